@@ -1,0 +1,2 @@
+// CLI entry point (placeholder; see issue "Foundation").
+export {};

@@ -1,0 +1,46 @@
+import * as l10n from '@vscode/l10n';
+import { compareFindings } from './finding';
+import { analyzeMarkdown } from './markdown/analyzeMarkdown';
+import { analyzeScript } from './script/analyzeScript';
+import type { AnalyzeInput, AnalyzeLimits, AnalyzeResult, Finding, LanguageId, ScriptLanguage } from './types';
+
+export const DEFAULT_LIMITS: AnalyzeLimits = { maxLength: 8 * 1024 * 1024 };
+
+const SCRIPT_LANGUAGES = new Set<LanguageId>(['typescript', 'typescriptreact', 'javascript', 'javascriptreact']);
+
+export function isScriptLanguage(languageId: string): languageId is ScriptLanguage {
+  return SCRIPT_LANGUAGES.has(languageId as LanguageId);
+}
+
+export function isSupportedLanguage(languageId: string): languageId is LanguageId {
+  return isScriptLanguage(languageId) || languageId === 'markdown';
+}
+
+/**
+ * The engine's single entry point: text in, findings out, sorted by position. Never throws for bad
+ * input: binary, oversized or pathologically nested text comes back as `skipped` with a reason.
+ */
+export function analyze(input: AnalyzeInput, limits: AnalyzeLimits = DEFAULT_LIMITS): AnalyzeResult {
+  if (input.text.length > limits.maxLength) {
+    return skipped('too-large', l10n.t('File skipped: {0} characters is over the {1} limit.', input.text.length, limits.maxLength));
+  }
+  if (input.text.includes('\u0000')) {
+    return skipped('binary', l10n.t('File skipped: it looks binary (it contains NUL characters).'));
+  }
+  let findings: Finding[];
+  try {
+    findings = isScriptLanguage(input.languageId) ? analyzeScript(input) : input.languageId === 'markdown' ? analyzeMarkdown(input) : [];
+  } catch (error) {
+    // The TypeScript parser recurses; absurdly nested input can exhaust the stack. Report, don't crash.
+    if (error instanceof RangeError) {
+      return skipped('too-complex', l10n.t('File skipped: it is nested too deeply to analyse.'));
+    }
+    throw error;
+  }
+  if (input.token?.isCancellationRequested) return skipped('cancelled', l10n.t('Analysis cancelled.'));
+  return { findings: findings.sort(compareFindings) };
+}
+
+function skipped(reason: NonNullable<AnalyzeResult['skipped']>['reason'], message: string): AnalyzeResult {
+  return { findings: [], skipped: { reason, message } };
+}

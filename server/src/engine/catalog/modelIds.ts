@@ -1,0 +1,118 @@
+// Recognises Bedrock model ids, ARNs, endpoint hosts and IAM actions inside string values. These
+// patterns run over the *contents* of string literals the parser found, never over source code.
+
+export type ModelFamily =
+  | 'llama' | 'deepseek' | 'mistral' | 'anthropic' | 'titan' | 'nova' | 'cohere' | 'ai21'
+  | 'gpt-oss' | 'qwen' | 'gemma' | 'writer' | 'stability' | 'twelvelabs' | 'minimax' | 'amazon-other';
+
+export interface ModelIdInfo {
+  modelId: string;
+  /** Inference-profile geography (`us`, `eu`, `apac`, `global`...) when present. */
+  geoPrefix?: string;
+  provider: string;
+  family: ModelFamily;
+  /** Open weights exist, so the model can be deployed on a SageMaker endpoint. */
+  openWeights: boolean;
+  embedding: boolean;
+  /** Closest SageMaker JumpStart model id, when one is known. */
+  jumpStartId?: string;
+}
+
+const PROVIDERS = 'meta|amazon|anthropic|mistral|cohere|deepseek|ai21|openai|qwen|google|writer|stability|twelvelabs|minimax';
+const GEOS = 'us-gov|us|eu|apac|jp|au|global';
+// A model name has a hyphen and a digit (`llama3-8b-instruct-v1:0`), which keeps `amazon.com` out.
+const MODEL_ID = new RegExp(
+  `(?<![\\w.\\-/:@])(?:(${GEOS})\\.)?(${PROVIDERS})\\.((?=[a-z0-9.\\-]*\\d)[a-z0-9]+(?:[.\\-][a-z0-9]+)*-[a-z0-9.\\-]*?)(?::(\\d+))?(?![\\w\\-]|\\.[a-z])`,
+  'g',
+);
+
+export interface Match {
+  index: number;
+  length: number;
+  text: string;
+}
+
+export function findModelIds(value: string): Array<Match & { info: ModelIdInfo }> {
+  const results: Array<Match & { info: ModelIdInfo }> = [];
+  for (const match of value.matchAll(MODEL_ID)) {
+    const [text, geo, provider, name] = match;
+    if (!name.includes('-')) continue;
+    results.push({ index: match.index ?? 0, length: text.length, text, info: describeModel(text, provider, name, geo) });
+  }
+  return results;
+}
+
+function describeModel(modelId: string, provider: string, name: string, geoPrefix?: string): ModelIdInfo {
+  const family = familyOf(provider, name);
+  const embedding = /embed/.test(name);
+  const openWeights = ['llama', 'deepseek', 'mistral', 'gpt-oss', 'qwen', 'gemma'].includes(family) && !/large-24|pixtral-large/.test(name);
+  return { modelId, geoPrefix, provider, family, openWeights, embedding, jumpStartId: jumpStartIdFor(provider, name) };
+}
+
+function familyOf(provider: string, name: string): ModelFamily {
+  switch (provider) {
+    case 'meta': return 'llama';
+    case 'deepseek': return 'deepseek';
+    case 'mistral': return 'mistral';
+    case 'anthropic': return 'anthropic';
+    case 'cohere': return 'cohere';
+    case 'ai21': return 'ai21';
+    case 'openai': return 'gpt-oss';
+    case 'qwen': return 'qwen';
+    case 'google': return 'gemma';
+    case 'writer': return 'writer';
+    case 'stability': return 'stability';
+    case 'twelvelabs': return 'twelvelabs';
+    case 'minimax': return 'minimax';
+    default: return name.startsWith('titan') ? 'titan' : name.startsWith('nova') ? 'nova' : 'amazon-other';
+  }
+}
+
+// Closest JumpStart ids from the SageMaker Python SDK model table (docs/rules.md cites it).
+const JUMPSTART: ReadonlyArray<[RegExp, string]> = [
+  [/^llama3-8b-instruct/, 'meta-textgeneration-llama-3-8b-instruct'],
+  [/^llama3-70b-instruct/, 'meta-textgeneration-llama-3-70b-instruct'],
+  [/^llama3-1-8b-instruct/, 'meta-textgeneration-llama-3-1-8b-instruct'],
+  [/^llama3-1-70b-instruct/, 'meta-textgeneration-llama-3-1-70b-instruct'],
+  [/^llama3-1-405b-instruct/, 'meta-textgeneration-llama-3-1-405b-instruct-fp8'],
+  [/^llama3-2-1b-instruct/, 'meta-textgeneration-llama-3-2-1b-instruct'],
+  [/^llama3-2-3b-instruct/, 'meta-textgeneration-llama-3-2-3b-instruct'],
+  [/^llama3-2-11b-instruct/, 'meta-vlm-llama-3-2-11b-vision-instruct'],
+  [/^llama3-3-70b-instruct/, 'meta-textgeneration-llama-3-3-70b-instruct'],
+  [/^llama4-scout-17b/, 'meta-vlm-llama-4-scout-17b-16e-instruct'],
+  [/^llama4-maverick-17b/, 'meta-vlm-llama-4-maverick-17b-128e-instruct'],
+  [/^r1-/, 'deepseek-llm-r1'],
+  [/^mistral-7b-instruct/, 'huggingface-llm-mistral-7b-instruct'],
+  [/^mixtral-8x7b-instruct/, 'huggingface-llm-mixtral-8x7b-instruct'],
+  [/^mistral-small/, 'huggingface-llm-mistral-small-24B-Instruct-2501'],
+];
+
+function jumpStartIdFor(provider: string, name: string): string | undefined {
+  if (provider !== 'meta' && provider !== 'deepseek' && provider !== 'mistral') return undefined;
+  return JUMPSTART.find(([pattern]) => pattern.test(name))?.[1];
+}
+
+// ---- ARNs, hosts, IAM actions, API keys ----
+
+/** A character standing in for a `${...}` substitution of a template literal (same length as the source). */
+export const PLACEHOLDER = '\u0001';
+
+const ARN = /arn:aws[a-z-]*:bedrock(?:-agentcore)?:[\w\u0001-]*:[\w\u0001]*:[\w\u0001\-/.:*]+/g;
+const HOST = /(?<![\w-])(?:[\w-]+\.)?bedrock(?:-runtime|-agent-runtime|-agent|-mantle|-data-automation-runtime|-data-automation|-agentcore-control|-agentcore)?(?:-fips)?\.[a-z0-9\u0001-]+\.(?:vpce\.)?(?:amazonaws\.com(?:\.cn)?|api\.aws)(?![\w-])/g;
+const IAM_ACTION = /(?<![\w-])bedrock(?:-agentcore)?:(?:[A-Z][A-Za-z]*\*?|\*)(?![\w])/g;
+export const BEDROCK_API_KEY_ENV = 'AWS_BEARER_TOKEN_BEDROCK';
+
+function allMatches(pattern: RegExp, value: string): Match[] {
+  return [...value.matchAll(pattern)].map((m) => ({ index: m.index ?? 0, length: m[0].length, text: m[0] }));
+}
+
+export const findArns = (value: string): Match[] => allMatches(ARN, value);
+export const findHosts = (value: string): Match[] => allMatches(HOST, value);
+export const findIamActions = (value: string): Match[] => allMatches(IAM_ACTION, value);
+
+/** Cheap pre-check on a whole text: could it contain anything the engine reports? */
+export function mayMentionBedrock(text: string): boolean {
+  if (/bedrock/i.test(text)) return true;
+  MODEL_ID.lastIndex = 0;
+  return findModelIds(text).length > 0;
+}

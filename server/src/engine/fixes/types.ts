@@ -1,0 +1,25 @@
+import type { OffsetRange } from '../types';
+
+/** A replacement of `range` (offsets into the analysed text) by `newText`. Fixes are lists of minimal edits. */
+export interface TextEdit {
+  range: OffsetRange;
+  newText: string;
+}
+
+/** A file the fix creates (e.g. the shared Converse adapter), relative to the workspace folder. */
+export interface CreatedFile {
+  path: string;
+  content: string;
+  /** Skip creation when a file already exists at `path` (it was written by an earlier fix). */
+  ifMissing: boolean;
+}
+
+export interface FixProposal {
+  title: string;
+  /** Edits to the analysed document; non-overlapping, sorted by start. */
+  edits: TextEdit[];
+  createFiles?: CreatedFile[];
+  /** The preferred fix for its finding (VS Code applies it with Ctrl+. Enter / auto-fix). */
+  isPreferred?: boolean;
+  kind: 'quickfix' | 'migration-note';
+}

@@ -1,0 +1,371 @@
+import ts from 'typescript';
+import {
+  AWS_SDK_V2, BEDROCK_ONLY_WRAPPER_MODULES, OPENAI_PACKAGE, bedrockSdkPackage, isWrapperModule,
+  v2ClassForClientsModule, wrapperExport,
+} from '../catalog/packages';
+import { dynamicImportModule, propertyNameText, requiredModule, skipOuterExpressions } from './parse';
+
+// A syntactic, per-file symbol tracker. It answers "what does this expression denote?" for the
+// handful of things the detectors care about (a Bedrock module, one of its exports, an instance of
+// one of its classes), following aliases, destructuring, require, dynamic import, helper functions
+// and class members, with lexical scoping so a local `invokeModel` or `BedrockError` stays opaque.
+
+export type Meaning =
+  /** The module object of a tracked package (`import * as br`, `require(...)`, `await import(...)`). */
+  | { kind: 'module'; module: string }
+  /** A named export of a tracked package (class, function or value). */
+  | { kind: 'export'; module: string; name: string }
+  /** The result of `new <export>(...)` or of calling a factory export. */
+  | { kind: 'instance'; module: string; name: string }
+  /** A local function or method; calling it yields what its return statements yield. */
+  | { kind: 'function'; node: ts.SignatureDeclaration };
+
+interface Declaration {
+  scope: ts.Node;
+  node: ts.Node;
+  resolve(): Meaning | undefined;
+}
+
+export function isTrackedModule(specifier: string): boolean {
+  return Boolean(bedrockSdkPackage(specifier)) || specifier === AWS_SDK_V2 || Boolean(v2ClassForClientsModule(specifier))
+    || specifier in BEDROCK_ONLY_WRAPPER_MODULES || isWrapperModule(specifier) || specifier === OPENAI_PACKAGE;
+}
+
+/** What `require(m)` / `import * as x from m` denotes: SDK v2 per-service modules are the class itself. */
+function moduleMeaning(specifier: string): Meaning | undefined {
+  if (!isTrackedModule(specifier)) return undefined;
+  const v2Class = v2ClassForClientsModule(specifier);
+  if (v2Class) return { kind: 'export', module: AWS_SDK_V2, name: v2Class };
+  return { kind: 'module', module: specifier };
+}
+
+/** What a default import denotes. */
+function defaultImportMeaning(specifier: string): Meaning | undefined {
+  if (specifier === OPENAI_PACKAGE) return { kind: 'export', module: OPENAI_PACKAGE, name: 'OpenAI' };
+  return moduleMeaning(specifier);
+}
+
+export class Bindings {
+  private readonly declarations = new Map<string, Declaration[]>();
+  /** `x = value` assignments by name, for variables declared without an initializer. */
+  private readonly assignments = new Map<string, ts.Expression[]>();
+  /** `this.x = value` assignments per class. */
+  private readonly memberAssignments = new Map<ts.ClassLikeDeclaration, Map<string, ts.Expression[]>>();
+  private readonly memo = new Map<ts.Node, Meaning | null>();
+  private readonly resolving = new Set<ts.Node>();
+
+  /** Records whatever `node` declares or assigns. Called once per node, in document order. */
+  collect(node: ts.Node): void {
+    switch (node.kind) {
+      case ts.SyntaxKind.ImportDeclaration:
+        return this.collectImport(node as ts.ImportDeclaration);
+      case ts.SyntaxKind.ImportEqualsDeclaration:
+        return this.collectImportEquals(node as ts.ImportEqualsDeclaration);
+      case ts.SyntaxKind.VariableDeclaration:
+        return this.collectVariable(node as ts.VariableDeclaration);
+      case ts.SyntaxKind.FunctionDeclaration:
+        return this.collectFunction(node as ts.FunctionDeclaration);
+      case ts.SyntaxKind.ClassDeclaration:
+      case ts.SyntaxKind.EnumDeclaration: {
+        const name = (node as ts.ClassDeclaration | ts.EnumDeclaration).name;
+        if (name) this.declare(name.text, node.parent, node, () => undefined);
+        return;
+      }
+      case ts.SyntaxKind.Parameter:
+        return this.collectParameter(node as ts.ParameterDeclaration);
+      case ts.SyntaxKind.BinaryExpression:
+        return this.collectAssignment(node as ts.BinaryExpression);
+    }
+  }
+
+  /** What `expression` denotes, or undefined when it is nothing the engine tracks. */
+  meaningOf(expression: ts.Expression): Meaning | undefined {
+    const node = skipOuterExpressions(expression);
+    const cached = this.memo.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    if (this.resolving.has(node)) return undefined; // recursion through helpers: give up on the cycle
+    this.resolving.add(node);
+    try {
+      const meaning = this.compute(node);
+      this.memo.set(node, meaning ?? null);
+      return meaning;
+    } finally {
+      this.resolving.delete(node);
+    }
+  }
+
+  /** What a type annotation such as `BedrockRuntimeClient` or `br.BedrockRuntimeClient` names (as an instance). */
+  meaningOfType(type: ts.TypeNode | undefined): Meaning | undefined {
+    if (!type || !ts.isTypeReferenceNode(type)) return undefined;
+    const target = this.meaningOfEntityName(type.typeName);
+    return target?.kind === 'export' ? { kind: 'instance', module: target.module, name: target.name } : undefined;
+  }
+
+  /** The declaration an identifier refers to at its position, following lexical scopes outward. */
+  lookup(identifier: ts.Identifier): Meaning | undefined {
+    const candidates = this.declarations.get(identifier.text);
+    if (!candidates) return undefined;
+    for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
+      const declaration = candidates.find((candidate) => candidate.scope === scope);
+      if (declaration) return this.resolveDeclaration(declaration);
+    }
+    return undefined;
+  }
+
+  private resolveDeclaration(declaration: Declaration): Meaning | undefined {
+    const cached = this.memo.get(declaration.node);
+    if (cached !== undefined) return cached ?? undefined;
+    if (this.resolving.has(declaration.node)) return undefined;
+    this.resolving.add(declaration.node);
+    try {
+      const meaning = declaration.resolve();
+      this.memo.set(declaration.node, meaning ?? null);
+      return meaning;
+    } finally {
+      this.resolving.delete(declaration.node);
+    }
+  }
+
+  private compute(node: ts.Expression): Meaning | undefined {
+    if (ts.isIdentifier(node)) return this.lookup(node);
+    if (ts.isPropertyAccessExpression(node)) return this.memberOf(node.expression, node.name.text);
+    if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
+      return this.memberOf(node.expression, node.argumentExpression.text);
+    }
+    if (ts.isCallExpression(node)) return this.callResult(node);
+    if (ts.isNewExpression(node)) {
+      const target = this.meaningOf(node.expression);
+      return target?.kind === 'export' ? { kind: 'instance', module: target.module, name: target.name } : undefined;
+    }
+    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return { kind: 'function', node };
+    if (ts.isConditionalExpression(node)) return this.meaningOf(node.whenTrue) ?? this.meaningOf(node.whenFalse);
+    if (ts.isBinaryExpression(node) && isDefaultingOperator(node.operatorToken.kind)) {
+      return this.meaningOf(node.left) ?? this.meaningOf(node.right);
+    }
+    return undefined;
+  }
+
+  private memberOf(objectExpression: ts.Expression, name: string): Meaning | undefined {
+    const object = skipOuterExpressions(objectExpression);
+    if (object.kind === ts.SyntaxKind.ThisKeyword) return this.classMember(object, name);
+    const owner = this.meaningOf(object);
+    if (owner?.kind === 'module') {
+      // `(await import('x')).default` and `require('x').default` are the module itself under CJS interop.
+      if (name === 'default') return owner.module === OPENAI_PACKAGE ? { kind: 'export', module: OPENAI_PACKAGE, name: 'OpenAI' } : owner;
+      return { kind: 'export', module: owner.module, name };
+    }
+    return undefined;
+  }
+
+  private callResult(call: ts.CallExpression): Meaning | undefined {
+    const required = requiredModule(call) ?? dynamicImportModule(call);
+    if (required !== undefined) return moduleMeaning(required);
+    const callee = this.meaningOf(call.expression);
+    if (!callee) return undefined;
+    if (callee.kind === 'function') return this.returnedMeaning(callee.node);
+    if (callee.kind === 'export' && wrapperExport(callee.module, callee.name)?.shape === 'factory') {
+      return { kind: 'instance', module: callee.module, name: callee.name };
+    }
+    return undefined;
+  }
+
+  private returnedMeaning(fn: ts.SignatureDeclaration): Meaning | undefined {
+    for (const expression of returnedExpressions(fn)) {
+      const meaning = this.meaningOf(expression);
+      if (meaning) return meaning;
+    }
+    return this.meaningOfType(fn.type);
+  }
+
+  private classMember(thisNode: ts.Node, name: string): Meaning | undefined {
+    const cls = enclosingClass(thisNode);
+    if (!cls) return undefined;
+    for (const member of cls.members) {
+      if (propertyNameText(member.name) !== name) continue;
+      if (ts.isPropertyDeclaration(member)) {
+        return (member.initializer && this.meaningOf(member.initializer)) ?? this.meaningOfType(member.type) ?? this.assignedToMember(cls, name);
+      }
+      if (ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member)) return { kind: 'function', node: member };
+    }
+    const ctor = cls.members.find(ts.isConstructorDeclaration);
+    const parameterProperty = ctor?.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name && p.modifiers?.length);
+    if (parameterProperty) return this.meaningOfType(parameterProperty.type);
+    return this.assignedToMember(cls, name);
+  }
+
+  private assignedToMember(cls: ts.ClassLikeDeclaration, name: string): Meaning | undefined {
+    for (const value of this.memberAssignments.get(cls)?.get(name) ?? []) {
+      const meaning = this.meaningOf(value);
+      if (meaning) return meaning;
+    }
+    return undefined;
+  }
+
+  private meaningOfEntityName(name: ts.EntityName): Meaning | undefined {
+    if (ts.isIdentifier(name)) return this.lookup(name);
+    const owner = this.meaningOfEntityName(name.left);
+    return owner?.kind === 'module' ? { kind: 'export', module: owner.module, name: name.right.text } : undefined;
+  }
+
+  // ---- collection ----
+
+  private declare(name: string, scope: ts.Node, node: ts.Node, resolve: () => Meaning | undefined): void {
+    const list = this.declarations.get(name);
+    const declaration = { scope, node, resolve };
+    if (list) list.push(declaration);
+    else this.declarations.set(name, [declaration]);
+  }
+
+  private collectImport(node: ts.ImportDeclaration): void {
+    if (!ts.isStringLiteral(node.moduleSpecifier) || !node.importClause) return;
+    const specifier = node.moduleSpecifier.text;
+    if (!isTrackedModule(specifier)) return;
+    const scope = node.parent;
+    const clause = node.importClause;
+    if (clause.name) this.declare(clause.name.text, scope, clause, () => defaultImportMeaning(specifier));
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) {
+      this.declare(bindings.name.text, scope, bindings, () => moduleMeaning(specifier));
+    } else if (bindings) {
+      for (const element of bindings.elements) {
+        const imported = (element.propertyName ?? element.name).text;
+        this.declare(element.name.text, scope, element, () => this.exportOf(specifier, imported));
+      }
+    }
+  }
+
+  private exportOf(specifier: string, name: string): Meaning | undefined {
+    const owner = moduleMeaning(specifier);
+    if (owner?.kind !== 'module') return name === 'default' ? owner : undefined;
+    return name === 'default' ? defaultImportMeaning(specifier) : { kind: 'export', module: owner.module, name };
+  }
+
+  private collectImportEquals(node: ts.ImportEqualsDeclaration): void {
+    if (!ts.isExternalModuleReference(node.moduleReference)) return;
+    const expression = node.moduleReference.expression;
+    if (!ts.isStringLiteral(expression)) return;
+    const specifier = expression.text;
+    this.declare(node.name.text, node.parent, node, () => moduleMeaning(specifier));
+  }
+
+  private collectVariable(node: ts.VariableDeclaration): void {
+    const scope = variableScope(node);
+    const initializer = node.initializer;
+    if (ts.isIdentifier(node.name)) {
+      const name = node.name.text;
+      this.declare(name, scope, node, () => {
+        const fromInitializer = initializer && !isNullish(initializer) ? this.meaningOf(initializer) : undefined;
+        if (fromInitializer) return fromInitializer;
+        for (const value of this.assignments.get(name) ?? []) {
+          const meaning = this.meaningOf(value);
+          if (meaning) return meaning;
+        }
+        return this.meaningOfType(node.type);
+      });
+      return;
+    }
+    if (ts.isObjectBindingPattern(node.name)) {
+      for (const element of node.name.elements) {
+        if (!ts.isIdentifier(element.name)) continue;
+        const property = propertyNameText(element.propertyName) ?? element.name.text;
+        this.declare(element.name.text, scope, element, () => {
+          const owner = initializer ? this.meaningOf(initializer) : undefined;
+          return owner?.kind === 'module' ? this.exportOf(owner.module, property) : undefined;
+        });
+      }
+      return;
+    }
+    for (const element of node.name.elements) {
+      if (ts.isBindingElement(element) && ts.isIdentifier(element.name)) this.declare(element.name.text, scope, element, () => undefined);
+    }
+  }
+
+  private collectFunction(node: ts.FunctionDeclaration): void {
+    if (node.name) this.declare(node.name.text, node.parent, node, () => ({ kind: 'function', node }));
+  }
+
+  private collectParameter(node: ts.ParameterDeclaration): void {
+    if (!ts.isIdentifier(node.name)) {
+      for (const element of node.name.elements) {
+        if (ts.isBindingElement(element) && ts.isIdentifier(element.name)) this.declare(element.name.text, node.parent, element, () => undefined);
+      }
+      return;
+    }
+    this.declare(node.name.text, node.parent, node, () => this.meaningOfType(node.type));
+  }
+
+  private collectAssignment(node: ts.BinaryExpression): void {
+    if (!isAssignmentOperator(node.operatorToken.kind)) return;
+    const target = skipOuterExpressions(node.left);
+    if (ts.isIdentifier(target)) {
+      const list = this.assignments.get(target.text);
+      if (list) list.push(node.right);
+      else this.assignments.set(target.text, [node.right]);
+    } else if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const cls = enclosingClass(target);
+      if (!cls) return;
+      const members = this.memberAssignments.get(cls) ?? new Map<string, ts.Expression[]>();
+      this.memberAssignments.set(cls, members);
+      const list = members.get(target.name.text);
+      if (list) list.push(node.right);
+      else members.set(target.name.text, [node.right]);
+    }
+  }
+}
+
+function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.EqualsToken || kind === ts.SyntaxKind.QuestionQuestionEqualsToken || kind === ts.SyntaxKind.BarBarEqualsToken;
+}
+
+function isDefaultingOperator(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.QuestionQuestionToken || kind === ts.SyntaxKind.BarBarToken;
+}
+
+function isNullish(node: ts.Expression): boolean {
+  return node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === 'undefined');
+}
+
+/** let/const/class live in the nearest block; var lives in the nearest function (or the file). */
+function variableScope(node: ts.VariableDeclaration): ts.Node {
+  const list = node.parent;
+  const blockScoped = ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.BlockScoped) !== 0;
+  if (ts.isCatchClause(list)) return list;
+  let scope: ts.Node = ts.isVariableDeclarationList(list) ? list.parent : list;
+  // `for (const x of y)`: the loop is the scope; `const x = ...;` statement: its block is.
+  if (ts.isVariableStatement(scope)) scope = scope.parent;
+  if (blockScoped) return scope;
+  for (let current: ts.Node | undefined = scope; current; current = current.parent) {
+    if (ts.isFunctionLike(current) || ts.isSourceFile(current)) return current;
+  }
+  return scope;
+}
+
+export function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isClassLike(current)) return current;
+    // A plain function rebinds `this`; arrow functions do not.
+    if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return undefined;
+  }
+  return undefined;
+}
+
+/** The expressions a function can return (its expression body, or its `return x` statements, not nested functions'). */
+export function returnedExpressions(fn: ts.SignatureDeclaration): ts.Expression[] {
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  if (!body) return [];
+  if (!ts.isBlock(body)) return [body];
+  const results: ts.Expression[] = [];
+  const stack: ts.Node[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (ts.isReturnStatement(node)) {
+      if (node.expression) results.push(node.expression);
+      continue;
+    }
+    if (ts.isFunctionLike(node)) continue; // a nested function's returns are its own
+    ts.forEachChild(node, (child) => {
+      stack.push(child);
+    });
+  }
+  return results;
+}

@@ -1,0 +1,26 @@
+import ts from 'typescript';
+import type { FindingDraft } from '../finding';
+import type { EngineSettings, OffsetRange } from '../types';
+import type { Bindings } from './bindings';
+
+export interface ScriptContext {
+  readonly sourceFile: ts.SourceFile;
+  readonly bindings: Bindings;
+  readonly settings: EngineSettings;
+  report(draft: FindingDraft): void;
+  /** Marks a node as reported by a specific detector so generic detectors (strings) skip it. */
+  claim(node: ts.Node): void;
+  isClaimed(node: ts.Node): boolean;
+}
+
+/** One detector: the node kinds it wants and what it does with each. Registered in detectors/index.ts. */
+export interface ScriptDetector {
+  readonly name: string;
+  readonly kinds: readonly ts.SyntaxKind[];
+  detect(node: ts.Node, context: ScriptContext): void;
+}
+
+/** The exact range of a node's own text (no leading trivia). */
+export function rangeOf(node: ts.Node, sourceFile: ts.SourceFile): OffsetRange {
+  return { start: node.getStart(sourceFile), end: node.getEnd() };
+}

@@ -1,0 +1,34 @@
+import ts from 'typescript';
+import { operationOfMethod, ruleForOperation } from '../../catalog/operations';
+import { clientOfInstance } from '../classify';
+import type { ScriptDetector } from '../context';
+import { reportOperation } from './detectCommands';
+
+// Members every client has that are not service operations.
+const NON_OPERATIONS = new Set(['send', 'destroy', 'config', 'middlewareStack', 'promise', 'makeRequest', 'makeUnauthenticatedRequest',
+  'waitFor', 'setupRequestListeners', 'defineService', 'endpoint']);
+
+/** `br.converse({...})` on an aggregated v3 client, `runtime.invokeModel(params).promise()` on an SDK v2 client. */
+export const detectAggregatedCalls: ScriptDetector = {
+  name: 'aggregated-calls',
+  kinds: [ts.SyntaxKind.CallExpression],
+  detect(node, context) {
+    const call = node as ts.CallExpression;
+    if (!ts.isPropertyAccessExpression(call.expression)) return;
+    const method = call.expression.name.text;
+    if (NON_OPERATIONS.has(method)) return;
+    const client = clientOfInstance(context.bindings.meaningOf(call.expression.expression));
+    if (!client?.aggregated) return;
+    const operation = operationOfMethod(method);
+    const rule = ruleForOperation(client.service, operation);
+    if (!rule) return;
+    const parent = call.parent;
+    const promise = ts.isPropertyAccessExpression(parent) && parent.name.text === 'promise';
+    const lastArgument = call.arguments[call.arguments.length - 1];
+    const callback = Boolean(lastArgument && (ts.isArrowFunction(lastArgument) || ts.isFunctionExpression(lastArgument)));
+    reportOperation(context, {
+      node: call.expression.name, operation, rule, service: client.service, input: call.arguments[0],
+      data: { method, sdk: client.sdk, promise, callback },
+    });
+  },
+};

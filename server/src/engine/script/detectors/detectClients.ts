@@ -1,0 +1,30 @@
+import * as l10n from '@vscode/l10n';
+import ts from 'typescript';
+import { ruleMeta } from '../../rules';
+import { classifyMeaning } from '../classify';
+import { type ScriptDetector, rangeOf } from '../context';
+
+/** `new BedrockRuntimeClient(...)`, `new BedrockRuntime(...)`, `new AWS.BedrockRuntime(...)` and the other Bedrock clients. */
+export const detectClients: ScriptDetector = {
+  name: 'clients',
+  kinds: [ts.SyntaxKind.NewExpression],
+  detect(node, context) {
+    const expression = (node as ts.NewExpression).expression;
+    const client = classifyMeaning(context.bindings.meaningOf(expression));
+    if (client?.what !== 'client') return;
+    const region = context.settings.targetRegion;
+    const runtime = client.service === 'runtime';
+    const replacement = client.sdk === 'v2' ? 'AWS.SageMakerRuntime' : client.aggregated ? 'SageMakerRuntime' : 'SageMakerRuntimeClient';
+    const alternative = runtime ? replacement : ruleMeta(client.rule).equivalent();
+    context.report({
+      ruleId: client.rule,
+      range: rangeOf(expression, context.sourceFile),
+      fixable: runtime,
+      equivalent: alternative,
+      message: runtime
+        ? l10n.t("'{0}' calls Amazon Bedrock, which is not available in {1}. Use {2} with a SageMaker endpoint.", client.className, region, replacement)
+        : l10n.t("'{0}' is a client for a Bedrock service that does not exist in {1}. Alternative: {2}.", client.className, region, alternative),
+      data: { className: client.className, service: client.service, sdk: client.sdk, aggregated: client.aggregated, replacement: runtime ? replacement : undefined },
+    });
+  },
+};

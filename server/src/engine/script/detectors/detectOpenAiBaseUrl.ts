@@ -1,0 +1,31 @@
+import * as l10n from '@vscode/l10n';
+import ts from 'typescript';
+import { findHosts } from '../../catalog/modelIds';
+import { OPENAI_PACKAGE } from '../../catalog/packages';
+import { type ScriptDetector, rangeOf } from '../context';
+import { propertyNameText, stringValue } from '../parse';
+
+/** `new OpenAI({ baseURL: "https://bedrock-runtime.us-east-1.amazonaws.com/openai/v1" })`: the OpenAI SDK talking to Bedrock. */
+export const detectOpenAiBaseUrl: ScriptDetector = {
+  name: 'openai-base-url',
+  kinds: [ts.SyntaxKind.NewExpression],
+  detect(node, context) {
+    const call = node as ts.NewExpression;
+    const target = context.bindings.meaningOf(call.expression);
+    if (target?.kind !== 'export' || target.module !== OPENAI_PACKAGE) return;
+    const options = call.arguments?.[0];
+    if (!options || !ts.isObjectLiteralExpression(options)) return;
+    for (const property of options.properties) {
+      if (!ts.isPropertyAssignment(property) || propertyNameText(property.name) !== 'baseURL') continue;
+      const value = stringValue(property.initializer);
+      if (value === undefined || findHosts(value).length === 0) continue;
+      context.claim(property.initializer);
+      context.report({
+        ruleId: 'bedrock/openai-compatible',
+        range: rangeOf(property.initializer, context.sourceFile),
+        message: l10n.t("This OpenAI client calls Bedrock's OpenAI-compatible endpoint, which does not exist in {0}. Send the same chat-completions body to your SageMaker endpoint with InvokeEndpoint (SigV4 credentials, no API key).", context.settings.targetRegion),
+        data: { baseURL: value },
+      });
+    }
+  },
+};

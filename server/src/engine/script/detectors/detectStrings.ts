@@ -1,0 +1,109 @@
+import * as l10n from '@vscode/l10n';
+import ts from 'typescript';
+import { BEDROCK_API_KEY_ENV, PLACEHOLDER, findArns, findHosts, findIamActions, findModelIds } from '../../catalog/modelIds';
+import type { ScriptContext, ScriptDetector } from '../context';
+import { describeModelId } from '../../modelIdMessage';
+import type { OffsetRange } from '../../types';
+
+// Calls whose first string argument is a test name, not code that talks to Bedrock.
+const TEST_FUNCTIONS = new Set(['describe', 'it', 'test', 'suite', 'context', 'specify', 'bench', 'xit', 'xdescribe', 'fit', 'fdescribe']);
+
+/** Model ids, ARNs, endpoint hosts, IAM actions and the API-key variable name inside string and template literals. */
+export const detectStrings: ScriptDetector = {
+  name: 'strings',
+  kinds: [ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral, ts.SyntaxKind.TemplateExpression],
+  detect(node, context) {
+    if (context.isClaimed(node) || isModuleSpecifier(node) || isTestName(node)) return;
+    const sourceFile = context.sourceFile;
+    const start = node.getStart(sourceFile) + 1; // after the opening quote or backtick
+    const end = node.getEnd() - 1;
+    if (end <= start) return;
+    const value = maskSubstitutions(node, sourceFile.text.slice(start, end), start);
+    scanValue(value, start, context);
+  },
+};
+
+/** Reports everything Bedrock in one string value whose first character sits at `offset` in the document. */
+export function scanValue(value: string, offset: number, context: Pick<ScriptContext, 'report' | 'settings'>): void {
+  const taken: OffsetRange[] = [];
+  const at = (index: number, length: number) => ({ start: offset + index, end: offset + index + length });
+  const overlapsTaken = (range: OffsetRange) => taken.some((t) => range.start < t.end && t.start < range.end);
+  const region = context.settings.targetRegion;
+  for (const match of findArns(value)) {
+    const range = at(match.index, match.length);
+    taken.push(range);
+    context.report({
+      ruleId: 'bedrock/arn', range,
+      message: l10n.t("Bedrock ARN '{0}' names a resource that cannot exist in {1} (partition aws-cn has no Bedrock). Use your SageMaker endpoint's ARN (arn:aws-cn:sagemaker:...).", display(match.text), region),
+      data: { arn: display(match.text) },
+    });
+  }
+  for (const match of findHosts(value)) {
+    const range = at(match.index, match.length);
+    if (overlapsTaken(range)) continue;
+    taken.push(range);
+    context.report({
+      ruleId: 'bedrock/endpoint-host', range,
+      message: l10n.t("Bedrock endpoint host '{0}' does not exist in {1}. SageMaker Runtime's host is runtime.sagemaker.{1}.amazonaws.com.cn (the SDK resolves it from the region).", display(match.text), region),
+      data: { host: display(match.text) },
+    });
+  }
+  for (const match of findIamActions(value)) {
+    const range = at(match.index, match.length);
+    if (overlapsTaken(range)) continue;
+    taken.push(range);
+    context.report({
+      ruleId: 'bedrock/iam-action', range,
+      message: l10n.t("IAM action '{0}' grants access to Bedrock, which does not exist in {1}. Grant sagemaker:InvokeEndpoint on the endpoint instead.", match.text, region),
+      data: { action: match.text },
+    });
+  }
+  for (const match of findModelIds(value)) {
+    const range = at(match.index, match.length);
+    if (overlapsTaken(range)) continue;
+    const described = describeModelId(match.info, context.settings);
+    context.report({ ruleId: 'bedrock/model-id', range, ...described });
+  }
+  let index = value.indexOf(BEDROCK_API_KEY_ENV);
+  while (index >= 0) {
+    context.report({
+      ruleId: 'bedrock/api-key', range: at(index, BEDROCK_API_KEY_ENV.length),
+      message: l10n.t('Bedrock API keys ({0}) do not exist in {1}; SageMaker Runtime accepts only IAM SigV4 credentials from the China account.', BEDROCK_API_KEY_ENV, region),
+      data: { name: BEDROCK_API_KEY_ENV },
+    });
+    index = value.indexOf(BEDROCK_API_KEY_ENV, index + 1);
+  }
+}
+
+/** Template substitutions become placeholder characters of the same length, so offsets stay exact. */
+function maskSubstitutions(node: ts.Node, raw: string, offset: number): string {
+  if (!ts.isTemplateExpression(node)) return raw;
+  let masked = raw;
+  for (const span of node.templateSpans) {
+    const from = span.expression.pos - 2 - offset; // the `${`
+    const to = span.literal.getStart() + 1 - offset; // through the `}`
+    masked = masked.slice(0, from) + PLACEHOLDER.repeat(to - from) + masked.slice(to);
+  }
+  return masked;
+}
+
+function display(text: string): string {
+  return text.replace(new RegExp(`${PLACEHOLDER}+`, 'g'), '${…}');
+}
+
+function isModuleSpecifier(node: ts.Node): boolean {
+  const parent = node.parent;
+  if (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent) || ts.isExternalModuleReference(parent) || ts.isImportTypeNode(parent.parent)) return true;
+  if (ts.isLiteralTypeNode(parent) && ts.isImportTypeNode(parent.parent)) return true;
+  return ts.isCallExpression(parent) && parent.arguments[0] === node
+    && (parent.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(parent.expression) && parent.expression.text === 'require'));
+}
+
+function isTestName(node: ts.Node): boolean {
+  const parent = node.parent;
+  if (!ts.isCallExpression(parent) || parent.arguments[0] !== node) return false;
+  let callee: ts.Expression = parent.expression;
+  // it.only(...), describe.skip(...), test.each([...])(...)
+  while (ts.isPropertyAccessExpression(callee) || ts.isCallExpression(callee)) callee = callee.expression;
+  return ts.isIdentifier(callee) && TEST_FUNCTIONS.has(callee.text);
+}

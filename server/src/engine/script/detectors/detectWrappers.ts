@@ -1,0 +1,50 @@
+import * as l10n from '@vscode/l10n';
+import ts from 'typescript';
+import { wrapperExport } from '../../catalog/packages';
+import { ruleMeta } from '../../rules';
+import type { Category, RuleId } from '../../types';
+import type { Meaning } from '../bindings';
+import { classifyMeaning } from '../classify';
+import { type ScriptContext, type ScriptDetector, rangeOf } from '../context';
+import { stringValue } from '../parse';
+
+/**
+ * Libraries that hide the SDK: `new ChatBedrockConverse(...)` (LangChain), `bedrock("...")` and providers made by
+ * `createAmazonBedrock(...)` (Vercel AI SDK), `new Bedrock(...)` (LlamaIndex).
+ */
+export const detectWrappers: ScriptDetector = {
+  name: 'wrappers',
+  kinds: [ts.SyntaxKind.NewExpression, ts.SyntaxKind.CallExpression],
+  detect(node, context) {
+    const call = node as ts.NewExpression | ts.CallExpression;
+    const callee = call.expression;
+    const target = classifyMeaning(context.bindings.meaningOf(callee));
+    if (target?.what === 'wrapper') {
+      const shape = target.wrapper.shape;
+      const matches = ts.isNewExpression(call) ? shape === 'class' : shape === 'provider' || shape === 'factory';
+      if (matches) report(context, callee, target.exportName, target.wrapper.rule, target.wrapper.category, stringValue(call.arguments?.[0]));
+      return;
+    }
+    if (!ts.isCallExpression(call)) return;
+    // provider("model") or provider.languageModel("model"), where provider is `bedrock` or came from createAmazonBedrock().
+    const providerExpression = ts.isPropertyAccessExpression(callee) ? callee.expression : callee;
+    const provider = providerOf(context.bindings.meaningOf(providerExpression));
+    if (provider) report(context, callee, provider, 'bedrock/ai-sdk', undefined, stringValue(call.arguments[0]));
+  },
+};
+
+function providerOf(meaning: Meaning | undefined): string | undefined {
+  if (meaning?.kind === 'instance' && wrapperExport(meaning.module, meaning.name)?.shape === 'factory') return meaning.name;
+  if (meaning?.kind === 'export' && wrapperExport(meaning.module, meaning.name)?.shape === 'provider') return meaning.name;
+  return undefined;
+}
+
+function report(context: ScriptContext, callee: ts.Node, name: string, ruleId: RuleId, category: Category | undefined,
+  model: string | undefined): void {
+  const rule = ruleMeta(ruleId);
+  context.report({
+    ruleId, range: rangeOf(callee, context.sourceFile), category,
+    message: l10n.t("'{0}' calls Amazon Bedrock, which is not available in {1}. Alternative: {2}.", name, context.settings.targetRegion, rule.equivalent()),
+    data: { name, model },
+  });
+}

@@ -1,0 +1,48 @@
+import ts from 'typescript';
+import type { Finding } from '../types';
+
+export const IGNORE_NEXT_LINE = 'bedrock-to-sagemaker-ignore-next-line';
+export const DISABLE_FILE = 'bedrock-to-sagemaker-disable';
+
+/**
+ * Applies `// bedrock-to-sagemaker-ignore-next-line` and `/* bedrock-to-sagemaker-disable *\/`. Comments come
+ * from the parsed tree's trivia (so a directive inside a string or template does not count), and are only
+ * looked for when the text mentions a directive at all.
+ */
+export function applySuppressions(findings: Finding[], sourceFile: ts.SourceFile): Finding[] {
+  const text = sourceFile.text;
+  if (findings.length === 0 || !text.includes('bedrock-to-sagemaker-')) return findings;
+  const ignoredLines = new Set<number>();
+  for (const comment of commentsOf(sourceFile)) {
+    const body = text.slice(comment.pos, comment.end).replace(/^\/[/*]|\*\/$/g, '').trim();
+    if (directiveIs(body, DISABLE_FILE)) return [];
+    if (directiveIs(body, IGNORE_NEXT_LINE)) ignoredLines.add(sourceFile.getLineAndCharacterOfPosition(comment.end).line + 1);
+  }
+  if (ignoredLines.size === 0) return findings;
+  return findings.filter((finding) => !ignoredLines.has(sourceFile.getLineAndCharacterOfPosition(finding.range.start).line));
+}
+
+/** A directive may be followed by a reason: `// bedrock-to-sagemaker-ignore-next-line -- kept for the US build`. */
+function directiveIs(body: string, directive: string): boolean {
+  return body === directive || body.startsWith(directive + ' ');
+}
+
+function commentsOf(sourceFile: ts.SourceFile): ts.CommentRange[] {
+  const seen = new Set<number>();
+  const comments: ts.CommentRange[] = [];
+  const text = sourceFile.text;
+  const stack: ts.Node[] = [sourceFile];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const range of ts.getLeadingCommentRanges(text, node.pos) ?? []) {
+      if (!seen.has(range.pos)) {
+        seen.add(range.pos);
+        comments.push(range);
+      }
+    }
+    ts.forEachChild(node, (child) => {
+      stack.push(child);
+    });
+  }
+  return comments;
+}

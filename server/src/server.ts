@@ -1,0 +1,2 @@
+// Language server entry point (placeholder; see issue "Foundation").
+export {};
