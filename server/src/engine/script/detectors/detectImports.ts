@@ -16,7 +16,7 @@ import { type ScriptContext, type ScriptDetector, rangeOf } from '../context';
 export const detectImports: ScriptDetector = {
   name: 'imports',
   kinds: [ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.ExportDeclaration, ts.SyntaxKind.ImportEqualsDeclaration,
-    ts.SyntaxKind.CallExpression, ts.SyntaxKind.VariableDeclaration],
+    ts.SyntaxKind.ImportType, ts.SyntaxKind.CallExpression, ts.SyntaxKind.VariableDeclaration],
   detect(node, context) {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) {
       const specifier = node.moduleSpecifier;
@@ -31,6 +31,15 @@ export const detectImports: ScriptDetector = {
     if (ts.isImportEqualsDeclaration(node)) {
       const reference = node.moduleReference;
       if (ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression)) reportModule(reference.expression, context);
+      return;
+    }
+    // type Output = import('@aws-sdk/client-bedrock-runtime').ConverseCommandOutput: a type-only dependency is still one.
+    if (ts.isImportTypeNode(node)) {
+      const argument = node.argument;
+      if (!ts.isLiteralTypeNode(argument) || !ts.isStringLiteral(argument.literal)) return;
+      if (reportModule(argument.literal, context) || !node.qualifier) return;
+      const first = leftmostName(node.qualifier);
+      reportName(argument.literal.text, first.text, first, context);
       return;
     }
     if (ts.isCallExpression(node)) {
@@ -51,6 +60,10 @@ export const detectImports: ScriptDetector = {
     }
   },
 };
+
+function leftmostName(name: ts.EntityName): ts.Identifier {
+  return ts.isIdentifier(name) ? name : leftmostName(name.left);
+}
 
 function isWholeBedrockModule(specifier: string): boolean {
   return Boolean(bedrockSdkPackage(specifier) || v2ClassForClientsModule(specifier) || BEDROCK_ONLY_WRAPPER_MODULES[specifier]);
