@@ -20,7 +20,9 @@ export interface ScriptDetector {
   detect(node: ts.Node, context: ScriptContext): void;
 }
 
-/** The exact range of a node's own text (no leading trivia). */
+/** The exact range of a node's own text: no leading trivia, and no wrapping parentheses (`new (x.Client)()` → `x.Client`). */
 export function rangeOf(node: ts.Node, sourceFile: ts.SourceFile): OffsetRange {
-  return { start: node.getStart(sourceFile), end: node.getEnd() };
+  let inner = node;
+  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+  return { start: inner.getStart(sourceFile), end: inner.getEnd() };
 }
