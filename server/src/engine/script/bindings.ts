@@ -185,7 +185,9 @@ export class Bindings {
       if (ts.isPropertyDeclaration(member)) {
         return (member.initializer && this.meaningOf(member.initializer)) ?? this.meaningOfType(member.type) ?? this.assignedToMember(cls, name);
       }
-      if (ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member)) return { kind: 'function', node: member };
+      // Reading a getter runs it: `this.client` denotes what `get client()` returns.
+      if (ts.isGetAccessorDeclaration(member)) return this.returnedMeaning(member);
+      if (ts.isMethodDeclaration(member)) return { kind: 'function', node: member };
     }
     const ctor = cls.members.find(ts.isConstructorDeclaration);
     const parameterProperty = ctor?.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name && p.modifiers?.length);
