@@ -1,6 +1,16 @@
 // Recognises Bedrock model ids, ARNs, endpoint hosts and IAM actions inside string values. These
 // patterns run over the *contents* of string literals the parser found, never over source code.
 
+/** A character standing in for a `${...}` substitution of a template literal (same length as the source). */
+export const PLACEHOLDER = '\u0001';
+/** How a substitution is shown in messages and data. */
+export const TEMPLATE_SUBSTITUTION = '${…}';
+
+/** A matched text with each run of placeholders shown as `${…}`. */
+export function displayTemplate(text: string): string {
+  return text.replace(/\u0001+/g, TEMPLATE_SUBSTITUTION);
+}
+
 export type ModelFamily =
   | 'llama' | 'deepseek' | 'mistral' | 'anthropic' | 'titan' | 'nova' | 'cohere' | 'ai21'
   | 'gpt-oss' | 'qwen' | 'gemma' | 'writer' | 'stability' | 'twelvelabs' | 'minimax' | 'amazon-other';
@@ -20,9 +30,14 @@ export interface ModelIdInfo {
 
 const PROVIDERS = 'meta|amazon|anthropic|mistral|cohere|deepseek|ai21|openai|qwen|google|writer|stability|twelvelabs|minimax';
 const GEOS = 'us-gov|us|eu|apac|jp|au|global';
-// A model name has a hyphen and a digit (`llama3-8b-instruct-v1:0`), which keeps `amazon.com` out.
+// A model name has a hyphen and a digit (`llama3-8b-instruct-v1:0`), which keeps `amazon.com` out. In a template
+// literal each `${...}` is a run of PLACEHOLDER characters: it may stand for the geography (`${geo}.meta.llama3-...`)
+// or for part of the name after its first literal character (`meta.llama3-${size}-instruct-v1:0`). Name segments
+// are separated by a required `.`/`-`, so the pattern cannot backtrack exponentially.
 const MODEL_ID = new RegExp(
-  `(?<![\\w.\\-/:@])(?:(${GEOS})\\.)?(${PROVIDERS})\\.((?=[a-z0-9.\\-]*\\d)[a-z0-9]+(?:[.\\-][a-z0-9]+)*-[a-z0-9.\\-]*?)(?::(\\d+))?(?![\\w\\-]|\\.[a-z])`,
+  '(?<![\\w.\\-/:@\u0001])(?:(' + GEOS + '|\u0001+)\\.)?(' + PROVIDERS + ')\\.'
+    + '((?=[a-z0-9.\\-\u0001]*\\d)[a-z0-9][a-z0-9\u0001]*(?:[.\\-][a-z0-9\u0001]+)*-[a-z0-9.\\-\u0001]*?)'
+    + '(?::(\\d+))?(?![\\w\\-\u0001]|\\.[a-z])',
   'g',
 );
 
@@ -37,7 +52,11 @@ export function findModelIds(value: string): Array<Match & { info: ModelIdInfo }
   for (const match of value.matchAll(MODEL_ID)) {
     const [text, geo, provider, name] = match;
     if (!name.includes('-')) continue;
-    results.push({ index: match.index ?? 0, length: text.length, text, info: describeModel(text, provider, name, geo) });
+    // `${geo}.meta.llama3-...`: the id is the base model, the geography is decided at run time.
+    const dynamicGeo = geo?.startsWith(PLACEHOLDER) ?? false;
+    const modelId = displayTemplate(dynamicGeo ? text.slice(geo.length + 1) : text);
+    const info = describeModel(modelId, provider, name, dynamicGeo ? TEMPLATE_SUBSTITUTION : geo);
+    results.push({ index: match.index ?? 0, length: text.length, text, info });
   }
   return results;
 }
@@ -94,10 +113,8 @@ function jumpStartIdFor(provider: string, name: string): string | undefined {
 
 // ---- ARNs, hosts, IAM actions, API keys ----
 
-/** A character standing in for a `${...}` substitution of a template literal (same length as the source). */
-export const PLACEHOLDER = '\u0001';
 
-const ARN = /arn:aws[a-z-]*:bedrock(?:-agentcore)?:[\w\u0001-]*:[\w\u0001]*:[\w\u0001\-/.:*]+/g;
+const ARN = /arn:aws[a-z-]*:bedrock(?:-agentcore)?:[\w\u0001*-]*:[\w\u0001*]*:[\w\u0001\-/.:*]+/g;
 const HOST = /(?<![\w-])(?:[\w-]+\.)?bedrock(?:-runtime|-agent-runtime|-agent|-mantle|-data-automation-runtime|-data-automation|-agentcore-control|-agentcore)?(?:-fips)?\.[a-z0-9\u0001-]+\.(?:vpce\.)?(?:amazonaws\.com(?:\.cn)?|api\.aws)(?![\w-])/g;
 const IAM_ACTION = /(?<![\w-])bedrock(?:-agentcore)?:(?:[A-Z][A-Za-z]*\*?|\*)(?![\w])/g;
 export const BEDROCK_API_KEY_ENV = 'AWS_BEARER_TOKEN_BEDROCK';
@@ -110,9 +127,10 @@ export const findArns = (value: string): Match[] => allMatches(ARN, value);
 export const findHosts = (value: string): Match[] => allMatches(HOST, value);
 export const findIamActions = (value: string): Match[] => allMatches(IAM_ACTION, value);
 
+// Deliberately looser than MODEL_ID (no look-behind): `${geo}.meta.llama3-...` must not be skipped.
+const MAY_BE_MODEL_ID = new RegExp(`(?:${PROVIDERS})\\.[a-z0-9][a-z0-9.]*-`);
+
 /** Cheap pre-check on a whole text: could it contain anything the engine reports? */
 export function mayMentionBedrock(text: string): boolean {
-  if (/bedrock/i.test(text)) return true;
-  MODEL_ID.lastIndex = 0;
-  return findModelIds(text).length > 0;
+  return /bedrock/i.test(text) || MAY_BE_MODEL_ID.test(text);
 }

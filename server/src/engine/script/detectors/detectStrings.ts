@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import ts from 'typescript';
-import { BEDROCK_API_KEY_ENV, PLACEHOLDER, findArns, findHosts, findIamActions, findModelIds } from '../../catalog/modelIds';
+import { BEDROCK_API_KEY_ENV, PLACEHOLDER, displayTemplate, findArns, findHosts, findIamActions, findModelIds } from '../../catalog/modelIds';
 import type { ScriptContext, ScriptDetector } from '../context';
 import { describeModelId } from '../../modelIdMessage';
 import type { OffsetRange } from '../../types';
@@ -34,8 +34,8 @@ export function scanValue(value: string, offset: number, context: Pick<ScriptCon
     taken.push(range);
     context.report({
       ruleId: 'bedrock/arn', range,
-      message: l10n.t("Bedrock ARN '{0}' names a resource that cannot exist in {1} (partition aws-cn has no Bedrock). Use your SageMaker endpoint's ARN (arn:aws-cn:sagemaker:...).", display(match.text), region),
-      data: { arn: display(match.text) },
+      message: l10n.t("Bedrock ARN '{0}' names a resource that cannot exist in {1} (partition aws-cn has no Bedrock). Use your SageMaker endpoint's ARN (arn:aws-cn:sagemaker:...).", displayTemplate(match.text), region),
+      data: { arn: displayTemplate(match.text) },
     });
   }
   for (const match of findHosts(value)) {
@@ -44,8 +44,8 @@ export function scanValue(value: string, offset: number, context: Pick<ScriptCon
     taken.push(range);
     context.report({
       ruleId: 'bedrock/endpoint-host', range,
-      message: l10n.t("Bedrock endpoint host '{0}' does not exist in {1}. SageMaker Runtime's host is runtime.sagemaker.{1}.amazonaws.com.cn (the SDK resolves it from the region).", display(match.text), region),
-      data: { host: display(match.text) },
+      message: l10n.t("Bedrock endpoint host '{0}' does not exist in {1}. SageMaker Runtime's host is runtime.sagemaker.{1}.amazonaws.com.cn (the SDK resolves it from the region).", displayTemplate(match.text), region),
+      data: { host: displayTemplate(match.text) },
     });
   }
   for (const match of findIamActions(value)) {
@@ -54,7 +54,7 @@ export function scanValue(value: string, offset: number, context: Pick<ScriptCon
     taken.push(range);
     context.report({
       ruleId: 'bedrock/iam-action', range,
-      message: l10n.t("IAM action '{0}' grants access to Bedrock, which does not exist in {1}. Grant sagemaker:InvokeEndpoint on the endpoint instead.", match.text, region),
+      message: l10n.t("IAM action '{0}' grants access to Bedrock, which does not exist in {1}. Grant sagemaker:InvokeEndpoint on the endpoint instead.", displayTemplate(match.text), region),
       data: { action: match.text },
     });
   }
@@ -87,10 +87,6 @@ function maskSubstitutions(node: ts.Node, raw: string, offset: number): string {
   return masked;
 }
 
-function display(text: string): string {
-  return text.replace(new RegExp(`${PLACEHOLDER}+`, 'g'), '${…}');
-}
-
 function isModuleSpecifier(node: ts.Node): boolean {
   const parent = node.parent;
   if (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent) || ts.isExternalModuleReference(parent) || ts.isImportTypeNode(parent.parent)) return true;
@@ -103,7 +99,11 @@ function isTestName(node: ts.Node): boolean {
   const parent = node.parent;
   if (!ts.isCallExpression(parent) || parent.arguments[0] !== node) return false;
   let callee: ts.Expression = parent.expression;
-  // it.only(...), describe.skip(...), test.each([...])(...)
-  while (ts.isPropertyAccessExpression(callee) || ts.isCallExpression(callee)) callee = callee.expression;
+  // it.only(...), describe.skip(...), test.each([...])(...), test.each`table`(...)
+  for (;;) {
+    if (ts.isPropertyAccessExpression(callee) || ts.isCallExpression(callee)) callee = callee.expression;
+    else if (ts.isTaggedTemplateExpression(callee)) callee = callee.tag;
+    else break;
+  }
   return ts.isIdentifier(callee) && TEST_FUNCTIONS.has(callee.text);
 }
