@@ -1,0 +1,34 @@
+import * as l10n from '@vscode/l10n';
+import type { FileNotice } from './types';
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+export interface DecodedText {
+  text: string;
+  hasBom: boolean;
+  notices: FileNotice[];
+}
+
+/**
+ * Decodes UTF-8 without its BOM (the editor hides it, so columns must not count it). Invalid bytes are
+ * replaced with U+FFFD rather than skipping the file: a GBK or Latin-1 file can still contain Bedrock
+ * calls, and those identifiers are ASCII, so a lossy decode finds them. A notice says it happened.
+ */
+export function decodeUtf8(bytes: Uint8Array): DecodedText {
+  const hasBom = UTF8_BOM.every((byte, index) => bytes[index] === byte);
+  const body = hasBom ? bytes.subarray(UTF8_BOM.length) : bytes;
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), hasBom, notices: [] };
+  } catch {
+    const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(body);
+    const message = l10n.t(
+      'The file is not valid UTF-8; it was analysed with the invalid bytes replaced by U+FFFD. Columns after them may differ from an editor using another encoding.',
+    );
+    return { text, hasBom, notices: [{ reason: 'invalid-utf8', message }] };
+  }
+}
+
+/** NUL bytes do not occur in source text; their presence means a binary (or UTF-16) file. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  return bytes.includes(0);
+}

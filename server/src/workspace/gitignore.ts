@@ -1,0 +1,61 @@
+import ignore, { type Ignore } from 'ignore';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { toRelativePath } from './relativePath';
+
+/** The rules of one `.gitignore`, which apply to paths below the folder that holds it. */
+interface IgnoreLayer {
+  folder: string;
+  rules: Ignore;
+}
+
+/**
+ * The `.gitignore` files that apply to a folder, outermost first. Immutable: entering a sub-folder
+ * with its own `.gitignore` makes a new stack, so sibling folders never see each other's rules.
+ */
+export class GitignoreStack {
+  static readonly empty = new GitignoreStack([]);
+
+  private constructor(private readonly layers: readonly IgnoreLayer[]) {}
+
+  /**
+   * The `.gitignore` files above `folder` up to the top of its git repository, so `scan src` from a
+   * repository root honours the root `.gitignore`. Outside a repository only the folder's own count.
+   */
+  static async above(folder: string): Promise<GitignoreStack> {
+    if (dirname(folder) === folder || (await exists(join(folder, '.git')))) return GitignoreStack.empty;
+    const ancestors: string[] = []; // innermost first
+    for (let current = dirname(folder); ; current = dirname(current)) {
+      ancestors.push(current);
+      if (await exists(join(current, '.git'))) break;
+      if (dirname(current) === current) return GitignoreStack.empty; // not inside a repository
+    }
+    let stack = GitignoreStack.empty;
+    for (const ancestor of ancestors.reverse()) stack = await stack.enter(ancestor, true);
+    return stack;
+  }
+
+  /** The stack for `folder`, adding its `.gitignore` if it has one. */
+  async enter(folder: string, hasGitignore: boolean): Promise<GitignoreStack> {
+    if (!hasGitignore) return this;
+    const content = await readFile(join(folder, '.gitignore'), 'utf8').catch(() => undefined);
+    if (content === undefined) return this;
+    return new GitignoreStack([...this.layers, { folder, rules: ignore().add(content) }]);
+  }
+
+  /** Git's precedence: the deepest `.gitignore` with a matching rule (ignore or `!` re-include) decides. */
+  isIgnored(path: string, isFolder: boolean): boolean {
+    for (let index = this.layers.length - 1; index >= 0; index--) {
+      const layer = this.layers[index]!;
+      const relativePath = toRelativePath(layer.folder, path) + (isFolder ? '/' : '');
+      const verdict = layer.rules.test(relativePath);
+      if (verdict.ignored) return true;
+      if (verdict.unignored) return false;
+    }
+    return false;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false);
+}

@@ -1,0 +1,47 @@
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from '../engine/analyze';
+import type { CancellationToken, EngineSettings } from '../engine/types';
+import { Limiter } from './limiter';
+import { mapInOrder } from './mapInOrder';
+import { DEFAULT_MAX_FILE_SIZE_BYTES, readSourceFile } from './readSourceFile';
+import type { FileScanResult, SkippedFile, SourceFile, WalkEntry } from './types';
+import { walkSourceFiles, type WalkOptions } from './walkSourceFiles';
+
+export interface ScanOptions extends Omit<WalkOptions, 'token'> {
+  settings: EngineSettings;
+  /** Files larger than this are skipped with a reason. Default 1 MiB. */
+  maxFileSizeBytes?: number;
+  /** File reads in flight at once. Default 8. */
+  concurrency?: number;
+}
+
+const DEFAULT_CONCURRENCY = 8;
+const NEVER_CANCELLED: CancellationToken = { isCancellationRequested: false };
+
+/**
+ * The scanning core shared by the CLI and the language server: walks `roots`, reads files with
+ * bounded concurrency and analyses each one, yielding one result per file in walk order. Memory stays
+ * bounded: results stream out as they are ready and nothing holds the whole tree. Stops early, without
+ * throwing, once `token` is cancelled.
+ */
+export async function* scanWorkspace(options: ScanOptions, token: CancellationToken = NEVER_CANCELLED): AsyncGenerator<FileScanResult> {
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const readOptions = { maxFileSizeBytes: options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES };
+  const entries = walkSourceFiles({ ...options, token });
+  const readEntry = async (entry: WalkEntry): Promise<SourceFile | SkippedFile> =>
+    entry.kind === 'file' ? readSourceFile(entry, readOptions) : { ...entry, kind: 'skipped' };
+  // Reads run ahead of the (synchronous, CPU-bound) analysis, so the disk and the parser overlap.
+  for await (const file of mapInOrder(entries, new Limiter(concurrency), concurrency * 2, readEntry)) {
+    if (token.isCancellationRequested) return;
+    yield file.kind === 'source' ? analyzeSourceFile(file, options.settings, token) : file;
+  }
+}
+
+function analyzeSourceFile(file: SourceFile, settings: EngineSettings, token: CancellationToken): FileScanResult {
+  const { absolutePath, relativePath, languageId, text, hasBom, notices } = file;
+  const result = analyze({ text, languageId, settings, fileName: absolutePath, token });
+  if (result.skipped) return { kind: 'skipped', absolutePath, relativePath, ...result.skipped };
+  const document = TextDocument.create(pathToFileURL(absolutePath).href, languageId, 1, text);
+  return { kind: 'scanned', absolutePath, relativePath, languageId, document, hasBom, findings: result.findings, notices };
+}

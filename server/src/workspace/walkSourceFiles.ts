@@ -1,0 +1,134 @@
+import * as l10n from '@vscode/l10n';
+import type { Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { CancellationToken } from '../engine/types';
+import { GitignoreStack } from './gitignore';
+import { describeIoError } from './ioErrors';
+import { isSourceFileName } from './languages';
+import { toRelativePath } from './relativePath';
+import type { FileCandidate, WalkEntry, WalkProblem } from './types';
+
+/** Dependency and build-output folders, skipped at any depth. Dot-folders (.git, .vscode...) are skipped too. */
+export const DEFAULT_EXCLUDED_FOLDER_NAMES: ReadonlySet<string> = new Set(['node_modules', 'out', 'dist', 'build', 'coverage']);
+
+export interface WalkOptions {
+  /** Folders to walk and files to take as they are; absolute or relative to `cwd`. */
+  roots: readonly string[];
+  /** Base of every `relativePath`. */
+  cwd: string;
+  excludedFolderNames?: ReadonlySet<string>;
+  /** Honour `.gitignore` files (nested ones and those above a root, up to the repository top). Default true. */
+  useGitignore?: boolean;
+  token?: CancellationToken;
+}
+
+/**
+ * Streams the source files under `roots` in a stable order (depth first, names sorted), one folder
+ * listing at a time. Explicitly named files are always yielded, even if ignored or unsupported, so
+ * the reader can say why it skips them. Folders reached twice through symbolic links (loops included)
+ * are walked once; a file reached through several links is yielded once. Folders that cannot be read
+ * and broken links come out as `WalkProblem`s instead of throwing.
+ */
+export async function* walkSourceFiles(options: WalkOptions): AsyncGenerator<WalkEntry> {
+  const walker = new TreeWalker(options);
+  for (const root of options.roots) {
+    if (options.token?.isCancellationRequested) return;
+    yield* walker.walkRoot(resolve(options.cwd, root));
+  }
+}
+
+type EntryType = 'folder' | 'file' | 'other' | { brokenLink: unknown };
+
+class TreeWalker {
+  private readonly visitedFolders = new Set<string>();
+  private readonly visitedFiles = new Set<string>();
+  private readonly excludedFolderNames: ReadonlySet<string>;
+  private readonly useGitignore: boolean;
+
+  constructor(private readonly options: WalkOptions) {
+    this.excludedFolderNames = options.excludedFolderNames ?? DEFAULT_EXCLUDED_FOLDER_NAMES;
+    this.useGitignore = options.useGitignore ?? true;
+  }
+
+  async *walkRoot(path: string): AsyncGenerator<WalkEntry> {
+    let isFolder: boolean;
+    try {
+      isFolder = (await stat(path)).isDirectory();
+    } catch (error) {
+      yield this.problem(path, error);
+      return;
+    }
+    if (isFolder) {
+      yield* this.walkFolder(path, this.useGitignore ? await GitignoreStack.above(path) : GitignoreStack.empty);
+    } else if (this.firstVisit(await realpath(path).catch(() => path))) {
+      yield this.candidate(path, true);
+    }
+  }
+
+  private async *walkFolder(folder: string, outerRules: GitignoreStack): AsyncGenerator<WalkEntry> {
+    let realFolder: string;
+    let entries: Dirent[];
+    try {
+      realFolder = await realpath(folder);
+      if (this.visitedFolders.has(realFolder)) return; // a symbolic-link loop, or a second link to one folder
+      this.visitedFolders.add(realFolder);
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      yield this.problem(folder, error);
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const hasGitignore = this.useGitignore && entries.some((entry) => entry.name === '.gitignore');
+    const rules = await outerRules.enter(folder, hasGitignore);
+    for (const entry of entries) {
+      if (this.options.token?.isCancellationRequested) return;
+      const path = join(folder, entry.name);
+      const type = await entryType(entry, path);
+      if (type === 'folder') {
+        if (this.isExcludedFolder(entry.name) || rules.isIgnored(path, true)) continue;
+        yield* this.walkFolder(path, rules);
+      } else if (!isSourceFileName(entry.name) || rules.isIgnored(path, false)) {
+        continue;
+      } else if (type === 'file') {
+        const realPath = entry.isSymbolicLink() ? await realpath(path).catch(() => path) : join(realFolder, entry.name);
+        if (this.firstVisit(realPath)) yield this.candidate(path, false);
+      } else if (type !== 'other') {
+        yield this.problem(path, type.brokenLink);
+      }
+    }
+  }
+
+  private isExcludedFolder(name: string): boolean {
+    return name.startsWith('.') || this.excludedFolderNames.has(name);
+  }
+
+  private firstVisit(realPath: string): boolean {
+    if (this.visitedFiles.has(realPath)) return false;
+    this.visitedFiles.add(realPath);
+    return true;
+  }
+
+  private candidate(absolutePath: string, explicit: boolean): FileCandidate {
+    return { kind: 'file', absolutePath, relativePath: toRelativePath(this.options.cwd, absolutePath), explicit };
+  }
+
+  private problem(absolutePath: string, error: unknown): WalkProblem {
+    const message = l10n.t('Skipped: cannot read it ({0}).', describeIoError(error));
+    return { kind: 'problem', reason: 'unreadable', absolutePath, relativePath: toRelativePath(this.options.cwd, absolutePath), message };
+  }
+}
+
+/** Resolves symbolic links so a link to a folder is walked and a link to a file is read. */
+async function entryType(entry: Dirent, path: string): Promise<EntryType> {
+  if (entry.isDirectory()) return 'folder';
+  if (entry.isFile()) return 'file';
+  if (!entry.isSymbolicLink()) return 'other';
+  try {
+    const target = await stat(path);
+    return target.isDirectory() ? 'folder' : target.isFile() ? 'file' : 'other';
+  } catch (error) {
+    const dangling = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return { brokenLink: dangling ? new Error(l10n.t('broken symbolic link')) : error };
+  }
+}
