@@ -1,2 +1,95 @@
-// Language server entry point (placeholder; see issue "Foundation").
-export {};
+// Language server entry point: creates the connection and wires capabilities to the handlers in ./lsp.
+// Analysis lives in ./engine and knows nothing about LSP; everything here is glue.
+import {
+  createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixAll, fixesForFinding } from './engine/fixes';
+import { CONFIG_SECTION, FindingsRequest } from '../../shared/protocol';
+import { connectionStrategy } from './lsp/cancelUndispatched';
+import { serverCapabilities } from './lsp/capabilities';
+import { createCodeActionHandler, type CodeActionDependencies } from './lsp/codeActions';
+import { createCodeActionResolveHandler } from './lsp/codeActionResolve';
+import { createDiagnosticsHandler } from './lsp/diagnostics';
+import { DocumentAnalyzer } from './lsp/documentAnalyzer';
+import { engineFileName } from './lsp/documentName';
+import { DocumentSettingsCache } from './lsp/documentSettings';
+import { Environment } from './lsp/environment';
+import { type ErrorLog, logError } from './lsp/errors';
+import { fileExists } from './lsp/fileExistence';
+import { createFindingsHandler } from './lsp/findingsRequest';
+import { applyLocale } from './lsp/locale';
+import { installProcessGuards } from './lsp/processGuards';
+import { readSession, type Session } from './lsp/session';
+import { WorkspaceFolders } from './lsp/workspaceFolders';
+
+const connection = createConnection(ProposedFeatures.all, { connectionStrategy });
+const documents = new TextDocuments(TextDocument);
+const folders = new WorkspaceFolders();
+const log: ErrorLog = { error: (message) => connection.console.error(message), warn: (message) => connection.console.warn(message) };
+installProcessGuards(log);
+
+let session: Session;
+const settings = new DocumentSettingsCache(
+  (scopeUri, section) => (session.configuration ? connection.workspace.getConfiguration({ scopeUri, section }) : Promise.resolve(undefined)),
+  (error) => logError(log, 'workspace/configuration', error),
+);
+const analyzer = new DocumentAnalyzer((uri) => engineFileName(uri, folders));
+const environment = new Environment({
+  settings, analyzer, log,
+  get displayLanguage() { return session.displayLanguage; },
+  readLanguageSetting: () => (session.configuration ? connection.workspace.getConfiguration({ section: `${CONFIG_SECTION}.language` }) : Promise.resolve(undefined)),
+  refreshDiagnostics: () => (session.diagnosticRefresh ? connection.languages.diagnostics.refresh() : Promise.resolve()),
+});
+
+connection.onInitialize((params) => {
+  session = readSession(params);
+  folders.reset(params.workspaceFolders);
+  applyLocale(session.languageSetting, session.displayLanguage);
+  return { capabilities: serverCapabilities(), serverInfo: { name: 'bedrock-to-sagemaker' } };
+});
+
+connection.onInitialized(() => {
+  if (session.configurationChangeRegistration) {
+    // Registering with our section makes the client filter to our keys; the server then pulls per resource.
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION })
+      .catch((error) => logError(log, 'registering for configuration changes', error));
+  }
+  if (session.workspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      folders.apply(event);
+      void environment.workspaceFoldersChanged();
+    });
+  }
+});
+
+connection.onDidChangeConfiguration(() => void environment.configurationChanged());
+
+documents.onDidClose((event) => {
+  settings.delete(event.document.uri);
+  analyzer.forget(event.document.uri);
+});
+
+const codeActionDependencies: CodeActionDependencies = {
+  documents, settings, analyzer, log,
+  fixes: { fixesForFinding, fixAll },
+  get session() { return session; },
+  fileCreation: (document) => ({
+    canCreateFiles: session.createFiles,
+    isTrusted: session.isTrusted,
+    folder: folders.folderFor(document.uri),
+    exists: (uri) => fileExists(uri, (candidate) => documents.get(candidate) !== undefined),
+  }),
+};
+
+connection.languages.diagnostics.on(createDiagnosticsHandler({
+  documents, settings, analyzer, log,
+  trace: (message) => connection.tracer.log(message),
+  environmentGeneration: () => environment.generation,
+}));
+connection.onCodeAction(createCodeActionHandler(codeActionDependencies));
+connection.onCodeActionResolve(createCodeActionResolveHandler(codeActionDependencies));
+connection.onRequest(FindingsRequest.type, createFindingsHandler({ documents, settings, analyzer, log }));
+
+documents.listen(connection);
+connection.listen();

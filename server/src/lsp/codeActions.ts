@@ -1,0 +1,108 @@
+import * as l10n from '@vscode/l10n';
+import {
+  type CancellationToken, type CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic, type TextDocuments,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FixProposal } from '../engine/fixes/types';
+import { ruleDocUrl } from '../engine/rules';
+import type { AnalyzeInput, Finding, RuleId } from '../engine/types';
+import { CodeActionKinds, Commands, type DiagnosticData } from '../../../shared/protocol';
+import { isKindRequested } from './codeActionKinds';
+import type { DocumentAnalyzer } from './documentAnalyzer';
+import type { DocumentSettingsCache } from './documentSettings';
+import { cancelledError, type ErrorLog, guarded } from './errors';
+import { findingFromDiagnostic, isFindingDiagnostic } from './findingFromDiagnostic';
+import type { Session } from './session';
+import { type FileCreationContext, toWorkspaceEdit } from './workspaceEdit';
+
+/** The fix engine, injected so the LSP glue can be tested with fake proposals. */
+export interface FixEngine {
+  fixesForFinding(input: AnalyzeInput, finding: Finding): FixProposal[];
+  fixAll(input: AnalyzeInput, findings: readonly Finding[]): FixProposal | undefined;
+}
+
+export interface CodeActionDependencies {
+  documents: TextDocuments<TextDocument>;
+  settings: DocumentSettingsCache;
+  analyzer: DocumentAnalyzer;
+  fixes: FixEngine;
+  session: Session;
+  log: ErrorLog;
+  fileCreation(document: TextDocument): FileCreationContext;
+}
+
+/** Carried by the lazy file-level actions to `codeAction/resolve`. */
+export interface FileActionData {
+  fileAction: 'fixAll' | 'migrateFile';
+  uri: string;
+  version: number;
+}
+
+/** `textDocument/codeAction`: per finding a preferred fix and "Explain"; per file "Migrate" and fix-all (resolved lazily). */
+export function createCodeActionHandler(deps: CodeActionDependencies) {
+  return (params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]> =>
+    guarded(deps.log, `code actions for ${params.textDocument.uri}`, () => [], () => provide(deps, params, token));
+}
+
+async function provide(deps: CodeActionDependencies, params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]> {
+  const uri = params.textDocument.uri;
+  if (!deps.documents.get(uri)) return [];
+  const settings = await deps.settings.get(uri);
+  const document = deps.documents.get(uri);
+  if (token.isCancellationRequested) throw cancelledError();
+  if (!document) return [];
+  const analysis = deps.analyzer.analyze(document, settings);
+  if (!analysis) return [];
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+  if (isKindRequested(only, CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.context.diagnostics.filter(isFindingDiagnostic)) {
+      actions.push(...quickFixes(deps, diagnostic, document, analysis.input), explainAction(diagnostic));
+    }
+  }
+  if (analysis.result.findings.some((finding) => finding.fixable)) {
+    if (isKindRequested(only, CodeActionKinds.migrateFile)) pushFileAction(deps, actions, 'migrateFile', document);
+    if (isKindRequested(only, CodeActionKinds.fixAll)) pushFileAction(deps, actions, 'fixAll', document);
+  }
+  return actions;
+}
+
+function quickFixes(deps: CodeActionDependencies, diagnostic: Diagnostic & { data: DiagnosticData }, document: TextDocument, input: AnalyzeInput): CodeAction[] {
+  if (!diagnostic.data.fixable) return [];
+  const finding = findingFromDiagnostic(diagnostic, document);
+  if (!finding) return []; // computed for an older version: wait for fresh diagnostics
+  const actions: CodeAction[] = [];
+  for (const proposal of deps.fixes.fixesForFinding(input, finding)) {
+    const result = toWorkspaceEdit(proposal, document, deps.fileCreation(document));
+    const action: CodeAction = { title: proposal.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: proposal.isPreferred === true };
+    if ('edit' in result) actions.push({ ...action, edit: result.edit });
+    else if (deps.session.disabledActions) actions.push({ ...action, isPreferred: false, disabled: { reason: result.refused } });
+  }
+  return actions;
+}
+
+function explainAction(diagnostic: Diagnostic & { data: DiagnosticData }): CodeAction {
+  const ruleId = diagnostic.data.ruleId as RuleId;
+  const title = l10n.t('Explain this finding ({0})', ruleId);
+  return {
+    title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
+    command: { title, command: Commands.explainRule, arguments: [ruleId, ruleDocUrl(ruleId)] },
+  };
+}
+
+/**
+ * File-level actions carry only uri + version; the fix itself is computed in `codeAction/resolve`. In
+ * Restricted Mode they are shown disabled: a migration may add the adapter file, and we never write files there.
+ */
+function pushFileAction(deps: CodeActionDependencies, actions: CodeAction[], fileAction: FileActionData['fileAction'], document: TextDocument): void {
+  const title = fileAction === 'migrateFile' ? l10n.t('Migrate this file to SageMaker Runtime') : l10n.t('Fix all auto-fixable Bedrock findings');
+  const kind = fileAction === 'migrateFile' ? CodeActionKinds.migrateFile : CodeActionKinds.fixAll;
+  if (!deps.session.isTrusted) {
+    if (deps.session.disabledActions) {
+      actions.push({ title, kind, disabled: { reason: l10n.t('Migration is disabled in Restricted Mode because it can create files. Trust the workspace to enable it.') } });
+    }
+    return;
+  }
+  const data: FileActionData = { fileAction, uri: document.uri, version: document.version };
+  actions.push({ title, kind, data });
+}

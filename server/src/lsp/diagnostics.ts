@@ -1,0 +1,67 @@
+import * as l10n from '@vscode/l10n';
+import { createHash } from 'node:crypto';
+import {
+  type CancellationToken, type Diagnostic, DiagnosticSeverity, type DocumentDiagnosticParams, type DocumentDiagnosticReport,
+  DocumentDiagnosticReportKind, type TextDocuments,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { currentLocale } from '../engine/l10n';
+import { DIAGNOSTIC_SOURCE } from '../../../shared/protocol';
+import type { DocumentAnalyzer } from './documentAnalyzer';
+import type { DocumentSettingsCache } from './documentSettings';
+import { cancelledError, type ErrorLog, guarded } from './errors';
+import { toDiagnostics } from './toDiagnostic';
+
+export interface DiagnosticsDependencies {
+  documents: TextDocuments<TextDocument>;
+  settings: DocumentSettingsCache;
+  analyzer: DocumentAnalyzer;
+  log: ErrorLog;
+  /** Verbose timing, visible with `bedrockToSagemaker.trace.server: verbose`. */
+  trace(message: string): void;
+  /** Changes whenever something outside the document (settings, folders, locale) changed. */
+  environmentGeneration(): number;
+}
+
+/** `textDocument/diagnostic`: analyse the current version of the document, or say it is unchanged. */
+export function createDiagnosticsHandler(deps: DiagnosticsDependencies) {
+  return (params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> =>
+    guarded(deps.log, `diagnostics for ${params.textDocument.uri}`, () => fullReport([failureDiagnostic()]), () => provide(deps, params, token));
+}
+
+async function provide(deps: DiagnosticsDependencies, params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> {
+  const uri = params.textDocument.uri;
+  if (!deps.documents.get(uri)) return fullReport([]); // not synced to us: closed, or gated by the client
+  const settings = await deps.settings.get(uri);
+  if (token.isCancellationRequested) throw cancelledError();
+  // Re-read after the await: the document may have changed meanwhile, and we answer for what is current.
+  const document = deps.documents.get(uri);
+  if (!document) return fullReport([]);
+  const resultId = resultIdFor(document, settings.key, deps.environmentGeneration());
+  if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+  const analysis = deps.analyzer.analyze(document, settings, token);
+  if (token.isCancellationRequested || analysis?.result.skipped?.reason === 'cancelled') throw cancelledError();
+  if (!analysis) return fullReport([]);
+  deps.trace(`analysed ${uri} v${document.version} in ${analysis.elapsedMs} ms: ${analysis.result.findings.length} finding(s)`);
+  return fullReport(toDiagnostics(analysis.result, document), resultId);
+}
+
+function fullReport(items: Diagnostic[], resultId?: string): DocumentDiagnosticReport {
+  return { kind: DocumentDiagnosticReportKind.Full, items, ...(resultId ? { resultId } : {}) };
+}
+
+function resultIdFor(document: TextDocument, settingsKey: string, generation: number): string {
+  const environment = createHash('sha1').update(`${document.languageId}\n${currentLocale()}\n${generation}\n${settingsKey}`).digest('hex').slice(0, 12);
+  return `${document.version}:${environment}`;
+}
+
+/** Shown instead of silently dropping results when the engine throws: the details are in the output channel. */
+function failureDiagnostic(): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: DIAGNOSTIC_SOURCE,
+    code: 'internal-error',
+    message: l10n.t('Bedrock to SageMaker could not analyse this file. See the "Bedrock to SageMaker" output channel for details.'),
+  };
+}

@@ -1,0 +1,35 @@
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+
+/** Where server errors go: `connection.console` in production, an array in tests. */
+export interface ErrorLog {
+  error(message: string): void;
+  warn(message: string): void;
+}
+
+/** The reply for a request the client cancelled (or whose document moved on) while we worked. */
+export function cancelledError(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+}
+
+/**
+ * Logs a failed request without its inputs: messages and stacks only, never settings values (an endpoint
+ * map or a pasted credential could be in there).
+ */
+export function logError(log: ErrorLog, what: string, error: unknown): void {
+  const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+  log.error(`[bedrock-to-sagemaker] ${what} failed: ${detail}`);
+}
+
+/**
+ * Runs a request handler so a bug never kills the server: cancellation passes through, anything else is
+ * logged and answered with `fallback`.
+ */
+export async function guarded<T>(log: ErrorLog, what: string, fallback: () => T, work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ResponseError) throw error;
+    logError(log, what, error);
+    return fallback();
+  }
+}

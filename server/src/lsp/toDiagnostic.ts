@@ -1,0 +1,51 @@
+import * as l10n from '@vscode/l10n';
+import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ruleDocUrl } from '../engine/rules';
+import type { AnalyzeResult, Finding, Severity } from '../engine/types';
+import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../../../shared/protocol';
+import { toLspRange } from './offsets';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(finding: Finding, document: TextDocument): Diagnostic {
+  const data: DiagnosticData = {
+    ...finding.data,
+    ruleId: finding.ruleId,
+    category: finding.category,
+    equivalent: finding.equivalent,
+    fixable: finding.fixable,
+    version: document.version,
+  };
+  return {
+    range: toLspRange(document, finding.range),
+    severity: SEVERITY[finding.severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: finding.ruleId,
+    codeDescription: { href: ruleDocUrl(finding.ruleId) },
+    message: finding.message,
+    data,
+  };
+}
+
+/** A document the engine could not analyse gets one Information diagnostic at 0:0 saying why. */
+export function skippedDiagnostic(skipped: NonNullable<AnalyzeResult['skipped']>, document: TextDocument): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: DIAGNOSTIC_SOURCE,
+    code: `skipped/${skipped.reason}`,
+    message: l10n.t('Bedrock to SageMaker did not analyse this file. {0}', skipped.message),
+    data: { skipped: skipped.reason, version: document.version },
+  };
+}
+
+export function toDiagnostics(result: AnalyzeResult, document: TextDocument): Diagnostic[] {
+  if (result.skipped) return result.skipped.reason === 'cancelled' ? [] : [skippedDiagnostic(result.skipped, document)];
+  return result.findings.map((finding) => toDiagnostic(finding, document));
+}
