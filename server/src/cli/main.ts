@@ -1,0 +1,37 @@
+import * as l10n from '@vscode/l10n';
+import { setLocale } from '../engine/l10n';
+import { CliError } from './cliError';
+import { ExitCode } from './exitCodes';
+import { parseArguments } from './parseArguments';
+import { scanCommand, type CliIo } from './scanCommand';
+import { localeFromEnvironment } from './selectLocale';
+import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
+import { usageText } from './usage';
+
+/** Runs one CLI invocation and returns its exit code. Never throws: every failure ends as a message and code 2. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  setLocale(localeFromEnvironment(io.env));
+  try {
+    const parsed = parseArguments(argv);
+    if (parsed.locale) setLocale(parsed.locale);
+    switch (parsed.command) {
+      case 'help':
+        io.stdout.write(usageText());
+        return ExitCode.clean;
+      case 'version':
+        io.stdout.write(`${TOOL_VERSION}\n`);
+        return ExitCode.clean;
+      case 'scan':
+        return await scanCommand(parsed.scan, io);
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr.write(`${TOOL_NAME}: ${error.message}\n`);
+      if (error.showUsageHint) io.stderr.write(`${l10n.t('Run "{0} --help" for usage.', TOOL_NAME)}\n`);
+    } else {
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      io.stderr.write(`${TOOL_NAME}: ${l10n.t('internal error, please report it:')}\n${detail}\n`);
+    }
+    return ExitCode.error;
+  }
+}

@@ -1,0 +1,32 @@
+import type { EngineSettings } from '../../engine/types';
+import type { FileScanResult } from '../../workspace';
+
+/** Where a report goes. `isTTY` and `env` decide colour; tests and CI see plain text. */
+export interface OutputStream {
+  write(text: string): void;
+  readonly isTTY?: boolean;
+}
+
+export interface ReportContext {
+  stdout: OutputStream;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  settings: EngineSettings;
+  /** The paths as the user typed them, for the "nothing found in ..." message. */
+  paths: readonly string[];
+}
+
+/** Receives results as the scan streams them and writes the report; `finish` writes whatever waits for the end. */
+export interface Reporter {
+  addFile(result: FileScanResult): void;
+  finish(): void;
+  /** Findings reported so far; decides the exit code. */
+  readonly findingCount: number;
+}
+
+/** A file that was not analysed, as the JSON `skipped[]` and `notices[]` arrays show it. */
+export interface FileMessage {
+  file: string;
+  reason: string;
+  message: string;
+}

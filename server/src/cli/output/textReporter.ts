@@ -1,0 +1,76 @@
+import * as l10n from '@vscode/l10n';
+import type { Category } from '../../engine/types';
+import type { FileScanResult } from '../../workspace';
+import { createStyle, type Style } from './ansiStyle';
+import type { Reporter, ReportContext } from './reporter';
+import { ScanTally } from './scanTally';
+
+/**
+ * Human-readable output, streamed file by file so a large tree shows progress. Each finding is one
+ * `path:line:col severity ruleId message` line, the shape terminals and problem matchers link.
+ */
+export class TextReporter implements Reporter {
+  private readonly tally = new ScanTally();
+  private readonly style: Style;
+
+  constructor(private readonly context: ReportContext) {
+    this.style = createStyle(context.stdout, context.env);
+  }
+
+  get findingCount(): number {
+    return this.tally.findingCount;
+  }
+
+  addFile(result: FileScanResult): void {
+    const noticesBefore = this.tally.notices.length;
+    const findings = this.tally.add(result);
+    const notices = this.tally.notices.slice(noticesBefore);
+    if (findings.length === 0 && notices.length === 0) return;
+    const lines = [this.style.underline(result.relativePath)];
+    for (const finding of findings) {
+      const where = `${finding.file}:${finding.line}:${finding.column}`;
+      lines.push(`  ${where} ${this.style.severity(finding.severity, finding.severity)} ${this.style.dim(finding.ruleId)} ${finding.message}`);
+    }
+    for (const notice of notices) lines.push(`  ${this.style.dim(l10n.t('note: {0}', notice.message))}`);
+    this.write(lines);
+  }
+
+  finish(): void {
+    const { skipped } = this.tally;
+    if (skipped.length > 0) {
+      this.write([
+        this.style.bold(l10n.t('Skipped {0} file(s):', skipped.length)),
+        ...skipped.map((file) => `  ${file.file}: ${file.message}`),
+      ]);
+    }
+    this.context.stdout.write(`${this.summary()}\n`);
+  }
+
+  private summary(): string {
+    const { filesScanned, findingCount, filesWithFindings } = this.tally;
+    const region = this.context.settings.targetRegion;
+    if (filesScanned === 0 && this.tally.skipped.length === 0) {
+      return l10n.t('No TypeScript, JavaScript or Markdown files found in {0}.', this.context.paths.join(', '));
+    }
+    if (findingCount === 0) {
+      return this.style.bold(l10n.t('No Amazon Bedrock usage found in {0} file(s) (target region {1}).', filesScanned, region));
+    }
+    return this.style.bold(l10n.t(
+      '{0} finding(s) in {1} of {2} file(s) for {3}: {4}.',
+      findingCount, filesWithFindings, filesScanned, region, this.categoryCounts(),
+    ));
+  }
+
+  private categoryCounts(): string {
+    const labels: Record<Category, string> = {
+      'has-equivalent': l10n.t('{0} with a SageMaker equivalent', this.tally.findingsByCategory['has-equivalent']),
+      manual: l10n.t('{0} needing manual migration', this.tally.findingsByCategory.manual),
+      'no-equivalent': l10n.t('{0} with no equivalent in China', this.tally.findingsByCategory['no-equivalent']),
+    };
+    return Object.values(labels).join(', ');
+  }
+
+  private write(lines: string[]): void {
+    this.context.stdout.write(`${lines.join('\n')}\n\n`);
+  }
+}

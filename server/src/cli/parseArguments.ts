@@ -1,0 +1,95 @@
+import * as l10n from '@vscode/l10n';
+import { parseArgs } from 'node:util';
+import type { Locale } from '../engine/l10n';
+import { TARGET_REGIONS } from '../engine/settings';
+import type { TargetRegion } from '../engine/types';
+import { CliError } from './cliError';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+export const LOCALES: readonly Locale[] = ['en', 'zh-cn'];
+
+export interface ScanArguments {
+  paths: string[];
+  format: OutputFormat;
+  region?: TargetRegion;
+  configPath?: string;
+  maxFileSizeKb?: number;
+}
+
+export type ParsedCommand =
+  | { command: 'help'; locale?: Locale }
+  | { command: 'version'; locale?: Locale }
+  | { command: 'scan'; locale?: Locale; scan: ScanArguments };
+
+// A future `--fix` belongs here (boolean) and in ScanArguments; scanCommand has the matching hook.
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  region: { type: 'string' },
+  lang: { type: 'string' },
+  config: { type: 'string' },
+  'max-file-size': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+type OptionName = keyof typeof OPTIONS;
+type OptionValues = Partial<Record<OptionName, string | boolean>>;
+
+/** Parses argv (without `node` and the script). Throws CliError with a message naming the bad argument. */
+export function parseArguments(argv: readonly string[]): ParsedCommand {
+  const { values, positionals } = parseStrictly(argv);
+  const locale = oneOf(values.lang, LOCALES, '--lang');
+  if (values.help) return { command: 'help', locale };
+  if (values.version) return { command: 'version', locale };
+  const [command, ...paths] = positionals;
+  if (command === undefined) throw new CliError(l10n.t('Missing command: use "scan".'), true);
+  if (command === 'help') return { command: 'help', locale };
+  if (command !== 'scan') throw new CliError(l10n.t('Unknown command "{0}": use "scan".', command), true);
+  return {
+    command: 'scan',
+    locale,
+    scan: {
+      paths: paths.length > 0 ? paths : ['.'],
+      format: oneOf(values.format, OUTPUT_FORMATS, '--format') ?? 'text',
+      region: oneOf(values.region, TARGET_REGIONS, '--region'),
+      configPath: values.config as string | undefined,
+      maxFileSizeKb: positiveInteger(values['max-file-size'], '--max-file-size'),
+    },
+  };
+}
+
+/**
+ * node:util's strict mode throws messages that suggest `--` tricks; we check the tokens ourselves so
+ * every mistake gets one short sentence that names the offending flag.
+ */
+function parseStrictly(argv: readonly string[]): { values: OptionValues; positionals: string[] } {
+  const { values, positionals, tokens } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const option = OPTIONS[token.name as OptionName] as (typeof OPTIONS)[OptionName] | undefined;
+    if (!option) throw new CliError(l10n.t('Unknown option "{0}".', token.rawName), true);
+    if (option.type === 'string' && (token.value === undefined || token.value === '')) {
+      throw new CliError(l10n.t('Option "{0}" needs a value.', token.rawName), true);
+    }
+    if (option.type === 'boolean' && token.value !== undefined) {
+      throw new CliError(l10n.t('Option "{0}" takes no value.', token.rawName), true);
+    }
+  }
+  return { values: values as OptionValues, positionals };
+}
+
+function oneOf<T extends string>(value: string | boolean | undefined, allowed: readonly T[], flag: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new CliError(l10n.t('Invalid value "{0}" for {1}: expected one of {2}.', String(value), flag, allowed.join(', ')));
+}
+
+function positiveInteger(value: string | boolean | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(number) || number < 1) {
+    throw new CliError(l10n.t('Invalid value "{0}" for {1}: expected a whole number of kilobytes, at least 1.', String(value), flag));
+  }
+  return number;
+}

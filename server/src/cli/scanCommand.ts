@@ -1,0 +1,51 @@
+import * as l10n from '@vscode/l10n';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { scanWorkspace } from '../workspace';
+import { describeIoError } from '../workspace/ioErrors';
+import { CliError } from './cliError';
+import { ExitCode } from './exitCodes';
+import { loadSettings } from './loadSettings';
+import { createReporter } from './output/createReporter';
+import type { OutputStream } from './output/reporter';
+import type { ScanArguments } from './parseArguments';
+import { TOOL_NAME } from './toolInfo';
+
+export interface CliIo {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** `scan [paths...]`: reports findings; the exit code tells CI whether there is anything to migrate. */
+export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitCode> {
+  await assertPathsExist(args.paths, io.cwd);
+  const { settings, warnings } = await loadSettings(args.configPath, args.region, io.cwd);
+  for (const warning of warnings) io.stderr.write(`${TOOL_NAME}: ${warning}\n`);
+  const reporter = createReporter(args.format, { stdout: io.stdout, env: io.env, cwd: io.cwd, settings, paths: args.paths });
+  const results = scanWorkspace({
+    roots: args.paths,
+    cwd: io.cwd,
+    settings,
+    maxFileSizeBytes: args.maxFileSizeKb === undefined ? undefined : args.maxFileSizeKb * 1024,
+  });
+  for await (const result of results) {
+    // The future `--fix` hooks in here: apply fixAll() to a scanned result and write the file (keeping
+    // its BOM, see `hasBom`) before reporting, so the report shows only what is left to do by hand.
+    reporter.addFile(result);
+  }
+  reporter.finish();
+  return reporter.findingCount > 0 ? ExitCode.findings : ExitCode.clean;
+}
+
+/** A mistyped path is a usage error, not "nothing found": CI must not pass because of a typo. */
+async function assertPathsExist(paths: readonly string[], cwd: string): Promise<void> {
+  for (const path of paths) {
+    try {
+      await stat(resolve(cwd, path));
+    } catch (error) {
+      throw new CliError(l10n.t('Cannot scan {0}: {1}.', path, describeIoError(error)));
+    }
+  }
+}
