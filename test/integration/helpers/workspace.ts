@@ -1,0 +1,33 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+
+export function folderNamed(name: string): vscode.WorkspaceFolder {
+  const folder = vscode.workspace.workspaceFolders?.find((f) => f.name === name);
+  assert.ok(folder, `workspace folder '${name}' is open; have ${vscode.workspace.workspaceFolders?.map((f) => f.name)}`);
+  return folder;
+}
+
+export function fileIn(folder: vscode.WorkspaceFolder, relativePath: string): vscode.Uri {
+  return vscode.Uri.joinPath(folder.uri, relativePath);
+}
+
+/** A fresh copy of a fixture file next to it, so a test can mutate it without touching what others read. */
+export async function copyOf(source: vscode.Uri, copyName: string): Promise<vscode.Uri> {
+  const target = vscode.Uri.joinPath(source, '..', copyName);
+  await vscode.workspace.fs.copy(source, target, { overwrite: true });
+  return target;
+}
+
+export async function setFolderSetting(folder: vscode.WorkspaceFolder, key: string, value: unknown): Promise<void> {
+  const [section, ...rest] = key.split('.');
+  await vscode.workspace.getConfiguration(section, folder.uri).update(rest.join('.'), value, vscode.ConfigurationTarget.WorkspaceFolder);
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** The file as saved on disk (the extension host is a local Node process in both runners). */
+export async function diskText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
