@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import packageJson from '../../package.json';
+import { PACKAGE_VERSION } from './support/packageVersion';
 import { buildCli, removeSnapshot } from './support/cliBuild';
 import { runCli } from './support/runCli';
 import { BEDROCK_TS, CLEAN_TS } from './support/samples';
@@ -53,7 +53,7 @@ describe('CLI arguments and exit codes', { timeout: 120_000 }, () => {
     assert.equal(run('scan', '-h').status, 0);
     const version = run('--version');
     assert.equal(version.status, 0);
-    assert.equal(version.stdout.trim(), packageJson.version);
+    assert.equal(version.stdout.trim(), PACKAGE_VERSION);
   });
 
   const usageErrors: Array<[string, string[], RegExp]> = [

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import packageJson from '../../package.json';
+import { PACKAGE_VERSION } from './support/packageVersion';
 import { allRules } from '../../server/src/engine/rules';
 import { buildCli, removeSnapshot } from './support/cliBuild';
 import { textAt } from './support/findingText';
@@ -53,7 +53,7 @@ describe('--format json', { timeout: 120_000 }, () => {
     const report = parseStdout<JsonReport>(fullScan);
     assert.deepEqual(Object.keys(report), ['tool', 'version', 'targetRegion', 'filesScanned', 'findings', 'skipped', 'notices']);
     assert.equal(report.tool, 'bedrock-to-sagemaker');
-    assert.equal(report.version, packageJson.version);
+    assert.equal(report.version, PACKAGE_VERSION);
     assert.equal(report.targetRegion, 'cn-northwest-1');
     assert.equal(report.filesScanned, 4, 'app, client, clean and latin1; the binary logo is skipped');
     for (const finding of report.findings) {

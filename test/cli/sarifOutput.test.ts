@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import packageJson from '../../package.json';
+import { PACKAGE_VERSION } from './support/packageVersion';
 import { allRules, ruleDocUrl } from '../../server/src/engine/rules';
 import { buildCli, removeSnapshot } from './support/cliBuild';
 import { textAt } from './support/findingText';
@@ -64,7 +64,7 @@ describe('--format sarif', { timeout: 120_000 }, () => {
   test('the driver lists every rule with help, the SageMaker equivalent and a default level', () => {
     const driver = run.tool.driver;
     assert.equal(driver.name, 'bedrock-to-sagemaker');
-    assert.equal(driver.version, packageJson.version);
+    assert.equal(driver.version, PACKAGE_VERSION);
     assert.ok(driver.informationUri?.startsWith('https://'));
     const rules = driver.rules ?? [];
     assert.deepEqual(rules.map((rule) => rule.id), allRules().map((rule) => rule.id));
