@@ -44,7 +44,7 @@ export type LanguageSetting = 'auto' | 'en' | 'zh-cn';
 
 /** Defaults of the settings only the transport layers read (the engine's own defaults live in the engine). */
 export const DEFAULT_RUN_MODE: RunMode = 'onType';
-export const DEFAULT_MAX_FILE_SIZE_KB = 2048;
+export const DEFAULT_MAX_FILE_SIZE_KB = 1024;
 
 /** `bedrockToSagemaker/findings`: the current findings of an open document, for the report and the client. */
 export namespace FindingsRequest {

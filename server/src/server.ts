@@ -80,6 +80,7 @@ const codeActionDependencies: CodeActionDependencies = {
     folder: folders.folderFor(document.uri),
     exists: (uri) => fileExists(uri, (candidate) => documents.get(candidate) !== undefined),
   }),
+  workspaceRelativePath: (uri) => folders.relativePath(uri),
 };
 
 connection.languages.diagnostics.on(createDiagnosticsHandler({

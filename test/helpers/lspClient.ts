@@ -51,6 +51,7 @@ export class LspTestClient {
   private refreshWaiters: Array<() => void> = [];
   private refreshCount = 0;
   private configurationGate: Promise<void> | undefined;
+  private configurationWaiters: Array<{ scopeUri: string; resolve: () => void }> = [];
   private settings: Record<string, Settings>;
   private stderr = '';
   initializeResult!: InitializeResult;
@@ -61,6 +62,8 @@ export class LspTestClient {
     connection.onRequest(ConfigurationRequest.type, async (params) => {
       const gate = this.configurationGate;
       this.configurationRequests.push(...params.items.map(({ scopeUri, section }) => ({ scopeUri, section })));
+      const asked = new Set(params.items.map((item) => item.scopeUri));
+      this.configurationWaiters = this.configurationWaiters.filter((waiter) => !(asked.has(waiter.scopeUri) && (waiter.resolve(), true)));
       if (gate) await gate;
       return params.items.map((item) => this.configurationFor(item.scopeUri, item.section));
     });
@@ -158,6 +161,11 @@ export class LspTestClient {
 
   get refreshes(): number {
     return this.refreshCount;
+  }
+
+  /** Resolves when the server next asks for the settings of `scopeUri`. */
+  nextConfigurationRequest(scopeUri: string): Promise<void> {
+    return new Promise((resolve) => this.configurationWaiters.push({ scopeUri, resolve }));
   }
 
   /** Holds every `workspace/configuration` reply until the returned function is called. */

@@ -1,6 +1,5 @@
-import type { CodeAction, TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeActionDependencies, FileActionData } from './codeActions';
+import type { CodeAction } from 'vscode-languageserver';
+import { type CodeActionDependencies, type FileActionData, fixInput } from './codeActions';
 import { guarded } from './errors';
 import { toWorkspaceEdit } from './workspaceEdit';
 
@@ -8,7 +7,7 @@ import { toWorkspaceEdit } from './workspaceEdit';
  * `codeAction/resolve` for the file-level actions: runs the fix engine over the analysed version. An action
  * whose document changed since it was offered comes back without an edit, so nothing stale is applied.
  */
-export function createCodeActionResolveHandler(deps: CodeActionDependencies & { documents: TextDocuments<TextDocument> }) {
+export function createCodeActionResolveHandler(deps: CodeActionDependencies) {
   return (action: CodeAction): Promise<CodeAction> => guarded(deps.log, 'resolving a code action', () => action, () => resolve(deps, action));
 }
 
@@ -24,7 +23,7 @@ async function resolve(deps: CodeActionDependencies, action: CodeAction): Promis
   if (!deps.session.isTrusted) return action;
   const analysis = deps.analyzer.analyze(document, settings);
   if (!analysis) return action;
-  const proposal = deps.fixes.fixAll(analysis.input, analysis.result.findings);
+  const proposal = deps.fixes.fixAll(fixInput(deps, analysis.input, document), analysis.result.findings);
   if (!proposal) return action;
   const result = toWorkspaceEdit(proposal, document, deps.fileCreation(document));
   if ('refused' in result) {

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import {
-  type CancellationToken, type CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic, type TextDocuments,
+  type CancellationToken, type CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FixProposal } from '../engine/fixes/types';
@@ -14,21 +14,30 @@ import { cancelledError, type ErrorLog, guarded } from './errors';
 import { findingFromDiagnostic, isFindingDiagnostic } from './findingFromDiagnostic';
 import type { Session } from './session';
 import { type FileCreationContext, toWorkspaceEdit } from './workspaceEdit';
+import type { DocumentStore } from './documentStore';
+
+/**
+ * What fixes receive: the analysis input plus where the document sits in its workspace folder (needed to
+ * import the shared adapter module with a correct relative path).
+ */
+export type FixInput = AnalyzeInput & { workspaceRelativePath?: string };
 
 /** The fix engine, injected so the LSP glue can be tested with fake proposals. */
 export interface FixEngine {
-  fixesForFinding(input: AnalyzeInput, finding: Finding): FixProposal[];
-  fixAll(input: AnalyzeInput, findings: readonly Finding[]): FixProposal | undefined;
+  fixesForFinding(input: FixInput, finding: Finding): FixProposal[];
+  fixAll(input: FixInput, findings: readonly Finding[]): FixProposal | undefined;
 }
 
 export interface CodeActionDependencies {
-  documents: TextDocuments<TextDocument>;
+  documents: DocumentStore;
   settings: DocumentSettingsCache;
   analyzer: DocumentAnalyzer;
   fixes: FixEngine;
   session: Session;
   log: ErrorLog;
   fileCreation(document: TextDocument): FileCreationContext;
+  /** The document's path inside its workspace folder (`/` separators), undefined outside every folder. */
+  workspaceRelativePath(uri: string): string | undefined;
 }
 
 /** Carried by the lazy file-level actions to `codeAction/resolve`. */
@@ -57,7 +66,7 @@ async function provide(deps: CodeActionDependencies, params: CodeActionParams, t
   const actions: CodeAction[] = [];
   if (isKindRequested(only, CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context.diagnostics.filter(isFindingDiagnostic)) {
-      actions.push(...quickFixes(deps, diagnostic, document, analysis.input), explainAction(diagnostic));
+      actions.push(...quickFixes(deps, diagnostic, document, fixInput(deps, analysis.input, document)), explainAction(diagnostic));
     }
   }
   if (analysis.result.findings.some((finding) => finding.fixable)) {
@@ -67,7 +76,11 @@ async function provide(deps: CodeActionDependencies, params: CodeActionParams, t
   return actions;
 }
 
-function quickFixes(deps: CodeActionDependencies, diagnostic: Diagnostic & { data: DiagnosticData }, document: TextDocument, input: AnalyzeInput): CodeAction[] {
+export function fixInput(deps: CodeActionDependencies, input: AnalyzeInput, document: TextDocument): FixInput {
+  return { ...input, workspaceRelativePath: deps.workspaceRelativePath(document.uri) };
+}
+
+function quickFixes(deps: CodeActionDependencies, diagnostic: Diagnostic & { data: DiagnosticData }, document: TextDocument, input: FixInput): CodeAction[] {
   if (!diagnostic.data.fixable) return [];
   const finding = findingFromDiagnostic(diagnostic, document);
   if (!finding) return []; // computed for an older version: wait for fresh diagnostics

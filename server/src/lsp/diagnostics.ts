@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { createHash } from 'node:crypto';
 import {
   type CancellationToken, type Diagnostic, DiagnosticSeverity, type DocumentDiagnosticParams, type DocumentDiagnosticReport,
-  DocumentDiagnosticReportKind, type TextDocuments,
+  DocumentDiagnosticReportKind,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { currentLocale } from '../engine/l10n';
@@ -11,9 +11,10 @@ import type { DocumentAnalyzer } from './documentAnalyzer';
 import type { DocumentSettingsCache } from './documentSettings';
 import { cancelledError, type ErrorLog, guarded } from './errors';
 import { toDiagnostics } from './toDiagnostic';
+import type { DocumentStore } from './documentStore';
 
 export interface DiagnosticsDependencies {
-  documents: TextDocuments<TextDocument>;
+  documents: DocumentStore;
   settings: DocumentSettingsCache;
   analyzer: DocumentAnalyzer;
   log: ErrorLog;

@@ -1,14 +1,14 @@
-import type { CancellationToken, TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CancellationToken } from 'vscode-languageserver';
 import { ruleDocUrl } from '../engine/rules';
 import type { FindingDto, FindingsParams, FindingsResult } from '../../../shared/protocol';
 import type { DocumentAnalyzer } from './documentAnalyzer';
 import type { DocumentSettingsCache } from './documentSettings';
 import { cancelledError, type ErrorLog, guarded } from './errors';
 import { toLspRange } from './offsets';
+import type { DocumentStore } from './documentStore';
 
 export interface FindingsDependencies {
-  documents: TextDocuments<TextDocument>;
+  documents: DocumentStore;
   settings: DocumentSettingsCache;
   analyzer: DocumentAnalyzer;
   log: ErrorLog;

@@ -1,0 +1,105 @@
+// Unit tests of the small LSP-side helpers (no server process).
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { currentLocale } from '../../server/src/engine/l10n';
+import { isKindRequested } from '../../server/src/lsp/codeActionKinds';
+import { engineFileName } from '../../server/src/lsp/documentName';
+import { DocumentSettingsCache, fromRaw } from '../../server/src/lsp/documentSettings';
+import { applyLocale } from '../../server/src/lsp/locale';
+import { LruCache } from '../../server/src/lsp/lru';
+import { WorkspaceFolders } from '../../server/src/lsp/workspaceFolders';
+
+describe('LruCache', () => {
+  test('evicts the least recently used entry, and a read counts as use', () => {
+    const cache = new LruCache<string, number>(2);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    assert.equal(cache.get('a'), 1);
+    cache.set('c', 3);
+    assert.equal(cache.get('b'), undefined);
+    assert.equal(cache.get('a'), 1);
+    cache.deleteWhere((key) => key === 'a');
+    assert.equal(cache.size, 1);
+  });
+});
+
+describe('isKindRequested', () => {
+  test('matches kinds hierarchically and treats no filter as everything', () => {
+    assert.ok(isKindRequested(undefined, 'quickfix'));
+    assert.ok(isKindRequested(['source'], 'source.fixAll.bedrockToSagemaker'));
+    assert.ok(isKindRequested(['source.fixAll'], 'source.fixAll.bedrockToSagemaker'));
+    assert.ok(!isKindRequested(['source.fix'], 'source.fixAll.bedrockToSagemaker'), 'prefixes stop at dots');
+    assert.ok(!isKindRequested(['quickfix'], 'source.migrateFile.bedrockToSagemaker'));
+  });
+});
+
+describe('WorkspaceFolders', () => {
+  const outer = { uri: 'file:///repo', name: 'repo' };
+  const inner = { uri: 'file:///repo/packages/api', name: 'api' };
+
+  test('a document belongs to the innermost folder, and paths are decoded and folder-relative', () => {
+    const folders = new WorkspaceFolders();
+    folders.reset([outer, inner]);
+    assert.equal(folders.folderFor('file:///repo/packages/api/src/a.ts')?.name, 'api');
+    assert.equal(folders.folderFor('file:///repo/README.md')?.name, 'repo');
+    assert.equal(folders.folderFor('file:///repository/x.ts'), undefined, 'a sibling with a common prefix is not inside');
+    assert.equal(folders.relativePath('file:///repo/packages/api/src/my%20file.ts'), 'src/my file.ts');
+    folders.apply({ added: [], removed: [inner] });
+    assert.equal(folders.folderFor('file:///repo/packages/api/src/a.ts')?.name, 'repo');
+  });
+
+  test('resolves created files inside the folder only', () => {
+    assert.equal(WorkspaceFolders.resolve(outer, 'src/sage maker.ts'), 'file:///repo/src/sage%20maker.ts');
+    assert.equal(WorkspaceFolders.resolve(outer, './src\\a.ts'), 'file:///repo/src/a.ts');
+    assert.equal(WorkspaceFolders.resolve(outer, '../escape.ts'), undefined);
+  });
+
+  test('the engine sees a workspace-relative name, a base name, or nothing for untitled documents', () => {
+    const folders = new WorkspaceFolders();
+    folders.reset([outer]);
+    assert.equal(engineFileName('file:///repo/src/App.tsx', folders), 'src/App.tsx');
+    assert.equal(engineFileName('file:///elsewhere/App.tsx', folders), 'App.tsx');
+    assert.equal(engineFileName('untitled:Untitled-1', folders), undefined);
+  });
+});
+
+describe('document settings', () => {
+  test('a null or malformed reply merges over the defaults', () => {
+    assert.equal(fromRaw(null).engine.targetRegion, 'cn-northwest-1');
+    assert.equal(fromRaw(null).maxFileSizeKb, 1024);
+    assert.equal(fromRaw({ maxFileSizeKb: -3 }).maxFileSizeKb, 1024);
+    assert.equal(fromRaw({ targetRegion: 'cn-north-1', maxFileSizeKb: 64 }).engine.targetRegion, 'cn-north-1');
+    assert.notEqual(fromRaw({ targetRegion: 'cn-north-1' }).key, fromRaw({}).key);
+  });
+
+  test('one round trip per document until cleared; a failure is not cached', async () => {
+    let calls = 0;
+    let fail = true;
+    const errors: unknown[] = [];
+    const cache = new DocumentSettingsCache(async () => {
+      calls++;
+      if (fail) throw new Error('client went away');
+      return { targetRegion: 'cn-north-1' };
+    }, (error) => errors.push(error));
+    assert.equal((await cache.get('file:///a.ts')).engine.targetRegion, 'cn-northwest-1');
+    assert.equal(errors.length, 1);
+    fail = false;
+    const [first, second] = await Promise.all([cache.get('file:///a.ts'), cache.get('file:///a.ts')]);
+    assert.equal(first, second);
+    assert.equal(first.engine.targetRegion, 'cn-north-1');
+    assert.equal(calls, 2);
+    cache.clear();
+    await cache.get('file:///a.ts');
+    assert.equal(calls, 3);
+  });
+});
+
+describe('applyLocale', () => {
+  test('the language setting forces a locale; auto follows the display language', () => {
+    assert.equal(applyLocale('auto', 'zh-CN'), 'zh-cn');
+    assert.equal(applyLocale('en', 'zh-cn'), 'en');
+    assert.equal(applyLocale('zh-cn', 'en-us'), 'zh-cn');
+    assert.equal(applyLocale(undefined, 'de'), 'en');
+    assert.equal(currentLocale(), 'en');
+  });
+});
