@@ -14,7 +14,10 @@ const WANTED_KINDS = new Set(SCRIPT_DETECTORS.flatMap((detector) => detector.kin
 export function analyzeScript(input: AnalyzeInput): Finding[] {
   // Cheap pre-check: a file that never mentions Bedrock or a model id is not even parsed.
   if (!mayMentionBedrock(input.text)) return [];
-  const sourceFile = parseScript(input.text, input.languageId as ScriptLanguage, input.fileName);
+  const languageId = input.languageId as ScriptLanguage;
+  const sourceFile = input.parseCache
+    ? input.parseCache.cache.parse(input.parseCache.key, input.text, languageId, input.fileName)
+    : parseScript(input.text, languageId, input.fileName);
   return analyzeSourceFile(sourceFile, input);
 }
 
