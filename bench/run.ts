@@ -1,0 +1,106 @@
+// Benchmarks (not tests): prints numbers side by side with their baselines, measured in the same run.
+//   1. Edit → diagnostics over LSP on a ~3,000-line TypeScript file with ~30 Bedrock uses, vs ts.createSourceFile.
+//   2. CLI scan of a generated 5,000-file workspace (5% Bedrock), vs reading every file, vs read + parse candidates.
+// Usage: npm run bench [-- --edits 200 --files 5000]
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { LspTestClient } from '../test/helpers/lspClient';
+import { generateLargeFile, generateWorkspace } from './generate';
+import { percentile, summarize } from './stats';
+
+const REPO = join(__dirname, '..');
+const WORK = join(__dirname, '.work');
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+}
+
+async function benchEditLatency(edits: number): Promise<void> {
+  const text = generateLargeFile(3000, 30);
+  const uri = 'file:///bench/large.ts';
+  const client = await LspTestClient.start();
+  try {
+    await client.open(uri, 'typescript', text);
+    const first = await client.diagnosticItems(uri);
+    const latencies: number[] = [];
+    let current = text;
+    for (let i = 0; i < edits; i++) {
+      // Type one character in the middle of the file, then ask for diagnostics as VS Code does on change.
+      const at = Math.floor(current.length / 2) + (i % 50);
+      current = current.slice(0, at) + (i % 2 === 0 ? ' ' : '') + current.slice(at + (i % 2 === 0 ? 0 : 1));
+      const started = performance.now();
+      await client.change(uri, current);
+      await client.diagnosticItems(uri);
+      latencies.push(performance.now() - started);
+    }
+    const parses: number[] = [];
+    for (let i = 0; i < edits; i++) {
+      const started = performance.now();
+      ts.createSourceFile('large.ts', current, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+      parses.push(performance.now() - started);
+    }
+    const p50 = percentile(latencies, 50);
+    const parseP50 = percentile(parses, 50);
+    console.log(`\n## Edit → diagnostics over LSP (${text.split('\n').length} lines, ${first.length} findings, ${edits} edits)`);
+    console.log(`| measure | p50 ms | p99 ms |\n| --- | --- | --- |`);
+    console.log(`| didChange + textDocument/diagnostic round trip | ${summarize(latencies)} |`);
+    console.log(`| ts.createSourceFile (full parse, same text) | ${summarize(parses)} |`);
+    console.log(`ratio p50 (LSP round trip / full parse): ${(p50 / parseP50).toFixed(2)}`);
+  } finally {
+    await client.stop();
+  }
+}
+
+interface ChildRun {
+  wallMs: number;
+  maxRssMb: number;
+  stdout: string;
+}
+
+/** Runs `node <args>` with a preload that reports the child's own peak RSS. */
+function runNode(args: string[]): ChildRun {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, ['--require', join(__dirname, 'reportPeakRss.cjs'), ...args], {
+    cwd: REPO, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024,
+  });
+  const wallMs = performance.now() - started;
+  const rss = /PEAK_RSS_KB=(\d+)/.exec(result.stderr);
+  if (!rss) throw new Error(`no RSS reported by node ${args.join(' ')}:\n${result.stderr}`);
+  return { wallMs, maxRssMb: Number(rss[1]) / 1024, stdout: result.stdout };
+}
+
+function benchWorkspaceScan(files: number): void {
+  const root = join(WORK, `workspace-${files}`);
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  generateWorkspace(root, files, 0.05);
+  const rows: Array<[string, ChildRun]> = [];
+  const baseline = join(__dirname, 'readBaseline.cjs');
+  rows.push(['read every file (no parsing)', runNode([baseline, root, 'read'])]);
+  rows.push(['read every file + parse the Bedrock candidates', runNode([baseline, root, 'parse'])]);
+  const scan = runNode([join(REPO, 'server', 'out', 'cli.js'), 'scan', root, '--format', 'json']);
+  rows.push(['bedrock-to-sagemaker scan --format json', scan]);
+  const report = JSON.parse(scan.stdout) as { filesScanned: number; findings: unknown[] };
+  console.log(`\n## Workspace scan (${files} files, 5% with Bedrock; ${report.filesScanned} scanned, ${report.findings.length} findings)`);
+  console.log('| run | wall ms | files/s | peak RSS MB |\n| --- | --- | --- | --- |');
+  for (const [name, run] of rows) {
+    console.log(`| ${name} | ${run.wallMs.toFixed(0)} | ${(files / (run.wallMs / 1000)).toFixed(0)} | ${run.maxRssMb.toFixed(0)} |`);
+  }
+  console.log(`ratio (scan / read + parse candidates): ${(scan.wallMs / rows[1][1].wallMs).toFixed(2)}`);
+  rmSync(root, { recursive: true, force: true });
+}
+
+async function main(): Promise<void> {
+  spawnSync(process.execPath, [join(REPO, 'esbuild.mjs')], { cwd: REPO, stdio: 'inherit' });
+  console.log(`# bedrock-to-sagemaker benchmarks (${new Date().toISOString()}, node ${process.version}, ${require('node:os').cpus().length} cores)`);
+  await benchEditLatency(option('edits', 200));
+  benchWorkspaceScan(option('files', 5000));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
