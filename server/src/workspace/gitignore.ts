@@ -32,7 +32,8 @@ export class GitignoreStack {
     }
     let stack = GitignoreStack.empty;
     for (const ancestor of ancestors.reverse()) stack = await stack.enter(ancestor, true);
-    return stack;
+    // Naming an ignored folder (`scan dist`) is a request to scan it: its ancestors' rules would hide it all.
+    return stack.isIgnored(folder, true) ? GitignoreStack.empty : stack;
   }
 
   /** The stack for `folder`, adding its `.gitignore` if it has one. */

@@ -24,7 +24,7 @@ export interface WalkOptions {
 }
 
 /**
- * Streams the source files under `roots` in a stable order (depth first, names sorted), one folder
+ * Streams the source files under `roots` in a stable order (depth first, names sorted, links last), one folder
  * listing at a time. Explicitly named files are always yielded, even if ignored or unsupported, so
  * the reader can say why it skips them. Folders reached twice through symbolic links (loops included)
  * are walked once; a file reached through several links is yielded once. Folders that cannot be read
@@ -78,7 +78,7 @@ class TreeWalker {
       yield this.problem(folder, error);
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort(realEntriesFirstByName);
     const hasGitignore = this.useGitignore && entries.some((entry) => entry.name === '.gitignore');
     const rules = await outerRules.enter(folder, hasGitignore);
     for (const entry of entries) {
@@ -117,6 +117,15 @@ class TreeWalker {
     const message = l10n.t('Skipped: cannot read it ({0}).', describeIoError(error));
     return { kind: 'problem', reason: 'unreadable', absolutePath, relativePath: toRelativePath(this.options.cwd, absolutePath), message };
   }
+}
+
+/**
+ * Sorted by name (code units, not locale: the order must not depend on the machine), with symbolic
+ * links last, so a file reachable both directly and through a link is reported under its real path.
+ */
+function realEntriesFirstByName(a: Dirent, b: Dirent): number {
+  const byKind = Number(a.isSymbolicLink()) - Number(b.isSymbolicLink());
+  return byKind !== 0 ? byKind : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
 /** Resolves symbolic links so a link to a folder is walked and a link to a file is read. */
