@@ -1,6 +1,47 @@
-import type { AnalyzeInput, Finding } from '../types';
+import { createFinding } from '../finding';
+import type { AnalyzeInput, EngineSettings, Finding } from '../types';
+import { analyzeCodeBlocks } from './analyzeCodeBlocks';
+import { analyzeInline } from './analyzeInline';
+import { checkAssessment, isAssessment } from './assessment/checkAssessment';
+import { findServiceList } from './assessment/serviceSections';
+import { documentTarget } from './documentTarget';
+import { isRunnableCodeFinding } from './embeddedContext';
+import { type MarkdownDocument, parseMarkdown } from './parseMarkdown';
+import { detectProse, findServices, inlineBlocksOf } from './prose/detectProse';
+import { proseText } from './prose/proseText';
+import type { ProseService } from './prose/serviceTerms';
 
-/** Markdown analysis (front matter, fences, prose). Placeholder until the Markdown issue lands. */
-export function analyzeMarkdown(_input: AnalyzeInput): Finding[] {
-  return [];
+/**
+ * Markdown analysis: front matter, code in fences and inline code, links, prose mentions of Bedrock services,
+ * and the consistency checks of migration assessments. Every range is an offset into `input.text`.
+ */
+export function analyzeMarkdown(input: AnalyzeInput): Finding[] {
+  const document = parseMarkdown(input.text);
+  const target = documentTarget(document.frontMatter, input.settings);
+  const settings = target.settings;
+  const findings: Finding[] = [...frontMatterProblems(document, settings)];
+  const code = analyzeCodeBlocks(document, settings, input.token);
+  findings.push(...code, ...analyzeInline(document, settings));
+  if (input.token?.isCancellationRequested) return [];
+  if (target.china) findings.push(...detectProse(document, settings, acknowledgedByAssessment(document)));
+  findings.push(...checkAssessment(document, settings, code.filter(isRunnableCodeFinding)));
+  return findings;
+}
+
+function frontMatterProblems(document: MarkdownDocument, settings: EngineSettings): Finding[] {
+  const problem = document.frontMatter?.problem;
+  if (!problem) return [];
+  const finding = createFinding({ ruleId: 'assessment/front-matter', range: document.frontMatter!.range, message: problem }, settings);
+  return finding ? [finding] : [];
+}
+
+/** Services an assessment lists under "unavailable services": the document says so itself, everywhere. */
+function acknowledgedByAssessment(document: MarkdownDocument): Set<ProseService> {
+  const acknowledged = new Set<ProseService>();
+  if (!isAssessment(document)) return acknowledged;
+  const list = findServiceList(document.blocks, 'unavailable_services');
+  for (const block of inlineBlocksOf(list?.blocks.filter((block) => block.type !== 'heading') ?? [])) {
+    for (const found of findServices(proseText(block), true)) acknowledged.add(found.service);
+  }
+  return acknowledged;
 }

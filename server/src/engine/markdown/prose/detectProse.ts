@@ -1,0 +1,86 @@
+import * as l10n from '@vscode/l10n';
+import { createFinding } from '../../finding';
+import type { EngineSettings, Finding, OffsetRange } from '../../types';
+import type { InlineBlock, MarkdownDocument } from '../parseMarkdown';
+import { type Section, splitSections } from '../sections';
+import { saysUnavailable, sentenceRanges } from './acknowledgements';
+import { proseText } from './proseText';
+import { MENTIONS_BEDROCK, type ProseService, SERVICE_TERMS, serviceAlternative, serviceDisplayName } from './serviceTerms';
+
+interface Mention {
+  service: ProseService;
+  block: InlineBlock;
+  range: OffsetRange;
+  acknowledged: boolean;
+}
+
+/**
+ * One information diagnostic per Bedrock service per section, on its first mention, naming the China-region
+ * alternative. A section that already says the service (or Bedrock as a whole) is unavailable is left alone,
+ * and so is every service in `acknowledgedEverywhere` (e.g. listed under an assessment's unavailable services).
+ */
+export function detectProse(document: MarkdownDocument, settings: EngineSettings, acknowledgedEverywhere: ReadonlySet<ProseService>): Finding[] {
+  const sections = splitSections(document.blocks);
+  const texts = new Map<InlineBlock, string>();
+  for (const block of inlineBlocksOf(document.blocks)) texts.set(block, proseText(block));
+  const bedrockMentioned = [...texts.values()].some((text) => MENTIONS_BEDROCK.test(text));
+  const findings: Finding[] = [];
+  for (const section of sections) {
+    const mentions = sectionMentions(section, texts, bedrockMentioned);
+    const acknowledged = new Set(acknowledgedEverywhere);
+    for (const mention of mentions) if (mention.acknowledged) acknowledged.add(mention.service);
+    const reported = new Set<ProseService>();
+    for (const mention of mentions) {
+      if (reported.has(mention.service) || acknowledged.has(mention.service) || acknowledged.has('bedrock')) continue;
+      reported.add(mention.service);
+      const finding = createFinding({
+        ruleId: 'bedrock/prose-service',
+        range: mention.block.map!.toDocumentRange(mention.range),
+        message: l10n.t('{0} is not available in {1}: Amazon Bedrock does not exist in the China regions. Alternative: {2}.', serviceDisplayName(mention.service), settings.targetRegion, serviceAlternative(mention.service)),
+        equivalent: serviceAlternative(mention.service),
+        data: { service: mention.service },
+      }, settings);
+      if (finding) findings.push(finding);
+    }
+  }
+  return findings;
+}
+
+export function inlineBlocksOf(blocks: MarkdownDocument['blocks']): InlineBlock[] {
+  const result: InlineBlock[] = [];
+  for (const block of blocks) {
+    const inline = block.type === 'heading' ? block.inline : block;
+    if (inline.type === 'inline' && inline.map) result.push(inline);
+  }
+  return result;
+}
+
+function sectionMentions(section: Section, texts: ReadonlyMap<InlineBlock, string>, bedrockMentioned: boolean): Mention[] {
+  const mentions: Mention[] = [];
+  for (const block of inlineBlocksOf(section.blocks)) {
+    const text = texts.get(block)!;
+    const sentences = sentenceRanges(text);
+    for (const found of findServices(text, bedrockMentioned)) {
+      const sentence = sentences.find((range) => found.range.start >= range.start && found.range.start < range.end);
+      const acknowledged = sentence !== undefined && saysUnavailable(text.slice(sentence.start, sentence.end));
+      mentions.push({ ...found, block, acknowledged });
+    }
+  }
+  return mentions;
+}
+
+/** Service mentions in one text, in order; earlier (more specific) terms consume their text. */
+export function findServices(text: string, bedrockMentioned: boolean): Array<{ service: ProseService; range: OffsetRange }> {
+  const found: Array<{ service: ProseService; range: OffsetRange }> = [];
+  const overlaps = (range: OffsetRange) => found.some((other) => range.start < other.range.end && other.range.start < range.end);
+  for (const term of SERVICE_TERMS) {
+    const patterns = term.bare && bedrockMentioned ? [term.qualified, term.bare] : [term.qualified];
+    for (const pattern of patterns) {
+      for (const match of text.matchAll(pattern)) {
+        const range = { start: match.index ?? 0, end: (match.index ?? 0) + match[0].length };
+        if (!overlaps(range)) found.push({ service: term.service, range });
+      }
+    }
+  }
+  return found.sort((a, b) => a.range.start - b.range.start);
+}

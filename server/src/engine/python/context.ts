@@ -1,0 +1,18 @@
+import type { Node } from 'web-tree-sitter';
+import type { EmbeddedContext } from '../shell/embeddedContext';
+import type { PythonBindings } from './pythonBindings';
+
+export interface PythonContext extends EmbeddedContext {
+  /** The Python source being analysed. */
+  readonly source: string;
+  readonly bindings: PythonBindings;
+  /** Start offsets of string nodes a specific detector already reported (the generic string scan skips them). */
+  readonly claimed: Set<number>;
+}
+
+/** One Python detector: the node types it wants and what it does with each. Registered in detectors/index.ts. */
+export interface PythonDetector {
+  readonly name: string;
+  readonly types: readonly string[];
+  detect(node: Node, context: PythonContext): void;
+}

@@ -1,0 +1,51 @@
+import type { EmbeddedContext } from './embeddedContext';
+import { scanValue } from '../script/detectors/detectStrings';
+import type { OffsetRange } from '../types';
+import { detectAwsCli } from './detectAwsCli';
+import { detectHttpClients } from './detectHttpClients';
+import { maskPromptsAndOutput } from './prompts';
+import { splitCommands } from './splitCommands';
+import { type ShellDialect, type ShellWord, tokenizeShell } from './tokenizeShell';
+
+export interface ShellOptions {
+  dialect: ShellDialect;
+  /** A console transcript: only prompted lines (and their continuations) are commands. */
+  transcript: boolean;
+}
+
+/** Finds Bedrock CLI calls, HTTP calls to Bedrock hosts and Bedrock strings in shell text (offsets into `text`). */
+export function analyzeShell(text: string, options: ShellOptions, context: EmbeddedContext): void {
+  const runnable = maskPromptsAndOutput(text, options.transcript, options.dialect);
+  analyzeRange(runnable, options.dialect, 0, runnable.length, context, 0);
+}
+
+// Substitutions nest (`$(aws ... $(cat x))`); real text never nests deeply, pathological text stops here.
+const MAX_NESTING = 8;
+
+function analyzeRange(text: string, dialect: ShellDialect, from: number, to: number, context: EmbeddedContext, depth: number): void {
+  const tokens = tokenizeShell(text, dialect, from, to);
+  for (const command of splitCommands(tokens)) {
+    const claimed = detectHttpClients(command, context);
+    detectAwsCli(command, context);
+    for (const word of command.words) scanWord(word, claimed, context);
+  }
+  for (const token of tokens) {
+    if (token.kind === 'substitution' && depth < MAX_NESTING) analyzeRange(text, dialect, token.start, token.end, context, depth + 1);
+    if (token.kind === 'heredoc') scanValue(text.slice(token.start, token.end), token.start, context);
+  }
+}
+
+/** Model ids, ARNs, hosts and IAM actions in a word's value, mapped back through quotes and escapes. */
+function scanWord(word: ShellWord, claimed: readonly OffsetRange[], context: EmbeddedContext): void {
+  // A substitution is analysed as shell on its own; scanning it here too would report twice.
+  if (word.value.includes('$(') || word.value.includes('`')) return;
+  scanValue(word.value, 0, {
+    settings: context.settings,
+    report(draft) {
+      const start = word.offsets[draft.range.start];
+      const end = word.offsets[draft.range.end - 1] + 1;
+      if (claimed.some((range) => start < range.end && range.start < end)) return;
+      context.report({ ...draft, range: { start, end } });
+    },
+  });
+}
