@@ -5,7 +5,6 @@ export type Feature = 'fixes' | 'markdown' | 'markdown-fixes' | 'report' | 'migr
 
 export const PENDING: Partial<Record<Feature, string>> = {
   fixes: 'quick fixes / fix-all are not implemented yet (issue 3)',
-  markdown: 'Markdown analysis is a placeholder (analyzeMarkdown returns []) until issue 4 lands',
   'markdown-fixes': 'fixes inside Markdown fences need issues 3 and 4',
   report: 'the migration report command is a placeholder until issue 5 lands',
   'migrate-workspace': 'the migrate-workspace command is a placeholder until issue 5 lands',

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 
-export const DEFAULT_TIMEOUT_MS = 20_000;
+// Generous for a loaded 2-core machine (first diagnostics include starting the server), short enough that a
+// missing feature fails in seconds, not minutes.
+export const DEFAULT_TIMEOUT_MS = 15_000;
 
 /**
  * Resolves with the first truthy value of `probe`, re-checked whenever one of `events` fires and on a
