@@ -1,0 +1,20 @@
+import * as vscode from 'vscode';
+import { Commands } from '../../../shared/protocol';
+import type { ServerHandle } from '../client';
+import { explainRule } from './explainRule';
+import { migrateFile } from './migrateFile';
+import { notAvailableYet } from './notAvailableYet';
+import { restartServer } from './restartServer';
+import { showOutput } from './showOutput';
+
+/** Every command in package.json `contributes.commands`, registered before the server starts. */
+export function registerCommands(server: ServerHandle, output: vscode.OutputChannel): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(Commands.restartServer, restartServer(server, output)),
+    vscode.commands.registerCommand(Commands.showOutput, showOutput(output)),
+    vscode.commands.registerCommand(Commands.explainRule, explainRule()),
+    vscode.commands.registerCommand(Commands.migrateFile, migrateFile(server)),
+    vscode.commands.registerCommand(Commands.generateReport, notAvailableYet(vscode.l10n.t('Generate Migration Report'))),
+    vscode.commands.registerCommand(Commands.migrateWorkspace, notAvailableYet(vscode.l10n.t('Migrate Workspace'))),
+  );
+}
