@@ -56,7 +56,7 @@ export class TextReporter implements Reporter {
       return this.style.bold(l10n.t('No Amazon Bedrock usage found in {0} file(s) (target region {1}).', filesScanned, region));
     }
     return this.style.bold(l10n.t(
-      '{0} finding(s) in {1} of {2} file(s) for {3}: {4}.',
+      '{0} finding(s) in {1} of {2} scanned file(s), target region {3}: {4}.',
       findingCount, filesWithFindings, filesScanned, region, this.categoryCounts(),
     ));
   }
