@@ -1,12 +1,93 @@
-import type { AnalyzeInput, Finding } from '../types';
-import type { FixProposal } from './types';
+import * as l10n from '@vscode/l10n';
+import { isScriptLanguage } from '../analyze';
+import type { Finding, RuleId, ScriptLanguage } from '../types';
+import { FixContext } from './context';
+import { type Assessment, assess, findingKey, runTransforms } from './pipeline';
+import { TRANSFORMS } from './registry';
+import { NOTE_RULES, noteProposal, noteText } from './support/migrationNote';
+import { rewriteClientRegion } from './transforms/rewriteClientRegion';
+import type { FixInput, FixProposal } from './types';
 
-/** Fixes offered for one finding. Placeholder until the quick-fix issue lands: no fix yet. */
-export function fixesForFinding(_input: AnalyzeInput, _finding: Finding): FixProposal[] {
-  return [];
+export { applyEdits } from './edits';
+export type { FixInput, FixProposal } from './types';
+
+/** Rules fixed by migrating the whole file at once: a call cannot move to SageMaker without its client, and back. */
+const FILE_MIGRATION_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
+  'bedrock/runtime-client', 'bedrock/invoke-model', 'bedrock/invoke-model-stream', 'bedrock/converse', 'bedrock/converse-stream',
+]);
+
+/**
+ * Fixes offered for one finding: the file migration (preferred) for Bedrock Runtime clients, calls and
+ * imports; the region change for a client region; otherwise, or when the rewrite is not safe here, an
+ * optional migration note.
+ */
+export function fixesForFinding(input: FixInput, finding: Finding): FixProposal[] {
+  if (!isScriptLanguage(input.languageId)) return [];
+  if (finding.ruleId === 'bedrock/client-region') {
+    const { edits } = runTransforms(input, [rewriteClientRegion], finding.range);
+    return edits.length === 0 ? [] : [{
+      title: l10n.t("Change the region to '{0}'", input.settings.targetRegion), edits, kind: 'quickfix', isPreferred: true,
+    }];
+  }
+  if (isFileMigrationFinding(finding)) {
+    const assessment = assess(input, TRANSFORMS);
+    const reason = unfixableReason(input, assessment, finding);
+    if (reason !== undefined) return notes(input, finding, reason);
+    const migration = fixAll(input, [finding]);
+    return migration ? [{ ...migration, isPreferred: true }] : [];
+  }
+  return NOTE_RULES.has(finding.ruleId) ? notes(input, finding) : [];
 }
 
 /** Every safe fix in the document merged into one proposal, or undefined when there is nothing to fix. */
-export function fixAll(_input: AnalyzeInput, _findings: readonly Finding[]): FixProposal | undefined {
-  return undefined;
+export function fixAll(input: FixInput, findings: readonly Finding[]): FixProposal | undefined {
+  if (!isScriptLanguage(input.languageId) || !findings.some((finding) => finding.fixable)) return undefined;
+  if (assess(input, TRANSFORMS).blockers.length > 0) return undefined;
+  const result = runTransforms(input, TRANSFORMS);
+  if (result.edits.length === 0) return undefined;
+  return {
+    title: l10n.t('Migrate this file to SageMaker Runtime'),
+    edits: result.edits,
+    ...(result.createFiles.length > 0 ? { createFiles: result.createFiles } : {}),
+    kind: 'quickfix',
+  };
 }
+
+/**
+ * The findings with `fixable` made exact for this document: a finding the detector marks fixable becomes
+ * unfixable, with the reason appended to its message, when the rewrite would not be safe here.
+ */
+export function refineFixability(input: FixInput, findings: readonly Finding[]): Finding[] {
+  if (!isScriptLanguage(input.languageId) || !findings.some((finding) => finding.fixable && isFileMigrationFinding(finding))) return [...findings];
+  const assessment = assess(input, TRANSFORMS);
+  return findings.map((finding) => {
+    if (!finding.fixable || !isFileMigrationFinding(finding)) return finding;
+    const reason = unfixableReason(input, assessment, finding);
+    return reason === undefined ? finding : { ...finding, fixable: false, message: `${finding.message} ${l10n.t('Not fixed automatically: {0}.', reason)}` };
+  });
+}
+
+function isFileMigrationFinding(finding: Finding): boolean {
+  return FILE_MIGRATION_RULES.has(finding.ruleId) || (finding.ruleId === 'bedrock/import' && finding.data.service === 'runtime');
+}
+
+function unfixableReason(input: FixInput, assessment: Assessment, finding: Finding): string | undefined {
+  const own = assessment.refusals.get(findingKey(finding));
+  if (own !== undefined) return own;
+  const blocker = assessment.blockers[0];
+  if (!blocker) return undefined;
+  const line = input.text.slice(0, blocker.range.start).split('\n').length;
+  const what = typeof blocker.data.operation === 'string' ? blocker.data.operation : blocker.ruleId;
+  return l10n.t('this file also uses {0} (line {1}), which cannot move to SageMaker Runtime; migrating part of the file would not compile', what, line);
+}
+
+function notes(input: FixInput, finding: Finding, reason?: string): FixProposal[] {
+  const context = new FixContext(input.text, [finding], {
+    settings: input.settings, languageId: input.languageId as ScriptLanguage, fileName: input.fileName,
+    workspaceRelativePath: input.workspaceRelativePath, createFiles: new Map(),
+  });
+  const proposal = noteProposal(context, finding, reason);
+  return proposal ? [proposal] : [];
+}
+
+export { noteText };

@@ -1,4 +1,4 @@
-import type { OffsetRange } from '../types';
+import type { AnalyzeInput, OffsetRange } from '../types';
 
 /** A replacement of `range` (offsets into the analysed text) by `newText`. Fixes are lists of minimal edits. */
 export interface TextEdit {
@@ -22,4 +22,13 @@ export interface FixProposal {
   /** The preferred fix for its finding (VS Code applies it with Ctrl+. Enter / auto-fix). */
   isPreferred?: boolean;
   kind: 'quickfix' | 'migration-note';
+}
+
+/**
+ * What a fix needs besides the analysis input. `workspaceRelativePath` (e.g. `src/app.ts`, `/` separators)
+ * locates the document in its workspace folder so the import of the shared adapter module is correct; without
+ * it, rewrites that need the adapter are not offered.
+ */
+export interface FixInput extends AnalyzeInput {
+  workspaceRelativePath?: string;
 }

@@ -1,0 +1,132 @@
+import ts from 'typescript';
+import { parseScript } from '../script/parse';
+import type { EngineSettings, Finding, RuleId, ScriptLanguage } from '../types';
+import { type AdapterModule, adapterModule } from './support/adapterModule';
+import { endOfLine, isDeclared, nodeAtRange } from './support/nodes';
+import { type CodeStyle, inferStyle } from './style';
+import type { CreatedFile, TextEdit } from './types';
+
+/** What every pass of one fix run shares: the files to create and the findings that will not be rewritten. */
+export interface RunState {
+  readonly settings: EngineSettings;
+  readonly languageId: ScriptLanguage;
+  readonly fileName?: string;
+  readonly workspaceRelativePath?: string;
+  readonly createFiles: Map<string, CreatedFile>;
+}
+
+/**
+ * One pass of one transform over the current text: a fresh parse, fresh findings, and an edit list in
+ * offsets of that text. Transforms never see another transform's pending edits.
+ */
+export class FixContext {
+  readonly sourceFile: ts.SourceFile;
+  readonly style: CodeStyle;
+  readonly edits: TextEdit[] = [];
+  private readonly declarations = new Map<string, string>();
+
+  constructor(readonly text: string, readonly findings: readonly Finding[], readonly run: RunState) {
+    this.sourceFile = parseScript(text, run.languageId, run.fileName);
+    this.style = inferStyle(this.sourceFile);
+  }
+
+  get settings(): EngineSettings {
+    return this.run.settings;
+  }
+
+  findingsOf(rules: readonly RuleId[]): Finding[] {
+    return this.findings.filter((finding) => rules.includes(finding.ruleId));
+  }
+
+  /** The node a finding points at, found again in this pass's tree. */
+  nodeOf(finding: Finding): ts.Node | undefined {
+    return nodeAtRange(this.sourceFile, finding.range);
+  }
+
+  replace(node: ts.Node | { start: number; end: number }, newText: string): void {
+    const range = 'kind' in node ? { start: node.getStart(this.sourceFile), end: node.getEnd() } : node;
+    this.edits.push({ range: { start: range.start, end: range.end }, newText });
+  }
+
+  insert(position: number, newText: string): void {
+    this.edits.push({ range: { start: position, end: position }, newText });
+  }
+
+  /** Adds a top-level declaration (after the imports) unless `name` already exists in the file. */
+  declare(name: string, code: string): void {
+    if (this.declarations.has(name) || isDeclared(this.sourceFile, name)) return;
+    this.declarations.set(name, code);
+  }
+
+  /** The shared adapter module, or undefined when the document's place in the workspace is unknown. */
+  adapter(): AdapterModule | undefined {
+    const { workspaceRelativePath, languageId, settings } = this.run;
+    if (!workspaceRelativePath) return undefined;
+    return adapterModule({
+      adapterPath: settings.adapterPath,
+      workspaceRelativePath,
+      javascript: languageId === 'javascript' || languageId === 'javascriptreact',
+      commonJs: usesRequire(this.sourceFile),
+      style: this.style,
+      sourceFile: this.sourceFile,
+    });
+  }
+
+  /** Registers the adapter file for creation; returns its import specifier. */
+  useAdapter(): string | undefined {
+    const adapter = this.adapter();
+    if (!adapter) return undefined;
+    this.run.createFiles.set(adapter.file.path, adapter.file);
+    return adapter.specifier;
+  }
+
+  /** The pass's edits, with queued declarations inserted after the imports. */
+  finish(): TextEdit[] {
+    if (this.declarations.size === 0) return this.edits;
+    const eol = this.style.eol;
+    const block = [...this.declarations.values()].join(eol + eol);
+    const anchor = lastImport(this.sourceFile);
+    if (anchor) {
+      // On the line after the last import, so a trailing comment stays with its import.
+      const position = endOfLine(this.text, anchor.getEnd());
+      const newText = this.text.charAt(position - 1) === '\n' ? eol + block + eol : eol + eol + block;
+      return [...this.edits, { range: { start: position, end: position }, newText }];
+    }
+    const first = this.sourceFile.statements[0];
+    const position = first ? first.getStart(this.sourceFile) : this.text.length;
+    return [...this.edits, { range: { start: position, end: position }, newText: block + eol + eol }];
+  }
+}
+
+/** True when the file loads modules with `require(...)` and has no `import` declarations. */
+export function usesRequire(sourceFile: ts.SourceFile): boolean {
+  let imports = false;
+  let requires = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node)) imports = true;
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require') requires = true;
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return requires && !imports;
+}
+
+/** The last top-level import (`import`, `import x = require()`, `const x = require()`) before other code. */
+export function lastImport(sourceFile: ts.SourceFile): ts.Statement | undefined {
+  let last: ts.Statement | undefined;
+  for (const statement of sourceFile.statements) {
+    if (isImportLike(statement)) last = statement;
+    else if (last) break;
+    else if (!ts.isExpressionStatement(statement) || !ts.isStringLiteral(statement.expression)) break; // 'use strict' may precede
+  }
+  return last;
+}
+
+export function isImportLike(statement: ts.Statement): boolean {
+  if (ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement)) return true;
+  if (!ts.isVariableStatement(statement)) return false;
+  return statement.declarationList.declarations.every((declaration) => {
+    const init = declaration.initializer;
+    return init !== undefined && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require';
+  });
+}

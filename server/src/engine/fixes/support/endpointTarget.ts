@@ -1,0 +1,84 @@
+import * as l10n from '@vscode/l10n';
+import ts from 'typescript';
+import { type ModelFamily, findModelIds } from '../../catalog/modelIds';
+import { stringValue } from '../../script/parse';
+import { endpointFor } from '../../settings';
+import type { EndpointMapping } from '../../types';
+import type { FixContext } from '../context';
+import { quoted, semi } from '../style';
+
+export const ENDPOINT_TABLE = 'SAGEMAKER_ENDPOINTS';
+export const ENDPOINT_LOOKUP = 'sageMakerEndpointFor';
+export const ENDPOINT_TABLE_TYPE = 'SageMakerEndpointTable';
+export const TODO = 'TODO(bedrock-to-sagemaker)';
+
+/** The SageMaker properties that replace `modelId: <expression>`, and what is known about the model. */
+export interface EndpointTarget {
+  /** e.g. `EndpointName: "llama3-8b"` or `...sageMakerEndpointFor(SAGEMAKER_ENDPOINTS, modelId)`. */
+  properties: string[];
+  modelId?: string;
+  family?: ModelFamily;
+  container?: EndpointMapping['container'];
+}
+
+/**
+ * A literal model id becomes its mapped endpoint (or a placeholder constant with a TODO when unmapped); any
+ * other expression goes through a generated lookup table, never a guess.
+ */
+export function endpointTargetFor(context: FixContext, modelIdExpression: ts.Expression): EndpointTarget {
+  const style = context.style;
+  const modelId = stringValue(modelIdExpression);
+  if (modelId === undefined) return dynamicEndpointTarget(context, modelIdExpression.getText(context.sourceFile));
+  const info = findModelIds(modelId)[0]?.info;
+  const mapping = mappingFor(context, modelId);
+  const known = { modelId, family: info?.family, container: mapping?.container };
+  if (mapping) {
+    const properties = [`EndpointName: ${quoted(mapping.endpointName, style)}`];
+    if (mapping.inferenceComponentName) properties.push(`InferenceComponentName: ${quoted(mapping.inferenceComponentName, style)}`);
+    return { properties, ...known };
+  }
+  const name = placeholderName(modelId);
+  const deploy = info?.jumpStartId ? l10n.t(" (e.g. JumpStart model '{0}')", info.jumpStartId) : '';
+  context.declare(name, [
+    `// ${TODO}: ${l10n.t("name the SageMaker endpoint that serves '{0}'{1}, or map the model id in the bedrockToSagemaker.endpoints setting before running the fix.", modelId, deploy)}`,
+    `const ${name} = ${quoted('TODO-endpoint-name', style)}${semi(style)}`,
+  ].join(style.eol));
+  return { properties: [`EndpointName: ${name}`], ...known };
+}
+
+/** A model id known only at run time (`process.env.MODEL_ID`, `input.modelId`) goes through the lookup table. */
+export function dynamicEndpointTarget(context: FixContext, modelIdText: string): EndpointTarget {
+  declareEndpointTable(context);
+  return { properties: [`...${ENDPOINT_LOOKUP}(${ENDPOINT_TABLE}, ${modelIdText})`] };
+}
+
+export function mappingFor(context: FixContext, modelId: string): EndpointMapping | undefined {
+  const settings = context.settings;
+  return endpointFor(settings, modelId.replace(/^(?:us-gov|us|eu|apac|jp|au|global)\./, '')) ?? endpointFor(settings, modelId);
+}
+
+/** `meta.llama3-8b-instruct-v1:0` → `SAGEMAKER_ENDPOINT_META_LLAMA3_8B_INSTRUCT_V1_0`. */
+function placeholderName(modelId: string): string {
+  return `SAGEMAKER_ENDPOINT_${modelId.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '')}`;
+}
+
+/** The lookup table for model ids known only at run time, filled from the endpoint mapping setting. */
+function declareEndpointTable(context: FixContext): void {
+  const { style, settings } = context;
+  const eol = style.eol;
+  const typed = context.run.languageId === 'typescript' || context.run.languageId === 'typescriptreact';
+  const entries = Object.entries(settings.endpoints).map(([modelId, mapping]) => {
+    const target = [`EndpointName: ${quoted(mapping.endpointName, style)}`];
+    if (mapping.inferenceComponentName) target.push(`InferenceComponentName: ${quoted(mapping.inferenceComponentName, style)}`);
+    return `${style.indent}${quoted(modelId, style)}: { ${target.join(', ')} },`;
+  });
+  const comment = entries.length > 0
+    ? l10n.t('Bedrock model id (or * pattern) → SageMaker endpoint, from the bedrockToSagemaker.endpoints setting; keep it in sync with your endpoints.')
+    : l10n.t('add every Bedrock model id this code can receive, with the SageMaker endpoint that serves it (bedrockToSagemaker.endpoints had no entries).');
+  context.declare(ENDPOINT_TABLE, [
+    `// ${entries.length > 0 ? '' : `${TODO}: `}${comment}`,
+    `const ${ENDPOINT_TABLE}${typed ? `: ${ENDPOINT_TABLE_TYPE}` : ''} = {`,
+    ...entries,
+    `}${semi(style)}`,
+  ].join(eol));
+}

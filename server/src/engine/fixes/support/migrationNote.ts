@@ -1,0 +1,39 @@
+import * as l10n from '@vscode/l10n';
+import { ruleMeta } from '../../rules';
+import type { Finding, RuleId } from '../../types';
+import type { FixContext } from '../context';
+import type { FixProposal } from '../types';
+import { todoAnchor, todoLine } from './todoComment';
+import { startOfLine } from './nodes';
+
+/** Rules whose findings get an optional "Insert migration note" action (there is nothing to rewrite). */
+export const NOTE_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
+  'bedrock/guardrail', 'bedrock/count-tokens', 'bedrock/async-invoke', 'bedrock/bidirectional-stream', 'bedrock/agent',
+  'bedrock/knowledge-base', 'bedrock/control-plane', 'bedrock/data-automation', 'bedrock/langchain', 'bedrock/ai-sdk',
+  'bedrock/llamaindex', 'bedrock/openai-compatible', 'bedrock/api-key',
+]);
+
+/** What the note says: the alternative for a rule with no equivalent, or why a rewrite was not done. */
+export function noteText(finding: Finding, region: string, reason?: string): string {
+  const subject = typeof finding.data.operation === 'string' ? finding.data.operation
+    : typeof finding.data.name === 'string' ? finding.data.name : ruleMeta(finding.ruleId).title();
+  const alternative = finding.equivalent.replace(/^none: /, '');
+  if (reason) return l10n.t('{0} was not rewritten to SageMaker Runtime automatically: {1}. Equivalent: {2}.', subject, reason, alternative);
+  if (finding.category === 'manual') return l10n.t('manual step: {0} reaches Amazon Bedrock, which is not available in {1}. Alternative: {2}.', subject, region, alternative);
+  return l10n.t('{0} has no equivalent in {1}. Alternative: {2}.', subject, region, alternative);
+}
+
+/** An optional edit that writes the note as a TODO comment above the statement; none when it is already there. */
+export function noteProposal(context: FixContext, finding: Finding, reason?: string): FixProposal | undefined {
+  const node = context.nodeOf(finding);
+  if (!node) return undefined;
+  const { position, indent } = todoAnchor(context, node);
+  const line = todoLine(noteText(finding, context.settings.targetRegion, reason));
+  const previousLine = context.text.slice(startOfLine(context.text, Math.max(0, position - 1)), position);
+  if (previousLine.includes(line)) return undefined;
+  return {
+    title: l10n.t('Insert migration note'),
+    kind: 'migration-note',
+    edits: [{ range: { start: position, end: position }, newText: indent + line + context.style.eol }],
+  };
+}

@@ -1,0 +1,89 @@
+import ts from 'typescript';
+import type { OffsetRange } from '../../types';
+
+/** The innermost node whose own text (no trivia) is exactly `range`. */
+export function nodeAtRange(sourceFile: ts.SourceFile, range: OffsetRange): ts.Node | undefined {
+  let found: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (node.getStart(sourceFile) <= range.start && range.end <= node.getEnd()) {
+      if (node.getStart(sourceFile) === range.start && node.getEnd() === range.end) found = node;
+      ts.forEachChild(node, visit);
+    }
+  };
+  visit(sourceFile);
+  return found;
+}
+
+/** The statement that contains `node` directly in a block or the file. */
+export function enclosingStatement(node: ts.Node): ts.Statement | undefined {
+  for (let current: ts.Node | undefined = node; current; current = current.parent) {
+    if (ts.isBlock(current.parent) || ts.isSourceFile(current.parent) || ts.isModuleBlock(current.parent)
+      || ts.isCaseClause(current.parent) || ts.isDefaultClause(current.parent)) {
+      return current as ts.Statement;
+    }
+  }
+  return undefined;
+}
+
+/** The nearest function body or the file: the scope a rewrite looks for uses of a variable in. */
+export function enclosingScope(node: ts.Node): ts.Node {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current) || ts.isSourceFile(current)) return current;
+  }
+  return node.getSourceFile();
+}
+
+/** Every identifier under `root` named `name` that is a reference (not a property name or member name). */
+export function referencesTo(root: ts.Node, name: string): ts.Identifier[] {
+  const found: ts.Identifier[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && node.text === name && isReference(node)) found.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(root);
+  return found;
+}
+
+/** False for `x.name`, `{ name: v }` keys, `import { name as x }` property names and declarations' own names. */
+export function isReference(identifier: ts.Identifier): boolean {
+  const parent = identifier.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === identifier) return false;
+  if (ts.isQualifiedName(parent) && parent.right === identifier) return false;
+  if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)
+    || ts.isPropertySignature(parent) || ts.isMethodSignature(parent) || ts.isGetAccessor(parent) || ts.isSetAccessor(parent)
+    || ts.isEnumMember(parent)) && parent.name === identifier) return false;
+  if ((ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent)) && parent.propertyName === identifier) return false;
+  if (ts.isBindingElement(parent) && parent.propertyName === identifier) return false;
+  if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return false;
+  return true;
+}
+
+/** True when `name` is declared anywhere in the file (import, variable, function, class, parameter...). */
+export function isDeclared(sourceFile: ts.SourceFile, name: string): boolean {
+  let declared = false;
+  const visit = (node: ts.Node): void => {
+    if (declared) return;
+    const declName = (node as { name?: ts.Node }).name;
+    if ((ts.isVariableDeclaration(node) || ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isParameter(node)
+      || ts.isImportSpecifier(node) || ts.isNamespaceImport(node) || ts.isImportClause(node) || ts.isBindingElement(node)
+      || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isEnumDeclaration(node) || ts.isImportEqualsDeclaration(node))
+      && declName && ts.isIdentifier(declName) && declName.text === name) {
+      declared = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return declared;
+}
+
+/** Offset just past the line break that ends the line `position` is on (or the end of the text). */
+export function endOfLine(text: string, position: number): number {
+  const newline = text.indexOf('\n', position);
+  return newline < 0 ? text.length : newline + 1;
+}
+
+/** Offset of the first character of the line `position` is on. */
+export function startOfLine(text: string, position: number): number {
+  return text.lastIndexOf('\n', position - 1) + 1;
+}

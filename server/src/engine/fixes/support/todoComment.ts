@@ -1,0 +1,26 @@
+import type ts from 'typescript';
+import type { FixContext } from '../context';
+import { lineIndentAt } from '../style';
+import { TODO } from './endpointTarget';
+import { enclosingStatement, startOfLine } from './nodes';
+
+/** The `// TODO(bedrock-to-sagemaker): ...` line the fixes write above a statement. */
+export function todoLine(text: string): string {
+  return `// ${TODO}: ${text}`;
+}
+
+/** Where a TODO for `node` goes: the start of its statement's line, and the indentation to use there. */
+export function todoAnchor(context: FixContext, node: ts.Node): { position: number; indent: string } {
+  const statement = enclosingStatement(node) ?? node;
+  const start = statement.getStart(context.sourceFile);
+  return { position: startOfLine(context.text, start), indent: lineIndentAt(context.text, start) };
+}
+
+/** Inserts a TODO comment on its own line above the statement holding `node`, unless it is already there. */
+export function insertTodoAbove(context: FixContext, node: ts.Node, text: string): void {
+  const { position, indent } = todoAnchor(context, node);
+  const line = todoLine(text);
+  const previousLine = context.text.slice(startOfLine(context.text, Math.max(0, position - 1)), position);
+  if (previousLine.includes(line)) return;
+  context.insert(position, indent + line + context.style.eol);
+}

@@ -1,0 +1,22 @@
+import type { Finding, RuleId } from '../types';
+import type { FixContext } from './context';
+
+/** Whether one finding can be rewritten safely here; a refusal's reason becomes a migration note. */
+export type Verdict = { ok: true } | { ok: false; reason: string };
+
+export const OK: Verdict = { ok: true };
+export const refuse = (reason: string): Verdict => ({ ok: false, reason });
+
+/**
+ * One small rewrite (codemod style): it re-finds its findings' nodes in the pass's fresh tree and adds
+ * minimal edits. Transforms run in the order of the registry, each on the text the previous one produced.
+ */
+export interface FixTransform {
+  readonly name: string;
+  /** Rules whose findings this transform rewrites. */
+  readonly rules: readonly RuleId[];
+  /** Checks one finding before anything is rewritten. Without it every finding of `rules` is accepted. */
+  check?(context: FixContext, finding: Finding): Verdict;
+  /** Adds edits for the findings of its rules (all of them, or the one selected for a quick fix). */
+  apply(context: FixContext, findings: readonly Finding[]): void;
+}

@@ -1,0 +1,112 @@
+import * as l10n from '@vscode/l10n';
+import ts from 'typescript';
+import type { Finding } from '../../types';
+import type { FixContext } from '../context';
+import { dynamicEndpointTarget, endpointTargetFor } from '../support/endpointTarget';
+import { type OperationCall, operationCallOf } from '../support/operationCall';
+import { propertySeparator, staticProperties, valueOf } from '../support/requestObject';
+import { dedentContinuationLines, indentWidthAt } from '../support/reindent';
+import { OK, type FixTransform, type Verdict, refuse } from '../transform';
+
+/** Converse input fields the adapter carries over to a chat-completions body. */
+const SUPPORTED_FIELDS = new Set(['modelId', 'messages', 'system', 'inferenceConfig', 'toolConfig', 'additionalModelRequestFields']);
+
+/**
+ * `client.send(new ConverseCommand(input))` / `br.converse(input)` → `converseOnSageMaker(client, input')`
+ * (and the stream variants), where the adapter module returns Converse-shaped output, so the code that reads
+ * the response compiles unchanged. `modelId` becomes the SageMaker endpoint.
+ */
+export const rewriteConverse: FixTransform = {
+  name: 'rewrite-converse',
+  rules: ['bedrock/converse', 'bedrock/converse-stream'],
+  check(context, finding) {
+    const call = operationCallOf(context, finding);
+    return typeof call === 'string' ? refuse(call) : checkCall(context, call);
+  },
+  apply(context, findings) {
+    for (const finding of findings) {
+      const call = operationCallOf(context, finding);
+      if (typeof call === 'string' || !checkCall(context, call).ok) continue;
+      rewrite(context, finding, call);
+    }
+  },
+};
+
+function checkCall(context: FixContext, call: OperationCall): Verdict {
+  if (call.sdk === 'v2') return refuse(l10n.t('the adapter needs an SDK v3 client; migrate this SDK v2 Converse call by hand'));
+  if (!context.adapter()) return refuse(l10n.t("the document's place in the workspace is unknown, so the adapter module cannot be imported"));
+  if (call.send && call.send.arguments.length > 1) return refuse(l10n.t('request options passed to send() are not carried over'));
+  if (call.call && call.call.arguments.length > 1) return refuse(l10n.t('request options passed to the call are not carried over'));
+  if (call.commandVariable?.type) return refuse(l10n.t('the command variable has a type annotation'));
+  const input = call.input && unwrap(call.input);
+  if (!input) return refuse(l10n.t('the call has no input'));
+  if (ts.isIdentifier(input) || ts.isPropertyAccessExpression(input)) return OK;
+  if (!ts.isObjectLiteralExpression(input)) return refuse(l10n.t('the input is neither an object literal nor a variable'));
+  const properties = staticProperties(input);
+  if (!properties) return refuse(l10n.t('the input object has spread or computed properties'));
+  if (!properties.has('modelId')) return refuse(l10n.t('the input object has no modelId'));
+  const unsupported = [...properties.keys()].filter((name) => !SUPPORTED_FIELDS.has(name));
+  if (unsupported.length > 0) return refuse(l10n.t('{0} has no SageMaker equivalent', unsupported.join(', ')));
+  return OK;
+}
+
+function rewrite(context: FixContext, finding: Finding, call: OperationCall): void {
+  const adapterFunction = finding.ruleId === 'bedrock/converse-stream' ? 'converseStreamOnSageMaker' : 'converseOnSageMaker';
+  context.useAdapter();
+  const input = unwrap(call.input!);
+  const clientText = call.client.getText(context.sourceFile);
+  if (call.shape === 'aggregated') {
+    rewriteInput(context, input, 0);
+    // br.converse(input) → converseOnSageMaker(br, input)
+    context.replace(call.call!.expression, adapterFunction);
+    context.insert(call.input!.getStart(context.sourceFile), `${clientText}, `);
+    return;
+  }
+  const command = call.command!;
+  const send = call.send!;
+  if (call.commandVariable) {
+    rewriteInput(context, input, 0);
+    // const command = new ConverseCommand(input) → const command = input; client.send(command) → adapter(client, command)
+    context.replace({ start: command.getStart(context.sourceFile), end: call.input!.getStart(context.sourceFile) }, '');
+    context.replace({ start: call.input!.getEnd(), end: command.getEnd() }, '');
+    context.replace(send.expression, adapterFunction);
+    context.insert(send.arguments[0].getStart(context.sourceFile), `${clientText}, `);
+    return;
+  }
+  const argumentStart = send.arguments[0].getStart(context.sourceFile);
+  const opening = context.text.slice(send.expression.getEnd() + 1, argumentStart);
+  const closing = context.text.slice(command.getEnd(), send.getEnd() - 1);
+  if (/^\s*$/.test(opening) && /^[\s,]*$/.test(closing)) {
+    // client.send(new ConverseCommand({...})) → converseOnSageMaker(client, {...}), one line up if it was below.
+    const dedent = opening.includes('\n') ? indentWidthAt(context, argumentStart) - indentWidthAt(context, send.getStart(context.sourceFile)) : 0;
+    if (dedent > 0) dedentContinuationLines(context, input, dedent);
+    rewriteInput(context, input, dedent);
+    context.replace({ start: send.getStart(context.sourceFile), end: call.input!.getStart(context.sourceFile) }, `${adapterFunction}(${clientText}, `);
+    context.replace({ start: call.input!.getEnd(), end: send.getEnd() }, ')');
+  } else {
+    rewriteInput(context, input, 0);
+    context.replace(send.expression, adapterFunction);
+    context.replace({ start: command.getStart(context.sourceFile), end: call.input!.getStart(context.sourceFile) }, `${clientText}, `);
+    context.replace({ start: call.input!.getEnd(), end: command.getEnd() }, '');
+  }
+}
+
+/** `modelId: x` → the endpoint properties; a variable input is spread with its looked-up endpoint. */
+function rewriteInput(context: FixContext, input: ts.Expression, dedent: number): void {
+  if (!ts.isObjectLiteralExpression(input)) {
+    const text = input.getText(context.sourceFile);
+    const target = dynamicEndpointTarget(context, `${text}.modelId`);
+    context.replace(input, `{ ...${text}, ${target.properties.join(', ')} }`);
+    return;
+  }
+  const property = staticProperties(input)!.get('modelId')!;
+  const target = endpointTargetFor(context, valueOf(property)!);
+  const separator = propertySeparator(context, input);
+  context.replace(property, target.properties.join(separator.includes('\n') ? separator.slice(0, separator.length - dedent) : separator));
+}
+
+function unwrap(expression: ts.Expression): ts.Expression {
+  let current = expression;
+  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current)) current = current.expression;
+  return current;
+}

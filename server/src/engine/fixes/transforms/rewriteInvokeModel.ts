@@ -1,0 +1,2 @@
+import type { FixTransform } from '../transform';
+export const rewriteInvokeModel: FixTransform = { name: 'rewrite-invoke-model', rules: ['bedrock/invoke-model'], apply() {} };
