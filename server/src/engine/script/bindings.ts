@@ -18,7 +18,9 @@ export type Meaning =
   /** The result of `new <export>(...)` or of calling a factory export. */
   | { kind: 'instance'; module: string; name: string }
   /** A local function or method; calling it yields what its return statements yield. */
-  | { kind: 'function'; node: ts.SignatureDeclaration };
+  | { kind: 'function'; node: ts.SignatureDeclaration }
+  /** An object literal; its members are looked up by name (`const deps = { runtime: new BedrockRuntime() }`). */
+  | { kind: 'object'; node: ts.ObjectLiteralExpression };
 
 interface Declaration {
   scope: ts.Node;
@@ -66,12 +68,15 @@ export class Bindings {
         return this.collectVariable(node as ts.VariableDeclaration);
       case ts.SyntaxKind.FunctionDeclaration:
         return this.collectFunction(node as ts.FunctionDeclaration);
-      case ts.SyntaxKind.ClassDeclaration:
-      case ts.SyntaxKind.EnumDeclaration: {
-        const name = (node as ts.ClassDeclaration | ts.EnumDeclaration).name;
-        if (name) this.declare(name.text, node.parent, node, () => undefined);
+      case ts.SyntaxKind.ClassDeclaration: {
+        // A subclass of a Bedrock class is that class for our purposes: `new MyChat()` constructs a Bedrock client.
+        const cls = node as ts.ClassDeclaration;
+        if (cls.name) this.declare(cls.name.text, node.parent, node, () => this.baseClassOf(cls));
         return;
       }
+      case ts.SyntaxKind.EnumDeclaration:
+        this.declare((node as ts.EnumDeclaration).name.text, node.parent, node, () => undefined);
+        return;
       case ts.SyntaxKind.Parameter:
         return this.collectParameter(node as ts.ParameterDeclaration);
       case ts.SyntaxKind.BinaryExpression:
@@ -140,6 +145,8 @@ export class Bindings {
       return target?.kind === 'export' ? { kind: 'instance', module: target.module, name: target.name } : undefined;
     }
     if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return { kind: 'function', node };
+    if (ts.isObjectLiteralExpression(node)) return { kind: 'object', node };
+    if (node.kind === ts.SyntaxKind.ThisKeyword) return this.thisInstance(node);
     if (ts.isConditionalExpression(node)) return this.meaningOf(node.whenTrue) ?? this.meaningOf(node.whenFalse);
     if (ts.isBinaryExpression(node) && isDefaultingOperator(node.operatorToken.kind)) {
       return this.meaningOf(node.left) ?? this.meaningOf(node.right);
@@ -151,6 +158,7 @@ export class Bindings {
     const object = skipOuterExpressions(objectExpression);
     if (object.kind === ts.SyntaxKind.ThisKeyword) return this.classMember(object, name);
     const owner = this.meaningOf(object);
+    if (owner?.kind === 'object') return this.objectMember(owner.node, name);
     if (owner?.kind === 'module') {
       // `(await import('x')).default` and `require('x').default` are the module itself under CJS interop.
       if (name === 'default') return owner.module === OPENAI_PACKAGE ? { kind: 'export', module: OPENAI_PACKAGE, name: 'OpenAI' } : owner;
@@ -179,8 +187,38 @@ export class Bindings {
     return this.meaningOfType(fn.type);
   }
 
+  /** `this` in a class that extends a Bedrock class (`class Chat extends BedrockRuntime`) is an instance of it. */
+  private thisInstance(thisNode: ts.Node): Meaning | undefined {
+    const owner = thisOwner(thisNode);
+    if (!owner || !ts.isClassLike(owner)) return undefined;
+    const base = this.baseClassOf(owner);
+    return base?.kind === 'export' ? { kind: 'instance', module: base.module, name: base.name } : undefined;
+  }
+
+  /** What `class X extends <expression>` extends, when it is something tracked. */
+  private baseClassOf(cls: ts.ClassLikeDeclaration): Meaning | undefined {
+    const heritage = cls.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    return heritage ? this.meaningOf(heritage.expression) : undefined;
+  }
+
+  private objectMember(object: ts.ObjectLiteralExpression, name: string): Meaning | undefined {
+    // The last property of a name wins, as at run time.
+    for (let i = object.properties.length - 1; i >= 0; i--) {
+      const property = object.properties[i];
+      if (propertyNameText(property.name) !== name) continue;
+      if (ts.isPropertyAssignment(property)) return this.meaningOf(property.initializer);
+      if (ts.isShorthandPropertyAssignment(property)) return this.lookup(property.name);
+      if (ts.isMethodDeclaration(property)) return { kind: 'function', node: property };
+      if (ts.isGetAccessorDeclaration(property)) return this.returnedMeaning(property);
+      return undefined;
+    }
+    return undefined;
+  }
+
   private classMember(thisNode: ts.Node, name: string): Meaning | undefined {
-    const cls = enclosingClass(thisNode);
+    const owner = thisOwner(thisNode);
+    if (owner && ts.isObjectLiteralExpression(owner)) return this.objectMember(owner, name);
+    const cls = owner;
     if (!cls) return undefined;
     for (const member of cls.members) {
       if (propertyNameText(member.name) !== name) continue;
@@ -347,10 +385,26 @@ function variableScope(node: ts.VariableDeclaration): ts.Node {
 }
 
 export function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  const owner = thisOwner(node);
+  return owner && ts.isClassLike(owner) ? owner : undefined;
+}
+
+/**
+ * What `this` denotes at a node: the enclosing class, or the object literal whose method (`ask() {}`,
+ * `ask: function () {}`, a getter) contains it. Arrow functions keep the outer `this`; other functions rebind it.
+ */
+function thisOwner(node: ts.Node): ts.ClassLikeDeclaration | ts.ObjectLiteralExpression | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (ts.isClassLike(current)) return current;
-    // A plain function rebinds `this`; arrow functions do not.
-    if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return undefined;
+    if (ts.isMethodDeclaration(current) || ts.isAccessor(current)) {
+      if (ts.isObjectLiteralExpression(current.parent)) return current.parent;
+      continue; // a class method: keep walking up to the class
+    }
+    if (ts.isFunctionExpression(current)) {
+      const property = current.parent;
+      return ts.isPropertyAssignment(property) && ts.isObjectLiteralExpression(property.parent) ? property.parent : undefined;
+    }
+    if (ts.isFunctionDeclaration(current)) return undefined;
   }
   return undefined;
 }

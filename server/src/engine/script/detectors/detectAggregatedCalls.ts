@@ -14,10 +14,11 @@ export const detectAggregatedCalls: ScriptDetector = {
   kinds: [ts.SyntaxKind.CallExpression],
   detect(node, context) {
     const call = node as ts.CallExpression;
-    if (!ts.isPropertyAccessExpression(call.expression)) return;
-    const method = call.expression.name.text;
+    const member = methodOf(call.expression);
+    if (!member) return;
+    const method = member.name.text;
     if (NON_OPERATIONS.has(method)) return;
-    const client = clientOfInstance(context.bindings.meaningOf(call.expression.expression));
+    const client = clientOfInstance(context.bindings.meaningOf(member.object));
     if (!client?.aggregated) return;
     const operation = operationOfMethod(method);
     const rule = ruleForOperation(client.service, operation);
@@ -27,8 +28,17 @@ export const detectAggregatedCalls: ScriptDetector = {
     const lastArgument = call.arguments[call.arguments.length - 1];
     const callback = Boolean(lastArgument && (ts.isArrowFunction(lastArgument) || ts.isFunctionExpression(lastArgument)));
     reportOperation(context, {
-      node: call.expression.name, operation, rule, service: client.service, input: call.arguments[0],
+      node: member.name, operation, rule, service: client.service, input: call.arguments[0],
       data: { method, sdk: client.sdk, promise, callback },
     });
   },
 };
+
+/** `client.converse` and `client["converse"]`: the object and the method name node. */
+function methodOf(callee: ts.Expression): { object: ts.Expression; name: ts.Identifier | ts.PrivateIdentifier | ts.StringLiteralLike } | undefined {
+  if (ts.isPropertyAccessExpression(callee)) return { object: callee.expression, name: callee.name };
+  if (ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression)) {
+    return { object: callee.expression, name: callee.argumentExpression };
+  }
+  return undefined;
+}
