@@ -51,7 +51,7 @@ export function findModelIds(value: string): Array<Match & { info: ModelIdInfo }
   const results: Array<Match & { info: ModelIdInfo }> = [];
   for (const match of value.matchAll(MODEL_ID)) {
     const [text, geo, provider, name] = match;
-    if (!name.includes('-')) continue;
+    if (!name.includes('-') || !hasKnownFamily(provider, name)) continue;
     // `${geo}.meta.llama3-...`: the id is the base model, the geography is decided at run time.
     const dynamicGeo = geo?.startsWith(PLACEHOLDER) ?? false;
     const modelId = displayTemplate(dynamicGeo ? text.slice(geo.length + 1) : text);
@@ -59,6 +59,17 @@ export function findModelIds(value: string): Array<Match & { info: ModelIdInfo }
     results.push({ index: match.index ?? 0, length: text.length, text, info });
   }
   return results;
+}
+
+// `amazon.` and `google.` prefix far more than model ids (`amazon.s3-logs-2024`, `google.maps-v3`), so for them only
+// the families Bedrock serves count. Other providers' namespaces are Bedrock-specific enough to accept any name.
+const PROVIDER_FAMILIES: Readonly<Record<string, RegExp>> = {
+  amazon: /^(?:titan|nova|rerank)-/,
+  google: /^gemma-/,
+};
+
+function hasKnownFamily(provider: string, name: string): boolean {
+  return PROVIDER_FAMILIES[provider]?.test(name) ?? true;
 }
 
 function describeModel(modelId: string, provider: string, name: string, geoPrefix?: string): ModelIdInfo {
