@@ -1,0 +1,165 @@
+// Shapes of the workspace migration report. Pure data: no file system, no LSP, no VS Code.
+// Scanners (CLI, language server) produce `FileResult`s; the collector turns them into a `ReportModel`;
+// renderers turn the model into Markdown, JSON or SARIF.
+import type { Category, Finding, LanguageId, RuleId, Severity, TargetRegion } from '../engine/types';
+import type { Locale } from '../engine/l10n';
+
+/** Zero-based line and UTF-16 character, like LSP positions. */
+export interface LinePosition {
+  line: number;
+  character: number;
+}
+
+/** A finding with its offsets already turned into lines, so the report never needs the file's text. */
+export interface LocatedFinding {
+  ruleId: RuleId;
+  severity: Severity;
+  category: Category;
+  message: string;
+  equivalent: string;
+  fixable: boolean;
+  start: LinePosition;
+  end: LinePosition;
+  /** Kept for exports and "migrate workspace"; the Markdown report does not print it. */
+  data?: Finding['data'];
+}
+
+/** Why a file was not analysed: the engine's reasons plus the workspace reader's. */
+export type ReportSkipReason = 'binary' | 'too-large' | 'too-complex' | 'cancelled' | 'unreadable' | 'not-a-file' | 'unsupported-language';
+
+/** One file's result, as a scanner hands it to the report. */
+export interface FileResult {
+  /** Name of the workspace folder (multi-root); '' when there is a single unnamed root. */
+  folder: string;
+  /** Path relative to the folder root, with forward slashes. */
+  path: string;
+  /** Undefined for files skipped before their language was known. */
+  languageId?: LanguageId;
+  findings: readonly LocatedFinding[];
+  skipped?: { reason: ReportSkipReason; message?: string };
+}
+
+/** A workspace folder: its display name and its absolute root (native or forward slashes). */
+export interface ReportFolder {
+  name: string;
+  root: string;
+}
+
+export interface ReportOptions {
+  /** Shown in the title, e.g. the workspace or directory name. */
+  workspaceName: string;
+  folders: readonly ReportFolder[];
+  targetRegion: TargetRegion;
+  locale: Locale;
+  /** The validation date, `YYYY-MM-DD`. */
+  date: string;
+  /**
+   * Absolute directory the Markdown report will be written to; file links are made relative to it so they
+   * resolve in VS Code's preview and on GitHub. Undefined: links are folder-relative paths.
+   */
+  linkBase?: string;
+}
+
+export type Feasibility = 'HIGH' | 'MEDIUM' | 'LOW';
+
+/** Where a finding goes in the totals. See docs/report.md "Categories". */
+export type Bucket = 'auto-fixable' | 'manual' | 'no-equivalent';
+
+/** Why the feasibility level was chosen; rendered as the numbered "reasoning" list. */
+export type FeasibilityReason =
+  | { kind: 'nothing-found' }
+  | { kind: 'all-auto-fixable'; findings: number }
+  | { kind: 'core-no-equivalent'; findings: number; files: number; rules: RuleId[] }
+  | { kind: 'manual-steps'; findings: number }
+  | { kind: 'no-equivalent-outside-runtime'; findings: number }
+  | { kind: 'unverified-files'; files: number };
+
+export interface FeasibilityAssessment {
+  level: Feasibility;
+  reasons: FeasibilityReason[];
+}
+
+/** Stable ids of the services the report talks about; names come from `services.ts`. */
+export type ServiceId =
+  | 'bedrock-runtime'
+  | 'bedrock-converse'
+  | 'bedrock-control'
+  | 'bedrock-agents'
+  | 'bedrock-agentcore'
+  | 'bedrock-knowledge-bases'
+  | 'bedrock-guardrails'
+  | 'bedrock-data-automation'
+  | 'bedrock-api-keys'
+  | 'sagemaker-runtime'
+  | 'sagemaker-async-inference'
+  | 'sagemaker-jumpstart'
+  | 'sagemaker'
+  | 'opensearch'
+  | 'iam';
+
+export interface ServiceUse {
+  id: ServiceId;
+  /** Findings that use (unavailable) or need (available) the service. */
+  findings: number;
+  /** True when runtime code (not only docs or tests) depends on it. */
+  core: boolean;
+}
+
+export interface CategoryTotals {
+  autoFixable: number;
+  manual: number;
+  noEquivalent: number;
+  total: number;
+}
+
+export interface FileSection {
+  folder: string;
+  path: string;
+  /** Href to the file from the report's directory, without the `#L` fragment. */
+  href: string;
+  findings: readonly LocatedFinding[];
+}
+
+export interface RuleSummary {
+  ruleId: RuleId;
+  bucket: Bucket;
+  findings: number;
+  files: number;
+  /** The distinct equivalents the findings name (detectors can be more specific than the rule). */
+  equivalents: string[];
+}
+
+export interface SkippedFile {
+  folder: string;
+  path: string;
+  reason: ReportSkipReason;
+  message?: string;
+}
+
+export type RiskId =
+  | 'service-unavailable'
+  | 'model-availability'
+  | 'api-compatibility'
+  | 'streaming'
+  | 'cost-model'
+  | 'credentials'
+  | 'documentation'
+  | 'unscanned-files'
+  | 'snapshot';
+
+export interface ReportModel {
+  options: ReportOptions;
+  multiRoot: boolean;
+  feasibility: FeasibilityAssessment;
+  services: { available: ServiceUse[]; unavailable: ServiceUse[] };
+  totals: CategoryTotals;
+  filesScanned: number;
+  files: FileSection[];
+  rules: RuleSummary[];
+  risks: RiskId[];
+  skipped: SkippedFile[];
+  /** Findings in Markdown documents (part of `totals`). */
+  documentFindings: number;
+  /** Skipped files that may hide Bedrock use (part of `skipped`). */
+  unverifiedFiles: number;
+}
