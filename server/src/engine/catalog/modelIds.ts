@@ -35,7 +35,7 @@ const GEOS = 'us-gov|us|eu|apac|jp|au|global';
 // or for part of the name after its first literal character (`meta.llama3-${size}-instruct-v1:0`). Name segments
 // are separated by a required `.`/`-`, so the pattern cannot backtrack exponentially.
 const MODEL_ID = new RegExp(
-  '(?<![\\w.\\-/:@\u0001])(?:(' + GEOS + '|\u0001+)\\.)?(' + PROVIDERS + ')\\.'
+  '(?<![\\w.\\-:@\u0001])(?:(' + GEOS + '|\u0001+)\\.)?(' + PROVIDERS + ')\\.'
     + '((?=[a-z0-9.\\-\u0001]*\\d)[a-z0-9][a-z0-9\u0001]*(?:[.\\-][a-z0-9\u0001]+)*-[a-z0-9.\\-\u0001]*?)'
     + '(?::(\\d+))?(?![\\w\\-\u0001]|\\.[a-z])',
   'g',
@@ -51,12 +51,13 @@ export function findModelIds(value: string): Array<Match & { info: ModelIdInfo }
   const results: Array<Match & { info: ModelIdInfo }> = [];
   for (const match of value.matchAll(MODEL_ID)) {
     const [text, geo, provider, name] = match;
-    if (!name.includes('-') || !hasKnownFamily(provider, name)) continue;
+    const index = match.index ?? 0;
+    if (!name.includes('-') || !hasKnownFamily(provider, name) || isPathSegment(value, index)) continue;
     // `${geo}.meta.llama3-...`: the id is the base model, the geography is decided at run time.
     const dynamicGeo = geo?.startsWith(PLACEHOLDER) ?? false;
     const modelId = displayTemplate(dynamicGeo ? text.slice(geo.length + 1) : text);
     const info = describeModel(modelId, provider, name, dynamicGeo ? TEMPLATE_SUBSTITUTION : geo);
-    results.push({ index: match.index ?? 0, length: text.length, text, info });
+    results.push({ index, length: text.length, text, info });
   }
   return results;
 }
@@ -70,6 +71,15 @@ const PROVIDER_FAMILIES: Readonly<Record<string, RegExp>> = {
 
 function hasKnownFamily(provider: string, name: string): boolean {
   return PROVIDER_FAMILIES[provider]?.test(name) ?? true;
+}
+
+/**
+ * `node_modules/meta.llama3-8b/index.js` is a path, but `bedrock/anthropic.claude-...` (LiteLLM-style routing),
+ * `/model/meta.llama3-...-v1:0/invoke` (the REST path) and `foundation-model/...` name a Bedrock model.
+ */
+function isPathSegment(value: string, index: number): boolean {
+  if (value.charAt(index - 1) !== '/') return false;
+  return !/(?:bedrock|model)\/$/i.test(value.slice(Math.max(0, index - 8), index));
 }
 
 function describeModel(modelId: string, provider: string, name: string, geoPrefix?: string): ModelIdInfo {
@@ -125,7 +135,7 @@ function jumpStartIdFor(provider: string, name: string): string | undefined {
 // ---- ARNs, hosts, IAM actions, API keys ----
 
 
-const ARN = /arn:aws[a-z-]*:bedrock(?:-agentcore)?:[\w\u0001*-]*:[\w\u0001*]*:[\w\u0001\-/.:*]+/g;
+const ARN = /arn:(?:aws[a-z-]*|\u0001+):bedrock(?:-agentcore)?:[\w\u0001*-]*:[\w\u0001*]*:[\w\u0001\-/.:*]+/g;
 const HOST = /(?<![\w-])(?:[\w-]+\.)?bedrock(?:-runtime|-agent-runtime|-agent|-mantle|-data-automation-runtime|-data-automation|-agentcore-control|-agentcore)?(?:-fips)?\.[a-z0-9\u0001-]+\.(?:vpce\.)?(?:amazonaws\.com(?:\.cn)?|api\.aws)(?![\w-])/g;
 const IAM_ACTION = /(?<![\w-])bedrock(?:-agentcore)?:(?:[A-Z][A-Za-z]*\*?|\*)(?![\w])/g;
 export const BEDROCK_API_KEY_ENV = 'AWS_BEARER_TOKEN_BEDROCK';
