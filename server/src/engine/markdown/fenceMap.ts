@@ -54,11 +54,11 @@ export class FenceMap {
 
   /**
    * A block-local edit as a document edit. Line breaks in the new text get the document's line break and
-   * the container prefix of the following line, so a fix inside a fence in a block quote stays inside it.
+   * the container prefix of the line the edit starts on, so a fix inside a fence in a block quote or list
+   * item stays inside it.
    */
   toDocumentEdit(edit: TextEdit): TextEdit {
-    const index = this.segmentIndexOf(edit.range.start);
-    const prefix = (this.segments[index + 1] ?? this.segments[index]).prefix;
+    const prefix = this.segments[this.segmentIndexOf(edit.range.start)].prefix;
     const newText = edit.newText.includes('\n') ? edit.newText.split('\n').join(this.eol + prefix) : edit.newText;
     return { range: this.toDocumentRange(edit.range), newText };
   }

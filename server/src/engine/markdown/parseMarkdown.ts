@@ -36,6 +36,8 @@ export interface ListItemBlock {
   type: 'list-item';
   /** Nesting depth of the item's list (1 = top-level list). */
   depth: number;
+  /** Which list the item belongs to: lists are numbered in document order. */
+  list: number;
   line: number;
 }
 
@@ -73,7 +75,8 @@ function markdownSource(text: string, index: LineIndex, frontMatter: FrontMatter
 
 function collectBlocks(tokens: MarkdownIt.Token[], index: LineIndex, env: SpanEnv): Block[] {
   const blocks: Block[] = [];
-  let listDepth = 0;
+  const openLists: number[] = [];
+  let listCount = 0;
   let rowLine = -1;
   let rowCursor = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -88,14 +91,14 @@ function collectBlocks(tokens: MarkdownIt.Token[], index: LineIndex, env: SpanEn
       }
       case 'bullet_list_open':
       case 'ordered_list_open':
-        listDepth++;
+        openLists.push(listCount++);
         break;
       case 'bullet_list_close':
       case 'ordered_list_close':
-        listDepth--;
+        openLists.pop();
         break;
       case 'list_item_open':
-        blocks.push({ type: 'list-item', depth: listDepth, line: token.map![0] });
+        blocks.push({ type: 'list-item', depth: openLists.length, list: openLists[openLists.length - 1], line: token.map![0] });
         break;
       case 'tr_open':
         rowLine = token.map![0];

@@ -1,11 +1,11 @@
-import type { EmbeddedContext } from './embeddedContext';
 import { scanValue } from '../script/detectors/detectStrings';
 import type { OffsetRange } from '../types';
 import { detectAwsCli } from './detectAwsCli';
 import { detectHttpClients } from './detectHttpClients';
+import type { EmbeddedContext } from './embeddedContext';
 import { maskPromptsAndOutput } from './prompts';
-import { splitCommands } from './splitCommands';
-import { type ShellDialect, type ShellWord, tokenizeShell } from './tokenizeShell';
+import { shellCommands } from './shellCommands';
+import type { ShellDialect, ShellWord } from './tokenizeShell';
 
 export interface ShellOptions {
   dialect: ShellDialect;
@@ -16,23 +16,13 @@ export interface ShellOptions {
 /** Finds Bedrock CLI calls, HTTP calls to Bedrock hosts and Bedrock strings in shell text (offsets into `text`). */
 export function analyzeShell(text: string, options: ShellOptions, context: EmbeddedContext): void {
   const runnable = maskPromptsAndOutput(text, options.transcript, options.dialect);
-  analyzeRange(runnable, options.dialect, 0, runnable.length, context, 0);
-}
-
-// Substitutions nest (`$(aws ... $(cat x))`); real text never nests deeply, pathological text stops here.
-const MAX_NESTING = 8;
-
-function analyzeRange(text: string, dialect: ShellDialect, from: number, to: number, context: EmbeddedContext, depth: number): void {
-  const tokens = tokenizeShell(text, dialect, from, to);
-  for (const command of splitCommands(tokens)) {
+  const { commands, heredocs } = shellCommands(runnable, options.dialect);
+  for (const command of commands) {
     const claimed = detectHttpClients(command, context);
     detectAwsCli(command, context);
     for (const word of command.words) scanWord(word, claimed, context);
   }
-  for (const token of tokens) {
-    if (token.kind === 'substitution' && depth < MAX_NESTING) analyzeRange(text, dialect, token.start, token.end, context, depth + 1);
-    if (token.kind === 'heredoc') scanValue(text.slice(token.start, token.end), token.start, context);
-  }
+  for (const heredoc of heredocs) scanValue(runnable.slice(heredoc.start, heredoc.end), heredoc.start, context);
 }
 
 /** Model ids, ARNs, hosts and IAM actions in a word's value, mapped back through quotes and escapes. */

@@ -14,7 +14,7 @@ const HEADING_COUNT = /[（(]\s*(\d+)\s*(?:个|项|services?)?\s*[）)]/i;
 
 export interface ServiceList {
   heading: HeadingBlock;
-  /** Top-level items of the lists under the heading, up to the next heading of the same or a higher level. */
+  /** Items of the first top-level list under the heading (before the next heading of the same or a higher level). */
   itemCount: number;
   /** Lines of those items. */
   itemLines: number[];
@@ -36,7 +36,8 @@ export function findServiceList(blocks: readonly Block[], key: ServiceListKey): 
   }
   const items = blocks.slice(start + 1, end).filter((block) => block.type === 'list-item');
   const depth = Math.min(...items.map((item) => item.depth));
-  const topLevel = items.filter((item) => item.depth === depth);
+  const firstList = items.find((item) => item.depth === depth)?.list;
+  const topLevel = items.filter((item) => item.list === firstList);
   return {
     heading, itemCount: topLevel.length, itemLines: topLevel.map((item) => item.line),
     blocks: blocks.slice(start, end), headingCount: headingCount(heading),
