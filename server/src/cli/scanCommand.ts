@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { pythonParserStatus } from '../engine/python/pythonParser';
 import { scanWorkspace } from '../workspace';
 import { describeIoError } from '../workspace/ioErrors';
 import { CliError } from './cliError';
@@ -30,12 +31,15 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
     settings,
     maxFileSizeBytes: args.maxFileSizeKb === undefined ? undefined : args.maxFileSizeKb * 1024,
   });
+  let scannedMarkdown = false;
   for await (const result of results) {
     // The future `--fix` hooks in here: apply fixAll() to a scanned result and write the file (keeping
     // its BOM, see `hasBom`) before reporting, so the report shows only what is left to do by hand.
     reporter.addFile(result);
+    scannedMarkdown ||= result.kind === 'scanned' && result.languageId === 'markdown';
   }
   reporter.finish();
+  if (scannedMarkdown) warnIfPythonUnavailable(io);
   return reporter.findingCount > 0 ? ExitCode.findings : ExitCode.clean;
 }
 
@@ -48,4 +52,11 @@ async function assertPathsExist(paths: readonly string[], cwd: string): Promise<
       throw new CliError(l10n.t('Cannot scan {0}: {1}.', path, describeIoError(error)));
     }
   }
+}
+
+/** Python fences in Markdown need a WebAssembly grammar; if it failed to load, say so rather than under-report. */
+function warnIfPythonUnavailable(io: CliIo): void {
+  const status = pythonParserStatus();
+  if (status.ready) return;
+  io.stderr.write(`${TOOL_NAME}: ${l10n.t('warning: Python code blocks in Markdown were not analysed ({0}).', status.error ?? l10n.t('the Python grammar is not loaded'))}\n`);
 }

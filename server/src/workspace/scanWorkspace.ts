@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../engine/analyze';
+import { initPythonParser } from '../engine/python/pythonParser';
 import type { CancellationToken, EngineSettings } from '../engine/types';
 import { Limiter } from './limiter';
 import { mapInOrder } from './mapInOrder';
@@ -34,6 +35,8 @@ export async function* scanWorkspace(options: ScanOptions, token: CancellationTo
   // Reads run ahead of the (synchronous, CPU-bound) analysis, so the disk and the parser overlap.
   for await (const file of mapInOrder(entries, new Limiter(concurrency), concurrency * 2, readEntry)) {
     if (token.isCancellationRequested) return;
+    // Python fences in Markdown need the tree-sitter grammar; load it only once a Markdown file shows up.
+    if (file.kind === 'source' && file.languageId === 'markdown') await initPythonParser();
     yield file.kind === 'source' ? analyzeSourceFile(file, options.settings, token) : file;
   }
 }
