@@ -1,5 +1,9 @@
 // Bundles the client, the language server and the CLI. `--watch` rebuilds on change; `--production` minifies.
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
+
+const require = createRequire(import.meta.url);
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -20,6 +24,15 @@ const builds = [
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+
+// The Python parser's WebAssembly (web-tree-sitter runtime + Python grammar) is loaded at run time from next to
+// the server and CLI bundles (server/src/engine/python/pythonParser.ts resolves it relative to __dirname).
+function copyParserWasm() {
+  mkdirSync('server/out', { recursive: true });
+  copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), 'server/out/tree-sitter.wasm');
+  copyFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'), 'server/out/tree-sitter-python.wasm');
+}
+copyParserWasm();
 
 if (watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));

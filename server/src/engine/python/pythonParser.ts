@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Language, Parser } from 'web-tree-sitter';
+import type { Parser } from 'web-tree-sitter';
+// `require` form on purpose: bundlers then pick the package's CommonJS build; its ESM build reads
+// import.meta.url, which is empty in our CommonJS bundles.
+import TreeSitter = require('web-tree-sitter');
 
 // The two WebAssembly files ship next to the bundles (esbuild.mjs copies them into server/out); when the
 // engine runs from source (tests under tsx) they are read from node_modules.
@@ -25,9 +28,9 @@ export function initPythonParser(): Promise<void> {
 
 async function load(): Promise<void> {
   const runtimeWasm = locate(RUNTIME_WASM, 'web-tree-sitter/tree-sitter.wasm');
-  await Parser.init({ locateFile: () => runtimeWasm });
-  const language = await Language.load(locate(PYTHON_WASM, 'tree-sitter-python/tree-sitter-python.wasm'));
-  const instance = new Parser();
+  await TreeSitter.Parser.init({ locateFile: () => runtimeWasm });
+  const language = await TreeSitter.Language.load(locate(PYTHON_WASM, 'tree-sitter-python/tree-sitter-python.wasm'));
+  const instance = new TreeSitter.Parser();
   instance.setLanguage(language);
   parser = instance;
 }
