@@ -27,22 +27,36 @@ function directiveIs(body: string, directive: string): boolean {
   return body === directive || body.startsWith(directive + ' ');
 }
 
+/**
+ * Every comment in the file, from the tree's trivia: leading comments (own line) and trailing ones (`x(); // ...`),
+ * plus JSX comments (`{/* ... *\/}`). JSX text that merely looks like a comment is not one.
+ */
 function commentsOf(sourceFile: ts.SourceFile): ts.CommentRange[] {
-  const seen = new Set<number>();
-  const comments: ts.CommentRange[] = [];
   const text = sourceFile.text;
+  const byPosition = new Map<number, ts.CommentRange>();
+  const jsxText: ts.Node[] = [];
+  const add = (ranges: ts.CommentRange[] | undefined) => {
+    for (const range of ranges ?? []) if (!byPosition.has(range.pos)) byPosition.set(range.pos, range);
+  };
   const stack: ts.Node[] = [sourceFile];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    for (const range of ts.getLeadingCommentRanges(text, node.pos) ?? []) {
-      if (!seen.has(range.pos)) {
-        seen.add(range.pos);
-        comments.push(range);
-      }
+    if (ts.isJsxText(node)) {
+      jsxText.push(node);
+      continue;
+    }
+    add(ts.getLeadingCommentRanges(text, node.pos));
+    add(ts.getTrailingCommentRanges(text, node.end));
+    if (ts.isJsxExpression(node) && !node.expression) {
+      const afterBrace = node.getStart(sourceFile) + 1;
+      add(ts.getTrailingCommentRanges(text, afterBrace));
+      add(ts.getLeadingCommentRanges(text, afterBrace));
     }
     ts.forEachChild(node, (child) => {
       stack.push(child);
     });
   }
-  return comments;
+  const comments = [...byPosition.values()];
+  if (jsxText.length === 0) return comments;
+  return comments.filter((comment) => !jsxText.some((node) => comment.pos >= node.pos && comment.pos < node.end));
 }
