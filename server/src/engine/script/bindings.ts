@@ -102,6 +102,15 @@ export class Bindings {
 
   /** What a type annotation such as `BedrockRuntimeClient` or `br.BedrockRuntimeClient` names (as an instance). */
   meaningOfType(type: ts.TypeNode | undefined): Meaning | undefined {
+    if (type && ts.isParenthesizedTypeNode(type)) return this.meaningOfType(type.type);
+    // `BedrockRuntime | undefined`, `BedrockRuntime | null`: the tracked member decides.
+    if (type && (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type))) {
+      for (const member of type.types) {
+        const meaning = this.meaningOfType(member);
+        if (meaning) return meaning;
+      }
+      return undefined;
+    }
     if (!type || !ts.isTypeReferenceNode(type)) return undefined;
     const target = this.meaningOfEntityName(type.typeName);
     return target?.kind === 'export' ? { kind: 'instance', module: target.module, name: target.name } : undefined;
