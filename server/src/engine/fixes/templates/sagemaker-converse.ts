@@ -272,13 +272,25 @@ type ChatMessage =
   | { role: "assistant"; content: string | null; tool_calls?: ChatToolCall[] }
   | { role: "tool"; tool_call_id: string; content: string };
 
-function chatCompletionsBody(input: ConverseCommandInput, stream: boolean): Record<string, unknown> {
+interface ChatCompletionsBody {
+  messages: ChatMessage[];
+  max_tokens?: number;
+  temperature?: number;
+  top_p?: number;
+  stop?: string[];
+  tools?: Array<{ type: "function"; function: { name: string | undefined; description: string | undefined; parameters: DocumentType | undefined } }>;
+  tool_choice?: "auto" | "required" | { type: "function"; function: { name: string | undefined } };
+  stream?: boolean;
+  stream_options?: { include_usage: boolean };
+}
+
+function chatCompletionsBody(input: ConverseCommandInput, stream: boolean): ChatCompletionsBody {
   const messages: ChatMessage[] = [];
   const system = (input.system ?? []).map((block) => block.text).join("\n");
   if (system !== "") messages.push({ role: "system", content: system });
   for (const message of input.messages ?? []) messages.push(...chatMessagesOf(message));
   const config = input.inferenceConfig ?? {};
-  const body: Record<string, unknown> = { messages };
+  const body: ChatCompletionsBody = { messages };
   if (config.maxTokens !== undefined) body.max_tokens = config.maxTokens;
   if (config.temperature !== undefined) body.temperature = config.temperature;
   if (config.topP !== undefined) body.top_p = config.topP;
@@ -293,6 +305,7 @@ function chatCompletionsBody(input: ConverseCommandInput, stream: boolean): Reco
     else if (choice?.any) body.tool_choice = "required";
     else if (choice?.tool) body.tool_choice = { type: "function", function: { name: choice.tool.name } };
   }
+  // Extra sampling keys (e.g. top_k) go to the top level, where vLLM and TGI read them.
   const extra = input.additionalModelRequestFields;
   if (extra && typeof extra === "object" && !Array.isArray(extra)) Object.assign(body, extra);
   if (stream) {

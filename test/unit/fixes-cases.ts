@@ -1,0 +1,67 @@
+// Loads the golden fixtures of the fix rewrites: test/fixtures/fixes/<case>.input.<ext> with .output.<ext> and an
+// optional <case>.settings.json ({ settings, workspaceRelativePath, typecheck }). Shared by the golden, type-check
+// and behaviour tests.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../server/src/engine/analyze';
+import { applyEdits, fixAll } from '../../server/src/engine/fixes';
+import type { FixInput, FixProposal } from '../../server/src/engine/fixes';
+import { normalizeSettings } from '../../server/src/engine/settings';
+import type { ScriptLanguage } from '../../server/src/engine/types';
+
+export const FIXTURES = join(__dirname, '..', 'fixtures', 'fixes');
+export const REPO_ROOT = join(__dirname, '..', '..');
+
+export interface FixCase {
+  name: string;
+  extension: string;
+  input: string;
+  /** Undefined until the golden file has been written. */
+  expected: string | undefined;
+  outputPath: string;
+  fixInput: FixInput;
+  /** False (with the reason) when the program needs packages that are not installed (SDK v2, wrappers). */
+  typecheck: true | string;
+}
+
+interface CaseConfig {
+  settings?: unknown;
+  workspaceRelativePath?: string;
+  typecheck?: string;
+}
+
+const LANGUAGES: Record<string, ScriptLanguage> = { ts: 'typescript', js: 'javascript', mjs: 'javascript', cjs: 'javascript' };
+
+export function loadCases(): FixCase[] {
+  return readdirSync(FIXTURES)
+    .map((file) => /^(.+)\.input\.(ts|js|mjs|cjs)$/.exec(file))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map(([file, name, extension]) => {
+      const config: CaseConfig = existsSync(join(FIXTURES, `${name}.settings.json`))
+        ? JSON.parse(readFileSync(join(FIXTURES, `${name}.settings.json`), 'utf8')) as CaseConfig
+        : {};
+      const input = readFileSync(join(FIXTURES, file), 'utf8');
+      const outputPath = join(FIXTURES, `${name}.output.${extension}`);
+      return {
+        name, extension, input, outputPath,
+        expected: existsSync(outputPath) ? readFileSync(outputPath, 'utf8') : undefined,
+        fixInput: {
+          text: input, languageId: LANGUAGES[extension], settings: normalizeSettings(config.settings),
+          fileName: `app.${extension}`, workspaceRelativePath: config.workspaceRelativePath ?? `src/app.${extension}`,
+        },
+        typecheck: config.typecheck ?? true,
+      };
+    });
+}
+
+export interface FixRun {
+  proposal: FixProposal | undefined;
+  output: string;
+}
+
+/** What `scan --fix` / fix-on-save does: analyse, take the file migration, apply it. */
+export function runFixAll(input: FixInput): FixRun {
+  const { findings } = analyze(input);
+  const proposal = fixAll(input, findings);
+  return { proposal, output: proposal ? applyEdits(input.text, proposal.edits) : input.text };
+}

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { ADAPTER_TEMPLATE } from '../../server/src/engine/fixes/templates/adapterTemplate.generated';
+import { loadCases, runFixAll } from './fixes-cases';
+
+// UPDATE_GOLDEN=1 writes missing or changed .output files instead of failing (review the diff before committing).
+const update = process.env.UPDATE_GOLDEN === '1';
+
+describe('fix rewrites: golden fixtures', () => {
+  const cases = loadCases();
+  it('has fixtures', () => {
+    assert.ok(cases.length >= 10, `only ${cases.length} fixtures`);
+  });
+  for (const fixture of cases) {
+    describe(fixture.name, () => {
+      const first = runFixAll(fixture.fixInput);
+
+      it('matches the golden output', () => {
+        if (update && first.output !== fixture.expected) writeFileSync(fixture.outputPath, first.output);
+        else assert.equal(first.output, fixture.expected, `${fixture.name}: run with UPDATE_GOLDEN=1 to see the new output`);
+      });
+
+      it('edits are sorted, disjoint and inside the document', () => {
+        let previousEnd = 0;
+        for (const edit of first.proposal?.edits ?? []) {
+          assert.ok(edit.range.start >= previousEnd, `edit at ${edit.range.start} overlaps the one ending at ${previousEnd}`);
+          assert.ok(edit.range.start <= edit.range.end && edit.range.end <= fixture.input.length, 'edit outside the document');
+          assert.notEqual(fixture.input.slice(edit.range.start, edit.range.end), edit.newText, 'no-op edit');
+          previousEnd = edit.range.end;
+        }
+      });
+
+      it('a second fix-all changes nothing', () => {
+        const second = runFixAll({ ...fixture.fixInput, text: first.output });
+        assert.equal(second.proposal, undefined, `second pass wants to change:\n${second.output}`);
+      });
+
+      it('keeps the line endings', () => {
+        const crlfIn = fixture.input.includes('\r\n');
+        const loneLf = /(^|[^\r])\n/.test(first.output);
+        if (crlfIn) assert.ok(!loneLf, 'a CRLF file gained LF-only lines');
+        else assert.ok(!first.output.includes('\r\n'), 'an LF file gained CRLF');
+      });
+
+      it('creates the adapter only with its template', () => {
+        for (const file of first.proposal?.createFiles ?? []) {
+          assert.equal(file.ifMissing, true);
+          if (file.path.endsWith('.ts')) assert.equal(file.content.replace(/\r\n/g, '\n'), ADAPTER_TEMPLATE);
+        }
+      });
+    });
+  }
+});

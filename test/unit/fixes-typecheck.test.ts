@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import ts from 'typescript';
+import { ADAPTER_TEMPLATE } from '../../server/src/engine/fixes/templates/adapterTemplate.generated';
+import { FIXTURES, loadCases, runFixAll } from './fixes-cases';
+
+// Every rewritten program (and the adapter it creates) must compile with --strict --noEmit against the real
+// @aws-sdk/client-sagemaker-runtime. Files are virtual, placed under test/fixtures/fixes/.typecheck/<case>/ so
+// module resolution finds the repository's node_modules.
+
+const BASE_OPTIONS: ts.CompilerOptions = {
+  strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext, types: ['node'], skipLibCheck: true, lib: ['lib.es2022.d.ts'],
+  allowJs: true, checkJs: false,
+};
+
+/** Compiles virtual files (absolute path → text) and returns the diagnostics of those files, formatted. */
+function compile(files: Map<string, string>, options: ts.CompilerOptions = BASE_OPTIONS): string[] {
+  const host = ts.createCompilerHost(options);
+  const readFile = host.readFile.bind(host);
+  const fileExists = host.fileExists.bind(host);
+  host.readFile = (name) => files.get(name) ?? readFile(name);
+  host.fileExists = (name) => files.has(name) || fileExists(name);
+  const directoryExists = host.directoryExists?.bind(host);
+  host.directoryExists = (name) => [...files.keys()].some((file) => file.startsWith(name + '/')) || (directoryExists?.(name) ?? true);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (name, language, onError, create) => {
+    const text = files.get(name);
+    return text !== undefined ? ts.createSourceFile(name, text, language) : getSourceFile(name, language, onError, create);
+  };
+  const program = ts.createProgram([...files.keys()], options, host);
+  return ts.getPreEmitDiagnostics(program)
+    .filter((diagnostic) => !diagnostic.file || files.has(diagnostic.file.fileName))
+    .map((diagnostic) => {
+      const where = diagnostic.file && diagnostic.start !== undefined
+        ? `${diagnostic.file.fileName}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1}: ` : '';
+      return where + ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+    });
+}
+
+describe('fix rewrites: every output type-checks', () => {
+  const cases = loadCases();
+  const files = new Map<string, string>();
+  for (const fixture of cases) {
+    if (fixture.typecheck !== true || fixture.extension !== 'ts') continue;
+    const root = join(FIXTURES, '.typecheck', fixture.name);
+    const { proposal, output } = runFixAll(fixture.fixInput);
+    files.set(join(root, fixture.fixInput.workspaceRelativePath!), fixture.expected ?? output);
+    for (const created of proposal?.createFiles ?? []) files.set(join(root, created.path), created.content);
+  }
+  it('compiles all rewritten fixtures and their adapters with --strict', () => {
+    assert.ok(files.size > 0);
+    assert.deepEqual(compile(files), []);
+  });
+
+  it('the inputs compile too (they are realistic Bedrock programs)', () => {
+    const inputs = new Map<string, string>();
+    for (const fixture of cases) {
+      if (fixture.typecheck !== true || fixture.extension !== 'ts') continue;
+      inputs.set(join(FIXTURES, '.typecheck', fixture.name, 'input', fixture.fixInput.workspaceRelativePath!), fixture.input);
+    }
+    assert.deepEqual(compile(inputs), []);
+  });
+});
+
+describe('the adapter template', () => {
+  const adapterPath = join(FIXTURES, '.typecheck', 'adapter', 'src', 'sagemaker-converse.ts');
+
+  it('compiles under the strictest options users turn on', () => {
+    const strictest: ts.CompilerOptions = {
+      ...BASE_OPTIONS, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, noImplicitOverride: true,
+      noPropertyAccessFromIndexSignature: true, noUnusedLocals: true, noUnusedParameters: true, noImplicitReturns: true,
+      verbatimModuleSyntax: false, isolatedModules: true,
+    };
+    assert.deepEqual(compile(new Map([[adapterPath, ADAPTER_TEMPLATE]]), strictest), []);
+  });
+
+  it('compiles as an ES module (.mts) with verbatimModuleSyntax', () => {
+    const mts = adapterPath.replace(/\.ts$/, '.mts');
+    assert.deepEqual(compile(new Map([[mts, ADAPTER_TEMPLATE]]), { ...BASE_OPTIONS, verbatimModuleSyntax: true }), []);
+  });
+
+  it('is embedded from the template file (run embed-adapter-template.mjs after editing it)', () => {
+    const source = readFileSync(join(__dirname, '..', '..', 'server', 'src', 'engine', 'fixes', 'templates', 'sagemaker-converse.ts'), 'utf8');
+    assert.equal(ADAPTER_TEMPLATE, source.replace(/\r\n/g, '\n'));
+    assert.ok(existsSync(adapterPath) === false, 'virtual files must not be written to disk');
+  });
+});
