@@ -7,7 +7,7 @@ import { createStatusItem } from './status';
 
 let server: ServerHandle | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Bedrock to SageMaker'), { log: true });
   server = new ServerHandle(context, output);
   // Commands and status come first, so they can explain a server that failed to start.
@@ -19,11 +19,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (event.affectsConfiguration(`${CONFIG_SECTION}.maxFileSizeKb`)) void restart(output);
     }),
   );
-  try {
-    await server.start();
-  } catch {
-    // Already logged by ServerHandle; the status item offers a restart.
-  }
+  // Not awaited: activation should not wait for the server process (seconds on a busy machine). Failures are
+  // logged by ServerHandle, and the status item offers a restart.
+  server.start().catch(() => undefined);
 }
 
 export async function deactivate(): Promise<void> {

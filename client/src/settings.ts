@@ -8,7 +8,8 @@ export interface ClientSettings {
   targetRegion: string;
 }
 
-export function readClientSettings(resource: vscode.Uri | undefined): ClientSettings {
+/** `null` asks for the value that applies to no particular resource (no active editor). */
+export function readClientSettings(resource: vscode.Uri | null): ClientSettings {
   const config = vscode.workspace.getConfiguration(CONFIG_SECTION, resource);
   const maxFileSizeKb = config.get<number>('maxFileSizeKb', DEFAULT_MAX_FILE_SIZE_KB);
   return {

@@ -35,7 +35,7 @@ function render(item: vscode.LanguageStatusItem, server: ServerHandle, document:
     return;
   }
   const count = document ? findingCount(document.uri) : 0;
-  const region = readClientSettings(document?.uri).targetRegion;
+  const region = readClientSettings(document?.uri ?? null).targetRegion;
   item.text = vscode.l10n.t('Bedrock: {0} · {1}', count, region);
   item.detail = vscode.l10n.t('Bedrock findings in this file · target region');
   item.severity = count > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
