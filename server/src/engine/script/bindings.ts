@@ -338,13 +338,21 @@ export class Bindings {
   }
 
   private collectParameter(node: ts.ParameterDeclaration): void {
+    const resolved = promiseResolution(node);
     if (!ts.isIdentifier(node.name)) {
-      for (const element of node.name.elements) {
-        if (ts.isBindingElement(element) && ts.isIdentifier(element.name)) this.declare(element.name.text, node.parent, element, () => undefined);
+      const pattern = node.name;
+      for (const element of pattern.elements) {
+        if (!ts.isBindingElement(element) || !ts.isIdentifier(element.name)) continue;
+        const property = propertyNameText(element.propertyName) ?? element.name.text;
+        this.declare(element.name.text, node.parent, element, () => {
+          if (!resolved || !ts.isObjectBindingPattern(pattern)) return undefined;
+          const owner = this.meaningOf(resolved);
+          return owner?.kind === 'module' ? this.exportOf(owner.module, property) : undefined;
+        });
       }
       return;
     }
-    this.declare(node.name.text, node.parent, node, () => this.meaningOfType(node.type));
+    this.declare(node.name.text, node.parent, node, () => (resolved && this.meaningOf(resolved)) ?? this.meaningOfType(node.type));
   }
 
   private collectAssignment(node: ts.BinaryExpression): void {
@@ -437,4 +445,16 @@ export function returnedExpressions(fn: ts.SignatureDeclaration): ts.Expression[
     });
   }
   return results;
+}
+
+/**
+ * `import('x').then((mod) => ...)` / `.then(({ ConverseCommand }) => ...)`: the first parameter of a callback given
+ * to `.then` receives what the promise resolves to, which for the engine is the promise expression's meaning.
+ */
+function promiseResolution(parameter: ts.ParameterDeclaration): ts.Expression | undefined {
+  const fn = parameter.parent;
+  if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || fn.parameters[0] !== parameter) return undefined;
+  const call = fn.parent;
+  if (!ts.isCallExpression(call) || call.arguments[0] !== fn || !ts.isPropertyAccessExpression(call.expression)) return undefined;
+  return call.expression.name.text === 'then' ? call.expression.expression : undefined;
 }
