@@ -1,10 +1,13 @@
 import * as l10n from '@vscode/l10n';
 import ts from 'typescript';
 import { classifyMeaning } from '../classify';
-import { type ScriptDetector, rangeOf } from '../context';
-import { propertyNameText, stringValue } from '../parse';
+import { type ScriptContext, type ScriptDetector, rangeOf } from '../context';
+import { propertyNameText, skipOuterExpressions, stringValue } from '../parse';
 
-/** A literal `region` given to a Bedrock client or wrapper: `new BedrockRuntimeClient({ region: "us-east-1" })`. */
+/**
+ * A literal `region` given to a Bedrock client or wrapper: `new BedrockRuntimeClient({ region: "us-east-1" })`, also
+ * through a config variable (`new BedrockRuntimeClient(config)`) and as a fallback (`process.env.AWS_REGION ?? "us-east-1"`).
+ */
 export const detectClientRegion: ScriptDetector = {
   name: 'client-region',
   kinds: [ts.SyntaxKind.NewExpression, ts.SyntaxKind.CallExpression],
@@ -13,16 +16,19 @@ export const detectClientRegion: ScriptDetector = {
     const target = classifyMeaning(context.bindings.meaningOf(call.expression));
     const isClient = target?.what === 'client' || (target?.what === 'wrapper' && (target.wrapper.shape === 'class' || target.wrapper.shape === 'factory'));
     if (!isClient || ts.isCallExpression(call) && target?.what !== 'wrapper') return;
-    const options = call.arguments?.[0];
-    if (!options || !ts.isObjectLiteralExpression(options)) return;
+    const options = optionsObject(call.arguments?.[0], context);
+    if (!options) return;
     for (const property of options.properties) {
       if (!ts.isPropertyAssignment(property) || propertyNameText(property.name) !== 'region') continue;
-      const value = stringValue(property.initializer);
+      const literal = regionLiteral(property.initializer);
+      const value = stringValue(literal);
       const region = context.settings.targetRegion;
-      if (value === undefined || value === region) continue; // the client itself is reported; the region is already right
+      // The client itself is reported; a region already set to the target is right as it is.
+      if (!literal || value === undefined || value === region || context.isClaimed(literal)) continue;
+      context.claim(literal); // one config object shared by several clients is reported once
       context.report({
         ruleId: 'bedrock/client-region',
-        range: rangeOf(property.initializer, context.sourceFile),
+        range: rangeOf(literal, context.sourceFile),
         fixable: true,
         equivalent: region,
         message: l10n.t("Bedrock client region '{0}': the migrated SageMaker Runtime client should use the target region '{1}'.", value, region),
@@ -31,3 +37,22 @@ export const detectClientRegion: ScriptDetector = {
     }
   },
 };
+
+/** `{ ... }` written in place, or the object literal a variable holds. */
+function optionsObject(argument: ts.Expression | undefined, context: ScriptContext): ts.ObjectLiteralExpression | undefined {
+  if (!argument) return undefined;
+  const inner = skipOuterExpressions(argument);
+  if (ts.isObjectLiteralExpression(inner)) return inner;
+  const meaning = context.bindings.meaningOf(inner);
+  return meaning?.kind === 'object' ? meaning.node : undefined;
+}
+
+/** `"us-east-1"`, or the literal fallback of `process.env.AWS_REGION ?? "us-east-1"` / `|| "us-east-1"`. */
+function regionLiteral(value: ts.Expression): ts.Expression | undefined {
+  const inner = skipOuterExpressions(value);
+  if (stringValue(inner) !== undefined) return inner;
+  if (ts.isBinaryExpression(inner) && (inner.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || inner.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    return regionLiteral(inner.right);
+  }
+  return undefined;
+}
