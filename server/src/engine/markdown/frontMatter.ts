@@ -56,12 +56,12 @@ export function readFrontMatter(index: LineIndex): FrontMatter | undefined {
   if (!DATA_LANGUAGES.has(language)) {
     return { ...base, data: undefined, fields: new Map(), problem: l10n.t("Front matter in '{0}' is not read: only YAML and JSON front matter are supported, and executable front matter is never evaluated.", language) };
   }
-  const parsed = parseData(lines.join('\n'), language === 'json' ? 'json' : 'yaml', 1);
+  const parsed = parseData(lines.join('\n'), language === 'json' ? 'json' : 'yaml');
   const fields = language === 'json' ? new Map<string, FrontMatterField>() : locateFields(index, 1, closeLine);
   return { ...base, ...parsed, fields };
 }
 
-function parseData(body: string, language: 'yaml' | 'json', firstBodyLine: number): { data: Record<string, unknown> | undefined; problem?: string } {
+function parseData(body: string, language: 'yaml' | 'json'): { data: Record<string, unknown> | undefined; problem?: string } {
   // Options are always passed, so gray-matter's content-keyed cache is never read or written.
   const source = `---${language === 'json' ? 'json' : ''}\n${body}\n---\n`;
   try {
@@ -71,15 +71,17 @@ function parseData(body: string, language: 'yaml' | 'json', firstBodyLine: numbe
     }
     return { data: data as Record<string, unknown> };
   } catch (error) {
-    return { data: undefined, problem: describeError(error, language, firstBodyLine) };
+    return { data: undefined, problem: describeError(error, language) };
   }
 }
 
-function describeError(error: unknown, language: 'yaml' | 'json', firstBodyLine: number): string {
+function describeError(error: unknown, language: 'yaml' | 'json'): string {
   const mark = (error as { mark?: { line?: number } }).mark;
-  const reason = (error as { reason?: string }).reason ?? String((error as Error).message ?? error).split('\n')[0];
+  const reason = (error as { reason?: string }).reason ?? String((error as Error).message ?? error).replace(/\s+/g, ' ').trim();
   if (typeof mark?.line === 'number') {
-    return l10n.t('Front matter is not valid {0} (line {1}): {2}.', language.toUpperCase(), firstBodyLine + mark.line + 1, reason);
+    // gray-matter hands the engine the text after `---`, whose first line is the rest of the delimiter line,
+    // so the parser's 0-based line is the document's 0-based line.
+    return l10n.t('Front matter is not valid {0} (line {1}): {2}.', language.toUpperCase(), mark.line + 1, reason);
   }
   return l10n.t('Front matter is not valid {0}: {1}.', language.toUpperCase(), reason);
 }

@@ -11,7 +11,7 @@ export function checkTargetRegion(context: AssessmentContext): void {
     context.report({
       ruleId: 'assessment/target-region', range: fieldRange(context, 'target_region'), fixable: true,
       message: l10n.t('The assessment does not say which region it targets. Set target_region (e.g. {0}).', suggestion),
-      data: missing ? { fix: 'front-matter-insert', line: `target_region: ${suggestion}` } : { fix: 'replace', replacement: suggestion },
+      data: missing ? { fix: 'front-matter-insert', line: `target_region: ${suggestion}` } : { fix: 'front-matter-value', key: 'target_region', replacement: suggestion },
     });
     return;
   }

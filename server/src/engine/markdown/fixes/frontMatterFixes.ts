@@ -5,7 +5,8 @@ import type { MarkdownDocument } from '../parseMarkdown';
 
 /**
  * Assessment fixes carry their new text on the finding: `replace` swaps the finding's range (a front matter
- * value, the number in a heading), `front-matter-insert` adds a key line before the closing `---`.
+ * value, the number in a heading), `front-matter-value` writes the value of a key that has none yet, and
+ * `front-matter-insert` adds a key line before the closing `---`.
  */
 export function assessmentFix(document: MarkdownDocument, finding: Finding): FixProposal | undefined {
   const data = finding.data;
@@ -13,6 +14,15 @@ export function assessmentFix(document: MarkdownDocument, finding: Finding): Fix
     return {
       title: l10n.t("Change to '{0}'", data.replacement), kind: 'quickfix', isPreferred: true,
       edits: [{ range: finding.range, newText: data.replacement }],
+    };
+  }
+  const field = typeof data.key === 'string' ? document.frontMatter?.fields.get(data.key) : undefined;
+  if (data.fix === 'front-matter-value' && typeof data.replacement === 'string' && field) {
+    const at = field.valueRange.start;
+    const needsSpace = document.index.text.charAt(at - 1) === ':';
+    return {
+      title: l10n.t("Set {0} to '{1}'", field.key, data.replacement), kind: 'quickfix', isPreferred: true,
+      edits: [{ range: field.valueRange, newText: (needsSpace ? ' ' : '') + data.replacement }],
     };
   }
   if (data.fix === 'front-matter-insert' && typeof data.line === 'string' && document.frontMatter) {
