@@ -3,6 +3,8 @@ import { setLocale } from '../engine/l10n';
 import { CliError } from './cliError';
 import { ExitCode } from './exitCodes';
 import { parseArguments } from './parseArguments';
+import { parseReportArguments } from './reportArguments';
+import { reportCommand } from './reportCommand';
 import { scanCommand, type CliIo } from './scanCommand';
 import { localeFromEnvironment } from './selectLocale';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
@@ -12,6 +14,7 @@ import { usageText } from './usage';
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   setLocale(localeFromEnvironment(io.env));
   try {
+    if (argv[0] === 'report') return await reportCommand(parseReportArguments(argv.slice(1)), io);
     const parsed = parseArguments(argv);
     if (parsed.locale) setLocale(parsed.locale);
     switch (parsed.command) {

@@ -37,11 +37,13 @@ export class ReportCollector {
   constructor(private readonly options: ReportOptions) {}
 
   add(file: FileResult): void {
-    this.filesScanned++;
+    // Like the CLI's `filesScanned`: files analysed; skipped files are counted apart.
     if (file.skipped) {
       this.skipped.push({ folder: file.folder, path: file.path, reason: file.skipped.reason, message: file.skipped.message });
       if (isUnverifiedSkip(file)) this.unverifiedFiles++;
+      return;
     }
+    this.filesScanned++;
     if (file.findings.length === 0) return;
     const { folders, linkBase } = this.options;
     this.sections.push({ folder: file.folder, path: file.path, href: fileHref(folders, linkBase, file.folder, file.path), findings: file.findings });

@@ -33,11 +33,19 @@ export function findingEquivalent(locale: Locale, finding: Pick<LocatedFinding, 
   return (bucketOf(finding) === 'no-equivalent' ? ZH_NO_EQUIVALENT_VARIANTS[rule] : undefined) ?? ZH_RULE_EQUIVALENTS[rule];
 }
 
-// An import of (or a client for) a Bedrock service other than the runtime takes that service's alternative.
+const RULE_OF_LIBRARY: Readonly<Record<string, RuleId>> = {
+  langchain: 'bedrock/langchain',
+  'ai-sdk': 'bedrock/ai-sdk',
+  llamaindex: 'bedrock/llamaindex',
+  openai: 'bedrock/openai-compatible',
+};
+
+// An import of (or a client for) a wrapper library or another Bedrock service takes that one's equivalent.
 function ruleForEquivalent(finding: Pick<LocatedFinding, 'ruleId' | 'category' | 'data'>): RuleId {
-  if ((finding.ruleId !== 'bedrock/import' && finding.ruleId !== 'bedrock/runtime-client') || finding.category !== 'no-equivalent') {
-    return finding.ruleId;
-  }
+  if (finding.ruleId !== 'bedrock/import' && finding.ruleId !== 'bedrock/runtime-client') return finding.ruleId;
+  const library = RULE_OF_LIBRARY[String(finding.data?.library ?? '')];
+  if (library) return library;
+  if (finding.category !== 'no-equivalent') return finding.ruleId;
   const service = String(finding.data?.service ?? '');
   if (service === 'control') return 'bedrock/control-plane';
   if (service.startsWith('data-automation')) return 'bedrock/data-automation';

@@ -104,15 +104,9 @@ function recommendationsSection(model: ReportModel, s: ReportStrings): string[] 
   const blocks = [`## ${s.recommendationsHeading}`];
   if (model.totals.autoFixable > 0) blocks.push(`### ${s.autoFixHeading(model.totals.autoFixable)}`, s.autoFixBody);
   const manual = model.rules.filter((rule) => rule.bucket === 'manual');
-  if (manual.length > 0) {
-    blocks.push(`### ${s.manualHeading}`, numbered(manual.map((rule) =>
-      `${s.manualItem(escapeText(ruleTitle(model.options.locale, rule.ruleId)), rule.ruleId, rule.findings, equivalentsOf(rule, s))} ${docLink(rule.ruleId, s)}`)));
-  }
+  if (manual.length > 0) blocks.push(`### ${s.manualHeading}`, numbered(manual.map((rule) => ruleStep(model, rule, s))));
   const missing = model.rules.filter((rule) => rule.bucket === 'no-equivalent');
-  if (missing.length > 0) {
-    blocks.push(`### ${s.alternativesHeading}`, numbered(missing.map((rule) =>
-      `${s.alternativeItem(escapeText(ruleTitle(model.options.locale, rule.ruleId)), rule.ruleId, rule.findings, equivalentsOf(rule, s))} ${docLink(rule.ruleId, s)}`)));
-  }
+  if (missing.length > 0) blocks.push(`### ${s.alternativesHeading}`, numbered(missing.map((rule) => ruleStep(model, rule, s))));
   if (blocks.length === 1) blocks.push(s.none);
   return blocks;
 }
@@ -156,8 +150,16 @@ function docLink(ruleId: RuleId, s: ReportStrings): string {
   return `[${s.details}](${ruleDocUrl(ruleId)})`;
 }
 
-function equivalentsOf(rule: RuleSummary, s: ReportStrings): string {
-  return s.list(rule.equivalents.map(codeOrText));
+/**
+ * One manual step or alternative: the rule, then what to use instead. Several distinct equivalents (a rule
+ * covering several packages) become a nested list, because the texts themselves may contain commas.
+ */
+function ruleStep(model: ReportModel, rule: RuleSummary, s: ReportStrings): string {
+  const head = s.ruleItem(escapeText(ruleTitle(model.options.locale, rule.ruleId)), rule.ruleId, rule.findings);
+  const details = docLink(rule.ruleId, s);
+  if (rule.ruleId.startsWith('assessment/')) return `${head}${s.colon}${s.fixAssessment} ${details}`;
+  if (rule.equivalents.length === 1) return `${head}${s.colon}${codeOrText(rule.equivalents[0]!)} ${details}`;
+  return [`${head} ${details}`, ...rule.equivalents.map((equivalent) => `   - ${codeOrText(equivalent)}`)].join('\n');
 }
 
 function riskFacts(model: ReportModel) {

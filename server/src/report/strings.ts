@@ -42,9 +42,12 @@ export interface ReportStrings {
   autoFixHeading(n: number): string;
   autoFixBody: string;
   manualHeading: string;
-  manualItem(title: string, ruleId: string, findings: number, equivalents: string): string;
   alternativesHeading: string;
-  alternativeItem(title: string, ruleId: string, findings: number, alternatives: string): string;
+  /** The lead of a manual step or an alternative: rule title, id and count. */
+  ruleItem(title: string, ruleId: string, findings: number): string;
+  colon: string;
+  /** For assessment/* rules, whose "equivalent" is not applicable: the document itself needs fixing. */
+  fixAssessment: string;
   details: string;
 
   risksHeading: string;
@@ -136,9 +139,10 @@ const en: ReportStrings = {
   autoFixHeading: (n) => `Automatic fixes (${n})`,
   autoFixBody: 'Run **Bedrock to SageMaker: Migrate Workspace** to apply them as one edit you review first (untick the files you want to keep).',
   manualHeading: 'Manual steps',
-  manualItem: (title, ruleId, findings, equivalents) => `**${title}** (\`${ruleId}\`, ${en.findings(findings)}): use ${equivalents}.`,
   alternativesHeading: 'Alternatives for features without an equivalent',
-  alternativeItem: (title, ruleId, findings, alternatives) => `**${title}** (\`${ruleId}\`, ${en.findings(findings)}): ${alternatives}.`,
+  ruleItem: (title, ruleId, findings) => `**${title}** (\`${ruleId}\`, ${en.findings(findings)})`,
+  colon: ': ',
+  fixAssessment: 'correct the assessment document as its findings below say.',
   details: 'details',
 
   risksHeading: 'Risks',
@@ -256,9 +260,10 @@ const zhCn: ReportStrings = {
   autoFixHeading: (n) => `自动修复 (${n}处)`,
   autoFixBody: '运行 **Bedrock to SageMaker: Migrate Workspace** 命令，可将这些修复作为一次先预览后应用的编辑（在预览中取消勾选要保留的文件）。',
   manualHeading: '手动步骤',
-  manualItem: (title, ruleId, findings, equivalents) => `**${title}**（\`${ruleId}\`，${zhCn.findings(findings)}）：改用 ${equivalents}。`,
   alternativesHeading: '替代方案',
-  alternativeItem: (title, ruleId, findings, alternatives) => `**${title}**（\`${ruleId}\`，${zhCn.findings(findings)}）：${alternatives}。`,
+  ruleItem: (title, ruleId, findings) => `**${title}**（\`${ruleId}\`，${zhCn.findings(findings)}）`,
+  colon: '：',
+  fixAssessment: '按下文列出的发现修正评估文档。',
   details: '详情',
 
   risksHeading: '风险提示',

@@ -1,0 +1,73 @@
+import * as l10n from '@vscode/l10n';
+import { parseArgs } from 'node:util';
+import type { Locale } from '../engine/l10n';
+import { TARGET_REGIONS } from '../engine/settings';
+import type { TargetRegion } from '../engine/types';
+import { CliError } from './cliError';
+import { LOCALES } from './parseArguments';
+
+export type ReportFormat = 'markdown' | 'json' | 'sarif';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['markdown', 'json', 'sarif'];
+
+export interface ReportArguments {
+  help: boolean;
+  locale?: Locale;
+  paths: string[];
+  format: ReportFormat;
+  outPath?: string;
+  region?: TargetRegion;
+  configPath?: string;
+  maxFileSizeKb?: number;
+}
+
+// The scan options plus --out; same names and short flags as `scan`, so a CI script can switch commands.
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  out: { type: 'string', short: 'o' },
+  region: { type: 'string' },
+  lang: { type: 'string' },
+  config: { type: 'string' },
+  'max-file-size': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type OptionName = keyof typeof OPTIONS;
+
+/** Parses the arguments after `report`. Throws CliError naming the bad argument (exit code 2). */
+export function parseReportArguments(argv: readonly string[]): ReportArguments {
+  const { values, positionals, tokens } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const option = OPTIONS[token.name as OptionName] as (typeof OPTIONS)[OptionName] | undefined;
+    if (!option) throw new CliError(l10n.t('Unknown option "{0}".', token.rawName), true);
+    if (option.type === 'string' && (token.value === undefined || token.value === '')) {
+      throw new CliError(l10n.t('Option "{0}" needs a value.', token.rawName), true);
+    }
+    if (option.type === 'boolean' && token.value !== undefined) throw new CliError(l10n.t('Option "{0}" takes no value.', token.rawName), true);
+  }
+  return {
+    help: values.help === true,
+    locale: oneOf(values.lang, LOCALES, '--lang'),
+    paths: positionals.length > 0 ? positionals : ['.'],
+    format: oneOf(values.format, REPORT_FORMATS, '--format') ?? 'markdown',
+    outPath: values.out as string | undefined,
+    region: oneOf(values.region, TARGET_REGIONS, '--region'),
+    configPath: values.config as string | undefined,
+    maxFileSizeKb: positiveInteger(values['max-file-size'], '--max-file-size'),
+  };
+}
+
+function oneOf<T extends string>(value: string | boolean | undefined, allowed: readonly T[], flag: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new CliError(l10n.t('Invalid value "{0}" for {1}: expected one of {2}.', String(value), flag, allowed.join(', ')));
+}
+
+function positiveInteger(value: string | boolean | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(number) || number < 1) {
+    throw new CliError(l10n.t('Invalid value "{0}" for {1}: expected a whole number of kilobytes, at least 1.', String(value), flag));
+  }
+  return number;
+}

@@ -1,0 +1,85 @@
+import { basename, dirname, resolve } from 'node:path';
+import { currentLocale, setLocale, type Locale } from '../engine/l10n';
+import type { EngineSettings } from '../engine/types';
+import { localIsoDate, ReportCollector, renderMarkdown, toFileResult } from '../report';
+import { scanWorkspace } from '../workspace';
+import { ExitCode } from './exitCodes';
+import { loadSettings } from './loadSettings';
+import { createReporter } from './output/createReporter';
+import type { ReportArguments } from './reportArguments';
+import { writeReportFile } from './reportAtomicWrite';
+import { resolveReportRoots, type ReportRoot } from './reportFolders';
+import { reportUsageText } from './reportUsage';
+import type { CliIo } from './scanCommand';
+import { TOOL_NAME } from './toolInfo';
+
+interface RenderedReport {
+  text: string;
+  findingCount: number;
+}
+
+/** `report [paths...]`: the migration report as Markdown, or the scan's JSON/SARIF; exit codes as for `scan`. */
+export async function reportCommand(args: ReportArguments, io: CliIo): Promise<ExitCode> {
+  if (args.locale) setLocale(args.locale);
+  if (args.help) {
+    io.stdout.write(reportUsageText());
+    return ExitCode.clean;
+  }
+  const roots = await resolveReportRoots(args.paths, io.cwd);
+  const { settings, warnings } = await loadSettings(args.configPath, args.region, io.cwd);
+  for (const warning of warnings) io.stderr.write(`${TOOL_NAME}: ${warning}\n`);
+  const maxFileSizeBytes = args.maxFileSizeKb === undefined ? undefined : args.maxFileSizeKb * 1024;
+  const outPath = args.outPath === undefined ? undefined : resolve(io.cwd, args.outPath);
+  const report = args.format === 'markdown'
+    ? await markdownReport(roots, settings, maxFileSizeBytes, { locale: currentLocale(), linkBase: outPath ? dirname(outPath) : io.cwd, env: io.env, cwd: io.cwd })
+    : await scanFormatReport(args, io, settings, maxFileSizeBytes);
+  if (outPath && args.outPath) await writeReportFile(outPath, report.text, args.outPath);
+  else io.stdout.write(report.text);
+  return report.findingCount > 0 ? ExitCode.findings : ExitCode.clean;
+}
+
+interface MarkdownContext {
+  locale: Locale;
+  linkBase: string;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+async function markdownReport(roots: readonly ReportRoot[], settings: EngineSettings, maxFileSizeBytes: number | undefined, context: MarkdownContext): Promise<RenderedReport> {
+  const collector = new ReportCollector({
+    workspaceName: roots.length === 1 ? roots[0]!.name : basename(context.cwd),
+    folders: roots.map(({ name, root }) => ({ name, root })),
+    targetRegion: settings.targetRegion,
+    locale: context.locale,
+    date: reportDate(context.env),
+    linkBase: context.linkBase,
+  });
+  let findingCount = 0;
+  for (const { name, root, walk } of roots) {
+    // Walk each folder from its own root, so paths (and test-folder detection) are relative to the project.
+    for await (const result of scanWorkspace({ roots: walk, cwd: root, settings, maxFileSizeBytes })) {
+      const file = toFileResult(name, result.relativePath, result);
+      findingCount += file.findings.length;
+      collector.add(file);
+    }
+  }
+  return { text: renderMarkdown(collector.finish()), findingCount };
+}
+
+/** JSON and SARIF are exactly what `scan --format json|sarif` prints, so tools read both the same way. */
+async function scanFormatReport(args: ReportArguments, io: CliIo, settings: EngineSettings, maxFileSizeBytes: number | undefined): Promise<RenderedReport> {
+  const chunks: string[] = [];
+  const reporter = createReporter(args.format === 'json' ? 'json' : 'sarif', {
+    stdout: { write: (text) => chunks.push(text) }, env: io.env, cwd: io.cwd, settings, paths: args.paths,
+  });
+  for await (const result of scanWorkspace({ roots: args.paths, cwd: io.cwd, settings, maxFileSizeBytes })) reporter.addFile(result);
+  reporter.finish();
+  return { text: chunks.join(''), findingCount: reporter.findingCount };
+}
+
+/** Today's local date; SOURCE_DATE_EPOCH (the reproducible-builds convention) pins it, in UTC, for golden files. */
+function reportDate(env: NodeJS.ProcessEnv): string {
+  const pinned = env.SOURCE_DATE_EPOCH;
+  if (pinned !== undefined && /^\d+$/.test(pinned)) return new Date(Number(pinned) * 1000).toISOString().slice(0, 10);
+  return localIsoDate(new Date());
+}
