@@ -37,7 +37,7 @@ describe('CLI arguments and exit codes', { timeout: 120_000 }, () => {
   test('exit 0 for a folder with no source files at all', () => {
     const result = run('scan', 'config');
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stdout, /No TypeScript, JavaScript or Markdown files found in config/);
+    assert.match(result.stdout, /No TypeScript, JavaScript or Markdown files found in "config"\./);
   });
 
   test('exit 1 when there are findings', () => {

@@ -50,7 +50,7 @@ export class TextReporter implements Reporter {
     const { filesScanned, findingCount, filesWithFindings } = this.tally;
     const region = this.context.settings.targetRegion;
     if (filesScanned === 0 && this.tally.skipped.length === 0) {
-      return l10n.t('No TypeScript, JavaScript or Markdown files found in {0}.', this.context.paths.join(', '));
+      return l10n.t('No TypeScript, JavaScript or Markdown files found in {0}.', this.context.paths.map((path) => JSON.stringify(path)).join(', '));
     }
     if (findingCount === 0) {
       return this.style.bold(l10n.t('No Amazon Bedrock usage found in {0} file(s) (target region {1}).', filesScanned, region));
