@@ -4,7 +4,7 @@ import {
   createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAll, fixesForFinding } from './engine/fixes';
+import { fixAll, fixesForFinding, refineFixability } from './engine/fixes';
 import { CONFIG_SECTION, FindingsRequest } from '../../shared/protocol';
 import { connectionStrategy } from './lsp/cancelUndispatched';
 import { serverCapabilities } from './lsp/capabilities';
@@ -34,7 +34,11 @@ const settings = new DocumentSettingsCache(
   (scopeUri, section) => (session.configuration ? connection.workspace.getConfiguration({ scopeUri, section }) : Promise.resolve(undefined)),
   (error) => logError(log, 'workspace/configuration', error),
 );
-const analyzer = new DocumentAnalyzer((uri) => engineFileName(uri, folders));
+const analyzer = new DocumentAnalyzer({
+  fileNameOf: (uri) => engineFileName(uri, folders),
+  workspaceRelativePathOf: (uri) => folders.relativePath(uri),
+  refineFindings: refineFixability,
+});
 const environment = new Environment({
   settings, analyzer, log,
   get displayLanguage() { return session.displayLanguage; },

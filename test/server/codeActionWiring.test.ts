@@ -43,7 +43,7 @@ function harness(options: { session?: Partial<Session>; adapterPath?: string; if
   const deps: CodeActionDependencies = {
     documents,
     settings: new DocumentSettingsCache(async () => ({}), () => undefined),
-    analyzer: new DocumentAnalyzer(() => 'src/chat.ts'),
+    analyzer: new DocumentAnalyzer({ fileNameOf: () => 'src/chat.ts', workspaceRelativePathOf: () => 'src/chat.ts' }),
     log: { error: () => undefined, warn: () => undefined },
     session,
     fixes: {

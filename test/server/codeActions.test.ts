@@ -31,7 +31,22 @@ describe('code actions over the protocol', { timeout: 60_000 }, () => {
   test('context.only = quickfix returns quick fixes only, each tied to its diagnostic', async () => {
     const actions = await client.codeActions(uri, WHOLE_FILE, diagnostics, ['quickfix']);
     assert.ok(actions.length >= diagnostics.length);
-    assert.ok(actions.every((action) => action.kind === 'quickfix' && action.diagnostics?.length === 1));
+    assert.ok(actions.every((action) => action.kind === 'quickfix' && (action.diagnostics?.length ?? 0) >= 1));
+  });
+
+  test('a preferred quick fix is a versioned edit of this document, listed once for all the findings it fixes', async () => {
+    const fixable = diagnostics.filter((diagnostic) => (diagnostic.data as { fixable: boolean }).fixable);
+    const actions = await client.codeActions(uri, WHOLE_FILE, fixable, ['quickfix']);
+    const preferred = actions.filter((action) => action.isPreferred);
+    assert.ok(preferred.length > 0);
+    const titles = preferred.map((action) => action.title);
+    assert.equal(new Set(titles).size, titles.length, 'no duplicate fixes');
+    const fixedDiagnostics = preferred.flatMap((action) => action.diagnostics ?? []).map((diagnostic) => diagnostic.code);
+    assert.deepEqual([...fixedDiagnostics].sort(), fixable.map((diagnostic) => diagnostic.code).sort(), 'every fixable finding has a preferred fix');
+    for (const action of preferred) {
+      const ownEdit = action.edit?.documentChanges?.find((change) => 'textDocument' in change && change.textDocument.uri === uri) as TextDocumentEdit | undefined;
+      assert.equal(ownEdit?.textDocument.version, 1);
+    }
   });
 
   test('context.only = source returns no quick fixes; source.fixAll only our fix-all', async () => {

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { analyze } from '../../server/src/engine/analyze';
+import { refineFixability } from '../../server/src/engine/fixes';
+import { normalizeSettings } from '../../server/src/engine/settings';
 import { LspTestClient } from '../helpers/lspClient';
 import { CHAT_TS, FOLDER_A, NO_BEDROCK_TS, locate } from '../helpers/lspSamples';
 
@@ -63,6 +66,22 @@ describe('pull diagnostics', { timeout: 60_000 }, () => {
     assert.notEqual(after.resultId, before.resultId);
     assert.deepEqual(after.items.map((item) => item.code), ['bedrock/import', 'bedrock/runtime-client', 'bedrock/client-region']);
     assert.ok(after.items.every((item) => (item.data as { version: number }).version === version));
+  });
+
+  test('fixable on each diagnostic is what the fix engine can do in this file, and the message says why not', async () => {
+    const blockedUri = `${FOLDER_A.uri}/src/blocked.ts`;
+    const text = CHAT_TS.replace('ConverseCommand }', 'ConverseCommand, CountTokensCommand }')
+      + 'await client.send(new CountTokensCommand({ modelId: "meta.llama3-8b-instruct-v1:0", input: {} }));\n';
+    await client.open(blockedUri, 'typescript', text);
+    const items = await client.diagnosticItems(blockedUri);
+    const input = { text, languageId: 'typescript' as const, settings: normalizeSettings({}), fileName: 'src/blocked.ts', workspaceRelativePath: 'src/blocked.ts' };
+    const unrefined = analyze(input).findings;
+    const expected = refineFixability(input, unrefined);
+    assert.ok(unrefined.some((finding, index) => finding.fixable !== expected[index].fixable), 'the sample exercises a refinement');
+    assert.deepEqual(
+      items.map((item) => [item.code, (item.data as { fixable: boolean }).fixable, item.message]),
+      expected.map((finding) => [finding.ruleId, finding.fixable, finding.message]),
+    );
   });
 
   test('the findings request returns the engine findings with LSP ranges and offsets', async () => {

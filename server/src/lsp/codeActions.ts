@@ -11,10 +11,11 @@ import { isKindRequested } from './codeActionKinds';
 import type { DocumentAnalyzer } from './documentAnalyzer';
 import type { DocumentSettingsCache } from './documentSettings';
 import { cancelledError, type ErrorLog, guarded } from './errors';
+import type { DocumentStore } from './documentStore';
 import { findingFromDiagnostic, isFindingDiagnostic } from './findingFromDiagnostic';
+import { mergeDuplicateActions } from './mergeDuplicateActions';
 import type { Session } from './session';
 import { type FileCreationContext, toWorkspaceEdit } from './workspaceEdit';
-import type { DocumentStore } from './documentStore';
 
 /**
  * What fixes receive: the analysis input plus where the document sits in its workspace folder (needed to
@@ -65,9 +66,12 @@ async function provide(deps: CodeActionDependencies, params: CodeActionParams, t
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (isKindRequested(only, CodeActionKind.QuickFix)) {
+    const perDiagnostic: CodeAction[] = [];
     for (const diagnostic of params.context.diagnostics.filter(isFindingDiagnostic)) {
-      actions.push(...quickFixes(deps, diagnostic, document, fixInput(deps, analysis.input, document)), explainAction(diagnostic));
+      if (token.isCancellationRequested) throw cancelledError();
+      perDiagnostic.push(...quickFixes(deps, diagnostic, document, fixInput(deps, analysis.input, document)), explainAction(diagnostic));
     }
+    actions.push(...mergeDuplicateActions(perDiagnostic));
   }
   if (analysis.result.findings.some((finding) => finding.fixable)) {
     if (isKindRequested(only, CodeActionKinds.migrateFile)) pushFileAction(deps, actions, 'migrateFile', document);

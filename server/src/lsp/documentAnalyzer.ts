@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, DEFAULT_LIMITS } from '../engine/analyze';
 import { currentLocale } from '../engine/l10n';
-import type { AnalyzeInput, AnalyzeResult, CancellationToken } from '../engine/types';
+import type { AnalyzeInput, AnalyzeResult, CancellationToken, Finding } from '../engine/types';
 import { engineLanguageOf } from './documentLanguage';
 import type { DocumentSettings } from './documentSettings';
 import { LruCache } from './lru';
@@ -16,6 +16,18 @@ export interface DocumentAnalysis {
   elapsedMs: number;
 }
 
+export interface DocumentAnalyzerOptions {
+  /** The file name the engine sees (script kind, messages). */
+  fileNameOf(uri: string): string | undefined;
+  /** Where the document sits in its workspace folder; fixes need it to import the adapter. */
+  workspaceRelativePathOf(uri: string): string | undefined;
+  /**
+   * Makes `fixable` exact for this document (a rewrite that is unsafe here is not offered, and the message
+   * says why), so diagnostics never promise a fix the code actions cannot deliver.
+   */
+  refineFindings?(input: AnalyzeInput & { workspaceRelativePath?: string }, findings: readonly Finding[]): Finding[];
+}
+
 /**
  * Runs the engine on a document version. Results are cached by URI + version + settings + locale, so
  * diagnostics, code actions and the findings request share one analysis and a result is never reused for
@@ -24,7 +36,7 @@ export interface DocumentAnalysis {
 export class DocumentAnalyzer {
   private readonly cache = new LruCache<string, DocumentAnalysis>(64);
 
-  constructor(private readonly fileNameOf: (uri: string) => string | undefined) {}
+  constructor(private readonly options: DocumentAnalyzerOptions) {}
 
   /** Undefined when the document's language is not one we serve. */
   analyze(document: TextDocument, settings: DocumentSettings, token?: CancellationToken): DocumentAnalysis | undefined {
@@ -34,17 +46,23 @@ export class DocumentAnalyzer {
     const cached = this.cache.get(key);
     if (cached) return { ...cached, elapsedMs: 0 };
     const input: AnalyzeInput = {
-      text: document.getText(), languageId, settings: settings.engine, fileName: this.fileNameOf(document.uri), token,
+      text: document.getText(), languageId, settings: settings.engine, fileName: this.options.fileNameOf(document.uri), token,
     };
     const limits = { maxLength: Math.min(DEFAULT_LIMITS.maxLength, Math.floor(settings.maxFileSizeKb * 1024)) };
     const started = Date.now();
-    const result = analyze(input, limits);
+    const result = this.refine(analyze(input, limits), input, document.uri);
     const analysis: DocumentAnalysis = {
       uri: document.uri, version: document.version, input: { ...input, token: undefined }, result, elapsedMs: Date.now() - started,
     };
     // A cancelled run is incomplete: never let it answer a later request.
     if (result.skipped?.reason !== 'cancelled') this.cache.set(key, analysis);
     return analysis;
+  }
+
+  private refine(result: AnalyzeResult, input: AnalyzeInput, uri: string): AnalyzeResult {
+    if (!this.options.refineFindings || result.skipped || result.findings.length === 0) return result;
+    const fixInput = { ...input, workspaceRelativePath: this.options.workspaceRelativePathOf(uri) };
+    return { ...result, findings: this.options.refineFindings(fixInput, result.findings) };
   }
 
   /** Forgets every version of a document (on close). */
