@@ -51,7 +51,7 @@ export class Bindings {
   /** Declarations by name, then by scope (the first declaration of a name in a scope wins, like `var` redeclaration). */
   private readonly declarations = new Map<string, Map<ts.Node, Declaration>>();
   /** `x = value` assignments by name, for variables declared without an initializer. */
-  private readonly assignments = new Map<string, ts.Expression[]>();
+  private readonly assignments = new Map<string, Array<{ target: ts.Identifier; value: ts.Expression }>>();
   /** `this.x = value` assignments per class. */
   private readonly memberAssignments = new Map<ts.ClassLikeDeclaration, Map<string, ts.Expression[]>>();
   private readonly memo = new Map<ts.Node, Meaning | null>();
@@ -118,12 +118,17 @@ export class Bindings {
 
   /** The declaration an identifier refers to at its position, following lexical scopes outward. */
   lookup(identifier: ts.Identifier): Meaning | undefined {
+    const declaration = this.declarationOf(identifier);
+    return declaration && this.resolveDeclaration(declaration);
+  }
+
+  private declarationOf(identifier: ts.Identifier): Declaration | undefined {
     const byScope = this.declarations.get(identifier.text);
     if (!byScope) return undefined;
     // One map probe per enclosing node: a minified bundle declares the same short name thousands of times.
     for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
       const declaration = byScope.get(scope);
-      if (declaration) return this.resolveDeclaration(declaration);
+      if (declaration) return declaration;
     }
     return undefined;
   }
@@ -309,7 +314,9 @@ export class Bindings {
       this.declare(name, scope, node, () => {
         const fromInitializer = initializer && !isNullish(initializer) ? this.meaningOf(initializer) : undefined;
         if (fromInitializer) return fromInitializer;
-        for (const value of this.assignments.get(name) ?? []) {
+        // Only assignments to this variable: another function's `let r; r = ...` is a different `r`.
+        for (const { target, value } of this.assignments.get(name) ?? []) {
+          if (this.declarationOf(target)?.node !== node) continue;
           const meaning = this.meaningOf(value);
           if (meaning) return meaning;
         }
@@ -352,7 +359,9 @@ export class Bindings {
       }
       return;
     }
-    this.declare(node.name.text, node.parent, node, () => (resolved && this.meaningOf(resolved)) ?? this.meaningOfType(node.type));
+    const initializer = node.initializer; // `client = new BedrockRuntime()` as a default value
+    this.declare(node.name.text, node.parent, node, () => (resolved && this.meaningOf(resolved))
+      ?? (initializer && this.meaningOf(initializer)) ?? this.meaningOfType(node.type));
   }
 
   private collectAssignment(node: ts.BinaryExpression): void {
@@ -360,8 +369,8 @@ export class Bindings {
     const target = skipOuterExpressions(node.left);
     if (ts.isIdentifier(target)) {
       const list = this.assignments.get(target.text);
-      if (list) list.push(node.right);
-      else this.assignments.set(target.text, [node.right]);
+      if (list) list.push({ target, value: node.right });
+      else this.assignments.set(target.text, [{ target, value: node.right }]);
     } else if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword) {
       const cls = enclosingClass(target);
       if (!cls) return;
