@@ -42,7 +42,8 @@ async function main() {
     server = await startCodeServer(dirs, env);
     log(`code-server pid ${server.pid} on 127.0.0.1:${server.port}; run dir ${dirs.tmp}`);
     browser = await launchBrowser();
-    for (const workspace of WORKSPACES) {
+    // E2E_WORKSPACE=multi-root runs one workspace only, when debugging.
+    for (const workspace of WORKSPACES.filter((w) => !process.env.E2E_WORKSPACE || w.name === process.env.E2E_WORKSPACE)) {
       const launch = await runInWorkspace(browser, server, dirs, workspace, resultsFile);
       results.push(...launch.results);
       failedLaunch ||= launch.failed;

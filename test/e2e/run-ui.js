@@ -34,7 +34,7 @@ async function main() {
     log(`code-server pid ${server.pid} on 127.0.0.1:${server.port}; run dir ${dirs.tmp}`);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(30000);
+    page.setDefaultTimeout(45000);
     await page.goto(workbenchUrl(server, workspace, [['openFile', server.remote(file)], ['skipWelcome', 'true']]));
     const context = { page, file, log, screenshot: saveSuccessScreenshot };
     for (const step of steps.ALL) {

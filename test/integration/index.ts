@@ -18,7 +18,7 @@ interface TestResult {
 export function run(): Promise<void> {
   // A .code-workspace is open in the multi-root launch, a plain folder in the single-folder one.
   const kind = vscode.workspace.workspaceFile ? 'multi-root' : 'single-folder';
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 180_000, reporter: 'spec' });
   const dir = path.join(__dirname, kind);
   // Name order: activation.test.js sorts first, before anything else opens a file.
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, file));

@@ -33,7 +33,9 @@ function makeRunDirs(prefix) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
   const userData = path.join(tmp, 'user-data');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  // E2E_USER_SETTINGS='{"bedrockToSagemaker.trace.server":"verbose"}' adds settings when debugging a run.
+  const extra = process.env.E2E_USER_SETTINGS ? JSON.parse(process.env.E2E_USER_SETTINGS) : {};
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...extra }, null, 2));
   return { tmp, userData, extensions: path.join(tmp, 'extensions'), log: path.join(tmp, 'code-server.log') };
 }
 

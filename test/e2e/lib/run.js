@@ -12,7 +12,7 @@ function logger(tag) {
 
 /** Kills the run if it hangs: calls `onTimeout` (cleanup by PID), then exits 124. */
 function startWatchdog(log, onTimeout) {
-  const timeoutMs = Number(process.env.E2E_TIMEOUT_MS || 180000);
+  const timeoutMs = Number(process.env.E2E_TIMEOUT_MS || 300000);
   const timer = setTimeout(async () => {
     log(`TIMEOUT after ${timeoutMs} ms (E2E_TIMEOUT_MS)`);
     await Promise.race([onTimeout(), new Promise((r) => setTimeout(r, 10000))]).catch(() => {});

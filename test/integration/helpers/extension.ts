@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { waitFor } from './waitFor';
+import { openEditor } from './workspace';
 
 export const EXTENSION_ID = 'bedrock-to-sagemaker.bedrock-to-sagemaker';
 
@@ -17,7 +18,7 @@ export function ourExtension(): vscode.Extension<unknown> {
 export async function openAndExpectActivation(uri: vscode.Uri): Promise<vscode.TextEditor> {
   const extension = ourExtension();
   assert.strictEqual(extension.isActive, false, 'the extension activates lazily, not before a matching file is opened');
-  const editor = await vscode.window.showTextDocument(uri);
+  const editor = await openEditor(uri);
   await waitFor(`activation by opening a ${editor.document.languageId} file`, () => extension.isActive);
   assertArtifactUnderTest(extension);
   return editor;

@@ -23,8 +23,12 @@ export async function setFolderSetting(folder: vscode.WorkspaceFolder, key: stri
   await vscode.workspace.getConfiguration(section, folder.uri).update(rest.join('.'), value, vscode.ConfigurationTarget.WorkspaceFolder);
 }
 
-export async function closeAllEditors(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+/**
+ * Opens `uri` in a pinned (non-preview) editor. A preview editor is replaced by the next file opened, which
+ * closes its tab, and VS Code then drops the pulled diagnostics of that file.
+ */
+export function openEditor(uri: vscode.Uri): Thenable<vscode.TextEditor> {
+  return vscode.window.showTextDocument(uri, { preview: false });
 }
 
 /** The file as saved on disk (the extension host is a local Node process in both runners). */

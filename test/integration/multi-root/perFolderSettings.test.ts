@@ -1,20 +1,20 @@
-import * as vscode from 'vscode';
 import { APP_TS } from '../expectations';
 import { allNameRegion, assertFindings, matchesCount, waitForDiagnostics } from '../helpers/diagnostics';
 import { openAndExpectActivation } from '../helpers/extension';
-import { fileIn, folderNamed, setFolderSetting } from '../helpers/workspace';
+import { fileIn, folderNamed, openEditor, setFolderSetting } from '../helpers/workspace';
 
 // The .code-workspace sets cn-north-1; folder "north" repeats it, folder "northwest" overrides it.
 suite('multi-root workspace', () => {
   const north = () => fileIn(folderNamed('north'), 'src/app.ts');
   const northwest = () => fileIn(folderNamed('northwest'), 'src/app.ts');
 
-  test('opening a TypeScript file activates the extension', async () => {
+  test('opening a TypeScript file activates the extension, and that file gets its findings', async () => {
     await openAndExpectActivation(north());
+    assertFindings(await waitForDiagnostics(north(), 'findings', matchesCount(APP_TS.length)), APP_TS);
   });
 
   test('each folder gets findings named for its own targetRegion', async () => {
-    await vscode.window.showTextDocument(northwest());
+    await openEditor(northwest());
     assertFindings(await waitForDiagnostics(north(), 'findings', matchesCount(APP_TS.length)), APP_TS);
     assertFindings(await waitForDiagnostics(northwest(), 'findings', matchesCount(APP_TS.length)), APP_TS);
     await waitForDiagnostics(north(), 'messages naming cn-north-1', allNameRegion('cn-north-1'));

@@ -5,7 +5,7 @@ import { matchesCount, waitForDiagnostics } from '../helpers/diagnostics';
 import { ourExtension } from '../helpers/extension';
 import { featureTest } from '../helpers/featureTest';
 import { waitFor } from '../helpers/waitFor';
-import { copyOf, fileIn, folderNamed } from '../helpers/workspace';
+import { copyOf, fileIn, folderNamed, openEditor } from '../helpers/workspace';
 
 suite('commands', () => {
   const chat = () => fileIn(folderNamed('workspace'), 'src/chat.ts');
@@ -19,7 +19,7 @@ suite('commands', () => {
 
   test('restartServer gives a working server: findings still follow edits', async () => {
     const target = await copyOf(chat(), 'restart.ts');
-    const editor = await vscode.window.showTextDocument(target);
+    const editor = await openEditor(target);
     await waitForDiagnostics(target, 'findings before the restart', matchesCount(CHAT_TS.length));
     await vscode.commands.executeCommand('bedrockToSagemaker.restartServer');
     await editor.edit((b) => b.delete(new vscode.Range(editor.document.lineAt(10).range.end, editor.document.lineAt(19).range.end)));

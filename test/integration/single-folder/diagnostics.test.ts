@@ -2,14 +2,14 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { CHAT_TS, CHAT_TS_WITHOUT_COMPLETE } from '../expectations';
 import { allNameRegion, assertFindings, matchesCount, ruleOf, waitForDiagnostics } from '../helpers/diagnostics';
-import { copyOf, fileIn, folderNamed, setFolderSetting } from '../helpers/workspace';
+import { copyOf, fileIn, folderNamed, openEditor, setFolderSetting } from '../helpers/workspace';
 
 suite('diagnostics (TypeScript)', () => {
   const folder = () => folderNamed('workspace');
   const chat = () => fileIn(folder(), 'src/chat.ts');
 
   test('findings with exact ranges, rule ids and severities', async () => {
-    await vscode.window.showTextDocument(chat());
+    await openEditor(chat());
     const diagnostics = await waitForDiagnostics(chat(), `${CHAT_TS.length} findings`, matchesCount(CHAT_TS.length));
     assertFindings(diagnostics, CHAT_TS);
   });
@@ -20,7 +20,7 @@ suite('diagnostics (TypeScript)', () => {
 
   test('findings follow edits, without a save', async () => {
     const edited = await copyOf(chat(), 'edited.ts');
-    const editor = await vscode.window.showTextDocument(edited);
+    const editor = await openEditor(edited);
     await waitForDiagnostics(edited, 'findings of the copy', matchesCount(CHAT_TS.length));
 
     // Delete complete() (from the end of ask() through line 19): its InvokeModel findings must go.
@@ -38,7 +38,7 @@ suite('diagnostics (TypeScript)', () => {
   });
 
   test('changing bedrockToSagemaker.targetRegion re-words the messages', async () => {
-    await vscode.window.showTextDocument(chat());
+    await openEditor(chat());
     await waitForDiagnostics(chat(), 'messages naming cn-northwest-1', allNameRegion('cn-northwest-1'));
     try {
       await setFolderSetting(folder(), 'bedrockToSagemaker.targetRegion', 'cn-north-1');

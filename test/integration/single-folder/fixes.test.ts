@@ -6,7 +6,7 @@ import { matchesCount, ruleOf, waitForDiagnostics } from '../helpers/diagnostics
 import { featureTest } from '../helpers/featureTest';
 import { assertGolden } from '../helpers/golden';
 import { waitFor } from '../helpers/waitFor';
-import { copyOf, diskText, fileIn, folderNamed, setFolderSetting } from '../helpers/workspace';
+import { copyOf, diskText, fileIn, folderNamed, openEditor, setFolderSetting } from '../helpers/workspace';
 
 const FIXABLE_SDK_NAMES = /@aws-sdk\/client-bedrock-runtime|BedrockRuntimeClient|ConverseCommand|InvokeModelCommand/;
 
@@ -16,7 +16,7 @@ suite('fixes (TypeScript)', () => {
 
   featureTest('fixes', 'the preferred quick fix for InvokeModel applies and the saved file is the expected text', async () => {
     const target = await copyOf(chat(), 'quickfix.ts');
-    const editor = await vscode.window.showTextDocument(target);
+    const editor = await openEditor(target);
     const diagnostics = await waitForDiagnostics(target, 'findings', matchesCount(CHAT_TS.length));
     const invoke = diagnostics.find((d) => ruleOf(d) === 'bedrock/invoke-model');
     assert.ok(invoke);
@@ -33,7 +33,7 @@ suite('fixes (TypeScript)', () => {
     const target = await copyOf(chat(), 'fixall.ts');
     await setFolderSetting(folder(), 'editor.codeActionsOnSave', { 'source.fixAll.bedrockToSagemaker': 'explicit' });
     try {
-      const editor = await vscode.window.showTextDocument(target);
+      const editor = await openEditor(target);
       await waitForDiagnostics(target, 'findings', matchesCount(CHAT_TS.length));
       await editor.edit((b) => b.insert(new vscode.Position(0, 0), '// fixed on save\n'));
       await vscode.commands.executeCommand('workbench.action.files.save');

@@ -1,22 +1,21 @@
 import * as assert from 'assert';
-import * as vscode from 'vscode';
 import { GUIDE_MD, GUIDE_MD_FENCE_LINES } from '../expectations';
 import { applyCodeAction, preferredQuickFix } from '../helpers/codeActions';
 import { assertFindings, matchesCount, ruleOf, waitForDiagnostics } from '../helpers/diagnostics';
 import { featureTest } from '../helpers/featureTest';
-import { copyOf, diskText, fileIn, folderNamed } from '../helpers/workspace';
+import { copyOf, diskText, fileIn, folderNamed, openEditor } from '../helpers/workspace';
 
 suite('Markdown', () => {
   const guide = () => fileIn(folderNamed('workspace'), 'docs/guide.md');
 
   featureTest('markdown', 'findings in a ts fence map back into the Markdown file', async () => {
-    await vscode.window.showTextDocument(guide());
+    await openEditor(guide());
     assertFindings(await waitForDiagnostics(guide(), `${GUIDE_MD.length} findings`, matchesCount(GUIDE_MD.length)), GUIDE_MD);
   });
 
   featureTest('markdown-fixes', 'a quick fix in a ts fence lands inside the fence', async () => {
     const target = await copyOf(guide(), 'guide-fixed.md');
-    const editor = await vscode.window.showTextDocument(target);
+    const editor = await openEditor(target);
     const before = editor.document.getText().split('\n');
     const diagnostics = await waitForDiagnostics(target, 'findings', matchesCount(GUIDE_MD.length));
     const region = diagnostics.find((d) => ruleOf(d) === 'bedrock/client-region');
