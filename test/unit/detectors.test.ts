@@ -94,6 +94,16 @@ describe('golden detector fixtures', () => {
     }
   });
 
+  test('every expected and settings file belongs to a fixture', () => {
+    const sources = new Set(fixtures.map((fixture) => fixture.path));
+    for (const folder of readdirSync(FIXTURES)) {
+      for (const entry of readdirSync(join(FIXTURES, folder))) {
+        const companion = /^(.*)\.(?:expected|settings)\.json$/.exec(entry);
+        if (companion) assert.ok(sources.has(join(FIXTURES, folder, companion[1])), `${folder}/${entry} has no fixture beside it`);
+      }
+    }
+  });
+
   for (const fixture of fixtures) {
     const name = relative(FIXTURES, fixture.path);
     test(name, () => {
