@@ -23,7 +23,7 @@ export class FixContext {
   readonly sourceFile: ts.SourceFile;
   readonly style: CodeStyle;
   readonly edits: TextEdit[] = [];
-  private readonly declarations = new Map<string, string>();
+  private readonly declarations = new Map<string, () => string>();
 
   constructor(readonly text: string, readonly findings: readonly Finding[], readonly run: RunState) {
     this.sourceFile = parseScript(text, run.languageId, run.fileName);
@@ -52,10 +52,13 @@ export class FixContext {
     this.edits.push({ range: { start: position, end: position }, newText });
   }
 
-  /** Adds a top-level declaration (after the imports) unless `name` already exists in the file. */
-  declare(name: string, code: string): void {
+  /**
+   * Adds a top-level declaration (after the imports) unless `name` already exists in the file. The code is
+   * rendered when the pass ends, so several call sites can contribute to one declaration.
+   */
+  declare(name: string, code: string | (() => string)): void {
     if (this.declarations.has(name) || isDeclared(this.sourceFile, name)) return;
-    this.declarations.set(name, code);
+    this.declarations.set(name, typeof code === 'string' ? () => code : code);
   }
 
   /** The shared adapter module, or undefined when the document's place in the workspace is unknown. */
@@ -84,7 +87,7 @@ export class FixContext {
   finish(): TextEdit[] {
     if (this.declarations.size === 0) return this.edits;
     const eol = this.style.eol;
-    const block = [...this.declarations.values()].join(eol + eol);
+    const block = [...this.declarations.values()].map((render) => render()).join(eol + eol);
     const anchor = lastImport(this.sourceFile);
     if (anchor) {
       // On the line after the last import, so a trailing comment stays with its import.

@@ -46,9 +46,13 @@ export function endpointTargetFor(context: FixContext, modelIdExpression: ts.Exp
   return { properties: [`EndpointName: ${name}`], ...known };
 }
 
-/** A model id known only at run time (`process.env.MODEL_ID`, `input.modelId`) goes through the lookup table. */
-export function dynamicEndpointTarget(context: FixContext, modelIdText: string): EndpointTarget {
-  declareEndpointTable(context);
+/**
+ * A model id known only at run time (`process.env.MODEL_ID`, `input.modelId`, a constant) goes through the
+ * lookup table. `knownIds` are ids the code is known to use; unmapped ones get placeholder entries.
+ */
+export function dynamicEndpointTarget(context: FixContext, modelIdText: string, knownIds: readonly string[] = []): EndpointTarget {
+  const table = endpointTable(context);
+  for (const id of knownIds) if (!mappingFor(context, id)) table.placeholders.add(id);
   return { properties: [`...${ENDPOINT_LOOKUP}(${ENDPOINT_TABLE}, ${modelIdText})`] };
 }
 
@@ -62,23 +66,40 @@ function placeholderName(modelId: string): string {
   return `SAGEMAKER_ENDPOINT_${modelId.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '')}`;
 }
 
+interface EndpointTable {
+  placeholders: Set<string>;
+}
+
+const tables = new WeakMap<FixContext, EndpointTable>();
+
 /** The lookup table for model ids known only at run time, filled from the endpoint mapping setting. */
-function declareEndpointTable(context: FixContext): void {
+function endpointTable(context: FixContext): EndpointTable {
+  let table = tables.get(context);
+  if (table) return table;
+  const created: EndpointTable = { placeholders: new Set() };
+  tables.set(context, created);
+  context.declare(ENDPOINT_TABLE, () => renderEndpointTable(context, created));
+  return created;
+}
+
+function renderEndpointTable(context: FixContext, table: EndpointTable): string {
   const { style, settings } = context;
-  const eol = style.eol;
   const typed = context.run.languageId === 'typescript' || context.run.languageId === 'typescriptreact';
-  const entries = Object.entries(settings.endpoints).map(([modelId, mapping]) => {
-    const target = [`EndpointName: ${quoted(mapping.endpointName, style)}`];
-    if (mapping.inferenceComponentName) target.push(`InferenceComponentName: ${quoted(mapping.inferenceComponentName, style)}`);
+  const entry = (modelId: string, endpointName: string, inferenceComponentName?: string) => {
+    const target = [`EndpointName: ${quoted(endpointName, style)}`];
+    if (inferenceComponentName) target.push(`InferenceComponentName: ${quoted(inferenceComponentName, style)}`);
     return `${style.indent}${quoted(modelId, style)}: { ${target.join(', ')} },`;
-  });
-  const comment = entries.length > 0
+  };
+  const mapped = Object.entries(settings.endpoints).map(([modelId, mapping]) => entry(modelId, mapping.endpointName, mapping.inferenceComponentName));
+  const placeholders = [...table.placeholders].map((modelId) => `${entry(modelId, 'TODO-endpoint-name')} // ${TODO}: ${l10n.t('the endpoint serving this model')}`);
+  const comment = mapped.length > 0 && placeholders.length === 0
     ? l10n.t('Bedrock model id (or * pattern) → SageMaker endpoint, from the bedrockToSagemaker.endpoints setting; keep it in sync with your endpoints.')
-    : l10n.t('add every Bedrock model id this code can receive, with the SageMaker endpoint that serves it (bedrockToSagemaker.endpoints had no entries).');
-  context.declare(ENDPOINT_TABLE, [
-    `// ${entries.length > 0 ? '' : `${TODO}: `}${comment}`,
+    : `${TODO}: ${l10n.t('map every Bedrock model id this code can receive to the SageMaker endpoint that serves it.')}`;
+  return [
+    `// ${comment}`,
     `const ${ENDPOINT_TABLE}${typed ? `: ${ENDPOINT_TABLE_TYPE}` : ''} = {`,
-    ...entries,
+    ...mapped,
+    ...placeholders,
     `}${semi(style)}`,
-  ].join(eol));
+  ].join(style.eol);
 }

@@ -34,11 +34,20 @@ export function renameProperty(context: FixContext, property: ts.ObjectLiteralEl
   else if (property.name) context.replace(property.name, name);
 }
 
-/** Deletes a property with its separator. */
-export function removeProperty(context: FixContext, literal: ts.ObjectLiteralExpression, property: ts.ObjectLiteralElementLike): void {
-  const index = literal.properties.indexOf(property);
-  const next = literal.properties[index + 1];
-  if (next) context.replace({ start: property.getStart(context.sourceFile), end: next.getStart(context.sourceFile) }, '');
-  else if (index > 0) context.replace({ start: literal.properties[index - 1].getEnd(), end: property.getEnd() }, '');
-  else context.replace(property, '');
+/** Deletes properties with their separators (a trailing run of them as one edit, so edits never overlap). */
+export function removeProperties(context: FixContext, literal: ts.ObjectLiteralExpression, removed: ReadonlySet<ts.ObjectLiteralElementLike>): void {
+  const properties = literal.properties;
+  let lastKept = -1;
+  properties.forEach((property, index) => {
+    if (!removed.has(property)) lastKept = index;
+  });
+  if (lastKept < 0) {
+    if (properties.length > 0) context.replace({ start: properties[0].getStart(context.sourceFile), end: properties[properties.length - 1].getEnd() }, '');
+    return;
+  }
+  properties.forEach((property, index) => {
+    if (!removed.has(property)) return;
+    if (index < lastKept) context.replace({ start: property.getStart(context.sourceFile), end: properties[index + 1].getStart(context.sourceFile) }, '');
+    else if (index === lastKept + 1) context.replace({ start: properties[lastKept].getEnd(), end: properties[properties.length - 1].getEnd() }, '');
+  });
 }

@@ -16,11 +16,16 @@ export function todoAnchor(context: FixContext, node: ts.Node): { position: numb
   return { position: startOfLine(context.text, start), indent: lineIndentAt(context.text, start) };
 }
 
+const written = new WeakMap<FixContext, Set<string>>();
+
 /** Inserts a TODO comment on its own line above the statement holding `node`, unless it is already there. */
 export function insertTodoAbove(context: FixContext, node: ts.Node, text: string): void {
   const { position, indent } = todoAnchor(context, node);
   const line = todoLine(text);
   const previousLine = context.text.slice(startOfLine(context.text, Math.max(0, position - 1)), position);
-  if (previousLine.includes(line)) return;
+  const seen = written.get(context) ?? new Set<string>();
+  written.set(context, seen);
+  if (previousLine.includes(line) || seen.has(`${position}:${line}`)) return;
+  seen.add(`${position}:${line}`);
   context.insert(position, indent + line + context.style.eol);
 }

@@ -20,13 +20,17 @@ export interface SageMakerTarget {
 /** Bedrock model id (or `*` pattern) → SageMaker endpoint, for model ids only known at run time. */
 export type SageMakerEndpointTable = Readonly<Record<string, SageMakerTarget>>;
 
-/** Looks a Bedrock model id up in `table` (exact key first, then `*` patterns); throws when nothing matches. */
+/**
+ * Looks a Bedrock model id up in `table`: exact key, then without a cross-region inference profile prefix
+ * (`us.`, `eu.`, `apac.`...), then `*` patterns. Throws when nothing matches.
+ */
 export function sageMakerEndpointFor(table: SageMakerEndpointTable, modelId: string | undefined): SageMakerTarget {
   const id = modelId ?? "";
-  const exact = table[id];
+  const base = id.replace(/^(?:us-gov|us|eu|apac|jp|au|global)\./, "");
+  const exact = table[id] ?? table[base];
   if (exact) return exact;
   for (const [pattern, target] of Object.entries(table)) {
-    if (pattern.includes("*") && globMatches(pattern, id)) return target;
+    if (pattern.includes("*") && (globMatches(pattern, id) || globMatches(pattern, base))) return target;
   }
   throw new Error(`No SageMaker endpoint is mapped for Bedrock model id '${id}'. Add it to the endpoint table.`);
 }

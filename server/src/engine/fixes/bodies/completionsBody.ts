@@ -1,0 +1,27 @@
+import * as l10n from '@vscode/l10n';
+import type { FixContext } from '../context';
+import { propertySeparator, staticProperties } from '../support/requestObject';
+import type { BodyRequest, BodyRewrite, ReadRule } from './types';
+
+/**
+ * DeepSeek-R1 `{prompt, max_tokens, temperature, top_p, stop}` and Mistral `{prompt, max_tokens, ...}` bodies
+ * are already OpenAI completions requests, which LMI and TGI route by their `prompt` key: the body stays
+ * (plus `stream: true`), and reads move to the completions response (`finish_reason`, `choices`).
+ */
+export function rewriteCompletionsBody(context: FixContext, request: BodyRequest): BodyRewrite {
+  const reads: ReadRule[] = [{ field: 'stop_reason', kind: 'rename', to: 'finish_reason' }];
+  if (request.family === 'mistral') reads.push({ field: 'outputs', kind: 'rename', to: 'choices' });
+  const todos: string[] = [];
+  const properties = request.literal && staticProperties(request.literal);
+  if (!request.literal || !properties) {
+    todos.push(l10n.t('the body is an OpenAI completions request already; check it has max_tokens{0}.', request.stream ? l10n.t(' and "stream": true') : ''));
+  } else {
+    if (!properties.has('max_tokens')) todos.push(l10n.t('set max_tokens in the body: the container default is far shorter than Bedrock\'s.'));
+    if (request.stream && !properties.has('stream')) {
+      const last = request.literal.properties[request.literal.properties.length - 1];
+      if (last) context.insert(last.getEnd(), `${propertySeparator(context, request.literal)}stream: true`);
+      else context.replace(request.literal, '{ stream: true }');
+    }
+  }
+  return { reads, ...(todos.length > 0 ? { todo: todos.join(' ') } : {}) };
+}
