@@ -13,7 +13,7 @@ const WANTED_KINDS = new Set(SCRIPT_DETECTORS.flatMap((detector) => detector.kin
 /** Finds every Bedrock use in a TypeScript/JavaScript text. */
 export function analyzeScript(input: AnalyzeInput): Finding[] {
   // Cheap pre-check: a file that never mentions Bedrock or a model id is not even parsed.
-  if (!mayMentionBedrock(input.text)) return [];
+  if (!mayMentionBedrock(input.text) || input.token?.isCancellationRequested) return [];
   const languageId = input.languageId as ScriptLanguage;
   const sourceFile = input.parseCache
     ? input.parseCache.cache.parse(input.parseCache.key, input.text, languageId, input.fileName)
