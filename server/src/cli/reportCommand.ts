@@ -1,8 +1,9 @@
 import { basename, dirname, resolve } from 'node:path';
 import { currentLocale, setLocale, type Locale } from '../engine/l10n';
+import { refineFixability } from '../engine/fixes';
 import type { EngineSettings } from '../engine/types';
 import { localIsoDate, ReportCollector, renderMarkdown, toFileResult } from '../report';
-import { scanWorkspace } from '../workspace';
+import { scanWorkspace, type FileScanResult } from '../workspace';
 import { ExitCode } from './exitCodes';
 import { loadSettings } from './loadSettings';
 import { createReporter } from './output/createReporter';
@@ -58,12 +59,19 @@ async function markdownReport(roots: readonly ReportRoot[], settings: EngineSett
   for (const { name, root, walk } of roots) {
     // Walk each folder from its own root, so paths (and test-folder detection) are relative to the project.
     for await (const result of scanWorkspace({ roots: walk, cwd: root, settings, maxFileSizeBytes })) {
-      const file = toFileResult(name, result.relativePath, result);
+      const file = toFileResult(name, result.relativePath, withExactFixability(result, settings));
       findingCount += file.findings.length;
       collector.add(file);
     }
   }
   return { text: renderMarkdown(collector.finish()), findingCount };
+}
+
+/** "Auto-fixable" in the report means what the fix engine will really do in this file, as in the editor. */
+function withExactFixability(result: FileScanResult, settings: EngineSettings): FileScanResult {
+  if (result.kind !== 'scanned' || result.findings.length === 0) return result;
+  const input = { text: result.document.getText(), languageId: result.languageId, settings, fileName: result.relativePath, workspaceRelativePath: result.relativePath };
+  return { ...result, findings: refineFixability(input, result.findings) };
 }
 
 /** JSON and SARIF are exactly what `scan --format json|sarif` prints, so tools read both the same way. */

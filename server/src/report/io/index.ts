@@ -4,4 +4,5 @@ export { collectWorkspaceReport, type ReportHeader } from './collectWorkspaceRep
 export { createPathFilter, excludedFolderNames, type PathFilterGlobs } from './pathFilter';
 export { ReportCache, type FileStamp } from './reportCache';
 export { scanReportFiles, type ReportScanFolder, type ReportScanOptions } from './scanReportFiles';
+export { walkReportFolder } from './walkReportFolder';
 export { writeFileAtomic } from './writeFileAtomic';

@@ -5,12 +5,14 @@ import { analyze } from '../../engine/analyze';
 import { withLocale, type Locale } from '../../engine/l10n';
 import { initPythonParser } from '../../engine/python/pythonParser';
 import type { CancellationToken, EngineSettings } from '../../engine/types';
-import { DEFAULT_EXCLUDED_FOLDER_NAMES, Limiter, mapInOrder, readSourceFile, walkSourceFiles } from '../../workspace';
+import { refineFixability } from '../../engine/fixes';
+import { Limiter, mapInOrder, readSourceFile } from '../../workspace';
 import type { SkippedFile, SourceFile, WalkEntry } from '../../workspace/types';
 import { locateFindings } from '../locate';
 import type { FileResult } from '../types';
-import { createPathFilter, excludedFolderNames, type PathFilterGlobs } from './pathFilter';
+import type { PathFilterGlobs } from './pathFilter';
 import type { FileStamp, ReportCache } from './reportCache';
+import { walkReportFolder } from './walkReportFolder';
 
 export interface ReportScanFolder extends PathFilterGlobs {
   name: string;
@@ -47,15 +49,9 @@ export async function* scanReportFiles(options: ReportScanOptions): AsyncGenerat
   for (const folder of options.folders) {
     if (options.token?.isCancellationRequested) return;
     const fingerprint = JSON.stringify([options.locale, folder.maxFileSizeBytes, folder.settings]);
-    const included = createPathFilter(folder);
-    const entries = walkSourceFiles({
-      roots: ['.'],
-      cwd: folder.root,
-      excludedFolderNames: new Set([...DEFAULT_EXCLUDED_FOLDER_NAMES, ...excludedFolderNames(folder.exclude)]),
-      token: options.token,
-    });
+    const entries = walkReportFolder(folder.root, folder, options.token);
     const prepare = (entry: WalkEntry) => prepareEntry(entry, folder, fingerprint, options.cache);
-    for await (const prepared of mapInOrder(filter(entries, included), limiter, concurrency * 2, prepare)) {
+    for await (const prepared of mapInOrder(entries, limiter, concurrency * 2, prepare)) {
       if (options.token?.isCancellationRequested) return;
       if (prepared.kind === 'cached') {
         yield prepared.result;
@@ -68,10 +64,6 @@ export async function* scanReportFiles(options: ReportScanOptions): AsyncGenerat
       yield result;
     }
   }
-}
-
-async function* filter(entries: AsyncIterable<WalkEntry>, included: (path: string) => boolean): AsyncGenerator<WalkEntry> {
-  for await (const entry of entries) if (included(entry.relativePath)) yield entry;
 }
 
 async function prepareEntry(entry: WalkEntry, folder: ReportScanFolder, fingerprint: string, cache: ReportCache | undefined): Promise<Prepared> {
@@ -87,8 +79,13 @@ async function analyzeFile(file: SourceFile | SkippedFile, folder: ReportScanFol
   if (file.kind === 'skipped') return { ...base, findings: [], skipped: { reason: file.reason, message: file.message } };
   // Python fences in Markdown need the tree-sitter grammar, loaded once, on the first Markdown file.
   if (file.languageId === 'markdown') await initPythonParser();
-  const { text, languageId } = file;
-  const analysis = withLocale(options.locale, () => analyze({ text, languageId, settings: folder.settings, fileName: file.absolutePath, token: options.token }));
-  if (analysis.skipped) return { ...base, languageId, findings: [], skipped: { reason: analysis.skipped.reason, message: analysis.skipped.message } };
-  return { ...base, languageId, findings: locateFindings(text, analysis.findings) };
+  const input = { text: file.text, languageId: file.languageId, settings: folder.settings, fileName: file.relativePath, token: options.token };
+  const findings = withLocale(options.locale, () => {
+    const analysis = analyze(input);
+    if (analysis.skipped) return analysis.skipped;
+    // Auto-fixable must mean what Migrate Workspace will really do in this file, as in the editor's diagnostics.
+    return refineFixability({ ...input, workspaceRelativePath: file.relativePath }, analysis.findings);
+  });
+  if (!Array.isArray(findings)) return { ...base, languageId: file.languageId, findings: [], skipped: { reason: findings.reason, message: findings.message } };
+  return { ...base, languageId: file.languageId, findings: locateFindings(file.text, findings) };
 }
