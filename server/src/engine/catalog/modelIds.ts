@@ -30,6 +30,9 @@ export interface ModelIdInfo {
 
 const PROVIDERS = 'meta|amazon|anthropic|mistral|cohere|deepseek|ai21|openai|qwen|google|writer|stability|twelvelabs|minimax';
 const GEOS = 'us-gov|us|eu|apac|jp|au|global';
+// Provisioned-throughput variants add a context size (`anthropic.claude-3-haiku-20240307-v1:0:200k`); an id is never
+// followed by another `:N` or by a file extension (`meta.llama3-8b-instruct-v1:0.json` names a file).
+const FILE_EXTENSION = /\.[a-z]+$/;
 // A model name has a hyphen and a digit (`llama3-8b-instruct-v1:0`), which keeps `amazon.com` out. In a template
 // literal each `${...}` is a run of PLACEHOLDER characters: it may stand for the geography (`${geo}.meta.llama3-...`)
 // or for part of the name after its first literal character (`meta.llama3-${size}-instruct-v1:0`). Name segments
@@ -37,7 +40,7 @@ const GEOS = 'us-gov|us|eu|apac|jp|au|global';
 const MODEL_ID = new RegExp(
   '(?<![\\w.\\-:@\u0001])(?:(' + GEOS + '|\u0001+)\\.)?(' + PROVIDERS + ')\\.'
     + '((?=[a-z0-9.\\-\u0001]*\\d)[a-z0-9][a-z0-9\u0001]*(?:[.\\-][a-z0-9\u0001]+)*-[a-z0-9.\\-\u0001]*?)'
-    + '(?::(\\d+))?(?![\\w\\-\u0001]|\\.[a-z])',
+    + '(?::(\\d+))?(?::\\d+k?)?(?![\\w\\-\u0001]|:\\d|\\.[a-z])',
   'g',
 );
 
@@ -52,7 +55,7 @@ export function findModelIds(value: string): Array<Match & { info: ModelIdInfo }
   for (const match of value.matchAll(MODEL_ID)) {
     const [text, geo, provider, name] = match;
     const index = match.index ?? 0;
-    if (!name.includes('-') || !hasKnownFamily(provider, name) || isPathSegment(value, index)) continue;
+    if (!name.includes('-') || !hasKnownFamily(provider, name) || isPathSegment(value, index) || FILE_EXTENSION.test(text)) continue;
     // `${geo}.meta.llama3-...`: the id is the base model, the geography is decided at run time.
     const dynamicGeo = geo?.startsWith(PLACEHOLDER) ?? false;
     const modelId = displayTemplate(dynamicGeo ? text.slice(geo.length + 1) : text);
