@@ -28,7 +28,8 @@ export function rewriteLlamaBody(context: FixContext, request: BodyRequest): Bod
   };
   const parameters = [`max_new_tokens: ${text('max_gen_len') ?? BEDROCK_DEFAULT_MAX_GEN_LEN}`];
   const temperature = text('temperature');
-  if (temperature !== undefined) parameters.push(`temperature: ${temperature}`);
+  // Greedy decoding is the default; TGI rejects an explicit temperature of 0.
+  if (temperature !== undefined && Number(temperature) !== 0) parameters.push(`temperature: ${temperature}`);
   if (text('top_p') !== undefined) parameters.push(`top_p: ${text('top_p')}`);
   // LMI 0.31 and older ignore sampling settings unless do_sample is on.
   if (temperature !== undefined && Number(temperature) > 0) parameters.push('do_sample: true');

@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import type { FixContext } from '../context';
 import { quoted, semi } from '../style';
+import { appendElements, removeElements } from './listEdits';
 import { endOfLine, startOfLine } from './nodes';
 
 /** One name in an import list: `import { imported as local }` or `const { imported: local } = require()`. */
@@ -148,33 +149,18 @@ export class ListEditor {
 
   apply(context: FixContext): void {
     const elements = this.site.elements;
-    const kept = elements.filter((element) => !this.removed.has(element));
     if (elements.length === 0) return;
-    const separator = this.separator(context);
+    const nodes = elements.map((element) => element.node);
+    const trailingComma = (nodes[0].parent as ts.NamedImports | ts.ObjectBindingPattern).elements.hasTrailingComma;
+    const kept = elements.filter((element) => !this.removed.has(element));
     if (kept.length === 0) {
-      if (this.added.length > 0) context.replace({ start: elements[0].node.getStart(), end: elements[elements.length - 1].node.getEnd() }, this.added.join(separator));
+      // Everything goes: the new names take the old ones' place.
+      if (this.added.length > 0) context.replace({ start: nodes[0].getStart(), end: nodes[nodes.length - 1].getEnd() }, this.added.join(', '));
       return;
     }
-    const lastKept = elements.lastIndexOf(kept[kept.length - 1]);
-    elements.forEach((element, index) => {
-      if (this.removed.has(element)) {
-        if (index < lastKept) context.replace({ start: element.node.getStart(), end: elements[index + 1].node.getStart() }, '');
-        else if (index === lastKept + 1) context.replace({ start: elements[lastKept].node.getEnd(), end: elements[elements.length - 1].node.getEnd() }, '');
-        return;
-      }
-      const imported = this.renamed.get(element);
-      if (imported !== undefined) context.replace(element.importedNode, imported);
-    });
-    if (this.added.length > 0) context.insert(elements[elements.length - 1].node.getEnd(), separator + this.added.join(separator));
-  }
-
-  private separator(context: FixContext): string {
-    const first = this.site.elements[0].node;
-    const list = first.parent;
-    const multiLine = context.text.slice(list.getStart(), first.getStart()).includes('\n');
-    if (!multiLine) return ', ';
-    const lineStart = startOfLine(context.text, first.getStart());
-    return `,${context.style.eol}${context.text.slice(lineStart, first.getStart())}`;
+    removeElements(context, nodes, new Set([...this.removed].map((element) => element.node)), trailingComma);
+    for (const [element, imported] of this.renamed) if (!this.removed.has(element)) context.replace(element.importedNode, imported);
+    appendElements(context, nodes, kept[kept.length - 1].node, this.added, trailingComma);
   }
 }
 

@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { propertyNameText } from '../../script/parse';
 import type { FixContext } from '../context';
 import { lineIndentAt } from '../style';
+import { removeElements } from './listEdits';
 
 /** The properties of an object literal by static name; undefined when one has a computed name or is a spread. */
 export function staticProperties(literal: ts.ObjectLiteralExpression): Map<string, ts.ObjectLiteralElementLike> | undefined {
@@ -34,20 +35,7 @@ export function renameProperty(context: FixContext, property: ts.ObjectLiteralEl
   else if (property.name) context.replace(property.name, name);
 }
 
-/** Deletes properties with their separators (a trailing run of them as one edit, so edits never overlap). */
+/** Deletes properties with their separators, and their lines when each property has its own. */
 export function removeProperties(context: FixContext, literal: ts.ObjectLiteralExpression, removed: ReadonlySet<ts.ObjectLiteralElementLike>): void {
-  const properties = literal.properties;
-  let lastKept = -1;
-  properties.forEach((property, index) => {
-    if (!removed.has(property)) lastKept = index;
-  });
-  if (lastKept < 0) {
-    if (properties.length > 0) context.replace({ start: properties[0].getStart(context.sourceFile), end: properties[properties.length - 1].getEnd() }, '');
-    return;
-  }
-  properties.forEach((property, index) => {
-    if (!removed.has(property)) return;
-    if (index < lastKept) context.replace({ start: property.getStart(context.sourceFile), end: properties[index + 1].getStart(context.sourceFile) }, '');
-    else if (index === lastKept + 1) context.replace({ start: properties[lastKept].getEnd(), end: properties[properties.length - 1].getEnd() }, '');
-  });
+  if (removed.size > 0) removeElements(context, literal.properties, removed, literal.properties.hasTrailingComma);
 }
