@@ -33,7 +33,7 @@ async function main() {
     server = await startCodeServer(dirs);
     log(`code-server pid ${server.pid} on 127.0.0.1:${server.port}; run dir ${dirs.tmp}`);
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     page.setDefaultTimeout(45000);
     await page.goto(workbenchUrl(server, workspace, [['openFile', server.remote(file)], ['skipWelcome', 'true']]));
     const context = { page, file, log, screenshot: saveSuccessScreenshot };
@@ -43,9 +43,10 @@ async function main() {
         results.push({ title: step.title, state: 'skipped', reason: `pending: ${reason}` });
         continue;
       }
+      const started = Date.now();
       try {
         await step.run(context);
-        results.push({ title: step.title, state: 'passed' });
+        results.push({ title: step.title, state: 'passed', durationMs: Date.now() - started });
         log(`ok: ${step.title}`);
       } catch (error) {
         results.push({ title: step.title, state: 'failed', error: error.message });

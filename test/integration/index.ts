@@ -13,6 +13,7 @@ interface TestResult {
   state: 'passed' | 'failed' | 'skipped';
   error?: string;
   reason?: string;
+  durationMs?: number;
 }
 
 export function run(): Promise<void> {
@@ -33,9 +34,9 @@ export function run(): Promise<void> {
       if (summary.failed > 0) reject(new Error(`${summary.failed} tests failed`));
       else resolve();
     });
-    runner.on('pass', (t) => results.push({ title: t.fullTitle(), state: 'passed' }));
+    runner.on('pass', (t) => results.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration }));
     // Hook failures ('before all' ...) arrive here too, so a broken setup counts as a failure.
-    runner.on('fail', (t, error) => results.push({ title: t.fullTitle(), state: 'failed', error: String(error?.stack ?? error) }));
+    runner.on('fail', (t, error) => results.push({ title: t.fullTitle(), state: 'failed', error: String(error?.stack ?? error), durationMs: t.duration }));
     runner.on('pending', (t) => results.push({ title: t.fullTitle(), state: 'skipped', reason: (t as SkippableTest).skipReason ?? 'skipped' }));
   });
 }

@@ -31,7 +31,8 @@ function outputFile(name) {
 function printSummary(results) {
   for (const r of results) {
     const mark = { passed: 'ok  ', failed: 'FAIL', skipped: 'skip' }[r.state];
-    console.log(`  ${mark} ${r.title}${r.reason ? ` (${r.reason})` : ''}${r.error ? `\n${indent(r.error)}` : ''}`);
+    const time = r.durationMs === undefined ? '' : ` (${(r.durationMs / 1000).toFixed(1)} s)`;
+    console.log(`  ${mark} ${r.title}${time}${r.reason ? ` (${r.reason})` : ''}${r.error ? `\n${indent(r.error)}` : ''}`);
   }
   const count = (state) => results.filter((r) => r.state === state).length;
   console.log(`${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped`);

@@ -50,7 +50,9 @@ const ALL = [
       await page.keyboard.press('Control+Shift+M');
       const row = page.locator('.markers-panel .monaco-list-row', { hasText: CONVERSE_MESSAGE }).first();
       await row.waitFor();
-      assert.match(await row.innerText(), /bedrock-to-sagemaker\(bedrock\/converse\)/);
+      // Source, rule id (a link to the rule's docs) and the exact position of ConverseCommand.
+      const text = await row.innerText();
+      for (const part of ['bedrock-to-sagemaker', 'bedrock/converse', '[Ln 6, Col 42]']) assert.ok(text.includes(part), `'${part}' in ${JSON.stringify(text)}`);
       await screenshot(page, 'problems-panel');
     },
   },
