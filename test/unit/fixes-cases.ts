@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../server/src/engine/analyze';
-import { applyEdits, fixAll } from '../../server/src/engine/fixes';
+import { applyEdits, fixAll, fixesForFinding } from '../../server/src/engine/fixes';
 import type { FixInput, FixProposal } from '../../server/src/engine/fixes';
 import { normalizeSettings } from '../../server/src/engine/settings';
 import type { ScriptLanguage } from '../../server/src/engine/types';
@@ -22,12 +22,15 @@ export interface FixCase {
   fixInput: FixInput;
   /** False (with the reason) when the program needs packages that are not installed (SDK v2, wrappers). */
   typecheck: true | string;
+  /** `migrate` applies fix-all; `notes` applies every "Insert migration note" action (unsupported patterns). */
+  mode: 'migrate' | 'notes';
 }
 
 interface CaseConfig {
   settings?: unknown;
   workspaceRelativePath?: string;
   typecheck?: string;
+  mode?: 'migrate' | 'notes';
 }
 
 const LANGUAGES: Record<string, ScriptLanguage> = { ts: 'typescript', js: 'javascript', mjs: 'javascript', cjs: 'javascript' };
@@ -50,6 +53,7 @@ export function loadCases(): FixCase[] {
           fileName: `app.${extension}`, workspaceRelativePath: config.workspaceRelativePath ?? `src/app.${extension}`,
         },
         typecheck: config.typecheck ?? true,
+        mode: config.mode ?? 'migrate',
       };
     });
 }
@@ -64,4 +68,20 @@ export function runFixAll(input: FixInput): FixRun {
   const { findings } = analyze(input);
   const proposal = fixAll(input, findings);
   return { proposal, output: proposal ? applyEdits(input.text, proposal.edits) : input.text };
+}
+
+/** Applies every "Insert migration note" action offered for the document's findings, as one proposal. */
+export function runNotes(input: FixInput): FixRun {
+  const { findings } = analyze(input);
+  const edits = findings.flatMap((finding) => fixesForFinding(input, finding))
+    .filter((proposal) => proposal.kind === 'migration-note')
+    .flatMap((proposal) => proposal.edits);
+  const unique = edits.filter((edit, index) => edits.findIndex((other) => other.range.start === edit.range.start && other.newText === edit.newText) === index);
+  const proposal = unique.length > 0 ? { title: 'notes', kind: 'migration-note' as const, edits: unique.sort((a, b) => a.range.start - b.range.start) } : undefined;
+  return { proposal, output: proposal ? applyEdits(input.text, proposal.edits) : input.text };
+}
+
+export function runCase(fixture: FixCase, text = fixture.input): FixRun {
+  const input = { ...fixture.fixInput, text };
+  return fixture.mode === 'notes' ? runNotes(input) : runFixAll(input);
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { ADAPTER_TEMPLATE } from '../../server/src/engine/fixes/templates/adapterTemplate.generated';
-import { loadCases, runFixAll } from './fixes-cases';
+import { loadCases, runCase, runFixAll } from './fixes-cases';
 
 // UPDATE_GOLDEN=1 writes missing or changed .output files instead of failing (review the diff before committing).
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -14,7 +14,7 @@ describe('fix rewrites: golden fixtures', () => {
   });
   for (const fixture of cases) {
     describe(fixture.name, () => {
-      const first = runFixAll(fixture.fixInput);
+      const first = runCase(fixture);
 
       it('matches the golden output', () => {
         if (update && first.output !== fixture.expected) writeFileSync(fixture.outputPath, first.output);
@@ -32,8 +32,9 @@ describe('fix rewrites: golden fixtures', () => {
       });
 
       it('a second fix-all changes nothing', () => {
-        const second = runFixAll({ ...fixture.fixInput, text: first.output });
+        const second = runCase(fixture, first.output);
         assert.equal(second.proposal, undefined, `second pass wants to change:\n${second.output}`);
+        if (fixture.mode === 'notes') assert.equal(runFixAll({ ...fixture.fixInput, text: first.output }).proposal, undefined, 'an unsupported file must not be migrated');
       });
 
       it('keeps the line endings', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import ts from 'typescript';
 import { ADAPTER_TEMPLATE } from '../../server/src/engine/fixes/templates/adapterTemplate.generated';
-import { FIXTURES, loadCases, runFixAll } from './fixes-cases';
+import { FIXTURES, loadCases, runCase } from './fixes-cases';
 
 // Every rewritten program (and the adapter it creates) must compile with --strict --noEmit against the real
 // @aws-sdk/client-sagemaker-runtime. Files are virtual, placed under test/fixtures/fixes/.typecheck/<case>/ so
@@ -46,7 +46,7 @@ describe('fix rewrites: every output type-checks', () => {
   for (const fixture of cases) {
     if (fixture.typecheck !== true || fixture.extension !== 'ts') continue;
     const root = join(FIXTURES, '.typecheck', fixture.name);
-    const { proposal, output } = runFixAll(fixture.fixInput);
+    const { proposal, output } = runCase(fixture);
     files.set(join(root, fixture.fixInput.workspaceRelativePath!), fixture.expected ?? output);
     for (const created of proposal?.createFiles ?? []) files.set(join(root, created.path), created.content);
   }

@@ -11,6 +11,8 @@ import type { FixInput, FixProposal } from './types';
 export { applyEdits } from './edits';
 export type { FixInput, FixProposal } from './types';
 
+const OPERATION_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['bedrock/invoke-model', 'bedrock/invoke-model-stream', 'bedrock/converse', 'bedrock/converse-stream']);
+
 /** Rules fixed by migrating the whole file at once: a call cannot move to SageMaker without its client, and back. */
 const FILE_MIGRATION_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
   'bedrock/runtime-client', 'bedrock/invoke-model', 'bedrock/invoke-model-stream', 'bedrock/converse', 'bedrock/converse-stream',
@@ -24,6 +26,7 @@ const FILE_MIGRATION_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
 export function fixesForFinding(input: FixInput, finding: Finding): FixProposal[] {
   if (!isScriptLanguage(input.languageId)) return [];
   if (finding.ruleId === 'bedrock/client-region') {
+    if (assess(input, [rewriteClientRegion]).refusals.has(findingKey(finding))) return [];
     const { edits } = runTransforms(input, [rewriteClientRegion], finding.range);
     return edits.length === 0 ? [] : [{
       title: l10n.t("Change the region to '{0}'", input.settings.targetRegion), edits, kind: 'quickfix', isPreferred: true,
@@ -31,8 +34,9 @@ export function fixesForFinding(input: FixInput, finding: Finding): FixProposal[
   }
   if (isFileMigrationFinding(finding)) {
     const assessment = assess(input, TRANSFORMS);
-    const reason = unfixableReason(input, assessment, finding);
-    if (reason !== undefined) return notes(input, finding, reason);
+    const reason = unfixableReason(assessment, finding);
+    // Calls get the note; their import and client just explain it in the diagnostic (see refineFixability).
+    if (reason !== undefined) return OPERATION_RULES.has(finding.ruleId) ? notes(input, finding, reason) : [];
     const migration = fixAll(input, [finding]);
     return migration ? [{ ...migration, isPreferred: true }] : [];
   }
@@ -58,11 +62,11 @@ export function fixAll(input: FixInput, findings: readonly Finding[]): FixPropos
  * unfixable, with the reason appended to its message, when the rewrite would not be safe here.
  */
 export function refineFixability(input: FixInput, findings: readonly Finding[]): Finding[] {
-  if (!isScriptLanguage(input.languageId) || !findings.some((finding) => finding.fixable && isFileMigrationFinding(finding))) return [...findings];
+  if (!isScriptLanguage(input.languageId) || !findings.some((finding) => finding.fixable)) return [...findings];
   const assessment = assess(input, TRANSFORMS);
   return findings.map((finding) => {
-    if (!finding.fixable || !isFileMigrationFinding(finding)) return finding;
-    const reason = unfixableReason(input, assessment, finding);
+    if (!finding.fixable) return finding;
+    const reason = isFileMigrationFinding(finding) ? unfixableReason(assessment, finding) : assessment.refusals.get(findingKey(finding));
     return reason === undefined ? finding : { ...finding, fixable: false, message: `${finding.message} ${l10n.t('Not fixed automatically: {0}.', reason)}` };
   });
 }
@@ -71,14 +75,13 @@ function isFileMigrationFinding(finding: Finding): boolean {
   return FILE_MIGRATION_RULES.has(finding.ruleId) || (finding.ruleId === 'bedrock/import' && finding.data.service === 'runtime');
 }
 
-function unfixableReason(input: FixInput, assessment: Assessment, finding: Finding): string | undefined {
+function unfixableReason(assessment: Assessment, finding: Finding): string | undefined {
   const own = assessment.refusals.get(findingKey(finding));
   if (own !== undefined) return own;
   const blocker = assessment.blockers[0];
   if (!blocker) return undefined;
-  const line = input.text.slice(0, blocker.range.start).split('\n').length;
   const what = typeof blocker.data.operation === 'string' ? blocker.data.operation : blocker.ruleId;
-  return l10n.t('this file also uses {0} (line {1}), which cannot move to SageMaker Runtime; migrating part of the file would not compile', what, line);
+  return l10n.t('this file also uses {0}, which cannot move to SageMaker Runtime; migrating part of the file would not compile', what);
 }
 
 function notes(input: FixInput, finding: Finding, reason?: string): FixProposal[] {

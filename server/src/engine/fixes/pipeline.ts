@@ -51,15 +51,16 @@ export function assess(input: FixInput, transforms: readonly FixTransform[]): As
   const run = runState(input);
   const context = new FixContext(input.text, findingsOf(input, input.text), run);
   const refusals = new Map<string, string>();
+  const blockers = context.findings.filter((finding) => BLOCKING_RULES.includes(finding.ruleId) && finding.data.service === 'runtime');
   for (const transform of transforms) {
     if (!transform.check) continue;
     for (const finding of context.findingsOf(transform.rules)) {
       const verdict: Verdict = transform.check(context, finding);
-      if (!verdict.ok) refusals.set(findingKey(finding), verdict.reason);
+      if (verdict.ok) continue;
+      refusals.set(findingKey(finding), verdict.reason);
+      if (transform.refusalBlocksFile !== false) blockers.push(finding);
     }
   }
-  const blockers = context.findings.filter((finding) => BLOCKING_RULES.includes(finding.ruleId) && finding.data.service === 'runtime'
-    || refusals.has(findingKey(finding)));
   return { refusals, blockers };
 }
 

@@ -15,6 +15,11 @@ export interface FixTransform {
   readonly name: string;
   /** Rules whose findings this transform rewrites. */
   readonly rules: readonly RuleId[];
+  /**
+   * When a finding is refused, whether the rest of the file must stay as it is (true for anything that moves
+   * code from Bedrock to SageMaker: a half-migrated file does not compile). Default true.
+   */
+  readonly refusalBlocksFile?: boolean;
   /** Checks one finding before anything is rewritten. Without it every finding of `rules` is accepted. */
   check?(context: FixContext, finding: Finding): Verdict;
   /** Adds edits for the findings of its rules (all of them, or the one selected for a quick fix). */
