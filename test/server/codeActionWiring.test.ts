@@ -162,6 +162,7 @@ describe('code actions (in memory, fake fixes)', () => {
     h.setDocument(TextDocument.create(URI, 'typescript', 4, CHAT_TS));
     const resolved = await createCodeActionResolveHandler(h.deps)(fixAll);
     assert.equal(resolved.edit, undefined);
+    assert.match(resolved.disabled?.reason ?? '', /changed/, 'the refusal says why');
   });
 
   test('Restricted Mode: no file is created, file-level actions are disabled with a reason', async () => {
@@ -176,6 +177,7 @@ describe('code actions (in memory, fake fixes)', () => {
     assert.ok(plainFix.edit, 'edits to the open document itself are still offered');
     const forged = await createCodeActionResolveHandler(h.deps)({ title: 'x', data: { fileAction: 'fixAll', uri: URI, version: 3 } });
     assert.equal(forged.edit, undefined, 'resolve refuses too');
+    assert.match(forged.disabled?.reason ?? '', /Restricted Mode/);
   });
 
   test('a client without disabled-action support does not see refused actions at all', async () => {

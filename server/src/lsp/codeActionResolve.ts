@@ -1,11 +1,14 @@
+import * as l10n from '@vscode/l10n';
 import type { CodeAction } from 'vscode-languageserver';
 import { type CodeActionDependencies, type FileActionData, fixInput } from './codeActions';
 import { guarded } from './errors';
 import { toWorkspaceEdit } from './workspaceEdit';
+import { restrictedModeReason } from './refusals';
 
 /**
  * `codeAction/resolve` for the file-level actions: runs the fix engine over the analysed version. An action
- * whose document changed since it was offered comes back without an edit, so nothing stale is applied.
+ * whose document changed since it was offered, or whose fix is refused, comes back without an edit (so
+ * nothing stale is applied) and with `disabled.reason` saying why, for callers such as the migrate command.
  */
 export function createCodeActionResolveHandler(deps: CodeActionDependencies) {
   return (action: CodeAction): Promise<CodeAction> => guarded(deps.log, 'resolving a code action', () => action, () => resolve(deps, action));
@@ -17,18 +20,19 @@ async function resolve(deps: CodeActionDependencies, action: CodeAction): Promis
   const settings = await deps.settings.get(data.uri);
   const document = deps.documents.get(data.uri);
   if (!document || document.version !== data.version) {
-    deps.log.warn(`[bedrock-to-sagemaker] ${data.fileAction} not applied: ${data.uri} changed since the action was offered`);
-    return action;
+    return refuse(deps, action, l10n.t('The file changed since the action was offered. Try again.'));
   }
-  if (!deps.session.isTrusted) return action;
+  if (!deps.session.isTrusted) return refuse(deps, action, restrictedModeReason());
   const analysis = deps.analyzer.analyze(document, settings);
-  if (!analysis) return action;
-  const proposal = deps.fixes.fixAll(fixInput(deps, analysis.input, document), analysis.result.findings);
-  if (!proposal) return action;
+  const proposal = analysis && deps.fixes.fixAll(fixInput(deps, analysis.input, document), analysis.result.findings);
+  if (!proposal) return refuse(deps, action, l10n.t('Nothing in this file can be migrated automatically. The remaining findings explain the manual steps.'));
   const result = toWorkspaceEdit(proposal, document, deps.fileCreation(document));
-  if ('refused' in result) {
-    deps.log.warn(`[bedrock-to-sagemaker] ${data.fileAction} refused for ${data.uri}: ${result.refused}`);
-    return action;
-  }
+  if ('refused' in result) return refuse(deps, action, result.refused);
   return { ...action, edit: result.edit };
+}
+
+function refuse(deps: CodeActionDependencies, action: CodeAction, reason: string): CodeAction {
+  const { uri, fileAction } = action.data as FileActionData;
+  deps.log.warn(`[bedrock-to-sagemaker] ${fileAction} not applied to ${uri}: ${reason}`);
+  return { ...action, disabled: { reason } };
 }

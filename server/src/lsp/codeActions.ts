@@ -16,6 +16,7 @@ import { findingFromDiagnostic, isFindingDiagnostic } from './findingFromDiagnos
 import { mergeDuplicateActions } from './mergeDuplicateActions';
 import type { Session } from './session';
 import { type FileCreationContext, toWorkspaceEdit } from './workspaceEdit';
+import { restrictedModeReason } from './refusals';
 
 /**
  * What fixes receive: the analysis input plus where the document sits in its workspace folder (needed to
@@ -116,7 +117,7 @@ function pushFileAction(deps: CodeActionDependencies, actions: CodeAction[], fil
   const kind = fileAction === 'migrateFile' ? CodeActionKinds.migrateFile : CodeActionKinds.fixAll;
   if (!deps.session.isTrusted) {
     if (deps.session.disabledActions) {
-      actions.push({ title, kind, disabled: { reason: l10n.t('Migration is disabled in Restricted Mode because it can create files. Trust the workspace to enable it.') } });
+      actions.push({ title, kind, disabled: { reason: restrictedModeReason() } });
     }
     return;
   }

@@ -1,0 +1,85 @@
+import * as l10n from '@vscode/l10n';
+import {
+  type AnnotatedTextEdit, type ChangeAnnotation, CreateFile, type Range, TextDocumentEdit, type WorkspaceEdit, type WorkspaceFolder,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FixProposal } from '../engine/fixes/types';
+import type { Finding } from '../engine/types';
+import type { MigrateWorkspaceResult, RemainingFinding } from '../../../shared/reportProtocol';
+import { toLspRange } from './offsets';
+import { WorkspaceFolders } from './workspaceFolders';
+
+export interface MigrationFile {
+  folder: WorkspaceFolder;
+  /** Path in its folder; the refactor preview shows it (with the folder name in multi-root workspaces). */
+  label: string;
+  /** The analysed text: the open document's (versioned edit) or the file on disk (`version` null). */
+  document: TextDocument;
+  version: number | null;
+  findings: readonly Finding[];
+}
+
+export interface CreationPolicy {
+  /** Why files cannot be created here (Restricted Mode, client without create support), if they cannot. */
+  refusal?: string;
+  exists(uri: string): boolean;
+}
+
+/**
+ * Collects every file's fix-all into one WorkspaceEdit. Each file gets its own change annotation with
+ * `needsConfirmation`, so VS Code opens its refactor preview and the user can untick files; the whole edit
+ * is still one undo step. Findings the edit does not resolve are kept apart, to be listed, never touched.
+ */
+export class MigrationEditBuilder {
+  private readonly creations: NonNullable<WorkspaceEdit['documentChanges']> = [];
+  private readonly fileEdits: TextDocumentEdit[] = [];
+  private readonly annotations: Record<string, ChangeAnnotation> = {};
+  private readonly created = new Set<string>();
+  private readonly remaining: RemainingFinding[] = [];
+  private fixed = 0;
+
+  constructor(private readonly creation: CreationPolicy) {}
+
+  add(file: MigrationFile, proposal: FixProposal | undefined): void {
+    const { document } = file;
+    const accepted = proposal && proposal.edits.length > 0 && this.acceptCreations(file, proposal);
+    for (const finding of file.findings) {
+      if (accepted && finding.fixable) this.fixed++;
+      else this.remaining.push({ uri: document.uri, range: toLspRange(document, finding.range), ruleId: finding.ruleId, message: finding.message });
+    }
+    if (!accepted) return;
+    const annotationId = document.uri;
+    this.annotations[annotationId] = { label: file.label, needsConfirmation: true, description: proposal.title };
+    const edits = proposal.edits.map((edit): AnnotatedTextEdit => ({ range: toLspRange(document, edit.range), newText: edit.newText, annotationId }));
+    this.fileEdits.push(TextDocumentEdit.create({ uri: document.uri, version: file.version }, edits));
+  }
+
+  result(): MigrateWorkspaceResult {
+    const documentChanges = [...this.creations, ...this.fileEdits];
+    return {
+      edit: { documentChanges, changeAnnotations: this.annotations },
+      filesChanged: this.fileEdits.length,
+      fixedFindings: this.fixed,
+      remaining: this.remaining,
+    };
+  }
+
+  /** Adds the files the proposal creates (once each across the workspace); false when they cannot be created. */
+  private acceptCreations(file: MigrationFile, proposal: FixProposal): boolean {
+    const wanted = (proposal.createFiles ?? []).map((created) => ({ ...created, uri: WorkspaceFolders.resolve(file.folder, created.path) }));
+    if (wanted.length === 0) return true;
+    if (this.creation.refusal || wanted.some((created) => !created.uri)) return false;
+    for (const created of wanted) {
+      const uri = created.uri!;
+      if (this.created.has(uri) || (created.ifMissing && this.creation.exists(uri))) continue;
+      this.created.add(uri);
+      this.annotations[uri] = { label: created.path, needsConfirmation: true, description: l10n.t('New file') };
+      const start: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      this.creations.push(
+        { ...CreateFile.create(uri, { ignoreIfExists: true }), annotationId: uri },
+        TextDocumentEdit.create({ uri, version: null }, [{ range: start, newText: created.content, annotationId: uri }]),
+      );
+    }
+    return true;
+  }
+}
