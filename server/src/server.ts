@@ -20,6 +20,7 @@ import { fileExists } from './lsp/fileExistence';
 import { createFindingsHandler } from './lsp/findingsRequest';
 import { applyLocale } from './lsp/locale';
 import { installProcessGuards } from './lsp/processGuards';
+import { registerReportHandlers } from './lsp/reportHandlers';
 import { readSession, type Session } from './lsp/session';
 import { WorkspaceFolders } from './lsp/workspaceFolders';
 
@@ -95,6 +96,7 @@ connection.languages.diagnostics.on(createDiagnosticsHandler({
 connection.onCodeAction(createCodeActionHandler(codeActionDependencies));
 connection.onCodeActionResolve(createCodeActionResolveHandler(codeActionDependencies));
 connection.onRequest(FindingsRequest.type, createFindingsHandler({ documents, settings, analyzer, log }));
+registerReportHandlers(connection, { documents, log, session: () => session });
 
 documents.listen(connection);
 connection.listen();

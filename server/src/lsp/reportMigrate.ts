@@ -5,7 +5,7 @@ import type { CancellationToken, WorkDoneProgressParams, WorkDoneProgressReporte
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../engine/analyze';
 import { fixAll, refineFixability, type FixInput } from '../engine/fixes';
-import { walkReportFolder } from '../report/io';
+import { EventLoopTurns, walkReportFolder } from '../report/io';
 import { Limiter, mapInOrder, readSourceFile } from '../workspace';
 import type { SourceFile, WalkEntry } from '../workspace/types';
 import type { MigrateWorkspaceParams, MigrateWorkspaceResult } from '../../../shared/reportProtocol';
@@ -45,10 +45,12 @@ export function createMigrateWorkspaceHandler(deps: MigrateDependencies) {
       });
       const scanFolders = await reportScanFolders(params.folders, deps.configuration);
       const limiter = new Limiter(READ_CONCURRENCY);
+      const turns = new EventLoopTurns();
       let filesDone = 0;
       for (const folder of scanFolders) {
         const read = (entry: WalkEntry) => readMigrationFile(entry, folder, deps.documents, scanFolders.length > 1);
         for await (const file of mapInOrder(walkReportFolder(folder.root, folder, token), limiter, READ_CONCURRENCY * 2, read)) {
+          await turns.maybeYield();
           if (token.isCancellationRequested) throw cancelledError();
           progress.filesDone(++filesDone);
           if (file) builder.add(file.migration, fixAll(file.input, file.migration.findings));

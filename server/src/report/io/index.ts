@@ -1,6 +1,7 @@
 // The Node side of the report (file system, no LSP): the workspace scan with globs and a session cache, and
 // the atomic write. Shared by the language server, the benchmark and the tests; the CLI uses the plain scanner.
 export { collectWorkspaceReport, type ReportHeader } from './collectWorkspaceReport';
+export { EventLoopTurns } from './eventLoopTurns';
 export { createPathFilter, excludedFolderNames, type PathFilterGlobs } from './pathFilter';
 export { ReportCache, type FileStamp } from './reportCache';
 export { scanReportFiles, type ReportScanFolder, type ReportScanOptions } from './scanReportFiles';

@@ -11,6 +11,7 @@ import type { SkippedFile, SourceFile, WalkEntry } from '../../workspace/types';
 import { locateFindings } from '../locate';
 import type { FileResult } from '../types';
 import type { PathFilterGlobs } from './pathFilter';
+import { EventLoopTurns } from './eventLoopTurns';
 import type { FileStamp, ReportCache } from './reportCache';
 import { walkReportFolder } from './walkReportFolder';
 
@@ -46,12 +47,14 @@ type Prepared =
 export async function* scanReportFiles(options: ReportScanOptions): AsyncGenerator<FileResult> {
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const limiter = new Limiter(concurrency);
+  const turns = new EventLoopTurns();
   for (const folder of options.folders) {
     if (options.token?.isCancellationRequested) return;
     const fingerprint = JSON.stringify([options.locale, folder.maxFileSizeBytes, folder.settings]);
     const entries = walkReportFolder(folder.root, folder, options.token);
     const prepare = (entry: WalkEntry) => prepareEntry(entry, folder, fingerprint, options.cache);
     for await (const prepared of mapInOrder(entries, limiter, concurrency * 2, prepare)) {
+      await turns.maybeYield();
       if (options.token?.isCancellationRequested) return;
       if (prepared.kind === 'cached') {
         yield prepared.result;

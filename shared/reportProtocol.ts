@@ -1,0 +1,87 @@
+// The workspace report and Migrate Workspace requests, shared by the client and the language server.
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { Diagnostic, Range, WorkDoneProgressParams, WorkspaceEdit } from 'vscode-languageserver-protocol';
+
+/** Settings of the report (under `bedrockToSagemaker.`), read per workspace folder. */
+export const ReportSettings = {
+  /** Globs (relative to the folder); when non-empty, only matching files are scanned. Default []. */
+  include: 'report.include',
+  /** Globs (relative to the folder) never scanned, on top of files.exclude and .gitignore. Default []. */
+  exclude: 'report.exclude',
+  /** Show the report's findings of files that are not open in the Problems view. Default true. */
+  problems: 'report.problems',
+} as const;
+
+export type ReportFormat = 'markdown' | 'json' | 'sarif';
+
+/** A workspace folder as the client sends it, with the `files.exclude` globs that are on for it. */
+export interface ReportFolderParams {
+  uri: string;
+  name: string;
+  filesExclude: string[];
+}
+
+/**
+ * `bedrockToSagemaker/generateReport`: scans every folder and, only once the scan is complete, writes the report
+ * to `outputUri` (atomically). Cancellable; reports work-done progress with file counts when given a token.
+ */
+export namespace GenerateReportRequest {
+  export const method = 'bedrockToSagemaker/generateReport';
+  export const type = new RequestType<GenerateReportParams, GenerateReportResult, void>(method);
+}
+
+export interface GenerateReportParams extends WorkDoneProgressParams {
+  /** Shown in the title (VS Code's workspace name). */
+  workspaceName: string;
+  folders: ReportFolderParams[];
+  format: ReportFormat;
+  /** A `file:` URI; missing folders are created. Markdown links are made relative to it. */
+  outputUri: string;
+  /** Also return the findings as diagnostics per file, for the Problems view. */
+  includeProblems?: boolean;
+}
+
+export interface GenerateReportResult {
+  outputUri: string;
+  feasibility: 'HIGH' | 'MEDIUM' | 'LOW';
+  filesScanned: number;
+  findings: number;
+  skipped: number;
+  problems?: FileProblems[];
+}
+
+export interface FileProblems {
+  uri: string;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * `bedrockToSagemaker/migrateWorkspace`: every safe fix of every file as one WorkspaceEdit whose changes carry
+ * annotations that need confirmation (one per file, so the refactor preview lets the user untick files).
+ * Nothing is applied by the server.
+ */
+export namespace MigrateWorkspaceRequest {
+  export const method = 'bedrockToSagemaker/migrateWorkspace';
+  export const type = new RequestType<MigrateWorkspaceParams, MigrateWorkspaceResult, void>(method);
+}
+
+export interface MigrateWorkspaceParams extends WorkDoneProgressParams {
+  folders: ReportFolderParams[];
+}
+
+export interface MigrateWorkspaceResult {
+  edit: WorkspaceEdit;
+  /** Files the edit changes (created files not counted). */
+  filesChanged: number;
+  /** Findings the edit resolves. */
+  fixedFindings: number;
+  /** Findings left for a person: unsafe to rewrite, or without an equivalent. Listed, never touched. */
+  remaining: RemainingFinding[];
+}
+
+export interface RemainingFinding {
+  uri: string;
+  range: Range;
+  ruleId: string;
+  message: string;
+}
