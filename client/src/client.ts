@@ -96,15 +96,27 @@ export class ServerHandle implements vscode.Disposable {
       didSave: (document, next) => (gate.isSynced(document) ? next(document) : Promise.resolve()),
       didClose: (document, next) => (gate.release(document) ? next(document) : Promise.resolve()),
       // The client pulls for every matching document; answer for the ones the server never received.
-      provideDiagnostics: (document, previousResultId, token, next) => {
-        if (document instanceof vscode.Uri) return next(document, previousResultId, token);
-        if (gate.isSynced(document)) return next(document, previousResultId, token);
-        return { kind: vsdiag.DocumentDiagnosticReportKind.full, items: skippedDiagnostics(document) };
+      provideDiagnostics: async (document, previousResultId, token, next) => {
+        if (!(document instanceof vscode.Uri) && !gate.isSynced(document)) {
+          return { kind: vsdiag.DocumentDiagnosticReportKind.full, items: skippedDiagnostics(document) };
+        }
+        return completeReport(await next(document, previousResultId, token), token);
       },
       // Send no values: the server pulls what it needs per resource (and values could be sensitive).
       workspace: { didChangeConfiguration: (_sections, next) => next(undefined) },
     };
   }
+}
+
+/**
+ * vscode-languageclient 11 converts diagnostics in time-sliced batches and stops when the pull is cancelled,
+ * returning an array with holes that it then publishes (VS Code shows `null` diagnostics, and the next pull
+ * answers "unchanged"). Reporting the cancellation instead makes the client discard it and pull again.
+ */
+function completeReport(report: vsdiag.DocumentDiagnosticReport | null | undefined, token: vscode.CancellationToken) {
+  const items = report?.kind === vsdiag.DocumentDiagnosticReportKind.full ? report.items as Array<vscode.Diagnostic | undefined> : [];
+  if (token.isCancellationRequested || items.includes(undefined)) throw new vscode.CancellationError();
+  return report;
 }
 
 function skippedDiagnostics(document: vscode.TextDocument): vscode.Diagnostic[] {
