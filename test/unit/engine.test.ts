@@ -141,10 +141,41 @@ describe('analyze: bad input never crashes', () => {
     assert.deepEqual(found.slice(SNIPPET_SLICES.length), ['bedrock/converse ConverseCommand', 'bedrock/model-id deepseek.r1-v1:0']);
   });
 
-  test('an unterminated string or template does not crash', () => {
-    for (const tail of ['const s = "meta.llama3-8b-instruct-v1:0', 'const t = `${', 'const t = `a ${"b"} meta.llama3-8b-instruct-v1:0']) {
-      const result = run(`${SNIPPET}\n${tail}`);
-      assert.deepEqual(slices(`${SNIPPET}\n${tail}`, result.findings).slice(0, SNIPPET_SLICES.length), SNIPPET_SLICES, tail);
+  test('a string or template left unterminated at the end of the file reports the whole id or nothing', () => {
+    const cases: Array<[tail: string, expected: string[]]> = [
+      ['const s = "meta.llama3-8b-instruct-v1:0', ['bedrock/model-id meta.llama3-8b-instruct-v1:0']],
+      ['const s = `meta.llama3-8b-instruct-v1:0', ['bedrock/model-id meta.llama3-8b-instruct-v1:0']],
+      ['const t = `a ${"b"} meta.llama3-70b-instruct-v1:0', ['bedrock/model-id meta.llama3-70b-instruct-v1:0']],
+      ['const t = `meta.llama3-${size}-instruct-v1:0', ['bedrock/model-id meta.llama3-${size}-instruct-v1:0']],
+      ['const t = `meta.llama3-${size}-', []],
+      ['const t = `meta.llama3-${', []],
+      ['const t = `${', []],
+      ['const s = "meta.llama3-8b-instruct-v1:0\\', ['bedrock/model-id meta.llama3-8b-instruct-v1:0']],
+    ];
+    for (const [tail, expected] of cases) {
+      const text = `${SNIPPET}\n${tail}`;
+      const found = slices(text, run(text).findings);
+      assert.deepEqual(found.slice(0, SNIPPET_SLICES.length), SNIPPET_SLICES, tail);
+      assert.deepEqual(found.slice(SNIPPET_SLICES.length), expected, tail);
+    }
+  });
+
+  test('every prefix of a file being typed is analysed without an exception or an out-of-range finding', () => {
+    const text = [
+      SNIPPET,
+      'const geo = "us";',
+      'export const ids = [`${geo}.meta.llama3-1-70b-instruct-v1:0`, `arn:aws:bedrock:${geo}::foundation-model/x`];',
+      'export const policy = { Action: ["bedrock:InvokeModel"], token: process.env.AWS_BEARER_TOKEN_BEDROCK };',
+      '// bedrock-to-sagemaker-ignore-next-line',
+      'export const chat = <Picker model="deepseek.r1-v1:0" />;',
+    ].join('\n');
+    for (let length = 0; length <= text.length; length++) {
+      const prefix = text.slice(0, length);
+      const result = run(prefix, { languageId: 'typescriptreact', fileName: 'typing.tsx' });
+      for (const finding of result.findings) {
+        assert.ok(finding.range.start >= 0 && finding.range.start < finding.range.end && finding.range.end <= prefix.length,
+          `${finding.ruleId} ${JSON.stringify(finding.range)} in a ${prefix.length}-character prefix`);
+      }
     }
   });
 

@@ -32,7 +32,8 @@ const PROVIDERS = 'meta|amazon|anthropic|mistral|cohere|deepseek|ai21|openai|qwe
 const GEOS = 'us-gov|us|eu|apac|jp|au|global';
 // Provisioned-throughput variants add a context size (`anthropic.claude-3-haiku-20240307-v1:0:200k`); an id is never
 // followed by another `:N` or by a file extension (`meta.llama3-8b-instruct-v1:0.json` names a file).
-const FILE_EXTENSION = /\.[a-z]+$/;
+// Nor does it end in '-' or '.' (`meta.llama3-${size}-` is still being typed).
+const BAD_ENDING = /\.[a-z]+$|[.-]$/;
 // A model name has a hyphen and a digit (`llama3-8b-instruct-v1:0`), which keeps `amazon.com` out. In a template
 // literal each `${...}` is a run of PLACEHOLDER characters: it may stand for the geography (`${geo}.meta.llama3-...`)
 // or for part of the name after its first literal character (`meta.llama3-${size}-instruct-v1:0`). Name segments
@@ -55,7 +56,7 @@ export function findModelIds(value: string): Array<Match & { info: ModelIdInfo }
   for (const match of value.matchAll(MODEL_ID)) {
     const [text, geo, provider, name] = match;
     const index = match.index ?? 0;
-    if (!name.includes('-') || !hasKnownFamily(provider, name) || isPathSegment(value, index) || FILE_EXTENSION.test(text)) continue;
+    if (!name.includes('-') || !hasKnownFamily(provider, name) || isPathSegment(value, index) || BAD_ENDING.test(text)) continue;
     // `${geo}.meta.llama3-...`: the id is the base model, the geography is decided at run time.
     const dynamicGeo = geo?.startsWith(PLACEHOLDER) ?? false;
     const modelId = displayTemplate(dynamicGeo ? text.slice(geo.length + 1) : text);

@@ -16,7 +16,8 @@ export const detectStrings: ScriptDetector = {
     if (context.isClaimed(node) || isModuleSpecifier(node) || isTestName(node)) return;
     const sourceFile = context.sourceFile;
     const start = node.getStart(sourceFile) + 1; // after the opening quote or backtick
-    const end = node.getEnd() - 1;
+    // A literal left unterminated mid-edit has no closing delimiter: its value runs to the node's end.
+    const end = node.getEnd() - (isTerminated(node, sourceFile.text) ? 1 : 0);
     if (end <= start) return;
     const value = maskSubstitutions(node, sourceFile.text.slice(start, end), start);
     scanValue(value, start, context);
@@ -79,12 +80,25 @@ export function scanValue(value: string, offset: number, context: Pick<ScriptCon
 function maskSubstitutions(node: ts.Node, raw: string, offset: number): string {
   if (!ts.isTemplateExpression(node)) return raw;
   let masked = raw;
+  const text = node.getSourceFile().text;
+  const clamp = (index: number) => Math.max(0, Math.min(raw.length, index));
   for (const span of node.templateSpans) {
-    const from = span.expression.pos - 2 - offset; // the `${`
-    const to = span.literal.getStart() + 1 - offset; // through the `}`
+    const from = clamp(span.expression.pos - 2 - offset); // the `${`
+    const close = span.literal.getStart();
+    // `${` still open mid-edit: what follows is code, not string content.
+    if (text.charAt(close) !== '}') return masked.slice(0, from);
+    const to = Math.max(from, clamp(close + 1 - offset)); // through the `}`
     masked = masked.slice(0, from) + PLACEHOLDER.repeat(to - from) + masked.slice(to);
   }
   return masked;
+}
+
+/** Whether a string or template literal ends with its closing quote or backtick. */
+function isTerminated(node: ts.Node, text: string): boolean {
+  const last = ts.isTemplateExpression(node) ? node.templateSpans[node.templateSpans.length - 1]?.literal : node as ts.LiteralLikeNode;
+  if (!last || last.isUnterminated || !ts.isTemplateLiteralToken(last as ts.Node) && !ts.isStringLiteral(last as ts.Node)) return false;
+  const delimiter = ts.isStringLiteral(node) ? text.charAt(node.getStart()) : '`';
+  return text.charAt(node.getEnd() - 1) === delimiter;
 }
 
 function isModuleSpecifier(node: ts.Node): boolean {
