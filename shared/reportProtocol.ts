@@ -12,6 +12,17 @@ export const ReportSettings = {
   problems: 'report.problems',
 } as const;
 
+/** The report's own commands (Generate Migration Report and Migrate Workspace are in protocol.ts `Commands`). */
+export const ReportCommands = {
+  exportJson: 'bedrockToSagemaker.exportReportJson',
+  exportSarif: 'bedrockToSagemaker.exportReportSarif',
+  clearProblems: 'bedrockToSagemaker.clearReportProblems',
+} as const;
+
+/** Where the editor writes the report, inside the first workspace folder; the scan never enters dot-folders. */
+export const REPORT_FOLDER = '.bedrock-to-sagemaker';
+export const REPORT_FILE_NAME = 'migration-report.md';
+
 export type ReportFormat = 'markdown' | 'json' | 'sarif';
 
 /** A workspace folder as the client sends it, with the `files.exclude` globs that are on for it. */

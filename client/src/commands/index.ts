@@ -3,7 +3,7 @@ import { Commands } from '../../../shared/protocol';
 import type { ServerHandle } from '../client';
 import { explainRule } from './explainRule';
 import { migrateFile } from './migrateFile';
-import { notAvailableYet } from './notAvailableYet';
+import { registerReportCommands } from './reportCommands';
 import { restartServer } from './restartServer';
 import { showOutput } from './showOutput';
 
@@ -14,7 +14,6 @@ export function registerCommands(server: ServerHandle, output: vscode.OutputChan
     vscode.commands.registerCommand(Commands.showOutput, showOutput(output)),
     vscode.commands.registerCommand(Commands.explainRule, explainRule()),
     vscode.commands.registerCommand(Commands.migrateFile, migrateFile(server)),
-    vscode.commands.registerCommand(Commands.generateReport, notAvailableYet(vscode.l10n.t('Generate Migration Report'))),
-    vscode.commands.registerCommand(Commands.migrateWorkspace, notAvailableYet(vscode.l10n.t('Migrate Workspace'))),
+    registerReportCommands(server),
   );
 }
