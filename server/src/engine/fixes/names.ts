@@ -54,3 +54,6 @@ export const ADAPTER_TYPE_EXPORTS = new Set([
   ...[...ADAPTER_BEDROCK_NAMES].filter((name) => name !== 'ConversationRole' && name !== 'StopReason'),
   'SageMakerEndpointTable', 'SageMakerTarget',
 ]);
+
+/** Adapter names the rewrites may write on their own (imported when used and not declared). */
+export const ADAPTER_WRITTEN_NAMES = new Set([...ADAPTER_OWN_NAMES, 'ConverseCommandInput', 'ConverseStreamCommandInput']);

@@ -7,15 +7,16 @@ import { rewriteInvokeModelStream } from './transforms/rewriteInvokeModelStream'
 import { syncImports } from './transforms/syncImports';
 
 /**
- * Every rewrite, in the order it runs; each pass sees the text the previous one produced. One order
- * dependency: syncImports runs last, because it imports the names the other rewrites wrote (the adapter
- * functions, the lookup helper) and drops the Bedrock names they left unused.
+ * Every rewrite, in the order it runs; each pass re-analyses the text the previous one produced. Two order
+ * dependencies: the call rewrites run before the client ones, because a call is only recognised while its
+ * client is still a Bedrock client (an SDK v2 client is renamed in place); syncImports runs last, because it
+ * imports the names the other rewrites wrote and drops the Bedrock names they left unused.
  */
 export const TRANSFORMS: readonly FixTransform[] = [
-  rewriteClientRegion,
-  rewriteClients,
   rewriteConverse,
   rewriteInvokeModel,
   rewriteInvokeModelStream,
+  rewriteClientRegion,
+  rewriteClients,
   syncImports,
 ];

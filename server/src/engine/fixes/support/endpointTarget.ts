@@ -40,7 +40,7 @@ export function endpointTargetFor(context: FixContext, modelIdExpression: ts.Exp
   const name = placeholderName(modelId);
   const deploy = info?.jumpStartId ? l10n.t(" (e.g. JumpStart model '{0}')", info.jumpStartId) : '';
   context.declare(name, [
-    `// ${TODO}: ${l10n.t("name the SageMaker endpoint that serves '{0}'{1}, or map the model id in the bedrockToSagemaker.endpoints setting before running the fix.", modelId, deploy)}`,
+    `// ${TODO}: ${l10n.t("set the name of the SageMaker endpoint that serves '{0}'{1}. Mapping model ids in the bedrockToSagemaker.endpoints setting lets the fix fill this in.", modelId, deploy)}`,
     `const ${name} = ${quoted('TODO-endpoint-name', style)}${semi(style)}`,
   ].join(style.eol));
   return { properties: [`EndpointName: ${name}`], ...known };
@@ -63,7 +63,8 @@ export function mappingFor(context: FixContext, modelId: string): EndpointMappin
 
 /** `meta.llama3-8b-instruct-v1:0` → `SAGEMAKER_ENDPOINT_META_LLAMA3_8B_INSTRUCT_V1_0`. */
 function placeholderName(modelId: string): string {
-  return `SAGEMAKER_ENDPOINT_${modelId.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '')}`;
+  const base = modelId.replace(/^(?:us-gov|us|eu|apac|jp|au|global)\./, '');
+  return `SAGEMAKER_ENDPOINT_${base.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '')}`;
 }
 
 interface EndpointTable {

@@ -65,10 +65,13 @@ function rewrite(context: FixContext, finding: Finding, call: OperationCall): vo
   const command = call.command!;
   const send = call.send!;
   if (call.commandVariable) {
+    // const command = new ConverseCommand(input) → const command = input; client.send(command) → adapter(client, command).
+    // `satisfies` keeps the contextual typing the constructor gave (role: "user" stays a ConversationRole).
     rewriteInput(context, input, 0);
-    // const command = new ConverseCommand(input) → const command = input; client.send(command) → adapter(client, command)
+    const typescript = context.run.languageId === 'typescript' || context.run.languageId === 'typescriptreact';
+    const inputType = finding.ruleId === 'bedrock/converse-stream' ? 'ConverseStreamCommandInput' : 'ConverseCommandInput';
     context.replace({ start: command.getStart(context.sourceFile), end: call.input!.getStart(context.sourceFile) }, '');
-    context.replace({ start: call.input!.getEnd(), end: command.getEnd() }, '');
+    context.replace({ start: call.input!.getEnd(), end: command.getEnd() }, typescript && ts.isObjectLiteralExpression(input) ? ` satisfies ${inputType}` : '');
     context.replace(send.expression, adapterFunction);
     context.insert(send.arguments[0].getStart(context.sourceFile), `${clientText}, `);
     return;

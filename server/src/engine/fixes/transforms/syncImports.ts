@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { type FixContext, lastImport, usesRequire } from '../context';
 import {
-  ADAPTER_BEDROCK_NAMES, ADAPTER_OWN_NAMES, ADAPTER_TYPE_EXPORTS, BEDROCK_RUNTIME_PACKAGE, SAGEMAKER_RENAMES,
+  ADAPTER_BEDROCK_NAMES, ADAPTER_TYPE_EXPORTS, ADAPTER_WRITTEN_NAMES, BEDROCK_RUNTIME_PACKAGE, SAGEMAKER_RENAMES,
   SAGEMAKER_RUNTIME_PACKAGE, SAGEMAKER_TYPE_EXPORTS,
 } from '../names';
 import {
@@ -115,7 +115,7 @@ class ImportSync {
       if (!this.wantSageMaker.has(name) && used(name)) this.wantSageMaker.set(name, { imported: name, local: name, typeOnly: SAGEMAKER_TYPE_EXPORTS.has(name) || isOnlyTypeUse(this.sourceFile, name) });
     }
     if (!this.adapterSpecifier) return;
-    for (const name of ADAPTER_OWN_NAMES) {
+    for (const name of ADAPTER_WRITTEN_NAMES) {
       if (!this.wantAdapter.has(name) && used(name)) this.wantAdapter.set(name, { imported: name, local: name, typeOnly: ADAPTER_TYPE_EXPORTS.has(name) });
     }
   }
