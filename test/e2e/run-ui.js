@@ -52,6 +52,7 @@ async function main() {
         results.push({ title: step.title, state: 'failed', error: error.message });
         const shot = outputFile(`ui-${step.id}-failure.png`);
         await page.screenshot({ path: shot }).catch(() => {});
+        fs.writeFileSync(outputFile(`ui-${step.id}-failure.html`), await page.content().catch(() => ''));
         log(`FAILED: ${step.title}; screenshot ${path.relative(REPO, shot)}`);
         break; // later steps build on this one
       }

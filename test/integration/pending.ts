@@ -4,7 +4,6 @@
 export type Feature = 'fixes' | 'markdown' | 'markdown-fixes' | 'report' | 'migrate-workspace';
 
 export const PENDING: Partial<Record<Feature, string>> = {
-  fixes: 'quick fixes / fix-all are not implemented yet (issue 3)',
   'markdown-fixes': 'fixes inside Markdown fences need issues 3 and 4',
   report: 'the migration report command is a placeholder until issue 5 lands',
   'migrate-workspace': 'the migrate-workspace command is a placeholder until issue 5 lands',

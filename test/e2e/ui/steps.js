@@ -3,6 +3,7 @@
 // the light bulb before Ctrl+. .
 const assert = require('assert');
 const fs = require('fs');
+const path = require('path');
 
 const CONVERSE_MESSAGE = 'Bedrock Converse is not available in cn-northwest-1';
 
@@ -25,7 +26,7 @@ async function goTo(page, line, column) {
 async function waitForFileOnDisk(file, predicate, timeoutMs = 10000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const text = fs.readFileSync(file, 'utf8');
+    const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
     if (predicate(text)) return text;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${file} on disk; it is:\n${text}`);
     await new Promise((r) => setTimeout(r, 100)); // poll interval
@@ -64,14 +65,20 @@ const ALL = [
       const editor = editorOf(page);
       await editor.click();
       await goTo(page, 14, 45); // inside InvokeModelCommand
-      await editor.locator('[class*="codicon-gutter-lightbulb"]').first().waitFor();
+      // The bulb is a glyph-margin decoration, or a content widget when the margin line is taken.
+      await editor.locator('[class*="codicon-gutter-lightbulb"], .lightBulbWidget[class*="codicon-lightbulb"]').first().waitFor();
       await page.keyboard.press('Control+Period');
       // The preferred fix is focused first; the pointer-block overlay swallows clicks, so use Enter.
-      await page.locator('.action-widget .monaco-list-row.focused').waitFor();
+      await page.locator('.action-widget .monaco-list-row.focused', { hasText: /SageMaker/ }).waitFor();
       await page.keyboard.press('Enter');
       await editor.locator('.view-lines', { hasText: 'InvokeEndpointCommand' }).waitFor();
       await page.keyboard.press('Control+S');
-      await waitForFileOnDisk(file, (text) => text.includes('InvokeEndpointCommand'));
+      const saved = await waitForFileOnDisk(file, (text) => text.includes('InvokeEndpointCommand'));
+      assert.doesNotMatch(saved, /InvokeModelCommand|ConverseCommand|BedrockRuntimeClient/);
+      // The Converse rewrite imports the adapter module it created: it must be on disk too.
+      const adapter = path.join(path.dirname(file), 'sagemaker-converse.ts');
+      await waitForFileOnDisk(adapter, (text) => /export (async )?function converseOnSageMaker/.test(text));
+      await editor.locator('.squiggly-error').first().waitFor({ state: 'detached' });
     },
   },
   {

@@ -35,3 +35,17 @@ export function openEditor(uri: vscode.Uri): Thenable<vscode.TextEditor> {
 export async function diskText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
+
+/** Runs `fn` with folder settings `values` in place, then puts back what was there before. */
+export async function withFolderSettings(folder: vscode.WorkspaceFolder, values: Record<string, unknown>, fn: () => Promise<void>): Promise<void> {
+  const before = Object.keys(values).map((key) => {
+    const [section, ...rest] = key.split('.');
+    return [key, vscode.workspace.getConfiguration(section, folder.uri).inspect(rest.join('.'))?.workspaceFolderValue] as const;
+  });
+  try {
+    for (const [key, value] of Object.entries(values)) await setFolderSetting(folder, key, value);
+    await fn();
+  } finally {
+    for (const [key, value] of before) await setFolderSetting(folder, key, value);
+  }
+}
