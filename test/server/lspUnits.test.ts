@@ -5,6 +5,8 @@ import { currentLocale } from '../../server/src/engine/l10n';
 import { isKindRequested } from '../../server/src/lsp/codeActionKinds';
 import { engineFileName } from '../../server/src/lsp/documentName';
 import { DocumentSettingsCache, fromRaw } from '../../server/src/lsp/documentSettings';
+import { DocumentAnalyzer } from '../../server/src/lsp/documentAnalyzer';
+import { Environment } from '../../server/src/lsp/environment';
 import { applyLocale } from '../../server/src/lsp/locale';
 import { LruCache } from '../../server/src/lsp/lru';
 import { WorkspaceFolders } from '../../server/src/lsp/workspaceFolders';
@@ -101,5 +103,26 @@ describe('applyLocale', () => {
     assert.equal(applyLocale('zh-cn', 'en-us'), 'zh-cn');
     assert.equal(applyLocale(undefined, 'de'), 'en');
     assert.equal(currentLocale(), 'en');
+  });
+});
+
+describe('Environment', () => {
+  test('every change starts a new generation, forgets settings and asks the client to re-pull', async () => {
+    let fetches = 0;
+    let refreshes = 0;
+    const settings = new DocumentSettingsCache(async () => { fetches++; return {}; }, () => undefined);
+    const environment = new Environment({
+      settings, analyzer: new DocumentAnalyzer({ fileNameOf: () => undefined, workspaceRelativePathOf: () => undefined }),
+      log: { error: () => undefined, warn: () => undefined }, displayLanguage: 'en',
+      readLanguageSetting: async () => 'auto', refreshDiagnostics: async () => { refreshes++; },
+    });
+    await settings.get('file:///a.ts');
+    await environment.configurationChanged();
+    await environment.workspaceFoldersChanged();
+    await environment.engineChanged();
+    await settings.get('file:///a.ts');
+    assert.equal(environment.generation, 3);
+    assert.equal(refreshes, 3);
+    assert.equal(fetches, 2);
   });
 });

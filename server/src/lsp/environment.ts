@@ -43,6 +43,15 @@ export class Environment {
     await this.refresh();
   }
 
+  /**
+   * Something inside the server that analysis depends on changed (e.g. a grammar finished loading). Use this
+   * rather than clearing caches directly: without a new generation, re-pulls would be answered "unchanged".
+   */
+  async engineChanged(): Promise<void> {
+    this.invalidate();
+    await this.refresh();
+  }
+
   private invalidate(): void {
     this.current++;
     this.deps.settings.clear();
