@@ -5,6 +5,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll, fixesForFinding, refineFixability } from './engine/fixes';
+import { initPythonParser } from './engine/python/pythonParser';
 import { CONFIG_SECTION, FindingsRequest } from '../../shared/protocol';
 import { connectionStrategy } from './lsp/cancelUndispatched';
 import { serverCapabilities } from './lsp/capabilities';
@@ -55,6 +56,8 @@ connection.onInitialize((params) => {
 });
 
 connection.onInitialized(() => {
+  // Python fences in Markdown need the tree-sitter grammar (async to load); re-pull once it is ready.
+  void initPythonParser().then(() => environment.engineChanged()).catch((error) => logError(log, 'loading the Python grammar', error));
   if (session.configurationChangeRegistration) {
     // Registering with our section makes the client filter to our keys; the server then pulls per resource.
     void connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION })
