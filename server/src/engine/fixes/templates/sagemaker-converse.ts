@@ -248,7 +248,6 @@ export async function converseStreamOnSageMaker(
   const response = await client.send(new InvokeEndpointWithResponseStreamCommand({
     ...targetOf(input),
     ContentType: "application/json",
-    Accept: "application/jsonlines",
     Body: JSON.stringify(chatCompletionsBody(input, true)),
   }));
   return { stream: converseEvents(payloadJson(response.Body), started), $metadata: response.$metadata };
