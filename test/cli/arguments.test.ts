@@ -34,6 +34,16 @@ describe('CLI arguments and exit codes', { timeout: 120_000 }, () => {
     assert.equal(result.stderr, '');
   });
 
+  test('--exit-zero keeps the findings but exits 0; usage errors still exit 2', () => {
+    const scan = run('scan', 'dirty', '--exit-zero', '--format', 'json');
+    assert.equal(scan.status, 0, scan.stderr);
+    assert.ok((JSON.parse(scan.stdout) as { findings: unknown[] }).findings.length > 0);
+    const report = run('report', 'dirty', '--exit-zero');
+    assert.equal(report.status, 0, report.stderr);
+    assert.match(report.stdout, /^---\n/);
+    assert.equal(run('scan', 'dirty', '--exit-zero', '--format', 'xml').status, 2);
+  });
+
   test('exit 0 for a folder with no source files at all', () => {
     const result = run('scan', 'config');
     assert.equal(result.status, 0, result.stderr);

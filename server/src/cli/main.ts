@@ -12,6 +12,15 @@ import { usageText } from './usage';
 
 /** Runs one CLI invocation and returns its exit code. Never throws: every failure ends as a message and code 2. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  // `--exit-zero` (any command): findings still print but do not fail the run, as in other linters.
+  const exitZero = argv.includes(EXIT_ZERO_FLAG);
+  const code = await runCommand(argv.filter((argument) => argument !== EXIT_ZERO_FLAG), io);
+  return exitZero && code === ExitCode.findings ? ExitCode.clean : code;
+}
+
+export const EXIT_ZERO_FLAG = '--exit-zero';
+
+async function runCommand(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   setLocale(localeFromEnvironment(io.env));
   try {
     if (argv[0] === 'report') return await reportCommand(parseReportArguments(argv.slice(1)), io);

@@ -14,6 +14,7 @@ export function reportUsageText(): string {
     `  -f, --format markdown|json|sarif  ${l10n.t('report format (default: markdown)')}`,
     `  -o, --out <file>                  ${l10n.t('write the report to a file (atomically) instead of standard output')}`,
     `  --lang en|zh-cn                   ${l10n.t('report language (default: from LC_ALL / LANG)')}`,
+    `  --exit-zero                       ${l10n.t('exit with 0 even when there are findings (errors still exit with 2)')}`,
     `  --region cn-north-1|cn-northwest-1  ${l10n.t('target China region (default: {0})', DEFAULT_SETTINGS.targetRegion)}`,
     `  --config <file.json>              ${l10n.t('settings: {"targetRegion", "endpoints", "rules", "adapterPath"}')}`,
     `  --max-file-size <kb>              ${l10n.t('skip larger files (default: {0})', DEFAULT_MAX_FILE_SIZE_BYTES / 1024)}`,
