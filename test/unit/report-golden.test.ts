@@ -79,6 +79,14 @@ describe('report over the fixture workspace', () => {
     });
   }
 
+  for (const locale of ['en', 'zh-cn'] as const) {
+    test(`${locale}: the report passes the engine's own checks of an assessment document (front matter, counts, date)`, async () => {
+      const text = renderMarkdown(await report(locale));
+      const { findings } = analyze({ text, languageId: 'markdown', settings: DEFAULT_SETTINGS, fileName: 'migration-report.md' });
+      assert.deepEqual(findings.filter((finding) => finding.ruleId.startsWith('assessment/')).map((finding) => finding.message), []);
+    });
+  }
+
   test('counts equal the engine\'s findings for exactly the files that are not ignored or excluded', async () => {
     const model = await report('en');
     const expected = ANALYSED.map(([name, path, languageId]) => {

@@ -1,0 +1,65 @@
+// The pieces of the editor's report scan that decide what is scanned and what is reused.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createPathFilter, excludedFolderNames, ReportCache } from '../../server/src/report/io';
+import type { FileResult } from '../../server/src/report';
+
+describe('report path filter (files.exclude, report.exclude, report.include)', () => {
+  test('a pattern matching a folder excludes everything inside it, like files.exclude', () => {
+    const included = createPathFilter({ exclude: ['**/legacy', 'build/**'], include: [] });
+    assert.equal(included('src/legacy/old.ts'), false);
+    assert.equal(included('legacy/deep/x.ts'), false);
+    assert.equal(included('build/out.js'), false);
+    assert.equal(included('src/legacyish.ts'), true);
+  });
+
+  test('dot files and brace patterns match', () => {
+    const included = createPathFilter({ exclude: ['**/*.{spec,test}.ts', '.storybook/**'], include: [] });
+    assert.equal(included('src/a.test.ts'), false);
+    assert.equal(included('.storybook/main.ts'), false);
+    assert.equal(included('src/a.ts'), true);
+  });
+
+  test('include narrows; exclude still wins inside it', () => {
+    const included = createPathFilter({ exclude: ['src/gen/**'], include: ['src/**'] });
+    assert.equal(included('src/app.ts'), true);
+    assert.equal(included('docs/a.md'), false);
+    assert.equal(included('src/gen/x.ts'), false);
+  });
+
+  test('empty and blank globs are ignored', () => {
+    const included = createPathFilter({ exclude: ['', '  '], include: [' '] });
+    assert.equal(included('anything/at/all.ts'), true);
+  });
+
+  test('only "**/name" patterns become walker prunes', () => {
+    assert.deepEqual(excludedFolderNames(['**/legacy', '**/tmp/**', 'src/**', '**/*.ts', '**/{a,b}']), ['legacy', 'tmp']);
+  });
+});
+
+describe('report session cache', () => {
+  const result = (path: string): FileResult => ({ folder: 'w', path, languageId: 'typescript', findings: [] });
+
+  test('hits only for the same mtime, size and fingerprint', () => {
+    const cache = new ReportCache();
+    cache.set('/w/a.ts', { mtimeMs: 1, size: 10 }, 'en', result('a.ts'));
+    assert.deepEqual(cache.get('/w/a.ts', { mtimeMs: 1, size: 10 }, 'en'), { languageId: 'typescript', findings: [], skipped: undefined });
+    assert.equal(cache.get('/w/a.ts', { mtimeMs: 2, size: 10 }, 'en'), undefined);
+    assert.equal(cache.get('/w/a.ts', { mtimeMs: 1, size: 11 }, 'en'), undefined);
+    assert.equal(cache.get('/w/a.ts', { mtimeMs: 1, size: 10 }, 'zh-cn'), undefined);
+  });
+
+  test('a complete scan sweeps files it did not see; an interrupted one keeps them', () => {
+    const cache = new ReportCache();
+    cache.set('/w/a.ts', { mtimeMs: 1, size: 1 }, 'k', result('a.ts'));
+    cache.set('/w/b.ts', { mtimeMs: 1, size: 1 }, 'k', result('b.ts'));
+    cache.resetSweep();
+    cache.get('/w/a.ts', { mtimeMs: 1, size: 1 }, 'k');
+    cache.resetSweep(); // interrupted: b.ts was simply not reached
+    assert.equal(cache.size, 2);
+    cache.get('/w/a.ts', { mtimeMs: 1, size: 1 }, 'k');
+    cache.sweep(); // complete: b.ts is gone from the workspace
+    assert.equal(cache.size, 1);
+    assert.ok(cache.get('/w/a.ts', { mtimeMs: 1, size: 1 }, 'k'));
+  });
+});
