@@ -16,13 +16,22 @@ interface TestResult {
   durationMs?: number;
 }
 
+// Activation must be proven before anything else opens a file; Migrate Workspace rewrites every file, so
+// the workspace-wide commands go last. The rest run in name order.
+const FIRST = 'activation.test.js';
+const LAST = 'workspace.test.js';
+
+function inRunOrder(files: string[]): string[] {
+  const rank = (f: string) => (f === FIRST ? 0 : f === LAST ? 2 : 1);
+  return [...files].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
 export function run(): Promise<void> {
   // A .code-workspace is open in the multi-root launch, a plain folder in the single-folder one.
   const kind = vscode.workspace.workspaceFile ? 'multi-root' : 'single-folder';
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 180_000, reporter: 'spec' });
   const dir = path.join(__dirname, kind);
-  // Name order: activation.test.js sorts first, before anything else opens a file.
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, file));
+  for (const file of inRunOrder(fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')))) mocha.addFile(path.join(dir, file));
 
   const results: TestResult[] = [];
   return new Promise((resolve, reject) => {

@@ -5,6 +5,4 @@ export type Feature = 'fixes' | 'markdown' | 'markdown-fixes' | 'report' | 'migr
 
 export const PENDING: Partial<Record<Feature, string>> = {
   'markdown-fixes': 'fixes inside Markdown fences need issues 3 and 4',
-  report: 'the migration report command is a placeholder until issue 5 lands',
-  'migrate-workspace': 'the migrate-workspace command is a placeholder until issue 5 lands',
 };

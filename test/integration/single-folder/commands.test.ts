@@ -3,8 +3,6 @@ import * as vscode from 'vscode';
 import { CHAT_TS, CHAT_TS_WITHOUT_COMPLETE, COMMANDS } from '../expectations';
 import { matchesCount, waitForDiagnostics } from '../helpers/diagnostics';
 import { ourExtension } from '../helpers/extension';
-import { featureTest } from '../helpers/featureTest';
-import { waitFor } from '../helpers/waitFor';
 import { copyOf, fileIn, folderNamed, openEditor } from '../helpers/workspace';
 
 suite('commands', () => {
@@ -25,29 +23,5 @@ suite('commands', () => {
     await editor.edit((b) => b.delete(new vscode.Range(editor.document.lineAt(10).range.end, editor.document.lineAt(19).range.end)));
     await waitForDiagnostics(target, 'findings of the edit, from the restarted server', matchesCount(CHAT_TS_WITHOUT_COMPLETE.length));
     await editor.document.save();
-  });
-
-  featureTest('report', 'Generate Migration Report opens a report document', async () => {
-    const isReport = (d: vscode.TextDocument) => d.languageId === 'markdown' && /^---[\s\S]*feasibility:[\s\S]*---/.test(d.getText());
-    await vscode.commands.executeCommand('bedrockToSagemaker.generateReport');
-    const report = await waitFor('a Markdown report document', () => vscode.workspace.textDocuments.find(isReport),
-      { events: [vscode.workspace.onDidOpenTextDocument] });
-    const text = report.getText();
-    assert.match(text, /target_region: ['"]?cn-northwest-1/);
-    assert.match(text, /src\/chat\.ts/);
-  });
-
-  featureTest('migrate-workspace', 'Migrate Workspace applies its edit to files that are not open', async () => {
-    const target = await copyOf(chat(), 'migrate-workspace.ts');
-    const pending = vscode.commands.executeCommand('bedrockToSagemaker.migrateWorkspace');
-    // The edit needs confirmation (change annotations), so VS Code shows its refactor preview: accept it.
-    const migrated = await waitFor('the migrated text of a file that was not open', async () => {
-      await vscode.commands.executeCommand('refactorPreview.apply').then(undefined, () => undefined);
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
-      return doc && !doc.getText().includes('BedrockRuntimeClient') ? doc : undefined;
-    }, { events: [vscode.workspace.onDidChangeTextDocument] });
-    await pending;
-    assert.match(migrated.getText(), /SageMakerRuntimeClient/);
-    await vscode.workspace.saveAll(false);
   });
 });
