@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { isScriptLanguage } from '../analyze';
+import { endpointFor } from '../settings';
 import type { Finding, RuleId, ScriptLanguage } from '../types';
 import { FixContext } from './context';
 import { type Assessment, assess, findingKey, runTransforms } from './pipeline';
@@ -59,7 +60,8 @@ export function fixAll(input: FixInput, findings: readonly Finding[]): FixPropos
 
 /**
  * The findings with `fixable` made exact for this document: a finding the detector marks fixable becomes
- * unfixable, with the reason appended to its message, when the rewrite would not be safe here.
+ * unfixable, with the reason appended to its message, when the rewrite would not be safe here. A fixable call
+ * whose model id has no endpoint mapping keeps its fix, and its message asks for the mapping.
  */
 export function refineFixability(input: FixInput, findings: readonly Finding[]): Finding[] {
   if (!isScriptLanguage(input.languageId) || !findings.some((finding) => finding.fixable)) return [...findings];
@@ -67,8 +69,17 @@ export function refineFixability(input: FixInput, findings: readonly Finding[]):
   return findings.map((finding) => {
     if (!finding.fixable) return finding;
     const reason = isFileMigrationFinding(finding) ? unfixableReason(assessment, finding) : assessment.refusals.get(findingKey(finding));
-    return reason === undefined ? finding : { ...finding, fixable: false, message: `${finding.message} ${l10n.t('Not fixed automatically: {0}.', reason)}` };
+    if (reason !== undefined) return { ...finding, fixable: false, message: `${finding.message} ${l10n.t('Not fixed automatically: {0}.', reason)}` };
+    const modelId = finding.data.modelId;
+    if (OPERATION_RULES.has(finding.ruleId) && typeof modelId === 'string' && !hasMapping(input, modelId)) {
+      return { ...finding, message: `${finding.message} ${l10n.t("Map '{0}' to its SageMaker endpoint in the bedrockToSagemaker.endpoints setting; without a mapping the fix writes a placeholder endpoint name.", modelId)}` };
+    }
+    return finding;
   });
+}
+
+function hasMapping(input: FixInput, modelId: string): boolean {
+  return endpointFor(input.settings, modelId.replace(/^(?:us-gov|us|eu|apac|jp|au|global)\./, '')) !== undefined || endpointFor(input.settings, modelId) !== undefined;
 }
 
 function isFileMigrationFinding(finding: Finding): boolean {
