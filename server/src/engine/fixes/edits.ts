@@ -38,6 +38,7 @@ export function assertDisjoint(sorted: readonly TextEdit[], length: number): voi
  */
 export function composeEdits(original: string, previous: readonly TextEdit[], next: readonly TextEdit[]): TextEdit[] {
   let composed = sortEdits(previous).filter((edit) => !isNoOp(original, edit));
+  // From the end, so the offsets of the edits still to fold stay valid.
   for (const edit of sortEdits(next).reverse()) composed = foldOne(original, composed, edit);
   return composed;
 }
@@ -49,6 +50,7 @@ interface Placed {
   end: number;
 }
 
+/** Folds one edit (in current-text offsets) into `composed`, keeping the list's order (insertions at one offset included). */
 function foldOne(original: string, composed: TextEdit[], edit: TextEdit): TextEdit[] {
   const placed: Placed[] = [];
   let delta = 0;
@@ -57,9 +59,6 @@ function foldOne(original: string, composed: TextEdit[], edit: TextEdit): TextEd
     placed.push({ edit: item, start, end: start + item.newText.length });
     delta += item.newText.length - (item.range.end - item.range.start);
   }
-  // Earlier edits the new one touches (sharing a boundary counts: insertions must stay ordered).
-  const touched = placed.filter((p) => edit.range.start <= p.end && p.start <= edit.range.end);
-  const untouched = placed.filter((p) => !touched.includes(p)).map((p) => p.edit);
   const toOriginal = (position: number): number => {
     let shift = 0;
     for (const p of placed) {
@@ -67,19 +66,25 @@ function foldOne(original: string, composed: TextEdit[], edit: TextEdit): TextEd
     }
     return position + shift;
   };
-  if (touched.length === 0) {
+  // Earlier edits the new one touches (sharing a boundary counts: insertions must stay ordered). They are contiguous.
+  const first = placed.findIndex((p) => edit.range.start <= p.end && p.start <= edit.range.end);
+  if (first < 0) {
     const merged = { range: { start: toOriginal(edit.range.start), end: toOriginal(edit.range.end) }, newText: edit.newText };
-    return isNoOp(original, merged) ? untouched : sortEdits([...untouched, merged]);
+    if (isNoOp(original, merged)) return composed;
+    const before = placed.findIndex((p) => p.start > edit.range.end);
+    const at = before < 0 ? composed.length : before;
+    return [...composed.slice(0, at), merged, ...composed.slice(at)];
   }
+  let last = first;
+  while (last + 1 < placed.length && edit.range.start <= placed[last + 1].end && placed[last + 1].start <= edit.range.end) last++;
   const current = currentText(original, placed);
-  const start = Math.min(edit.range.start, touched[0].start);
-  const end = Math.max(edit.range.end, touched[touched.length - 1].end);
-  const originalStart = Math.min(toOriginal(start), touched[0].edit.range.start);
-  const lastTouched = touched[touched.length - 1].edit;
-  const originalEnd = end > touched[touched.length - 1].end ? toOriginal(end) : lastTouched.range.end;
+  const start = Math.min(edit.range.start, placed[first].start);
+  const end = Math.max(edit.range.end, placed[last].end);
+  const originalStart = Math.min(toOriginal(start), placed[first].edit.range.start);
+  const originalEnd = end > placed[last].end ? toOriginal(end) : placed[last].edit.range.end;
   const newText = current.slice(start, edit.range.start) + edit.newText + current.slice(edit.range.end, end);
-  const merged = { range: { start: originalStart, end: Math.max(originalEnd, lastTouched.range.end) }, newText };
-  return isNoOp(original, merged) ? untouched : sortEdits([...untouched, merged]);
+  const merged = { range: { start: originalStart, end: Math.max(originalEnd, placed[last].edit.range.end) }, newText };
+  return [...composed.slice(0, first), ...(isNoOp(original, merged) ? [] : [merged]), ...composed.slice(last + 1)];
 }
 
 function currentText(original: string, placed: readonly Placed[]): string {
