@@ -57,7 +57,10 @@ async function main() {
   const failed = printSummary(results);
   if (failed || failedLaunch) {
     log(`code-server log tail (${dirs.log}):\n${logTail(dirs)}`);
+    log(`run dir kept for inspection: ${dirs.tmp}`);
     process.exitCode = 1;
+  } else {
+    fs.rmSync(dirs.tmp, { recursive: true, force: true });
   }
 }
 

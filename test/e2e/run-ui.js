@@ -65,7 +65,10 @@ async function main() {
   }
   if (printSummary(results)) {
     log(`code-server log tail (${dirs.log}):\n${logTail(dirs)}`);
+    log(`run dir kept for inspection: ${dirs.tmp}`);
     process.exitCode = 1;
+  } else {
+    fs.rmSync(dirs.tmp, { recursive: true, force: true });
   }
 }
 
