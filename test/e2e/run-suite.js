@@ -43,7 +43,9 @@ async function main() {
     log(`code-server pid ${server.pid} on 127.0.0.1:${server.port}; run dir ${dirs.tmp}`);
     browser = await launchBrowser();
     // E2E_WORKSPACE=multi-root runs one workspace only, when debugging.
-    for (const workspace of WORKSPACES.filter((w) => !process.env.E2E_WORKSPACE || w.name === process.env.E2E_WORKSPACE)) {
+    const workspaces = WORKSPACES.filter((w) => !process.env.E2E_WORKSPACE || w.name === process.env.E2E_WORKSPACE);
+    if (workspaces.length === 0) throw new Error(`E2E_WORKSPACE matches none of: ${WORKSPACES.map((w) => w.name).join(', ')}`);
+    for (const workspace of workspaces) {
       const launch = await runInWorkspace(browser, server, dirs, workspace, resultsFile);
       results.push(...launch.results);
       failedLaunch ||= launch.failed;

@@ -43,7 +43,7 @@ function makeRunDirs(prefix) {
 const dirArgs = (dirs) => ['--config', path.join(dirs.tmp, 'config.yaml'), '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
 
 function installVsix(dirs, vsix) {
-  execFileSync(CODE_SERVER, [...dirArgs(dirs), '--install-extension', path.resolve(vsix)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync(CODE_SERVER, [...dirArgs(dirs), '--install-extension', path.resolve(vsix)], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 120000 });
 }
 
 function freePort() {
