@@ -61,8 +61,15 @@ export class FixContext {
     this.declarations.set(name, typeof code === 'string' ? () => code : code);
   }
 
+  private adapterCache: { module: AdapterModule | undefined } | undefined;
+
   /** The shared adapter module, or undefined when the document's place in the workspace is unknown. */
   adapter(): AdapterModule | undefined {
+    this.adapterCache ??= { module: this.locateAdapter() };
+    return this.adapterCache.module;
+  }
+
+  private locateAdapter(): AdapterModule | undefined {
     const { workspaceRelativePath, languageId, settings } = this.run;
     if (!workspaceRelativePath) return undefined;
     return adapterModule({

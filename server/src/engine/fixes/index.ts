@@ -34,8 +34,7 @@ export function fixesForFinding(input: FixInput, finding: Finding): FixProposal[
     }];
   }
   if (isFileMigrationFinding(finding)) {
-    const assessment = assess(input, TRANSFORMS);
-    const reason = unfixableReason(assessment, finding);
+    const reason = unfixableReason(assessment(input), finding);
     // Calls get the note; their import and client just explain it in the diagnostic (see refineFixability).
     if (reason !== undefined) return OPERATION_RULES.has(finding.ruleId) ? notes(input, finding, reason) : [];
     const migration = fixAll(input, [finding]);
@@ -47,15 +46,38 @@ export function fixesForFinding(input: FixInput, finding: Finding): FixProposal[
 /** Every safe fix in the document merged into one proposal, or undefined when there is nothing to fix. */
 export function fixAll(input: FixInput, findings: readonly Finding[]): FixProposal | undefined {
   if (!isScriptLanguage(input.languageId) || !findings.some((finding) => finding.fixable)) return undefined;
-  if (assess(input, TRANSFORMS).blockers.length > 0) return undefined;
-  const result = runTransforms(input, TRANSFORMS);
-  if (result.edits.length === 0) return undefined;
-  return {
-    title: l10n.t('Migrate this file to SageMaker Runtime'),
-    edits: result.edits,
-    ...(result.createFiles.length > 0 ? { createFiles: result.createFiles } : {}),
-    kind: 'quickfix',
-  };
+  // A copy: callers own what they get, the memo keeps its own.
+  const migration = memoized(input, 'migration', () => {
+    if (assessment(input).blockers.length > 0) return undefined;
+    const result = runTransforms(input, TRANSFORMS);
+    if (result.edits.length === 0) return undefined;
+    return {
+      title: l10n.t('Migrate this file to SageMaker Runtime'),
+      edits: result.edits,
+      ...(result.createFiles.length > 0 ? { createFiles: result.createFiles } : {}),
+      kind: 'quickfix' as const,
+    };
+  });
+  return migration && structuredClone(migration);
+}
+
+function assessment(input: FixInput): Assessment {
+  return memoized(input, 'assessment', () => assess(input, TRANSFORMS));
+}
+
+// A code-action request asks for the fixes of every diagnostic in view: the file migration and the assessment
+// are the same for all of them, so the last document's results are kept (keyed by everything they depend on).
+let lastKey: string | undefined;
+const lastResults = new Map<string, unknown>();
+
+function memoized<T>(input: FixInput, what: string, compute: () => T): T {
+  const key = [input.text, input.languageId, input.fileName, input.workspaceRelativePath, JSON.stringify(input.settings)].join('\u0000');
+  if (key !== lastKey) {
+    lastKey = key;
+    lastResults.clear();
+  }
+  if (!lastResults.has(what)) lastResults.set(what, compute());
+  return lastResults.get(what) as T;
 }
 
 /**
@@ -65,10 +87,10 @@ export function fixAll(input: FixInput, findings: readonly Finding[]): FixPropos
  */
 export function refineFixability(input: FixInput, findings: readonly Finding[]): Finding[] {
   if (!isScriptLanguage(input.languageId) || !findings.some((finding) => finding.fixable)) return [...findings];
-  const assessment = assess(input, TRANSFORMS);
+  const assessed = assessment(input);
   return findings.map((finding) => {
     if (!finding.fixable) return finding;
-    const reason = isFileMigrationFinding(finding) ? unfixableReason(assessment, finding) : assessment.refusals.get(findingKey(finding));
+    const reason = isFileMigrationFinding(finding) ? unfixableReason(assessed, finding) : assessed.refusals.get(findingKey(finding));
     if (reason !== undefined) return { ...finding, fixable: false, message: `${finding.message} ${l10n.t('Not fixed automatically: {0}.', reason)}` };
     const modelId = finding.data.modelId;
     if (OPERATION_RULES.has(finding.ruleId) && typeof modelId === 'string' && !hasMapping(input, modelId)) {
