@@ -22,7 +22,8 @@ export interface StreamLoop {
 
 export function streamLoopOf(bodyExpression: ts.Expression): StreamLoop | undefined {
   let node: ts.Node = bodyExpression;
-  while (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent)) node = node.parent;
+  // `response.body!`, `(response.body)`, `response.body ?? []`: the loop iterates the whole expression.
+  while (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent) || isDefaulting(node.parent, node)) node = node.parent;
   const loop = node.parent;
   if (!ts.isForOfStatement(loop) || !loop.awaitModifier || loop.expression !== node) return undefined;
   const declarations = ts.isVariableDeclarationList(loop.initializer) ? loop.initializer.declarations : undefined;
@@ -84,4 +85,9 @@ function eventMembers(loop: StreamLoop): ts.PropertyAccessExpression[] {
     .filter((id) => isReference(id))
     .map((id) => id.parent)
     .filter((parent): parent is ts.PropertyAccessExpression => ts.isPropertyAccessExpression(parent) && ts.isIdentifier(parent.name));
+}
+
+function isDefaulting(parent: ts.Node, left: ts.Node): boolean {
+  return ts.isBinaryExpression(parent) && parent.left === left
+    && (parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || parent.operatorToken.kind === ts.SyntaxKind.BarBarToken);
 }

@@ -450,7 +450,7 @@ function usageOf(usage: ChatUsage | null | undefined): TokenUsage {
  * and throws on the stream's error events like Bedrock does.
  */
 export async function* payloadLines(
-  body: AsyncIterable<ResponseStream> | undefined,
+  body: AsyncIterable<ResponseStream> | Iterable<ResponseStream> | undefined,
 ): AsyncGenerator<ResponseStream.PayloadPartMember> {
   let buffered: Uint8Array = new Uint8Array(0);
   for await (const event of body ?? []) {
