@@ -25,9 +25,10 @@ describe('streaming rewrites behave like Bedrock', () => {
     assert.deepEqual(requests[0].body, { inputs: 'Write a haiku about 北京 in spring.', parameters: { max_new_tokens: 128 }, stream: true });
   });
 
-  it('InvokeModelWithResponseStream (Llama) → TGI server-sent events, special end token skipped', async () => {
-    const { original, rewritten } = await compareBehaviour('invoke-model-stream-tgi', { 'llama3-70b-tgi': { container: 'tgi', partSize: 11 } });
-    assert.equal(original.stdout, `${answerFor({ text: 'Summarise the plot of Journey to the West.', maxTokens: 128 })}\n`);
+  it('InvokeModelWithResponseStream (Llama) → TGI server-sent events, special end token skipped, Bedrock\'s default max_gen_len kept', async () => {
+    const { original, rewritten, requests } = await compareBehaviour('invoke-model-stream-tgi', { 'llama3-70b-tgi': { container: 'tgi', partSize: 11 } });
+    assert.equal(original.stdout, `${answerFor({ text: 'Summarise the plot of Journey to the West.', maxTokens: 512 })}\n`);
     assert.equal(rewritten.stdout, original.stdout);
+    assert.deepEqual(requests[0].body.parameters, { max_new_tokens: 512 });
   });
 });
