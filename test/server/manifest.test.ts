@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { allRules } from '../../server/src/engine/rules';
 import { Commands, SUPPORTED_LANGUAGE_IDS } from '../../shared/protocol';
+import { ReportCommands } from '../../shared/reportProtocol';
 import { REPO_ROOT } from '../helpers/lspServerBuild';
 
 const readJson = (path: string) => JSON.parse(readFileSync(join(REPO_ROOT, path), 'utf8'));
@@ -31,7 +32,7 @@ describe('package.json', () => {
 
   test('contributes every command the client registers, each with our category', () => {
     const contributed = manifest.contributes.commands as Array<{ command: string; title: string; category: string }>;
-    assert.deepEqual(contributed.map((command) => command.command).sort(), Object.values(Commands).sort());
+    assert.deepEqual(contributed.map((command) => command.command).sort(), [...Object.values(Commands), ...Object.values(ReportCommands)].sort());
     assert.ok(contributed.every((command) => command.category === 'Bedrock to SageMaker' && /^%command\.\w+%$/.test(command.title)));
   });
 
@@ -46,6 +47,8 @@ describe('package.json', () => {
       'bedrockToSagemaker.maxFileSizeKb': 'resource',
       'bedrockToSagemaker.language': 'application',
       'bedrockToSagemaker.report.problems': 'resource',
+      'bedrockToSagemaker.report.include': 'resource',
+      'bedrockToSagemaker.report.exclude': 'resource',
       'bedrockToSagemaker.trace.server': 'window',
     });
     assert.ok(Object.values(properties).every((schema) => typeof schema.markdownDescription === 'string'));
