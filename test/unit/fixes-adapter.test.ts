@@ -11,13 +11,14 @@ import {
 interface Sent {
   name: string;
   input: { EndpointName?: string; InferenceComponentName?: string; Body: string };
+  options?: unknown;
 }
 
 function fakeClient(answer: unknown | ((sent: Sent) => AsyncIterable<ResponseStream>)): { client: SageMakerRuntimeClient; sent: Sent[] } {
   const sent: Sent[] = [];
   const client = {
-    async send(command: { constructor: { name: string }; input: Sent['input'] }) {
-      const record = { name: command.constructor.name, input: command.input };
+    async send(command: { constructor: { name: string }; input: Sent['input'] }, options?: unknown) {
+      const record = { name: command.constructor.name, input: command.input, options };
       sent.push(record);
       if (typeof answer === 'function') return { Body: (answer as (sent: Sent) => AsyncIterable<ResponseStream>)(record), $metadata: { httpStatusCode: 200 } };
       return { Body: new TextEncoder().encode(JSON.stringify(answer)), $metadata: { httpStatusCode: 200 } };
@@ -67,6 +68,13 @@ describe('adapter: Converse request → chat completions', () => {
       tools: [{ type: 'function', function: { name: 'weather', description: 'Current weather', parameters: { type: 'object' } } }],
       tool_choice: 'required', top_k: 20,
     });
+  });
+
+  it('passes request options (abortSignal, requestTimeout) to send', async () => {
+    const { client, sent } = fakeClient({ choices: [] });
+    const options = { abortSignal: new AbortController().signal, requestTimeout: 5000 };
+    await converseOnSageMaker(client, { EndpointName: 'ep' }, options);
+    assert.equal(sent[0].options, options);
   });
 
   it('rejects content blocks chat completions cannot carry (JavaScript callers)', async () => {

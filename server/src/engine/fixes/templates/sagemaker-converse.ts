@@ -216,10 +216,14 @@ export interface ConverseStreamCommandOutput {
 
 // ---- Converse ----
 
+/** What `client.send(command, options)` accepts: `abortSignal`, `requestTimeout`. */
+export type RequestOptions = Parameters<SageMakerRuntimeClient["send"]>[1];
+
 /** Bedrock `Converse` on a SageMaker endpoint: InvokeEndpoint with a chat-completions body. */
 export async function converseOnSageMaker(
   client: SageMakerRuntimeClient,
   input: ConverseCommandInput & SageMakerTarget,
+  options?: RequestOptions,
 ): Promise<ConverseCommandOutput> {
   const started = Date.now();
   const response = await client.send(new InvokeEndpointCommand({
@@ -227,7 +231,7 @@ export async function converseOnSageMaker(
     ContentType: "application/json",
     Accept: "application/json",
     Body: JSON.stringify(chatCompletionsBody(input, false)),
-  }));
+  }), options);
   const completion = JSON.parse(new TextDecoder().decode(response.Body)) as ChatCompletion;
   const choice = completion.choices?.[0];
   return {
@@ -243,13 +247,14 @@ export async function converseOnSageMaker(
 export async function converseStreamOnSageMaker(
   client: SageMakerRuntimeClient,
   input: ConverseStreamCommandInput & SageMakerTarget,
+  options?: RequestOptions,
 ): Promise<ConverseStreamCommandOutput> {
   const started = Date.now();
   const response = await client.send(new InvokeEndpointWithResponseStreamCommand({
     ...targetOf(input),
     ContentType: "application/json",
     Body: JSON.stringify(chatCompletionsBody(input, true)),
-  }));
+  }), options);
   return { stream: converseEvents(payloadJson(response.Body), started), $metadata: response.$metadata };
 }
 
