@@ -16,8 +16,9 @@ export const NOTE_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
 /** What the note says: the alternative for a rule with no equivalent, or why a rewrite was not done. */
 export function noteText(finding: Finding, region: string, reason?: string): string {
   const title = ruleMeta(finding.ruleId).title();
+  const name = finding.data.name ?? finding.data.className;
   const subject = typeof finding.data.operation === 'string' ? finding.data.operation
-    : typeof finding.data.name === 'string' ? `${title} (${finding.data.name})` : title;
+    : typeof name === 'string' ? `${title} (${name})` : title;
   const alternative = finding.equivalent.replace(/^none: /, '');
   if (reason) return l10n.t('{0} was not rewritten to SageMaker Runtime automatically: {1}. Equivalent: {2}.', subject, reason, alternative);
   if (finding.category === 'manual') return l10n.t('manual step: {0} reaches Amazon Bedrock, which is not available in {1}. Alternative: {2}.', subject, region, alternative);
