@@ -102,8 +102,6 @@ export interface AnalyzeInput {
   /** Used only to pick a script kind (`.tsx`, `.mjs`...) and in messages; never read from disk. */
   fileName?: string;
   token?: CancellationToken;
-  /** Incremental re-parsing across versions of one document (the language server passes one per session). */
-  parseCache?: { cache: import('./script/parseCache').ScriptParseCache; key: string };
 }
 
 export interface AnalyzeResult {

@@ -5,7 +5,6 @@ import type { AnalyzeInput, AnalyzeResult, CancellationToken, Finding } from '..
 import { engineLanguageOf } from './documentLanguage';
 import type { DocumentSettings } from './documentSettings';
 import { LruCache } from './lru';
-import { ScriptParseCache } from '../engine/script/parseCache';
 
 /** One analysed document version: the exact engine input (fixes need it) and the engine's result. */
 export interface DocumentAnalysis {
@@ -36,8 +35,6 @@ export interface DocumentAnalyzerOptions {
  */
 export class DocumentAnalyzer {
   private readonly cache = new LruCache<string, DocumentAnalysis>(64);
-  /** Re-parses each open script incrementally: typing in a large file costs a fraction of a full parse. */
-  private readonly parses = new ScriptParseCache();
 
   constructor(private readonly options: DocumentAnalyzerOptions) {}
 
@@ -50,13 +47,12 @@ export class DocumentAnalyzer {
     if (cached) return { ...cached, elapsedMs: 0 };
     const input: AnalyzeInput = {
       text: document.getText(), languageId, settings: settings.engine, fileName: this.options.fileNameOf(document.uri), token,
-      parseCache: { cache: this.parses, key: document.uri },
     };
     const limits = { maxLength: Math.min(DEFAULT_LIMITS.maxLength, Math.floor(settings.maxFileSizeKb * 1024)) };
     const started = Date.now();
     const result = this.refine(analyze(input, limits), input, document.uri);
     const analysis: DocumentAnalysis = {
-      uri: document.uri, version: document.version, input: { ...input, token: undefined, parseCache: undefined }, result, elapsedMs: Date.now() - started,
+      uri: document.uri, version: document.version, input: { ...input, token: undefined }, result, elapsedMs: Date.now() - started,
     };
     // A cancelled run is incomplete: never let it answer a later request.
     if (result.skipped?.reason !== 'cancelled') this.cache.set(key, analysis);
@@ -72,7 +68,6 @@ export class DocumentAnalyzer {
   /** Forgets every version of a document (on close). */
   forget(uri: string): void {
     this.cache.deleteWhere((key) => key.startsWith(`${uri}\n`));
-    this.parses.forget(uri);
   }
 
   clear(): void {

@@ -15,9 +15,7 @@ export function analyzeScript(input: AnalyzeInput): Finding[] {
   // Cheap pre-check: a file that never mentions Bedrock or a model id is not even parsed.
   if (!mayMentionBedrock(input.text) || input.token?.isCancellationRequested) return [];
   const languageId = input.languageId as ScriptLanguage;
-  const sourceFile = input.parseCache
-    ? input.parseCache.cache.parse(input.parseCache.key, input.text, languageId, input.fileName)
-    : parseScript(input.text, languageId, input.fileName);
+  const sourceFile = parseScript(input.text, languageId, input.fileName);
   return analyzeSourceFile(sourceFile, input);
 }
 
