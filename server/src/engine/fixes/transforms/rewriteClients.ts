@@ -16,8 +16,12 @@ export const rewriteClients: FixTransform = {
   name: 'rewrite-clients',
   rules: ['bedrock/runtime-client'],
   check(context, finding) {
-    if (finding.data.sdk !== 'v2') return OK;
     const callee = context.nodeOf(finding);
+    const options = callee?.parent && ts.isNewExpression(callee.parent) ? callee.parent.arguments?.[0] : undefined;
+    if (options && ts.isObjectLiteralExpression(options) && options.properties.some((property) => propertyNameText(property.name) === 'token')) {
+      return refuse(l10n.t('it signs in with a Bedrock API key (the token option), and SageMaker Runtime accepts only IAM SigV4 credentials from the China account'));
+    }
+    if (finding.data.sdk !== 'v2') return OK;
     return callee && ts.isPropertyAccessExpression(callee) && callee.name.text === 'BedrockRuntime'
       ? OK
       : refuse(l10n.t('only the new AWS.BedrockRuntime(...) form of SDK v2 is rewritten'));
