@@ -23,6 +23,14 @@ const USER_SETTINGS = {
   // editor's squiggles and the Problems panel to our own findings.
   'typescript.validate.enable': false,
   'javascript.validate.enable': false,
+  // Less background work competing for 2 cores; none of it touches our extension. (Type acquisition
+  // would also try the network.)
+  'typescript.disableAutomaticTypeAcquisition': true,
+  'git.enabled': false,
+  'github.gitAuthentication': false,
+  'npm.autoDetect': 'off',
+  'extensions.ignoreRecommendations': true,
+  'workbench.enableExperiments': false,
 };
 
 /** A temp dir for one run, with user-data (settings above) and extensions dirs inside it. */
