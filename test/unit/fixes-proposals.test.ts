@@ -71,6 +71,14 @@ describe('fixesForFinding', () => {
     assert.equal(fixAll(fixInput, analyze(fixInput).findings), undefined);
   });
 
+  it('refuses Converse content a chat-completions body cannot carry, and says which', () => {
+    const text = CONVERSE.replace('content: [{ text }]', 'content: [{ text }, { document: { name: "spec", format: "pdf", source: { bytes: new Uint8Array() } } }]');
+    const fixInput = input(text);
+    const [note] = fixesForFinding(fixInput, finding(fixInput, 'bedrock/converse'));
+    assert.equal(note.kind, 'migration-note');
+    assert.match(note.edits[0].newText, /document content blocks have no chat-completions equivalent/);
+  });
+
   it('does not offer a note that is already in the file', () => {
     const fixInput = input(GUARDED);
     const [note] = fixesForFinding(fixInput, finding(fixInput, 'bedrock/guardrail'));

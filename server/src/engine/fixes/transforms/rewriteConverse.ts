@@ -47,7 +47,25 @@ function checkCall(context: FixContext, call: OperationCall): Verdict {
   if (!properties.has('modelId')) return refuse(l10n.t('the input object has no modelId'));
   const unsupported = [...properties.keys()].filter((name) => !SUPPORTED_FIELDS.has(name));
   if (unsupported.length > 0) return refuse(l10n.t('{0} has no SageMaker equivalent', unsupported.join(', ')));
+  const blocks = unsupportedBlocks(input);
+  if (blocks.length > 0) return refuse(l10n.t('{0} content blocks have no chat-completions equivalent', blocks.join(', ')));
   return OK;
+}
+
+/** Content blocks a chat-completions body cannot carry (documents, media, cache points...). */
+const UNSUPPORTED_BLOCKS = new Set(['document', 'video', 'audio', 'cachePoint', 'guardContent', 'citationsContent', 'searchResult', 's3Location']);
+
+function unsupportedBlocks(input: ts.ObjectLiteralExpression): string[] {
+  const found = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) {
+      const name = node.name.getText();
+      if (UNSUPPORTED_BLOCKS.has(name)) found.add(name);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(input);
+  return [...found];
 }
 
 function rewrite(context: FixContext, finding: Finding, call: OperationCall): void {
