@@ -5,7 +5,8 @@ import { currentLocale } from '../../server/src/engine/l10n';
 import { isKindRequested } from '../../server/src/lsp/codeActionKinds';
 import { engineFileName } from '../../server/src/lsp/documentName';
 import { DocumentSettingsCache, fromRaw } from '../../server/src/lsp/documentSettings';
-import { DocumentAnalyzer } from '../../server/src/lsp/documentAnalyzer';
+import { DocumentAnalyzer, REFINE_MAX_LENGTH } from '../../server/src/lsp/documentAnalyzer';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Environment } from '../../server/src/lsp/environment';
 import { applyLocale } from '../../server/src/lsp/locale';
 import { LruCache } from '../../server/src/lsp/lru';
@@ -124,5 +125,31 @@ describe('Environment', () => {
     assert.equal(environment.generation, 3);
     assert.equal(refreshes, 3);
     assert.equal(fetches, 2);
+  });
+});
+
+describe('DocumentAnalyzer', () => {
+  const bedrockLine = 'import { ConverseCommand } from "@aws-sdk/client-bedrock-runtime";\nnew ConverseCommand({});\n';
+  const analyzeWithSpy = (text: string) => {
+    let refined = 0;
+    const analyzer = new DocumentAnalyzer({
+      fileNameOf: () => undefined, workspaceRelativePathOf: () => undefined,
+      refineFindings: (_input, findings) => { refined++; return [...findings]; },
+    });
+    const document = TextDocument.create('file:///w/a.ts', 'typescript', 1, text);
+    const analysis = analyzer.analyze(document, fromRaw({ maxFileSizeKb: 4096 }));
+    return { refined, findings: analysis?.result.findings.length ?? 0 };
+  };
+
+  test('refines fixability of ordinary documents', () => {
+    const result = analyzeWithSpy(bedrockLine);
+    assert.equal(result.refined, 1);
+    assert.ok(result.findings > 0);
+  });
+
+  test('keeps typing fast in large documents: fixability is not refined above the limit', () => {
+    const result = analyzeWithSpy(bedrockLine + '// filler\n'.repeat(REFINE_MAX_LENGTH / 10));
+    assert.equal(result.refined, 0);
+    assert.ok(result.findings > 0);
   });
 });

@@ -33,6 +33,9 @@ export interface DocumentAnalyzerOptions {
  * diagnostics, code actions and the findings request share one analysis and a result is never reused for
  * another version or other settings.
  */
+/** Largest document (UTF-16 code units) whose fixability is refined on every version. */
+export const REFINE_MAX_LENGTH = 64 * 1024;
+
 export class DocumentAnalyzer {
   private readonly cache = new LruCache<string, DocumentAnalysis>(64);
 
@@ -61,6 +64,9 @@ export class DocumentAnalyzer {
 
   private refine(result: AnalyzeResult, input: AnalyzeInput, uri: string): AnalyzeResult {
     if (!this.options.refineFindings || result.skipped || result.findings.length === 0) return result;
+    // Refining runs every rewrite once (several parses); above this size it would make typing lag, so large
+    // files keep the detectors' fixability and the quick fix itself says when a rewrite is not possible.
+    if (input.text.length > REFINE_MAX_LENGTH) return result;
     const fixInput = { ...input, workspaceRelativePath: this.options.workspaceRelativePathOf(uri) };
     return { ...result, findings: this.options.refineFindings(fixInput, result.findings) };
   }
