@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze';
 import { applyEdits, fixAll, fixesForFinding } from '../../server/src/engine/fixes';
+import { hasSyntaxErrors } from '../../server/src/engine/fixes/support/syntax';
+import type { ScriptLanguage } from '../../server/src/engine/types';
 import { loadCases } from './fixes-cases';
 
 // Code actions run on every keystroke's document, half-typed code included: the fixes must never throw, and
@@ -15,13 +17,32 @@ function checkWellFormed(text: string, edits: ReadonlyArray<{ range: { start: nu
   }
 }
 
+describe('fixes on code that parses but differs from the fixtures', () => {
+  for (const fixture of loadCases()) {
+    it(`${fixture.name}: lines removed one at a time; a fix never breaks the syntax`, () => {
+      const lines = fixture.input.split('\n');
+      const language = fixture.fixInput.languageId as ScriptLanguage;
+      const stride = Math.max(1, Math.floor(lines.length / 12));
+      for (let removed = 0; removed < lines.length; removed += stride) {
+        const variant = [...lines.slice(0, removed), ...lines.slice(removed + 1)].join('\n');
+        if (hasSyntaxErrors(variant, language)) continue;
+        const input = { ...fixture.fixInput, text: variant };
+        const all = fixAll(input, analyze(input).findings);
+        if (!all) continue;
+        checkWellFormed(variant, all.edits, `without line ${removed + 1}`);
+        assert.equal(hasSyntaxErrors(applyEdits(variant, all.edits), language), false, `without line ${removed + 1}: the fix broke the syntax`);
+      }
+    });
+  }
+});
+
 describe('fixes on half-typed code', () => {
   for (const fixture of loadCases()) {
     it(`${fixture.name}: truncated and punched documents`, () => {
       const text = fixture.input;
       const variants: Array<[string, string]> = [];
-      for (let step = 1; step < 10; step++) {
-        const cut = Math.floor((text.length * step) / 10);
+      for (let step = 1; step < 7; step++) {
+        const cut = Math.floor((text.length * step) / 7);
         variants.push([`cut at ${cut}`, text.slice(0, cut)]);
         variants.push([`hole at ${cut}`, text.slice(0, cut) + text.slice(Math.min(text.length, cut + 7))]);
       }

@@ -6,6 +6,7 @@ import { FixContext } from './context';
 import { type Assessment, assess, findingKey, runTransforms } from './pipeline';
 import { TRANSFORMS } from './registry';
 import { NOTE_RULES, noteProposal, noteText } from './support/migrationNote';
+import { hasSyntaxErrors } from './support/syntax';
 import { rewriteClientRegion } from './transforms/rewriteClientRegion';
 import type { FixInput, FixProposal } from './types';
 
@@ -25,7 +26,7 @@ const FILE_MIGRATION_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
  * optional migration note.
  */
 export function fixesForFinding(input: FixInput, finding: Finding): FixProposal[] {
-  if (!isScriptLanguage(input.languageId)) return [];
+  if (!isScriptLanguage(input.languageId) || !parses(input)) return [];
   if (finding.ruleId === 'bedrock/client-region') {
     if (assess(input, [rewriteClientRegion]).refusals.has(findingKey(finding))) return [];
     const { edits } = runTransforms(input, [rewriteClientRegion], finding.range);
@@ -45,7 +46,7 @@ export function fixesForFinding(input: FixInput, finding: Finding): FixProposal[
 
 /** Every safe fix in the document merged into one proposal, or undefined when there is nothing to fix. */
 export function fixAll(input: FixInput, findings: readonly Finding[]): FixProposal | undefined {
-  if (!isScriptLanguage(input.languageId) || !findings.some((finding) => finding.fixable)) return undefined;
+  if (!isScriptLanguage(input.languageId) || !findings.some((finding) => finding.fixable) || !parses(input)) return undefined;
   // A copy: callers own what they get, the memo keeps its own.
   const migration = memoized(input, 'migration', () => {
     if (assessment(input).blockers.length > 0) return undefined;
@@ -59,6 +60,10 @@ export function fixAll(input: FixInput, findings: readonly Finding[]): FixPropos
     };
   });
   return migration && structuredClone(migration);
+}
+
+function parses(input: FixInput): boolean {
+  return memoized(input, 'parses', () => !hasSyntaxErrors(input.text, input.languageId as ScriptLanguage, input.fileName));
 }
 
 function assessment(input: FixInput): Assessment {
