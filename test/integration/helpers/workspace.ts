@@ -1,10 +1,23 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { waitFor } from './waitFor';
 
 export function folderNamed(name: string): vscode.WorkspaceFolder {
   const folder = vscode.workspace.workspaceFolders?.find((f) => f.name === name);
   assert.ok(folder, `workspace folder '${name}' is open; have ${vscode.workspace.workspaceFolders?.map((f) => f.name)}`);
   return folder;
+}
+
+/**
+ * The workbench can start the extension host before it has read a .code-workspace file's folders (seen on
+ * a loaded machine); they then arrive as a change event. Tests start once these folders are there.
+ */
+export function waitForFolders(...names: string[]): Promise<unknown> {
+  const open = () => names.every((name) => vscode.workspace.workspaceFolders?.some((f) => f.name === name));
+  return waitFor(`workspace folders ${names.join(', ')}`, open, {
+    events: [vscode.workspace.onDidChangeWorkspaceFolders],
+    describe: () => JSON.stringify(vscode.workspace.workspaceFolders?.map((f) => f.name) ?? []),
+  });
 }
 
 export function fileIn(folder: vscode.WorkspaceFolder, relativePath: string): vscode.Uri {

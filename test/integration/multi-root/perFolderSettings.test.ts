@@ -1,12 +1,14 @@
 import { APP_TS } from '../expectations';
 import { allNameRegion, assertFindings, matchesCount, waitForDiagnostics } from '../helpers/diagnostics';
 import { openAndExpectActivation } from '../helpers/extension';
-import { fileIn, folderNamed, openEditor, setFolderSetting } from '../helpers/workspace';
+import { fileIn, folderNamed, openEditor, setFolderSetting, waitForFolders } from '../helpers/workspace';
 
 // The .code-workspace sets cn-north-1; folder "north" repeats it, folder "northwest" overrides it.
 suite('multi-root workspace', () => {
   const north = () => fileIn(folderNamed('north'), 'src/app.ts');
   const northwest = () => fileIn(folderNamed('northwest'), 'src/app.ts');
+
+  suiteSetup(() => waitForFolders('north', 'northwest'));
 
   test('opening a TypeScript file activates the extension, and that file gets its findings', async () => {
     await openAndExpectActivation(north());
