@@ -22,7 +22,7 @@ describe('fixes on code that parses but differs from the fixtures', () => {
     it(`${fixture.name}: lines removed one at a time; a fix never breaks the syntax`, () => {
       const lines = fixture.input.split('\n');
       const language = fixture.fixInput.languageId as ScriptLanguage;
-      const stride = Math.max(1, Math.floor(lines.length / 12));
+      const stride = Math.max(1, Math.ceil(lines.length / 8));
       for (let removed = 0; removed < lines.length; removed += stride) {
         const variant = [...lines.slice(0, removed), ...lines.slice(removed + 1)].join('\n');
         if (hasSyntaxErrors(variant, language)) continue;

@@ -34,10 +34,19 @@ export function adapterModule(request: AdapterRequest): AdapterModule {
   };
 }
 
+const transpiled = new Map<string, string>();
+
+/** The template as JavaScript (computed once per module kind: the template never changes at run time). */
 function transpile(source: string, commonJs: boolean): string {
-  return ts.transpileModule(source, {
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: commonJs ? ts.ModuleKind.CommonJS : ts.ModuleKind.ESNext, removeComments: false },
-  }).outputText;
+  const key = `${commonJs}:${source.length}`;
+  let output = transpiled.get(key);
+  if (output === undefined) {
+    output = ts.transpileModule(source, {
+      compilerOptions: { target: ts.ScriptTarget.ES2022, module: commonJs ? ts.ModuleKind.CommonJS : ts.ModuleKind.ESNext, removeComments: false },
+    }).outputText;
+    transpiled.set(key, output);
+  }
+  return output;
 }
 
 type ExtensionStyle = 'none' | 'js' | 'ts';
