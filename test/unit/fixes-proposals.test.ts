@@ -86,9 +86,16 @@ describe('fixesForFinding', () => {
     assert.deepEqual(fixesForFinding(noted, finding(noted, 'bedrock/guardrail')), []);
   });
 
-  it('has nothing for model-id strings and non-script documents', () => {
+  it('offers the diagnostic itself as the note for a finding inside a string', () => {
+    const fixInput = input(CONVERSE, {});
+    const modelId = finding(fixInput, 'bedrock/model-id');
+    const [note] = fixesForFinding(fixInput, modelId);
+    assert.equal(note.kind, 'migration-note');
+    assert.equal(note.edits[0].newText, `// TODO(bedrock-to-sagemaker): ${modelId.message}\n`);
+  });
+
+  it('has nothing for non-script documents', () => {
     const fixInput = input(CONVERSE);
-    assert.deepEqual(fixesForFinding(fixInput, finding(fixInput, 'bedrock/model-id')), []);
     const markdown = { ...fixInput, languageId: 'markdown' as const };
     assert.deepEqual(fixesForFinding(markdown, finding(fixInput, 'bedrock/converse')), []);
     assert.equal(fixAll(markdown, analyze(fixInput).findings), undefined);

@@ -1,20 +1,26 @@
 import * as l10n from '@vscode/l10n';
+import ts from 'typescript';
 import { ruleMeta } from '../../rules';
 import type { Finding, RuleId } from '../../types';
 import type { FixContext } from '../context';
 import type { FixProposal } from '../types';
-import { todoAnchor, todoLine } from './todoComment';
-import { startOfLine } from './nodes';
+import { todoAnchor, todoLine, todosAbove } from './todoComment';
+import { nodeContaining } from './nodes';
 
 /** Rules whose findings get an optional "Insert migration note" action (there is nothing to rewrite). */
 export const NOTE_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
   'bedrock/guardrail', 'bedrock/count-tokens', 'bedrock/async-invoke', 'bedrock/bidirectional-stream', 'bedrock/agent',
   'bedrock/knowledge-base', 'bedrock/control-plane', 'bedrock/data-automation', 'bedrock/langchain', 'bedrock/ai-sdk',
   'bedrock/llamaindex', 'bedrock/openai-compatible', 'bedrock/api-key',
+  'bedrock/model-id', 'bedrock/arn', 'bedrock/endpoint-host', 'bedrock/iam-action',
 ]);
+
+/** Findings inside strings: their diagnostic already says exactly what to change, so the note repeats it. */
+const STRING_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['bedrock/model-id', 'bedrock/arn', 'bedrock/endpoint-host', 'bedrock/iam-action']);
 
 /** What the note says: the alternative for a rule with no equivalent, or why a rewrite was not done. */
 export function noteText(finding: Finding, region: string, reason?: string): string {
+  if (!reason && STRING_RULES.has(finding.ruleId)) return finding.message;
   const title = ruleMeta(finding.ruleId).title();
   const name = finding.data.name ?? finding.data.className;
   const subject = typeof finding.data.operation === 'string' ? finding.data.operation
@@ -27,12 +33,11 @@ export function noteText(finding: Finding, region: string, reason?: string): str
 
 /** An optional edit that writes the note as a TODO comment above the statement; none when it is already there. */
 export function noteProposal(context: FixContext, finding: Finding, reason?: string): FixProposal | undefined {
-  const node = context.nodeOf(finding);
-  if (!node) return undefined;
+  const node = context.nodeOf(finding) ?? nodeContaining(context.sourceFile, finding.range);
+  if (ts.isSourceFile(node)) return undefined;
   const { position, indent } = todoAnchor(context, node);
   const line = todoLine(noteText(finding, context.settings.targetRegion, reason));
-  const previousLine = context.text.slice(startOfLine(context.text, Math.max(0, position - 1)), position);
-  if (previousLine.includes(line)) return undefined;
+  if (todosAbove(context.text, position).includes(line)) return undefined;
   return {
     title: l10n.t('Insert migration note'),
     kind: 'migration-note',

@@ -14,6 +14,19 @@ export function nodeAtRange(sourceFile: ts.SourceFile, range: OffsetRange): ts.N
   return found;
 }
 
+/** The innermost node whose text contains `range` (a finding inside a string literal). */
+export function nodeContaining(sourceFile: ts.SourceFile, range: OffsetRange): ts.Node {
+  let found: ts.Node = sourceFile;
+  const visit = (node: ts.Node): void => {
+    if (node.getStart(sourceFile) <= range.start && range.end <= node.getEnd()) {
+      found = node;
+      ts.forEachChild(node, visit);
+    }
+  };
+  ts.forEachChild(sourceFile, visit);
+  return found;
+}
+
 /** The statement that contains `node` directly in a block or the file. */
 export function enclosingStatement(node: ts.Node): ts.Statement | undefined {
   for (let current: ts.Node | undefined = node; current; current = current.parent) {

@@ -16,16 +16,29 @@ export function todoAnchor(context: FixContext, node: ts.Node): { position: numb
   return { position: startOfLine(context.text, start), indent: lineIndentAt(context.text, start) };
 }
 
+/** The TODO comments stacked right above `position` (a line start), so a note is never written twice. */
+export function todosAbove(text: string, position: number): string[] {
+  const lines: string[] = [];
+  let end = position;
+  while (end > 0) {
+    const start = startOfLine(text, end - 1);
+    const line = text.slice(start, end).trim();
+    if (!line.startsWith(`// ${TODO}:`)) break;
+    lines.push(line);
+    end = start;
+  }
+  return lines;
+}
+
 const written = new WeakMap<FixContext, Set<string>>();
 
 /** Inserts a TODO comment on its own line above the statement holding `node`, unless it is already there. */
 export function insertTodoAbove(context: FixContext, node: ts.Node, text: string): void {
   const { position, indent } = todoAnchor(context, node);
   const line = todoLine(text);
-  const previousLine = context.text.slice(startOfLine(context.text, Math.max(0, position - 1)), position);
   const seen = written.get(context) ?? new Set<string>();
   written.set(context, seen);
-  if (previousLine.includes(line) || seen.has(`${position}:${line}`)) return;
+  if (todosAbove(context.text, position).includes(line) || seen.has(`${position}:${line}`)) return;
   seen.add(`${position}:${line}`);
   context.insert(position, indent + line + context.style.eol);
 }
