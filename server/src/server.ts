@@ -4,7 +4,8 @@ import {
   createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAll, fixesForFinding, refineFixability } from './engine/fixes';
+import { documentFixAll, documentFixesForFinding } from './engine/documentFixes';
+import { refineFixability } from './engine/fixes';
 import { initPythonParser } from './engine/python/pythonParser';
 import { CONFIG_SECTION, FindingsRequest } from '../../shared/protocol';
 import { connectionStrategy } from './lsp/cancelUndispatched';
@@ -80,7 +81,7 @@ documents.onDidClose((event) => {
 
 const codeActionDependencies: CodeActionDependencies = {
   documents, settings, analyzer, log,
-  fixes: { fixesForFinding, fixAll },
+  fixes: { fixesForFinding: documentFixesForFinding, fixAll: documentFixAll },
   get session() { return session; },
   fileCreation: (document) => ({
     canCreateFiles: session.createFiles,

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { CancellationToken, WorkDoneProgressParams, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../engine/analyze';
-import { fixAll, refineFixability, type FixInput } from '../engine/fixes';
+import { documentFixAll } from '../engine/documentFixes';
+import { refineFixability, type FixInput } from '../engine/fixes';
 import { EventLoopTurns, walkReportFolder } from '../report/io';
 import { Limiter, mapInOrder, readSourceFile } from '../workspace';
 import type { SourceFile, WalkEntry } from '../workspace/types';
@@ -53,7 +54,7 @@ export function createMigrateWorkspaceHandler(deps: MigrateDependencies) {
           await turns.maybeYield();
           if (token.isCancellationRequested) throw cancelledError();
           progress.filesDone(++filesDone);
-          if (file) builder.add(file.migration, fixAll(file.input, file.migration.findings));
+          if (file) builder.add(file.migration, documentFixAll(file.input, file.migration.findings));
         }
       }
       if (token.isCancellationRequested) throw cancelledError();
