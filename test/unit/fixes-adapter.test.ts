@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ResponseStream, SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
+import { adapterModule, relativeSpecifier } from '../../server/src/engine/fixes/support/adapterModule';
+import { parseScript } from '../../server/src/engine/script/parse';
 import {
   type ConverseStreamOutput, converseOnSageMaker, converseStreamOnSageMaker, payloadLines, sageMakerEndpointFor, streamedText,
 } from '../../server/src/engine/fixes/templates/sagemaker-converse';
@@ -207,5 +209,41 @@ describe('adapter: endpoint lookup', () => {
   it('throws a clear error for an unmapped id', () => {
     assert.throws(() => sageMakerEndpointFor(table, 'amazon.titan-text-express-v1'), /No SageMaker endpoint is mapped for Bedrock model id 'amazon.titan-text-express-v1'/);
     assert.throws(() => sageMakerEndpointFor(table, undefined), /model id ''/);
+  });
+});
+
+describe('adapter module placement', () => {
+  const style = { quote: '"' as const, semicolons: true, eol: '\n' as const, indent: '  ' };
+  const place = (workspaceRelativePath: string, adapterPath: string, javascript: boolean, source = '') => adapterModule({
+    adapterPath, workspaceRelativePath, javascript, commonJs: source.includes('require('), style,
+    sourceFile: parseScript(source, javascript ? 'javascript' : 'typescript'),
+  });
+
+  it('computes the import specifier from the document to the adapter', () => {
+    assert.equal(relativeSpecifier('src/app/chat.ts', 'src/sagemaker-converse.ts', 'none'), '../sagemaker-converse');
+    assert.equal(relativeSpecifier('index.ts', 'src/sagemaker-converse.ts', 'none'), './src/sagemaker-converse');
+    assert.equal(relativeSpecifier('src\\win\\chat.ts', 'src/sagemaker-converse.ts', 'none'), '../sagemaker-converse');
+    assert.equal(relativeSpecifier('src/chat.mts', 'src/sagemaker-converse.mts', 'js'), './sagemaker-converse.mjs');
+  });
+
+  it('follows the document: .js extensions when its relative imports use them (Node ESM)', () => {
+    assert.equal(place('src/a.ts', 'src/sagemaker-converse.ts', false, 'import { x } from "./x.js";\nimport { y } from "./y.js";').specifier, './sagemaker-converse.js');
+    assert.equal(place('src/a.ts', 'src/sagemaker-converse.ts', false, 'import { x } from "./x";').specifier, './sagemaker-converse');
+  });
+
+  it('writes JavaScript next to the configured path for JavaScript documents, CommonJS when they use require', () => {
+    const esm = place('src/a.js', 'src/sagemaker-converse.ts', true, 'import x from "x";');
+    assert.equal(esm.file.path, 'src/sagemaker-converse.js');
+    assert.match(esm.file.content, /^export async function converseOnSageMaker/m);
+    const cjs = place('lib/a.cjs', 'src/sagemaker-converse.ts', true, 'const x = require("x");');
+    assert.equal(cjs.file.path, 'src/sagemaker-converse.cjs');
+    assert.equal(cjs.specifier, '../src/sagemaker-converse.cjs');
+    assert.match(cjs.file.content, /exports\.converseOnSageMaker = converseOnSageMaker/);
+  });
+
+  it('honours a .js adapter path from a TypeScript document', () => {
+    const module = place('src/a.ts', 'src/gen/sagemaker-converse.js', false);
+    assert.equal(module.file.path, 'src/gen/sagemaker-converse.js');
+    assert.doesNotMatch(module.file.content, /: SageMakerRuntimeClient/);
   });
 });

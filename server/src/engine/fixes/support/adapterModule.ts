@@ -24,8 +24,11 @@ export interface AdapterRequest {
 
 export function adapterModule(request: AdapterRequest): AdapterModule {
   const documentExtension = /\.([cm])js$/.exec(request.workspaceRelativePath)?.[0];
+  // A setting that names a .js/.mjs/.cjs file asks for JavaScript even from TypeScript documents.
+  const javascript = request.javascript || /\.[cm]?jsx?$/.test(request.adapterPath);
+  const commonJs = request.commonJs || request.adapterPath.endsWith('.cjs');
   const path = request.javascript ? request.adapterPath.replace(/\.[cm]?tsx?$/, documentExtension ?? '.js') : request.adapterPath;
-  const content = request.javascript ? transpile(ADAPTER_TEMPLATE, request.commonJs) : ADAPTER_TEMPLATE;
+  const content = javascript ? transpile(ADAPTER_TEMPLATE, commonJs) : ADAPTER_TEMPLATE;
   // `.mjs`/`.cjs` files must be imported with their extension; Node never guesses those.
   const extension = documentExtension ? 'js' : importExtensionStyle(request.sourceFile);
   return {
