@@ -15,6 +15,8 @@ export interface ScanArguments {
   region?: TargetRegion;
   configPath?: string;
   maxFileSizeKb?: number;
+  /** Apply every safe fix in place (workspace root for created files: the current folder). */
+  fix: boolean;
 }
 
 export type ParsedCommand =
@@ -22,13 +24,13 @@ export type ParsedCommand =
   | { command: 'version'; locale?: Locale }
   | { command: 'scan'; locale?: Locale; scan: ScanArguments };
 
-// A future `--fix` belongs here (boolean) and in ScanArguments; scanCommand has the matching hook.
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
   region: { type: 'string' },
   lang: { type: 'string' },
   config: { type: 'string' },
   'max-file-size': { type: 'string' },
+  fix: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -55,6 +57,7 @@ export function parseArguments(argv: readonly string[]): ParsedCommand {
       region: oneOf(values.region, TARGET_REGIONS, '--region'),
       configPath: values.config as string | undefined,
       maxFileSizeKb: positiveInteger(values['max-file-size'], '--max-file-size'),
+      fix: values.fix === true,
     },
   };
 }

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { pythonParserStatus } from '../engine/python/pythonParser';
 import { scanWorkspace } from '../workspace';
 import { describeIoError } from '../workspace/ioErrors';
+import { fixScannedFile } from './applyFixes';
 import { CliError } from './cliError';
 import { ExitCode } from './exitCodes';
 import { loadSettings } from './loadSettings';
@@ -32,13 +33,27 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
     maxFileSizeBytes: args.maxFileSizeKb === undefined ? undefined : args.maxFileSizeKb * 1024,
   });
   let scannedMarkdown = false;
-  for await (const result of results) {
-    // The future `--fix` hooks in here: apply fixAll() to a scanned result and write the file (keeping
-    // its BOM, see `hasBom`) before reporting, so the report shows only what is left to do by hand.
+  const fixed = { files: 0, edits: 0 };
+  for await (const scanned of results) {
+    let result = scanned;
+    if (args.fix && scanned.kind === 'scanned') {
+      // Fix before reporting, so the report shows only what is left to do by hand.
+      const outcome = await fixScannedFile(scanned, settings, io.cwd);
+      result = outcome.result;
+      if (outcome.editCount > 0) {
+        fixed.files++;
+        fixed.edits += outcome.editCount;
+        io.stderr.write(`${l10n.t('fixed {0} ({1} edits)', scanned.relativePath, outcome.editCount)}\n`);
+      }
+      for (const path of outcome.created) io.stderr.write(`${l10n.t('created {0}', path)}\n`);
+    }
     reporter.addFile(result);
     scannedMarkdown ||= result.kind === 'scanned' && result.languageId === 'markdown';
   }
   reporter.finish();
+  if (args.fix) {
+    io.stderr.write(`${l10n.t('--fix: {0} edits in {1} files; {2} findings left need manual steps (listed above).', fixed.edits, fixed.files, reporter.findingCount)}\n`);
+  }
   if (scannedMarkdown) warnIfPythonUnavailable(io);
   return reporter.findingCount > 0 ? ExitCode.findings : ExitCode.clean;
 }

@@ -20,6 +20,7 @@ export function usageText(): string {
       ['--config <file.json>', l10n.t('settings file: {"targetRegion", "endpoints", "rules", "adapterPath"}')],
       ['--max-file-size <kb>', l10n.t('skip larger files (default: {0})', DEFAULT_MAX_FILE_SIZE_BYTES / 1024)],
       ['--lang en|zh-cn', l10n.t('message language (default: from LC_ALL / LANG)')],
+      ['--fix', l10n.t('apply every safe fix in place (created files go under the current folder), then report what is left')],
       ['--exit-zero', l10n.t('exit with 0 even when there are findings (errors still exit with 2)')],
       ['-h, --help', l10n.t('show this help')],
       ['-v, --version', l10n.t('show the version')],

@@ -1,0 +1,53 @@
+import { access, mkdir, writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from '../engine/analyze';
+import { documentFixAll } from '../engine/documentFixes';
+import { applyEdits } from '../engine/fixes';
+import type { EngineSettings } from '../engine/types';
+import type { ScannedFile } from '../workspace';
+
+export interface FileFixOutcome {
+  /** The file as it is after fixing (re-analysed), or the original result when nothing changed. */
+  result: ScannedFile;
+  editCount: number;
+  /** Files created for the fix (the shared Converse adapter), relative to the workspace root. */
+  created: string[];
+}
+
+/**
+ * `scan --fix` for one file: applies every safe fix (the same fix-all the editor offers), writes the file back
+ * with its BOM, creates the adapter module once, and re-analyses so the report shows only what is left.
+ * Running it again changes nothing: fix-all proposes no edit for a migrated file.
+ */
+export async function fixScannedFile(file: ScannedFile, settings: EngineSettings, workspaceRoot: string): Promise<FileFixOutcome> {
+  const unchanged = { result: file, editCount: 0, created: [] };
+  if (!file.findings.some((finding) => finding.fixable)) return unchanged;
+  const text = file.document.getText();
+  const workspaceRelativePath = relative(workspaceRoot, file.absolutePath).split(sep).join('/');
+  const input = { text, languageId: file.languageId, settings, fileName: file.absolutePath, workspaceRelativePath };
+  const proposal = documentFixAll(input, file.findings);
+  if (!proposal || proposal.edits.length === 0) return unchanged;
+  const fixedText = applyEdits(text, proposal.edits);
+  const created: string[] = [];
+  for (const extra of proposal.createFiles ?? []) {
+    const target = resolve(workspaceRoot, extra.path);
+    if (extra.ifMissing && (await exists(target))) continue;
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, extra.content, 'utf8');
+    created.push(extra.path);
+  }
+  await writeFile(file.absolutePath, (file.hasBom ? '\uFEFF' : '') + fixedText, 'utf8');
+  const reanalysed = analyze({ text: fixedText, languageId: file.languageId, settings, fileName: file.absolutePath });
+  const document = TextDocument.create(file.document.uri, file.document.languageId, file.document.version + 1, fixedText);
+  return { result: { ...file, document, findings: reanalysed.findings }, editCount: proposal.edits.length, created };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
