@@ -51,6 +51,11 @@ export function bodyObjectLiteral(expression: ts.Expression): ts.ObjectLiteralEx
       node = skipOuterExpressions(node.arguments[0]);
       continue;
     }
+    // new TextEncoder().encode(JSON.stringify(...)) and Buffer.from(JSON.stringify(...)) carry the same JSON.
+    if (!stringified && ts.isCallExpression(node) && node.arguments.length >= 1 && isBytesOfString(node.expression)) {
+      node = skipOuterExpressions(node.arguments[0]);
+      continue;
+    }
     if (!ts.isIdentifier(node)) return undefined;
     const binding = constBinding(node);
     if (!binding || binding.references.length !== 1) return undefined;
@@ -61,4 +66,11 @@ export function bodyObjectLiteral(expression: ts.Expression): ts.ObjectLiteralEx
 
 function isJsonStringify(callee: ts.Expression): boolean {
   return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON' && callee.name.text === 'stringify';
+}
+
+function isBytesOfString(callee: ts.Expression): boolean {
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const owner = skipOuterExpressions(callee.expression);
+  if (callee.name.text === 'from' && ts.isIdentifier(owner) && owner.text === 'Buffer') return true;
+  return callee.name.text === 'encode' && ts.isNewExpression(owner) && ts.isIdentifier(owner.expression) && owner.expression.text === 'TextEncoder';
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import ts from 'typescript';
 import type { ReadRule } from '../bodies/types';
 import type { FixContext } from '../context';
@@ -72,20 +73,33 @@ export function rewriteReads(context: FixContext, flow: ResponseFlow, rules: rea
       const rule = byField.get(node.name.text);
       if (rule && flow.carries(node.expression)) applyRule(context, node, rule);
     } else if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer && flow.carries(node.initializer)) {
-      for (const element of node.name.elements) {
-        const field = (element.propertyName ?? element.name).getText(context.sourceFile);
-        const rule = byField.get(field);
-        if (!rule) continue;
-        if (rule.kind === 'rename' && !rule.index0) {
-          context.replace(element.propertyName ?? element.name, element.propertyName ? rule.to : `${rule.to}: ${field}`);
-        } else {
-          insertTodoAbove(context, node, rule.kind === 'todo' ? rule.note : `read '${field}' from the new response shape`);
-        }
-      }
+      rewriteDestructuring(context, node as ts.VariableDeclaration & { name: ts.ObjectBindingPattern; initializer: ts.Expression }, byField);
     }
     ts.forEachChild(node, visit);
   };
   visit(flow.scope);
+}
+
+/** `const { generation } = parsed` → `const { generated_text: generation } = parsed` (`parsed[0]` for TGI's array). */
+function rewriteDestructuring(context: FixContext, declaration: ts.VariableDeclaration & { name: ts.ObjectBindingPattern; initializer: ts.Expression },
+  byField: ReadonlyMap<string, ReadRule>): void {
+  let indexed = false;
+  for (const element of declaration.name.elements) {
+    const field = (element.propertyName ?? element.name).getText(context.sourceFile);
+    const rule = byField.get(field);
+    if (!rule) continue;
+    if (rule.kind === 'rename') {
+      context.replace(element.propertyName ?? element.name, element.propertyName ? rule.to : `${rule.to}: ${field}`);
+      if (rule.index0 && !indexed) {
+        context.insert(declaration.initializer.getEnd(), '[0]');
+        indexed = true;
+      }
+    } else if (rule.kind === 'todo') {
+      insertTodoAbove(context, declaration, rule.note);
+    } else {
+      insertTodoAbove(context, declaration, l10n.t("read '{0}' with {1}(...) from the adapter module", field, rule.fn));
+    }
+  }
 }
 
 function applyRule(context: FixContext, access: ts.PropertyAccessExpression, rule: ReadRule): void {
