@@ -1,10 +1,10 @@
 import * as l10n from '@vscode/l10n';
 import { isScriptLanguage } from '../analyze';
-import { endpointFor } from '../settings';
 import type { Finding, RuleId, ScriptLanguage } from '../types';
 import { FixContext } from './context';
 import { type Assessment, assess, findingKey, runTransforms } from './pipeline';
 import { TRANSFORMS } from './registry';
+import { mappingForModelId } from './support/endpointTarget';
 import { NOTE_RULES, noteProposal, noteText } from './support/migrationNote';
 import { hasSyntaxErrors } from './support/syntax';
 import { rewriteClientRegion } from './transforms/rewriteClientRegion';
@@ -16,9 +16,7 @@ export type { FixInput, FixProposal } from './types';
 const OPERATION_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['bedrock/invoke-model', 'bedrock/invoke-model-stream', 'bedrock/converse', 'bedrock/converse-stream']);
 
 /** Rules fixed by migrating the whole file at once: a call cannot move to SageMaker without its client, and back. */
-const FILE_MIGRATION_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
-  'bedrock/runtime-client', 'bedrock/invoke-model', 'bedrock/invoke-model-stream', 'bedrock/converse', 'bedrock/converse-stream',
-]);
+const FILE_MIGRATION_RULES: ReadonlySet<RuleId> = new Set<RuleId>([...OPERATION_RULES, 'bedrock/runtime-client']);
 
 /**
  * Fixes offered for one finding: the file migration (preferred) for Bedrock Runtime clients, calls and
@@ -98,15 +96,11 @@ export function refineFixability(input: FixInput, findings: readonly Finding[]):
     const reason = isFileMigrationFinding(finding) ? unfixableReason(assessed, finding) : assessed.refusals.get(findingKey(finding));
     if (reason !== undefined) return { ...finding, fixable: false, message: `${finding.message} ${l10n.t('Not fixed automatically: {0}.', reason)}` };
     const modelId = finding.data.modelId;
-    if (OPERATION_RULES.has(finding.ruleId) && typeof modelId === 'string' && !hasMapping(input, modelId)) {
+    if (OPERATION_RULES.has(finding.ruleId) && typeof modelId === 'string' && !mappingForModelId(input.settings, modelId)) {
       return { ...finding, message: `${finding.message} ${l10n.t("Map '{0}' to its SageMaker endpoint in the bedrockToSagemaker.endpoints setting; without a mapping the fix writes a placeholder endpoint name.", modelId)}` };
     }
     return finding;
   });
-}
-
-function hasMapping(input: FixInput, modelId: string): boolean {
-  return endpointFor(input.settings, modelId.replace(/^(?:us-gov|us|eu|apac|jp|au|global)\./, '')) !== undefined || endpointFor(input.settings, modelId) !== undefined;
 }
 
 function isFileMigrationFinding(finding: Finding): boolean {

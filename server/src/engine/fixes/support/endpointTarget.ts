@@ -3,7 +3,7 @@ import ts from 'typescript';
 import { type ModelFamily, findModelIds } from '../../catalog/modelIds';
 import { stringValue } from '../../script/parse';
 import { endpointFor } from '../../settings';
-import type { EndpointMapping } from '../../types';
+import type { EndpointMapping, EngineSettings } from '../../types';
 import type { FixContext } from '../context';
 import { quoted, semi } from '../style';
 
@@ -57,7 +57,11 @@ export function dynamicEndpointTarget(context: FixContext, modelIdText: string, 
 }
 
 export function mappingFor(context: FixContext, modelId: string): EndpointMapping | undefined {
-  const settings = context.settings;
+  return mappingForModelId(context.settings, modelId);
+}
+
+/** The setting's endpoint for a model id, also when it is called through a cross-region inference profile (`us.`...). */
+export function mappingForModelId(settings: EngineSettings, modelId: string): EndpointMapping | undefined {
   return endpointFor(settings, modelId.replace(/^(?:us-gov|us|eu|apac|jp|au|global)\./, '')) ?? endpointFor(settings, modelId);
 }
 
