@@ -4,5 +4,4 @@
 export type Feature = 'fixes' | 'markdown' | 'markdown-fixes' | 'report' | 'migrate-workspace';
 
 export const PENDING: Partial<Record<Feature, string>> = {
-  'markdown-fixes': 'fixes inside Markdown fences need issues 3 and 4',
 };
