@@ -12,7 +12,8 @@ import {
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/engine/analyze';
-import { applyEdits, fixAll, refineFixability } from '../../server/src/engine/fixes';
+import { documentFixAll } from '../../server/src/engine/documentFixes';
+import { applyEdits, refineFixability } from '../../server/src/engine/fixes';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 import type { LanguageId } from '../../server/src/engine/types';
 import {
@@ -166,7 +167,7 @@ describe('Migrate Workspace over the protocol', { timeout: 120_000 }, () => {
       for (const id of ids) assert.equal(id !== undefined && annotations[id]?.needsConfirmation, true, JSON.stringify(change));
     }
 
-    // Applying the edit to the files on disk gives exactly what fixAll gives for each file on its own.
+    // Applying the edit to the files on disk gives exactly what fix-all gives for each file on its own.
     const migrated = new Map<string, string>();
     for (const edit of textEdits.filter((change) => !created.has(change.textDocument.uri))) {
       const path = fileURLToPath(edit.textDocument.uri);
@@ -180,7 +181,7 @@ describe('Migrate Workspace over the protocol', { timeout: 120_000 }, () => {
       const text = readFileSync(absolute, 'utf8');
       const input = { text, languageId, settings: DEFAULT_SETTINGS, fileName: path, workspaceRelativePath: path };
       const findings = refineFixability(input, analyze(input).findings);
-      const proposal = fixAll(input, findings);
+      const proposal = documentFixAll(input, findings);
       if (proposal) expected.set(absolute, applyEdits(text, proposal.edits));
       remainingExpected += findings.filter((finding) => !proposal || !finding.fixable).length;
     }
