@@ -4,9 +4,9 @@
 //   --vsix X.vsix   test the packaged extension, installed into a temp extensions dir
 //   VSCODE_VERSION  VS Code to download (default 1.100.3, the engines.vscode floor and code-server's)
 //   VSCODE_EXECUTABLE  use this VS Code instead of downloading one
-import { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTests } from '@vscode/test-electron';
+import { downloadAndUnzipVSCode, resolveCliPathFromVSCodeExecutablePath, runTests } from '@vscode/test-electron';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -35,8 +35,9 @@ const tmp = mkdtempSync(join(tmpdir(), 'b2s-vscode-test-'));
 const extensionsDir = join(tmp, 'extensions');
 const env = {};
 if (vsix) {
-  const [cli, ...cliArgs] = resolveCliArgsFromVSCodeExecutablePath(vscodeExecutablePath);
-  execFileSync(cli, [...cliArgs, '--extensions-dir', extensionsDir, '--install-extension', vsix], { stdio: 'inherit' });
+  // The CLI path alone: resolveCliArgs... would add the default --extensions-dir next to ours.
+  const cli = resolveCliPathFromVSCodeExecutablePath(vscodeExecutablePath);
+  execFileSync(cli, ['--extensions-dir', extensionsDir, '--user-data-dir', join(tmp, 'user-data'), '--install-extension', vsix], { stdio: 'inherit' });
   env.E2E_INSTALLED_EXTENSIONS_DIR = extensionsDir;
 }
 
@@ -51,8 +52,8 @@ for (const workspace of WORKSPACES) {
       extensionDevelopmentPath: vsix ? join(repo, 'test', 'e2e', 'harness') : repo,
       extensionTestsPath: join(here, 'out', 'index.js'),
       extensionTestsEnv: { ...env, E2E_RESULTS_FILE: resultsFile },
-      launchArgs: [prepareWorkspace(workspace, tmp), '--user-data-dir', join(tmp, 'user-data'), '--extensions-dir', extensionsDir,
-        '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+      // runTests adds --disable-workspace-trust, --skip-welcome and --skip-release-notes itself.
+      launchArgs: [prepareWorkspace(workspace, tmp), '--user-data-dir', join(tmp, 'user-data'), '--extensions-dir', extensionsDir],
     });
   } catch (error) {
     console.error(`VS Code exited with a failure: ${error.message}`);
@@ -65,4 +66,6 @@ for (const workspace of WORKSPACES) {
   }
 }
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+if (totals.failed > 0) console.log(`run dir kept for inspection: ${tmp}`);
+else rmSync(tmp, { recursive: true, force: true });
 process.exit(totals.failed > 0 ? 1 : 0);
