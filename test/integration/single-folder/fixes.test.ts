@@ -43,7 +43,7 @@ suite('fixes (TypeScript)', () => {
     });
   });
 
-  featureTest('fixes', 'source.fixAll.bedrockToSagemaker in editor.codeActionsOnSave: one save writes the migrated program', async () => {
+  featureTest('fix-all-on-save-adapter', 'source.fixAll.bedrockToSagemaker in editor.codeActionsOnSave: one save writes the migrated program', async () => {
     const adapterPath = 'src/fix-all-converse.ts';
     await withFolderSettings(folder(), {
       'bedrockToSagemaker.adapterPath': adapterPath,
