@@ -11,6 +11,7 @@ start=$SECONDS
 stamp() { echo "[e2e +$((SECONDS - start))s] $*"; }
 die() { echo "e2e: $* (see above)"; echo "0 passed, 1 failed"; exit 1; }
 
+rm -rf .test-output/e2e # screenshots from an earlier run would read as this run's failures
 CODE_SERVER="$(bash test/e2e/setup.sh | tail -1)" || die "setup failed"
 export CODE_SERVER
 stamp "code-server: $CODE_SERVER"
