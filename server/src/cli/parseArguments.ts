@@ -82,13 +82,15 @@ function parseStrictly(argv: readonly string[]): { values: OptionValues; positio
   return { values: values as OptionValues, positionals };
 }
 
-function oneOf<T extends string>(value: string | boolean | undefined, allowed: readonly T[], flag: string): T | undefined {
+/** The value of a flag that takes one of a fixed set of words; a CliError naming the flag otherwise. */
+export function oneOf<T extends string>(value: string | boolean | undefined, allowed: readonly T[], flag: string): T | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   throw new CliError(l10n.t('Invalid value "{0}" for {1}: expected one of {2}.', String(value), flag, allowed.join(', ')));
 }
 
-function positiveInteger(value: string | boolean | undefined, flag: string): number | undefined {
+/** The value of a flag that takes a size in kilobytes (a whole number, at least 1). */
+export function positiveInteger(value: string | boolean | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isSafeInteger(number) || number < 1) {

@@ -4,7 +4,7 @@ import type { Locale } from '../engine/l10n';
 import { TARGET_REGIONS } from '../engine/settings';
 import type { TargetRegion } from '../engine/types';
 import { CliError } from './cliError';
-import { LOCALES } from './parseArguments';
+import { LOCALES, oneOf, positiveInteger } from './parseArguments';
 
 export type ReportFormat = 'markdown' | 'json' | 'sarif';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['markdown', 'json', 'sarif'];
@@ -55,19 +55,4 @@ export function parseReportArguments(argv: readonly string[]): ReportArguments {
     configPath: values.config as string | undefined,
     maxFileSizeKb: positiveInteger(values['max-file-size'], '--max-file-size'),
   };
-}
-
-function oneOf<T extends string>(value: string | boolean | undefined, allowed: readonly T[], flag: string): T | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new CliError(l10n.t('Invalid value "{0}" for {1}: expected one of {2}.', String(value), flag, allowed.join(', ')));
-}
-
-function positiveInteger(value: string | boolean | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(number) || number < 1) {
-    throw new CliError(l10n.t('Invalid value "{0}" for {1}: expected a whole number of kilobytes, at least 1.', String(value), flag));
-  }
-  return number;
 }
