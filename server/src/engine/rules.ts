@@ -20,6 +20,12 @@ export function ruleDocUrl(id: RuleId): string {
 
 const none = (alternative: string) => l10n.t('none: {0}', alternative);
 
+/** Rule equivalents read `none: <alternative>`; in a sentence that already says "Alternative:" only the alternative is wanted. */
+export function withoutNonePrefix(equivalent: string): string {
+  const prefix = l10n.t('none: {0}', '');
+  return equivalent.startsWith(prefix) ? equivalent.slice(prefix.length) : equivalent;
+}
+
 const catalog: RuleMeta[] = [
   {
     id: 'bedrock/import', defaultSeverity: 'warning', category: 'has-equivalent',

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { BedrockService } from '../catalog/packages';
 import { ruleForOperation, sageMakerOperationFor } from '../catalog/operations';
-import { ruleMeta } from '../rules';
+import { ruleMeta, withoutNonePrefix } from '../rules';
 import type { Category } from '../types';
 
 /** `invoke-model` → `InvokeModel`. */
@@ -47,8 +47,4 @@ export function adviseCli(serviceName: string, service: BedrockService, operatio
   };
 }
 
-/** Rule equivalents read `none: <alternative>`; in a sentence that already says "Alternative:" only the alternative is wanted. */
-export function withoutNonePrefix(equivalent: string): string {
-  const prefix = l10n.t('none: {0}', '');
-  return equivalent.startsWith(prefix) ? equivalent.slice(prefix.length) : equivalent;
-}
+export { withoutNonePrefix };

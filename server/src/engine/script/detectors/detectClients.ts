@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import ts from 'typescript';
-import { ruleMeta } from '../../rules';
+import { ruleMeta, withoutNonePrefix } from '../../rules';
 import { classifyMeaning } from '../classify';
 import { type ScriptDetector, rangeOf } from '../context';
 
@@ -23,7 +23,7 @@ export const detectClients: ScriptDetector = {
       equivalent: alternative,
       message: runtime
         ? l10n.t("'{0}' calls Amazon Bedrock, which is not available in {1}. Use {2} with a SageMaker endpoint.", client.className, region, replacement)
-        : l10n.t("'{0}' is a client for a Bedrock service that does not exist in {1}. Alternative: {2}.", client.className, region, alternative),
+        : l10n.t("'{0}' is a client for a Bedrock service that does not exist in {1}. Alternative: {2}.", client.className, region, withoutNonePrefix(alternative)),
       data: { className: client.className, service: client.service, sdk: client.sdk, aggregated: client.aggregated, replacement: runtime ? replacement : undefined },
     });
   },

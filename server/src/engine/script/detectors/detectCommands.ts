@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import ts from 'typescript';
 import { FIXABLE_RUNTIME_OPERATIONS, sageMakerOperationFor } from '../../catalog/operations';
-import { ruleMeta } from '../../rules';
+import { ruleMeta, withoutNonePrefix } from '../../rules';
 import type { FindingData, RuleId } from '../../types';
 import { classifyMeaning } from '../classify';
 import { type ScriptContext, type ScriptDetector, rangeOf } from '../context';
@@ -46,7 +46,7 @@ export function reportOperation(context: ScriptContext, use: OperationUse): void
     fixable: runtime && FIXABLE_RUNTIME_OPERATIONS.has(use.operation) && use.data.callback !== true,
     message: sageMaker
       ? l10n.t("Bedrock {0} is not available in {1}. Call {2} on your SageMaker endpoint instead.", use.operation, region, sageMaker)
-      : l10n.t("Bedrock {0} is not available in {1} and SageMaker has no equivalent. Alternative: {2}.", use.operation, region, rule.equivalent()),
+      : l10n.t("Bedrock {0} is not available in {1} and SageMaker has no equivalent. Alternative: {2}.", use.operation, region, withoutNonePrefix(rule.equivalent())),
     data: { operation: use.operation, service: use.service, modelId, ...use.data },
   });
 }

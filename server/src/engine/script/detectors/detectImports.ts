@@ -5,7 +5,7 @@ import {
   AWS_SDK_V2, BEDROCK_ONLY_WRAPPER_MODULES, SAGEMAKER_RUNTIME_PACKAGE, V2_BEDROCK_CLASSES, bedrockSdkPackage,
   v2ClassForClientsModule, wrapperExport,
 } from '../../catalog/packages';
-import { ruleMeta } from '../../rules';
+import { ruleMeta, withoutNonePrefix } from '../../rules';
 import { dynamicImportModule, propertyNameText, requiredModule, skipOuterExpressions } from '../parse';
 import { type ScriptContext, type ScriptDetector, rangeOf } from '../context';
 
@@ -84,7 +84,7 @@ function reportModule(literal: ts.StringLiteralLike, context: ScriptContext): bo
       equivalent: runtime ? SAGEMAKER_RUNTIME_PACKAGE : rule.equivalent(),
       message: runtime
         ? l10n.t("'{0}' calls Amazon Bedrock, which is not available in {1}. Use '{2}' with a SageMaker endpoint.", specifier, region, SAGEMAKER_RUNTIME_PACKAGE)
-        : l10n.t("'{0}' is an Amazon Bedrock service that does not exist in {1}. Alternative: {2}.", specifier, region, rule.equivalent()),
+        : l10n.t("'{0}' is an Amazon Bedrock service that does not exist in {1}. Alternative: {2}.", specifier, region, withoutNonePrefix(rule.equivalent())),
       data: { module: specifier, service: pkg.service },
     });
     return true;
@@ -99,7 +99,7 @@ function reportModule(literal: ts.StringLiteralLike, context: ScriptContext): bo
     const rule = ruleMeta(library === 'ai-sdk' ? 'bedrock/ai-sdk' : library === 'llamaindex' ? 'bedrock/llamaindex' : 'bedrock/langchain');
     context.report({
       ruleId: 'bedrock/import', range, category: 'manual', equivalent: rule.equivalent(),
-      message: l10n.t("'{0}' reaches Amazon Bedrock, which is not available in {1}. Alternative: {2}.", specifier, region, rule.equivalent()),
+      message: l10n.t("'{0}' reaches Amazon Bedrock, which is not available in {1}. Alternative: {2}.", specifier, region, withoutNonePrefix(rule.equivalent())),
       data: { module: specifier, library },
     });
     return true;
@@ -119,7 +119,7 @@ function reportName(specifier: string, name: string, node: ts.Node, context: Scr
   context.report({
     ruleId: 'bedrock/import', range: rangeOf(node, context.sourceFile), category: wrapper.category ?? rule.category,
     equivalent: rule.equivalent(),
-    message: l10n.t("'{0}' from '{1}' reaches Amazon Bedrock, which is not available in {2}. Alternative: {3}.", name, specifier, context.settings.targetRegion, rule.equivalent()),
+    message: l10n.t("'{0}' from '{1}' reaches Amazon Bedrock, which is not available in {2}. Alternative: {3}.", name, specifier, context.settings.targetRegion, withoutNonePrefix(rule.equivalent())),
     data: { module: specifier, name, library: wrapper.library },
   });
 }

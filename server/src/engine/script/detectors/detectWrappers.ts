@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import ts from 'typescript';
 import { wrapperExport } from '../../catalog/packages';
-import { ruleMeta } from '../../rules';
+import { ruleMeta, withoutNonePrefix } from '../../rules';
 import type { Category, RuleId } from '../../types';
 import type { Meaning } from '../bindings';
 import { classifyMeaning } from '../classify';
@@ -44,7 +44,7 @@ function report(context: ScriptContext, callee: ts.Node, name: string, ruleId: R
   const rule = ruleMeta(ruleId);
   context.report({
     ruleId, range: rangeOf(callee, context.sourceFile), category,
-    message: l10n.t("'{0}' calls Amazon Bedrock, which is not available in {1}. Alternative: {2}.", name, context.settings.targetRegion, rule.equivalent()),
+    message: l10n.t("'{0}' calls Amazon Bedrock, which is not available in {1}. Alternative: {2}.", name, context.settings.targetRegion, withoutNonePrefix(rule.equivalent())),
     data: { name, model },
   });
 }
