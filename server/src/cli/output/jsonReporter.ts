@@ -1,8 +1,7 @@
-import type { FileScanResult } from '../../workspace';
 import { TOOL_NAME, TOOL_VERSION } from '../toolInfo';
 import type { CliFinding } from './cliFinding';
-import type { FileMessage, Reporter, ReportContext } from './reporter';
-import { ScanTally } from './scanTally';
+import { CollectingReporter } from './collectingReporter';
+import type { FileMessage } from './reporter';
 
 /** The `--format json` document. Its schema is test/cli/cli-json-output.schema.json; extend, never rename. */
 export interface JsonReport {
@@ -18,20 +17,7 @@ export interface JsonReport {
 }
 
 /** Writes exactly one JSON object, at the end, so the output is always parseable as a whole. */
-export class JsonReporter implements Reporter {
-  private readonly tally = new ScanTally();
-  private readonly findings: CliFinding[] = [];
-
-  constructor(private readonly context: ReportContext) {}
-
-  get findingCount(): number {
-    return this.tally.findingCount;
-  }
-
-  addFile(result: FileScanResult): void {
-    this.findings.push(...this.tally.add(result));
-  }
-
+export class JsonReporter extends CollectingReporter {
   finish(): void {
     const report: JsonReport = {
       tool: TOOL_NAME,

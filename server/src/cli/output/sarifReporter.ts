@@ -1,24 +1,8 @@
-import type { FileScanResult } from '../../workspace';
-import type { CliFinding } from './cliFinding';
-import type { Reporter, ReportContext } from './reporter';
+import { CollectingReporter } from './collectingReporter';
 import { buildSarifLog } from './sarifLog';
-import { ScanTally } from './scanTally';
 
 /** Writes one SARIF 2.1.0 log at the end (for GitHub code scanning and other SARIF viewers). */
-export class SarifReporter implements Reporter {
-  private readonly tally = new ScanTally();
-  private readonly findings: CliFinding[] = [];
-
-  constructor(private readonly context: ReportContext) {}
-
-  get findingCount(): number {
-    return this.tally.findingCount;
-  }
-
-  addFile(result: FileScanResult): void {
-    this.findings.push(...this.tally.add(result));
-  }
-
+export class SarifReporter extends CollectingReporter {
   finish(): void {
     const log = buildSarifLog({
       findings: this.findings,

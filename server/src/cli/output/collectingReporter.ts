@@ -1,0 +1,22 @@
+import type { FileScanResult } from '../../workspace';
+import type { CliFinding } from './cliFinding';
+import type { Reporter, ReportContext } from './reporter';
+import { ScanTally } from './scanTally';
+
+/** A reporter that writes one document at the end (JSON, SARIF): it collects every finding until `finish`. */
+export abstract class CollectingReporter implements Reporter {
+  protected readonly tally = new ScanTally();
+  protected readonly findings: CliFinding[] = [];
+
+  constructor(protected readonly context: ReportContext) {}
+
+  get findingCount(): number {
+    return this.tally.findingCount;
+  }
+
+  addFile(result: FileScanResult): void {
+    this.findings.push(...this.tally.add(result));
+  }
+
+  abstract finish(): void;
+}
