@@ -27,6 +27,8 @@ export const Commands = {
   migrateFile: 'bedrockToSagemaker.migrateFile',
   generateReport: 'bedrockToSagemaker.generateReport',
   migrateWorkspace: 'bedrockToSagemaker.migrateWorkspace',
+  /** Client-side, run by VS Code after a code action that created files (arguments: their URIs); not in the palette. */
+  saveCreatedFiles: 'bedrockToSagemaker.saveCreatedFiles',
 } as const;
 
 /** Sent by the client in `initialize`. */

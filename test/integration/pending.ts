@@ -4,6 +4,5 @@
 export type Feature = 'fixes' | 'markdown' | 'markdown-fixes' | 'report' | 'migrate-workspace' | 'fix-all-on-save-adapter';
 
 export const PENDING: Partial<Record<Feature, string>> = {
-  'fix-all-on-save-adapter': 'fix-all on save creates the Converse adapter as an unsaved editor; the adapter is not on disk after the one save (the code action must also save the files it creates)',
   'migrate-workspace': "VS Code 1.100 starts edits whose annotation needs confirmation unticked in the refactor preview, so Apply changes nothing until files are ticked (the command must offer a direct apply, and save the files it changes)",
 };

@@ -112,11 +112,21 @@ describe('code actions (in memory, fake fixes)', () => {
     assert.deepEqual((changes[2] as TextDocumentEdit).textDocument, { uri: URI, version: 3 });
   });
 
-  test('an adapter that already exists is not written again', async () => {
+  test('a quick fix that creates a file carries the client command that saves it; other fixes carry none', async () => {
+    const h = harness();
+    const [adapterFix] = await request(h, byCode(h, 'bedrock/converse'), ['quickfix']);
+    assert.equal(adapterFix.command?.command, 'bedrockToSagemaker.saveCreatedFiles');
+    assert.deepEqual(adapterFix.command?.arguments, [ADAPTER_URI]);
+    const [plainFix] = await request(h, byCode(h, 'bedrock/import'), ['quickfix']);
+    assert.equal(plainFix.command, undefined);
+  });
+
+  test('an adapter that already exists is not written again, and nothing needs saving', async () => {
     const h = harness();
     h.existing.add(ADAPTER_URI);
     const [fix] = await request(h, byCode(h, 'bedrock/converse'), ['quickfix']);
     assert.deepEqual(fix.edit?.documentChanges?.map((change) => ('kind' in change ? change.kind : (change as TextDocumentEdit).textDocument.uri)), [URI]);
+    assert.equal(fix.command, undefined);
   });
 
   test('diagnostics from another document version only get Explain', async () => {
@@ -154,6 +164,20 @@ describe('code actions (in memory, fake fixes)', () => {
     assert.equal(changes.length, 3);
     assert.equal((changes[0] as CreateFile).kind, 'create');
     assert.deepEqual((changes[2] as TextDocumentEdit).textDocument, { uri: URI, version: 3 });
+  });
+
+  test('resolved file-level actions (fix-all on save included) carry the command that saves the created adapter', async () => {
+    const h = harness();
+    for (const only of ['source.fixAll', 'source.migrateFile']) {
+      const [action] = await request(h, [], [only]);
+      assert.equal(action.command, undefined, 'what is created is known only once resolved');
+      const resolved = await createCodeActionResolveHandler(h.deps)(action);
+      assert.deepEqual(resolved.command && { command: resolved.command.command, arguments: resolved.command.arguments },
+        { command: 'bedrockToSagemaker.saveCreatedFiles', arguments: [ADAPTER_URI] }, only);
+    }
+    h.existing.add(ADAPTER_URI);
+    const [fixAll] = await request(h, [], ['source.fixAll']);
+    assert.equal((await createCodeActionResolveHandler(h.deps)(fixAll)).command, undefined, 'no command once the adapter exists');
   });
 
   test('a file-level action is not resolved once the document has moved on', async () => {

@@ -49,6 +49,19 @@ describe('code actions over the protocol', { timeout: 60_000 }, () => {
     }
   });
 
+  test('the Converse quick fix and the resolved fix-all create the adapter and carry the client command that saves it', async () => {
+    const adapter = `${FOLDER_A.uri}/src/sagemaker-converse.ts`;
+    const saveCommand = (action: CodeAction | undefined) => action?.command && { command: action.command.command, arguments: action.command.arguments };
+    const expected = { command: 'bedrockToSagemaker.saveCreatedFiles', arguments: [adapter] };
+    const converse = diagnostics.find((diagnostic) => diagnostic.code === 'bedrock/converse')!;
+    const quickFix = (await client.codeActions(uri, converse.range, [converse], ['quickfix'])).find((action) => action.isPreferred);
+    assert.ok(quickFix?.edit?.documentChanges?.some((change) => 'kind' in change && change.kind === 'create' && change.uri === adapter));
+    assert.deepEqual(saveCommand(quickFix), expected);
+    const [fixAll] = await client.codeActions(uri, WHOLE_FILE, diagnostics, ['source.fixAll']);
+    assert.equal(fixAll.command, undefined);
+    assert.deepEqual(saveCommand(await client.resolveCodeAction(fixAll)), expected);
+  });
+
   test('context.only = source returns no quick fixes; source.fixAll only our fix-all', async () => {
     const source = await client.codeActions(uri, WHOLE_FILE, diagnostics, ['source']);
     assert.ok(source.every((action) => action.kind?.startsWith('source.') && action.kind.endsWith('.bedrockToSagemaker')));

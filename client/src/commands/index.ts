@@ -5,6 +5,7 @@ import { explainRule } from './explainRule';
 import { migrateFile } from './migrateFile';
 import { registerReportCommands } from './reportCommands';
 import { restartServer } from './restartServer';
+import { saveCreatedFiles } from './saveCreatedFiles';
 import { showOutput } from './showOutput';
 
 /** Every command in package.json `contributes.commands`, registered before the server starts. */
@@ -14,6 +15,7 @@ export function registerCommands(server: ServerHandle, output: vscode.OutputChan
     vscode.commands.registerCommand(Commands.showOutput, showOutput(output)),
     vscode.commands.registerCommand(Commands.explainRule, explainRule()),
     vscode.commands.registerCommand(Commands.migrateFile, migrateFile(server)),
+    vscode.commands.registerCommand(Commands.saveCreatedFiles, saveCreatedFiles()),
     registerReportCommands(server),
   );
 }

@@ -34,6 +34,8 @@ export function migrateFile(server: ServerHandle) {
     if (ownEdit && ownEdit.textDocument.version !== document.version) {
       return void vscode.window.showWarningMessage(vscode.l10n.t('{0} changed while the migration was computed. Try again.', vscode.workspace.asRelativePath(uri)));
     }
-    await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(resolved.edit));
+    if (!await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(resolved.edit))) return;
+    // As VS Code does for an applied code action: its command saves the files the edit created.
+    if (resolved.command) await vscode.commands.executeCommand(resolved.command.command, ...(resolved.command.arguments ?? []));
   };
 }

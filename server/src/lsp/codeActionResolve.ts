@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { CodeAction } from 'vscode-languageserver';
-import { type CodeActionDependencies, type FileActionData, fixInput } from './codeActions';
+import { type CodeActionDependencies, type FileActionData, fixInput, withEdit } from './codeActions';
 import { guarded } from './errors';
 import { toWorkspaceEdit } from './workspaceEdit';
 import { restrictedModeReason } from './refusals';
@@ -28,7 +28,7 @@ async function resolve(deps: CodeActionDependencies, action: CodeAction): Promis
   if (!proposal) return refuse(deps, action, l10n.t('Nothing in this file can be migrated automatically. The remaining findings explain the manual steps.'));
   const result = toWorkspaceEdit(proposal, document, deps.fileCreation(document));
   if ('refused' in result) return refuse(deps, action, result.refused);
-  return { ...action, edit: result.edit };
+  return withEdit(action, result.edit);
 }
 
 function refuse(deps: CodeActionDependencies, action: CodeAction, reason: string): CodeAction {

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import {
-  type CancellationToken, type CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic,
+  type CancellationToken, type CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic, type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FixProposal } from '../engine/fixes/types';
@@ -17,6 +17,7 @@ import { mergeDuplicateActions } from './mergeDuplicateActions';
 import type { Session } from './session';
 import { type FileCreationContext, toWorkspaceEdit } from './workspaceEdit';
 import { restrictedModeReason } from './refusals';
+import { saveCreatedFilesCommand } from './saveCreatedFilesCommand';
 
 /**
  * What fixes receive: the analysis input plus where the document sits in its workspace folder (needed to
@@ -93,10 +94,16 @@ function quickFixes(deps: CodeActionDependencies, diagnostic: Diagnostic & { dat
   for (const proposal of deps.fixes.fixesForFinding(input, finding)) {
     const result = toWorkspaceEdit(proposal, document, deps.fileCreation(document));
     const action: CodeAction = { title: proposal.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: proposal.isPreferred === true };
-    if ('edit' in result) actions.push({ ...action, edit: result.edit });
+    if ('edit' in result) actions.push(withEdit(action, result.edit));
     else if (deps.session.disabledActions) actions.push({ ...action, isPreferred: false, disabled: { reason: result.refused } });
   }
   return actions;
+}
+
+/** The action with its edit, and the command that saves the files the edit creates (if it creates any). */
+export function withEdit(action: CodeAction, edit: WorkspaceEdit): CodeAction {
+  const command = saveCreatedFilesCommand(edit);
+  return command ? { ...action, edit, command } : { ...action, edit };
 }
 
 function explainAction(diagnostic: Diagnostic & { data: DiagnosticData }): CodeAction {

@@ -1,0 +1,15 @@
+import * as l10n from '@vscode/l10n';
+import type { Command, WorkspaceEdit } from 'vscode-languageserver';
+import { Commands } from '../../../shared/protocol';
+
+/**
+ * The client command a code action carries when its edit creates files. VS Code runs an action's command
+ * after applying its edit, also for `editor.codeActionsOnSave`, where it does not save the files an edit
+ * creates: without this the saved program imports an adapter that exists only in an unsaved editor.
+ * Undefined when the edit creates nothing.
+ */
+export function saveCreatedFilesCommand(edit: WorkspaceEdit): Command | undefined {
+  const created = (edit.documentChanges ?? []).flatMap((change) => ('kind' in change && change.kind === 'create' ? [change.uri] : []));
+  if (created.length === 0) return undefined;
+  return { title: l10n.t('Save the files the fix created'), command: Commands.saveCreatedFiles, arguments: created };
+}
