@@ -68,8 +68,8 @@ export interface FileProblems {
 
 /**
  * `bedrockToSagemaker/migrateWorkspace`: every safe fix of every file as one WorkspaceEdit whose changes carry
- * annotations that need confirmation (one per file, so the refactor preview lets the user untick files).
- * Nothing is applied by the server.
+ * annotations that need confirmation (one per file, so the refactor preview lets the user untick files; the
+ * client turns confirmation off to apply all or some files directly). Nothing is applied by the server.
  */
 export namespace MigrateWorkspaceRequest {
   export const method = 'bedrockToSagemaker/migrateWorkspace';
@@ -84,10 +84,24 @@ export interface MigrateWorkspaceResult {
   edit: WorkspaceEdit;
   /** Files the edit changes (created files not counted). */
   filesChanged: number;
+  /** URIs of the files the edit creates (such as the shared Converse adapter), each once. */
+  filesCreated: string[];
   /** Findings the edit resolves. */
   fixedFindings: number;
+  /** The changed files in the edit's order, so the client can apply a subset without reading the edit's annotations. */
+  files: MigratedFile[];
   /** Findings left for a person: unsafe to rewrite, or without an equivalent. Listed, never touched. */
   remaining: RemainingFinding[];
+}
+
+export interface MigratedFile {
+  uri: string;
+  /** Path in its folder (with the folder name in multi-root workspaces), as the refactor preview shows it. */
+  label: string;
+  /** Findings of this file the edit resolves. */
+  fixedFindings: number;
+  /** URIs in `filesCreated` that this file's changes need (they import the adapter): apply those with it. */
+  requires: string[];
 }
 
 export interface RemainingFinding {

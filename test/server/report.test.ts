@@ -191,6 +191,25 @@ describe('Migrate Workspace over the protocol', { timeout: 120_000 }, () => {
     assert.equal(reply.remaining.length, remainingExpected);
     assert.ok(reply.remaining.some((finding) => finding.ruleId === 'bedrock/guardrail'), 'unsafe findings are listed, not touched');
   });
+
+  test('lists each changed file with its label, fixed count and the created files it needs', async () => {
+    const reply = await client.connection.sendRequest(MigrateWorkspaceRequest.type, {
+      folders: folders.map((folder) => ({ ...folder, filesExclude: folder.name === 'api' ? ['**/legacy'] : [] })),
+    });
+    const changes = reply.edit.documentChanges ?? [];
+    const created = changes.flatMap((change) => ('kind' in change && change.kind === 'create' ? [change.uri] : []));
+    const edited = changes.flatMap((change) => ('textDocument' in change && !created.includes(change.textDocument.uri) ? [change.textDocument.uri] : []));
+    const adapter = `${folders[0]!.uri}/src/sagemaker-converse.ts`;
+    assert.deepEqual(reply.filesCreated, [adapter]);
+    assert.deepEqual(reply.filesCreated, created);
+    assert.deepEqual(reply.files.map((file) => file.uri), edited, 'one entry per changed file, in the edit\'s order');
+    assert.deepEqual(reply.files.map((file) => file.label), ['api/docs/setup.md', 'api/src/chat.ts', 'web/src/summarize.js']);
+    assert.equal(reply.files.reduce((sum, file) => sum + file.fixedFindings, 0), reply.fixedFindings);
+    assert.ok(reply.files.every((file) => file.fixedFindings > 0));
+    // chat.ts calls Converse, so it imports the adapter the edit creates; the others need nothing.
+    assert.deepEqual(Object.fromEntries(reply.files.map((file) => [file.label, file.requires])),
+      { 'api/docs/setup.md': [], 'api/src/chat.ts': [adapter], 'web/src/summarize.js': [] });
+  });
 });
 
 /** The fixture's files that are scanned with files.exclude = **\/legacy (no report.exclude here). */

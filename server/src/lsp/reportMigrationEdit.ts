@@ -5,7 +5,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FixProposal } from '../engine/fixes/types';
 import type { Finding } from '../engine/types';
-import type { MigrateWorkspaceResult, RemainingFinding } from '../../../shared/reportProtocol';
+import type { MigratedFile, MigrateWorkspaceResult, RemainingFinding } from '../../../shared/reportProtocol';
 import { toLspRange } from './offsets';
 import { WorkspaceFolders } from './workspaceFolders';
 
@@ -28,11 +28,13 @@ export interface CreationPolicy {
 /**
  * Collects every file's fix-all into one WorkspaceEdit. Each file gets its own change annotation with
  * `needsConfirmation`, so VS Code opens its refactor preview and the user can untick files; the whole edit
- * is still one undo step. Findings the edit does not resolve are kept apart, to be listed, never touched.
+ * is still one undo step. Each changed file is also listed with the created files it needs, so the client can
+ * apply a subset without guessing. Findings the edit does not resolve are kept apart, to be listed, never touched.
  */
 export class MigrationEditBuilder {
   private readonly creations: NonNullable<WorkspaceEdit['documentChanges']> = [];
   private readonly fileEdits: TextDocumentEdit[] = [];
+  private readonly files: MigratedFile[] = [];
   private readonly annotations: Record<string, ChangeAnnotation> = {};
   private readonly created = new Set<string>();
   private readonly remaining: RemainingFinding[] = [];
@@ -42,12 +44,16 @@ export class MigrationEditBuilder {
 
   add(file: MigrationFile, proposal: FixProposal | undefined): void {
     const { document } = file;
-    const accepted = proposal && proposal.edits.length > 0 && this.acceptCreations(file, proposal);
+    const requires = proposal && proposal.edits.length > 0 ? this.acceptCreations(file, proposal) : undefined;
+    const accepted = proposal !== undefined && requires !== undefined;
+    let fixedHere = 0;
     for (const finding of file.findings) {
-      if (accepted && finding.fixable) this.fixed++;
+      if (accepted && finding.fixable) fixedHere++;
       else this.remaining.push({ uri: document.uri, range: toLspRange(document, finding.range), ruleId: finding.ruleId, message: finding.message });
     }
     if (!accepted) return;
+    this.fixed += fixedHere;
+    this.files.push({ uri: document.uri, label: file.label, fixedFindings: fixedHere, requires });
     const annotationId = document.uri;
     this.annotations[annotationId] = { label: file.label, needsConfirmation: true, description: proposal.title };
     const edits = proposal.edits.map((edit): AnnotatedTextEdit => ({ range: toLspRange(document, edit.range), newText: edit.newText, annotationId }));
@@ -59,20 +65,29 @@ export class MigrationEditBuilder {
     return {
       edit: { documentChanges, changeAnnotations: this.annotations },
       filesChanged: this.fileEdits.length,
+      filesCreated: [...this.created],
       fixedFindings: this.fixed,
+      files: this.files,
       remaining: this.remaining,
     };
   }
 
-  /** Adds the files the proposal creates (once each across the workspace); false when they cannot be created. */
-  private acceptCreations(file: MigrationFile, proposal: FixProposal): boolean {
+  /**
+   * Adds the files the proposal creates (once each across the workspace). Returns the URIs of the created files
+   * this file needs, whichever file added them first (none when they exist already); undefined when they
+   * cannot be created.
+   */
+  private acceptCreations(file: MigrationFile, proposal: FixProposal): string[] | undefined {
     const wanted = (proposal.createFiles ?? []).map((created) => ({ ...created, uri: WorkspaceFolders.resolve(file.folder, created.path) }));
-    if (wanted.length === 0) return true;
-    if (this.creation.refusal || wanted.some((created) => !created.uri)) return false;
+    if (wanted.length === 0) return [];
+    if (this.creation.refusal || wanted.some((created) => !created.uri)) return undefined;
+    const requires: string[] = [];
     for (const created of wanted) {
       const uri = created.uri!;
+      if (this.created.has(uri)) requires.push(uri);
       if (this.created.has(uri) || (created.ifMissing && this.creation.exists(uri))) continue;
       this.created.add(uri);
+      requires.push(uri);
       this.annotations[uri] = { label: created.path, needsConfirmation: true, description: l10n.t('New file') };
       const start: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
       this.creations.push(
@@ -80,6 +95,6 @@ export class MigrationEditBuilder {
         TextDocumentEdit.create({ uri, version: null }, [{ range: start, newText: created.content, annotationId: uri }]),
       );
     }
-    return true;
+    return requires;
   }
 }
