@@ -47,7 +47,25 @@ function defaultImportMeaning(specifier: string): Meaning | undefined {
   return moduleMeaning(specifier);
 }
 
+/** The node kinds `Bindings.collect` records; every other node is ignored by it. */
+export const BINDING_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.ImportEqualsDeclaration, ts.SyntaxKind.VariableDeclaration,
+  ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.ClassDeclaration, ts.SyntaxKind.EnumDeclaration,
+  ts.SyntaxKind.Parameter, ts.SyntaxKind.BinaryExpression,
+]);
+
 export class Bindings {
+  /**
+   * Told every name that other top-level statements can see: declared in the file's scope, or assigned
+   * (`x = ...` may assign an outer variable). The incremental analysis tracks dependencies between statements with it.
+   */
+  onVisibleName: ((name: string) => void) | undefined;
+  /**
+   * Called before anything inside `node` is resolved. The incremental analysis records only what other statements
+   * can see up front, and a top-level statement's inner declarations when a resolution first enters it.
+   */
+  beforeResolving: ((node: ts.Node) => void) | undefined;
+
   /** Declarations by name, then by scope (the first declaration of a name in a scope wins, like `var` redeclaration). */
   private readonly declarations = new Map<string, Map<ts.Node, Declaration>>();
   /** `x = value` assignments by name, for variables declared without an initializer. */
@@ -91,6 +109,7 @@ export class Bindings {
     const cached = this.memo.get(node);
     if (cached !== undefined) return cached ?? undefined;
     if (this.resolving.has(node)) return undefined; // recursion through helpers: give up on the cycle
+    this.beforeResolving?.(node);
     this.resolving.add(node);
     try {
       const meaning = this.compute(node);
@@ -145,6 +164,7 @@ export class Bindings {
   }
 
   private declarationOf(identifier: ts.Identifier): Declaration | undefined {
+    this.beforeResolving?.(identifier);
     const byScope = this.declarations.get(identifier.text);
     if (!byScope) return undefined;
     // One map probe per enclosing node: a minified bundle declares the same short name thousands of times.
@@ -288,6 +308,7 @@ export class Bindings {
   // ---- collection ----
 
   private declare(name: string, scope: ts.Node, node: ts.Node, resolve: () => Meaning | undefined): void {
+    if (this.onVisibleName && scope.kind === ts.SyntaxKind.SourceFile) this.onVisibleName(name);
     let byScope = this.declarations.get(name);
     if (!byScope) {
       byScope = new Map<ts.Node, Declaration>();
@@ -388,6 +409,7 @@ export class Bindings {
     if (!isAssignmentOperator(node.operatorToken.kind)) return;
     const target = skipOuterExpressions(node.left);
     if (ts.isIdentifier(target)) {
+      this.onVisibleName?.(target.text);
       const list = this.assignments.get(target.text);
       if (list) list.push({ target, value: node.right });
       else this.assignments.set(target.text, [{ target, value: node.right }]);

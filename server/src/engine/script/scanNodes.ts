@@ -1,0 +1,50 @@
+import ts from 'typescript';
+import { BINDING_KINDS } from './bindings';
+import { SCRIPT_DETECTORS } from './detectors';
+
+const WANTED_KINDS = new Set(SCRIPT_DETECTORS.flatMap((detector) => detector.kinds));
+
+/** What one walk over a subtree gathers for the symbol tracker and the detectors, in document order. */
+export interface NodeScan {
+  /** Nodes the symbol tracker records (declarations, parameters, assignments). */
+  bindingNodes: ts.Node[];
+  /** Nodes each detector wants, by kind. */
+  candidates: Map<ts.SyntaxKind, ts.Node[]>;
+  /** Every identifier's text: what names the subtree can depend on (filled only when asked for). */
+  identifiers?: Set<string>;
+}
+
+/**
+ * One iterative walk (no recursion, so deep nesting cannot overflow our stack) that groups the nodes the
+ * symbol tracker and the detectors want.
+ */
+export function scanNodes(root: ts.Node, options: { identifiers?: boolean } = {}): NodeScan {
+  const scan: NodeScan = { bindingNodes: [], candidates: new Map(), identifiers: options.identifiers ? new Set() : undefined };
+  const stack: ts.Node[] = [root];
+  const pushChild = (child: ts.Node) => {
+    stack.push(child);
+  };
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (BINDING_KINDS.has(node.kind)) scan.bindingNodes.push(node);
+    if (WANTED_KINDS.has(node.kind)) {
+      const list = scan.candidates.get(node.kind);
+      if (list) list.push(node);
+      else scan.candidates.set(node.kind, [node]);
+    }
+    if (scan.identifiers && node.kind === ts.SyntaxKind.Identifier) scan.identifiers.add((node as ts.Identifier).text);
+    const before = stack.length;
+    ts.forEachChild(node, pushChild);
+    // Children were pushed in order; reverse them so they pop in document order.
+    reverseTail(stack, before);
+  }
+  return scan;
+}
+
+function reverseTail(stack: ts.Node[], from: number): void {
+  for (let i = from, j = stack.length - 1; i < j; i++, j--) {
+    const tmp = stack[i];
+    stack[i] = stack[j];
+    stack[j] = tmp;
+  }
+}
