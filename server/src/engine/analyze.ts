@@ -16,11 +16,14 @@ export function isSupportedLanguage(languageId: string): languageId is LanguageI
   return isScriptLanguage(languageId) || languageId === 'markdown';
 }
 
+/** Finds the Bedrock uses in a TypeScript/JavaScript text: `analyzeScript`, or an incremental analysis of one document. */
+export type ScriptAnalyzer = (input: AnalyzeInput) => Finding[];
+
 /**
  * The engine's single entry point: text in, findings out, sorted by position. Never throws for bad
  * input: binary, oversized or pathologically nested text comes back as `skipped` with a reason.
  */
-export function analyze(input: AnalyzeInput, limits: AnalyzeLimits = DEFAULT_LIMITS): AnalyzeResult {
+export function analyze(input: AnalyzeInput, limits: AnalyzeLimits = DEFAULT_LIMITS, scriptAnalyzer: ScriptAnalyzer = analyzeScript): AnalyzeResult {
   if (input.text.length > limits.maxLength) {
     return skipped('too-large', l10n.t('File skipped: {0} characters is over the {1} limit.', input.text.length, limits.maxLength));
   }
@@ -29,7 +32,7 @@ export function analyze(input: AnalyzeInput, limits: AnalyzeLimits = DEFAULT_LIM
   }
   let findings: Finding[];
   try {
-    findings = isScriptLanguage(input.languageId) ? analyzeScript(input) : input.languageId === 'markdown' ? analyzeMarkdown(input) : [];
+    findings = isScriptLanguage(input.languageId) ? scriptAnalyzer(input) : input.languageId === 'markdown' ? analyzeMarkdown(input) : [];
   } catch (error) {
     // The TypeScript parser recurses; absurdly nested input can exhaust the stack. Report, don't crash.
     if (error instanceof RangeError) {

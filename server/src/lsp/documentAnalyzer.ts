@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, DEFAULT_LIMITS } from '../engine/analyze';
 import { currentLocale } from '../engine/l10n';
+import { IncrementalScriptAnalysis } from '../engine/script/incremental/incrementalScript';
 import type { AnalyzeInput, AnalyzeResult, CancellationToken, Finding } from '../engine/types';
 import { engineLanguageOf } from './documentLanguage';
 import type { DocumentSettings } from './documentSettings';
@@ -38,6 +39,8 @@ export const REFINE_MAX_LENGTH = 64 * 1024;
 
 export class DocumentAnalyzer {
   private readonly cache = new LruCache<string, DocumentAnalysis>(64);
+  /** Per open document: its tree and per-statement results, so a keystroke re-parses and re-checks only what it touched. */
+  private readonly incremental = new Map<string, IncrementalScriptAnalysis>();
 
   constructor(private readonly options: DocumentAnalyzerOptions) {}
 
@@ -53,7 +56,7 @@ export class DocumentAnalyzer {
     };
     const limits = { maxLength: Math.min(DEFAULT_LIMITS.maxLength, Math.floor(settings.maxFileSizeKb * 1024)) };
     const started = Date.now();
-    const result = this.refine(analyze(input, limits), input, document.uri);
+    const result = this.refine(analyze(input, limits, (scriptInput) => this.incrementalFor(document.uri).analyze(scriptInput)), input, document.uri);
     const analysis: DocumentAnalysis = {
       uri: document.uri, version: document.version, input: { ...input, token: undefined }, result, elapsedMs: Date.now() - started,
     };
@@ -71,13 +74,24 @@ export class DocumentAnalyzer {
     return { ...result, findings: this.options.refineFindings(fixInput, result.findings) };
   }
 
+  private incrementalFor(uri: string): IncrementalScriptAnalysis {
+    let analysis = this.incremental.get(uri);
+    if (!analysis) {
+      analysis = new IncrementalScriptAnalysis();
+      this.incremental.set(uri, analysis);
+    }
+    return analysis;
+  }
+
   /** Forgets every version of a document (on close). */
   forget(uri: string): void {
     this.cache.deleteWhere((key) => key.startsWith(`${uri}\n`));
+    this.incremental.delete(uri);
   }
 
   clear(): void {
     this.cache.clear();
+    this.incremental.clear();
   }
 }
 

@@ -1,0 +1,194 @@
+import ts from 'typescript';
+import { mayMentionBedrock } from '../../catalog/modelIds';
+import { currentLocale } from '../../l10n';
+import type { AnalyzeInput, Finding, ScriptLanguage } from '../../types';
+import { Bindings } from '../bindings';
+import { parseScript } from '../parse';
+import { runDetectors } from '../runDetectors';
+import { scanNodes } from '../scanNodes';
+import { applySuppressions } from '../suppression';
+import { staleStatements } from './staleStatements';
+import { StatementIndex } from './statementIndex';
+import type { StatementResult, StatementSummary } from './statementSummary';
+import { changeBetween } from './textChange';
+
+/** Above this share of the text changed, a fresh parse is cheaper than TypeScript's incremental one. */
+const REPARSE_SHARE = 0.5;
+
+/**
+ * The script analysis of one document across its versions, giving exactly what `analyzeScript` gives for each
+ * text, but re-parsing incrementally (`ts.updateSourceFile`, which reuses every node the edit does not touch) and
+ * re-running the detectors only for the top-level statements an edit can affect. Everything else is kept per
+ * statement node: the parser hands back the same node object for an untouched statement, only moved.
+ *
+ * One instance per document; it keeps the latest tree (TypeScript's incremental parse invalidates the previous one).
+ */
+export class IncrementalScriptAnalysis {
+  private tree: ts.SourceFile | undefined;
+  private treeKey = '';
+  private resultKey = '';
+  private summaries = new Map<ts.Statement, StatementSummary>();
+
+  analyze(input: AnalyzeInput): Finding[] {
+    if (!mayMentionBedrock(input.text) || input.token?.isCancellationRequested) return [];
+    const tree = this.parse(input);
+    const resultKey = `${currentLocale()}\n${JSON.stringify(input.settings)}`;
+    if (resultKey !== this.resultKey) {
+      for (const summary of this.summaries.values()) summary.result = undefined;
+      this.resultKey = resultKey;
+    }
+    const { added, removed } = this.summarize(tree);
+    const index = new StatementIndex(tree.statements);
+    const bindings = this.bindingsFor(tree, added, index);
+    if (!this.rerun(tree, bindings, index, added, removed, input)) {
+      this.reset(); // a cancelled run leaves statements without results; start afresh next time
+      return [];
+    }
+    return applySuppressions(this.collectFindings(tree), tree);
+  }
+
+  /** Forgets the tree and every summary. */
+  reset(): void {
+    this.tree = undefined;
+    this.summaries = new Map();
+  }
+
+  private parse(input: AnalyzeInput): ts.SourceFile {
+    const treeKey = `${input.languageId}\n${input.fileName ?? ''}`;
+    const previous = this.tree;
+    if (previous && treeKey === this.treeKey) {
+      const change = changeBetween(previous.text, input.text);
+      if (change.span.length + change.newLength <= input.text.length * REPARSE_SHARE) {
+        this.tree = ts.updateSourceFile(previous, input.text, change);
+        return this.tree;
+      }
+    }
+    this.summaries = new Map();
+    this.treeKey = treeKey;
+    this.tree = parseScript(input.text, input.languageId as ScriptLanguage, input.fileName);
+    return this.tree;
+  }
+
+  /** Summaries for the statements the parser made anew; drops those of statements that are gone. */
+  private summarize(tree: ts.SourceFile): { added: Set<ts.Statement>; removed: Map<ts.Statement, StatementSummary> } {
+    const previous = this.summaries;
+    const current = new Map<ts.Statement, StatementSummary>();
+    const added = new Set<ts.Statement>();
+    for (const statement of tree.statements) {
+      const kept = previous.get(statement);
+      if (kept) {
+        current.set(statement, kept);
+        previous.delete(statement);
+      } else {
+        current.set(statement, {
+          scan: scanNodes(statement, { identifiers: true }) as StatementSummary['scan'], visibleNames: new Set(), visibleBindingNodes: new Set(),
+        });
+        added.add(statement);
+      }
+    }
+    this.summaries = current;
+    return { added, removed: previous };
+  }
+
+  /**
+   * The symbol tracker over the whole file. New statements are recorded whole (learning which of their nodes other
+   * statements can see); kept ones only by those visible nodes, and whole when a resolution first enters them.
+   */
+  private bindingsFor(tree: ts.SourceFile, added: ReadonlySet<ts.Statement>, index: StatementIndex): Bindings {
+    const bindings = new Bindings();
+    const partial = new Set<ts.Statement>();
+    for (const statement of tree.statements) {
+      const summary = this.summaries.get(statement)!;
+      if (added.has(statement)) {
+        let visible = false;
+        bindings.onVisibleName = (name) => {
+          summary.visibleNames.add(name);
+          visible = true;
+        };
+        for (const node of summary.scan.bindingNodes) {
+          visible = false;
+          bindings.collect(node);
+          if (visible) summary.visibleBindingNodes.add(node);
+        }
+        bindings.onVisibleName = undefined;
+      } else {
+        for (const node of summary.visibleBindingNodes) bindings.collect(node);
+        if (summary.visibleBindingNodes.size < summary.scan.bindingNodes.length) partial.add(statement);
+      }
+    }
+    bindings.beforeResolving = (node) => {
+      const statement = index.of(node);
+      if (!statement || !partial.delete(statement)) return;
+      const summary = this.summaries.get(statement)!;
+      for (const inner of summary.scan.bindingNodes) if (!summary.visibleBindingNodes.has(inner)) bindings.collect(inner);
+    };
+    return bindings;
+  }
+
+  /**
+   * Runs the detectors for the statements an edit can affect (and for any statement a run turns out to touch,
+   * with everything linked to it). False when cancelled.
+   */
+  private rerun(
+    tree: ts.SourceFile, bindings: Bindings, index: StatementIndex,
+    added: ReadonlySet<ts.Statement>, removed: ReadonlyMap<ts.Statement, StatementSummary>, input: AnalyzeInput,
+  ): boolean {
+    let stale = staleStatements(tree.statements, this.summaries, added, removed);
+    for (;;) {
+      const claimed = new Set<ts.Node>();
+      for (const [statement, summary] of this.summaries) {
+        if (!stale.has(statement)) for (const node of summary.result?.claims ?? []) claimed.add(node);
+      }
+      const order = tree.statements.filter((statement) => stale.has(statement));
+      const results = new Map<ts.Statement, StatementResult>(order.map((statement) => [statement, { findings: [], claims: [], links: new Set() }]));
+      let owner: ts.Statement | undefined;
+      let result: StatementResult | undefined;
+      const link = (statement: ts.Statement | undefined) => {
+        if (statement && statement !== owner) result!.links.add(statement);
+      };
+      const findings = runDetectors(order.map((statement) => this.summaries.get(statement)!.scan.candidates), {
+        sourceFile: tree, bindings, settings: input.settings, token: input.token, claimed,
+        hooks: {
+          beforeCandidate(node) {
+            owner = index.of(node);
+            result = results.get(owner!)!;
+          },
+          reported(finding) {
+            const anchor = index.at(finding.range.start) ?? owner!;
+            link(anchor);
+            result!.findings.push({ finding, anchor, anchorPos: anchor.pos });
+          },
+          claimed(node) {
+            result!.claims.push(node);
+          },
+          touched(node) {
+            link(index.of(node));
+          },
+        },
+      });
+      if (!findings) return false;
+      for (const [statement, fresh] of results) this.summaries.get(statement)!.result = fresh;
+      const escaped = [...results.values()].flatMap((fresh) => [...fresh.links]).filter((statement) => !stale.has(statement));
+      if (escaped.length === 0) return true;
+      // A run touched a statement outside the set: run again with it and everything linked to it.
+      stale = staleStatements(tree.statements, this.summaries, new Set([...stale, ...escaped]), removed);
+    }
+  }
+
+  /** Every statement's findings, moved to where its anchor statement is now, in document order. */
+  private collectFindings(tree: ts.SourceFile): Finding[] {
+    const findings: Finding[] = [];
+    for (const statement of tree.statements) {
+      for (const anchored of this.summaries.get(statement)!.result!.findings) {
+        const delta = anchored.anchor.pos - anchored.anchorPos;
+        if (delta !== 0) {
+          const { range } = anchored.finding;
+          anchored.finding = { ...anchored.finding, range: { start: range.start + delta, end: range.end + delta } };
+          anchored.anchorPos = anchored.anchor.pos;
+        }
+        findings.push(anchored.finding);
+      }
+    }
+    return findings;
+  }
+}

@@ -1,0 +1,30 @@
+import type ts from 'typescript';
+import type { Finding } from '../../types';
+import type { NodeScan } from '../scanNodes';
+
+/** A finding kept between versions, with the statement its range lies in and where that statement started then. */
+export interface AnchoredFinding {
+  finding: Finding;
+  anchor: ts.Statement;
+  anchorPos: number;
+}
+
+/** What the detectors produced for the candidates of one top-level statement. */
+export interface StatementResult {
+  findings: AnchoredFinding[];
+  /** Nodes its detectors claimed (generic detectors skip them). */
+  claims: ts.Node[];
+  /** Other top-level statements its detectors reported in or claimed in. */
+  links: Set<ts.Statement>;
+}
+
+/** One top-level statement's part of the analysis; valid as long as the parser reuses the statement node. */
+export interface StatementSummary {
+  scan: NodeScan & { identifiers: Set<string> };
+  /** Names this statement declares in the file's scope or assigns: what other statements may depend on. */
+  visibleNames: Set<string>;
+  /** The binding nodes that declare or assign those names: recorded for every version, the others only on demand. */
+  visibleBindingNodes: Set<ts.Node>;
+  /** Undefined until the detectors have run for this settings + locale. */
+  result?: StatementResult;
+}

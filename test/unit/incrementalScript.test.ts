@@ -1,0 +1,148 @@
+// The incremental script analysis must give, for every version of a document, exactly what a fresh analysis of
+// that text gives. Oracle test: every script fixture goes through a seeded sequence of random edits (typing,
+// deleting, moving lines, pasting Bedrock code, undoing to an older version, changing settings), and after each
+// edit both analyses are compared finding by finding.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, test } from 'node:test';
+import { compareFindings } from '../../server/src/engine/finding';
+import { analyzeScript } from '../../server/src/engine/script/analyzeScript';
+import { IncrementalScriptAnalysis } from '../../server/src/engine/script/incremental/incrementalScript';
+import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
+import type { EngineSettings, Finding, ScriptLanguage } from '../../server/src/engine/types';
+
+const ROOT = join(__dirname, '..', '..');
+const EDITS_PER_FILE = 40;
+
+const PASTES = [
+  'const extra = new BedrockRuntimeClient({ region: "us-west-2" });\n',
+  'await client.send(new ConverseCommand({ modelId: "meta.llama3-8b-instruct-v1:0", messages: [] }));\n',
+  'import { InvokeModelCommand, BedrockRuntimeClient as BR } from "@aws-sdk/client-bedrock-runtime";\n',
+  'let client;\nclient = new BedrockRuntimeClient({});\n',
+  'const config = { region: "eu-west-1" };\nconst second = new BedrockRuntimeClient(config);\n',
+  'const first = new BedrockRuntimeClient(config);\n', 'const third = new BedrockRuntime(config);\n',
+  'function makeClient() { return new BedrockRuntimeClient({ region: "us-east-1" }); }\n',
+  '// bedrock-to-sagemaker-ignore-next-line\n',
+  '/* bedrock-to-sagemaker-disable */\n',
+  'const arn = `arn:aws:bedrock:${region}:123456789012:foundation-model/x`;\n',
+  'class Chat { client = makeClient(); ask() { return this.client.send(new InvokeModelCommand({})); } }\n',
+  '"bedrock:InvokeModel"', 'BedrockRuntimeClient', 'client', 'config', 'const ', '{', '}', '(', ')', ';', '`', '"', '/*', '*/', '//',
+];
+
+function scriptFiles(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir).sort()) {
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) {
+        if (entry !== 'node_modules') walk(path);
+      } else if (/\.[cm]?[jt]sx?$/.test(entry) && !entry.endsWith('.d.ts')) files.push(path);
+    }
+  };
+  walk(join(ROOT, 'test', 'fixtures', 'rules'));
+  walk(join(ROOT, 'test', 'fixtures', 'fixes'));
+  walk(join(ROOT, 'examples'));
+  return files;
+}
+
+function languageOf(path: string): ScriptLanguage {
+  if (path.endsWith('.tsx')) return 'typescriptreact';
+  if (path.endsWith('.jsx')) return 'javascriptreact';
+  return /\.[cm]?js$/.test(path) ? 'javascript' : 'typescript';
+}
+
+/** mulberry32: small, seeded, reproducible. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function edit(text: string, next: () => number, history: string[]): string {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
+  const at = Math.floor(next() * (text.length + 1));
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at) + 1;
+  switch (Math.floor(next() * 7)) {
+    case 0: return text.slice(0, at) + pick([' ', 'a', '\n', ';', '.', ',', '\t']) + text.slice(at);
+    case 1: return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 20));
+    case 2: return text.slice(0, lineStart) + text.slice(lineEnd);
+    case 3: return text.slice(0, lineEnd) + text.slice(lineStart, lineEnd) + text.slice(lineEnd);
+    case 4: {
+      const line = text.slice(lineStart, lineEnd);
+      const rest = text.slice(0, lineStart) + text.slice(lineEnd);
+      const to = rest.lastIndexOf('\n', Math.floor(next() * rest.length)) + 1;
+      return rest.slice(0, to) + line + rest.slice(to);
+    }
+    case 5: return text.slice(0, at) + pick(PASTES) + text.slice(at);
+    default: return history.length > 0 ? pick(history) : text;
+  }
+}
+
+function sorted(findings: Finding[]): Finding[] {
+  return [...findings].sort(compareFindings);
+}
+
+describe('incremental script analysis', () => {
+  const files = scriptFiles();
+
+  test('covers the script fixtures and the example workspace', () => {
+    assert.ok(files.length > 100, `found ${files.length} script files`);
+  });
+
+  test('a config object shared by two clients: editing away the client that reported its region makes the other one report it', () => {
+    const lines = [
+      'import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";',
+      'const config = { region: "us-east-1" };',
+      'export function unrelated(a: number) { return a + 1; }',
+      'const first = new BedrockRuntimeClient(config);',
+      'export function alsoUnrelated(b: string) { return b.trim(); }',
+      'const second = new BedrockRuntimeClient(config);',
+      '',
+    ];
+    const incremental = new IncrementalScriptAnalysis();
+    const versions = [lines.join('\n'), lines.filter((line) => !line.startsWith('const first')).join('\n'), lines.join('\n')];
+    for (const text of versions) {
+      const input = { text, languageId: 'typescript' as const, settings: DEFAULT_SETTINGS, fileName: 'shared.ts' };
+      const expected = sorted(analyzeScript(input));
+      assert.ok(expected.some((finding) => finding.ruleId === 'bedrock/client-region'), 'the region is reported');
+      assert.deepStrictEqual(sorted(incremental.analyze(input)), expected);
+    }
+  });
+
+  test('gives what a fresh analysis gives, after every one of a random sequence of edits', () => {
+    const settingsChoices: EngineSettings[] = [DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, targetRegion: 'cn-north-1' }];
+    let compared = 0;
+    let withFindings = 0;
+    files.forEach((path, fileIndex) => {
+      const languageId = languageOf(path);
+      const fileName = relative(ROOT, path);
+      const next = random(0x5eed + fileIndex);
+      const incremental = new IncrementalScriptAnalysis();
+      let text = readFileSync(path, 'utf8');
+      const history: string[] = [];
+      let settings = DEFAULT_SETTINGS;
+      for (let step = 0; step <= EDITS_PER_FILE; step++) {
+        if (step > 0) {
+          history.push(text);
+          text = edit(text, next, history);
+          if (next() < 0.05) settings = settingsChoices[Math.floor(next() * settingsChoices.length)];
+        }
+        const input = { text, languageId, settings, fileName };
+        const expected = sorted(analyzeScript(input));
+        const actual = sorted(incremental.analyze(input));
+        assert.deepStrictEqual(actual, expected, `${fileName}, edit ${step} (seed ${0x5eed + fileIndex}); text:\n${text}`);
+        compared++;
+        if (expected.length > 0) withFindings++;
+      }
+    });
+    // The sequences must mostly exercise files with findings, or the comparison proves little.
+    assert.ok(withFindings > compared / 2, `${withFindings} of ${compared} versions had findings`);
+  });
+});
