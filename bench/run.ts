@@ -21,18 +21,24 @@ function option(name: string, fallback: number): number {
 async function benchEditLatency(edits: number): Promise<void> {
   const text = generateLargeFile(3000, 30);
   const uri = 'file:///bench/large.ts';
-  const client = await LspTestClient.start();
+  // BENCH_PROFILE=dir writes a CPU profile of the server to dir.
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const client = await LspTestClient.start({ execArgv: profile });
   try {
     await client.open(uri, 'typescript', text);
     const first = await client.diagnosticItems(uri);
     const latencies: number[] = [];
     let current = text;
     for (let i = 0; i < edits; i++) {
-      // Type one character in the middle of the file, then ask for diagnostics as VS Code does on change.
+      // Type (or delete) one character in the middle of the file, sent as VS Code sends it (the changed range
+      // only), then ask for diagnostics as VS Code does on change.
       const at = Math.floor(current.length / 2) + (i % 50);
-      current = current.slice(0, at) + (i % 2 === 0 ? ' ' : '') + current.slice(at + (i % 2 === 0 ? 0 : 1));
+      const typed = i % 2 === 0;
+      const position = positionAt(current, at);
+      const range = { start: position, end: typed ? position : positionAt(current, at + 1) };
+      current = current.slice(0, at) + (typed ? ' ' : '') + current.slice(at + (typed ? 0 : 1));
       const started = performance.now();
-      await client.change(uri, current);
+      await client.changeRange(uri, range, typed ? ' ' : '');
       await client.diagnosticItems(uri);
       latencies.push(performance.now() - started);
     }
@@ -52,6 +58,12 @@ async function benchEditLatency(edits: number): Promise<void> {
   } finally {
     await client.stop();
   }
+}
+
+function positionAt(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
 }
 
 interface ChildRun {

@@ -23,6 +23,8 @@ export interface StartOptions {
   initializationOptions?: InitializationOptions;
   /** Replaces parts of the default (VS Code-like) client capabilities. */
   capabilities?: ClientCapabilities;
+  /** Node options for the server process (the benchmark profiles with `--cpu-prof`). */
+  execArgv?: string[];
 }
 
 export const DEFAULT_CAPABILITIES: ClientCapabilities = {
@@ -79,7 +81,7 @@ export class LspTestClient {
 
   static async start(options: StartOptions = {}): Promise<LspTestClient> {
     const serverPath = await ensureServerBuilt();
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(child.stdout!, child.stdin!);
     const client = new LspTestClient(child, connection, options);
     connection.listen();
@@ -105,6 +107,14 @@ export class LspTestClient {
   async open(uri: string, languageId: string, text: string): Promise<void> {
     this.versions.set(uri, 1);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Replaces `range` with `text`, as VS Code sends a keystroke; returns the new version. */
+  async changeRange(uri: string, range: Range, text: string): Promise<number> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    return version;
   }
 
   /** Replaces the whole text; returns the new version. */
