@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import { loadedDocument } from './loadedDocument';
 
 /**
  * `bedrockToSagemaker.saveCreatedFiles`, the command of the code actions whose edit creates files (the Converse
@@ -11,11 +11,4 @@ export function saveCreatedFiles() {
     const documents = await Promise.all(uris.filter((uri): uri is string => typeof uri === 'string').map(loadedDocument));
     await Promise.all(documents.map((document) => (document?.isDirty ? document.save() : undefined)));
   };
-}
-
-/** The document as the editor holds it (dirty content included); undefined when there is no such file. */
-async function loadedDocument(uri: string): Promise<vscode.TextDocument | undefined> {
-  const parsed = vscode.Uri.parse(uri);
-  const known = vscode.workspace.textDocuments.find((document) => document.uri.toString() === parsed.toString());
-  return known ?? Promise.resolve(vscode.workspace.openTextDocument(parsed)).catch(() => undefined);
 }
