@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // UI smoke test on the installed .vsix, through the workbench only (what a user sees): squiggles and the
-// Problems panel, Ctrl+. quick fix saved to disk, the report command from the command palette.
+// Problems panel, Ctrl+. quick fix saved to disk, the report command from the command palette, Migrate Workspace
+// through its modal and file picker.
 //   node test/e2e/run-ui.js X.vsix          UPDATE_SCREENSHOT=1 also refreshes docs/images/problems-panel.png
 const fs = require('fs');
 const path = require('path');

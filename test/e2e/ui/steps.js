@@ -93,6 +93,35 @@ const ALL = [
       await editorOf(page).locator('.view-lines', { hasText: 'feasibility' }).waitFor();
     },
   },
+  {
+    id: 'migrate-workspace',
+    feature: 'migrate-workspace',
+    title: 'Migrate Workspace asks how to apply; Choose Files… lists the files ticked, and a closed picked file is saved migrated',
+    async run({ page, file }) {
+      const guide = path.join(path.dirname(file), '..', 'docs', 'guide.md'); // never opened in this run
+      const before = fs.readFileSync(guide, 'utf8');
+      // The report's preview (previous step) takes focus while it loads, which would close the command palette.
+      await page.locator('iframe.webview.ready').first().waitFor({ state: 'attached' });
+      await editorOf(page).click();
+      await runCommand(page, '>Bedrock to SageMaker: Migrate Workspace');
+      await page.screenshot({ path: '/tmp/dbg1.png' });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Migrate Workspace' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      const dialog = page.locator('.monaco-dialog-box');
+      await dialog.locator('.dialog-message-text', { hasText: 'Migrate the workspace to SageMaker Runtime?' }).waitFor();
+      const detail = await dialog.locator('.dialog-message-detail').innerText();
+      for (const part of [/Files changed: [1-9]/, /Findings fixed: [1-9]/, /Left for manual migration: \d+/, /tick the files to apply/]) assert.match(detail, part);
+      const buttons = await dialog.locator('.dialog-buttons .monaco-button').allInnerTexts();
+      for (const label of ['Migrate All', 'Choose Files…', 'Preview Changes…', 'Cancel']) assert.ok(buttons.includes(label), `'${label}' in ${JSON.stringify(buttons)}`);
+      await dialog.locator('.dialog-buttons .monaco-button', { hasText: 'Choose Files…' }).click();
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'docs/guide.md' });
+      await row.waitFor();
+      assert.equal(await row.getAttribute('aria-checked'), 'true', 'every file starts ticked');
+      await page.keyboard.press('Enter');
+      await waitForFileOnDisk(guide, (text) => text !== before && text.includes("region: 'cn-northwest-1'"));
+      await page.locator('.tab', { hasText: /Untitled/ }).first().waitFor(); // what is left for manual migration
+    },
+  },
 ];
 
 module.exports = { ALL };

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { engineFixAll } from '../helpers/engineOracle';
+import { engineFixAll, type ExpectedFix } from '../helpers/engineOracle';
 import { featureTest } from '../helpers/featureTest';
 import { waitFor } from '../helpers/waitFor';
-import { copyOf, diskText, fileIn, folderNamed } from '../helpers/workspace';
+import { copyOf, diskText, fileIn, folderNamed, openEditor, withFolderSettings } from '../helpers/workspace';
 
 // Workspace-wide commands run last (see index.ts): Migrate Workspace rewrites every file in the folder.
 suite('workspace commands', () => {
@@ -21,19 +21,44 @@ suite('workspace commands', () => {
     assert.match(text, /src\/chat\.ts/);
   });
 
-  featureTest('migrate-workspace', "Migrate Workspace: Apply in VS Code's refactor preview migrates files that are not open", async () => {
-    const target = await copyOf(chat(), 'migrate-workspace.ts');
-    const expected = engineFixAll(await diskText(target), 'typescript', {}, 'src/migrate-workspace.ts');
-    let settled = false;
-    const running = Promise.resolve(vscode.commands.executeCommand('bedrockToSagemaker.migrateWorkspace')).finally(() => { settled = true; });
-    // The edit carries change annotations, so the command waits in VS Code's refactor preview: press Apply
-    // (as the user would) until the preview is up and the command finishes.
-    await waitFor('the command to finish through the refactor preview', async () => {
-      if (!settled) await vscode.commands.executeCommand('refactorPreview.apply');
-      return settled;
+  /** Every file the fix creates is on disk as the engine computes it. */
+  async function assertCreatedOnDisk(expected: ExpectedFix): Promise<void> {
+    assert.ok(expected.createdFiles.size > 0, 'the Converse rewrite creates the adapter module');
+    for (const [relativePath, content] of expected.createdFiles) {
+      assert.strictEqual(await diskText(fileIn(folder(), relativePath)).catch(() => '(missing)'), content, `${relativePath} on disk`);
+    }
+  }
+
+  // Its own adapter path, so the next test's Migrate All still has the default adapter to create.
+  featureTest('migrate-workspace', 'Migrate Workspace { apply: [one file] }: that file and the adapter it needs are migrated on disk, nothing else', async () => {
+    const adapterPath = 'src/migrate-subset-converse.ts';
+    await withFolderSettings(folder(), { 'bedrockToSagemaker.adapterPath': adapterPath }, async () => {
+      const picked = await copyOf(chat(), 'migrate-picked.ts');
+      const other = await copyOf(chat(), 'migrate-other.ts');
+      const original = await diskText(other);
+      const expected = engineFixAll(await diskText(picked), 'typescript', { adapterPath }, 'src/migrate-picked.ts');
+      await vscode.commands.executeCommand('bedrockToSagemaker.migrateWorkspace', { apply: [picked.toString()] });
+      assert.strictEqual(await diskText(picked), expected.text, `${picked.fsPath} migrated on disk`);
+      await assertCreatedOnDisk(expected);
+      assert.strictEqual(await diskText(other), original, `${other.fsPath} not picked, so unchanged`);
     });
-    await running;
-    // VS Code starts edits whose annotation has needsConfirmation *unticked* in the preview.
-    assert.strictEqual(await diskText(target), expected.text, `${target.fsPath} migrated on disk after Apply`);
+  });
+
+  featureTest('migrate-workspace', 'Migrate Workspace { apply: "all" }: closed files are migrated on disk as fix-all computes; unsaved editors stay unsaved', async () => {
+    const closed = await copyOf(chat(), 'migrate-workspace.ts');
+    const expected = engineFixAll(await diskText(closed), 'typescript', {}, 'src/migrate-workspace.ts');
+    const original = await diskText(chat());
+    const unsaved = await openEditor(await copyOf(chat(), 'migrate-unsaved.ts'));
+    await unsaved.edit((b) => b.insert(new vscode.Position(0, 0), '// not saved yet\n'));
+    const expectedUnsaved = engineFixAll(unsaved.document.getText(), 'typescript', {}, 'src/migrate-unsaved.ts');
+    await vscode.commands.executeCommand('bedrockToSagemaker.migrateWorkspace', { apply: 'all' });
+    assert.strictEqual(await diskText(closed), expected.text, `${closed.fsPath} migrated on disk`);
+    await assertCreatedOnDisk(expected);
+    // The user's unsaved work is migrated in the editor, never written out for them.
+    assert.strictEqual(unsaved.document.getText(), expectedUnsaved.text);
+    assert.ok(unsaved.document.isDirty, 'a document with unsaved changes is not saved');
+    assert.strictEqual(await diskText(unsaved.document.uri), original);
+    await vscode.window.showTextDocument(unsaved.document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
