@@ -58,7 +58,7 @@ async function markdownReport(roots: readonly ReportRoot[], settings: EngineSett
   let findingCount = 0;
   for (const { name, root, walk } of roots) {
     // Walk each folder from its own root, so paths (and test-folder detection) are relative to the project.
-    for await (const result of scanWorkspace({ roots: walk, cwd: root, settings, maxFileSizeBytes })) {
+    for await (const result of scanWorkspace({ roots: walk, cwd: root, settings, maxFileSizeBytes, blockingReads: true })) {
       const file = toFileResult(name, result.relativePath, withExactFixability(result, settings));
       findingCount += file.findings.length;
       collector.add(file);
@@ -80,7 +80,7 @@ async function scanFormatReport(args: ReportArguments, io: CliIo, settings: Engi
   const reporter = createReporter(args.format === 'json' ? 'json' : 'sarif', {
     stdout: { write: (text) => chunks.push(text) }, env: io.env, cwd: io.cwd, settings, paths: args.paths,
   });
-  for await (const result of scanWorkspace({ roots: args.paths, cwd: io.cwd, settings, maxFileSizeBytes })) reporter.addFile(result);
+  for await (const result of scanWorkspace({ roots: args.paths, cwd: io.cwd, settings, maxFileSizeBytes, blockingReads: true })) reporter.addFile(result);
   reporter.finish();
   return { text: chunks.join(''), findingCount: reporter.findingCount };
 }

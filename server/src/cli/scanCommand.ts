@@ -31,6 +31,7 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
     cwd: io.cwd,
     settings,
     maxFileSizeBytes: args.maxFileSizeKb === undefined ? undefined : args.maxFileSizeKb * 1024,
+    blockingReads: true,
   });
   let scannedMarkdown = false;
   const fixed = { files: 0, edits: 0 };

@@ -1,6 +1,6 @@
 import ignore, { type Ignore } from 'ignore';
-import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { NON_BLOCKING_FS, type WalkFileSystem } from './fileSystem';
 import { toRelativePath } from './relativePath';
 
 /** The rules of one `.gitignore`, which apply to paths below the folder that holds it. */
@@ -22,24 +22,24 @@ export class GitignoreStack {
    * The `.gitignore` files above `folder` up to the top of its git repository, so `scan src` from a
    * repository root honours the root `.gitignore`. Outside a repository only the folder's own count.
    */
-  static async above(folder: string): Promise<GitignoreStack> {
-    if (dirname(folder) === folder || (await exists(join(folder, '.git')))) return GitignoreStack.empty;
+  static async above(folder: string, fs: WalkFileSystem = NON_BLOCKING_FS): Promise<GitignoreStack> {
+    if (dirname(folder) === folder || (await exists(fs, join(folder, '.git')))) return GitignoreStack.empty;
     const ancestors: string[] = []; // innermost first
     for (let current = dirname(folder); ; current = dirname(current)) {
       ancestors.push(current);
-      if (await exists(join(current, '.git'))) break;
+      if (await exists(fs, join(current, '.git'))) break;
       if (dirname(current) === current) return GitignoreStack.empty; // not inside a repository
     }
     let stack = GitignoreStack.empty;
-    for (const ancestor of ancestors.reverse()) stack = await stack.enter(ancestor, true);
+    for (const ancestor of ancestors.reverse()) stack = await stack.enter(ancestor, true, fs);
     // Naming an ignored folder (`scan dist`) is a request to scan it: its ancestors' rules would hide it all.
     return stack.isIgnored(folder, true) ? GitignoreStack.empty : stack;
   }
 
   /** The stack for `folder`, adding its `.gitignore` if it has one. */
-  async enter(folder: string, hasGitignore: boolean): Promise<GitignoreStack> {
+  async enter(folder: string, hasGitignore: boolean, fs: WalkFileSystem = NON_BLOCKING_FS): Promise<GitignoreStack> {
     if (!hasGitignore) return this;
-    const content = await readFile(join(folder, '.gitignore'), 'utf8').catch(() => undefined);
+    const content = await fs.readText(join(folder, '.gitignore')).catch(() => undefined);
     if (content === undefined) return this;
     return new GitignoreStack([...this.layers, { folder, rules: ignore().add(content) }]);
   }
@@ -57,6 +57,6 @@ export class GitignoreStack {
   }
 }
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
+async function exists(fs: WalkFileSystem, path: string): Promise<boolean> {
+  return fs.stat(path).then(() => true, () => false);
 }

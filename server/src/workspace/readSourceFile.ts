@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { readFileSync, type Stats, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { decodeUtf8, looksBinary } from './decodeText';
 import { describeIoError } from './ioErrors';
@@ -12,6 +13,8 @@ export interface ReadOptions {
   maxFileSizeBytes: number;
 }
 
+type LanguageId = SourceFile['languageId'];
+
 /**
  * Reads one candidate for the engine. Never rejects: every way a file can be unusable (too large,
  * binary, unreadable, not a regular file, unsupported extension) comes back as a `SkippedFile` with
@@ -19,28 +22,52 @@ export interface ReadOptions {
  */
 export async function readSourceFile(candidate: FileCandidate, options: ReadOptions): Promise<SourceFile | SkippedFile> {
   const languageId = languageIdForPath(candidate.absolutePath);
-  if (!languageId) {
-    return skip(candidate, 'unsupported-language', l10n.t('File skipped: only TypeScript, JavaScript and Markdown files are scanned.'));
-  }
+  if (!languageId) return unsupported(candidate);
   try {
     // stat before opening: opening a FIFO or a device would block a thread until someone writes to it.
-    const stats = await stat(candidate.absolutePath);
-    if (!stats.isFile()) return skip(candidate, 'not-a-file', l10n.t('File skipped: it is not a regular file.'));
-    if (stats.size > options.maxFileSizeBytes) {
-      return skip(candidate, 'too-large', l10n.t(
-        'File skipped: {0} KB is over the {1} KB limit (raise it with --max-file-size).',
-        Math.ceil(stats.size / 1024), Math.floor(options.maxFileSizeBytes / 1024),
-      ));
-    }
-    const bytes = await readFile(candidate.absolutePath);
-    if (looksBinary(bytes)) {
-      return skip(candidate, 'binary', l10n.t('File skipped: it looks binary (it contains NUL bytes).'));
-    }
-    const { text, hasBom, notices } = decodeUtf8(bytes);
-    return { kind: 'source', absolutePath: candidate.absolutePath, relativePath: candidate.relativePath, languageId, text, hasBom, notices };
+    const refusal = checkStats(candidate, await stat(candidate.absolutePath), options);
+    return refusal ?? fromBytes(candidate, languageId, await readFile(candidate.absolutePath));
   } catch (error) {
-    return skip(candidate, 'unreadable', l10n.t('File skipped: cannot read it ({0}).', describeIoError(error)));
+    return unreadable(candidate, error);
   }
+}
+
+/**
+ * The same, blocking. For the CLI, which has nothing else to serve meanwhile: a synchronous read of a small
+ * file costs a fraction of the thread-pool round trips an asynchronous stat and read take.
+ */
+export function readSourceFileSync(candidate: FileCandidate, options: ReadOptions): SourceFile | SkippedFile {
+  const languageId = languageIdForPath(candidate.absolutePath);
+  if (!languageId) return unsupported(candidate);
+  try {
+    const refusal = checkStats(candidate, statSync(candidate.absolutePath), options);
+    return refusal ?? fromBytes(candidate, languageId, readFileSync(candidate.absolutePath));
+  } catch (error) {
+    return unreadable(candidate, error);
+  }
+}
+
+function checkStats(candidate: FileCandidate, stats: Stats, options: ReadOptions): SkippedFile | undefined {
+  if (!stats.isFile()) return skip(candidate, 'not-a-file', l10n.t('File skipped: it is not a regular file.'));
+  if (stats.size <= options.maxFileSizeBytes) return undefined;
+  return skip(candidate, 'too-large', l10n.t(
+    'File skipped: {0} KB is over the {1} KB limit (raise it with --max-file-size).',
+    Math.ceil(stats.size / 1024), Math.floor(options.maxFileSizeBytes / 1024),
+  ));
+}
+
+function fromBytes(candidate: FileCandidate, languageId: LanguageId, bytes: Buffer): SourceFile | SkippedFile {
+  if (looksBinary(bytes)) return skip(candidate, 'binary', l10n.t('File skipped: it looks binary (it contains NUL bytes).'));
+  const { text, hasBom, notices } = decodeUtf8(bytes);
+  return { kind: 'source', absolutePath: candidate.absolutePath, relativePath: candidate.relativePath, languageId, text, hasBom, notices };
+}
+
+function unsupported(candidate: FileCandidate): SkippedFile {
+  return skip(candidate, 'unsupported-language', l10n.t('File skipped: only TypeScript, JavaScript and Markdown files are scanned.'));
+}
+
+function unreadable(candidate: FileCandidate, error: unknown): SkippedFile {
+  return skip(candidate, 'unreadable', l10n.t('File skipped: cannot read it ({0}).', describeIoError(error)));
 }
 
 function skip(candidate: FileCandidate, reason: FileSkipReason, message: string): SkippedFile {

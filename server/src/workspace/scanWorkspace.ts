@@ -3,9 +3,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../engine/analyze';
 import { initPythonParser } from '../engine/python/pythonParser';
 import type { CancellationToken, EngineSettings } from '../engine/types';
+import { BLOCKING_FS } from './fileSystem';
 import { Limiter } from './limiter';
 import { mapInOrder } from './mapInOrder';
-import { DEFAULT_MAX_FILE_SIZE_BYTES, readSourceFile } from './readSourceFile';
+import { DEFAULT_MAX_FILE_SIZE_BYTES, readSourceFile, readSourceFileSync } from './readSourceFile';
 import type { FileScanResult, SkippedFile, SourceFile, WalkEntry } from './types';
 import { walkSourceFiles, type WalkOptions } from './walkSourceFiles';
 
@@ -15,6 +16,8 @@ export interface ScanOptions extends Omit<WalkOptions, 'token'> {
   maxFileSizeBytes?: number;
   /** File reads in flight at once. Default 8. */
   concurrency?: number;
+  /** Walk and read synchronously (the CLI: nothing else to serve, and no thread-pool round trips to wait on). */
+  blockingReads?: boolean;
 }
 
 const DEFAULT_CONCURRENCY = 8;
@@ -29,9 +32,10 @@ const NEVER_CANCELLED: CancellationToken = { isCancellationRequested: false };
 export async function* scanWorkspace(options: ScanOptions, token: CancellationToken = NEVER_CANCELLED): AsyncGenerator<FileScanResult> {
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const readOptions = { maxFileSizeBytes: options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES };
-  const entries = walkSourceFiles({ ...options, token });
+  const entries = walkSourceFiles({ ...options, fileSystem: options.blockingReads ? BLOCKING_FS : undefined, token });
+  const read = options.blockingReads ? readSourceFileSync : readSourceFile;
   const readEntry = async (entry: WalkEntry): Promise<SourceFile | SkippedFile> =>
-    entry.kind === 'file' ? readSourceFile(entry, readOptions) : { ...entry, kind: 'skipped' };
+    entry.kind === 'file' ? read(entry, readOptions) : { ...entry, kind: 'skipped' };
   // Reads run ahead of the (synchronous, CPU-bound) analysis, so the disk and the parser overlap.
   for await (const file of mapInOrder(entries, new Limiter(concurrency), concurrency * 2, readEntry)) {
     if (token.isCancellationRequested) return;

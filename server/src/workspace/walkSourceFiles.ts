@@ -1,8 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import type { Dirent } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CancellationToken } from '../engine/types';
+import { NON_BLOCKING_FS, type WalkFileSystem } from './fileSystem';
 import { GitignoreStack } from './gitignore';
 import { describeIoError } from './ioErrors';
 import { isSourceFileName } from './languages';
@@ -20,6 +20,8 @@ export interface WalkOptions {
   excludedFolderNames?: ReadonlySet<string>;
   /** Honour `.gitignore` files (nested ones and those above a root, up to the repository top). Default true. */
   useGitignore?: boolean;
+  /** How the walk reaches the disk; non-blocking unless the caller has nothing else to serve (the CLI). */
+  fileSystem?: WalkFileSystem;
   token?: CancellationToken;
 }
 
@@ -45,23 +47,25 @@ class TreeWalker {
   private readonly visitedFiles = new Set<string>();
   private readonly excludedFolderNames: ReadonlySet<string>;
   private readonly useGitignore: boolean;
+  private readonly fs: WalkFileSystem;
 
   constructor(private readonly options: WalkOptions) {
     this.excludedFolderNames = options.excludedFolderNames ?? DEFAULT_EXCLUDED_FOLDER_NAMES;
     this.useGitignore = options.useGitignore ?? true;
+    this.fs = options.fileSystem ?? NON_BLOCKING_FS;
   }
 
   async *walkRoot(path: string): AsyncGenerator<WalkEntry> {
     let isFolder: boolean;
     try {
-      isFolder = (await stat(path)).isDirectory();
+      isFolder = (await this.fs.stat(path)).isDirectory();
     } catch (error) {
       yield this.problem(path, error);
       return;
     }
     if (isFolder) {
-      yield* this.walkFolder(path, this.useGitignore ? await GitignoreStack.above(path) : GitignoreStack.empty);
-    } else if (this.firstVisit(await realpath(path).catch(() => path))) {
+      yield* this.walkFolder(path, this.useGitignore ? await GitignoreStack.above(path, this.fs) : GitignoreStack.empty);
+    } else if (this.firstVisit(await this.fs.realpath(path).catch(() => path))) {
       yield this.candidate(path, true);
     }
   }
@@ -70,28 +74,28 @@ class TreeWalker {
     let realFolder: string;
     let entries: Dirent[];
     try {
-      realFolder = await realpath(folder);
+      realFolder = await this.fs.realpath(folder);
       if (this.visitedFolders.has(realFolder)) return; // a symbolic-link loop, or a second link to one folder
       this.visitedFolders.add(realFolder);
-      entries = await readdir(folder, { withFileTypes: true });
+      entries = await this.fs.readdir(folder);
     } catch (error) {
       yield this.problem(folder, error);
       return;
     }
     entries.sort(realEntriesFirstByName);
     const hasGitignore = this.useGitignore && entries.some((entry) => entry.name === '.gitignore');
-    const rules = await outerRules.enter(folder, hasGitignore);
+    const rules = await outerRules.enter(folder, hasGitignore, this.fs);
     for (const entry of entries) {
       if (this.options.token?.isCancellationRequested) return;
       const path = join(folder, entry.name);
-      const type = await entryType(entry, path);
+      const type = await entryType(entry, path, this.fs);
       if (type === 'folder') {
         if (this.isExcludedFolder(entry.name) || rules.isIgnored(path, true)) continue;
         yield* this.walkFolder(path, rules);
       } else if (!isSourceFileName(entry.name) || rules.isIgnored(path, false)) {
         continue;
       } else if (type === 'file') {
-        const realPath = entry.isSymbolicLink() ? await realpath(path).catch(() => path) : join(realFolder, entry.name);
+        const realPath = entry.isSymbolicLink() ? await this.fs.realpath(path).catch(() => path) : join(realFolder, entry.name);
         if (this.firstVisit(realPath)) yield this.candidate(path, false);
       } else if (type !== 'other') {
         yield this.problem(path, type.brokenLink);
@@ -129,12 +133,12 @@ function realEntriesFirstByName(a: Dirent, b: Dirent): number {
 }
 
 /** Resolves symbolic links so a link to a folder is walked and a link to a file is read. */
-async function entryType(entry: Dirent, path: string): Promise<EntryType> {
+async function entryType(entry: Dirent, path: string, fs: WalkFileSystem): Promise<EntryType> {
   if (entry.isDirectory()) return 'folder';
   if (entry.isFile()) return 'file';
   if (!entry.isSymbolicLink()) return 'other';
   try {
-    const target = await stat(path);
+    const target = await fs.stat(path);
     return target.isDirectory() ? 'folder' : target.isFile() ? 'file' : 'other';
   } catch (error) {
     const dangling = (error as NodeJS.ErrnoException).code === 'ENOENT';
