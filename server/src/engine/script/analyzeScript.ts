@@ -1,4 +1,4 @@
-import type ts from 'typescript';
+import type ts from '../../typescript';
 import { mayMentionBedrock } from '../catalog/modelIds';
 import type { AnalyzeInput, Finding, ScriptLanguage } from '../types';
 import { Bindings } from './bindings';
@@ -12,10 +12,12 @@ export function analyzeScript(input: AnalyzeInput): Finding[] {
   // Cheap pre-check: a file that never mentions Bedrock or a model id is not even parsed.
   if (!mayMentionBedrock(input.text) || input.token?.isCancellationRequested) return [];
   const languageId = input.languageId as ScriptLanguage;
-  const sourceFile = parseScript(input.text, languageId, input.fileName);
+  // No parent pointers from the parser: the analysis walk sets them.
+  const sourceFile = parseScript(input.text, languageId, input.fileName, false);
   return analyzeSourceFile(sourceFile, input);
 }
 
+/** Analyses a parsed file; its parent pointers need not be set (the walk sets them). */
 export function analyzeSourceFile(sourceFile: ts.SourceFile, input: Pick<AnalyzeInput, 'settings' | 'token'>): Finding[] {
   const scan = scanNodes(sourceFile);
   const bindings = new Bindings();

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../typescript';
 import type { ScriptLanguage } from '../types';
 
 export function scriptKindFor(languageId: ScriptLanguage, fileName?: string): ts.ScriptKind {
@@ -9,11 +9,14 @@ export function scriptKindFor(languageId: ScriptLanguage, fileName?: string): ts
   return ts.ScriptKind.TS;
 }
 
-/** Parses with parent pointers (detectors walk up from a node). Never throws on syntax errors. */
-export function parseScript(text: string, languageId: ScriptLanguage, fileName?: string): ts.SourceFile {
+/**
+ * Parses, by default with parent pointers (detectors and fixes walk up from a node); `scanNodes` sets them itself
+ * when it walks the whole tree. Never throws on syntax errors.
+ */
+export function parseScript(text: string, languageId: ScriptLanguage, fileName?: string, setParentNodes = true): ts.SourceFile {
   const kind = scriptKindFor(languageId, fileName);
   const name = fileName ?? (kind === ts.ScriptKind.TSX ? 'file.tsx' : kind === ts.ScriptKind.JSX ? 'file.jsx' : kind === ts.ScriptKind.JS ? 'file.js' : 'file.ts');
-  return ts.createSourceFile(name, text, ts.ScriptTarget.Latest, /* setParentNodes */ true, kind);
+  return ts.createSourceFile(name, text, ts.ScriptTarget.Latest, setParentNodes, kind);
 }
 
 /** Unwraps `(x)`, `x as T`, `<T>x`, `x!`, `x satisfies T` and `await x`. */

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../../typescript';
 import { BINDING_KINDS } from './bindings';
 import { SCRIPT_DETECTORS } from './detectors';
 
@@ -16,16 +16,20 @@ export interface NodeScan {
 
 /**
  * One iterative walk (no recursion, so deep nesting cannot overflow our stack) that groups the nodes the
- * symbol tracker and the detectors want.
+ * symbol tracker and the detectors want. It also sets every node's parent pointer, so the parser need not
+ * make a walk of its own for them (that walk costs about as much as half the parse).
  */
 export function scanNodes(root: ts.Node, options: { identifiers?: boolean } = {}): NodeScan {
   const scan: NodeScan = { bindingNodes: [], candidates: new Map(), identifiers: options.identifiers ? new Set() : undefined };
   const stack: ts.Node[] = [root];
+  let parent = root;
   const pushChild = (child: ts.Node) => {
+    (child as { parent: ts.Node }).parent = parent;
     stack.push(child);
   };
   while (stack.length > 0) {
     const node = stack.pop()!;
+    parent = node;
     if (BINDING_KINDS.has(node.kind)) scan.bindingNodes.push(node);
     if (WANTED_KINDS.has(node.kind)) {
       const list = scan.candidates.get(node.kind);

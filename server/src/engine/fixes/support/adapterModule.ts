@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import ts from 'typescript';
+import ts from '../../../typescript';
 import { ADAPTER_TEMPLATE } from '../templates/adapterTemplate.generated';
 import type { CodeStyle } from '../style';
 import type { CreatedFile } from '../types';

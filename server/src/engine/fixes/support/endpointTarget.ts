@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import ts from 'typescript';
+import ts from '../../../typescript';
 import { type ModelFamily, findModelIds } from '../../catalog/modelIds';
 import { stringValue } from '../../script/parse';
 import { endpointFor } from '../../settings';

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import ts from 'typescript';
+import ts from '../../../typescript';
 import { findModelIds } from '../../catalog/modelIds';
 import { stringValue } from '../../script/parse';
 import { type ReadRule, rewriteBody } from '../bodies';
