@@ -2,6 +2,9 @@ import * as l10n from '@vscode/l10n';
 import type { FileNotice } from './types';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
+/** Decoding is stateless without `stream`: one decoder serves every file (making one per file costs more than decoding). */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const LENIENT_UTF8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 export interface DecodedText {
   text: string;
@@ -18,9 +21,9 @@ export function decodeUtf8(bytes: Uint8Array): DecodedText {
   const hasBom = UTF8_BOM.every((byte, index) => bytes[index] === byte);
   const body = hasBom ? bytes.subarray(UTF8_BOM.length) : bytes;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), hasBom, notices: [] };
+    return { text: STRICT_UTF8.decode(body), hasBom, notices: [] };
   } catch {
-    const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(body);
+    const text = LENIENT_UTF8.decode(body);
     const message = l10n.t(
       'The file is not valid UTF-8; it was analysed with the invalid bytes replaced by U+FFFD. Columns after them may differ from an editor using another encoding.',
     );
