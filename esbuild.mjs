@@ -23,7 +23,10 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
   // The CLI is always minified: Node compiles a third of the code at start-up and holds less source in memory.
-  { ...common, minify: true, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // cli.js is the small launcher (`bin`) that runs cli-main.js from V8's code cache.
+  // No dynamic import() in it (web-tree-sitter has one): V8 loses the loader callback of code from the cache.
+  { ...common, minify: true, supported: { 'dynamic-import': false }, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli-main.js' },
+  { ...common, entryPoints: ['server/src/cliLauncher.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
 // The Python parser's WebAssembly (web-tree-sitter runtime + Python grammar) is loaded at run time from next to

@@ -1,4 +1,4 @@
-// Entry point of the `bedrock-to-sagemaker` command (esbuild adds the shebang). All logic is in ./cli/.
+// The CLI itself, bundled as cli-main.js and started by cliLauncher.ts (the `bedrock-to-sagemaker` bin). All logic is in ./cli/.
 import { runCli } from './cli/main';
 
 // `... | head` closes the pipe early; that is the reader's choice, not a crash worth a stack trace.

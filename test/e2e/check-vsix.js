@@ -6,7 +6,7 @@ const { listZip } = require('./lib/zip');
 const { printSummary } = require('./lib/run');
 
 const vsix = path.resolve(process.argv[2] || 'bedrock-to-sagemaker.vsix');
-const REQUIRED = ['package.json', 'client/out/extension.js', 'server/out/server.js', 'server/out/cli.js', 'readme.md', 'changelog.md', 'LICENSE.txt'];
+const REQUIRED = ['package.json', 'client/out/extension.js', 'server/out/server.js', 'server/out/cli.js', 'server/out/cli-main.js', 'readme.md', 'changelog.md', 'LICENSE.txt'];
 const ALLOWED = [/^package\.json$/, /^package\.nls(\.[\w-]+)?\.json$/, /^readme\.md$/, /^changelog\.md$/, /^LICENSE\.txt$/,
   /^client\/out\/extension\.js$/, /^server\/out\/(server|cli)\.js$/, /^server\/out\/[^/]+\.wasm$/, /^syntaxes\//, /^l10n\//];
 
@@ -48,7 +48,7 @@ if (zip) {
   });
   check('every .wasm file the server bundles refer to is packaged next to them', () => {
     const wanted = new Set();
-    for (const bundle of ['server/out/server.js', 'server/out/cli.js']) {
+    for (const bundle of ['server/out/server.js', 'server/out/cli-main.js']) {
       for (const m of (zip.read(`extension/${bundle}`) || '').matchAll(/["'`]([\w.-]+\.wasm)["'`]/g)) wanted.add(m[1]);
     }
     const missing = [...wanted].filter((w) => !files.includes(`server/out/${w}`));
