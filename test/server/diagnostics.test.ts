@@ -49,11 +49,17 @@ describe('pull diagnostics', { timeout: 60_000 }, () => {
   });
 
   test('the same version and environment answers "unchanged" to its own result id', async () => {
-    const first = await client.diagnostics(uri);
-    assert.equal(first.kind, 'full');
-    assert.ok(first.resultId);
-    const second = await client.diagnostics(uri, first.resultId);
-    assert.deepEqual(second, { kind: 'unchanged', resultId: first.resultId });
+    // The server bumps its environment once when the Python grammar finishes loading (it may land between two
+    // pulls on a cold machine); after that, the same version must be answered "unchanged".
+    for (let attempt = 1; ; attempt++) {
+      const first = await client.diagnostics(uri);
+      assert.equal(first.kind, 'full');
+      assert.ok(first.resultId);
+      const second = await client.diagnostics(uri, first.resultId);
+      if (second.kind === 'full' && attempt < 3) continue;
+      assert.deepEqual(second, { kind: 'unchanged', resultId: first.resultId });
+      return;
+    }
   });
 
   test('a change produces a new result for the new version, never the old one', async () => {
