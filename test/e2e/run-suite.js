@@ -38,17 +38,25 @@ async function main() {
   const stopWatchdog = startWatchdog(log, cleanup);
   const results = [];
   let failedLaunch = false;
+  let lastFailedDirs = dirs;
   try {
-    server = await startCodeServer(dirs, env);
-    log(`code-server pid ${server.pid} on 127.0.0.1:${server.port}; run dir ${dirs.tmp}`);
-    browser = await launchBrowser();
     // E2E_WORKSPACE=multi-root runs one workspace only, when debugging.
     const workspaces = WORKSPACES.filter((w) => !process.env.E2E_WORKSPACE || w.name === process.env.E2E_WORKSPACE);
     if (workspaces.length === 0) throw new Error(`E2E_WORKSPACE matches none of: ${WORKSPACES.map((w) => w.name).join(', ')}`);
-    for (const workspace of workspaces) {
-      const launch = await runInWorkspace(browser, server, dirs, workspace, resultsFile);
+    for (const [index, workspace] of workspaces.entries()) {
+      // Each workspace gets its own code-server, browser and user-data dir: opened as the second window of one
+      // code-server, the multi-root .code-workspace intermittently came up with no folders at all.
+      const own = ownDirs(dirs, index);
+      server = await startCodeServer(own, env);
+      log(`${workspace.name}: code-server pid ${server.pid} on 127.0.0.1:${server.port}; run dir ${dirs.tmp}`);
+      browser = await launchBrowser();
+      const launch = await runInWorkspace(browser, server, own, workspace, resultsFile);
       results.push(...launch.results);
       failedLaunch ||= launch.failed;
+      if (launch.failed) lastFailedDirs = own;
+      await cleanup();
+      server = undefined;
+      browser = undefined;
     }
   } catch (error) {
     results.push({ title: `${mode} run`, state: 'failed', error: String(error && error.stack || error) });
@@ -58,12 +66,19 @@ async function main() {
   }
   const failed = printSummary(results);
   if (failed || failedLaunch) {
-    log(`code-server log tail (${dirs.log}):\n${logTail(dirs)}`);
+    log(`code-server log tail (${lastFailedDirs.log}):\n${logTail(lastFailedDirs)}`);
     log(`run dir kept for inspection: ${dirs.tmp}`);
     process.exitCode = 1;
   } else {
     fs.rmSync(dirs.tmp, { recursive: true, force: true });
   }
+}
+
+/** The run's dirs with a user-data dir (a copy of the run's settings) and a log of the workspace's own. */
+function ownDirs(dirs, index) {
+  const userData = path.join(dirs.tmp, `user-data-${index}`);
+  fs.cpSync(dirs.userData, userData, { recursive: true });
+  return { ...dirs, userData, log: path.join(dirs.tmp, `code-server-${index}.log`) };
 }
 
 /** One workbench window = one extension host running the suite in `workspace`. */
