@@ -24,6 +24,7 @@ import { applyLocale } from './lsp/locale';
 import { installProcessGuards } from './lsp/processGuards';
 import { registerReportHandlers } from './lsp/reportHandlers';
 import { readSession, type Session } from './lsp/session';
+import { packageContextOf } from './lsp/packageContextOf';
 import { WorkspaceFolders } from './lsp/workspaceFolders';
 
 const connection = createConnection(ProposedFeatures.all, { connectionStrategy });
@@ -90,6 +91,7 @@ const codeActionDependencies: CodeActionDependencies = {
     exists: (uri) => fileExists(uri, (candidate) => documents.get(candidate) !== undefined),
   }),
   workspaceRelativePath: (uri) => folders.relativePath(uri),
+  packageContext: (uri) => packageContextOf(folders, uri),
 };
 
 connection.languages.diagnostics.on(createDiagnosticsHandler({

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ResponseStream, SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
 import { adapterModule, relativeSpecifier } from '../../server/src/engine/fixes/support/adapterModule';
+import { type PackageContext, defaultPackageContext, extensionStyleFor } from '../../server/src/engine/project/packageContext';
+import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 import { parseScript } from '../../server/src/engine/script/parse';
 import {
   type ConverseStreamOutput, converseOnSageMaker, converseStreamOnSageMaker, payloadLines, sageMakerEndpointFor, streamedText,
@@ -214,10 +216,15 @@ describe('adapter: endpoint lookup', () => {
 
 describe('adapter module placement', () => {
   const style = { quote: '"' as const, semicolons: true, eol: '\n' as const, indent: '  ' };
-  const place = (workspaceRelativePath: string, adapterPath: string, javascript: boolean, source = '') => adapterModule({
-    adapterPath, workspaceRelativePath, javascript, commonJs: source.includes('require('), style,
-    sourceFile: parseScript(source, javascript ? 'javascript' : 'typescript'),
-  });
+  const place = (workspaceRelativePath: string, adapterPath: string, javascript: boolean, source = '', packageContext: PackageContext = defaultPackageContext()) => {
+    const module = adapterModule({
+      adapterPath, isDefaultPath: adapterPath === DEFAULT_SETTINGS.adapterPath, workspaceRelativePath, packageContext, javascript,
+      usesRequire: source.includes('require('), style, sourceFile: parseScript(source, javascript ? 'javascript' : 'typescript'),
+    });
+    assert.ok(module, `no adapter for ${workspaceRelativePath}`);
+    return module;
+  };
+  const pkg = (overrides: Partial<PackageContext>): PackageContext => ({ ...defaultPackageContext(), ...overrides });
 
   it('computes the import specifier from the document to the adapter', () => {
     assert.equal(relativeSpecifier('src/app/chat.ts', 'src/sagemaker-converse.ts', 'none'), '../sagemaker-converse');
@@ -231,19 +238,60 @@ describe('adapter module placement', () => {
     assert.equal(place('src/a.ts', 'src/sagemaker-converse.ts', false, 'import { x } from "./x";').specifier, './sagemaker-converse');
   });
 
-  it('writes JavaScript next to the configured path for JavaScript documents, CommonJS when they use require', () => {
-    const esm = place('src/a.js', 'src/sagemaker-converse.ts', true, 'import x from "x";');
+  it('writes JavaScript (with its .d.ts) next to the configured path for JavaScript documents, CommonJS when they use require', () => {
+    const esm = place('src/a.js', 'src/sagemaker-converse.ts', true, 'import x from "x";', pkg({ type: 'module' }));
     assert.equal(esm.file.path, 'src/sagemaker-converse.js');
+    assert.equal(esm.specifier, './sagemaker-converse.js', 'Node ES modules need the extension');
     assert.match(esm.file.content, /^export async function converseOnSageMaker/m);
+    assert.equal(esm.declaration?.path, 'src/sagemaker-converse.d.ts');
+    assert.match(esm.declaration?.content ?? '', /export declare function converseOnSageMaker/);
     const cjs = place('lib/a.cjs', 'src/sagemaker-converse.ts', true, 'const x = require("x");');
-    assert.equal(cjs.file.path, 'src/sagemaker-converse.cjs');
-    assert.equal(cjs.specifier, '../src/sagemaker-converse.cjs');
+    assert.equal(cjs.file.path, 'src/sagemaker-converse.js', 'a CommonJS package keeps .js for CommonJS');
+    assert.equal(cjs.specifier, '../src/sagemaker-converse');
     assert.match(cjs.file.content, /exports\.converseOnSageMaker = converseOnSageMaker/);
+    const mixed = place('lib/a.cjs', 'src/sagemaker-converse.ts', true, 'const x = require("x");', pkg({ type: 'module' }));
+    assert.equal(mixed.file.path, 'src/sagemaker-converse.cjs', 'CommonJS in an ES-module package must be .cjs');
+    assert.equal(mixed.declaration?.path, 'src/sagemaker-converse.d.cts');
+    assert.equal(mixed.specifier, '../src/sagemaker-converse.cjs');
   });
 
   it('honours a .js adapter path from a TypeScript document', () => {
     const module = place('src/a.ts', 'src/gen/sagemaker-converse.js', false);
     assert.equal(module.file.path, 'src/gen/sagemaker-converse.js');
     assert.doesNotMatch(module.file.content, /: SageMakerRuntimeClient/);
+  });
+
+  it('puts one adapter into each package, in its source root, and never outside the package', () => {
+    const a = pkg({ root: 'packages/a', sourceRoot: 'packages/a/src' });
+    assert.equal(place('packages/a/src/deep/x/chat.ts', DEFAULT_SETTINGS.adapterPath, false, '', a).file.path, 'packages/a/src/sagemaker-converse.ts');
+    assert.equal(place('packages/a/src/deep/x/chat.ts', DEFAULT_SETTINGS.adapterPath, false, '', a).specifier, '../../sagemaker-converse');
+    assert.equal(place('packages/a/chat.ts', 'lib/adapter.ts', false, '', a).file.path, 'packages/a/lib/adapter.ts', 'a configured path is relative to the package');
+    const rootless = pkg({ root: 'b', sourceRoot: 'b' });
+    assert.equal(place('b/chat.js', DEFAULT_SETTINGS.adapterPath, true, '', rootless).file.path, 'b/sagemaker-converse.js', 'no src/: the package root');
+    for (const escaping of ['../x.ts', '../../x.ts', '/etc/x.ts', 'C:/x.ts']) {
+      assert.equal(adapterModule({
+        adapterPath: escaping, isDefaultPath: false, workspaceRelativePath: 'packages/a/chat.ts', packageContext: a, javascript: false,
+        usesRequire: false, style, sourceFile: parseScript('', 'typescript'),
+      }), undefined, escaping);
+    }
+  });
+});
+
+describe('import specifiers follow the module system', () => {
+  const ext = (file: string, context: Partial<PackageContext>, own?: 'none' | 'js' | 'ts') => extensionStyleFor(file, { ...defaultPackageContext(), ...context }, own);
+  it('adds .js where Node resolves ES modules, and nothing where a bundler or CommonJS resolves', () => {
+    assert.equal(ext('src/a.js', { type: 'module' }), 'js');
+    assert.equal(ext('src/a.mjs', {}), 'js');
+    assert.equal(ext('src/a.js', {}), 'none');
+    assert.equal(ext('src/a.ts', { type: 'module', compilerOptions: { module: 'nodenext' } }), 'js');
+    assert.equal(ext('src/a.ts', { type: 'module', compilerOptions: { moduleResolution: 'node16' } }, 'none'), 'js', 'nodenext wins over a wrong own style');
+    assert.equal(ext('src/a.ts', { type: 'module', compilerOptions: { moduleResolution: 'bundler' } }), 'none');
+    assert.equal(ext('src/a.ts', { type: 'commonjs', compilerOptions: { module: 'commonjs' } }), 'none');
+    assert.equal(ext('src/a.mts', { compilerOptions: { module: 'nodenext' } }), 'js');
+  });
+  it('keeps .ts specifiers only where allowImportingTsExtensions allows them', () => {
+    assert.equal(ext('src/a.ts', { compilerOptions: { moduleResolution: 'bundler', allowImportingTsExtensions: true } }, 'ts'), 'ts');
+    assert.equal(ext('src/a.ts', { type: 'module', compilerOptions: { module: 'nodenext', allowImportingTsExtensions: true } }, 'ts'), 'ts');
+    assert.equal(ext('src/a.ts', { compilerOptions: { moduleResolution: 'bundler' } }, 'ts'), 'none');
   });
 });

@@ -47,7 +47,8 @@ describe('fix rewrites: golden fixtures', () => {
       it('creates the adapter only with its template', () => {
         for (const file of first.proposal?.createFiles ?? []) {
           assert.equal(file.ifMissing, true);
-          if (file.path.endsWith('.ts')) assert.equal(file.content.replace(/\r\n/g, '\n'), ADAPTER_TEMPLATE);
+          if (/\.d\.[cm]?ts$/.test(file.path)) assert.match(file.content, /export declare function converseOnSageMaker/, 'a JavaScript adapter brings its types');
+          else if (file.path.endsWith('.ts')) assert.equal(file.content.replace(/\r\n/g, '\n'), ADAPTER_TEMPLATE);
         }
       });
     });

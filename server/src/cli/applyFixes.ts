@@ -6,6 +6,7 @@ import { documentFixAll } from '../engine/documentFixes';
 import { applyEdits } from '../engine/fixes';
 import type { EngineSettings } from '../engine/types';
 import type { ScannedFile } from '../workspace';
+import type { PackageContexts } from '../workspace/packageContexts';
 
 export interface FileFixOutcome {
   /** The file as it is after fixing (re-analysed), or the original result when nothing changed. */
@@ -20,12 +21,12 @@ export interface FileFixOutcome {
  * with its BOM, creates the adapter module once, and re-analyses so the report shows only what is left.
  * Running it again changes nothing: fix-all proposes no edit for a migrated file.
  */
-export async function fixScannedFile(file: ScannedFile, settings: EngineSettings, workspaceRoot: string): Promise<FileFixOutcome> {
+export async function fixScannedFile(file: ScannedFile, settings: EngineSettings, workspaceRoot: string, packages: PackageContexts): Promise<FileFixOutcome> {
   const unchanged = { result: file, editCount: 0, created: [] };
   if (!file.findings.some((finding) => finding.fixable)) return unchanged;
   const text = file.document.getText();
   const workspaceRelativePath = relative(workspaceRoot, file.absolutePath).split(sep).join('/');
-  const input = { text, languageId: file.languageId, settings, fileName: file.absolutePath, workspaceRelativePath };
+  const input = { text, languageId: file.languageId, settings, fileName: file.absolutePath, workspaceRelativePath, packageContext: packages.contextOf(file.absolutePath) };
   const proposal = documentFixAll(input, file.findings);
   if (!proposal || proposal.edits.length === 0) return unchanged;
   const fixedText = applyEdits(text, proposal.edits);

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pythonParserStatus } from '../engine/python/pythonParser';
 import { scanWorkspace } from '../workspace';
+import { PackageContexts } from '../workspace/packageContexts';
 import { describeIoError } from '../workspace/ioErrors';
 import { fixScannedFile } from './applyFixes';
 import { CliError } from './cliError';
@@ -33,13 +34,14 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
     maxFileSizeBytes: args.maxFileSizeKb === undefined ? undefined : args.maxFileSizeKb * 1024,
     blockingReads: true,
   });
+  const packages = new PackageContexts(io.cwd);
   let scannedMarkdown = false;
   const fixed = { files: 0, edits: 0 };
   for await (const scanned of results) {
     let result = scanned;
     if (args.fix && scanned.kind === 'scanned') {
       // Fix before reporting, so the report shows only what is left to do by hand.
-      const outcome = await fixScannedFile(scanned, settings, io.cwd);
+      const outcome = await fixScannedFile(scanned, settings, io.cwd, packages);
       result = outcome.result;
       if (outcome.editCount > 0) {
         fixed.files++;

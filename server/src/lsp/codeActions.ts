@@ -18,12 +18,13 @@ import type { Session } from './session';
 import { type FileCreationContext, toWorkspaceEdit } from './workspaceEdit';
 import { restrictedModeReason } from './refusals';
 import { saveCreatedFilesCommand } from './saveCreatedFilesCommand';
+import type { PackageContext } from '../engine/project/packageContext';
 
 /**
  * What fixes receive: the analysis input plus where the document sits in its workspace folder (needed to
  * import the shared adapter module with a correct relative path).
  */
-export type FixInput = AnalyzeInput & { workspaceRelativePath?: string };
+export type FixInput = AnalyzeInput & { workspaceRelativePath?: string; packageContext?: PackageContext };
 
 /** The fix engine, injected so the LSP glue can be tested with fake proposals. */
 export interface FixEngine {
@@ -41,6 +42,8 @@ export interface CodeActionDependencies {
   fileCreation(document: TextDocument): FileCreationContext;
   /** The document's path inside its workspace folder (`/` separators), undefined outside every folder. */
   workspaceRelativePath(uri: string): string | undefined;
+  /** The document's package (module system, source root), read from disk; undefined outside every folder. */
+  packageContext?(uri: string): PackageContext | undefined;
 }
 
 /** Carried by the lazy file-level actions to `codeAction/resolve`. */
@@ -83,7 +86,8 @@ async function provide(deps: CodeActionDependencies, params: CodeActionParams, t
 }
 
 export function fixInput(deps: CodeActionDependencies, input: AnalyzeInput, document: TextDocument): FixInput {
-  return { ...input, workspaceRelativePath: deps.workspaceRelativePath(document.uri) };
+  const packageContext = deps.packageContext?.(document.uri);
+  return { ...input, workspaceRelativePath: deps.workspaceRelativePath(document.uri), ...(packageContext ? { packageContext } : {}) };
 }
 
 function quickFixes(deps: CodeActionDependencies, diagnostic: Diagnostic & { data: DiagnosticData }, document: TextDocument, input: FixInput): CodeAction[] {

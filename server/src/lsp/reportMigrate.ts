@@ -8,6 +8,7 @@ import { documentFixAll } from '../engine/documentFixes';
 import { refineFixability, type FixInput } from '../engine/fixes';
 import { EventLoopTurns, walkReportFolder } from '../report/io';
 import { Limiter, mapInOrder, readSourceFile } from '../workspace';
+import { PackageContexts } from '../workspace/packageContexts';
 import type { SourceFile, WalkEntry } from '../workspace/types';
 import type { MigrateWorkspaceParams, MigrateWorkspaceResult } from '../../../shared/reportProtocol';
 import { engineLanguageOf } from './documentLanguage';
@@ -49,7 +50,8 @@ export function createMigrateWorkspaceHandler(deps: MigrateDependencies) {
       const turns = new EventLoopTurns();
       let filesDone = 0;
       for (const folder of scanFolders) {
-        const read = (entry: WalkEntry) => readMigrationFile(entry, folder, deps.documents, scanFolders.length > 1);
+        const packages = folder.uri.startsWith('file:') ? new PackageContexts(fileURLToPath(folder.uri)) : undefined;
+        const read = (entry: WalkEntry) => readMigrationFile(entry, folder, deps.documents, scanFolders.length > 1, packages);
         for await (const file of mapInOrder(walkReportFolder(folder.root, folder, token), limiter, READ_CONCURRENCY * 2, read)) {
           await turns.maybeYield();
           if (token.isCancellationRequested) throw cancelledError();
@@ -70,7 +72,9 @@ interface ReadFile {
   input: FixInput;
 }
 
-async function readMigrationFile(entry: WalkEntry, folder: LocalReportFolder, documents: DocumentStore, multiRoot: boolean): Promise<ReadFile | undefined> {
+async function readMigrationFile(
+  entry: WalkEntry, folder: LocalReportFolder, documents: DocumentStore, multiRoot: boolean, packages: PackageContexts | undefined,
+): Promise<ReadFile | undefined> {
   if (entry.kind !== 'file') return undefined;
   const uri = WorkspaceFolders.resolve(folder, entry.relativePath);
   if (!uri) return undefined;
@@ -82,6 +86,7 @@ async function readMigrationFile(entry: WalkEntry, folder: LocalReportFolder, do
   const document = open ?? TextDocument.create(uri, languageId, 0, (source as SourceFile).text);
   const input: FixInput = {
     text: document.getText(), languageId, settings: folder.settings, fileName: entry.relativePath, workspaceRelativePath: entry.relativePath,
+    ...(packages ? { packageContext: packages.contextOf(entry.absolutePath) } : {}),
   };
   const analysis = analyze(input, { maxLength: folder.maxFileSizeBytes });
   if (analysis.skipped || analysis.findings.length === 0) return undefined;

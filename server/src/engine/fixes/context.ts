@@ -1,6 +1,8 @@
 import ts from '../../typescript';
 import { parseScript } from '../script/parse';
 import type { EngineSettings, Finding, RuleId, ScriptLanguage } from '../types';
+import { type PackageContext, defaultPackageContext } from '../project/packageContext';
+import { DEFAULT_SETTINGS } from '../settings';
 import { type AdapterModule, adapterModule } from './support/adapterModule';
 import { endOfLine, isDeclared, nodeAtRange } from './support/nodes';
 import { type CodeStyle, inferStyle } from './style';
@@ -12,6 +14,8 @@ export interface RunState {
   readonly languageId: ScriptLanguage;
   readonly fileName?: string;
   readonly workspaceRelativePath?: string;
+  /** The package the document belongs to; without it, a package at the workspace root is assumed. */
+  readonly packageContext?: PackageContext;
   readonly createFiles: Map<string, CreatedFile>;
 }
 
@@ -70,13 +74,15 @@ export class FixContext {
   }
 
   private locateAdapter(): AdapterModule | undefined {
-    const { workspaceRelativePath, languageId, settings } = this.run;
+    const { workspaceRelativePath, languageId, settings, packageContext } = this.run;
     if (!workspaceRelativePath) return undefined;
     return adapterModule({
       adapterPath: settings.adapterPath,
+      isDefaultPath: settings.adapterPath === DEFAULT_SETTINGS.adapterPath,
       workspaceRelativePath,
+      packageContext: packageContext ?? defaultPackageContext(),
       javascript: languageId === 'javascript' || languageId === 'javascriptreact',
-      commonJs: usesRequire(this.sourceFile),
+      usesRequire: usesRequire(this.sourceFile),
       style: this.style,
       sourceFile: this.sourceFile,
     });
@@ -87,6 +93,7 @@ export class FixContext {
     const adapter = this.adapter();
     if (!adapter) return undefined;
     this.run.createFiles.set(adapter.file.path, adapter.file);
+    if (adapter.declaration) this.run.createFiles.set(adapter.declaration.path, adapter.declaration);
     return adapter.specifier;
   }
 

@@ -74,7 +74,7 @@ let lastKey: string | undefined;
 const lastResults = new Map<string, unknown>();
 
 function memoized<T>(input: FixInput, what: string, compute: () => T): T {
-  const key = [input.text, input.languageId, input.fileName, input.workspaceRelativePath, JSON.stringify(input.settings)].join('\u0000');
+  const key = [input.text, input.languageId, input.fileName, input.workspaceRelativePath, JSON.stringify(input.settings), JSON.stringify(input.packageContext ?? null)].join('\u0000');
   if (key !== lastKey) {
     lastKey = key;
     lastResults.clear();
@@ -121,7 +121,7 @@ function unfixableReason(assessment: Assessment, finding: Finding): string | und
 function notes(input: FixInput, finding: Finding, reason?: string): FixProposal[] {
   const context = new FixContext(input.text, [finding], {
     settings: input.settings, languageId: input.languageId as ScriptLanguage, fileName: input.fileName,
-    workspaceRelativePath: input.workspaceRelativePath, createFiles: new Map(),
+    workspaceRelativePath: input.workspaceRelativePath, packageContext: input.packageContext, createFiles: new Map(),
   });
   const proposal = noteProposal(context, finding, reason);
   return proposal ? [proposal] : [];

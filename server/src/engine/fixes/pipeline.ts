@@ -74,6 +74,7 @@ function runState(input: FixInput): RunState {
     languageId: input.languageId as ScriptLanguage,
     fileName: input.fileName,
     workspaceRelativePath: input.workspaceRelativePath,
+    packageContext: input.packageContext,
     createFiles: new Map(),
   };
 }

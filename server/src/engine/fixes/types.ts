@@ -1,3 +1,4 @@
+import type { PackageContext } from '../project/packageContext';
 import type { AnalyzeInput, OffsetRange } from '../types';
 
 /** A replacement of `range` (offsets into the analysed text) by `newText`. Fixes are lists of minimal edits. */
@@ -31,4 +32,6 @@ export interface FixProposal {
  */
 export interface FixInput extends AnalyzeInput {
   workspaceRelativePath?: string;
+  /** The document's package (module system, source root); without it, a CommonJS package at the workspace root. */
+  packageContext?: PackageContext;
 }

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import ts from '../../../typescript';
+import { type ExtensionStyle, type PackageContext, extensionStyleFor, moduleKindOf, placeInPackage } from '../../project/packageContext';
 import { ADAPTER_TEMPLATE } from '../templates/adapterTemplate.generated';
 import type { CodeStyle } from '../style';
 import type { CreatedFile } from '../types';
@@ -7,35 +8,63 @@ import type { CreatedFile } from '../types';
 /** Where the shared Converse adapter lives and how the edited document imports it. */
 export interface AdapterModule {
   file: CreatedFile;
+  /** The types of a JavaScript adapter (`.d.ts` beside it), so `checkJs` projects type-check their calls. */
+  declaration?: CreatedFile;
   /** Module specifier from the edited document, e.g. `./sagemaker-converse` or `../sagemaker-converse.js`. */
   specifier: string;
 }
 
 export interface AdapterRequest {
   adapterPath: string;
+  /** The setting is the default one: the adapter goes into the package's source root. */
+  isDefaultPath: boolean;
   workspaceRelativePath: string;
+  packageContext: PackageContext;
   /** The document is JavaScript: the adapter is written as JavaScript next to the configured path. */
   javascript: boolean;
-  /** The document loads modules with `require`: a JavaScript adapter must be CommonJS. */
-  commonJs: boolean;
+  /** The document loads modules with `require` and has no `import`: a JavaScript adapter must be CommonJS. */
+  usesRequire: boolean;
   style: CodeStyle;
   sourceFile: ts.SourceFile;
 }
 
-export function adapterModule(request: AdapterRequest): AdapterModule {
-  const documentExtension = /\.([cm])js$/.exec(request.workspaceRelativePath)?.[0];
+/**
+ * One adapter per package (nearest package.json), in the document's language and module kind, imported with the
+ * specifier its module system resolves. Undefined when the configured path would leave the package.
+ */
+export function adapterModule(request: AdapterRequest): AdapterModule | undefined {
+  const configured = placeInPackage(request.packageContext, request.adapterPath, request.isDefaultPath);
+  if (configured === undefined) return undefined;
   // A setting that names a .js/.mjs/.cjs file asks for JavaScript even from TypeScript documents.
-  const javascript = request.javascript || /\.[cm]?jsx?$/.test(request.adapterPath);
-  const commonJs = request.commonJs || request.adapterPath.endsWith('.cjs');
-  const path = request.javascript ? request.adapterPath.replace(/\.[cm]?tsx?$/, documentExtension ?? '.js') : request.adapterPath;
-  const content = javascript ? transpile(ADAPTER_TEMPLATE, commonJs) : ADAPTER_TEMPLATE;
-  // `.mjs`/`.cjs` files must be imported with their extension; Node never guesses those.
-  const extension = documentExtension ? 'js' : importExtensionStyle(request.sourceFile);
+  const javascript = request.javascript || /\.[cm]?jsx?$/.test(configured);
+  const kind = request.usesRequire ? 'cjs' : moduleKindOf(request.workspaceRelativePath, request.packageContext);
+  const path = javascript ? javaScriptPath(configured, kind, request.packageContext) : configured;
+  const eol = (text: string) => text.replace(/\r?\n/g, request.style.eol);
+  const style = extensionStyleFor(request.workspaceRelativePath, request.packageContext, importExtensionStyle(request.sourceFile));
+  // Nothing resolves an extensionless specifier to `.mjs`/`.cjs`: those are always imported with their extension.
+  const extension = style === 'none' && /\.[cm]js$/.test(path) ? 'js' : style;
   return {
-    file: { path, content: content.replace(/\r?\n/g, request.style.eol), ifMissing: true },
+    file: { path, content: eol(javascript ? JS_HEADER + transpile(ADAPTER_TEMPLATE, kind === 'cjs') : ADAPTER_TEMPLATE), ifMissing: true },
+    ...(javascript ? { declaration: { path: declarationPath(path), content: eol(declarations()), ifMissing: true } } : {}),
     specifier: relativeSpecifier(request.workspaceRelativePath, path, extension),
   };
 }
+
+/** The JavaScript file for a module kind: `.js` when the package's own type gives that kind, else `.mjs`/`.cjs`. */
+function javaScriptPath(configured: string, kind: 'esm' | 'cjs', context: PackageContext): string {
+  const explicit = /\.([cm])jsx?$/.exec(configured)?.[1];
+  if (explicit) return configured;
+  const packageKind = context.type === 'module' ? 'esm' : 'cjs';
+  const extension = kind === packageKind ? '.js' : kind === 'esm' ? '.mjs' : '.cjs';
+  return configured.replace(/\.[cm]?[jt]sx?$/, '') + extension;
+}
+
+function declarationPath(javaScriptFile: string): string {
+  return javaScriptFile.replace(/\.([cm]?)jsx?$/, (_match, flavour: string) => `.d.${flavour}ts`);
+}
+
+// The types live in the `.d.ts` beside the file: `checkJs` projects check their calls against it, not this body.
+const JS_HEADER = '// @ts-nocheck: typed by the .d.ts file beside this one.\n';
 
 const transpiled = new Map<string, string>();
 
@@ -52,27 +81,36 @@ function transpile(source: string, commonJs: boolean): string {
   return output;
 }
 
-type ExtensionStyle = 'none' | 'js' | 'ts';
+let declarationText: string | undefined;
 
-/** How the document's own relative imports end: `./x`, `./x.js` (Node ESM) or `./x.ts`. */
-function importExtensionStyle(sourceFile: ts.SourceFile): ExtensionStyle {
+/** The template's declarations, for the `.d.ts` beside a JavaScript adapter. */
+function declarations(): string {
+  declarationText ??= ts.transpileDeclaration(ADAPTER_TEMPLATE, {
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+  }).outputText;
+  return declarationText;
+}
+
+/** How the document's own relative imports end: `./x`, `./x.js` (Node ESM) or `./x.ts`; undefined without any. */
+function importExtensionStyle(sourceFile: ts.SourceFile): ExtensionStyle | undefined {
   const counts: Record<ExtensionStyle, number> = { none: 0, js: 0, ts: 0 };
   const visit = (node: ts.Node): void => {
     let specifier: string | undefined;
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       specifier = node.moduleSpecifier.text;
-    } else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require'
+    } else if (ts.isCallExpression(node) && (ts.isIdentifier(node.expression) && node.expression.text === 'require' || node.expression.kind === ts.SyntaxKind.ImportKeyword)
       && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0])) {
       specifier = node.arguments[0].text;
     }
     if (specifier?.startsWith('.')) {
       if (/\.[cm]?js$/.test(specifier)) counts.js++;
       else if (/\.[cm]?tsx?$/.test(specifier)) counts.ts++;
-      else counts.none++;
+      else if (!/\.(json|css|node)$/.test(specifier)) counts.none++;
     }
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
+  if (counts.js + counts.ts + counts.none === 0) return undefined;
   if (counts.js > counts.none && counts.js >= counts.ts) return 'js';
   if (counts.ts > counts.none) return 'ts';
   return 'none';
