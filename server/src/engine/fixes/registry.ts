@@ -1,4 +1,5 @@
 import type { FixTransform } from './transform';
+import { checkTypeUses } from './transforms/checkTypeUses';
 import { rewriteClientRegion } from './transforms/rewriteClientRegion';
 import { rewriteClients } from './transforms/rewriteClients';
 import { rewriteConverse } from './transforms/rewriteConverse';
@@ -10,9 +11,11 @@ import { syncImports } from './transforms/syncImports';
  * Every rewrite, in the order it runs; each pass re-analyses the text the previous one produced. Two order
  * dependencies: the call rewrites run before the client ones, because a call is only recognised while its
  * client is still a Bedrock client (an SDK v2 client is renamed in place); syncImports runs last, because it
- * imports the names the other rewrites wrote and drops the Bedrock names they left unused.
+ * imports the names the other rewrites wrote and drops the Bedrock names they left unused. checkTypeUses only
+ * checks (it writes nothing), so its place does not matter.
  */
 export const TRANSFORMS: readonly FixTransform[] = [
+  checkTypeUses,
   rewriteConverse,
   rewriteInvokeModel,
   rewriteInvokeModelStream,
