@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { compareFindings } from './finding';
 import { analyzeMarkdown } from './markdown/analyzeMarkdown';
 import { analyzeScript } from './script/analyzeScript';
+import { detectMigrationTodos } from './script/detectMigrationTodos';
 import type { AnalyzeInput, AnalyzeLimits, AnalyzeResult, Finding, LanguageId, ScriptLanguage } from './types';
 
 export const DEFAULT_LIMITS: AnalyzeLimits = { maxLength: 8 * 1024 * 1024 };
@@ -32,7 +33,9 @@ export function analyze(input: AnalyzeInput, limits: AnalyzeLimits = DEFAULT_LIM
   }
   let findings: Finding[];
   try {
-    findings = isScriptLanguage(input.languageId) ? scriptAnalyzer(input) : input.languageId === 'markdown' ? analyzeMarkdown(input) : [];
+    findings = isScriptLanguage(input.languageId)
+      ? [...scriptAnalyzer(input), ...detectMigrationTodos(input.text, input.languageId, input.settings)]
+      : input.languageId === 'markdown' ? analyzeMarkdown(input) : [];
   } catch (error) {
     // The TypeScript parser recurses; absurdly nested input can exhaust the stack. Report, don't crash.
     if (error instanceof RangeError) {

@@ -148,6 +148,11 @@ const catalog: RuleMeta[] = [
     equivalent: () => none(l10n.t('IAM SigV4 credentials from the China account')),
   },
   {
+    id: 'bedrock/migration-todo', defaultSeverity: 'warning', category: 'manual',
+    title: () => l10n.t('Migration step left in the code'),
+    equivalent: () => l10n.t('do what the TODO says, then remove it'),
+  },
+  {
     id: 'bedrock/cli-command', defaultSeverity: 'warning', category: 'has-equivalent',
     title: () => l10n.t('AWS CLI call to a Bedrock service'),
     equivalent: () => 'aws sagemaker-runtime invoke-endpoint',

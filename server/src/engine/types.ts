@@ -27,6 +27,7 @@ export type RuleId =
   | 'bedrock/endpoint-host'
   | 'bedrock/iam-action'
   | 'bedrock/api-key'
+  | 'bedrock/migration-todo'
   // Markdown-only rules (documents).
   | 'bedrock/cli-command'
   | 'bedrock/python-sdk'

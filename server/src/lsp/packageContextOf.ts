@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PackageContext } from '../engine/project/packageContext';
 import { PackageContexts } from '../workspace/packageContexts';
@@ -11,7 +12,10 @@ export function packageContextOf(folders: WorkspaceFolders, uri: string): Packag
   const folder = folders.folderFor(uri);
   if (!folder || !uri.startsWith('file:') || !folder.uri.startsWith('file:')) return undefined;
   try {
-    return new PackageContexts(fileURLToPath(folder.uri)).contextOf(fileURLToPath(uri));
+    const root = fileURLToPath(folder.uri);
+    // Nothing on disk to read (a virtual or removed folder): the defaults apply.
+    if (!statSync(root).isDirectory()) return undefined;
+    return new PackageContexts(root).contextOf(fileURLToPath(uri));
   } catch {
     return undefined;
   }

@@ -1,0 +1,67 @@
+import * as l10n from '@vscode/l10n';
+import ts from '../../typescript';
+import { MIGRATION_TODO } from '../catalog/migrationTodo';
+import { createFinding } from '../finding';
+import type { EngineSettings, Finding, ScriptLanguage } from '../types';
+
+/**
+ * `// TODO(bedrock-to-sagemaker): ...` comments the fixes wrote: each is a step a person still has to take, so
+ * it stays a finding until removed ("0 findings left" means done). Comments are found with TypeScript's
+ * scanner (no parse): this runs on every analysis of a migrated file, typing included.
+ */
+export function detectMigrationTodos(text: string, languageId: ScriptLanguage, settings: EngineSettings): Finding[] {
+  if (!text.includes(MIGRATION_TODO)) return [];
+  const variant = languageId === 'typescriptreact' || languageId === 'javascriptreact' ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard;
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, variant, text);
+  const findings: Finding[] = [];
+  // Open template expressions: a `}` at their depth resumes the template, not code.
+  const templateDepths: number[] = [];
+  let depth = 0;
+  let previous: ts.SyntaxKind = ts.SyntaxKind.Unknown;
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if (token === ts.SyntaxKind.SingleLineCommentTrivia || token === ts.SyntaxKind.MultiLineCommentTrivia) {
+      const comment = scanner.getTokenText();
+      const at = comment.indexOf(MIGRATION_TODO);
+      if (at >= 0) findings.push(...todoFinding(comment, scanner.getTokenStart(), at, settings));
+      continue;
+    }
+    if (token === ts.SyntaxKind.WhitespaceTrivia || token === ts.SyntaxKind.NewLineTrivia) continue;
+    if ((token === ts.SyntaxKind.SlashToken || token === ts.SyntaxKind.SlashEqualsToken) && startsExpression(previous)) token = scanner.reScanSlashToken();
+    if (token === ts.SyntaxKind.OpenBraceToken) depth++;
+    if (token === ts.SyntaxKind.TemplateHead) templateDepths.push(++depth);
+    if (token === ts.SyntaxKind.CloseBraceToken) {
+      if (templateDepths.at(-1) === depth) {
+        token = scanner.reScanTemplateToken(false);
+        depth--;
+        if (token === ts.SyntaxKind.TemplateTail) templateDepths.pop();
+        else depth++;
+      } else {
+        depth--;
+      }
+    }
+    previous = token;
+  }
+  return findings;
+}
+
+/** A `/` after these tokens ends an operand (division); elsewhere it starts a regular expression. */
+function startsExpression(previous: ts.SyntaxKind): boolean {
+  return !(previous === ts.SyntaxKind.Identifier || previous === ts.SyntaxKind.NumericLiteral || previous === ts.SyntaxKind.StringLiteral
+    || previous === ts.SyntaxKind.CloseParenToken || previous === ts.SyntaxKind.CloseBracketToken || previous === ts.SyntaxKind.CloseBraceToken
+    || previous === ts.SyntaxKind.RegularExpressionLiteral || previous === ts.SyntaxKind.NoSubstitutionTemplateLiteral
+    || previous === ts.SyntaxKind.TemplateTail || previous === ts.SyntaxKind.ThisKeyword || previous === ts.SyntaxKind.SuperKeyword
+    || previous === ts.SyntaxKind.PlusPlusToken || previous === ts.SyntaxKind.MinusMinusToken);
+}
+
+function todoFinding(comment: string, start: number, at: number, settings: EngineSettings): Finding[] {
+  const firstLine = comment.slice(at + MIGRATION_TODO.length).split(/\r?\n/)[0].replace(/\*\/\s*$/, '').replace(/^\s*:?\s*/, '').trim();
+  const end = start + at + MIGRATION_TODO.length;
+  const finding = createFinding({
+    ruleId: 'bedrock/migration-todo',
+    range: { start: start + at, end },
+    message: firstLine
+      ? l10n.t('Migration step left by bedrock-to-sagemaker: {0} Remove the TODO once done.', firstLine.endsWith('.') ? firstLine : `${firstLine}.`)
+      : l10n.t('Migration step left by bedrock-to-sagemaker. Remove the TODO once done.'),
+  }, settings);
+  return finding ? [finding] : [];
+}
