@@ -1,5 +1,5 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../engine/analyze';
 import { documentFixAll } from '../engine/documentFixes';
@@ -7,6 +7,7 @@ import { applyEdits } from '../engine/fixes';
 import type { EngineSettings } from '../engine/types';
 import type { ScannedFile } from '../workspace';
 import type { PackageContexts } from '../workspace/packageContexts';
+import { fixInputOf } from './prepareForFix';
 
 export interface FileFixOutcome {
   /** The file as it is after fixing (re-analysed), or the original result when nothing changed. */
@@ -24,9 +25,8 @@ export interface FileFixOutcome {
 export async function fixScannedFile(file: ScannedFile, settings: EngineSettings, workspaceRoot: string, packages: PackageContexts): Promise<FileFixOutcome> {
   const unchanged = { result: file, editCount: 0, created: [] };
   if (!file.findings.some((finding) => finding.fixable)) return unchanged;
-  const text = file.document.getText();
-  const workspaceRelativePath = relative(workspaceRoot, file.absolutePath).split(sep).join('/');
-  const input = { text, languageId: file.languageId, settings, fileName: file.absolutePath, workspaceRelativePath, packageContext: packages.contextOf(file.absolutePath) };
+  const input = fixInputOf(file, settings, workspaceRoot, packages);
+  const text = input.text;
   const proposal = documentFixAll(input, file.findings);
   if (!proposal || proposal.edits.length === 0) return unchanged;
   const fixedText = applyEdits(text, proposal.edits);

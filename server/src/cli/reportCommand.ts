@@ -1,6 +1,7 @@
 import { basename, dirname, resolve } from 'node:path';
 import { currentLocale, setLocale, type Locale } from '../engine/l10n';
-import { refineFixability } from '../engine/fixes';
+import { PackageContexts } from '../workspace/packageContexts';
+import { prepareForFix } from './prepareForFix';
 import type { EngineSettings } from '../engine/types';
 import { localIsoDate, ReportCollector, renderMarkdown, toFileResult } from '../report';
 import { scanWorkspace, type FileScanResult } from '../workspace';
@@ -58,20 +59,15 @@ async function markdownReport(roots: readonly ReportRoot[], settings: EngineSett
   let findingCount = 0;
   for (const { name, root, walk } of roots) {
     // Walk each folder from its own root, so paths (and test-folder detection) are relative to the project.
-    for await (const result of scanWorkspace({ roots: walk, cwd: root, settings, maxFileSizeBytes, blockingReads: true })) {
-      const file = toFileResult(name, result.relativePath, withExactFixability(result, settings));
+    const scanned: FileScanResult[] = [];
+    for await (const result of scanWorkspace({ roots: walk, cwd: root, settings, maxFileSizeBytes, blockingReads: true })) scanned.push(result);
+    for (const result of prepareForFix(scanned, settings, root, new PackageContexts(root))) {
+      const file = toFileResult(name, result.relativePath, result);
       findingCount += file.findings.length;
       collector.add(file);
     }
   }
   return { text: renderMarkdown(collector.finish()), findingCount };
-}
-
-/** "Auto-fixable" in the report means what the fix engine will really do in this file, as in the editor. */
-function withExactFixability(result: FileScanResult, settings: EngineSettings): FileScanResult {
-  if (result.kind !== 'scanned' || result.findings.length === 0) return result;
-  const input = { text: result.document.getText(), languageId: result.languageId, settings, fileName: result.relativePath, workspaceRelativePath: result.relativePath };
-  return { ...result, findings: refineFixability(input, result.findings) };
 }
 
 /** JSON and SARIF are exactly what `scan --format json|sarif` prints, so tools read both the same way. */
@@ -80,7 +76,10 @@ async function scanFormatReport(args: ReportArguments, io: CliIo, settings: Engi
   const reporter = createReporter(args.format === 'json' ? 'json' : 'sarif', {
     stdout: { write: (text) => chunks.push(text) }, env: io.env, cwd: io.cwd, settings, paths: args.paths,
   });
-  for await (const result of scanWorkspace({ roots: args.paths, cwd: io.cwd, settings, maxFileSizeBytes, blockingReads: true })) reporter.addFile(result);
+  const scanned: FileScanResult[] = [];
+  for await (const result of scanWorkspace({ roots: args.paths, cwd: io.cwd, settings, maxFileSizeBytes, blockingReads: true })) scanned.push(result);
+  // "Auto-fixable" means what the fix engine will really do, as `scan --fix` and the editor do it.
+  for (const result of prepareForFix(scanned, settings, io.cwd, new PackageContexts(io.cwd))) reporter.addFile(result);
   reporter.finish();
   return { text: chunks.join(''), findingCount: reporter.findingCount };
 }

@@ -2,10 +2,11 @@ import * as l10n from '@vscode/l10n';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pythonParserStatus } from '../engine/python/pythonParser';
-import { scanWorkspace } from '../workspace';
+import { type FileScanResult, scanWorkspace } from '../workspace';
 import { PackageContexts } from '../workspace/packageContexts';
 import { describeIoError } from '../workspace/ioErrors';
 import { fixScannedFile } from './applyFixes';
+import { prepareForFix } from './prepareForFix';
 import { CliError } from './cliError';
 import { ExitCode } from './exitCodes';
 import { loadSettings } from './loadSettings';
@@ -35,9 +36,13 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
     blockingReads: true,
   });
   const packages = new PackageContexts(io.cwd);
+  // Every file is scanned before any is fixed or reported: files that share Bedrock clients or types across
+  // imports are migrated together or not at all, so `fixable` is only known once all of them are read.
+  const scannedFiles: FileScanResult[] = [];
+  for await (const scanned of results) scannedFiles.push(scanned);
   let scannedMarkdown = false;
   const fixed = { files: 0, edits: 0 };
-  for await (const scanned of results) {
+  for (const scanned of prepareForFix(scannedFiles, settings, io.cwd, packages)) {
     let result = scanned;
     if (args.fix && scanned.kind === 'scanned') {
       // Fix before reporting, so the report shows only what is left to do by hand.

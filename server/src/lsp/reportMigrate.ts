@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CancellationToken, WorkDoneProgressParams, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../engine/analyze';
+import { analyze, isScriptLanguage } from '../engine/analyze';
+import { heldBackFiles, holdBack } from '../engine/project/migrationGroups';
 import { documentFixAll } from '../engine/documentFixes';
 import { refineFixability, type FixInput } from '../engine/fixes';
 import { EventLoopTurns, walkReportFolder } from '../report/io';
@@ -52,11 +53,18 @@ export function createMigrateWorkspaceHandler(deps: MigrateDependencies) {
       for (const folder of scanFolders) {
         const packages = folder.uri.startsWith('file:') ? new PackageContexts(fileURLToPath(folder.uri)) : undefined;
         const read = (entry: WalkEntry) => readMigrationFile(entry, folder, deps.documents, scanFolders.length > 1, packages);
+        const files: ReadFile[] = [];
         for await (const file of mapInOrder(walkReportFolder(folder.root, folder, token), limiter, READ_CONCURRENCY * 2, read)) {
           await turns.maybeYield();
           if (token.isCancellationRequested) throw cancelledError();
           progress.filesDone(++filesDone);
-          if (file) builder.add(file.migration, documentFixAll(file.input, file.migration.findings));
+          if (file) files.push(file);
+        }
+        // Files that exchange Bedrock clients or types migrate together or not at all.
+        for (const file of holdBackGroups(files)) {
+          await turns.maybeYield();
+          if (token.isCancellationRequested) throw cancelledError();
+          builder.add(file.migration, documentFixAll(file.input, file.migration.findings));
         }
       }
       if (token.isCancellationRequested) throw cancelledError();
@@ -65,6 +73,17 @@ export function createMigrateWorkspaceHandler(deps: MigrateDependencies) {
       progress.done();
     }
   };
+}
+
+function holdBackGroups(files: readonly ReadFile[]): ReadFile[] {
+  const candidates = files
+    .filter((file) => isScriptLanguage(file.input.languageId))
+    .map((file) => ({ path: file.input.workspaceRelativePath ?? '', text: file.input.text, findings: file.migration.findings }));
+  const held = heldBackFiles(candidates);
+  return files.map((file) => {
+    const reason = held.get(file.input.workspaceRelativePath ?? '');
+    return reason === undefined ? file : { ...file, migration: { ...file.migration, findings: holdBack(file.migration.findings, reason) } };
+  });
 }
 
 interface ReadFile {
@@ -97,7 +116,7 @@ async function readMigrationFile(
       label: multiRoot ? `${folder.name}/${entry.relativePath}` : entry.relativePath,
       document,
       version: open ? open.version : null,
-      findings: refineFixability(input, analysis.findings),
+      findings: isScriptLanguage(languageId) ? refineFixability(input, analysis.findings) : analysis.findings,
     },
   };
 }

@@ -94,7 +94,7 @@ export function refineFixability(input: FixInput, findings: readonly Finding[]):
   return findings.map((finding) => {
     if (!finding.fixable) return finding;
     const reason = isFileMigrationFinding(finding) ? unfixableReason(assessed, finding) : assessed.refusals.get(findingKey(finding));
-    if (reason !== undefined) return { ...finding, fixable: false, message: `${finding.message} ${l10n.t('Not fixed automatically: {0}.', reason)}` };
+    if (reason !== undefined) return notFixed(finding, reason);
     const modelId = finding.data.modelId;
     if (OPERATION_RULES.has(finding.ruleId) && typeof modelId === 'string' && !mappingForModelId(input.settings, modelId)) {
       return { ...finding, message: `${finding.message} ${l10n.t("Map '{0}' to its SageMaker endpoint in the bedrockToSagemaker.endpoints setting; without a mapping the fix writes a placeholder endpoint name.", modelId)}` };
@@ -103,7 +103,13 @@ export function refineFixability(input: FixInput, findings: readonly Finding[]):
   });
 }
 
-function isFileMigrationFinding(finding: Finding): boolean {
+/** The finding marked as one fix-all leaves, with the reason in its message and in `data.notFixed`. */
+export function notFixed(finding: Finding, reason: string): Finding {
+  return { ...finding, fixable: false, message: `${finding.message} ${l10n.t('Not fixed automatically: {0}.', reason)}`, data: { ...finding.data, notFixed: reason } };
+}
+
+/** Findings the file migration (Bedrock Runtime → SageMaker Runtime) fixes as a whole, or leaves as a whole. */
+export function isFileMigrationFinding(finding: Finding): boolean {
   return FILE_MIGRATION_RULES.has(finding.ruleId) || (finding.ruleId === 'bedrock/import' && finding.data.service === 'runtime');
 }
 
