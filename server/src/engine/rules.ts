@@ -148,6 +148,11 @@ const catalog: RuleMeta[] = [
     equivalent: () => none(l10n.t('IAM SigV4 credentials from the China account')),
   },
   {
+    id: 'bedrock/dependency', defaultSeverity: 'warning', category: 'has-equivalent',
+    title: () => l10n.t('Amazon Bedrock package in the package.json dependencies'),
+    equivalent: () => '@aws-sdk/client-sagemaker-runtime',
+  },
+  {
     id: 'bedrock/cli-command', defaultSeverity: 'warning', category: 'has-equivalent',
     title: () => l10n.t('AWS CLI call to a Bedrock service'),
     equivalent: () => 'aws sagemaker-runtime invoke-endpoint',

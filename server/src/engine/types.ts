@@ -27,6 +27,8 @@ export type RuleId =
   | 'bedrock/endpoint-host'
   | 'bedrock/iam-action'
   | 'bedrock/api-key'
+  // package.json only.
+  | 'bedrock/dependency'
   // Markdown-only rules (documents).
   | 'bedrock/cli-command'
   | 'bedrock/python-sdk'
