@@ -53,7 +53,29 @@ export function dependencyEdits(packageJsonText: string, options: DependencyEdit
     const found = entryToRemove(dependencies);
     return found && removeMember(found.section, found.index);
   }));
-  return edits;
+  return edits.map((edit) => trimUnchanged(packageJsonText, edit)).filter((edit) => edit.newText !== '' || edit.range.start !== edit.range.end);
+}
+
+/** The edit without the text it leaves as it was at both ends (folding steps can leave some), never splitting `\r\n` or a surrogate pair. */
+function trimUnchanged(original: string, edit: TextEdit): TextEdit {
+  const old = original.slice(edit.range.start, edit.range.end);
+  const limit = Math.min(old.length, edit.newText.length);
+  let prefix = 0;
+  while (prefix < limit && old[prefix] === edit.newText[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < limit - prefix && old[old.length - 1 - suffix] === edit.newText[edit.newText.length - 1 - suffix]) suffix++;
+  const splits = (text: string, at: number) => at > 0 && at < text.length && (
+    (text[at - 1] === '\r' && text[at] === '\n') || (isHighSurrogate(text.charCodeAt(at - 1)) && !isHighSurrogate(text.charCodeAt(at))));
+  while (prefix > 0 && (splits(old, prefix) || splits(edit.newText, prefix))) prefix--;
+  while (suffix > 0 && (splits(old, old.length - suffix) || splits(edit.newText, edit.newText.length - suffix))) suffix--;
+  return {
+    range: { start: edit.range.start + prefix, end: edit.range.end - suffix },
+    newText: edit.newText.slice(prefix, edit.newText.length - suffix),
+  };
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 function insertSageMakerRuntime(text: string, dependencies: PackageJsonDependencies, section: SectionObject): TextEdit | undefined {
