@@ -49,10 +49,13 @@ export function dependencyEdits(packageJsonText: string, options: DependencyEdit
     }
     return undefined;
   };
-  while (step((_text, dependencies) => {
+  const removeNext = (_text: string, dependencies: PackageJsonDependencies) => {
     const found = entryToRemove(dependencies);
     return found && removeMember(found.section, found.index);
-  }));
+  };
+  while (step(removeNext)) {
+    // one entry per step: the next one is found in the re-parsed text
+  }
   return edits.map((edit) => trimUnchanged(packageJsonText, edit)).filter((edit) => edit.newText !== '' || edit.range.start !== edit.range.end);
 }
 

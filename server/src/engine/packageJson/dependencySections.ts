@@ -1,4 +1,4 @@
-import { type Node, type ParseError, parseTree } from '../../jsonc';
+import { type Node, type ParseError, findNodeAtLocation, parseTree } from '../../jsonc';
 import type { OffsetRange } from '../types';
 
 // The dependency sections of a package.json, read with a real JSON parser. Offsets are into the text as given
@@ -47,10 +47,9 @@ export function readDependencySections(text: string): PackageJsonDependencies | 
   if (!root || errors.length > 0 || root.type !== 'object') return undefined;
   const at = (node: Node): OffsetRange => ({ start: node.offset + shift, end: node.offset + node.length + shift });
   const sections: SectionObject[] = [];
-  for (const member of root.children ?? []) {
-    const [key, value] = member.children ?? [];
-    if (!key || !value || value.type !== 'object' || !isSection(key.value)) continue;
-    const section = key.value;
+  for (const section of DEPENDENCY_SECTIONS) {
+    const value = findNodeAtLocation(root, [section]);
+    if (value?.type !== 'object') continue;
     const entries: DependencyEntry[] = [];
     for (const dependency of value.children ?? []) {
       const [name, version] = dependency.children ?? [];
@@ -62,9 +61,6 @@ export function readDependencySections(text: string): PackageJsonDependencies | 
     }
     sections.push({ section, range: at(value), entries });
   }
+  sections.sort((a, b) => a.range.start - b.range.start);
   return { sections };
-}
-
-function isSection(key: unknown): key is DependencySection {
-  return typeof key === 'string' && (DEPENDENCY_SECTIONS as readonly string[]).includes(key);
 }
