@@ -15,6 +15,12 @@ export const DIAGNOSTIC_PROVIDER_ID = 'bedrockToSagemaker';
 export const SUPPORTED_LANGUAGE_IDS = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'markdown'] as const;
 export type SupportedLanguageId = (typeof SUPPORTED_LANGUAGE_IDS)[number];
 
+/**
+ * package.json documents (VS Code language `json`), analysed for their Bedrock dependencies. The pattern keeps
+ * every other JSON file away from the server; the server checks the file name again.
+ */
+export const PACKAGE_JSON_FILTER = { language: 'json', pattern: '**/package.json' } as const;
+
 export const CodeActionKinds = {
   fixAll: 'source.fixAll.bedrockToSagemaker',
   migrateFile: 'source.migrateFile.bedrockToSagemaker',

@@ -2,15 +2,22 @@ import * as vscode from 'vscode';
 import {
   DiagnosticPullMode, LanguageClient, type LanguageClientOptions, type Middleware, type ServerOptions, State, TransportKind, vsdiag,
 } from 'vscode-languageclient/node';
-import { DIAGNOSTIC_SOURCE, EXTENSION_ID, type InitializationOptions, SUPPORTED_LANGUAGE_IDS } from '../../shared/protocol';
+import { DIAGNOSTIC_SOURCE, EXTENSION_ID, type InitializationOptions, PACKAGE_JSON_FILTER, SUPPORTED_LANGUAGE_IDS } from '../../shared/protocol';
 import { DocumentGate, skipReason } from './documentGate';
 import { readClientSettings, readLanguageSetting } from './settings';
 
 /** file and untitled documents of the five languages we analyse. */
-export const DOCUMENT_SELECTOR: Array<{ scheme: string; language: string }> = SUPPORTED_LANGUAGE_IDS.flatMap((language) => [
-  { scheme: 'file', language },
-  { scheme: 'untitled', language },
-]);
+export const DOCUMENT_SELECTOR: Array<{ scheme: string; language: string; pattern?: string }> = [
+  ...SUPPORTED_LANGUAGE_IDS.flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+  ]),
+  // Saved package.json files only (an untitled document has no file name). No activation event comes with it:
+  // `onLanguage:json` would start the server for every JSON file of any project, and `workspaceContains` would
+  // search the workspace at start-up. A project with Bedrock dependencies has TypeScript, JavaScript or Markdown
+  // files, which activate the extension; the client then syncs the package.json documents already open.
+  { scheme: 'file', ...PACKAGE_JSON_FILTER },
+];
 
 /**
  * Owns the LanguageClient: start, restart and stop, and tells listeners when it starts or stops so the

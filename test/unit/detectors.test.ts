@@ -5,11 +5,13 @@
 // Expected entries are `{ ruleId, line, column, endLine, endColumn, text }`: 1-based line and column as an editor
 // shows them, `endColumn` just past the last character (like ESLint), and `text` the exact source slice.
 //
+// `<case>.package.json` fixtures are analysed as a package.json (file name `package.json` in their folder).
+//
 // UPDATE_GOLDEN=1 node test/run-node-tests.mjs test/unit  rewrites the expected files from what the engine does.
 // Review every rewritten file by eye: an expected file states what is right, not what the code happens to do.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze';
 import { allRules } from '../../server/src/engine/rules';
@@ -20,6 +22,7 @@ const FIXTURES = join(__dirname, '..', 'fixtures', 'rules');
 /** Fixtures in this folder must produce no finding at all: they guard precision. */
 const NO_FINDINGS_FOLDER = 'no-findings';
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
+const PACKAGE_JSON_SUFFIX = '.package.json';
 
 const LANGUAGE_BY_EXTENSION: Readonly<Record<string, LanguageId>> = {
   ts: 'typescript', tsx: 'typescriptreact', js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascriptreact',
@@ -45,7 +48,7 @@ function listFixtures(): Fixture[] {
   for (const folder of readdirSync(FIXTURES).sort()) {
     for (const entry of readdirSync(join(FIXTURES, folder)).sort()) {
       const extension = entry.slice(entry.lastIndexOf('.') + 1);
-      const languageId = LANGUAGE_BY_EXTENSION[extension];
+      const languageId = entry.endsWith(PACKAGE_JSON_SUFFIX) ? 'json' : LANGUAGE_BY_EXTENSION[extension];
       if (languageId) fixtures.push({ folder, path: join(FIXTURES, folder, entry), languageId });
     }
   }
@@ -71,7 +74,8 @@ function run(fixture: Fixture): ExpectedFinding[] {
   const text = readFileSync(fixture.path, 'utf8');
   const settingsPath = `${fixture.path}.settings.json`;
   const settings = normalizeSettings(existsSync(settingsPath) ? JSON.parse(readFileSync(settingsPath, 'utf8')) : {});
-  const result = analyze({ text, languageId: fixture.languageId, settings, fileName: fixture.path });
+  const fileName = fixture.languageId === 'json' ? join(dirname(fixture.path), 'package.json') : fixture.path;
+  const result = analyze({ text, languageId: fixture.languageId, settings, fileName });
   assert.equal(result.skipped, undefined, `${fixture.path} was skipped`);
   return result.findings.map((finding) => {
     const start = position(text, finding.range.start);

@@ -70,6 +70,18 @@ describe('feasibility', () => {
     });
   }
 
+  test('a package.json dependency without an equivalent is a core dependency, except in devDependencies or a test folder', () => {
+    const dependency = (section: string) => ({ ...finding('bedrock/dependency', 'no-equivalent', false), data: { section, service: 'agent-runtime' } });
+    assert.deepEqual(level(file('package.json', [dependency('dependencies')], 'json')), {
+      level: 'LOW', reasons: [{ kind: 'core-no-equivalent', findings: 1, files: 1, rules: ['bedrock/dependency'] }],
+    });
+    assert.equal(level(file('packages/a/package.json', [dependency('peerDependencies')], 'json')).level, 'LOW');
+    assert.deepEqual(level(file('package.json', [dependency('devDependencies')], 'json')), {
+      level: 'MEDIUM', reasons: [{ kind: 'no-equivalent-outside-runtime', findings: 1 }],
+    });
+    assert.equal(level(file('test/fixtures/app/package.json', [dependency('dependencies')], 'json')).level, 'MEDIUM');
+  });
+
   test('MEDIUM, not LOW, when the missing feature is only in Markdown documents', () => {
     const result = level(file('docs/guide.md', [finding('bedrock/guardrail', 'no-equivalent', false)], 'markdown'));
     assert.equal(result.level, 'MEDIUM');

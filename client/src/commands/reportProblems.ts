@@ -14,13 +14,11 @@ export class ReportProblems implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
 
   constructor() {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{ts,mts,cts,tsx,js,mjs,cjs,jsx,md,markdown}');
+    // The files the report scans (server/src/workspace/languages.ts).
+    const watchers = ['**/*.{ts,mts,cts,tsx,js,mjs,cjs,jsx,md,markdown}', '**/package.json'].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
     const forget = (uri: vscode.Uri) => this.collection.delete(uri);
     this.subscriptions = [
-      watcher,
-      watcher.onDidChange(forget),
-      watcher.onDidCreate(forget),
-      watcher.onDidDelete(forget),
+      ...watchers.flatMap((watcher) => [watcher, watcher.onDidChange(forget), watcher.onDidCreate(forget), watcher.onDidDelete(forget)]),
       vscode.workspace.onDidOpenTextDocument((document) => forget(document.uri)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.clear()),
       vscode.workspace.onDidChangeConfiguration((event) => {

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { DEFAULT_SETTINGS } from '../engine/settings';
-import { DEFAULT_MAX_FILE_SIZE_BYTES, SOURCE_FILE_EXTENSIONS } from '../workspace';
+import { DEFAULT_MAX_FILE_SIZE_BYTES, SOURCE_FILE_EXTENSIONS, SOURCE_FILE_NAMES } from '../workspace';
 import { TOOL_NAME } from './toolInfo';
 
 export function usageText(): string {
@@ -11,7 +11,7 @@ export function usageText(): string {
     '',
     l10n.t('Scans the given files and folders (default: the current folder). Folders are walked recursively,'),
     l10n.t('honouring .gitignore and skipping node_modules, dot-folders, out, dist, build and coverage.'),
-    l10n.t('File types: {0}', SOURCE_FILE_EXTENSIONS.join(' ')),
+    l10n.t('File types: {0}', [...SOURCE_FILE_EXTENSIONS, ...SOURCE_FILE_NAMES].join(' ')),
     '',
     l10n.t('Options:'),
     ...alignColumns([

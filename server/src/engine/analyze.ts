@@ -1,6 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import { compareFindings } from './finding';
 import { analyzeMarkdown } from './markdown/analyzeMarkdown';
+import { analyzePackageJson } from './packageJson/analyzePackageJson';
+import { isPackageJsonFileName } from './packageJson/fileName';
 import { analyzeScript } from './script/analyzeScript';
 import { detectMigrationTodos } from './script/detectMigrationTodos';
 import type { AnalyzeInput, AnalyzeLimits, AnalyzeResult, Finding, LanguageId, ScriptLanguage } from './types';
@@ -35,7 +37,9 @@ export function analyze(input: AnalyzeInput, limits: AnalyzeLimits = DEFAULT_LIM
   try {
     findings = isScriptLanguage(input.languageId)
       ? [...scriptAnalyzer(input), ...detectMigrationTodos(input.text, input.languageId, input.settings)]
-      : input.languageId === 'markdown' ? analyzeMarkdown(input) : [];
+      : input.languageId === 'markdown' ? analyzeMarkdown(input)
+      : isPackageJson(input) ? analyzePackageJson(input.text, input.settings)
+      : [];
   } catch (error) {
     // The TypeScript parser recurses; absurdly nested input can exhaust the stack. Report, don't crash.
     if (error instanceof RangeError) {
@@ -45,6 +49,11 @@ export function analyze(input: AnalyzeInput, limits: AnalyzeLimits = DEFAULT_LIM
   }
   if (input.token?.isCancellationRequested) return skipped('cancelled', l10n.t('Analysis cancelled.'));
   return { findings: findings.sort(compareFindings) };
+}
+
+/** JSON is analysed only as a package.json (its dependencies); other JSON files have nothing the engine reads. */
+export function isPackageJson(input: Pick<AnalyzeInput, 'languageId' | 'fileName'>): boolean {
+  return input.languageId === 'json' && isPackageJsonFileName(input.fileName);
 }
 
 function skipped(reason: NonNullable<AnalyzeResult['skipped']>['reason'], message: string): AnalyzeResult {

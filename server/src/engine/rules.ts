@@ -153,6 +153,11 @@ const catalog: RuleMeta[] = [
     equivalent: () => l10n.t('do what the TODO says, then remove it'),
   },
   {
+    id: 'bedrock/dependency', defaultSeverity: 'warning', category: 'has-equivalent',
+    title: () => l10n.t('Amazon Bedrock package in the package.json dependencies'),
+    equivalent: () => '@aws-sdk/client-sagemaker-runtime',
+  },
+  {
     id: 'bedrock/cli-command', defaultSeverity: 'warning', category: 'has-equivalent',
     title: () => l10n.t('AWS CLI call to a Bedrock service'),
     equivalent: () => 'aws sagemaker-runtime invoke-endpoint',

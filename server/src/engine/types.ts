@@ -28,6 +28,8 @@ export type RuleId =
   | 'bedrock/iam-action'
   | 'bedrock/api-key'
   | 'bedrock/migration-todo'
+  // package.json only.
+  | 'bedrock/dependency'
   // Markdown-only rules (documents).
   | 'bedrock/cli-command'
   | 'bedrock/python-sdk'

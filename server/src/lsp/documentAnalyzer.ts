@@ -46,7 +46,7 @@ export class DocumentAnalyzer {
 
   /** Undefined when the document's language is not one we serve. */
   analyze(document: TextDocument, settings: DocumentSettings, token?: CancellationToken): DocumentAnalysis | undefined {
-    const languageId = engineLanguageOf(document.languageId);
+    const languageId = engineLanguageOf(document.languageId, document.uri);
     if (!languageId) return undefined;
     const key = cacheKey(document, settings);
     const cached = this.cache.get(key);

@@ -100,7 +100,7 @@ async function readMigrationFile(
   const open = documents.get(uri);
   const source = open ? undefined : await readSourceFile(entry, { maxFileSizeBytes: folder.maxFileSizeBytes });
   if (source && source.kind !== 'source') return undefined;
-  const languageId = open ? engineLanguageOf(open.languageId) : (source as SourceFile).languageId;
+  const languageId = open ? engineLanguageOf(open.languageId, open.uri) : (source as SourceFile).languageId;
   if (!languageId) return undefined;
   const document = open ?? TextDocument.create(uri, languageId, 0, (source as SourceFile).text);
   const input: FixInput = {

@@ -16,11 +16,18 @@ const TEST_FOLDER = /(^|\/)(test|tests|__tests__|__mocks__|spec|specs|e2e|fixtur
 const TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/i;
 
 /**
- * Runtime code: a script file outside test folders. A missing service there is a core dependency; in
- * Markdown or tests it only means documents or tests to rewrite.
+ * Runtime code: a script file outside test folders, or a package.json outside them (what the application
+ * installs). A missing service there is a core dependency; in Markdown or tests it only means documents or
+ * tests to rewrite.
  */
 export function isRuntimeCode(file: Pick<FileResult, 'path' | 'languageId'>): boolean {
+  if (file.languageId === 'json') return !TEST_FOLDER.test(file.path);
   return file.languageId !== undefined && isScriptLanguage(file.languageId) && !TEST_FOLDER.test(file.path) && !TEST_FILE.test(file.path);
+}
+
+/** A finding of runtime code; a package.json's devDependencies are not installed with the application. */
+export function isRuntimeFinding(file: Pick<FileResult, 'path' | 'languageId'>, finding: Pick<LocatedFinding, 'ruleId' | 'data'>): boolean {
+  return isRuntimeCode(file) && !(finding.ruleId === 'bedrock/dependency' && finding.data?.section === 'devDependencies');
 }
 
 const UNVERIFIED_REASONS = new Set<ReportSkipReason>(['too-large', 'too-complex', 'unreadable']);

@@ -1,7 +1,7 @@
 // Builds the report model from a stream of scanned files. Files without findings are only counted, so memory
 // grows with the number of findings, not with the size of the workspace.
 import type { RuleId } from '../engine/types';
-import { bucketOf, isRuntimeCode, isUnverifiedSkip } from './classify';
+import { bucketOf, isRuntimeFinding, isUnverifiedSkip } from './classify';
 import { assessFeasibility } from './feasibility';
 import { fileHref } from './links';
 import { findingEquivalent } from './localize';
@@ -47,11 +47,11 @@ export class ReportCollector {
     if (file.findings.length === 0) return;
     const { folders, linkBase } = this.options;
     this.sections.push({ folder: file.folder, path: file.path, href: fileHref(folders, linkBase, file.folder, file.path), findings: file.findings });
-    const runtime = isRuntimeCode(file);
     if (file.languageId === 'markdown') this.documentFindings += file.findings.length;
     let coreInFile = false;
     const rulesInFile = new Set<string>();
     for (const finding of file.findings) {
+      const runtime = isRuntimeFinding(file, finding);
       const bucket = bucketOf(finding);
       this.countBucket(bucket);
       const key = `${finding.ruleId}\u0000${bucket}`;

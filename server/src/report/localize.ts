@@ -40,9 +40,9 @@ const RULE_OF_LIBRARY: Readonly<Record<string, RuleId>> = {
   openai: 'bedrock/openai-compatible',
 };
 
-// An import of (or a client for) a wrapper library or another Bedrock service takes that one's equivalent.
+// An import of (a client for, a dependency on) a wrapper library or another Bedrock service takes that one's equivalent.
 function ruleForEquivalent(finding: Pick<LocatedFinding, 'ruleId' | 'category' | 'data'>): RuleId {
-  if (finding.ruleId !== 'bedrock/import' && finding.ruleId !== 'bedrock/runtime-client') return finding.ruleId;
+  if (finding.ruleId !== 'bedrock/import' && finding.ruleId !== 'bedrock/runtime-client' && finding.ruleId !== 'bedrock/dependency') return finding.ruleId;
   const library = RULE_OF_LIBRARY[String(finding.data?.library ?? '')];
   if (library) return library;
   if (finding.category !== 'no-equivalent') return finding.ruleId;

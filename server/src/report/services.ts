@@ -49,6 +49,7 @@ const BY_RULE: Readonly<Partial<Record<RuleId, ServiceMapping>>> = {
   'bedrock/endpoint-host': RUNTIME,
   'bedrock/iam-action': { unavailable: 'bedrock-runtime', available: ['iam'] },
   'bedrock/api-key': { unavailable: 'bedrock-api-keys', available: ['iam'] },
+  'bedrock/dependency': RUNTIME,
   'bedrock/cli-command': RUNTIME,
   'bedrock/python-sdk': RUNTIME,
   'bedrock/prose-service': { unavailable: 'bedrock-runtime', available: ['sagemaker-jumpstart'] },
@@ -56,7 +57,7 @@ const BY_RULE: Readonly<Partial<Record<RuleId, ServiceMapping>>> = {
 };
 
 // Rules whose service depends on which Bedrock package the finding came from.
-const SDK_DEPENDENT = new Set<RuleId>(['bedrock/import', 'bedrock/runtime-client', 'bedrock/agent']);
+const SDK_DEPENDENT = new Set<RuleId>(['bedrock/import', 'bedrock/runtime-client', 'bedrock/agent', 'bedrock/dependency']);
 
 /** The services a finding involves, or undefined for findings about no service (assessment checks). */
 export function servicesOf(finding: Pick<LocatedFinding, 'ruleId' | 'data'>): ServiceMapping | undefined {

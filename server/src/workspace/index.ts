@@ -3,7 +3,7 @@
 export { scanWorkspace, type ScanOptions } from './scanWorkspace';
 export { walkSourceFiles, DEFAULT_EXCLUDED_FOLDER_NAMES, type WalkOptions } from './walkSourceFiles';
 export { readSourceFile, DEFAULT_MAX_FILE_SIZE_BYTES, type ReadOptions } from './readSourceFile';
-export { languageIdForPath, isSourceFileName, SOURCE_FILE_EXTENSIONS } from './languages';
+export { languageIdForPath, isSourceFileName, SOURCE_FILE_EXTENSIONS, SOURCE_FILE_NAMES } from './languages';
 export { Limiter } from './limiter';
 export { mapInOrder } from './mapInOrder';
 export { toRelativePath } from './relativePath';

@@ -63,7 +63,7 @@ function fromBytes(candidate: FileCandidate, languageId: LanguageId, bytes: Buff
 }
 
 function unsupported(candidate: FileCandidate): SkippedFile {
-  return skip(candidate, 'unsupported-language', l10n.t('File skipped: only TypeScript, JavaScript and Markdown files are scanned.'));
+  return skip(candidate, 'unsupported-language', l10n.t('File skipped: only TypeScript, JavaScript, Markdown and package.json files are scanned.'));
 }
 
 function unreadable(candidate: FileCandidate, error: unknown): SkippedFile {

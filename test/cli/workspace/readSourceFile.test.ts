@@ -34,7 +34,7 @@ describe('readSourceFile', () => {
     const cases: Array<[string, string, RegExp]> = [
       ['big.js', 'too-large', /2 KB is over the 1 KB limit/],
       ['image.ts', 'binary', /NUL bytes/],
-      ['script.py', 'unsupported-language', /only TypeScript, JavaScript and Markdown/],
+      ['script.py', 'unsupported-language', /only TypeScript, JavaScript, Markdown and package.json/],
       ['folder.ts', 'not-a-file', /not a regular file/],
       ['missing.ts', 'unreadable', /no such file or folder/],
     ];

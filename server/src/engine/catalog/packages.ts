@@ -135,3 +135,13 @@ export function isWrapperModule(moduleName: string): boolean {
 }
 
 export const OPENAI_PACKAGE = 'openai';
+
+/**
+ * Wrapper packages that exist to reach Bedrock, as listed in a package.json. `@langchain/community` (which
+ * also has Bedrock modules) and `openai` are general-purpose: only their Bedrock imports are reported.
+ */
+export const BEDROCK_WRAPPER_PACKAGES: Readonly<Record<string, WrapperLibrary>> = {
+  '@ai-sdk/amazon-bedrock': 'ai-sdk',
+  '@langchain/aws': 'langchain',
+  '@llamaindex/aws': 'llamaindex',
+};

@@ -1,0 +1,25 @@
+import { ruleForClient } from '../catalog/operations';
+import {
+  BEDROCK_SDK_PACKAGES, BEDROCK_WRAPPER_PACKAGES, type BedrockService, SAGEMAKER_RUNTIME_PACKAGE, type WrapperLibrary,
+} from '../catalog/packages';
+import type { RuleId } from '../types';
+
+/** A package a package.json can list that reaches Bedrock: an SDK client or a wrapper library. */
+export type BedrockDependency =
+  | { kind: 'sdk'; name: string; service: BedrockService; rule: RuleId }
+  | { kind: 'wrapper'; name: string; library: WrapperLibrary; rule: RuleId };
+
+export const BEDROCK_RUNTIME_PACKAGE = BEDROCK_SDK_PACKAGES.find((pkg) => pkg.service === 'runtime')!.name;
+export { SAGEMAKER_RUNTIME_PACKAGE };
+
+const WRAPPER_RULES: Readonly<Record<WrapperLibrary, RuleId>> = {
+  'ai-sdk': 'bedrock/ai-sdk', langchain: 'bedrock/langchain', llamaindex: 'bedrock/llamaindex', openai: 'bedrock/openai-compatible',
+};
+
+/** What a dependency name is from Bedrock's point of view (exact package names: no deep paths in package.json). */
+export function bedrockDependency(name: string): BedrockDependency | undefined {
+  const sdk = BEDROCK_SDK_PACKAGES.find((pkg) => pkg.name === name);
+  if (sdk) return { kind: 'sdk', name, service: sdk.service, rule: ruleForClient(sdk.service) };
+  const library = Object.hasOwn(BEDROCK_WRAPPER_PACKAGES, name) ? BEDROCK_WRAPPER_PACKAGES[name] : undefined;
+  return library ? { kind: 'wrapper', name, library, rule: WRAPPER_RULES[library] } : undefined;
+}

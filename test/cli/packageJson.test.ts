@@ -1,0 +1,93 @@
+// package.json files in a scan: bedrock/dependency findings in text, JSON and SARIF (both valid against their
+// schemas), in the report, and `scan --fix` adding the SageMaker Runtime client once. Other JSON files and
+// installed packages are not read.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type * as Sarif from 'sarif';
+import { buildCli, removeSnapshot } from './support/cliBuild';
+import { textAt } from './support/findingText';
+import { parseStdout, runCli } from './support/runCli';
+import { describeErrors, cliJsonValidator, sarifValidator } from './support/schemas';
+import { createWorkspace, removeWorkspace } from './support/tempWorkspace';
+
+const RUNTIME = '@aws-sdk/client-bedrock-runtime';
+const ROOT_PACKAGE = `{\r\n  "name": "svc",\r\n  "dependencies": {\r\n    "${RUNTIME}": "^3.700.0",\r\n    "zod": "^3.23.0"\r\n  }\r\n}\r\n`;
+const LIB_PACKAGE = `\uFEFF{\n\t"name": "lib",\n\t"peerDependencies": {\n\t\t"@ai-sdk/amazon-bedrock": "^4.0.0"\n\t}\n}\n`;
+
+interface JsonFinding { file: string; line: number; column: number; endLine: number; endColumn: number; ruleId: string; category: string; fixable: boolean }
+
+describe('package.json in a scan', { timeout: 120_000 }, () => {
+  let cli: string;
+  let workspace: string;
+  const run = (...args: string[]) => runCli(cli, args, { cwd: workspace });
+
+  before(() => {
+    cli = buildCli();
+    workspace = createWorkspace({
+      'package.json': ROOT_PACKAGE,
+      'packages/lib/package.json': LIB_PACKAGE,
+      'tsconfig.json': `{"dependencies": {"${RUNTIME}": "1.0.0"}}`,
+      'node_modules/some-sdk/package.json': ROOT_PACKAGE,
+      'src/clean.ts': 'export const answer = 42;\n',
+    });
+  });
+  after(() => {
+    removeSnapshot(cli);
+    removeWorkspace(workspace);
+  });
+
+  test('JSON output: one finding per Bedrock dependency, on the package name, valid against the schema', () => {
+    const result = run('scan', '--format', 'json');
+    assert.equal(result.status, 1);
+    const report = parseStdout<{ filesScanned: number; findings: JsonFinding[] }>(result);
+    const validate = cliJsonValidator();
+    assert.ok(validate(report), describeErrors(validate));
+    assert.equal(report.filesScanned, 3, 'two package.json files and one script; not tsconfig.json, not node_modules');
+    assert.deepEqual(report.findings.map((finding) => [finding.file, finding.ruleId, finding.line, finding.category, finding.fixable]), [
+      ['package.json', 'bedrock/dependency', 4, 'has-equivalent', true],
+      ['packages/lib/package.json', 'bedrock/dependency', 4, 'manual', false],
+    ]);
+    const sources = { 'package.json': ROOT_PACKAGE, 'packages/lib/package.json': LIB_PACKAGE } as Record<string, string>;
+    assert.deepEqual(report.findings.map((finding) => textAt(sources[finding.file], finding)), [`"${RUNTIME}"`, '"@ai-sdk/amazon-bedrock"']);
+  });
+
+  test('SARIF output: valid, with the rule described and the result located in package.json', () => {
+    const result = run('scan', '--format', 'sarif');
+    const log = parseStdout<Sarif.Log>(result);
+    const validate = sarifValidator();
+    assert.ok(validate(log), describeErrors(validate));
+    const sarifRun = log.runs[0]!;
+    const rule = sarifRun.tool.driver.rules?.find((candidate) => candidate.id === 'bedrock/dependency');
+    assert.ok(rule, 'bedrock/dependency is in the driver rules');
+    assert.match(rule.helpUri ?? '', /#bedrock-dependency$/);
+    const results = (sarifRun.results ?? []).filter((candidate) => candidate.ruleId === 'bedrock/dependency');
+    assert.deepEqual(results.map((candidate) => candidate.locations?.[0]?.physicalLocation?.artifactLocation?.uri), ['package.json', 'packages/lib/package.json']);
+    assert.deepEqual(results.map((candidate) => candidate.locations?.[0]?.physicalLocation?.region?.startLine), [4, 4]);
+  });
+
+  test('text output and the migration report list the package.json findings', () => {
+    const text = run('scan');
+    assert.match(text.stdout, /package\.json:4:5 warning bedrock\/dependency '@aws-sdk\/client-bedrock-runtime'/);
+    const report = run('report', '--format', 'json');
+    assert.equal(report.status, 1);
+    assert.ok(report.stdout.includes('"bedrock/dependency"'));
+    assert.ok(report.stdout.includes('packages/lib/package.json'));
+  });
+
+  test('scan --fix adds the SageMaker Runtime client in place (CRLF kept) and changes nothing the second time', () => {
+    const fixWorkspace = createWorkspace({ 'package.json': ROOT_PACKAGE, 'packages/lib/package.json': LIB_PACKAGE });
+    try {
+      const first = runCli(cli, ['scan', '--fix'], { cwd: fixWorkspace });
+      assert.match(first.stdout + first.stderr, /fixed package\.json \(1 edits\)/);
+      assert.equal(readFileSync(join(fixWorkspace, 'package.json'), 'utf8'),
+        ROOT_PACKAGE.replace(`"${RUNTIME}": "^3.700.0",\r\n`, `"${RUNTIME}": "^3.700.0",\r\n    "@aws-sdk/client-sagemaker-runtime": "^3.700.0",\r\n`));
+      assert.equal(readFileSync(join(fixWorkspace, 'packages/lib/package.json'), 'utf8'), LIB_PACKAGE, 'nothing to fix there, BOM and all');
+      const second = runCli(cli, ['scan', '--fix'], { cwd: fixWorkspace });
+      assert.match(second.stdout + second.stderr, /--fix: 0 edits in 0 files/);
+    } finally {
+      removeWorkspace(fixWorkspace);
+    }
+  });
+});
