@@ -10,7 +10,7 @@ import { bodyObjectLiteral } from './constants';
 import { type EndpointPlan, mappingFor, planEndpoint, renderEndpoint } from './endpointTarget';
 import type { OperationCall } from './operationCall';
 import { propertySeparator, removeProperties, renameProperty, staticProperties, valueOf } from './requestObject';
-import { closedWeightIds, modelInfo, staticModelIds } from './staticModelIds';
+import { closedWeightIds, closedWeightReason, modelInfo, staticModelIds } from './staticModelIds';
 import { insertTodoAbove } from './todoComment';
 
 /** InvokeModel request fields → InvokeEndpoint request fields. */
@@ -68,11 +68,6 @@ export function planInvokeRequest(context: FixContext, call: OperationCall, stre
   const untranslatable = untranslatableBody(body);
   if (untranslatable !== undefined) return untranslatable;
   return { literal: input, properties, endpoint, body, reads: readRulesFor(body) };
-}
-
-/** The refusal for model ids whose models have no open weights. */
-export function closedWeightReason(closed: readonly string[]): string {
-  return l10n.t("'{0}' has no open weights: choose an open model (e.g. Qwen, Llama, DeepSeek) deployed on SageMaker, change the model id, then migrate", closed.join("', '"));
 }
 
 /** Whether an InvokeModel(WithResponseStream) request can be rewritten field by field. */
