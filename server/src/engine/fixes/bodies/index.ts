@@ -39,7 +39,7 @@ export function rewriteBody(context: FixContext, request: BodyRequest): BodyRewr
 }
 
 /** How reads of the response change for a body family (what rewriteBody will return), known before rewriting. */
-export function readRulesFor(request: Pick<BodyRequest, 'family' | 'stream' | 'container'>): ReadRule[] {
+export function readRulesFor(request: Pick<BodyRequest, 'family' | 'stream' | 'container' | 'quote'>): ReadRule[] {
   switch (request.family) {
     case 'llama':
       return llamaReads(request);

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { FixContext } from '../context';
 import type { PromptBodySpec } from './tgiSchemaBody';
 import { translatePromptBody, untranslatablePromptBody } from './tgiSchemaBody';
-import { containerAssumption } from './containerNote';
+import { containerAssumption, generatedTokensFromDetails, stopReasonFromDetails } from './containerNote';
 import type { BodyRequest, BodyRewrite, ReadRule } from './types';
 
 /** Meta Llama `{prompt, max_gen_len, temperature, top_p}`; Bedrock's default max_gen_len is 512. */
@@ -22,18 +22,26 @@ export function checkLlamaBody(request: BodyRequest): string | undefined {
  * `{inputs, parameters: {max_new_tokens, temperature, top_p}}` (+ `stream: true`), always with max_new_tokens.
  */
 export function rewriteLlamaBody(context: FixContext, request: BodyRequest): BodyRewrite {
-  translatePromptBody(context, request.literal!, LLAMA_BODY, request.stream);
+  translatePromptBody(context, request.literal!, LLAMA_BODY, request.stream, request.details === true);
   const todo = request.stream ? undefined : containerAssumption(request.container);
   return { reads: llamaReads(request), ...(todo ? { todo } : {}) };
 }
 
-export function llamaReads(request: Pick<BodyRequest, 'stream' | 'container'>): ReadRule[] {
-  const noCounterpart = (field: string): ReadRule => ({
-    field, kind: 'todo',
-    note: l10n.t("Llama's '{0}' has no direct counterpart: add details: true to the parameters and read details.finish_reason or details.generated_tokens (finish reasons differ: eos_token, length, stop_sequence).", field),
-  });
-  const generation: ReadRule = request.stream
-    ? { field: 'generation', kind: 'wrap', fn: 'streamedText' }
-    : { field: 'generation', kind: 'rename', to: 'generated_text', index0: request.container === 'tgi' };
-  return [generation, noCounterpart('stop_reason'), noCounterpart('generation_token_count'), noCounterpart('prompt_token_count')];
+/**
+ * `generation` → `generated_text` (`[0].generated_text` on TGI); `stop_reason` and `generation_token_count` →
+ * the response's `details` (asked for with `details: true`). What has no counterpart refuses the call.
+ */
+export function llamaReads(request: Pick<BodyRequest, 'stream' | 'container' | 'quote'>): ReadRule[] {
+  if (request.stream) {
+    const inStream = (field: string): ReadRule => ({
+      field, kind: 'refuse', reason: l10n.t("the stream's '{0}' has no counterpart in the container's stream events", field),
+    });
+    return [{ field: 'generation', kind: 'wrap', fn: 'streamedText' }, inStream('stop_reason'), inStream('generation_token_count'), inStream('prompt_token_count')];
+  }
+  return [
+    { field: 'generation', kind: 'rename', to: 'generated_text', index0: request.container === 'tgi' },
+    { field: 'stop_reason', kind: 'rewrite', ...stopReasonFromDetails(request.container, request.quote) },
+    { field: 'generation_token_count', kind: 'rewrite', ...generatedTokensFromDetails(request.container) },
+    { field: 'prompt_token_count', kind: 'refuse', reason: l10n.t("Llama's 'prompt_token_count' has no counterpart in the container's response") },
+  ];
 }

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { FixContext } from '../context';
-import { containerAssumption } from './containerNote';
+import { containerAssumption, stopReasonFromDetails } from './containerNote';
 import type { PromptBodySpec } from './tgiSchemaBody';
 import { translatePromptBody, untranslatablePromptBody } from './tgiSchemaBody';
 import type { BodyRequest, BodyRewrite, ReadRule } from './types';
@@ -23,15 +23,17 @@ export function checkMistralBody(request: BodyRequest): string | undefined {
 
 /** The body → `{inputs, parameters: {max_new_tokens, ...}}`; `outputs[0].text` → `generated_text` (`[0].generated_text` on TGI). */
 export function rewriteMistralBody(context: FixContext, request: BodyRequest): BodyRewrite {
-  translatePromptBody(context, request.literal!, MISTRAL_BODY, request.stream);
+  translatePromptBody(context, request.literal!, MISTRAL_BODY, request.stream, request.details === true);
   const todo = request.stream ? undefined : containerAssumption(request.container);
   return { reads: mistralReads(request), ...(todo ? { todo } : {}) };
 }
 
-export function mistralReads(request: Pick<BodyRequest, 'stream' | 'container'>): ReadRule[] {
-  const text = request.stream ? { fn: 'streamedText' } : { suffix: request.container === 'tgi' ? '[0].generated_text' : '.generated_text' };
-  const stopReason = {
-    refuse: l10n.t("Mistral's outputs[0].stop_reason has no counterpart with the same values in the container's response (details.finish_reason says eos_token, length or stop_sequence)"),
-  };
-  return [{ field: 'outputs', kind: 'first', members: { text, stop_reason: stopReason } }];
+/** `outputs[0].text` → `generated_text`; `outputs[0].stop_reason` → from `details.finish_reason` (streams: refused). */
+export function mistralReads(request: Pick<BodyRequest, 'stream' | 'container' | 'quote'>): ReadRule[] {
+  if (request.stream) {
+    const stopReason = { refuse: l10n.t("the stream's 'outputs[0].stop_reason' has no counterpart in the container's stream events") };
+    return [{ field: 'outputs', kind: 'first', members: { text: { fn: 'streamedText' }, stop_reason: stopReason } }];
+  }
+  const text = { suffix: request.container === 'tgi' ? '[0].generated_text' : '.generated_text' };
+  return [{ field: 'outputs', kind: 'first', members: { text, stop_reason: stopReasonFromDetails(request.container, request.quote) } }];
 }

@@ -33,10 +33,10 @@ export function untranslatablePromptBody(literal: ts.ObjectLiteralExpression | u
  * `{prompt, max_gen_len, temperature, ...}` → `{inputs: prompt, parameters: {max_new_tokens, temperature, ...}}`
  * (+ `stream: true`), edited property by property so comments, quotes and layout stay: `prompt` is renamed, the
  * run of inference parameters is wrapped in `parameters: { ... }` (re-indented one level when each has its own
- * line), fields are renamed in place, and max_new_tokens is always set. Call only when untranslatablePromptBody
- * returned undefined.
+ * line), fields are renamed in place, and max_new_tokens is always set (`details: true` too when a read needs
+ * the response's details). Call only when untranslatablePromptBody returned undefined.
  */
-export function translatePromptBody(context: FixContext, literal: ts.ObjectLiteralExpression, spec: PromptBodySpec, stream: boolean): void {
+export function translatePromptBody(context: FixContext, literal: ts.ObjectLiteralExpression, spec: PromptBodySpec, stream: boolean, details: boolean): void {
   const properties = staticProperties(literal)!;
   const prompt = properties.get('prompt')!;
   renameProperty(context, prompt, 'inputs');
@@ -55,9 +55,11 @@ export function translatePromptBody(context: FixContext, literal: ts.ObjectLiter
     if (name === 'temperature' && isNumber(value, (n) => n > 0)) extraLast.push('do_sample: true');
     if (spec.parameters[name] !== name) renameProperty(context, property, spec.parameters[name]);
   }
+  // The response's details (finish_reason, generated_tokens) are sent only when asked for.
+  if (details) extraLast.push('details: true');
   const streamField = stream ? 'stream: true' : undefined;
   if (run.length === 0) {
-    appendElements(context, literal.properties, prompt, [`parameters: { ${extraFirst.join(', ')} }`, ...(streamField ? [streamField] : [])], literal.properties.hasTrailingComma);
+    appendElements(context, literal.properties, prompt, [`parameters: { ${[...extraFirst, ...extraLast].join(', ')} }`, ...(streamField ? [streamField] : [])], literal.properties.hasTrailingComma);
     return;
   }
   const runIsLast = run[run.length - 1] === literal.properties[literal.properties.length - 1];

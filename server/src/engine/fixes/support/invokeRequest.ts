@@ -63,7 +63,7 @@ export function planInvokeRequest(context: FixContext, call: OperationCall, stre
   const bodyProperty = properties.get('body');
   const body: BodyRequest = {
     literal: bodyProperty ? bodyObjectLiteral(valueOf(bodyProperty)!) : undefined,
-    family, modelId: ids.ids[0], container, stream,
+    family, modelId: ids.ids[0], container, stream, quote: context.style.quote,
   };
   const untranslatable = untranslatableBody(body);
   if (untranslatable !== undefined) return untranslatable;

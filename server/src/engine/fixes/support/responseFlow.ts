@@ -74,7 +74,10 @@ export function rewriteReads(context: FixContext, flow: ResponseFlow, rules: rea
       const rule = byField.get(node.name.text);
       if (rule?.kind === 'first') {
         const read = firstElementRead(node, rule);
-        if (read && 'suffix' in read.how && flow.carries(node.expression)) context.replace({ start: node.expression.getEnd(), end: read.access.getEnd() }, read.how.suffix);
+        if (read && 'suffix' in read.how && flow.carries(node.expression)) {
+          if (read.how.prefix) context.insert(node.expression.getStart(context.sourceFile), read.how.prefix);
+          context.replace({ start: node.expression.getEnd(), end: read.access.getEnd() }, read.how.suffix);
+        }
         if (read && 'fn' in read.how && flow.carries(node.expression)) {
           context.insert(node.expression.getStart(context.sourceFile), `${read.how.fn}(`);
           context.replace({ start: node.expression.getEnd(), end: read.access.getEnd() }, ')');
@@ -95,7 +98,7 @@ function rewriteDestructuring(context: FixContext, declaration: ts.VariableDecla
   for (const element of declaration.name.elements) {
     const field = (element.propertyName ?? element.name).getText(context.sourceFile);
     const rule = byField.get(field);
-    if (!rule || rule.kind === 'first') continue;
+    if (!rule || rule.kind === 'first' || rule.kind === 'rewrite' || rule.kind === 'refuse') continue;
     if (rule.kind === 'rename') {
       context.replace(element.propertyName ?? element.name, element.propertyName ? rule.to : `${rule.to}: ${field}`);
       if (rule.index0 && !indexed) {
@@ -129,12 +132,19 @@ export function unrewritableRead(flow: ResponseFlow, rules: readonly ReadRule[])
         else if ('refuse' in read.how) reason = read.how.refuse;
         return;
       }
+      if (rule?.kind === 'refuse') {
+        reason = rule.reason;
+        return;
+      }
     }
     if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer && flow.carries(node.initializer)) {
-      const first = node.name.elements.find((element) => byField.get((element.propertyName ?? element.name).getText())?.kind === 'first');
-      if (first) {
-        reason = l10n.t("the response's '{0}' is destructured, which the tool cannot rewrite", (first.propertyName ?? first.name).getText());
-        return;
+      for (const element of node.name.elements) {
+        const rule = byField.get((element.propertyName ?? element.name).getText());
+        if (rule?.kind === 'refuse') reason = rule.reason;
+        else if (rule?.kind === 'first' || rule?.kind === 'rewrite') {
+          reason = l10n.t("the response's '{0}' is destructured, which the tool cannot rewrite", (element.propertyName ?? element.name).getText());
+        }
+        if (reason !== undefined) return;
       }
     }
     const returned = ts.isReturnStatement(node) ? node.expression
@@ -147,6 +157,26 @@ export function unrewritableRead(flow: ResponseFlow, rules: readonly ReadRule[])
   };
   visit(flow.scope);
   return reason;
+}
+
+/** True when a read `rules` rewrites needs the response's `details` (so the body must ask for them). */
+export function readsNeedDetails(flow: ResponseFlow, rules: readonly ReadRule[]): boolean {
+  const byField = new Map(rules.map((rule) => [rule.field, rule]));
+  let needed = false;
+  const visit = (node: ts.Node): void => {
+    if (needed) return;
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name) && flow.carries(node.expression)) {
+      const rule = byField.get(node.name.text);
+      if (rule?.kind === 'rewrite' && rule.details) needed = true;
+      if (rule?.kind === 'first') {
+        const how = firstElementRead(node, rule)?.how;
+        if (how && 'suffix' in how && how.details) needed = true;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(flow.scope);
+  return needed;
 }
 
 /** `return parsed` / `return JSON.parse(...)`: the value itself, not a field read from it. */
@@ -195,6 +225,10 @@ function applyRule(context: FixContext, access: ts.PropertyAccessExpression, rul
       return;
     case 'todo':
       insertTodoAbove(context, access, rule.note);
+      return;
+    case 'rewrite':
+      if (rule.prefix) context.insert(access.expression.getStart(context.sourceFile), rule.prefix);
+      context.replace({ start: access.expression.getEnd(), end: access.getEnd() }, rule.suffix);
       return;
     default:
   }

@@ -1,7 +1,7 @@
 import { type InvokePlan, planInvokeRequest, rewriteInvokeRequest } from '../support/invokeRequest';
 import { type OperationCall, operationCallOf } from '../support/operationCall';
 import { renameResponseFields, responseBodyOf, responseFlowOf, unfollowedResponse } from '../support/responseBody';
-import { rewriteReads, unrewritableRead } from '../support/responseFlow';
+import { readsNeedDetails, rewriteReads, unrewritableRead } from '../support/responseFlow';
 import type { Finding } from '../../types';
 import type { FixContext } from '../context';
 import { type FixTransform, OK, refuse } from '../transform';
@@ -41,6 +41,7 @@ function plannedCall(context: FixContext, finding: Finding): { call: OperationCa
   const flow = responseFlowOf(response);
   const unreadable = flow && unrewritableRead(flow, plan.reads);
   if (unreadable) return unreadable;
+  if (flow && readsNeedDetails(flow, plan.reads)) plan.body.details = true;
   return { call, plan };
 }
 
