@@ -42,6 +42,6 @@ export function llamaReads(request: Pick<BodyRequest, 'stream' | 'container' | '
     { field: 'generation', kind: 'rename', to: 'generated_text', index0: request.container === 'tgi' },
     { field: 'stop_reason', kind: 'rewrite', ...stopReasonFromDetails(request.container, request.quote) },
     { field: 'generation_token_count', kind: 'rewrite', ...generatedTokensFromDetails(request.container) },
-    { field: 'prompt_token_count', kind: 'refuse', reason: l10n.t("Llama's 'prompt_token_count' has no counterpart in the container's response") },
+    { field: 'prompt_token_count', kind: 'refuse', reason: l10n.t("the response's '{0}' has no counterpart in the container's response", 'prompt_token_count') },
   ];
 }

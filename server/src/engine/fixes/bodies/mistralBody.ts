@@ -31,7 +31,7 @@ export function rewriteMistralBody(context: FixContext, request: BodyRequest): B
 /** `outputs[0].text` → `generated_text`; `outputs[0].stop_reason` → from `details.finish_reason` (streams: refused). */
 export function mistralReads(request: Pick<BodyRequest, 'stream' | 'container' | 'quote'>): ReadRule[] {
   if (request.stream) {
-    const stopReason = { refuse: l10n.t("the stream's 'outputs[0].stop_reason' has no counterpart in the container's stream events") };
+    const stopReason = { refuse: l10n.t("the stream's '{0}' has no counterpart in the container's stream events", 'outputs[0].stop_reason') };
     return [{ field: 'outputs', kind: 'first', members: { text: { fn: 'streamedText' }, stop_reason: stopReason } }];
   }
   const text = { suffix: request.container === 'tgi' ? '[0].generated_text' : '.generated_text' };

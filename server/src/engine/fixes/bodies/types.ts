@@ -20,8 +20,6 @@ export type ReadRule =
   | { field: string; kind: 'rename'; to: string; index0?: boolean }
   /** `x.field` → `fn(x)`, a helper of the adapter module. */
   | { field: string; kind: 'wrap'; fn: string }
-  /** No counterpart: a TODO above the statement says what to read instead. */
-  | { field: string; kind: 'todo'; note: string }
   /** `x.field` → `<prefix>x<suffix>`; `details` when the suffix reads `details`, which the body must then ask for. */
   | { field: string; kind: 'rewrite'; prefix: string; suffix: string; details?: boolean }
   /** No counterpart: a read of `field` refuses the whole call, for this reason. */

@@ -4,7 +4,6 @@ import { skipOuterExpressions } from '../../script/parse';
 import type { FirstElementRead, ReadRule } from '../bodies/types';
 import type { FixContext } from '../context';
 import { isReference } from './nodes';
-import { insertTodoAbove } from './todoComment';
 
 /**
  * The values that come from one response inside a scope: the response itself (by name or as a node) and every
@@ -98,17 +97,12 @@ function rewriteDestructuring(context: FixContext, declaration: ts.VariableDecla
   for (const element of declaration.name.elements) {
     const field = (element.propertyName ?? element.name).getText(context.sourceFile);
     const rule = byField.get(field);
-    if (!rule || rule.kind === 'first' || rule.kind === 'rewrite' || rule.kind === 'refuse') continue;
-    if (rule.kind === 'rename') {
-      context.replace(element.propertyName ?? element.name, element.propertyName ? rule.to : `${rule.to}: ${field}`);
-      if (rule.index0 && !indexed) {
-        context.insert(declaration.initializer.getEnd(), '[0]');
-        indexed = true;
-      }
-    } else if (rule.kind === 'todo') {
-      insertTodoAbove(context, declaration, rule.note);
-    } else {
-      insertTodoAbove(context, declaration, l10n.t("read '{0}' with {1}(...) from the adapter module", field, rule.fn));
+    // Other kinds cannot be destructured: unrewritableRead refuses those calls.
+    if (rule?.kind !== 'rename') continue;
+    context.replace(element.propertyName ?? element.name, element.propertyName ? rule.to : `${rule.to}: ${field}`);
+    if (rule.index0 && !indexed) {
+      context.insert(declaration.initializer.getEnd(), '[0]');
+      indexed = true;
     }
   }
 }
@@ -128,7 +122,7 @@ export function unrewritableRead(flow: ResponseFlow, rules: readonly ReadRule[])
       const rule = byField.get(node.name.text);
       if (rule?.kind === 'first') {
         const read = firstElementRead(node, rule);
-        if (!read) reason = l10n.t("the response's '{0}' is read other than as {0}[0].{1}, which the tool cannot rewrite", rule.field, Object.keys(rule.members).join(l10n.t(' or ')));
+        if (!read) reason = l10n.t("the response's '{0}' is read other than as {0}[0].{1}, which the tool cannot rewrite", rule.field, Object.keys(rule.members).join('/'));
         else if ('refuse' in read.how) reason = read.how.refuse;
         return;
       }
@@ -141,7 +135,7 @@ export function unrewritableRead(flow: ResponseFlow, rules: readonly ReadRule[])
       for (const element of node.name.elements) {
         const rule = byField.get((element.propertyName ?? element.name).getText());
         if (rule?.kind === 'refuse') reason = rule.reason;
-        else if (rule?.kind === 'first' || rule?.kind === 'rewrite') {
+        else if (rule !== undefined && rule.kind !== 'rename') {
           reason = l10n.t("the response's '{0}' is destructured, which the tool cannot rewrite", (element.propertyName ?? element.name).getText());
         }
         if (reason !== undefined) return;
@@ -222,9 +216,6 @@ function applyRule(context: FixContext, access: ts.PropertyAccessExpression, rul
     case 'wrap':
       context.insert(access.expression.getStart(context.sourceFile), `${rule.fn}(`);
       context.replace({ start: access.expression.getEnd(), end: access.getEnd() }, ')');
-      return;
-    case 'todo':
-      insertTodoAbove(context, access, rule.note);
       return;
     case 'rewrite':
       if (rule.prefix) context.insert(access.expression.getStart(context.sourceFile), rule.prefix);
