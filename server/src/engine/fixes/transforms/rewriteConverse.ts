@@ -4,7 +4,9 @@ import type { Finding } from '../../types';
 import type { FixContext } from '../context';
 import { type EndpointPlan, mappingFor, planEndpoint, renderEndpoint } from '../support/endpointTarget';
 import { insertTodoAbove } from '../support/todoComment';
-import { closedWeightIds, closedWeightReason, staticModelIds } from '../support/staticModelIds';
+import { constBinding } from '../support/constants';
+import { type StaticModelIds, closedWeightIds, closedWeightReason, staticModelIds } from '../support/staticModelIds';
+import { skipOuterExpressions } from '../../script/parse';
 import { type OperationCall, operationCallOf } from '../support/operationCall';
 import { propertySeparator, staticProperties, valueOf } from '../support/requestObject';
 import { dedentContinuationLines, indentWidthAt } from '../support/reindent';
@@ -42,7 +44,11 @@ function checkCall(context: FixContext, call: OperationCall): Verdict {
   if (call.commandVariable?.type) return refuse(l10n.t('the command variable has a type annotation'));
   const input = call.input && unwrap(call.input);
   if (!input) return refuse(l10n.t('the call has no input'));
-  if (ts.isIdentifier(input) || ts.isPropertyAccessExpression(input)) return endpointVerdict(endpointPlanOf(context, input));
+  if (ts.isIdentifier(input) || ts.isPropertyAccessExpression(input)) {
+    const closed = closedWeightIds(inputModelIds(input).ids);
+    if (closed.length > 0) return refuse(closedWeightReason(closed));
+    return endpointVerdict(endpointPlanOf(context, input));
+  }
   if (!ts.isObjectLiteralExpression(input)) return refuse(l10n.t('the input is neither an object literal nor a variable'));
   const properties = staticProperties(input);
   if (!properties) return refuse(l10n.t('the input object has spread or computed properties'));
@@ -62,8 +68,16 @@ function endpointVerdict(plan: EndpointPlan): Verdict {
 
 /** The endpoint of an input object literal (from its modelId) or of an input variable (only known at run time). */
 function endpointPlanOf(context: FixContext, input: ts.Expression): EndpointPlan {
-  if (!ts.isObjectLiteralExpression(input)) return planEndpoint(context.settings, { ids: [], complete: false });
-  return planEndpoint(context.settings, staticModelIds(valueOf(staticProperties(input)!.get('modelId')!)!));
+  return planEndpoint(context.settings, inputModelIds(input));
+}
+
+/** The model ids of an input object literal, or of a `const input = {...}` the call passes by name. */
+function inputModelIds(input: ts.Expression): StaticModelIds {
+  const binding = ts.isIdentifier(input) ? constBinding(input) : undefined;
+  const literal = ts.isObjectLiteralExpression(input) ? input : binding && skipOuterExpressions(binding.initializer);
+  const modelId = literal && ts.isObjectLiteralExpression(literal) ? staticProperties(literal)?.get('modelId') : undefined;
+  const value = modelId && valueOf(modelId);
+  return value ? staticModelIds(value) : { ids: [], complete: false };
 }
 
 /** TGI answers chat-completions bodies on /invocations only with its Messages API; LMI always does. */
