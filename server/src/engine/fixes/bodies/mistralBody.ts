@@ -8,7 +8,7 @@ import type { BodyRequest, BodyRewrite, ReadRule } from './types';
 /**
  * Mistral / Mixtral `{prompt, max_tokens, temperature, top_p, top_k, stop}`. Sent unchanged it would be an
  * OpenAI completions request, which a real LMI container rejects for these models (424): it goes to the TGI
- * schema like Llama. Bedrock's default max_tokens for Mistral 7B and Mixtral is 512.
+ * schema like Llama. Bedrock's default max_tokens for Mistral 7B and Mixtral is 512 (8,192 for Mistral Large).
  */
 export const MISTRAL_BODY: PromptBodySpec = {
   provider: 'Mistral',
@@ -23,7 +23,8 @@ export function checkMistralBody(request: BodyRequest): string | undefined {
 
 /** The body → `{inputs, parameters: {max_new_tokens, ...}}`; `outputs[0].text` → `generated_text` (`[0].generated_text` on TGI). */
 export function rewriteMistralBody(context: FixContext, request: BodyRequest): BodyRewrite {
-  translatePromptBody(context, request.literal!, MISTRAL_BODY, request.stream, request.details === true);
+  const spec = /mistral-large/.test(request.modelId ?? '') ? { ...MISTRAL_BODY, defaultMaxTokens: '8192' } : MISTRAL_BODY;
+  translatePromptBody(context, request.literal!, spec, request.stream, request.details === true);
   const todo = request.stream ? undefined : containerAssumption(request.container);
   return { reads: mistralReads(request), ...(todo ? { todo } : {}) };
 }
