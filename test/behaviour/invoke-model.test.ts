@@ -21,4 +21,22 @@ describe('InvokeModel rewritten to InvokeEndpoint behaves like Bedrock', () => {
     assert.equal(requests[0].endpointName, 'deepseek-r1-distill');
     assert.deepEqual(requests[0].body, { prompt: question.text, max_tokens: 512, temperature: 0.6 });
   });
+
+  const mistralPrompt = '<s>[INST] Name three rivers. [/INST]';
+  const mistralBody = { inputs: mistralPrompt, parameters: { max_new_tokens: 200, temperature: 0.5, top_p: 0.9, top_k: 50, stop: ['</s>'], do_sample: true, details: true } };
+
+  it('Mistral on LMI: TGI-schema body (not a completions body, which LMI answers with 424), outputs[0].text → generated_text, stop_reason from details.finish_reason', async () => {
+    const { original, rewritten, requests } = await compareBehaviour('invoke-model-mistral', { 'mistral-7b': { container: 'lmi' } });
+    assert.equal(original.stdout, `${answerFor({ text: mistralPrompt, maxTokens: 200 })}\nstopped: stop\n`);
+    assert.equal(rewritten.stdout, original.stdout);
+    assert.equal(requests[0].endpointName, 'mistral-7b');
+    assert.deepEqual(requests[0].body, mistralBody);
+  });
+
+  it('Mixtral on TGI: the same body, the array response read as [0].generated_text', async () => {
+    const { original, rewritten, requests } = await compareBehaviour('invoke-model-mixtral-tgi', { 'mixtral-8x7b': { container: 'tgi' } });
+    assert.equal(original.stdout, `${answerFor({ text: mistralPrompt, maxTokens: 200 })}\nstopped: stop\n`);
+    assert.equal(rewritten.stdout, original.stdout);
+    assert.deepEqual(requests[0].body, mistralBody);
+  });
 });

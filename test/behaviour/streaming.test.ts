@@ -31,4 +31,12 @@ describe('streaming rewrites behave like Bedrock', () => {
     assert.equal(rewritten.stdout, original.stdout);
     assert.deepEqual(requests[0].body.parameters, { max_new_tokens: 512 });
   });
+
+  it('InvokeModelWithResponseStream (Mistral) → TGI schema with stream: true, outputs[0].text read with streamedText', async () => {
+    const { original, rewritten, requests } = await compareBehaviour('invoke-model-stream-mistral', { 'mistral-7b': { container: 'tgi', partSize: 7 } });
+    const prompt = '<s>[INST] Name three rivers. [/INST]';
+    assert.equal(original.stdout, `${answerFor({ text: prompt, maxTokens: 100 })}\n`);
+    assert.equal(rewritten.stdout, original.stdout);
+    assert.deepEqual(requests[0].body, { inputs: prompt, parameters: { max_new_tokens: 100 }, stream: true });
+  });
 });

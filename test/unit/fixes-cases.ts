@@ -24,6 +24,8 @@ export interface FixCase {
   typecheck: true | string;
   /** `migrate` applies fix-all; `notes` applies every "Insert migration note" action (unsupported patterns). */
   mode: 'migrate' | 'notes';
+  /** Rule id → a regular expression the refused finding's reason must match (its fix is refused, output = input). */
+  refused: Record<string, string>;
 }
 
 interface CaseConfig {
@@ -31,6 +33,7 @@ interface CaseConfig {
   workspaceRelativePath?: string;
   typecheck?: string;
   mode?: 'migrate' | 'notes';
+  refused?: Record<string, string>;
 }
 
 const LANGUAGES: Record<string, ScriptLanguage> = { ts: 'typescript', js: 'javascript', mjs: 'javascript', cjs: 'javascript' };
@@ -54,6 +57,7 @@ export function loadCases(): FixCase[] {
         },
         typecheck: config.typecheck ?? true,
         mode: config.mode ?? 'migrate',
+        refused: config.refused ?? {},
       };
     });
 }

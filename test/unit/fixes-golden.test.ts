@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { analyze } from '../../server/src/engine/analyze';
+import { refineFixability } from '../../server/src/engine/fixes';
 import { ADAPTER_TEMPLATE } from '../../server/src/engine/fixes/templates/adapterTemplate.generated';
 import { loadCases, runCase, runFixAll } from './fixes-cases';
 
@@ -43,6 +45,21 @@ describe('fix rewrites: golden fixtures', () => {
         if (crlfIn) assert.ok(!loneLf, 'a CRLF file gained LF-only lines');
         else assert.ok(!first.output.includes('\r\n'), 'an LF file gained CRLF');
       });
+
+      if (Object.keys(fixture.refused).length > 0) {
+        it('refuses the fix, keeps the finding and says why', () => {
+          assert.equal(first.output, fixture.input, 'a refused call must leave the file as it is');
+          const refined = refineFixability(fixture.fixInput, analyze(fixture.fixInput).findings);
+          for (const [ruleId, reason] of Object.entries(fixture.refused)) {
+            const found = refined.filter((finding) => finding.ruleId === ruleId);
+            assert.ok(found.length > 0, `no ${ruleId} finding`);
+            for (const finding of found) {
+              assert.equal(finding.fixable, false, `${ruleId} must not be fixable`);
+              assert.match(finding.message, new RegExp(`Not fixed automatically: .*${reason}`), finding.message);
+            }
+          }
+        });
+      }
 
       it('creates the adapter only with its template', () => {
         for (const file of first.proposal?.createFiles ?? []) {

@@ -28,6 +28,36 @@ describe('Markdown fixes API', () => {
     assert.deepEqual(markdownFixesForFinding(input(text), finding), []);
   });
 
+  it('a closed-weight model (CLI or Python) is not rewritten: the finding stays unfixable and says why', () => {
+    const text = [
+      '```bash',
+      'aws bedrock-runtime invoke-model --model-id anthropic.claude-3-haiku-20240307-v1:0 --body \'{}\' out.json',
+      '```',
+      '```python',
+      'c = boto3.client("bedrock-runtime")',
+      'c.invoke_model(modelId="amazon.titan-text-express-v1", body="{}")',
+      'c.converse(modelId="anthropic.claude-3-haiku-20240307-v1:0", messages=[])',
+      '```',
+      '',
+    ].join('\n');
+    const calls = analyzeMarkdownText(text).findings.filter((finding) => finding.ruleId === 'bedrock/cli-command'
+      || (finding.ruleId === 'bedrock/python-sdk' && finding.data.kind === 'operation'));
+    assert.equal(calls.length, 3);
+    for (const finding of calls) {
+      assert.equal(finding.fixable, false);
+      assert.match(finding.message, /Not fixed automatically: '(anthropic|amazon)\.[^']+' has no open weights: choose an open model/);
+      assert.deepEqual(markdownFixesForFinding(input(text), finding), []);
+    }
+  });
+
+  it('the same placeholder endpoint name as in code, with one comment naming the model', () => {
+    const text = '```bash\naws bedrock-runtime invoke-model --model-id meta.llama3-8b-instruct-v1:0 --body \'{}\' out.json\n```\n';
+    const fix = markdownFixAll(input(text), analyzeMarkdownText(text).findings)!;
+    const fixed = applyEdits(text, fix.edits);
+    assert.match(fixed, /--endpoint-name TODO-endpoint-for-meta\.llama3-8b-instruct-v1:0 /);
+    assert.match(fixed, /# TODO: put the name of the SageMaker endpoint that serves 'meta\.llama3-8b-instruct-v1:0'/);
+  });
+
   it('fix-all returns undefined when nothing is fixable, and one proposal of sorted, disjoint edits otherwise', () => {
     assert.equal(markdownFixAll(input('# Nothing here\n'), []), undefined);
     const text = '```python\nc = boto3.client("bedrock-runtime")\nd = boto3.client("bedrock-runtime")\n```\n';
@@ -58,6 +88,6 @@ describe('Markdown fixes API', () => {
     const fix = markdownFixAll(input(text), analyzeMarkdownText(text).findings)!;
     const fixed = applyEdits(text, fix.edits);
     assert.ok(!/[^\r]\n/.test(fixed), 'every line break stays CRLF');
-    assert.match(fixed, /\r\n {3}import json\r\n {3}# TODO: set EndpointName/);
+    assert.match(fixed, /\r\n {3}import json\r\n {3}# TODO: put the name of the SageMaker endpoint/);
   });
 });

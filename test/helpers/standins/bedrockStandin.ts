@@ -1,6 +1,6 @@
 // A local Amazon Bedrock Runtime. The real BedrockRuntimeClient speaks HTTP/2 (its handler is HTTP/2 because of
 // the bidirectional operation), so this is an `http2` cleartext server: POST /model/{modelId}/invoke,
-// /invoke-with-response-stream, /converse and /converse-stream, answering like Meta Llama and DeepSeek-R1.
+// /invoke-with-response-stream, /converse and /converse-stream, answering like Meta Llama, DeepSeek-R1 and Mistral.
 import { type Http2Server, type ServerHttp2Stream, createServer } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { encodeJsonEvent } from './eventStream';
@@ -45,14 +45,23 @@ function isDeepSeek(modelId: string): boolean {
   return modelId.includes('deepseek.');
 }
 
+function isMistral(modelId: string): boolean {
+  return modelId.includes('mistral.');
+}
+
+/** Bedrock's own default max_tokens for Mistral 7B Instruct and Mixtral 8x7B. */
+const MISTRAL_DEFAULT_MAX_TOKENS = 512;
+
 function invokeQuestion(modelId: string, body: Record<string, unknown>): Question {
   if (isDeepSeek(modelId)) return { text: body.prompt as string, maxTokens: body.max_tokens as number | undefined };
+  if (isMistral(modelId)) return { text: body.prompt as string, maxTokens: (body.max_tokens as number | undefined) ?? MISTRAL_DEFAULT_MAX_TOKENS };
   return { text: body.prompt as string, maxTokens: (body.max_gen_len as number | undefined) ?? LLAMA_DEFAULT_MAX_GEN_LEN };
 }
 
 function invoke(stream: ServerHttp2Stream, modelId: string, body: Record<string, unknown>): void {
   const question = invokeQuestion(modelId, body);
   const answer = answerFor(question);
+  if (isMistral(modelId)) return json(stream, 200, { outputs: [{ text: answer, stop_reason: 'stop' }] });
   json(stream, 200, isDeepSeek(modelId)
     ? { choices: [{ text: answer, stop_reason: 'stop' }] }
     : { generation: answer, prompt_token_count: tokenCount(question.text), generation_token_count: tokenCount(answer), stop_reason: 'stop' });
@@ -63,7 +72,9 @@ function invokeStream(stream: ServerHttp2Stream, modelId: string, body: Record<s
   const answer = answerFor(question);
   const documents: unknown[] = isDeepSeek(modelId)
     ? [...tokensOf(answer).map((text) => ({ choices: [{ text, stop_reason: null }] })), { choices: [{ text: '', stop_reason: 'stop' }] }]
-    : [
+    : isMistral(modelId)
+      ? [...tokensOf(answer).map((text) => ({ outputs: [{ text, stop_reason: null }] })), { outputs: [{ text: '', stop_reason: 'stop' }] }]
+      : [
       ...tokensOf(answer).map((generation, index) => ({ generation, prompt_token_count: index === 0 ? tokenCount(question.text) : null, generation_token_count: index + 1, stop_reason: null })),
       { generation: '', prompt_token_count: null, generation_token_count: tokenCount(answer), stop_reason: 'stop',
         'amazon-bedrock-invocationMetrics': { inputTokenCount: tokenCount(question.text), outputTokenCount: tokenCount(answer), invocationLatency: 5, firstByteLatency: 1 } },

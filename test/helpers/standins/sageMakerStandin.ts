@@ -95,7 +95,9 @@ function respond(response: ServerResponse, behaviour: SageMakerEndpointBehaviour
   } else if (schema === 'completions') {
     payload = { id: 'cmpl-1', object: 'text_completion', choices: [{ index: 0, text: answer, finish_reason: 'stop', stop_reason: null }], usage: usageOf(question, answer) };
   } else {
-    const generated = { generated_text: answer };
+    // With `details: true`, TGI and LMI add the finish reason (TGI's values: length, eos_token, stop_sequence).
+    const asked = (body.parameters as { details?: boolean } | undefined)?.details === true;
+    const generated = asked ? { generated_text: answer, details: { finish_reason: 'eos_token', generated_tokens: tokenCount(answer) } } : { generated_text: answer };
     payload = behaviour.container === 'tgi' ? [generated] : generated;
   }
   response.writeHead(200, { 'content-type': 'application/json', 'x-amzn-invoked-production-variant': 'AllTraffic' });

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { closedWeightIds, closedWeightReason } from '../fixes/support/staticModelIds';
 import type { EmbeddedContext } from './embeddedContext';
 import { type AwsCommand, parseAwsCommand, parseCliArguments } from './awsCommand';
 import { bedrockServiceNamed } from './awsServiceNames';
@@ -17,11 +19,15 @@ export function detectAwsCli(command: SimpleCommand, context: EmbeddedContext): 
   if (!aws || !service) return false;
   const operation = aws.operation?.value;
   const advice = adviseCli(aws.service.value, service, operation, context.settings.targetRegion);
-  const fixable = service === 'runtime' && operation === 'invoke-model' && isPortableInvokeModel(aws);
+  const portable = service === 'runtime' && operation === 'invoke-model' && isPortableInvokeModel(aws);
+  // A closed-weight model has nothing to deploy on SageMaker: its call stays, and the finding says why.
+  const closed = portable ? closedWeightIds([parseCliArguments(aws.args).options.get('--model-id')!.value!]) : [];
+  const fixable = portable && closed.length === 0;
+  const message = closed.length > 0 ? `${advice.message} ${l10n.t('Not fixed automatically: {0}.', closedWeightReason(closed))}` : advice.message;
   context.report({
     ruleId: 'bedrock/cli-command',
     range: { start: aws.aws.start, end: (aws.operation ?? aws.service).end },
-    message: advice.message, category: advice.category, equivalent: advice.equivalent, fixable,
+    message, category: advice.category, equivalent: advice.equivalent, fixable,
     data: { service: aws.service.value, operation, fix: fixable ? 'cli-invoke-model' : undefined },
   });
   return true;

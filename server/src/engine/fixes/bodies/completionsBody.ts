@@ -4,13 +4,12 @@ import { propertySeparator, staticProperties } from '../support/requestObject';
 import type { BodyRequest, BodyRewrite, ReadRule } from './types';
 
 /**
- * DeepSeek-R1 `{prompt, max_tokens, temperature, top_p, stop}` and Mistral `{prompt, max_tokens, ...}` bodies
- * are already OpenAI completions requests, which LMI and TGI route by their `prompt` key: the body stays
- * (plus `stream: true`), and reads move to the completions response (`finish_reason`, `choices`).
+ * DeepSeek-R1 `{prompt, max_tokens, temperature, top_p, stop}` is already an OpenAI completions request, which
+ * LMI (vLLM) and TGI route by its `prompt` key: the body stays (plus `stream: true`), and `stop_reason` reads
+ * move to the completions response's `finish_reason` (vLLM's own `stop_reason` is the matched stop string).
  */
 export function rewriteCompletionsBody(context: FixContext, request: BodyRequest): BodyRewrite {
   const reads: ReadRule[] = [{ field: 'stop_reason', kind: 'rename', to: 'finish_reason' }];
-  if (request.family === 'mistral') reads.push({ field: 'outputs', kind: 'rename', to: 'choices' });
   const todos: string[] = [];
   const properties = request.literal && staticProperties(request.literal);
   if (!request.literal || !properties) {

@@ -1,33 +1,53 @@
 import * as l10n from '@vscode/l10n';
 import type { FixContext } from '../context';
 import { rewriteCompletionsBody } from './completionsBody';
-import { rewriteLlamaBody } from './llamaBody';
-import type { BodyRequest, BodyRewrite } from './types';
+import { checkLlamaBody, llamaReads, rewriteLlamaBody } from './llamaBody';
+import { checkMistralBody, mistralReads, rewriteMistralBody } from './mistralBody';
+import type { BodyRequest, BodyRewrite, ReadRule } from './types';
 
-export type { BodyRequest, BodyRewrite, ReadRule } from './types';
+export type { BodyRequest, BodyRewrite, FirstElementRead, ReadRule } from './types';
 
-/** Translates an InvokeModel request body for the model's family, or says exactly what is left to translate. */
+/**
+ * Why the request body cannot be translated for its model family (the call is then not rewritten at all), or
+ * undefined. Closed-weight families are refused before this (see invokeRequest).
+ */
+export function untranslatableBody(request: BodyRequest): string | undefined {
+  switch (request.family) {
+    case 'llama':
+      return checkLlamaBody(request);
+    case 'mistral':
+      return checkMistralBody(request);
+    case 'deepseek':
+      return undefined;
+    case undefined:
+      return l10n.t('the model is chosen at run time and no model id is visible in the code, so the request body cannot be translated to the container format');
+    default:
+      return l10n.t("the tool does not translate '{0}' request bodies ({1}); rewrite this call by hand", request.modelId ?? request.family, request.family);
+  }
+}
+
+/** Translates an InvokeModel request body for the model's family; call only when untranslatableBody is undefined. */
 export function rewriteBody(context: FixContext, request: BodyRequest): BodyRewrite {
   switch (request.family) {
     case 'llama':
       return rewriteLlamaBody(context, request);
-    case 'deepseek':
     case 'mistral':
-      return rewriteCompletionsBody(context, request);
-    case 'anthropic':
-      return {
-        reads: [],
-        todo: l10n.t('no open-weight Claude: deploy an open model and send a chat-completions body: {anthropic_version, system, messages, max_tokens, stop_sequences} → {messages: [{role: "system", content: system}, ...messages], max_tokens, stop: stop_sequences}; read choices[0].message.content instead of content[0].text and choices[0].finish_reason instead of stop_reason.'),
-      };
-    case undefined:
-      return {
-        reads: [],
-        todo: l10n.t('the model is chosen at run time, so the body was not translated: send each model\'s container format ({inputs, parameters: {max_new_tokens}} on LMI/TGI, or an OpenAI completions/chat body) and adapt the response reads.'),
-      };
+      return rewriteMistralBody(context, request);
     default:
-      return {
-        reads: [],
-        todo: l10n.t("'{0}' has no open weights: deploy an open model and send its container format ({inputs, parameters: {max_new_tokens}} on LMI/TGI, or an OpenAI completions/chat body); the response fields change with it.", request.modelId ?? request.family),
-      };
+      return rewriteCompletionsBody(context, request);
+  }
+}
+
+/** How reads of the response change for a body family (what rewriteBody will return), known before rewriting. */
+export function readRulesFor(request: Pick<BodyRequest, 'family' | 'stream' | 'container' | 'quote'>): ReadRule[] {
+  switch (request.family) {
+    case 'llama':
+      return llamaReads(request);
+    case 'mistral':
+      return mistralReads(request);
+    case 'deepseek':
+      return [{ field: 'stop_reason', kind: 'rename', to: 'finish_reason' }];
+    default:
+      return [];
   }
 }

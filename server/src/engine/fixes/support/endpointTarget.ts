@@ -1,16 +1,37 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../../typescript';
-import { type ModelFamily, findModelIds } from '../../catalog/modelIds';
-import { stringValue } from '../../script/parse';
-import { endpointFor } from '../../settings';
+import type ts from '../../../typescript';
+import type { ModelFamily } from '../../catalog/modelIds';
 import type { EndpointMapping, EngineSettings } from '../../types';
 import type { FixContext } from '../context';
 import { quoted, semi } from '../style';
+import { type EndpointChoice, TODO, endpointChoiceFor, mappingForModelId, placeholderEndpointName, placeholderNote } from './endpointChoice';
+import { type StaticModelIds, modelInfo } from './staticModelIds';
+import { insertTodoAbove } from './todoComment';
+
+export { TODO, mappingForModelId } from './endpointChoice';
 
 export const ENDPOINT_TABLE = 'SAGEMAKER_ENDPOINTS';
 export const ENDPOINT_LOOKUP = 'sageMakerEndpointFor';
 export const ENDPOINT_TABLE_TYPE = 'SageMakerEndpointTable';
-export const TODO = 'TODO(bedrock-to-sagemaker)';
+
+/**
+ * How `modelId: <expression>` becomes a SageMaker endpoint, decided before anything is rewritten:
+ * - one model id known statically → its mapped `EndpointName` (+ `InferenceComponentName`), or the placeholder;
+ * - otherwise → the lookup table, with an entry for every mapped id and every id the code is seen to use;
+ * - refused when the table would be empty (nothing mapped, no id visible): it could only throw at run time.
+ */
+export type EndpointPlan =
+  | { kind: 'literal'; modelId: string; choice: EndpointChoice }
+  | { kind: 'table'; knownIds: string[] }
+  | { kind: 'refused'; reason: string };
+
+export function planEndpoint(settings: EngineSettings, ids: StaticModelIds): EndpointPlan {
+  if (ids.complete && ids.ids.length === 1) return { kind: 'literal', modelId: ids.ids[0], choice: endpointChoiceFor(settings, ids.ids[0]) };
+  if (ids.ids.length === 0 && Object.keys(settings.endpoints).length === 0) {
+    return { kind: 'refused', reason: l10n.t('the model id is only known at run time and the bedrockToSagemaker.endpoints setting maps no model, so the endpoint lookup table would be empty: map the model ids this code can receive, then migrate') };
+  }
+  return { kind: 'table', knownIds: ids.ids };
+}
 
 /** The SageMaker properties that replace `modelId: <expression>`, and what is known about the model. */
 export interface EndpointTarget {
@@ -22,37 +43,19 @@ export interface EndpointTarget {
 }
 
 /**
- * A literal model id becomes its mapped endpoint (or a placeholder constant with a TODO when unmapped); any
- * other expression goes through a generated lookup table, never a guess.
+ * Renders a plan (never a refused one) for the request holding `anchor`: literal properties, with a TODO above
+ * the statement for a placeholder; or the spread of the lookup table, which is declared once per file.
  */
-export function endpointTargetFor(context: FixContext, modelIdExpression: ts.Expression): EndpointTarget {
-  const style = context.style;
-  const modelId = stringValue(modelIdExpression);
-  if (modelId === undefined) return dynamicEndpointTarget(context, modelIdExpression.getText(context.sourceFile));
-  const info = findModelIds(modelId)[0]?.info;
-  const mapping = mappingFor(context, modelId);
-  const known = { modelId, family: info?.family, container: mapping?.container };
-  if (mapping) {
-    const properties = [`EndpointName: ${quoted(mapping.endpointName, style)}`];
-    if (mapping.inferenceComponentName) properties.push(`InferenceComponentName: ${quoted(mapping.inferenceComponentName, style)}`);
-    return { properties, ...known };
+export function renderEndpoint(context: FixContext, plan: EndpointPlan, modelIdText: string, anchor: ts.Node): EndpointTarget {
+  if (plan.kind === 'literal') {
+    const { choice, modelId } = plan;
+    const properties = [`EndpointName: ${quoted(choice.endpointName, context.style)}`];
+    if (choice.inferenceComponentName) properties.push(`InferenceComponentName: ${quoted(choice.inferenceComponentName, context.style)}`);
+    if (choice.placeholder) insertTodoAbove(context, anchor, placeholderNote(modelId));
+    return { properties, modelId, family: modelInfo(modelId)?.family, container: choice.container };
   }
-  const name = placeholderName(modelId);
-  const deploy = info?.jumpStartId ? l10n.t(" (e.g. JumpStart model '{0}')", info.jumpStartId) : '';
-  context.declare(name, [
-    `// ${TODO}: ${l10n.t("set the name of the SageMaker endpoint that serves '{0}'{1}. Mapping model ids in the bedrockToSagemaker.endpoints setting lets the fix fill this in.", modelId, deploy)}`,
-    `const ${name} = ${quoted('TODO-endpoint-name', style)}${semi(style)}`,
-  ].join(style.eol));
-  return { properties: [`EndpointName: ${name}`], ...known };
-}
-
-/**
- * A model id known only at run time (`process.env.MODEL_ID`, `input.modelId`, a constant) goes through the
- * lookup table. `knownIds` are ids the code is known to use; unmapped ones get placeholder entries.
- */
-export function dynamicEndpointTarget(context: FixContext, modelIdText: string, knownIds: readonly string[] = []): EndpointTarget {
   const table = endpointTable(context);
-  for (const id of knownIds) if (!mappingFor(context, id)) table.placeholders.add(id);
+  if (plan.kind === 'table') for (const id of plan.knownIds) table.known.add(id);
   return { properties: [`...${ENDPOINT_LOOKUP}(${ENDPOINT_TABLE}, ${modelIdText})`] };
 }
 
@@ -60,19 +63,9 @@ export function mappingFor(context: FixContext, modelId: string): EndpointMappin
   return mappingForModelId(context.settings, modelId);
 }
 
-/** The setting's endpoint for a model id, also when it is called through a cross-region inference profile (`us.`...). */
-export function mappingForModelId(settings: EngineSettings, modelId: string): EndpointMapping | undefined {
-  return endpointFor(settings, modelId.replace(/^(?:us-gov|us|eu|apac|jp|au|global)\./, '')) ?? endpointFor(settings, modelId);
-}
-
-/** `meta.llama3-8b-instruct-v1:0` → `SAGEMAKER_ENDPOINT_META_LLAMA3_8B_INSTRUCT_V1_0`. */
-function placeholderName(modelId: string): string {
-  const base = modelId.replace(/^(?:us-gov|us|eu|apac|jp|au|global)\./, '');
-  return `SAGEMAKER_ENDPOINT_${base.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '')}`;
-}
-
 interface EndpointTable {
-  placeholders: Set<string>;
+  /** Model ids the code is seen to use; the unmapped ones get placeholder entries. */
+  known: Set<string>;
 }
 
 const tables = new WeakMap<FixContext, EndpointTable>();
@@ -81,7 +74,7 @@ const tables = new WeakMap<FixContext, EndpointTable>();
 function endpointTable(context: FixContext): EndpointTable {
   let table = tables.get(context);
   if (table) return table;
-  const created: EndpointTable = { placeholders: new Set() };
+  const created: EndpointTable = { known: new Set() };
   tables.set(context, created);
   context.declare(ENDPOINT_TABLE, () => renderEndpointTable(context, created));
   return created;
@@ -96,15 +89,16 @@ function renderEndpointTable(context: FixContext, table: EndpointTable): string 
     return `${style.indent}${quoted(modelId, style)}: { ${target.join(', ')} },`;
   };
   const mapped = Object.entries(settings.endpoints).map(([modelId, mapping]) => entry(modelId, mapping.endpointName, mapping.inferenceComponentName));
-  const placeholders = [...table.placeholders].map((modelId) => `${entry(modelId, 'TODO-endpoint-name')} // ${TODO}: ${l10n.t('the endpoint serving this model')}`);
-  const comment = mapped.length > 0 && placeholders.length === 0
+  const placeholders = [...table.known].filter((modelId) => !mappingForModelId(settings, modelId))
+    .map((modelId) => `${entry(modelId, placeholderEndpointName(modelId))} // ${TODO}: ${placeholderNote(modelId)}`);
+  const comment = placeholders.length === 0
     ? l10n.t('Bedrock model id (or * pattern) → SageMaker endpoint, from the bedrockToSagemaker.endpoints setting; keep it in sync with your endpoints.')
     : `${TODO}: ${l10n.t('map every Bedrock model id this code can receive to the SageMaker endpoint that serves it.')}`;
   return [
     `// ${comment}`,
     `const ${ENDPOINT_TABLE}${typed ? `: ${ENDPOINT_TABLE_TYPE}` : ''} = {`,
-    ...mapped,
     ...placeholders,
+    ...mapped,
     `}${semi(style)}`,
   ].join(style.eol);
 }

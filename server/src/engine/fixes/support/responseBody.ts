@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import ts from '../../../typescript';
 import type { FixContext } from '../context';
 import { type ResponseBinding, responseBindingOf } from './operationCall';
@@ -65,6 +66,42 @@ export function renameResponseFields(context: FixContext, response: ResponseBody
   if (binding.kind === 'inline' && RESPONSE_FIELDS[binding.access.name.getText()]) {
     context.replace(binding.access.name, RESPONSE_FIELDS[binding.access.name.getText()]);
     return new ResponseFlow(scope, [], [binding.access]);
+  }
+  return undefined;
+}
+
+/** The flow of the response's values in its scope, as renameResponseFields will return it (no edits). */
+export function responseFlowOf(response: ResponseBody): ResponseFlow | undefined {
+  const { binding, scope } = response;
+  if (!scope) return undefined;
+  if (binding.kind === 'variable') return new ResponseFlow(scope, [binding.name.text]);
+  if (binding.kind === 'destructured') {
+    const names = binding.pattern.elements
+      .filter((element) => RESPONSE_FIELDS[(element.propertyName ?? element.name).getText()] && ts.isIdentifier(element.name))
+      .map((element) => (element.name as ts.Identifier).text);
+    return new ResponseFlow(scope, names);
+  }
+  if (binding.kind === 'inline' && RESPONSE_FIELDS[binding.access.name.getText()]) return new ResponseFlow(scope, [], [binding.access]);
+  return undefined;
+}
+
+const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
+
+/**
+ * Why the reads of the response cannot be followed from the call (so they would be left half-migrated), or
+ * undefined: the response goes through `.then(...)`, is passed on, returned or stored elsewhere.
+ */
+export function unfollowedResponse(response: ResponseBody): string | undefined {
+  const { binding } = response;
+  if (binding.kind === 'escapes') return l10n.t('the response leaves this expression (returned or passed on), so its .body reads cannot be found');
+  if (binding.kind === 'inline' && PROMISE_METHODS.has(binding.access.name.text)) {
+    return l10n.t('the response is read through a .{0}(...) callback, which the tool cannot follow; await the call instead', binding.access.name.text);
+  }
+  if (binding.kind === 'variable') {
+    const passed = referencesTo(binding.scope, binding.name.text)
+      .filter((id) => id !== binding.name && !(ts.isPropertyAccessExpression(id.parent) && id.parent.expression === id))
+      .filter((id) => !(ts.isBinaryExpression(id.parent) && id.parent.left === id && id.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken));
+    if (passed.length > 0) return l10n.t("the response is used as a whole ('{0}'), so the reads of its fields elsewhere cannot be followed", passed[0].parent.getText());
   }
   return undefined;
 }

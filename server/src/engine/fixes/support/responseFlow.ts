@@ -1,9 +1,9 @@
 import * as l10n from '@vscode/l10n';
 import ts from '../../../typescript';
-import type { ReadRule } from '../bodies/types';
+import { skipOuterExpressions } from '../../script/parse';
+import type { FirstElementRead, ReadRule } from '../bodies/types';
 import type { FixContext } from '../context';
 import { isReference } from './nodes';
-import { insertTodoAbove } from './todoComment';
 
 /**
  * The values that come from one response inside a scope: the response itself (by name or as a node) and every
@@ -71,7 +71,17 @@ export function rewriteReads(context: FixContext, flow: ResponseFlow, rules: rea
   const visit = (node: ts.Node): void => {
     if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name)) {
       const rule = byField.get(node.name.text);
-      if (rule && flow.carries(node.expression)) applyRule(context, node, rule);
+      if (rule?.kind === 'first') {
+        const read = firstElementRead(node, rule);
+        if (read && 'suffix' in read.how && flow.carries(node.expression)) {
+          if (read.how.prefix) context.insert(node.expression.getStart(context.sourceFile), read.how.prefix);
+          context.replace({ start: node.expression.getEnd(), end: read.access.getEnd() }, read.how.suffix);
+        }
+        if (read && 'fn' in read.how && flow.carries(node.expression)) {
+          context.insert(node.expression.getStart(context.sourceFile), `${read.how.fn}(`);
+          context.replace({ start: node.expression.getEnd(), end: read.access.getEnd() }, ')');
+        }
+      } else if (rule && flow.carries(node.expression)) applyRule(context, node, rule);
     } else if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer && flow.carries(node.initializer)) {
       rewriteDestructuring(context, node as ts.VariableDeclaration & { name: ts.ObjectBindingPattern; initializer: ts.Expression }, byField);
     }
@@ -87,19 +97,114 @@ function rewriteDestructuring(context: FixContext, declaration: ts.VariableDecla
   for (const element of declaration.name.elements) {
     const field = (element.propertyName ?? element.name).getText(context.sourceFile);
     const rule = byField.get(field);
-    if (!rule) continue;
-    if (rule.kind === 'rename') {
-      context.replace(element.propertyName ?? element.name, element.propertyName ? rule.to : `${rule.to}: ${field}`);
-      if (rule.index0 && !indexed) {
-        context.insert(declaration.initializer.getEnd(), '[0]');
-        indexed = true;
-      }
-    } else if (rule.kind === 'todo') {
-      insertTodoAbove(context, declaration, rule.note);
-    } else {
-      insertTodoAbove(context, declaration, l10n.t("read '{0}' with {1}(...) from the adapter module", field, rule.fn));
+    // Other kinds cannot be destructured: unrewritableRead refuses those calls.
+    if (rule?.kind !== 'rename') continue;
+    context.replace(element.propertyName ?? element.name, element.propertyName ? rule.to : `${rule.to}: ${field}`);
+    if (rule.index0 && !indexed) {
+      context.insert(declaration.initializer.getEnd(), '[0]');
+      indexed = true;
     }
   }
+}
+
+/**
+ * Why a read of the response cannot be rewritten by `rules` (the call is then left alone), or undefined: a
+ * `first` field used other than as `x.field[0].member` with a known member, a member with no counterpart, or the
+ * parsed response itself leaving the function (returned), where its reads cannot be followed.
+ */
+export function unrewritableRead(flow: ResponseFlow, rules: readonly ReadRule[]): string | undefined {
+  if (rules.length === 0) return undefined;
+  const byField = new Map(rules.map((rule) => [rule.field, rule]));
+  let reason: string | undefined;
+  const visit = (node: ts.Node): void => {
+    if (reason !== undefined) return;
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name) && flow.carries(node.expression)) {
+      const rule = byField.get(node.name.text);
+      if (rule?.kind === 'first') {
+        const read = firstElementRead(node, rule);
+        if (!read) reason = l10n.t("the response's '{0}' is read other than as {0}[0].{1}, which the tool cannot rewrite", rule.field, Object.keys(rule.members).join('/'));
+        else if ('refuse' in read.how) reason = read.how.refuse;
+        return;
+      }
+      if (rule?.kind === 'refuse') {
+        reason = rule.reason;
+        return;
+      }
+    }
+    if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer && flow.carries(node.initializer)) {
+      for (const element of node.name.elements) {
+        const rule = byField.get((element.propertyName ?? element.name).getText());
+        if (rule?.kind === 'refuse') reason = rule.reason;
+        else if (rule !== undefined && rule.kind !== 'rename') {
+          reason = l10n.t("the response's '{0}' is destructured, which the tool cannot rewrite", (element.propertyName ?? element.name).getText());
+        }
+        if (reason !== undefined) return;
+      }
+    }
+    const returned = ts.isReturnStatement(node) ? node.expression
+      : ts.isArrowFunction(node) && !ts.isBlock(node.body) ? node.body : undefined;
+    if (returned && returnsWholeResponse(flow, returned)) {
+      reason = l10n.t('the parsed response is returned from the function, so the reads of its fields elsewhere cannot be followed');
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(flow.scope);
+  return reason;
+}
+
+/** True when a read `rules` rewrites needs the response's `details` (so the body must ask for them). */
+export function readsNeedDetails(flow: ResponseFlow, rules: readonly ReadRule[]): boolean {
+  const byField = new Map(rules.map((rule) => [rule.field, rule]));
+  let needed = false;
+  const visit = (node: ts.Node): void => {
+    if (needed) return;
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name) && flow.carries(node.expression)) {
+      const rule = byField.get(node.name.text);
+      if (rule?.kind === 'rewrite' && rule.details) needed = true;
+      if (rule?.kind === 'first') {
+        const how = firstElementRead(node, rule)?.how;
+        if (how && 'suffix' in how && how.details) needed = true;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(flow.scope);
+  return needed;
+}
+
+/** `return parsed` / `return JSON.parse(...)`: the value itself, not a field read from it. */
+function returnsWholeResponse(flow: ResponseFlow, expression: ts.Expression): boolean {
+  const value = skipOuterExpressions(expression);
+  if (ts.isIdentifier(value)) return flow.holders().has(value.text) && !holdsField(flow.scope, value.text);
+  return ts.isCallExpression(value) && flow.carries(value);
+}
+
+/** True when `name` is declared from a field of a value (`const { generation } = parsed`, `const text = parsed.generation`). */
+function holdsField(scope: ts.Node, name: string): boolean {
+  let field = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isBindingElement(node) && ts.isIdentifier(node.name) && node.name.text === name) field = true;
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name && node.initializer) {
+      const value = skipOuterExpressions(node.initializer);
+      if (ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value)) field = true;
+    }
+    if (!field) ts.forEachChild(node, visit);
+  };
+  visit(scope);
+  return field;
+}
+
+/** `x.field[0].member` around the access `x.field`, with how the rule rewrites it; undefined for any other shape or member. */
+function firstElementRead(access: ts.PropertyAccessExpression, rule: Extract<ReadRule, { kind: 'first' }>):
+  { access: ts.PropertyAccessExpression; how: FirstElementRead } | undefined {
+  const element = access.parent;
+  if (!ts.isElementAccessExpression(element) || element.expression !== access || !ts.isNumericLiteral(element.argumentExpression)
+    || element.argumentExpression.text !== '0') return undefined;
+  const member = element.parent;
+  if (!ts.isPropertyAccessExpression(member) || member.expression !== element || !ts.isIdentifier(member.name)) return undefined;
+  const how = Object.prototype.hasOwnProperty.call(rule.members, member.name.text) ? rule.members[member.name.text] : undefined;
+  return how ? { access: member, how } : undefined;
 }
 
 function applyRule(context: FixContext, access: ts.PropertyAccessExpression, rule: ReadRule): void {
@@ -112,7 +217,10 @@ function applyRule(context: FixContext, access: ts.PropertyAccessExpression, rul
       context.insert(access.expression.getStart(context.sourceFile), `${rule.fn}(`);
       context.replace({ start: access.expression.getEnd(), end: access.getEnd() }, ')');
       return;
-    case 'todo':
-      insertTodoAbove(context, access, rule.note);
+    case 'rewrite':
+      if (rule.prefix) context.insert(access.expression.getStart(context.sourceFile), rule.prefix);
+      context.replace({ start: access.expression.getEnd(), end: access.getEnd() }, rule.suffix);
+      return;
+    default:
   }
 }

@@ -1,33 +1,47 @@
-import * as l10n from '@vscode/l10n';
-import { checkInvokeRequest, rewriteInvokeRequest } from '../support/invokeRequest';
-import { operationCallOf } from '../support/operationCall';
-import { renameResponseFields, responseBodyOf } from '../support/responseBody';
-import { rewriteReads } from '../support/responseFlow';
-import { type FixTransform, refuse } from '../transform';
+import { type InvokePlan, planInvokeRequest, rewriteInvokeRequest } from '../support/invokeRequest';
+import { type OperationCall, operationCallOf } from '../support/operationCall';
+import { renameResponseFields, responseBodyOf, responseFlowOf, unfollowedResponse } from '../support/responseBody';
+import { readsNeedDetails, rewriteReads, unrewritableRead } from '../support/responseFlow';
+import type { Finding } from '../../types';
+import type { FixContext } from '../context';
+import { type FixTransform, OK, refuse } from '../transform';
 
 /**
  * `InvokeModelCommand` → `InvokeEndpointCommand` (the class is renamed with its import by syncImports):
  * request fields renamed, `modelId` → the endpoint, the body translated for the model family, `response.body`
- * → `response.Body`, and reads of the parsed body adapted (`.generation` → `.generated_text`...).
+ * → `response.Body`, and reads of the parsed body adapted (`.generation` → `.generated_text`...). Refused as a
+ * whole, with the reason, for closed-weight models, bodies it cannot translate and reads it cannot follow.
  */
 export const rewriteInvokeModel: FixTransform = {
   name: 'rewrite-invoke-model',
   rules: ['bedrock/invoke-model'],
   check(context, finding) {
-    const call = operationCallOf(context, finding);
-    if (typeof call === 'string') return refuse(call);
-    if (responseBodyOf(call.result).binding.kind === 'escapes') {
-      return refuse(l10n.t('the response leaves this expression (returned or passed on), so its .body reads cannot be found'));
-    }
-    return checkInvokeRequest(call);
+    const planned = plannedCall(context, finding);
+    return typeof planned === 'string' ? refuse(planned) : OK;
   },
   apply(context, findings) {
     for (const finding of findings) {
-      const call = operationCallOf(context, finding);
-      if (typeof call === 'string' || !this.check!(context, finding).ok) continue;
-      const reads = rewriteInvokeRequest(context, call, false);
-      const flow = renameResponseFields(context, responseBodyOf(call.result));
+      const planned = plannedCall(context, finding);
+      if (typeof planned === 'string') continue;
+      const reads = rewriteInvokeRequest(context, planned.call, planned.plan);
+      const flow = renameResponseFields(context, responseBodyOf(planned.call.result));
       if (flow) rewriteReads(context, flow, reads);
     }
   },
 };
+
+function plannedCall(context: FixContext, finding: Finding): { call: OperationCall; plan: InvokePlan } | string {
+  const call = operationCallOf(context, finding);
+  if (typeof call === 'string') return call;
+  const response = responseBodyOf(call.result);
+  const unfollowed = unfollowedResponse(response);
+  if (unfollowed !== undefined) return unfollowed;
+  const plan = planInvokeRequest(context, call, false);
+  if (typeof plan === 'string') return plan;
+  const flow = responseFlowOf(response);
+  const unreadable = flow && unrewritableRead(flow, plan.reads);
+  if (unreadable) return unreadable;
+  if (flow && readsNeedDetails(flow, plan.reads)) plan.body.details = true;
+  return { call, plan };
+}
+

@@ -2,12 +2,12 @@ import * as l10n from '@vscode/l10n';
 import ts from '../../../typescript';
 import type { Finding } from '../../types';
 import type { FixContext } from '../context';
-import { checkInvokeRequest, rewriteInvokeRequest } from '../support/invokeRequest';
+import { type InvokePlan, planInvokeRequest, rewriteInvokeRequest } from '../support/invokeRequest';
 import { operationCallOf } from '../support/operationCall';
-import { renameResponseFields, responseBodyOf } from '../support/responseBody';
-import { ResponseFlow, rewriteReads } from '../support/responseFlow';
-import { isHarmlessBodyUse, renameEventReads, streamLoopOf, unmappedEventReads } from '../support/streamLoop';
-import { OK, type FixTransform, type Verdict, refuse } from '../transform';
+import { renameResponseFields, responseBodyOf, unfollowedResponse } from '../support/responseBody';
+import { ResponseFlow, rewriteReads, unrewritableRead } from '../support/responseFlow';
+import { type StreamLoop, isHarmlessBodyUse, renameEventReads, streamLoopOf, unmappedEventReads } from '../support/streamLoop';
+import { OK, type FixTransform, refuse } from '../transform';
 
 /**
  * `InvokeModelWithResponseStreamCommand` → `InvokeEndpointWithResponseStreamCommand` with `stream: true` in the
@@ -19,14 +19,15 @@ export const rewriteInvokeModelStream: FixTransform = {
   name: 'rewrite-invoke-model-stream',
   rules: ['bedrock/invoke-model-stream'],
   check(context, finding) {
-    return verdictFor(context, finding);
+    const plan = planFor(context, finding);
+    return typeof plan === 'string' ? refuse(plan) : OK;
   },
   apply(context, findings) {
     for (const finding of findings) {
-      if (!verdictFor(context, finding).ok) continue;
+      const plan = planFor(context, finding);
       const call = operationCallOf(context, finding);
-      if (typeof call === 'string') continue;
-      const reads = rewriteInvokeRequest(context, call, true);
+      if (typeof plan === 'string' || typeof call === 'string') continue;
+      const reads = rewriteInvokeRequest(context, call, plan);
       const response = responseBodyOf(call.result);
       renameResponseFields(context, response);
       context.useAdapter();
@@ -36,27 +37,34 @@ export const rewriteInvokeModelStream: FixTransform = {
         context.insert(loop.iterable.getStart(context.sourceFile), 'payloadLines(');
         context.insert(loop.iterable.getEnd(), ')');
         renameEventReads(context, loop);
-        const seeds = ts.isIdentifier(loop.variable) ? [loop.variable.text] : loop.variable.elements.map((element) => element.name.getText(context.sourceFile));
-        rewriteReads(context, new ResponseFlow(loop.loop.statement, seeds), reads);
+        rewriteReads(context, new ResponseFlow(loop.loop.statement, loopSeeds(context, loop)), reads);
       }
     }
   },
 };
 
-function verdictFor(context: FixContext, finding: Finding): Verdict {
+/** The request's rewrite plan, or why the call is left alone. */
+function planFor(context: FixContext, finding: Finding): InvokePlan | string {
   const call = operationCallOf(context, finding);
-  if (typeof call === 'string') return refuse(call);
-  const request = checkInvokeRequest(call);
-  if (!request.ok) return request;
-  if (!context.adapter()) return refuse(l10n.t("the document's place in the workspace is unknown, so the stream parser in the adapter module cannot be imported"));
+  if (typeof call === 'string') return call;
   const response = responseBodyOf(call.result);
-  if (response.binding.kind === 'escapes') return refuse(l10n.t('the response leaves this expression, so the loop over its stream cannot be found'));
+  const unfollowed = unfollowedResponse(response);
+  if (unfollowed !== undefined) return unfollowed;
+  const plan = planInvokeRequest(context, call, true);
+  if (typeof plan === 'string') return plan;
+  if (!context.adapter()) return l10n.t("the document's place in the workspace is unknown, so the stream parser in the adapter module cannot be imported");
   const loops = response.bodyExpressions.map((body) => streamLoopOf(body));
-  if (!loops.some(Boolean)) return refuse(l10n.t('the stream is not read with a for await loop in the same function'));
+  if (!loops.some(Boolean)) return l10n.t('the stream is not read with a for await loop in the same function');
   for (const [index, loop] of loops.entries()) {
-    if (!loop && !isHarmlessBodyUse(response.bodyExpressions[index])) return refuse(l10n.t('the stream is passed on or read outside a for await loop'));
+    if (!loop && !isHarmlessBodyUse(response.bodyExpressions[index])) return l10n.t('the stream is passed on or read outside a for await loop');
     const unmapped = loop && unmappedEventReads(loop);
-    if (unmapped) return refuse(unmapped);
+    if (unmapped) return unmapped;
+    const unreadable = loop && unrewritableRead(new ResponseFlow(loop.loop.statement, loopSeeds(context, loop)), plan.reads);
+    if (unreadable) return unreadable;
   }
-  return OK;
+  return plan;
+}
+
+function loopSeeds(context: FixContext, loop: StreamLoop): string[] {
+  return ts.isIdentifier(loop.variable) ? [loop.variable.text] : loop.variable.elements.map((element) => element.name.getText(context.sourceFile));
 }

@@ -6,13 +6,14 @@ import { maskPromptsAndOutput } from '../../shell/prompts';
 import { shellCommands } from '../../shell/shellCommands';
 import type { ShellDialect } from '../../shell/tokenizeShell';
 import type { EngineSettings, OffsetRange } from '../../types';
-import { endpointForModel } from './endpointName';
+import { endpointForModel, placeholderTodo } from './endpointName';
 import { commentAbove, lineStartOf } from './lineEdits';
 
 /**
  * `aws bedrock-runtime invoke-model --model-id X --body B out.json` → `aws sagemaker-runtime invoke-endpoint
  * --endpoint-name E --content-type application/json --body B --cli-binary-format raw-in-base64-out out.json`:
- * words are replaced or inserted in place, so quoting and line continuations stay as written.
+ * words are replaced or inserted in place, so quoting and line continuations stay as written. The flag is added
+ * only for a raw JSON body; a body that may already be base64 keeps its meaning.
  */
 export function cliInvokeModelFix(text: string, local: OffsetRange, dialect: ShellDialect, transcript: boolean, settings: EngineSettings): FixProposal | undefined {
   const runnable = maskPromptsAndOutput(text, transcript, dialect);
@@ -35,7 +36,7 @@ export function cliInvokeModelFix(text: string, local: OffsetRange, dialect: She
     edits.push({ range: { start: modelId.flag.start, end: modelId.flag.end }, newText: `--endpoint-name=${endpoint.name}${endpointFlags}` });
   }
   const body = options.get('--body')!;
-  if (!options.has('--cli-binary-format') && !body.value?.startsWith('fileb://')) {
+  if (!options.has('--cli-binary-format') && isRawJsonBody(body.value)) {
     const after = (body.valueWord ?? body.flag).end;
     edits.push({ range: { start: after, end: after }, newText: ' --cli-binary-format raw-in-base64-out' });
   }
@@ -46,12 +47,22 @@ export function cliInvokeModelFix(text: string, local: OffsetRange, dialect: She
   if (endpoint.placeholder) {
     const lineStart = lineStartOf(text, aws.aws.start);
     const prefix = /^[ \t]*(?:\$ |% |PS[^>\n]*> )?/.exec(text.slice(lineStart, aws.aws.start))![0];
-    edits.push(commentAbove(text, aws.aws.start, [l10n.t('TODO: set --endpoint-name to the SageMaker endpoint that serves {0}.', modelId.value ?? '')], prefix));
+    edits.push(commentAbove(text, aws.aws.start, [placeholderTodo(modelId.value, modelId.value!)], prefix));
   }
   return {
     title: l10n.t('Use aws sagemaker-runtime invoke-endpoint'), kind: 'quickfix', isPreferred: true,
     edits: edits.sort((a, b) => a.range.start - b.range.start),
   };
+}
+
+/**
+ * A body the CLI must be told is raw JSON: a literal JSON text (`'{...}'`) or `file://` (raw file contents).
+ * `fileb://`, variables and substitutions (`"$BODY64"`, `$(base64 ...)`) may already hold base64, which CLI v2
+ * reads by default: they are left as they are, as the Bedrock command had them.
+ */
+function isRawJsonBody(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  return /^\s*[{[]/.test(value) || value.startsWith('file://');
 }
 
 function lastWordEnd(aws: AwsCommand): number {

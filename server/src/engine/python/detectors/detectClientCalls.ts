@@ -7,6 +7,7 @@ import { withoutNonePrefix } from '../../shell/cliServices';
 import { clientFactoryCall, receiverService } from '../clientFactory';
 import type { PythonContext, PythonDetector } from '../context';
 import { isRewritableConverse, isRewritableInvokeModel } from '../fixability';
+import { closedWeightIds, closedWeightReason } from '../../fixes/support/staticModelIds';
 import { dottedName, keywordArguments, stringValue } from '../syntax';
 
 // boto3 client methods that are not service operations.
@@ -59,8 +60,13 @@ function reportOperation(call: Node, callee: Node, method: string, service: Bedr
   if (!rule) return;
   const region = context.settings.targetRegion;
   const sageMaker = service === 'runtime' ? sageMakerOperationFor(operation) : undefined;
-  const fix = method === 'invoke_model' && isRewritableInvokeModel(call) ? 'python-invoke-model'
+  const modelId = stringValue(keywordArguments(call).get('modelId')?.value);
+  // A closed-weight model has nothing to deploy on SageMaker: its call stays, and the finding says why.
+  const closed = modelId === undefined ? [] : closedWeightIds([modelId]);
+  const rewritable = method === 'invoke_model' && isRewritableInvokeModel(call) ? 'python-invoke-model'
     : method === 'converse' && isRewritableConverse(call) ? 'python-converse' : undefined;
+  const fix = closed.length === 0 ? rewritable : undefined;
+  const refusal = rewritable && closed.length > 0 ? ` ${l10n.t('Not fixed automatically: {0}.', closedWeightReason(closed))}` : '';
   const sageMakerMethod = sageMaker?.replace(/[A-Z]/g, (letter, index: number) => (index ? '_' : '') + letter.toLowerCase());
   context.report({
     ruleId: 'bedrock/python-sdk',
@@ -69,8 +75,8 @@ function reportOperation(call: Node, callee: Node, method: string, service: Bedr
     equivalent: sageMakerMethod ?? ruleMeta(rule).equivalent(),
     fixable: fix !== undefined,
     message: sageMakerMethod
-      ? l10n.t("Bedrock {0} is not available in {1}. Call {2} on your SageMaker endpoint instead.", method, region, sageMakerMethod)
+      ? l10n.t("Bedrock {0} is not available in {1}. Call {2} on your SageMaker endpoint instead.", method, region, sageMakerMethod) + refusal
       : l10n.t("Bedrock {0} is not available in {1} and SageMaker has no equivalent. Alternative: {2}.", method, region, withoutNonePrefix(ruleMeta(rule).equivalent())),
-    data: { kind: 'operation', service, operation, modelId: stringValue(keywordArguments(call).get('modelId')?.value), fix },
+    data: { kind: 'operation', service, operation, modelId, fix },
   });
 }

@@ -4,7 +4,7 @@ import type { FixProposal, TextEdit } from '../../../fixes/types';
 import { isRewritableConverse } from '../../../python/fixability';
 import { children, keywordArguments, stringValue } from '../../../python/syntax';
 import type { EngineSettings, OffsetRange } from '../../../types';
-import { endpointForModel } from '../endpointName';
+import { endpointForModel, placeholderTodo } from '../endpointName';
 import { commentAbove, indentationAt } from '../lineEdits';
 import { chatBodySource } from './chatBody';
 import { callWithCallee, quoteStyle, statementOf, withPythonTree } from './pythonTree';
@@ -32,7 +32,7 @@ export function pythonConverseFix(text: string, local: OffsetRange, settings: En
       l10n.t('SageMaker returns chat-completions JSON: json.loads({0}[{1}Body{1}].read())[{1}choices{1}][0][{1}message{1}][{1}content{1}]', result, q),
       l10n.t('(Converse returned {0}[{1}output{1}][{1}message{1}][{1}content{1}][0][{1}text{1}]).', result, q),
     ];
-    if (endpoint.placeholder) notes.unshift(l10n.t('TODO: set EndpointName to the SageMaker endpoint that serves {0}.', stringValue(modelId) ?? modelId.text));
+    if (endpoint.placeholder) notes.unshift(placeholderTodo(stringValue(modelId), modelId.text));
     const edits: TextEdit[] = [
       ...importJson(root),
       commentAbove(text, statement.startIndex, notes),

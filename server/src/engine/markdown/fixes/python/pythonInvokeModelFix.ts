@@ -4,7 +4,7 @@ import type { FixProposal, TextEdit } from '../../../fixes/types';
 import { isRewritableInvokeModel } from '../../../python/fixability';
 import { keywordArguments, stringContentRange, stringValue } from '../../../python/syntax';
 import type { EngineSettings, OffsetRange } from '../../../types';
-import { endpointForModel } from '../endpointName';
+import { endpointForModel, placeholderTodo } from '../endpointName';
 import { commentAbove } from '../lineEdits';
 import { appendArgument, renameKeyword } from './argumentEdits';
 import { callWithCallee, quoteStyle, statementOf, withPythonTree } from './pythonTree';
@@ -36,7 +36,7 @@ export function pythonInvokeModelFix(text: string, local: OffsetRange, settings:
     const { statement, resultName } = statementOf(call);
     if (resultName) edits.push(...responseBodyEdits(root, resultName, statement.endIndex));
     if (endpoint.placeholder) {
-      edits.push(commentAbove(text, statement.startIndex, [l10n.t('TODO: set EndpointName to the SageMaker endpoint that serves {0}.', stringValue(modelId.value) ?? modelId.value.text)]));
+      edits.push(commentAbove(text, statement.startIndex, [placeholderTodo(stringValue(modelId.value), modelId.value.text)]));
     }
     return {
       title: l10n.t('Call invoke_endpoint on a SageMaker endpoint'), kind: 'quickfix', isPreferred: true,
