@@ -4,6 +4,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../engine/analyze';
 import { documentFixAll } from '../engine/documentFixes';
 import { applyEdits } from '../engine/fixes';
+import type { FixProposal } from '../engine/fixes/types';
+import { planDependencyFix } from '../engine/packageJson';
+import { dependencyFixability } from '../engine/project/dependencyMigration';
 import type { EngineSettings } from '../engine/types';
 import type { ScannedFile } from '../workspace';
 import type { PackageContexts } from '../workspace/packageContexts';
@@ -23,12 +26,27 @@ export interface FileFixOutcome {
  * Running it again changes nothing: fix-all proposes no edit for a migrated file.
  */
 export async function fixScannedFile(file: ScannedFile, settings: EngineSettings, workspaceRoot: string, packages: PackageContexts): Promise<FileFixOutcome> {
-  const unchanged = { result: file, editCount: 0, created: [] };
-  if (!file.findings.some((finding) => finding.fixable)) return unchanged;
+  if (!file.findings.some((finding) => finding.fixable)) return { result: file, editCount: 0, created: [] };
   const input = fixInputOf(file, settings, workspaceRoot, packages);
-  const text = input.text;
-  const proposal = documentFixAll(input, file.findings);
-  if (!proposal || proposal.edits.length === 0) return unchanged;
+  return applyProposal(file, documentFixAll(input, file.findings), settings, workspaceRoot);
+}
+
+/**
+ * The package.json side of `scan --fix`, once every file of the workspace is fixed: Bedrock packages nothing
+ * imports any more are removed, and the SageMaker Runtime client is added where migrated code imports it.
+ * `imports` are the package specifiers of the package's files as they are now. What stays says why.
+ */
+export async function fixPackageJson(file: ScannedFile, imports: ReadonlySet<string>, settings: EngineSettings, workspaceRoot: string): Promise<FileFixOutcome> {
+  const plan = planDependencyFix(file.document.getText(), imports);
+  const proposal = plan.edits.length > 0 ? { title: '', edits: plan.edits, kind: 'quickfix' as const } : undefined;
+  const outcome = await applyProposal(file, proposal, settings, workspaceRoot);
+  const left = dependencyFixability(outcome.result.document.getText(), outcome.result.findings, imports);
+  return { ...outcome, result: { ...outcome.result, findings: left } };
+}
+
+async function applyProposal(file: ScannedFile, proposal: FixProposal | undefined, settings: EngineSettings, workspaceRoot: string): Promise<FileFixOutcome> {
+  if (!proposal || proposal.edits.length === 0) return { result: file, editCount: 0, created: [] };
+  const text = file.document.getText();
   const fixedText = applyEdits(text, proposal.edits);
   const created: string[] = [];
   for (const extra of proposal.createFiles ?? []) {

@@ -61,7 +61,7 @@ async function markdownReport(roots: readonly ReportRoot[], settings: EngineSett
     // Walk each folder from its own root, so paths (and test-folder detection) are relative to the project.
     const scanned: FileScanResult[] = [];
     for await (const result of scanWorkspace({ roots: walk, cwd: root, settings, maxFileSizeBytes, blockingReads: true })) scanned.push(result);
-    for (const result of prepareForFix(scanned, settings, root, new PackageContexts(root))) {
+    for (const result of prepareForFix(scanned, settings, root, new PackageContexts(root)).results) {
       const file = toFileResult(name, result.relativePath, result);
       findingCount += file.findings.length;
       collector.add(file);
@@ -79,7 +79,7 @@ async function scanFormatReport(args: ReportArguments, io: CliIo, settings: Engi
   const scanned: FileScanResult[] = [];
   for await (const result of scanWorkspace({ roots: args.paths, cwd: io.cwd, settings, maxFileSizeBytes, blockingReads: true })) scanned.push(result);
   // "Auto-fixable" means what the fix engine will really do, as `scan --fix` and the editor do it.
-  for (const result of prepareForFix(scanned, settings, io.cwd, new PackageContexts(io.cwd))) reporter.addFile(result);
+  for (const result of prepareForFix(scanned, settings, io.cwd, new PackageContexts(io.cwd)).results) reporter.addFile(result);
   reporter.finish();
   return { text: chunks.join(''), findingCount: reporter.findingCount };
 }

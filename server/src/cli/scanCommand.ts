@@ -2,11 +2,14 @@ import * as l10n from '@vscode/l10n';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pythonParserStatus } from '../engine/python/pythonParser';
-import { type FileScanResult, scanWorkspace } from '../workspace';
+import { installHint } from '../engine/packageJson';
+import { packageImportsOf } from '../engine/project/localImports';
+import { type FileScanResult, type ScannedFile, scanWorkspace } from '../workspace';
 import { PackageContexts } from '../workspace/packageContexts';
 import { describeIoError } from '../workspace/ioErrors';
-import { fixScannedFile } from './applyFixes';
-import { prepareForFix } from './prepareForFix';
+import { type FileFixOutcome, fixPackageJson, fixScannedFile } from './applyFixes';
+import { lockfilesFor } from './lockfiles';
+import { isPackageJsonWithFindings, packageRootOf, prepareForFix } from './prepareForFix';
 import { CliError } from './cliError';
 import { ExitCode } from './exitCodes';
 import { loadSettings } from './loadSettings';
@@ -42,21 +45,45 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
   for await (const scanned of results) scannedFiles.push(scanned);
   let scannedMarkdown = false;
   const fixed = { files: 0, edits: 0 };
-  for (const scanned of prepareForFix(scannedFiles, settings, io.cwd, packages)) {
-    let result = scanned;
-    if (args.fix && scanned.kind === 'scanned') {
-      // Fix before reporting, so the report shows only what is left to do by hand.
-      const outcome = await fixScannedFile(scanned, settings, io.cwd, packages);
-      result = outcome.result;
-      if (outcome.editCount > 0) {
-        fixed.files++;
-        fixed.edits += outcome.editCount;
-        io.stderr.write(`${l10n.t('fixed {0} ({1} edits)', scanned.relativePath, outcome.editCount)}\n`);
-      }
-      for (const path of outcome.created) io.stderr.write(`${l10n.t('created {0}', path)}\n`);
-    }
+  const prepared = prepareForFix(scannedFiles, settings, io.cwd, packages);
+  const report = (result: FileScanResult) => {
     reporter.addFile(result);
     scannedMarkdown ||= result.kind === 'scanned' && result.languageId === 'markdown';
+  };
+  const tellOutcome = (file: ScannedFile, outcome: FileFixOutcome) => {
+    if (outcome.editCount > 0) {
+      fixed.files++;
+      fixed.edits += outcome.editCount;
+      io.stderr.write(`${l10n.t('fixed {0} ({1} edits)', file.relativePath, outcome.editCount)}\n`);
+    }
+    for (const path of outcome.created) io.stderr.write(`${l10n.t('created {0}', path)}\n`);
+  };
+  // package.json files wait until the code is migrated: what the code imports then decides their dependencies.
+  const packageJsons: ScannedFile[] = [];
+  for (const scanned of prepared.results) {
+    if (!args.fix || scanned.kind !== 'scanned') {
+      report(scanned);
+      continue;
+    }
+    if (isPackageJsonWithFindings(scanned)) {
+      packageJsons.push(scanned);
+      continue;
+    }
+    // Fix before reporting, so the report shows only what is left to do by hand.
+    const outcome = await fixScannedFile(scanned, settings, io.cwd, packages);
+    tellOutcome(scanned, outcome);
+    if (outcome.editCount > 0 && prepared.imports.has(scanned.absolutePath)) {
+      prepared.imports.set(scanned.absolutePath, packageImportsOf(outcome.result.document.getText()));
+    }
+    report(outcome.result);
+  }
+  for (const packageJson of packageJsons) {
+    const root = packageRootOf(packageJson, io.cwd);
+    const imports = new Set([...prepared.imports].filter(([path]) => packages.contextOf(path).root === root).flatMap(([, specifiers]) => specifiers));
+    const outcome = await fixPackageJson(packageJson, imports, settings, io.cwd);
+    tellOutcome(packageJson, outcome);
+    if (outcome.editCount > 0) io.stderr.write(`${installHint(lockfilesFor(packageJson.absolutePath, io.cwd))}\n`);
+    report(outcome.result);
   }
   reporter.finish();
   if (args.fix) {

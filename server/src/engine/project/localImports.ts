@@ -26,3 +26,9 @@ export function resolveLocalImport(fromPath: string, specifier: string, known: R
   candidates.push(...SCRIPT_EXTENSIONS.map((ext) => target + ext), ...SCRIPT_EXTENSIONS.map((ext) => `${target}/index${ext}`));
   return candidates.find((candidate) => known.has(candidate));
 }
+
+/** The package specifiers (not relative, not `node:`) a script imports, re-exports, requires or loads dynamically. */
+export function packageImportsOf(text: string): string[] {
+  return ts.preProcessFile(text, true, true).importedFiles.map((file) => file.fileName)
+    .filter((name) => !name.startsWith('.') && !name.startsWith('/') && !name.startsWith('node:'));
+}
