@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import { buildCli, removeSnapshot } from '../cli/support/cliBuild';
 import { type BedrockStandin, startBedrockStandin } from '../helpers/standins/bedrockStandin';
-import { type SageMakerEndpointBehaviour, type SageMakerStandin, startSageMakerStandin } from '../helpers/standins/sageMakerStandin';
+import { type RecordedRequest, type SageMakerEndpointBehaviour, type SageMakerStandin, startSageMakerStandin } from '../helpers/standins/sageMakerStandin';
 import {
   BEDROCK_SDK, type CliResult, type ProgramResult, type ProgramSpec, type ProjectSpec, RUNTIME_SECTIONS, SAGEMAKER_SDK, type PackageJson,
   type TscResult, type Tree, type TreeChanges, cleanStderr, compareTrees, copyProject, describeChanges, isSource, isUnchanged, lineDiff,
@@ -38,6 +38,7 @@ const TODO: Record<string, Record<string, string>> = {
   },
   'ts-bundler': {
     'package.json (.)': PACKAGE_JSON_UNTOUCHED,
+    'lmi: SageMaker requests are signed for the target region': 'src/services/chat.ts and src/services/reasoning.ts keep `region: REGION` with REGION = "us-east-1" in src/config.ts, so the SageMaker clients sign for us-east-1 (Credential=…/us-east-1/sagemaker/aws4_request); no finding is left about it',
   },
   'ts-ts-extensions': {
     'package.json (.)': PACKAGE_JSON_UNTOUCHED,
@@ -51,6 +52,7 @@ const TODO: Record<string, Record<string, string>> = {
   'ts-library': {
     'package.json (.)': '@aws-sdk/client-sagemaker-runtime not added (src/chat.ts, src/client.ts and the adapter import it); @aws-sdk/client-bedrock-runtime rightly stays because src/types.ts still re-exports its types',
     'tsc --noEmit has no new error': 'src/chat.ts(22,7) TS2322 "Type \'…client-bedrock-runtime…\'.Message[] is not assignable to type \'…/src/sagemaker-converse\'.Message[]" (… Type \'AudioMember\' is not assignable to type \'ContentBlock\'): src/types.ts keeps re-exporting Bedrock\'s Message/ContentBlock while chat.ts now passes them to the adapter',
+    'lmi: SageMaker requests are signed for the target region': 'src/client.ts becomes `createClient(region = "us-east-1"): SageMakerRuntimeClient`: the parameter default keeps us-east-1, so the requests are signed for us-east-1; no finding is left about it',
     'no finding left is fixable': 'src/types.ts:2:91 bedrock/import (the `export type { Message, ContentBlock, … } from "@aws-sdk/client-bedrock-runtime"` re-export) is reported fixable: true, but scan --fix leaves it',
   },
   'mixed-models': {
@@ -69,12 +71,12 @@ const node = (path: string): ProgramSpec => ({ path, runner: 'node' });
 const PROJECTS: ProjectSpec[] = [
   {
     name: 'esm-js',
-    covers: '"type": "module" JavaScript in src/ subfolders (Converse, ConverseStream, InvokeModel and its stream on Llama, InvokeModel on Mistral), checked with checkJs under nodenext',
+    covers: '"type": "module" JavaScript in src/ subfolders (Converse, ConverseStream, InvokeModel and its stream on Llama and on Mistral), checked with checkJs under nodenext',
     config: 'bedrock-to-sagemaker.config.json',
     tsconfig: 'tsconfig.json',
     packages: ['.'],
     programs: ['src/chat/converse.js', 'src/chat/converse-stream.js', 'src/completions/llama-invoke.js', 'src/completions/llama-stream.js',
-      'src/completions/mistral-invoke.js'].map(node),
+      'src/completions/mistral-invoke.js', 'src/completions/mistral-stream.js'].map(node),
     tgi: true,
   },
   {
@@ -270,6 +272,21 @@ function assertSameBehaviour(program: ProgramSpec, original: ProgramResult | und
   assert.equal(migrated.stdout, original.stdout, `the migrated program prints something else${context}`);
 }
 
+/** What the project's migrated programs sent to a SageMaker stand-in (each project has its own endpoint names). */
+function requestsOf(spec: ProjectSpec, standin: SageMakerStandin, outcome: Outcome): { region: string; requests: RecordedRequest[] } {
+  const config = readConfig(spec);
+  const names = new Set(Object.values(config.endpoints).map((target) => target.endpointName));
+  const requests = standin.requests.filter((request) => names.has(request.endpointName));
+  assert.ok(requests.length > 0, `no request reached the stand-in's endpoints ${[...names].join(', ')}; the migrated runs:\n${[...outcome.lmi]
+    .map(([path, result]) => `${path}: ${describeRun(result)}`).join('\n')}`);
+  return { region: typeof config.targetRegion === 'string' ? config.targetRegion : 'cn-northwest-1', requests };
+}
+
+/** The region of the SigV4 credential scope (`Credential=AKID/20261206/cn-northwest-1/sagemaker/aws4_request`). */
+function signingRegion(request: RecordedRequest): string | undefined {
+  return /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(String(request.headers.authorization ?? ''))?.[1];
+}
+
 function importsOf(tree: Tree, path: string): string[] {
   return moduleSpecifiers(tree.get(path)!.toString('utf8'));
 }
@@ -336,6 +353,24 @@ for (const spec of PROJECTS) {
     for (const program of spec.programs) {
       check(spec, `lmi: ${program.path}`, (outcome) => {
         assertSameBehaviour(program, outcome.baseline.get(program.path), outcome.lmi.get(program.path), outcome.before, outcome.afterFix);
+      });
+    }
+
+    check(spec, 'lmi: SageMaker requests are signed for the target region', (outcome) => {
+      const { region, requests } = requestsOf(spec, lmiStandin, outcome);
+      const wrong = requests.filter((request) => signingRegion(request) !== region);
+      assert.deepEqual(wrong.map((request) => `${request.endpointName}: ${signingRegion(request) ?? '(unsigned)'}`), [],
+        `the migrated clients must call SageMaker Runtime in ${region} (the config's targetRegion); these requests were signed for another region:\n${wrong
+          .map((request) => `${request.endpointName}: ${request.headers.authorization}`).join('\n')}`);
+    });
+
+    if (Object.values(readConfig(spec).endpoints).some((target) => target.inferenceComponentName)) {
+      check(spec, 'lmi: SageMaker requests name the configured inference component', (outcome) => {
+        const { requests } = requestsOf(spec, lmiStandin, outcome);
+        const components = new Map(Object.values(readConfig(spec).endpoints).map((target) => [target.endpointName, target.inferenceComponentName]));
+        const wrong = requests.filter((request) => components.get(request.endpointName) !== request.headers['x-amzn-sagemaker-inference-component']);
+        assert.deepEqual(wrong.map((request) => `${request.endpointName}: ${request.headers['x-amzn-sagemaker-inference-component'] ?? '(none)'}`), [],
+          `expected X-Amzn-SageMaker-Inference-Component ${JSON.stringify(Object.fromEntries(components))}`);
       });
     }
 
