@@ -68,7 +68,7 @@ const TODO: Record<string, Record<string, string>> = {
 const tsx = (path: string, cwd?: string): ProgramSpec => ({ path, runner: 'tsx', ...(cwd ? { cwd } : {}) });
 const node = (path: string): ProgramSpec => ({ path, runner: 'node' });
 
-const PROJECTS: ProjectSpec[] = [
+const ALL_PROJECTS: ProjectSpec[] = [
   {
     name: 'esm-js',
     covers: '"type": "module" JavaScript in src/ subfolders (Converse, ConverseStream, InvokeModel and its stream on Llama and on Mistral), checked with checkJs under nodenext',
@@ -146,6 +146,10 @@ const PROJECTS: ProjectSpec[] = [
   },
 ];
 
+/** `PROJECTS_ONLY=esm-js,monorepo` runs some projects only. */
+const ONLY = process.env.PROJECTS_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
+const PROJECTS = ONLY ? ALL_PROJECTS.filter((spec) => ONLY.includes(spec.name)) : ALL_PROJECTS;
+
 // ===============================================================================================================
 // Pipeline: everything each project's subtests look at, computed once (projects run concurrently, child
 // processes go through the harness's small concurrency limit).
@@ -215,7 +219,8 @@ async function migrateForTgi(spec: ProjectSpec): Promise<TgiOutcome> {
 }
 
 before(async () => {
-  cli = buildCli();
+  // PROJECTS_CLI=<bundle> tests another build of the CLI (the default builds this checkout's, like the CLI tests).
+  cli = process.env.PROJECTS_CLI ?? buildCli();
   const names = new Set(PROJECTS.flatMap((spec) => Object.values(readConfig(spec).endpoints).map((target) => target.endpointName)));
   const endpoints = (container: 'lmi' | 'tgi'): Record<string, SageMakerEndpointBehaviour> =>
     Object.fromEntries([...names].map((name) => [name, { container }]));
@@ -235,7 +240,7 @@ before(async () => {
 after(async () => {
   await Promise.allSettled([...outcomes.values(), ...tgiOutcomes.values()]);
   await Promise.all([bedrock?.close(), lmiStandin?.close(), tgiStandin?.close(), stopTypeCheckWorker()]);
-  removeSnapshot(cli);
+  if (!process.env.PROJECTS_CLI) removeSnapshot(cli);
   if (!process.env.PROJECTS_KEEP) for (const scratch of scratches) removeScratch(scratch);
   else console.log(`kept: ${scratches.join(' ')}`);
 });
