@@ -248,7 +248,10 @@ after(async () => {
 // ===============================================================================================================
 // Assertions
 // ===============================================================================================================
+const registered = new Set<string>();
+
 function check(spec: ProjectSpec, name: string, body: (outcome: Outcome, t: TestContext) => void | Promise<void>): void {
+  registered.add(`${spec.name}\u0000${name}`);
   const todo = TODO[spec.name]?.[name];
   it(name, todo ? { todo } : {}, async (t) => {
     await body(await outcomes.get(spec.name)!, t);
@@ -442,3 +445,10 @@ for (const spec of PROJECTS) {
     });
   });
 }
+
+it('every TODO entry names a subtest of a project that ran', () => {
+  const names = new Set(PROJECTS.map((spec) => spec.name));
+  const stale = Object.entries(TODO).flatMap(([project, entries]) => Object.keys(entries)
+    .filter((name) => names.has(project) && !registered.has(`${project}\u0000${name}`)).map((name) => `TODO['${project}']['${name}']`));
+  assert.deepEqual(stale, [], 'these TODO entries match no subtest (renamed or removed?)');
+});
