@@ -430,6 +430,14 @@ for (const spec of PROJECTS) {
         `fix-all left findings it says it can fix:\n${fixable.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}: ${finding.message}`).join('\n')}`);
     });
 
+    check(spec, 'at most one Converse adapter per package', (outcome) => {
+      const adapters = outcome.changes.created.filter((path) => isSource(path) && outcome.afterFix.get(path)!.toString('utf8').includes('Written by bedrock-to-sagemaker'));
+      const byPackage = new Map<string, string[]>();
+      for (const path of adapters) byPackage.set(packageOf(spec, path), [...(byPackage.get(packageOf(spec, path)) ?? []), path]);
+      const duplicated = [...byPackage].filter(([, paths]) => paths.length > 1);
+      assert.deepEqual(duplicated, [], `packages with more than one adapter module: ${duplicated.map(([pkg, paths]) => `${pkg}: ${paths.join(', ')}`).join('; ')}`);
+    });
+
     check(spec, 'relative imports of changed files resolve inside their package', (outcome) => {
       const problems: string[] = [];
       for (const path of [...outcome.changes.created, ...outcome.changes.modified].filter(isSource)) {
