@@ -1,6 +1,7 @@
 // A local Amazon Bedrock Runtime. The real BedrockRuntimeClient speaks HTTP/2 (its handler is HTTP/2 because of
 // the bidirectional operation), so this is an `http2` cleartext server: POST /model/{modelId}/invoke,
-// /invoke-with-response-stream, /converse and /converse-stream, answering like Meta Llama, DeepSeek-R1 and Mistral.
+// /invoke-with-response-stream, /converse and /converse-stream, answering like Meta Llama and DeepSeek-R1 (and, for
+// InvokeModel, like Mistral, Anthropic Claude and Amazon Titan Text, whose bodies have their own shapes).
 import { type Http2Server, type ServerHttp2Stream, createServer } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { encodeJsonEvent } from './eventStream';
@@ -45,40 +46,82 @@ function isDeepSeek(modelId: string): boolean {
   return modelId.includes('deepseek.');
 }
 
-function isMistral(modelId: string): boolean {
-  return modelId.includes('mistral.');
+/** The InvokeModel body families this stand-in answers (Llama is the default). */
+type InvokeFamily = 'llama' | 'deepseek' | 'mistral' | 'anthropic' | 'titan';
+
+function invokeFamily(modelId: string): InvokeFamily {
+  if (isDeepSeek(modelId)) return 'deepseek';
+  if (modelId.includes('mistral.')) return 'mistral';
+  if (modelId.includes('anthropic.')) return 'anthropic';
+  if (modelId.includes('amazon.titan-text') || modelId.includes('amazon.titan-tg1')) return 'titan';
+  return 'llama';
 }
 
-/** Bedrock's own default max_tokens for Mistral 7B Instruct and Mixtral 8x7B. */
+/** Bedrock's defaults when the body sets no limit (Mistral 7B and Titan Text: 512). */
 const MISTRAL_DEFAULT_MAX_TOKENS = 512;
+const TITAN_DEFAULT_MAX_TOKEN_COUNT = 512;
 
 function invokeQuestion(modelId: string, body: Record<string, unknown>): Question {
-  if (isDeepSeek(modelId)) return { text: body.prompt as string, maxTokens: body.max_tokens as number | undefined };
-  if (isMistral(modelId)) return { text: body.prompt as string, maxTokens: (body.max_tokens as number | undefined) ?? MISTRAL_DEFAULT_MAX_TOKENS };
-  return { text: body.prompt as string, maxTokens: (body.max_gen_len as number | undefined) ?? LLAMA_DEFAULT_MAX_GEN_LEN };
+  switch (invokeFamily(modelId)) {
+    case 'deepseek': return { text: body.prompt as string, maxTokens: body.max_tokens as number | undefined };
+    case 'mistral': return { text: body.prompt as string, maxTokens: (body.max_tokens as number | undefined) ?? MISTRAL_DEFAULT_MAX_TOKENS };
+    case 'anthropic': {
+      const messages = (body.messages ?? []) as Array<{ role: string; content: string | Array<{ type: string; text?: string }> }>;
+      const lastUser = [...messages].reverse().find((message) => message.role === 'user');
+      const text = lastUser === undefined ? '' : typeof lastUser.content === 'string' ? lastUser.content
+        : lastUser.content.map((part) => part.text ?? '').join('');
+      return { text, maxTokens: body.max_tokens as number | undefined, ...(typeof body.system === 'string' ? { system: body.system } : {}) };
+    }
+    case 'titan': {
+      const config = (body.textGenerationConfig ?? {}) as { maxTokenCount?: number };
+      return { text: body.inputText as string, maxTokens: config.maxTokenCount ?? TITAN_DEFAULT_MAX_TOKEN_COUNT };
+    }
+    default: return { text: body.prompt as string, maxTokens: (body.max_gen_len as number | undefined) ?? LLAMA_DEFAULT_MAX_GEN_LEN };
+  }
 }
 
 function invoke(stream: ServerHttp2Stream, modelId: string, body: Record<string, unknown>): void {
   const question = invokeQuestion(modelId, body);
   const answer = answerFor(question);
-  if (isMistral(modelId)) return json(stream, 200, { outputs: [{ text: answer, stop_reason: 'stop' }] });
-  json(stream, 200, isDeepSeek(modelId)
-    ? { choices: [{ text: answer, stop_reason: 'stop' }] }
-    : { generation: answer, prompt_token_count: tokenCount(question.text), generation_token_count: tokenCount(answer), stop_reason: 'stop' });
+  switch (invokeFamily(modelId)) {
+    case 'deepseek': return json(stream, 200, { choices: [{ text: answer, stop_reason: 'stop' }] });
+    case 'mistral': return json(stream, 200, { outputs: [{ text: answer, stop_reason: 'stop' }] });
+    case 'anthropic': return json(stream, 200, {
+      id: 'msg_standin', type: 'message', role: 'assistant', model: modelId, content: [{ type: 'text', text: answer }],
+      stop_reason: 'end_turn', stop_sequence: null, usage: { input_tokens: tokenCount(question.text), output_tokens: tokenCount(answer) },
+    });
+    case 'titan': return json(stream, 200, {
+      inputTextTokenCount: tokenCount(question.text), results: [{ tokenCount: tokenCount(answer), outputText: answer, completionReason: 'FINISH' }],
+    });
+    default: return json(stream, 200, { generation: answer, prompt_token_count: tokenCount(question.text), generation_token_count: tokenCount(answer), stop_reason: 'stop' });
+  }
 }
 
 function invokeStream(stream: ServerHttp2Stream, modelId: string, body: Record<string, unknown>): void {
   const question = invokeQuestion(modelId, body);
   const answer = answerFor(question);
-  const documents: unknown[] = isDeepSeek(modelId)
-    ? [...tokensOf(answer).map((text) => ({ choices: [{ text, stop_reason: null }] })), { choices: [{ text: '', stop_reason: 'stop' }] }]
-    : isMistral(modelId)
-      ? [...tokensOf(answer).map((text) => ({ outputs: [{ text, stop_reason: null }] })), { outputs: [{ text: '', stop_reason: 'stop' }] }]
-      : [
-      ...tokensOf(answer).map((generation, index) => ({ generation, prompt_token_count: index === 0 ? tokenCount(question.text) : null, generation_token_count: index + 1, stop_reason: null })),
-      { generation: '', prompt_token_count: null, generation_token_count: tokenCount(answer), stop_reason: 'stop',
-        'amazon-bedrock-invocationMetrics': { inputTokenCount: tokenCount(question.text), outputTokenCount: tokenCount(answer), invocationLatency: 5, firstByteLatency: 1 } },
-    ];
+  const metrics = { inputTokenCount: tokenCount(question.text), outputTokenCount: tokenCount(answer), invocationLatency: 5, firstByteLatency: 1 };
+  let documents: unknown[];
+  switch (invokeFamily(modelId)) {
+    case 'deepseek':
+      documents = [...tokensOf(answer).map((text) => ({ choices: [{ text, stop_reason: null }] })), { choices: [{ text: '', stop_reason: 'stop' }] }];
+      break;
+    case 'mistral':
+      documents = [
+        ...tokensOf(answer).map((text) => ({ outputs: [{ text, stop_reason: null }] })),
+        { outputs: [{ text: '', stop_reason: 'stop' }], 'amazon-bedrock-invocationMetrics': metrics },
+      ];
+      break;
+    case 'anthropic':
+    case 'titan':
+      // Not needed by any test yet: say so rather than answer in the wrong shape.
+      return json(stream, 400, { message: `the stand-in does not stream ${modelId}` });
+    default:
+      documents = [
+        ...tokensOf(answer).map((generation, index) => ({ generation, prompt_token_count: index === 0 ? tokenCount(question.text) : null, generation_token_count: index + 1, stop_reason: null })),
+        { generation: '', prompt_token_count: null, generation_token_count: tokenCount(answer), stop_reason: 'stop', 'amazon-bedrock-invocationMetrics': metrics },
+      ];
+  }
   events(stream, documents.map((document) => encodeJsonEvent('chunk', { bytes: Buffer.from(JSON.stringify(document)).toString('base64') })));
 }
 

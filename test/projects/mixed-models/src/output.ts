@@ -1,0 +1,3 @@
+export function line(source: string, text: string): void {
+  console.log(`${source}: ${text}`);
+}

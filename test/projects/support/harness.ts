@@ -1,0 +1,396 @@
+// Machinery of the project suite (test/projects/projects.test.ts): copy a fixture project to a temp dir, run its
+// programs, type-check it, migrate it with the built CLI, and record everything the assertions look at.
+// Every child process is spawned asynchronously (the stand-ins live in this process: a spawnSync would block
+// them) and goes through one small concurrency limit, so the suite stays quick on two cores.
+import { spawn } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { dirname, join, posix, relative, resolve } from 'node:path';
+import { REPO_ROOT } from '../../cli/support/cliBuild';
+
+export const PROJECTS_ROOT = resolve(__dirname, '..');
+const REPO_NODE_MODULES = join(REPO_ROOT, 'node_modules');
+const TSC = join(REPO_NODE_MODULES, 'typescript', 'bin', 'tsc');
+
+export const BEDROCK_SDK = '@aws-sdk/client-bedrock-runtime';
+export const SAGEMAKER_SDK = '@aws-sdk/client-sagemaker-runtime';
+
+export interface ProgramSpec {
+  /** Project-relative path of the file to run. */
+  path: string;
+  /** `node` runs the file as is (JavaScript); `tsx` runs it with `node --import tsx` (TypeScript). */
+  runner: 'node' | 'tsx';
+  /** Project-relative working directory (the package the program belongs to); default the project root. */
+  cwd?: string;
+}
+
+export interface ProjectSpec {
+  name: string;
+  /** What the project covers, for the reader. */
+  covers: string;
+  /** Project-relative path of the CLI config (endpoints with `container: "lmi"`). */
+  config: string;
+  /** Project-relative tsconfig/jsconfig: one type-check program per project. */
+  tsconfig: string;
+  /** Project-relative package folders ('.' for the root), each with its own package.json. */
+  packages: string[];
+  /** Programs the migration must keep working (run on Bedrock before, on the LMI stand-in after). */
+  programs: ProgramSpec[];
+  /** Closed-weight programs: must stay byte-identical, still be reported, and still run on Bedrock. */
+  closedWeight?: ProgramSpec[];
+  /** Also migrate with every endpoint's container set to `tgi` and run the programs on the TGI stand-in. */
+  tgi?: boolean;
+  /** Extra layout a real install would have (e.g. workspace links in the monorepo). */
+  link?: (root: string) => void;
+}
+
+export type Tree = Map<string, Buffer>;
+
+export interface ProgramResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface Diagnostic {
+  /** Position-free identity: the file, the code and the message (line numbers move when code is rewritten). */
+  key: string;
+  /** The text tsc printed. */
+  text: string;
+}
+
+export interface CliResult extends ProgramResult {
+  json?: CliJson;
+  jsonError?: string;
+}
+
+export interface CliFinding {
+  file: string;
+  line: number;
+  column: number;
+  ruleId: string;
+  category: string;
+  message: string;
+  fixable: boolean;
+}
+
+export interface CliJson {
+  findings: CliFinding[];
+  skipped: Array<{ file: string; reason: string; message: string }>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Concurrency
+
+/** PROJECTS_TRACE=<file> appends every child process and how long it took to that file. */
+const TRACE = process.env.PROJECTS_TRACE;
+const LIMIT = Math.max(1, Number(process.env.PROJECTS_CONCURRENCY ?? 3));
+let running = 0;
+const waiting: Array<() => void> = [];
+
+async function limited<T>(task: () => Promise<T>): Promise<T> {
+  if (running >= LIMIT) await new Promise<void>((resolveSlot) => waiting.push(resolveSlot));
+  running++;
+  try {
+    return await task();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+interface SpawnOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  timeoutMs: number;
+}
+
+function run(args: string[], options: SpawnOptions): Promise<ProgramResult> {
+  return limited(() => new Promise<ProgramResult>((resolveRun, reject) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, args, { cwd: options.cwd, env: options.env, timeout: options.timeoutMs });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString('utf8'); });
+    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (TRACE) appendFileSync(TRACE, `[projects] ${Date.now() - started} ms: ${relative(REPO_ROOT, options.cwd) || '.'}$ ${args.map((arg) => relative(options.cwd, arg).startsWith('..') ? arg : relative(options.cwd, arg) || arg).join(' ')}\n`);
+      resolveRun({ code, signal, stdout, stderr });
+    });
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Workspace
+
+/** Copies the fixture into a fresh temp dir, with the repository's node_modules linked in the way npm would. */
+export function copyProject(spec: ProjectSpec): { root: string; scratch: string } {
+  const scratch = mkdtempSync(join(tmpdir(), `b2s-project-${spec.name}-`));
+  const root = join(scratch, spec.name);
+  cpSync(join(PROJECTS_ROOT, spec.name), root, { recursive: true, filter: (source) => !source.split(/[\\/]/).includes('node_modules') });
+  symlinkSync(REPO_NODE_MODULES, join(root, 'node_modules'), 'junction');
+  spec.link?.(root);
+  return { root, scratch };
+}
+
+export function removeScratch(scratch: string | undefined): void {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+}
+
+/** Every file of the project (forward-slash relative paths), skipping node_modules and symlinks. */
+export function snapshot(root: string): Tree {
+  const tree: Tree = new Map();
+  const visit = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      const stats = lstatSync(path);
+      if (stats.isSymbolicLink()) continue;
+      if (stats.isDirectory()) {
+        if (name !== 'node_modules' && name !== '.git') visit(path);
+      } else tree.set(relative(root, path).split('\\').join('/'), readFileSync(path));
+    }
+  };
+  visit(root);
+  return tree;
+}
+
+export interface TreeChanges {
+  created: string[];
+  modified: string[];
+  deleted: string[];
+}
+
+export function compareTrees(before: Tree, after: Tree): TreeChanges {
+  const created = [...after.keys()].filter((path) => !before.has(path));
+  const deleted = [...before.keys()].filter((path) => !after.has(path));
+  const modified = [...after.keys()].filter((path) => before.has(path) && !before.get(path)!.equals(after.get(path)!));
+  return { created, modified, deleted };
+}
+
+export function isUnchanged(changes: TreeChanges): boolean {
+  return changes.created.length + changes.modified.length + changes.deleted.length === 0;
+}
+
+/** A readable description of what changed between two trees: created/deleted files and a line diff per file. */
+export function describeChanges(before: Tree, after: Tree, changes = compareTrees(before, after)): string {
+  const parts: string[] = [];
+  for (const path of changes.created) parts.push(`created ${path}:\n${indent(after.get(path)!.toString('utf8'), '+ ')}`);
+  for (const path of changes.deleted) parts.push(`deleted ${path}`);
+  for (const path of changes.modified) parts.push(`modified ${path}:\n${lineDiff(before.get(path)!.toString('utf8'), after.get(path)!.toString('utf8'))}`);
+  return parts.join('\n');
+}
+
+/** The changed middle of two texts (common leading and trailing lines dropped), as -/+ lines. */
+export function lineDiff(before: string, after: string): string {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) { endA--; endB--; }
+  const removed = a.slice(start, endA).map((line) => `- ${line}`);
+  const added = b.slice(start, endB).map((line) => `+ ${line}`);
+  return [`@@ line ${start + 1}`, ...removed, ...added].join('\n');
+}
+
+function indent(text: string, prefix: string): string {
+  return text.split('\n').slice(0, 60).map((line) => `${prefix}${line}`).join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Programs, tsc, CLI
+
+/** The SDK's "node >= 22 soon" warning is noise in a failure message. */
+export function cleanStderr(stderr: string): string {
+  return stderr
+    .replace(/\(node:\d+\) Warning: NodeVersionSupportWarning:[\s\S]*?\(Use `node --trace-warnings[^\n]*\n/g, '')
+    .slice(0, 6000);
+}
+
+export function runProjectProgram(root: string, program: ProgramSpec, endpoint: string): Promise<ProgramResult> {
+  const cwd = join(root, program.cwd ?? '.');
+  const file = relative(cwd, join(root, program.path));
+  return run(program.runner === 'tsx' ? ['--import', 'tsx', file] : [file], {
+    cwd,
+    timeoutMs: 60_000,
+    env: {
+      PATH: process.env.PATH,
+      STANDIN_ENDPOINT: endpoint,
+      AWS_ACCESS_KEY_ID: 'AKIDSTANDIN',
+      AWS_SECRET_ACCESS_KEY: 'standin-secret',
+      AWS_CONFIG_FILE: join(cwd, 'no-aws-config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(cwd, 'no-aws-credentials'),
+      AWS_EC2_METADATA_DISABLED: 'true',
+    },
+  });
+}
+
+export interface TscResult {
+  diagnostics: Diagnostic[];
+  output: string;
+  code: number | null;
+}
+
+let worker: Worker | undefined;
+let nextRequest = 0;
+const pending = new Map<number, (result: { output: string; code: number }) => void>();
+
+/** The type-check worker, started on first use; `PROJECTS_TSC=cli` spawns `tsc` for every check instead. */
+function typeCheckWorker(): Worker {
+  if (!worker) {
+    worker = new Worker(join(__dirname, 'typeCheckWorker.js'), { workerData: { typescript: join(REPO_NODE_MODULES, 'typescript') } });
+    worker.on('message', ({ id, ...result }: { id: number; output: string; code: number }) => {
+      pending.get(id)?.(result);
+      pending.delete(id);
+    });
+    worker.on('error', (error) => {
+      for (const settle of pending.values()) settle({ output: `type-check worker failed: ${error.stack}`, code: 1 });
+      pending.clear();
+      worker = undefined;
+    });
+  }
+  return worker;
+}
+
+export async function stopTypeCheckWorker(): Promise<void> {
+  await worker?.terminate();
+  worker = undefined;
+}
+
+async function tscOutput(root: string, tsconfig: string): Promise<{ output: string; code: number | null }> {
+  if (process.env.PROJECTS_TSC === 'cli') {
+    const result = await run([TSC, '--noEmit', '-p', tsconfig, '--pretty', 'false'], { cwd: root, timeoutMs: 120_000, env: { PATH: process.env.PATH } });
+    return { output: result.stdout + result.stderr, code: result.code };
+  }
+  const id = nextRequest++;
+  const started = Date.now();
+  const result = await new Promise<{ output: string; code: number }>((settle) => {
+    pending.set(id, settle);
+    typeCheckWorker().postMessage({ id, root, tsconfig });
+  });
+  if (TRACE) appendFileSync(TRACE, `[projects] ${Date.now() - started} ms (queued + checked): type-check worker ${root} ${tsconfig}\n`);
+  return result;
+}
+
+/**
+ * `tsc --noEmit -p <tsconfig> --pretty false` with the repository's TypeScript (in a worker that keeps the parsed
+ * node_modules declarations between projects), diagnostics split one per entry.
+ */
+export async function typeCheck(root: string, tsconfig: string): Promise<TscResult> {
+  const { output, code } = await tscOutput(root, tsconfig);
+  const diagnostics: Diagnostic[] = [];
+  for (const line of output.split('\n')) {
+    if (line.trim() === '') continue;
+    if (/^\s/.test(line) && diagnostics.length > 0) {
+      const last = diagnostics[diagnostics.length - 1];
+      last.text += `\n${line}`;
+      last.key += `\n${line.trim()}`;
+      continue;
+    }
+    const located = /^(.+?)\(\d+,\d+\): (error|warning) (TS\d+): (.*)$/.exec(line);
+    diagnostics.push(located
+      ? { key: `${located[1]}: ${located[3]}: ${located[4]}`, text: line }
+      : { key: line.replace(/\(\d+,\d+\)/, ''), text: line });
+  }
+  return { diagnostics, output, code };
+}
+
+/** Diagnostics of `after` that `before` did not have (as a multiset: a second copy of an old error is new). */
+export function newDiagnostics(before: Diagnostic[], after: Diagnostic[]): Diagnostic[] {
+  const remaining = new Map<string, number>();
+  for (const diagnostic of before) remaining.set(diagnostic.key, (remaining.get(diagnostic.key) ?? 0) + 1);
+  return after.filter((diagnostic) => {
+    const count = remaining.get(diagnostic.key) ?? 0;
+    if (count > 0) {
+      remaining.set(diagnostic.key, count - 1);
+      return false;
+    }
+    return true;
+  });
+}
+
+export async function runCliAsync(cli: string, root: string, args: string[]): Promise<CliResult> {
+  const result: CliResult = await run([cli, ...args], { cwd: root, timeoutMs: 120_000, env: { PATH: process.env.PATH, LANG: 'C' } });
+  try {
+    result.json = JSON.parse(result.stdout) as CliJson;
+  } catch (error) {
+    result.jsonError = `stdout is not one JSON document (${(error as Error).message}):\n${result.stdout.slice(0, 2000)}`;
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Config and package.json
+
+export interface EndpointConfig {
+  endpointName: string;
+  inferenceComponentName?: string;
+  container?: 'lmi' | 'tgi';
+}
+
+export function readConfig(spec: ProjectSpec): { endpoints: Record<string, EndpointConfig> } & Record<string, unknown> {
+  return JSON.parse(readFileSync(join(PROJECTS_ROOT, spec.name, spec.config), 'utf8')) as { endpoints: Record<string, EndpointConfig> };
+}
+
+/** The same config with every endpoint served by a TGI container, written outside the project. */
+export function writeTgiConfig(spec: ProjectSpec, scratch: string): string {
+  const config = readConfig(spec);
+  const endpoints = Object.fromEntries(Object.entries(config.endpoints).map(([model, target]) => [model, { ...target, container: 'tgi' }]));
+  const path = join(scratch, 'tgi.config.json');
+  writeFileSync(path, `${JSON.stringify({ ...config, endpoints }, null, 2)}\n`);
+  return path;
+}
+
+export const DEPENDENCY_SECTIONS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
+export const RUNTIME_SECTIONS = ['dependencies', 'peerDependencies', 'optionalDependencies'] as const;
+
+export type PackageJson = Partial<Record<(typeof DEPENDENCY_SECTIONS)[number], Record<string, string>>> & Record<string, unknown>;
+
+export function sectionsListing(pkg: PackageJson, name: string, sections: readonly string[] = DEPENDENCY_SECTIONS): string[] {
+  return sections.filter((section) => Object.hasOwn((pkg[section] ?? {}) as object, name));
+}
+
+/** The package folder (one of spec.packages) a project file belongs to: the deepest one containing it. */
+export function packageOf(spec: ProjectSpec, file: string): string {
+  const owners = spec.packages.filter((pkg) => pkg === '.' || file === pkg || file.startsWith(`${pkg}/`));
+  return owners.sort((a, b) => b.length - a.length)[0] ?? '.';
+}
+
+const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+
+export function isSource(path: string): boolean {
+  return SOURCE_FILE.test(path) && !path.endsWith('.d.ts');
+}
+
+/** Module specifiers a source file imports, re-exports or requires (static and dynamic). */
+export function moduleSpecifiers(source: string): string[] {
+  const specifiers: string[] = [];
+  const patterns = [
+    /\b(?:import|export)\s+(?:type\s+)?(?:[\w*${}\s,]+?\s+from\s+)?["']([^"']+)["']/g,
+    /\brequire\s*\(\s*["']([^"']+)["']\s*\)/g,
+    /\bimport\s*\(\s*["']([^"']+)["']\s*\)/g,
+  ];
+  for (const pattern of patterns) for (const match of source.matchAll(pattern)) specifiers.push(match[1]);
+  return specifiers;
+}
+
+/** Resolves a relative specifier the loose way (the extension may be absent, `.js` for `.ts`...) to a project file. */
+export function resolveRelative(tree: Tree, fromFile: string, specifier: string): string | undefined {
+  const base = posix.normalize(posix.join(posix.dirname(fromFile), specifier));
+  const stem = base.replace(/\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/, '');
+  const candidates = [base, ...['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'].map((extension) => stem + extension),
+    ...['index.ts', 'index.js'].map((index) => posix.join(base, index))];
+  return candidates.find((candidate) => tree.has(candidate));
+}
+
+export function ensureDir(path: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+}
+
+export function exists(path: string): boolean {
+  return existsSync(path);
+}
