@@ -46,7 +46,8 @@ describe('package.json in a scan', { timeout: 120_000 }, () => {
     assert.ok(validate(report), describeErrors(validate));
     assert.equal(report.filesScanned, 3, 'two package.json files and one script; not tsconfig.json, not node_modules');
     assert.deepEqual(report.findings.map((finding) => [finding.file, finding.ruleId, finding.line, finding.category, finding.fixable]), [
-      ['package.json', 'bedrock/dependency', 4, 'has-equivalent', true],
+      // scan --fix changes a package.json only with the code of its package: here no code uses Bedrock.
+      ['package.json', 'bedrock/dependency', 4, 'has-equivalent', false],
       ['packages/lib/package.json', 'bedrock/dependency', 4, 'manual', false],
     ]);
     const sources = { 'package.json': ROOT_PACKAGE, 'packages/lib/package.json': LIB_PACKAGE } as Record<string, string>;
@@ -76,16 +77,45 @@ describe('package.json in a scan', { timeout: 120_000 }, () => {
     assert.ok(report.stdout.includes('packages/lib/package.json'));
   });
 
-  test('scan --fix adds the SageMaker Runtime client in place (CRLF kept) and changes nothing the second time', () => {
-    const fixWorkspace = createWorkspace({ 'package.json': ROOT_PACKAGE, 'packages/lib/package.json': LIB_PACKAGE });
+  test('scan --fix trades the Bedrock client for the SageMaker Runtime client once the code is migrated (CRLF kept), and changes nothing the second time', () => {
+    const chat = [
+      `import { BedrockRuntimeClient, ConverseCommand } from '${RUNTIME}';`,
+      "const client = new BedrockRuntimeClient({ region: 'us-east-1' });",
+      "export const ask = (text: string) => client.send(new ConverseCommand({ modelId: 'meta.llama3-8b-instruct-v1:0', messages: [{ role: 'user', content: [{ text }] }] }));",
+      '',
+    ].join('\n');
+    const fixWorkspace = createWorkspace({
+      'package.json': ROOT_PACKAGE, 'package-lock.json': '{}\n', 'src/chat.ts': chat, 'packages/lib/package.json': LIB_PACKAGE,
+      'config.json': JSON.stringify({ endpoints: { '*': { endpointName: 'llm', container: 'lmi' } } }),
+    });
     try {
-      const first = runCli(cli, ['scan', '--fix'], { cwd: fixWorkspace });
-      assert.match(first.stdout + first.stderr, /fixed package\.json \(1 edits\)/);
+      const first = runCli(cli, ['scan', '--fix', '--config', 'config.json'], { cwd: fixWorkspace });
+      assert.match(first.stdout + first.stderr, /fixed package\.json \(\d+ edits\)/);
+      assert.match(first.stderr, /Run npm install to update package-lock\.json\./);
       assert.equal(readFileSync(join(fixWorkspace, 'package.json'), 'utf8'),
-        ROOT_PACKAGE.replace(`"${RUNTIME}": "^3.700.0",\r\n`, `"${RUNTIME}": "^3.700.0",\r\n    "@aws-sdk/client-sagemaker-runtime": "^3.700.0",\r\n`));
-      assert.equal(readFileSync(join(fixWorkspace, 'packages/lib/package.json'), 'utf8'), LIB_PACKAGE, 'nothing to fix there, BOM and all');
-      const second = runCli(cli, ['scan', '--fix'], { cwd: fixWorkspace });
+        ROOT_PACKAGE.replace(`"${RUNTIME}": "^3.700.0",\r\n`, '"@aws-sdk/client-sagemaker-runtime": "^3.700.0",\r\n'));
+      assert.equal(readFileSync(join(fixWorkspace, 'packages/lib/package.json'), 'utf8'), LIB_PACKAGE, 'no code of that package changed: untouched, BOM and all');
+      const second = runCli(cli, ['scan', '--fix', '--config', 'config.json'], { cwd: fixWorkspace });
       assert.match(second.stdout + second.stderr, /--fix: 0 edits in 0 files/);
+    } finally {
+      removeWorkspace(fixWorkspace);
+    }
+  });
+
+  test('scan --fix keeps the Bedrock client while code of the package still imports it', () => {
+    const guard = [
+      `import { BedrockRuntimeClient, ApplyGuardrailCommand } from '${RUNTIME}';`,
+      'const client = new BedrockRuntimeClient({});',
+      "export const check = () => client.send(new ApplyGuardrailCommand({ guardrailIdentifier: 'g', guardrailVersion: '1', source: 'INPUT', content: [] }));",
+      '',
+    ].join('\n');
+    const fixWorkspace = createWorkspace({ 'package.json': ROOT_PACKAGE, 'src/guard.ts': guard });
+    try {
+      const result = runCli(cli, ['scan', '--fix', '--format', 'json'], { cwd: fixWorkspace });
+      assert.equal(readFileSync(join(fixWorkspace, 'package.json'), 'utf8'), ROOT_PACKAGE);
+      const left = parseStdout<{ findings: Array<JsonFinding & { message: string }> }>(result).findings.filter((finding) => finding.file === 'package.json');
+      assert.deepEqual(left.map((finding) => finding.fixable), [false]);
+      assert.match(left[0]!.message, /no code of this package is migrated/);
     } finally {
       removeWorkspace(fixWorkspace);
     }

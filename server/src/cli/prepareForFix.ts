@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isPackageJson, isScriptLanguage } from '../engine/analyze';
 import { refineFixability } from '../engine/fixes';
 import type { FixInput } from '../engine/fixes/types';
-import { dependencyFixability, importsAfterMigration } from '../engine/project/dependencyMigration';
+import { dependencyFixability, importsAfterMigration, willMigrate } from '../engine/project/dependencyMigration';
 import { packageImportsOf } from '../engine/project/localImports';
 import { type GroupCandidate, heldBackFiles, holdBack } from '../engine/project/migrationGroups';
 import type { EngineSettings } from '../engine/types';
@@ -37,11 +37,14 @@ export function prepareForFix(results: readonly FileScanResult[], settings: Engi
   });
   const grouped = holdBackGroups(refined, workspaceRoot);
   if (dependencyRoots.size === 0) return { results: grouped, imports };
-  // What each package will import once migrated decides which dependency findings the migration fixes.
+  // What each package will import once migrated decides which dependency findings the migration fixes; the
+  // package.json of a package whose code does not change is left alone.
   const predicted = new Map<string, Set<string>>();
+  const migrating = new Set<string>();
   for (const result of grouped) {
     if (result.kind !== 'scanned' || !imports.has(result.absolutePath)) continue;
     const root = packages.contextOf(result.absolutePath).root;
+    if (willMigrate(result.findings)) migrating.add(root);
     const after = result.findings.length === 0 ? imports.get(result.absolutePath)! : importsAfterMigration(result.document.getText(), result.findings);
     const set = predicted.get(root) ?? new Set<string>();
     for (const specifier of after) set.add(specifier);
@@ -49,9 +52,11 @@ export function prepareForFix(results: readonly FileScanResult[], settings: Engi
   }
   return {
     imports,
-    results: grouped.map((result) => (result.kind === 'scanned' && isPackageJsonWithFindings(result)
-      ? { ...result, findings: dependencyFixability(result.document.getText(), result.findings, predicted.get(packageRootOf(result, workspaceRoot)) ?? new Set()) }
-      : result)),
+    results: grouped.map((result) => {
+      if (result.kind !== 'scanned' || !isPackageJsonWithFindings(result)) return result;
+      const root = packageRootOf(result, workspaceRoot);
+      return { ...result, findings: dependencyFixability(result.document.getText(), result.findings, migrating.has(root) ? predicted.get(root) ?? new Set() : undefined) };
+    }),
   };
 }
 

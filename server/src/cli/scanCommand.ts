@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pythonParserStatus } from '../engine/python/pythonParser';
 import { installHint } from '../engine/packageJson';
+import { dependencyFixability, willMigrate } from '../engine/project/dependencyMigration';
 import { packageImportsOf } from '../engine/project/localImports';
 import { type FileScanResult, type ScannedFile, scanWorkspace } from '../workspace';
 import { PackageContexts } from '../workspace/packageContexts';
@@ -60,6 +61,7 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
   };
   // package.json files wait until the code is migrated: what the code imports then decides their dependencies.
   const packageJsons: ScannedFile[] = [];
+  const migratedRoots = new Set<string>();
   for (const scanned of prepared.results) {
     if (!args.fix || scanned.kind !== 'scanned') {
       report(scanned);
@@ -74,11 +76,16 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
     tellOutcome(scanned, outcome);
     if (outcome.editCount > 0 && prepared.imports.has(scanned.absolutePath)) {
       prepared.imports.set(scanned.absolutePath, packageImportsOf(outcome.result.document.getText()));
+      if (willMigrate(scanned.findings)) migratedRoots.add(packages.contextOf(scanned.absolutePath).root);
     }
     report(outcome.result);
   }
   for (const packageJson of packageJsons) {
     const root = packageRootOf(packageJson, io.cwd);
+    if (!migratedRoots.has(root)) {
+      report({ ...packageJson, findings: dependencyFixability(packageJson.document.getText(), packageJson.findings, undefined) });
+      continue;
+    }
     const imports = new Set([...prepared.imports].filter(([path]) => packages.contextOf(path).root === root).flatMap(([, specifiers]) => specifiers));
     const outcome = await fixPackageJson(packageJson, imports, settings, io.cwd);
     tellOutcome(packageJson, outcome);

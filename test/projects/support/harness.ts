@@ -39,6 +39,8 @@ export interface ProjectSpec {
   programs: ProgramSpec[];
   /** Closed-weight programs: must stay byte-identical, still be reported, and still run on Bedrock. */
   closedWeight?: ProgramSpec[];
+  /** Programs the migration must leave byte-identical and reported (no fixable finding), still running on Bedrock: calls it cannot translate. */
+  leftAlone?: ProgramSpec[];
   /** Also migrate with every endpoint's container set to `tgi` and run the programs on the TGI stand-in. */
   tgi?: boolean;
   /** Extra layout a real install would have (e.g. workspace links in the monorepo). */

@@ -93,7 +93,8 @@ export function refineFixability(input: FixInput, findings: readonly Finding[]):
   const assessed = assessment(input);
   return findings.map((finding) => {
     if (!finding.fixable) return finding;
-    const reason = isFileMigrationFinding(finding) ? unfixableReason(assessed, finding) : assessed.refusals.get(findingKey(finding));
+    // A blocked file gets no fix-all at all: nothing in it is fixed, the region of its client included.
+    const reason = isFileMigrationFinding(finding) || assessed.blockers.length > 0 ? unfixableReason(assessed, finding) : assessed.refusals.get(findingKey(finding));
     if (reason !== undefined) return notFixed(finding, reason);
     const modelId = finding.data.modelId;
     if (OPERATION_RULES.has(finding.ruleId) && typeof modelId === 'string' && !mappingForModelId(input.settings, modelId)) {

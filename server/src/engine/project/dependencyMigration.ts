@@ -13,17 +13,24 @@ const SAGEMAKER_RUNTIME_PACKAGE = '@aws-sdk/client-sagemaker-runtime';
  */
 export function importsAfterMigration(text: string, findings: readonly Finding[]): string[] {
   const imports = packageImportsOf(text);
-  const migration = findings.filter(isFileMigrationFinding);
-  if (migration.length === 0 || !migration.every((finding) => finding.fixable)) return imports;
+  if (!willMigrate(findings)) return imports;
   return [...imports.filter((specifier) => packageNameOf(specifier) !== BEDROCK_RUNTIME_PACKAGE), SAGEMAKER_RUNTIME_PACKAGE];
+}
+
+/** Fix-all moves this file from Bedrock Runtime to SageMaker Runtime: it has migration findings, all fixable. */
+export function willMigrate(findings: readonly Finding[]): boolean {
+  const migration = findings.filter(isFileMigrationFinding);
+  return migration.length > 0 && migration.every((finding) => finding.fixable);
 }
 
 /**
  * A package.json's `bedrock/dependency` findings, `fixable` exactly when the migration's dependency edits change
  * them: a Bedrock package nothing imports any more is removed; the Bedrock Runtime client's entry gets the
- * SageMaker Runtime client beside it when migrated code imports that. The others say why they stay.
+ * SageMaker Runtime client beside it when migrated code imports that. The others say why they stay. Without
+ * `imports` no code of the package is migrated, and its package.json is left alone.
  */
-export function dependencyFixability(packageJsonText: string, findings: readonly Finding[], imports: ReadonlySet<string>): Finding[] {
+export function dependencyFixability(packageJsonText: string, findings: readonly Finding[], imports: ReadonlySet<string> | undefined): Finding[] {
+  if (!imports) return findings.map((finding) => (finding.fixable ? notFixed(finding, l10n.t('no code of this package is migrated, so its dependencies stay as they are')) : finding));
   const plan = planDependencyFix(packageJsonText, imports);
   const removed = new Set(plan.removed.map((entry) => entry.keyRange.start));
   return findings.map((finding) => {
