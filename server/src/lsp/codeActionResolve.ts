@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { CodeAction } from 'vscode-languageserver';
+import { fixesWaitForSyntax } from '../engine/fixes';
 import { type CodeActionDependencies, type FileActionData, fixInput, withEdit } from './codeActions';
 import { guarded } from './errors';
 import { toWorkspaceEdit } from './workspaceEdit';
@@ -25,7 +26,12 @@ async function resolve(deps: CodeActionDependencies, action: CodeAction): Promis
   if (!deps.session.isTrusted) return refuse(deps, action, restrictedModeReason());
   const analysis = deps.analyzer.analyze(document, settings);
   const proposal = analysis && deps.fixes.fixAll(fixInput(deps, analysis.input, document), analysis.result.findings);
-  if (!proposal) return refuse(deps, action, l10n.t('Nothing in this file can be migrated automatically. The remaining findings explain the manual steps.'));
+  if (!proposal) {
+    if (analysis && fixesWaitForSyntax(fixInput(deps, analysis.input, document))) {
+      return refuse(deps, action, l10n.t('This file has syntax errors; fixes wait until it parses. Correct them and try again.'));
+    }
+    return refuse(deps, action, l10n.t('Nothing in this file can be migrated automatically. The remaining findings explain the manual steps.'));
+  }
   const result = toWorkspaceEdit(proposal, document, deps.fileCreation(document));
   if ('refused' in result) return refuse(deps, action, result.refused);
   return withEdit(action, result.edit);

@@ -60,6 +60,19 @@ export function fixAll(input: FixInput, findings: readonly Finding[]): FixPropos
   return migration && structuredClone(migration);
 }
 
+/**
+ * True when the fixes of this script wait for its syntax errors to be corrected: fix-all proposes nothing, and
+ * callers should say so rather than "nothing can be migrated".
+ */
+export function fixesWaitForSyntax(input: FixInput): boolean {
+  return isScriptLanguage(input.languageId) && !parses(input);
+}
+
+/** The reason fixable findings of a script that does not parse are not fixed, as appended to their messages. */
+export function syntaxErrorReason(): string {
+  return l10n.t('the file has syntax errors; fixes wait until it parses');
+}
+
 function parses(input: FixInput): boolean {
   return memoized(input, 'parses', () => !hasSyntaxErrors(input.text, input.languageId as ScriptLanguage, input.fileName));
 }
@@ -90,6 +103,10 @@ function memoized<T>(input: FixInput, what: string, compute: () => T): T {
  */
 export function refineFixability(input: FixInput, findings: readonly Finding[]): Finding[] {
   if (!isScriptLanguage(input.languageId) || !findings.some((finding) => finding.fixable)) return [...findings];
+  if (!parses(input)) {
+    const note = l10n.t('Not fixed automatically: {0}.', syntaxErrorReason());
+    return findings.map((finding) => (finding.fixable ? { ...finding, fixable: false, message: `${finding.message} ${note}` } : finding));
+  }
   const assessed = assessment(input);
   return findings.map((finding) => {
     if (!finding.fixable) return finding;
