@@ -4,9 +4,12 @@ import { resolve } from 'node:path';
 import { pythonParserStatus } from '../engine/python/pythonParser';
 import { scanWorkspace } from '../workspace';
 import { describeIoError } from '../workspace/ioErrors';
-import { fixScannedFile } from './applyFixes';
+import { checkRelativePath, WriteScope } from '../workspace/safeWrite';
+import { fixScannedFile, type FixWriteContext } from './applyFixes';
 import { CliError } from './cliError';
-import { ExitCode } from './exitCodes';
+import { ExitCode, worstExitCode } from './exitCodes';
+import { escapeControl } from './output/terminalText';
+import { blindSpots, skippedFailureMessage } from './skipPolicy';
 import { loadSettings } from './loadSettings';
 import { createReporter } from './output/createReporter';
 import type { OutputStream } from './output/reporter';
@@ -34,19 +37,26 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
     blockingReads: true,
   });
   let scannedMarkdown = false;
-  const fixed = { files: 0, edits: 0 };
+  const fixed = { files: 0, edits: 0, failed: 0 };
+  const writeContext = args.fix ? await fixWriteContext(args, io.cwd, settings.adapterPath) : undefined;
   for await (const scanned of results) {
     let result = scanned;
-    if (args.fix && scanned.kind === 'scanned') {
+    if (writeContext && scanned.kind === 'scanned') {
       // Fix before reporting, so the report shows only what is left to do by hand.
-      const outcome = await fixScannedFile(scanned, settings, io.cwd);
+      const outcome = await fixScannedFile(scanned, settings, writeContext);
       result = outcome.result;
+      const shown = escapeControl(scanned.relativePath);
       if (outcome.editCount > 0) {
         fixed.files++;
         fixed.edits += outcome.editCount;
-        io.stderr.write(`${l10n.t('fixed {0} ({1} edits)', scanned.relativePath, outcome.editCount)}\n`);
+        io.stderr.write(`${l10n.t('fixed {0} ({1} edits)', shown, outcome.editCount)}\n`);
       }
-      for (const path of outcome.created) io.stderr.write(`${l10n.t('created {0}', path)}\n`);
+      for (const path of outcome.created) io.stderr.write(`${l10n.t('created {0}', escapeControl(path))}\n`);
+      if (outcome.blocked) io.stderr.write(`${l10n.t('not fixed {0}: {1}', shown, outcome.blocked)}\n`);
+      if (outcome.failure) {
+        fixed.failed++;
+        io.stderr.write(`${l10n.t('failed {0}: {1}', shown, escapeControl(outcome.failure))}\n`);
+      }
     }
     reporter.addFile(result);
     scannedMarkdown ||= result.kind === 'scanned' && result.languageId === 'markdown';
@@ -54,9 +64,27 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
   reporter.finish();
   if (args.fix) {
     io.stderr.write(`${l10n.t('--fix: {0} edits in {1} files; {2} findings left need manual steps (listed above).', fixed.edits, fixed.files, reporter.findingCount)}\n`);
+    if (fixed.failed > 0) io.stderr.write(`${l10n.t('--fix: {0} file(s) could not be fixed (see "failed" above); they were left unchanged.', fixed.failed)}\n`);
   }
   if (scannedMarkdown) warnIfPythonUnavailable(io);
-  return reporter.findingCount > 0 ? ExitCode.findings : ExitCode.clean;
+  const unanalysed = blindSpots(reporter.skipped).length;
+  if (args.failOnSkipped && unanalysed > 0) io.stderr.write(`${TOOL_NAME}: ${skippedFailureMessage(unanalysed)}\n`);
+  return worstExitCode(
+    reporter.findingCount > 0 ? ExitCode.findings : ExitCode.clean,
+    args.failOnSkipped && unanalysed > 0 ? ExitCode.skipped : ExitCode.clean,
+    fixed.failed > 0 ? ExitCode.fixFailed : ExitCode.clean,
+  );
+}
+
+/**
+ * Where `--fix` may write (workspace/safeWrite.ts): rewrites stay inside the scanned paths (real paths, so a link
+ * pointing out is refused), created files inside the current folder. An adapterPath leading out is a usage error.
+ */
+async function fixWriteContext(args: ScanArguments, cwd: string, adapterPath: string): Promise<FixWriteContext> {
+  const adapter = checkRelativePath(adapterPath);
+  if (!adapter.ok) throw new CliError(l10n.t('Invalid adapterPath: {0}', adapter.message));
+  const [rewriteScope, createScope] = await Promise.all([WriteScope.of(args.paths.map((path) => resolve(cwd, path))), WriteScope.of([cwd])]);
+  return { workspaceRoot: cwd, rewriteScope, createScope };
 }
 
 /** A mistyped path is a usage error, not "nothing found": CI must not pass because of a typo. */
