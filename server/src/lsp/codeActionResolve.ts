@@ -5,6 +5,7 @@ import { type CodeActionDependencies, type FileActionData, fixInput, withEdit } 
 import { guarded } from './errors';
 import { toWorkspaceEdit } from './workspaceEdit';
 import { restrictedModeReason } from './refusals';
+import { validateCodeAction } from './validateParams';
 
 /**
  * `codeAction/resolve` for the file-level actions: runs the fix engine over the analysed version. An action
@@ -12,7 +13,10 @@ import { restrictedModeReason } from './refusals';
  * nothing stale is applied) and with `disabled.reason` saying why, for callers such as the migrate command.
  */
 export function createCodeActionResolveHandler(deps: CodeActionDependencies) {
-  return (action: CodeAction): Promise<CodeAction> => guarded(deps.log, 'resolving a code action', () => action, () => resolve(deps, action));
+  return async (action: CodeAction): Promise<CodeAction> => {
+    validateCodeAction(action);
+    return guarded(deps.log, 'resolving a code action', () => action, () => resolve(deps, action));
+  };
 }
 
 async function resolve(deps: CodeActionDependencies, action: CodeAction): Promise<CodeAction> {

@@ -18,6 +18,7 @@ import type { Session } from './session';
 import { type FileCreationContext, toWorkspaceEdit } from './workspaceEdit';
 import { restrictedModeReason } from './refusals';
 import { saveCreatedFilesCommand } from './saveCreatedFilesCommand';
+import { validateCodeActionParams } from './validateParams';
 
 /**
  * What fixes receive: the analysis input plus where the document sits in its workspace folder (needed to
@@ -52,8 +53,10 @@ export interface FileActionData {
 
 /** `textDocument/codeAction`: per finding a preferred fix and "Explain"; per file "Migrate" and fix-all (resolved lazily). */
 export function createCodeActionHandler(deps: CodeActionDependencies) {
-  return (params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]> =>
-    guarded(deps.log, `code actions for ${params.textDocument.uri}`, () => [], () => provide(deps, params, token));
+  return async (params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]> => {
+    validateCodeActionParams(params);
+    return guarded(deps.log, `code actions for ${params.textDocument.uri}`, () => [], () => provide(deps, params, token));
+  };
 }
 
 async function provide(deps: CodeActionDependencies, params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]> {
