@@ -82,7 +82,7 @@ describe('hardening over the protocol (issue #11)', { timeout: 120_000 }, () => 
     const diagnostics = await client.diagnosticItems(uri);
     const converse = diagnostics.find((diagnostic) => diagnostic.code === 'bedrock/converse');
     assert.ok(converse, JSON.stringify(diagnostics.map((diagnostic) => diagnostic.code)));
-    assert.match(converse.message, /syntax errors; fixes wait until it parses/);
+    assert.match(String(converse.message), /syntax errors; fixes wait until it parses/);
     const range = { start: { line: 0, character: 0 }, end: { line: 6, character: 0 } };
     const actions = await client.codeActions(uri, range, diagnostics, ['source.migrateFile.bedrockToSagemaker', 'source.fixAll.bedrockToSagemaker']);
     assert.deepEqual(actions.map((action) => action.title), []);
