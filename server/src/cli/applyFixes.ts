@@ -36,6 +36,16 @@ export interface FixWriteContext {
  * migrated file.
  */
 export async function fixScannedFile(file: ScannedFile, settings: EngineSettings, context: FixWriteContext): Promise<FileFixOutcome> {
+  try {
+    return await fixOneFile(file, settings, context);
+  } catch (error) {
+    // An engine bug on one file must not stop the run: report it for this file, which is left as it was.
+    const detail = error instanceof Error ? error.message : String(error);
+    return { result: file, editCount: 0, created: [], failure: l10n.t('not fixed: the fixes could not be computed for this file ({0}); please report it.', detail) };
+  }
+}
+
+async function fixOneFile(file: ScannedFile, settings: EngineSettings, context: FixWriteContext): Promise<FileFixOutcome> {
   const unchanged: FileFixOutcome = { result: file, editCount: 0, created: [] };
   if (!file.findings.some((finding) => finding.fixable)) return unchanged;
   const editable = await readForEdit(file.absolutePath, context.rewriteScope);

@@ -48,7 +48,13 @@ export function fixAll(input: FixInput, findings: readonly Finding[]): FixPropos
   // A copy: callers own what they get, the memo keeps its own.
   const migration = memoized(input, 'migration', () => {
     if (assessment(input).blockers.length > 0) return undefined;
-    const result = runTransforms(input, TRANSFORMS);
+    let result: ReturnType<typeof runTransforms>;
+    try {
+      result = runTransforms(input, TRANSFORMS);
+    } catch {
+      // Transforms that disagree (overlapping edits, e.g. the same names imported twice) mean no safe rewrite.
+      return undefined;
+    }
     if (result.edits.length === 0) return undefined;
     return {
       title: l10n.t('Migrate this file to SageMaker Runtime'),
