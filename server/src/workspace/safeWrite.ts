@@ -13,7 +13,7 @@
 import * as l10n from '@vscode/l10n';
 import { createHash, randomBytes } from 'node:crypto';
 import { type Stats } from 'node:fs';
-import { chmod, link, lstat, mkdir, readFile, readlink, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, chown, link, lstat, mkdir, readFile, readlink, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { decodeBytes, describeCharacter, encodeText, encodingLabel, type TextEncodingName } from './encoding';
 import { describeIoError } from './ioErrors';
@@ -37,6 +37,8 @@ export interface FileSnapshot {
   size: number;
   mtimeMs: number;
   mode: number;
+  uid: number;
+  gid: number;
   hash: string;
 }
 
@@ -136,7 +138,7 @@ export async function readForEdit(path: string, scope: WriteScope): Promise<Edit
 }
 
 function snapshotOf(realPath: string, stats: Stats, bytes: Uint8Array): FileSnapshot {
-  return { realPath, size: stats.size, mtimeMs: stats.mtimeMs, mode: stats.mode, hash: contentHash(bytes) };
+  return { realPath, size: stats.size, mtimeMs: stats.mtimeMs, mode: stats.mode, uid: stats.uid, gid: stats.gid, hash: contentHash(bytes) };
 }
 
 /**
@@ -188,6 +190,8 @@ const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 export async function replaceFile(expected: FileSnapshot, bytes: Uint8Array): Promise<WriteOutcome> {
   if ((expected.mode & 0o222) === 0) return fail('read-only', l10n.t('not written: the file is read-only.'));
   return writeThroughTemporary(expected.realPath, bytes, expected.mode & 0o7777, async (temporary) => {
+    // Keep the owner too when we can (running as root over someone's checkout); otherwise it is ours anyway.
+    await chown(temporary, expected.uid, expected.gid).catch(() => undefined);
     const current = await currentState(expected.realPath);
     if (current === 'vanished') return fail('vanished', l10n.t('not written: it was deleted after it was read, and is not recreated.'));
     if (current.size !== expected.size || current.mtimeMs !== expected.mtimeMs || current.hash !== expected.hash) {
