@@ -8,6 +8,7 @@ import { ExitCode, worstExitCode } from './exitCodes';
 import { loadSettings } from './loadSettings';
 import { createReporter } from './output/createReporter';
 import type { FileMessage } from './output/reporter';
+import { escapeControl } from './output/terminalText';
 import type { ReportArguments } from './reportArguments';
 import { writeReportFile } from './reportAtomicWrite';
 import { resolveReportRoots, type ReportRoot } from './reportFolders';
@@ -35,7 +36,7 @@ export async function reportCommand(args: ReportArguments, io: CliIo): Promise<E
   }
   const roots = await resolveReportRoots(args.paths, io.cwd);
   const { settings, warnings } = await loadSettings(args.configPath, args.region, io.cwd);
-  for (const warning of warnings) io.stderr.write(`${TOOL_NAME}: ${warning}\n`);
+  for (const warning of warnings) io.stderr.write(`${TOOL_NAME}: ${escapeControl(warning)}\n`);
   const maxFileSizeBytes = args.maxFileSizeKb === undefined ? undefined : args.maxFileSizeKb * 1024;
   const outPath = args.outPath === undefined ? undefined : resolve(io.cwd, args.outPath);
   const scannedPaths: ScannedPaths = new Set();

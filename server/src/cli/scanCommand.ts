@@ -27,7 +27,7 @@ export interface CliIo {
 export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitCode> {
   await assertPathsExist(args.paths, io.cwd);
   const { settings, warnings } = await loadSettings(args.configPath, args.region, io.cwd);
-  for (const warning of warnings) io.stderr.write(`${TOOL_NAME}: ${warning}\n`);
+  for (const warning of warnings) io.stderr.write(`${TOOL_NAME}: ${escapeControl(warning)}\n`);
   const reporter = createReporter(args.format, { stdout: io.stdout, env: io.env, cwd: io.cwd, settings, paths: args.paths });
   const results = scanWorkspace({
     roots: args.paths,
