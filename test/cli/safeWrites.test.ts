@@ -139,6 +139,17 @@ describe('safe writes (issue #11)', { timeout: 180_000 }, () => {
       assert.equal(readlinkSync(join(root, 'link.md')), 'docs/real-report.md');
       assert.match(readFileSync(join(root, 'docs/real-report.md'), 'utf8'), /^---\ntitle: /);
 
+      // A hand-written assessment has the same front matter keys as the report, but not its title.
+      const assessment = "---\ntitle: 'Our migration plan'\nvalidation_date: '2026-01-01'\ntarget_region: cn-north-1\nfeasibility: LOW\n---\n# Plan\n";
+      writeFileSync(join(root, 'plan.md'), assessment);
+      assert.equal(run(root, 'report', 'src', '--out', 'plan.md').status, 2);
+      assert.equal(readFileSync(join(root, 'plan.md'), 'utf8'), assessment);
+
+      // A report inside the scanned tree is scanned on the next run, and may still be replaced by it.
+      assert.equal(run(root, 'report', '.', '--out', 'migration.md', '--no-fail-on-skipped').status, 1);
+      const second = run(root, 'report', '.', '--out', 'migration.md', '--no-fail-on-skipped');
+      assert.equal(second.status, 1, second.stderr);
+
       symlinkSync('src/chat.ts', join(root, 'sneaky.md'));
       const sneaky = run(root, 'report', 'src', '--out', 'sneaky.md');
       assert.equal(sneaky.status, 2, 'a link to a scanned file is refused');

@@ -271,7 +271,7 @@ async function writeThroughTemporary(
 }
 
 export interface OutputFileOptions {
-  /** Real or absolute paths of every file the run scanned: never overwritten by output. */
+  /** Real or absolute paths of every file the run scanned: never overwritten by output (except an earlier report). */
   scannedFiles: ReadonlySet<string>;
   /** Recognises a file this tool wrote earlier (a previous report), which may be replaced. */
   isOwnOutput(bytes: Buffer): boolean;
@@ -293,8 +293,12 @@ export async function writeOutputFile(path: string, content: string, options: Ou
   if (options.scope && !options.scope.contains(target)) {
     return fail('outside-scope', l10n.t('not written: it resolves to {0}, outside the workspace folders.', target));
   }
+  // A scanned file is never replaced, unless it is an earlier report (`report . --out report.md` run twice).
   if (await isScanned(target, resolve(path), options.scannedFiles)) {
-    return fail('scanned-file', l10n.t('not written: it is one of the scanned files; choose another output file.'));
+    const bytes = await readFile(target).catch(() => undefined);
+    if (!bytes || !options.isOwnOutput(bytes)) {
+      return fail('scanned-file', l10n.t('not written: it is one of the scanned files; choose another output file.'));
+    }
   }
   let existing: Stats | undefined;
   try {

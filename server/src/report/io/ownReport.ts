@@ -1,4 +1,8 @@
 import { TOOL_NAME } from '../../cli/toolInfo';
+import { reportStrings } from '../strings';
+
+/** The titles the Markdown report starts with, in every language (users' own assessments use other titles). */
+const TITLES = (['en', 'zh-cn'] as const).map((locale) => reportStrings(locale).title(''));
 
 /**
  * Whether `bytes` are a report this tool wrote earlier, which `--out` and the report request may replace without
@@ -7,9 +11,11 @@ import { TOOL_NAME } from '../../cli/toolInfo';
  */
 export function isOwnReport(bytes: Buffer): boolean {
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  if (/^---\r?\ntitle: /.test(text)) {
+  const title = /^---\r?\ntitle: ['"]?(.*)/.exec(text)?.[1];
+  if (title !== undefined) {
     const frontMatter = text.slice(0, text.indexOf('\n---', 4) + 1 || 4096);
-    return ['validation_date:', 'target_region:', 'feasibility:'].every((key) => frontMatter.includes(`\n${key}`));
+    return TITLES.some((prefix) => title.startsWith(prefix))
+      && ['validation_date:', 'target_region:', 'feasibility:'].every((key) => frontMatter.includes(`\n${key}`));
   }
   if (!text.trimStart().startsWith('{')) return false;
   try {
