@@ -1,7 +1,7 @@
 // Issue #11 over the protocol: malformed requests (defect 9), syntax errors in the editor (defect 8), the report
 // request never overwriting a source (defect 3) and Migrate Workspace leaving out files it may not write (1, 2).
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -117,5 +117,44 @@ describe('hardening over the protocol (issue #11)', { timeout: 120_000 }, () => 
     const remaining = (name: string) => result.remaining.filter((finding) => finding.uri.endsWith(name)).map((finding) => finding.message).join('\n');
     assert.match(remaining('/src/linked.ts'), /Not migrated: not written: it resolves to .*outside/);
     assert.match(remaining('/src/gbk.ts'), /Not migrated: the file is not valid UTF-8/);
+  });
+});
+
+describe('created files stay inside the workspace folder once links are followed (issue #11, 2)', { timeout: 60_000 }, () => {
+  let root: string;
+  let outside: string;
+  let client: LspTestClient;
+  let folder: WorkspaceFolder;
+
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'b2s-hardening-link-'));
+    outside = mkdtempSync(join(tmpdir(), 'b2s-hardening-link-outside-'));
+    mkdirSync(join(root, 'app', 'src'), { recursive: true });
+    symlinkSync(outside, join(root, 'app', 'lib'));
+    writeFileSync(join(root, 'app', 'src', 'chat.ts'), CONVERSE);
+    folder = { name: 'app', uri: pathToFileURL(join(root, 'app')).href };
+    client = await LspTestClient.start({ folders: [folder], settings: { [folder.uri]: { adapterPath: 'lib/sagemaker-converse.ts' } } });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(root, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  test('"Migrate this file" refuses an adapterPath under a linked folder that points out', async () => {
+    const uri = `${folder.uri}/src/chat.ts`;
+    await client.open(uri, 'typescript', CONVERSE);
+    const diagnostics = await client.diagnosticItems(uri);
+    const range = { start: { line: 0, character: 0 }, end: { line: 6, character: 0 } };
+    const [action] = await client.codeActions(uri, range, diagnostics, ['source.migrateFile.bedrockToSagemaker']);
+    assert.ok(action, 'the action is offered (it is resolved lazily)');
+    const resolved = await client.resolveCodeAction(action);
+    assert.equal(resolved.edit, undefined);
+    assert.match(resolved.disabled?.reason ?? '', /outside the workspace folder/);
+    const migration = await client.connection.sendRequest(MigrateWorkspaceRequest.type, { folders: [{ ...folder, filesExclude: [] }] });
+    assert.deepEqual(migration.filesCreated, []);
+    assert.deepEqual(migration.files, []);
+    assert.match(migration.remaining.map((finding) => finding.message).join('\n'), /Not migrated: it needs lib\/sagemaker-converse\.ts: not written: it resolves to .*outside/);
+    assert.deepEqual(readdirSync(outside), [], 'nothing was created outside');
   });
 });

@@ -12,7 +12,7 @@
 //  - Nothing throws for one bad file: every function returns an outcome with a reason and a message.
 import * as l10n from '@vscode/l10n';
 import { createHash, randomBytes } from 'node:crypto';
-import { type Stats } from 'node:fs';
+import { readlinkSync, realpathSync, type Stats } from 'node:fs';
 import { chmod, chown, link, lstat, mkdir, readFile, readlink, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { decodeBytes, describeCharacter, encodeText, encodingLabel, type TextEncodingName } from './encoding';
@@ -90,6 +90,32 @@ export class WriteScope {
 function isInside(folder: string, path: string): boolean {
   const fromFolder = relative(folder, path);
   return fromFolder !== '' && !fromFolder.startsWith(`..${sep}`) && fromFolder !== '..' && !isAbsolute(fromFolder);
+}
+
+/**
+ * The synchronous check for callers that cannot wait (code actions): whether `path` (existing or not) resolves,
+ * links followed, inside `root`.
+ */
+export function isConfinedSync(root: string, path: string): boolean {
+  const realRoot = realPathOfSync(resolve(root));
+  const real = realPathOfSync(resolve(path));
+  return real === realRoot || isInside(realRoot, real);
+}
+
+function realPathOfSync(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    let target: string | undefined;
+    try {
+      target = readlinkSync(path);
+    } catch {
+      target = undefined;
+    }
+    if (target !== undefined) return realPathOfSync(resolve(dirname(path), target));
+    const parent = dirname(path);
+    return parent === path ? path : join(realPathOfSync(parent), basename(path));
+  }
 }
 
 /** Realpath that also works for paths that do not exist yet (and for dangling links, which it follows). */
