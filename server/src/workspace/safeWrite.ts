@@ -102,7 +102,10 @@ export function isConfinedSync(root: string, path: string): boolean {
   return real === realRoot || isInside(realRoot, real);
 }
 
-function realPathOfSync(path: string): string {
+/** Links followed at most this many times (as the kernel's ELOOP): a cycle of dangling links ends here. */
+const MAX_LINK_HOPS = 40;
+
+function realPathOfSync(path: string, hops = 0): string {
   try {
     return realpathSync(path);
   } catch {
@@ -112,23 +115,23 @@ function realPathOfSync(path: string): string {
     } catch {
       target = undefined;
     }
-    if (target !== undefined) return realPathOfSync(resolve(dirname(path), target));
+    if (target !== undefined) return hops >= MAX_LINK_HOPS ? path : realPathOfSync(resolve(dirname(path), target), hops + 1);
     const parent = dirname(path);
-    return parent === path ? path : join(realPathOfSync(parent), basename(path));
+    return parent === path ? path : join(realPathOfSync(parent, hops), basename(path));
   }
 }
 
 /** Realpath that also works for paths that do not exist yet (and for dangling links, which it follows). */
-async function realPathOf(path: string): Promise<string> {
+async function realPathOf(path: string, hops = 0): Promise<string> {
   try {
     return await realpath(path);
   } catch {
     // A dangling symbolic link points somewhere that does not exist yet: the write would land there.
     const target = await readlink(path).catch(() => undefined);
-    if (target !== undefined) return realPathOf(resolve(dirname(path), target));
+    if (target !== undefined) return hops >= MAX_LINK_HOPS ? path : realPathOf(resolve(dirname(path), target), hops + 1);
     const parent = dirname(path);
     if (parent === path) return path;
-    return join(await realPathOf(parent), basename(path));
+    return join(await realPathOf(parent, hops), basename(path));
   }
 }
 
@@ -325,6 +328,10 @@ export async function writeOutputFile(path: string, content: string, options: Ou
     if (!bytes || !options.isOwnOutput(bytes)) {
       return fail('scanned-file', l10n.t('not written: it is one of the scanned files; choose another output file.'));
     }
+  }
+  // Links are resolved above; one still here is a cycle, and replacing it would be replacing the link.
+  if ((await lstat(target).catch(() => undefined))?.isSymbolicLink()) {
+    return fail('not-a-file', l10n.t('not written: it is a symbolic link that cannot be resolved (a cycle).'));
   }
   let existing: Stats | undefined;
   try {

@@ -158,3 +158,15 @@ describe('safeWrite', () => {
     assert.ok(!scoped.ok && scoped.reason === 'outside-scope');
   });
 });
+
+describe('safeWrite edge cases', () => {
+  test('a cycle of dangling links ends (no endless recursion) and nothing is written through it', async () => {
+    const root = workspace({});
+    symlinkSync(join(root, 'b.md'), join(root, 'a.md'));
+    symlinkSync(join(root, 'a.md'), join(root, 'b.md'));
+    const scope = await WriteScope.of([root]);
+    assert.equal((await scope.confine(join(root, 'a.md'))).ok, true);
+    const outcome = await writeOutputFile(join(root, 'a.md'), 'r', { scannedFiles: new Set(), force: false, isOwnOutput: () => false });
+    assert.equal(outcome.ok, false);
+  });
+});
