@@ -50,6 +50,12 @@ export interface GenerateReportParams extends WorkDoneProgressParams {
   outputUri: string;
   /** Also return the findings as diagnostics per file, for the Problems view. */
   includeProblems?: boolean;
+  /**
+   * The user chose `outputUri` in a save dialog that confirmed replacing it: it may lie outside the workspace
+   * folders and replace any file but a scanned one. Otherwise the report stays inside the folders and replaces
+   * only an earlier report. A refused write answers RequestFailed with the reason.
+   */
+  overwrite?: boolean;
 }
 
 export interface GenerateReportResult {

@@ -18,7 +18,7 @@ import { engineFileName } from './lsp/documentName';
 import { DocumentSettingsCache } from './lsp/documentSettings';
 import { Environment } from './lsp/environment';
 import { type ErrorLog, logError } from './lsp/errors';
-import { fileExists } from './lsp/fileExistence';
+import { fileExists, leavesFolder } from './lsp/fileExistence';
 import { createFindingsHandler } from './lsp/findingsRequest';
 import { applyLocale } from './lsp/locale';
 import { installProcessGuards } from './lsp/processGuards';
@@ -89,6 +89,7 @@ const codeActionDependencies: CodeActionDependencies = {
     isTrusted: session.isTrusted,
     folder: folders.folderFor(document.uri),
     exists: (uri) => fileExists(uri, (candidate) => documents.get(candidate) !== undefined),
+    leavesFolder: (uri) => leavesFolder(folders.folderFor(document.uri), uri),
   }),
   workspaceRelativePath: (uri) => folders.relativePath(uri),
   packageContext: (uri) => packageContextOf(folders, uri),

@@ -58,7 +58,7 @@ describe('bad input', { timeout: 240_000 }, () => {
 
   test('a binary file is skipped with a reason; the rest is still scanned', () => {
     const result = scan(['binary']);
-    assert.equal(result.status, 1);
+    assert.equal(result.status, 3); // 3: a file was skipped (--fail-on-skipped is the default)
     const report = parseStdout<Report>(result);
     assert.deepEqual(report.skipped.map(({ file, reason }) => [file, reason]), [['binary/image.js', 'binary']]);
     assert.deepEqual([...new Set(report.findings.map((finding) => finding.file))], ['binary/ok.js']);
@@ -66,7 +66,7 @@ describe('bad input', { timeout: 240_000 }, () => {
 
   test('a 5 MB minified file is skipped quickly by default, with a hint to raise the limit', () => {
     const result = scan(['minified']);
-    assert.equal(result.status, 0);
+    assert.equal(result.status, 3); // 3: a file was skipped (--fail-on-skipped is the default)
     const report = parseStdout<Report>(result);
     assert.equal(report.skipped[0]?.reason, 'too-large');
     assert.match(report.skipped[0]!.message, /--max-file-size/);
@@ -123,7 +123,7 @@ describe('bad input', { timeout: 240_000 }, () => {
     chmodSync(join(workspace, 'locked', 'vault'), 0o000);
     try {
       const result = scan(['locked'], isRoot ? NOBODY : undefined);
-      assert.equal(result.status, 1, result.stderr);
+      assert.equal(result.status, 3, result.stderr); // 3: a file was skipped (--fail-on-skipped is the default)
       const report = parseStdout<Report>(result);
       assert.deepEqual(report.skipped.map(({ file, reason }) => [file, reason]), [['locked/secret.ts', 'unreadable'], ['locked/vault', 'unreadable']]);
       for (const skipped of report.skipped) assert.match(skipped.message, /permission denied/);

@@ -42,8 +42,8 @@ describe('--format json', { timeout: 120_000 }, () => {
 
   test('prints exactly one JSON object that matches the committed schema', () => {
     const result = fullScan;
-    assert.equal(result.status, 1);
-    assert.equal(result.stderr, '');
+    assert.equal(result.status, 3); // 3: a file was skipped (--fail-on-skipped is the default)
+    assert.match(result.stderr, /^bedrock-to-sagemaker: 1 file\(s\) could not be analysed/, 'stderr only explains exit code 3');
     const report = parseStdout<JsonReport>(result);
     const validate = cliJsonValidator();
     assert.ok(validate(report), describeErrors(validate));

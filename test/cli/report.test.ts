@@ -43,7 +43,7 @@ describe('report command', { timeout: 120_000 }, () => {
 
   test('prints the Markdown report with links relative to the current folder; exit 1 with findings', () => {
     const result = run(['report', 'app']);
-    assert.equal(result.status, 1, result.stderr);
+    assert.equal(result.status, 3, result.stderr); // 3: a file was skipped (--fail-on-skipped is the default)
     const report = parseReport(result.stdout);
     assert.deepEqual(report.data, {
       title: 'Bedrock to SageMaker migration report: app',
@@ -61,7 +61,7 @@ describe('report command', { timeout: 120_000 }, () => {
   test('--out writes the file atomically, links relative to it, nothing on stdout', () => {
     mkdirSync(join(workspace, 'reports'), { recursive: true });
     const result = run(['report', 'app', '--out', 'reports/migration.md', '--lang', 'zh-cn']);
-    assert.equal(result.status, 1, result.stderr);
+    assert.equal(result.status, 3, result.stderr); // 3: a file was skipped (--fail-on-skipped is the default)
     assert.equal(result.stdout, '');
     const text = readFileSync(join(workspace, 'reports', 'migration.md'), 'utf8');
     const report = parseReport(text);
@@ -80,7 +80,7 @@ describe('report command', { timeout: 120_000 }, () => {
     test(`--format ${format} prints exactly what scan --format ${format} prints`, () => {
       const report = run(['report', 'app', '--format', format]);
       const scan = run(['scan', 'app', '--format', format]);
-      assert.equal(report.status, 1);
+      assert.equal(report.status, 3); // 3: a file was skipped (--fail-on-skipped is the default)
       assert.equal(report.stdout, scan.stdout);
     });
   }

@@ -94,8 +94,9 @@ describe('workspace report over the protocol', { timeout: 120_000 }, () => {
 
   test('exports the same findings as JSON (the CLI schema) and SARIF 2.1.0', async () => {
     const markdown = await generate(params()).result;
-    const json = await generate(params({ format: 'json', outputUri: pathToFileURL(join(root, 'out', 'report.json')).href })).result;
-    const sarif = await generate(params({ format: 'sarif', outputUri: pathToFileURL(join(root, 'out', 'report.sarif')).href })).result;
+    // Exports go where the user chose in a save dialog (here outside the folders), so the client sends overwrite.
+    const json = await generate(params({ format: 'json', outputUri: pathToFileURL(join(root, 'out', 'report.json')).href, overwrite: true })).result;
+    const sarif = await generate(params({ format: 'sarif', outputUri: pathToFileURL(join(root, 'out', 'report.sarif')).href, overwrite: true })).result;
     const document = JSON.parse(readFileSync(join(root, 'out', 'report.json'), 'utf8')) as { tool: string; findings: Array<{ file: string }> };
     assert.equal(document.tool, 'bedrock-to-sagemaker');
     assert.equal(document.findings.length, markdown.findings);

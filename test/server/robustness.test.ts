@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CancellationTokenSource, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource, ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from '../helpers/lspClient';
 import { CHAT_TS, FOLDER_A } from '../helpers/lspSamples';
 
@@ -98,7 +98,8 @@ describe('robustness', { timeout: 120_000 }, () => {
     };
     const actions = await client.codeActions(uri, bogus.range, [bogus]);
     assert.ok(Array.isArray(actions));
-    assert.equal(await client.connection.sendRequest('bedrockToSagemaker/findings', {}), null);
+    await assert.rejects(client.connection.sendRequest('bedrockToSagemaker/findings', {}), (error: ResponseError<unknown>) =>
+      error.code === ErrorCodes.InvalidParams && /params\.uri must be/.test(error.message));
     const resolved = await client.resolveCodeAction({ title: 'not ours', data: { fileAction: 'fixAll', uri: 42 } });
     assert.equal(resolved.edit, undefined);
     await assertStillAnswers(client);

@@ -56,6 +56,8 @@ export function exportReport(server: ServerHandle, format: Exclude<ReportFormat,
     }
     const params: GenerateReportParams = {
       workspaceName: vscode.workspace.name ?? first.name, folders: reportFolderParams(), format, outputUri: target.toString(),
+      // The save dialog asked before replacing an existing file.
+      overwrite: true,
     };
     const result = await sendWithProgress(client, vscode.l10n.t('Bedrock to SageMaker: exporting the migration report'),
       (workDoneToken, token) => client.sendRequest(GenerateReportRequest.type, { ...params, workDoneToken }, token));

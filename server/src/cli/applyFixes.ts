@@ -1,16 +1,17 @@
-import { access, mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import * as l10n from '@vscode/l10n';
+import { resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../engine/analyze';
 import { documentFixAll } from '../engine/documentFixes';
-import { applyEdits } from '../engine/fixes';
-import type { FixProposal } from '../engine/fixes/types';
+import { applyEdits, fixesWaitForSyntax, refineFixability, syntaxErrorReason } from '../engine/fixes';
+import type { FixInput, FixProposal } from '../engine/fixes/types';
 import { planDependencyFix } from '../engine/packageJson';
 import { dependencyFixability } from '../engine/project/dependencyMigration';
-import type { EngineSettings } from '../engine/types';
+import type { EngineSettings, Finding } from '../engine/types';
 import type { ScannedFile } from '../workspace';
 import type { PackageContexts } from '../workspace/packageContexts';
-import { fixInputOf } from './prepareForFix';
+import { toRelativePath } from '../workspace/relativePath';
+import { contentHash, createFile, readForEdit, writeEdited, type WriteScope } from '../workspace/safeWrite';
 
 export interface FileFixOutcome {
   /** The file as it is after fixing (re-analysed), or the original result when nothing changed. */
@@ -18,55 +19,101 @@ export interface FileFixOutcome {
   editCount: number;
   /** Files created for the fix (the shared Converse adapter), relative to the workspace root. */
   created: string[];
+  /** Why the file was not fixed although it has fixable findings (the file is left as it was). */
+  failure?: string;
+  /** The fixes wait for the file's syntax errors to be corrected (not a failure: nothing was attempted). */
+  blocked?: string;
+}
+
+/** Where `--fix` may write: rewritten files inside the scanned roots, created files inside the workspace root. */
+export interface FixWriteContext {
+  workspaceRoot: string;
+  rewriteScope: WriteScope;
+  createScope: WriteScope;
+  /** The package of each file: where its adapter goes and how it imports it. */
+  packages: PackageContexts;
 }
 
 /**
- * `scan --fix` for one file: applies every safe fix (the same fix-all the editor offers), writes the file back
- * with its BOM, creates the adapter module once, and re-analyses so the report shows only what is left.
- * Running it again changes nothing: fix-all proposes no edit for a migrated file.
+ * `scan --fix` for one file: applies every safe fix (the same fix-all the editor offers) through the safe-write
+ * discipline (workspace/safeWrite.ts): the file is re-read, must be what was scanned, is rewritten in its own
+ * encoding and replaced atomically; the adapter module is created once. A file that cannot be written is left
+ * as it was, with the reason in `failure`. Running it again changes nothing: fix-all proposes no edit for a
+ * migrated file.
  */
-export async function fixScannedFile(file: ScannedFile, settings: EngineSettings, workspaceRoot: string, packages: PackageContexts): Promise<FileFixOutcome> {
-  if (!file.findings.some((finding) => finding.fixable)) return { result: file, editCount: 0, created: [] };
-  const input = fixInputOf(file, settings, workspaceRoot, packages);
-  return applyProposal(file, documentFixAll(input, file.findings), settings, workspaceRoot);
+export async function fixScannedFile(file: ScannedFile, settings: EngineSettings, context: FixWriteContext): Promise<FileFixOutcome> {
+  if (!file.findings.some((finding) => finding.fixable)) {
+    // Findings refined before the run already say when the fixes wait for the syntax errors to be corrected.
+    const waits = file.findings.some((finding) => finding.data.notFixed === syntaxErrorReason());
+    return waits ? { ...unchanged(file), blocked: syntaxErrorReason() } : unchanged(file);
+  }
+  return guarded(file, async () => rewrite(file, settings, context, (input, findings) => {
+    const proposal = documentFixAll(input, findings);
+    if (proposal && proposal.edits.length > 0) return { proposal };
+    if (!fixesWaitForSyntax(input)) return {};
+    return { blocked: { findings: refineFixability(input, file.findings), reason: syntaxErrorReason() } };
+  }));
 }
 
 /**
- * The package.json side of `scan --fix`, once every file of the workspace is fixed: Bedrock packages nothing
- * imports any more are removed, and the SageMaker Runtime client is added where migrated code imports it.
- * `imports` are the package specifiers of the package's files as they are now. What stays says why.
+ * The package.json side of `scan --fix`, once the package's code is migrated: Bedrock packages nothing imports any
+ * more are removed, and the SageMaker Runtime client is added where migrated code imports it. `imports` are the
+ * package specifiers of the package's files as they are now. What stays says why.
  */
-export async function fixPackageJson(file: ScannedFile, imports: ReadonlySet<string>, settings: EngineSettings, workspaceRoot: string): Promise<FileFixOutcome> {
-  const plan = planDependencyFix(file.document.getText(), imports);
-  const proposal = plan.edits.length > 0 ? { title: '', edits: plan.edits, kind: 'quickfix' as const } : undefined;
-  const outcome = await applyProposal(file, proposal, settings, workspaceRoot);
+export async function fixPackageJson(file: ScannedFile, imports: ReadonlySet<string>, settings: EngineSettings, context: FixWriteContext): Promise<FileFixOutcome> {
+  const outcome = await guarded(file, async () => rewrite(file, settings, context, (input) => {
+    const plan = planDependencyFix(input.text, imports);
+    return plan.edits.length > 0 ? { proposal: { title: '', edits: plan.edits, kind: 'quickfix' } } : {};
+  }));
   const left = dependencyFixability(outcome.result.document.getText(), outcome.result.findings, imports);
   return { ...outcome, result: { ...outcome.result, findings: left } };
 }
 
-async function applyProposal(file: ScannedFile, proposal: FixProposal | undefined, settings: EngineSettings, workspaceRoot: string): Promise<FileFixOutcome> {
-  if (!proposal || proposal.edits.length === 0) return { result: file, editCount: 0, created: [] };
-  const text = file.document.getText();
+type Computed = { proposal?: FixProposal; blocked?: { findings: Finding[]; reason: string } };
+
+function unchanged(file: ScannedFile): FileFixOutcome {
+  return { result: file, editCount: 0, created: [] };
+}
+
+async function guarded(file: ScannedFile, fix: () => Promise<FileFixOutcome>): Promise<FileFixOutcome> {
+  try {
+    return await fix();
+  } catch (error) {
+    // An engine bug on one file must not stop the run: report it for this file, which is left as it was.
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ...unchanged(file), failure: l10n.t('not fixed: the fixes could not be computed for this file ({0}); please report it.', detail) };
+  }
+}
+
+async function rewrite(
+  file: ScannedFile, settings: EngineSettings, context: FixWriteContext, compute: (input: FixInput, findings: readonly Finding[]) => Computed,
+): Promise<FileFixOutcome> {
+  const editable = await readForEdit(file.absolutePath, context.rewriteScope);
+  if (!editable.ok) return { ...unchanged(file), failure: editable.message };
+  if (file.contentHash !== undefined && contentHash(editable.bytes) !== file.contentHash) {
+    return { ...unchanged(file), failure: l10n.t('not written: it changed after it was scanned; run again to fix the new version.') };
+  }
+  const text = editable.text;
+  const input: FixInput = {
+    text, languageId: file.languageId, settings, fileName: file.absolutePath,
+    workspaceRelativePath: toRelativePath(context.workspaceRoot, file.absolutePath), packageContext: context.packages.contextOf(file.absolutePath),
+  };
+  // A legacy-encoded file was scanned with replacement characters; its fixes are computed on the real text.
+  const findings = text === file.document.getText() ? file.findings : analyze(input).findings;
+  const { proposal, blocked } = compute(input, findings);
+  if (blocked) return { ...unchanged(file), result: { ...file, findings: blocked.findings }, blocked: blocked.reason };
+  if (!proposal || proposal.edits.length === 0) return unchanged(file);
   const fixedText = applyEdits(text, proposal.edits);
   const created: string[] = [];
   for (const extra of proposal.createFiles ?? []) {
-    const target = resolve(workspaceRoot, extra.path);
-    if (extra.ifMissing && (await exists(target))) continue;
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, extra.content, 'utf8');
-    created.push(extra.path);
+    const outcome = await createFile(resolve(context.workspaceRoot, extra.path), extra.content, context.createScope, { ifMissing: extra.ifMissing === true });
+    // Without the module it imports, the rewritten file would not compile: leave it as it was.
+    if (!outcome.ok) return { ...unchanged(file), failure: l10n.t('not fixed: it needs {0}, which could not be created ({1})', extra.path, outcome.message) };
+    if (outcome.written) created.push(extra.path);
   }
-  await writeFile(file.absolutePath, (file.hasBom ? '\uFEFF' : '') + fixedText, 'utf8');
+  const written = await writeEdited(editable, fixedText);
+  if (!written.ok) return { ...unchanged(file), created, failure: written.message };
   const reanalysed = analyze({ text: fixedText, languageId: file.languageId, settings, fileName: file.absolutePath });
   const document = TextDocument.create(file.document.uri, file.document.languageId, file.document.version + 1, fixedText);
   return { result: { ...file, document, findings: reanalysed.findings }, editCount: proposal.edits.length, created };
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

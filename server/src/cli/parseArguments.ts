@@ -17,6 +17,8 @@ export interface ScanArguments {
   maxFileSizeKb?: number;
   /** Apply every safe fix in place (workspace root for created files: the current folder). */
   fix: boolean;
+  /** Exit with 3 when files were skipped (too large, too deep, binary, unreadable). Default true; `--no-fail-on-skipped`. */
+  failOnSkipped: boolean;
 }
 
 export type ParsedCommand =
@@ -31,6 +33,8 @@ const OPTIONS = {
   config: { type: 'string' },
   'max-file-size': { type: 'string' },
   fix: { type: 'boolean' },
+  'fail-on-skipped': { type: 'boolean' },
+  'no-fail-on-skipped': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -58,6 +62,7 @@ export function parseArguments(argv: readonly string[]): ParsedCommand {
       configPath: values.config as string | undefined,
       maxFileSizeKb: positiveInteger(values['max-file-size'], '--max-file-size'),
       fix: values.fix === true,
+      failOnSkipped: failOnSkipped(argv),
     },
   };
 }
@@ -97,4 +102,10 @@ export function positiveInteger(value: string | boolean | undefined, flag: strin
     throw new CliError(l10n.t('Invalid value "{0}" for {1}: expected a whole number of kilobytes, at least 1.', String(value), flag));
   }
   return number;
+}
+
+/** `--fail-on-skipped` (the default) or `--no-fail-on-skipped`; the last one given wins. */
+export function failOnSkipped(argv: readonly string[]): boolean {
+  const last = [...argv].reverse().find((argument) => argument === '--fail-on-skipped' || argument === '--no-fail-on-skipped');
+  return last !== '--no-fail-on-skipped';
 }

@@ -4,7 +4,7 @@ import type { Locale } from '../engine/l10n';
 import { TARGET_REGIONS } from '../engine/settings';
 import type { TargetRegion } from '../engine/types';
 import { CliError } from './cliError';
-import { LOCALES, oneOf, positiveInteger } from './parseArguments';
+import { failOnSkipped, LOCALES, oneOf, positiveInteger } from './parseArguments';
 
 export type ReportFormat = 'markdown' | 'json' | 'sarif';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['markdown', 'json', 'sarif'];
@@ -18,6 +18,10 @@ export interface ReportArguments {
   region?: TargetRegion;
   configPath?: string;
   maxFileSizeKb?: number;
+  /** Exit with 3 when files were skipped; `--no-fail-on-skipped` turns it off. */
+  failOnSkipped: boolean;
+  /** `--out` may replace an existing file that is not an earlier report (never a scanned file). */
+  force: boolean;
 }
 
 // The scan options plus --out; same names and short flags as `scan`, so a CI script can switch commands.
@@ -28,6 +32,9 @@ const OPTIONS = {
   lang: { type: 'string' },
   config: { type: 'string' },
   'max-file-size': { type: 'string' },
+  'fail-on-skipped': { type: 'boolean' },
+  'no-fail-on-skipped': { type: 'boolean' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -54,5 +61,7 @@ export function parseReportArguments(argv: readonly string[]): ReportArguments {
     region: oneOf(values.region, TARGET_REGIONS, '--region'),
     configPath: values.config as string | undefined,
     maxFileSizeKb: positiveInteger(values['max-file-size'], '--max-file-size'),
+    failOnSkipped: failOnSkipped(argv),
+    force: values.force === true,
   };
 }

@@ -5,20 +5,28 @@ import { prepareForFix } from './prepareForFix';
 import type { EngineSettings } from '../engine/types';
 import { localIsoDate, ReportCollector, renderMarkdown, toFileResult } from '../report';
 import { scanWorkspace, type FileScanResult } from '../workspace';
-import { ExitCode } from './exitCodes';
+import { ExitCode, worstExitCode } from './exitCodes';
 import { loadSettings } from './loadSettings';
 import { createReporter } from './output/createReporter';
+import type { FileMessage } from './output/reporter';
+import { escapeControl } from './output/terminalText';
 import type { ReportArguments } from './reportArguments';
 import { writeReportFile } from './reportAtomicWrite';
 import { resolveReportRoots, type ReportRoot } from './reportFolders';
 import { reportUsageText } from './reportUsage';
 import type { CliIo } from './scanCommand';
+import { blindSpots, skippedFailureMessage } from './skipPolicy';
 import { TOOL_NAME } from './toolInfo';
 
 interface RenderedReport {
   text: string;
   findingCount: number;
+  /** Files not analysed, with the reason (for `--fail-on-skipped`). */
+  skipped: FileMessage[];
 }
+
+/** Every file the scan looked at (absolute paths), which `--out` must never overwrite. */
+type ScannedPaths = Set<string>;
 
 /** `report [paths...]`: the migration report as Markdown, or the scan's JSON/SARIF; exit codes as for `scan`. */
 export async function reportCommand(args: ReportArguments, io: CliIo): Promise<ExitCode> {
@@ -29,15 +37,18 @@ export async function reportCommand(args: ReportArguments, io: CliIo): Promise<E
   }
   const roots = await resolveReportRoots(args.paths, io.cwd);
   const { settings, warnings } = await loadSettings(args.configPath, args.region, io.cwd);
-  for (const warning of warnings) io.stderr.write(`${TOOL_NAME}: ${warning}\n`);
+  for (const warning of warnings) io.stderr.write(`${TOOL_NAME}: ${escapeControl(warning)}\n`);
   const maxFileSizeBytes = args.maxFileSizeKb === undefined ? undefined : args.maxFileSizeKb * 1024;
   const outPath = args.outPath === undefined ? undefined : resolve(io.cwd, args.outPath);
+  const scannedPaths: ScannedPaths = new Set();
   const report = args.format === 'markdown'
-    ? await markdownReport(roots, settings, maxFileSizeBytes, { locale: currentLocale(), linkBase: outPath ? dirname(outPath) : io.cwd, env: io.env, cwd: io.cwd })
-    : await scanFormatReport(args, io, settings, maxFileSizeBytes);
-  if (outPath && args.outPath) await writeReportFile(outPath, report.text, args.outPath);
+    ? await markdownReport(roots, settings, maxFileSizeBytes, { locale: currentLocale(), linkBase: outPath ? dirname(outPath) : io.cwd, env: io.env, cwd: io.cwd }, scannedPaths)
+    : await scanFormatReport(args, io, settings, maxFileSizeBytes, scannedPaths);
+  if (outPath && args.outPath) await writeReportFile(outPath, report.text, args.outPath, { scannedFiles: scannedPaths, force: args.force });
   else io.stdout.write(report.text);
-  return report.findingCount > 0 ? ExitCode.findings : ExitCode.clean;
+  const unanalysed = blindSpots(report.skipped).length;
+  if (args.failOnSkipped && unanalysed > 0) io.stderr.write(`${TOOL_NAME}: ${skippedFailureMessage(unanalysed)}\n`);
+  return worstExitCode(report.findingCount > 0 ? ExitCode.findings : ExitCode.clean, args.failOnSkipped && unanalysed > 0 ? ExitCode.skipped : ExitCode.clean);
 }
 
 interface MarkdownContext {
@@ -47,7 +58,9 @@ interface MarkdownContext {
   cwd: string;
 }
 
-async function markdownReport(roots: readonly ReportRoot[], settings: EngineSettings, maxFileSizeBytes: number | undefined, context: MarkdownContext): Promise<RenderedReport> {
+async function markdownReport(
+  roots: readonly ReportRoot[], settings: EngineSettings, maxFileSizeBytes: number | undefined, context: MarkdownContext, scannedPaths: ScannedPaths,
+): Promise<RenderedReport> {
   const collector = new ReportCollector({
     workspaceName: roots.length === 1 ? roots[0]!.name : basename(context.cwd),
     folders: roots.map(({ name, root }) => ({ name, root })),
@@ -57,31 +70,41 @@ async function markdownReport(roots: readonly ReportRoot[], settings: EngineSett
     linkBase: context.linkBase,
   });
   let findingCount = 0;
+  const skipped: FileMessage[] = [];
   for (const { name, root, walk } of roots) {
     // Walk each folder from its own root, so paths (and test-folder detection) are relative to the project.
     const scanned: FileScanResult[] = [];
-    for await (const result of scanWorkspace({ roots: walk, cwd: root, settings, maxFileSizeBytes, blockingReads: true })) scanned.push(result);
+    for await (const result of scanWorkspace({ roots: walk, cwd: root, settings, maxFileSizeBytes, blockingReads: true })) {
+      scannedPaths.add(result.absolutePath);
+      if (result.kind === 'skipped') skipped.push({ file: result.relativePath, reason: result.reason, message: result.message });
+      scanned.push(result);
+    }
     for (const result of prepareForFix(scanned, settings, root, new PackageContexts(root)).results) {
       const file = toFileResult(name, result.relativePath, result);
       findingCount += file.findings.length;
       collector.add(file);
     }
   }
-  return { text: renderMarkdown(collector.finish()), findingCount };
+  return { text: renderMarkdown(collector.finish()), findingCount, skipped };
 }
 
 /** JSON and SARIF are exactly what `scan --format json|sarif` prints, so tools read both the same way. */
-async function scanFormatReport(args: ReportArguments, io: CliIo, settings: EngineSettings, maxFileSizeBytes: number | undefined): Promise<RenderedReport> {
+async function scanFormatReport(
+  args: ReportArguments, io: CliIo, settings: EngineSettings, maxFileSizeBytes: number | undefined, scannedPaths: ScannedPaths,
+): Promise<RenderedReport> {
   const chunks: string[] = [];
   const reporter = createReporter(args.format === 'json' ? 'json' : 'sarif', {
     stdout: { write: (text) => chunks.push(text) }, env: io.env, cwd: io.cwd, settings, paths: args.paths,
   });
   const scanned: FileScanResult[] = [];
-  for await (const result of scanWorkspace({ roots: args.paths, cwd: io.cwd, settings, maxFileSizeBytes, blockingReads: true })) scanned.push(result);
+  for await (const result of scanWorkspace({ roots: args.paths, cwd: io.cwd, settings, maxFileSizeBytes, blockingReads: true })) {
+    scannedPaths.add(result.absolutePath);
+    scanned.push(result);
+  }
   // "Auto-fixable" means what the fix engine will really do, as `scan --fix` and the editor do it.
   for (const result of prepareForFix(scanned, settings, io.cwd, new PackageContexts(io.cwd)).results) reporter.addFile(result);
   reporter.finish();
-  return { text: chunks.join(''), findingCount: reporter.findingCount };
+  return { text: chunks.join(''), findingCount: reporter.findingCount, skipped: [...reporter.skipped] };
 }
 
 /** Today's local date; SOURCE_DATE_EPOCH (the reproducible-builds convention) pins it, in UTC, for golden files. */

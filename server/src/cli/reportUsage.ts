@@ -13,6 +13,8 @@ export function reportUsageText(): string {
     l10n.t('Options:'),
     `  -f, --format markdown|json|sarif  ${l10n.t('report format (default: markdown)')}`,
     `  -o, --out <file>                  ${l10n.t('write the report to a file (atomically) instead of standard output')}`,
+    `  --force                           ${l10n.t('let --out replace an existing file that is not a report (never a scanned file)')}`,
+    `  --no-fail-on-skipped              ${l10n.t('do not fail (exit 3) when files were skipped as too large, too deep, binary or unreadable')}`,
     `  --lang en|zh-cn                   ${l10n.t('report language (default: from LC_ALL / LANG)')}`,
     `  --exit-zero                       ${l10n.t('exit with 0 even when there are findings (errors still exit with 2)')}`,
     `  --region cn-north-1|cn-northwest-1  ${l10n.t('target China region (default: {0})', DEFAULT_SETTINGS.targetRegion)}`,
@@ -20,7 +22,7 @@ export function reportUsageText(): string {
     `  --max-file-size <kb>              ${l10n.t('skip larger files (default: {0})', DEFAULT_MAX_FILE_SIZE_BYTES / 1024)}`,
     `  -h, --help                        ${l10n.t('show this help')}`,
     '',
-    l10n.t('Exit codes: 0 no findings, 1 findings, 2 usage or I/O error.'),
+    l10n.t('Exit codes: 0 no findings, 1 findings, 2 usage or I/O error, 3 files skipped.'),
     '',
   ].join('\n');
 }

@@ -8,11 +8,14 @@ import { packageImportsOf } from '../engine/project/localImports';
 import { type FileScanResult, type ScannedFile, scanWorkspace } from '../workspace';
 import { PackageContexts } from '../workspace/packageContexts';
 import { describeIoError } from '../workspace/ioErrors';
-import { type FileFixOutcome, fixPackageJson, fixScannedFile } from './applyFixes';
+import { checkRelativePath, WriteScope } from '../workspace/safeWrite';
+import { type FileFixOutcome, fixPackageJson, fixScannedFile, type FixWriteContext } from './applyFixes';
 import { lockfilesFor } from './lockfiles';
 import { isPackageJsonWithFindings, packageRootOf, prepareForFix } from './prepareForFix';
 import { CliError } from './cliError';
-import { ExitCode } from './exitCodes';
+import { ExitCode, worstExitCode } from './exitCodes';
+import { escapeControl } from './output/terminalText';
+import { blindSpots, skippedFailureMessage } from './skipPolicy';
 import { loadSettings } from './loadSettings';
 import { createReporter } from './output/createReporter';
 import type { OutputStream } from './output/reporter';
@@ -30,7 +33,7 @@ export interface CliIo {
 export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitCode> {
   await assertPathsExist(args.paths, io.cwd);
   const { settings, warnings } = await loadSettings(args.configPath, args.region, io.cwd);
-  for (const warning of warnings) io.stderr.write(`${TOOL_NAME}: ${warning}\n`);
+  for (const warning of warnings) io.stderr.write(`${TOOL_NAME}: ${escapeControl(warning)}\n`);
   const reporter = createReporter(args.format, { stdout: io.stdout, env: io.env, cwd: io.cwd, settings, paths: args.paths });
   const results = scanWorkspace({
     roots: args.paths,
@@ -44,26 +47,33 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
   // imports are migrated together or not at all, so `fixable` is only known once all of them are read.
   const scannedFiles: FileScanResult[] = [];
   for await (const scanned of results) scannedFiles.push(scanned);
-  let scannedMarkdown = false;
-  const fixed = { files: 0, edits: 0 };
   const prepared = prepareForFix(scannedFiles, settings, io.cwd, packages);
+  let scannedMarkdown = false;
+  const fixed = { files: 0, edits: 0, failed: 0 };
+  const writeContext = args.fix ? await fixWriteContext(args, io.cwd, settings.adapterPath, packages) : undefined;
   const report = (result: FileScanResult) => {
     reporter.addFile(result);
     scannedMarkdown ||= result.kind === 'scanned' && result.languageId === 'markdown';
   };
-  const tellOutcome = (file: ScannedFile, outcome: FileFixOutcome) => {
+  const tell = (file: ScannedFile, outcome: FileFixOutcome) => {
+    const shown = escapeControl(file.relativePath);
     if (outcome.editCount > 0) {
       fixed.files++;
       fixed.edits += outcome.editCount;
-      io.stderr.write(`${l10n.t('fixed {0} ({1} edits)', file.relativePath, outcome.editCount)}\n`);
+      io.stderr.write(`${l10n.t('fixed {0} ({1} edits)', shown, outcome.editCount)}\n`);
     }
-    for (const path of outcome.created) io.stderr.write(`${l10n.t('created {0}', path)}\n`);
+    for (const path of outcome.created) io.stderr.write(`${l10n.t('created {0}', escapeControl(path))}\n`);
+    if (outcome.blocked) io.stderr.write(`${l10n.t('not fixed {0}: {1}', shown, outcome.blocked)}\n`);
+    if (outcome.failure) {
+      fixed.failed++;
+      io.stderr.write(`${l10n.t('failed {0}: {1}', shown, escapeControl(outcome.failure))}\n`);
+    }
   };
   // package.json files wait until the code is migrated: what the code imports then decides their dependencies.
   const packageJsons: ScannedFile[] = [];
   const migratedRoots = new Set<string>();
   for (const scanned of prepared.results) {
-    if (!args.fix || scanned.kind !== 'scanned') {
+    if (!writeContext || scanned.kind !== 'scanned') {
       report(scanned);
       continue;
     }
@@ -72,8 +82,8 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
       continue;
     }
     // Fix before reporting, so the report shows only what is left to do by hand.
-    const outcome = await fixScannedFile(scanned, settings, io.cwd, packages);
-    tellOutcome(scanned, outcome);
+    const outcome = await fixScannedFile(scanned, settings, writeContext);
+    tell(scanned, outcome);
     if (outcome.editCount > 0 && prepared.imports.has(scanned.absolutePath)) {
       prepared.imports.set(scanned.absolutePath, packageImportsOf(outcome.result.document.getText()));
       if (willMigrate(scanned.findings)) migratedRoots.add(packages.contextOf(scanned.absolutePath).root);
@@ -82,22 +92,40 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
   }
   for (const packageJson of packageJsons) {
     const root = packageRootOf(packageJson, io.cwd);
-    if (!migratedRoots.has(root)) {
+    if (!writeContext || !migratedRoots.has(root)) {
       report({ ...packageJson, findings: dependencyFixability(packageJson.document.getText(), packageJson.findings, undefined) });
       continue;
     }
     const imports = new Set([...prepared.imports].filter(([path]) => packages.contextOf(path).root === root).flatMap(([, specifiers]) => specifiers));
-    const outcome = await fixPackageJson(packageJson, imports, settings, io.cwd);
-    tellOutcome(packageJson, outcome);
+    const outcome = await fixPackageJson(packageJson, imports, settings, writeContext);
+    tell(packageJson, outcome);
     if (outcome.editCount > 0) io.stderr.write(`${installHint(lockfilesFor(packageJson.absolutePath, io.cwd))}\n`);
     report(outcome.result);
   }
   reporter.finish();
   if (args.fix) {
     io.stderr.write(`${l10n.t('--fix: {0} edits in {1} files; {2} findings left need manual steps (listed above).', fixed.edits, fixed.files, reporter.findingCount)}\n`);
+    if (fixed.failed > 0) io.stderr.write(`${l10n.t('--fix: {0} file(s) could not be fixed (see "failed" above); they were left unchanged.', fixed.failed)}\n`);
   }
   if (scannedMarkdown) warnIfPythonUnavailable(io);
-  return reporter.findingCount > 0 ? ExitCode.findings : ExitCode.clean;
+  const unanalysed = blindSpots(reporter.skipped).length;
+  if (args.failOnSkipped && unanalysed > 0) io.stderr.write(`${TOOL_NAME}: ${skippedFailureMessage(unanalysed)}\n`);
+  return worstExitCode(
+    reporter.findingCount > 0 ? ExitCode.findings : ExitCode.clean,
+    args.failOnSkipped && unanalysed > 0 ? ExitCode.skipped : ExitCode.clean,
+    fixed.failed > 0 ? ExitCode.fixFailed : ExitCode.clean,
+  );
+}
+
+/**
+ * Where `--fix` may write (workspace/safeWrite.ts): rewrites stay inside the scanned paths (real paths, so a link
+ * pointing out is refused), created files inside the current folder. An adapterPath leading out is a usage error.
+ */
+async function fixWriteContext(args: ScanArguments, cwd: string, adapterPath: string, packages: PackageContexts): Promise<FixWriteContext> {
+  const adapter = checkRelativePath(adapterPath);
+  if (!adapter.ok) throw new CliError(l10n.t('Invalid adapterPath: {0}', adapter.message));
+  const [rewriteScope, createScope] = await Promise.all([WriteScope.of(args.paths.map((path) => resolve(cwd, path))), WriteScope.of([cwd])]);
+  return { workspaceRoot: cwd, rewriteScope, createScope, packages };
 }
 
 /** A mistyped path is a usage error, not "nothing found": CI must not pass because of a typo. */

@@ -21,12 +21,13 @@ export function usageText(): string {
       ['--max-file-size <kb>', l10n.t('skip larger files (default: {0})', DEFAULT_MAX_FILE_SIZE_BYTES / 1024)],
       ['--lang en|zh-cn', l10n.t('message language (default: from LC_ALL / LANG)')],
       ['--fix', l10n.t('apply every safe fix in place (created files go under the current folder), then report what is left')],
+      ['--no-fail-on-skipped', l10n.t('do not fail (exit 3) when files were skipped as too large, too deep, binary or unreadable')],
       ['--exit-zero', l10n.t('exit with 0 even when there are findings (errors still exit with 2)')],
       ['-h, --help', l10n.t('show this help')],
       ['-v, --version', l10n.t('show the version')],
     ]),
     '',
-    l10n.t('Exit codes: 0 no findings, 1 findings, 2 usage or I/O error.'),
+    l10n.t('Exit codes: 0 no findings, 1 findings, 2 usage or I/O error, 3 files skipped, 4 --fix could not write some files.'),
     '',
   ].join('\n');
 }

@@ -1,9 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import type { CodeAction } from 'vscode-languageserver';
+import { fixesWaitForSyntax } from '../engine/fixes';
 import { type CodeActionDependencies, type FileActionData, fixInput, withEdit } from './codeActions';
 import { guarded } from './errors';
 import { toWorkspaceEdit } from './workspaceEdit';
 import { restrictedModeReason } from './refusals';
+import { validateCodeAction } from './validateParams';
 
 /**
  * `codeAction/resolve` for the file-level actions: runs the fix engine over the analysed version. An action
@@ -11,7 +13,10 @@ import { restrictedModeReason } from './refusals';
  * nothing stale is applied) and with `disabled.reason` saying why, for callers such as the migrate command.
  */
 export function createCodeActionResolveHandler(deps: CodeActionDependencies) {
-  return (action: CodeAction): Promise<CodeAction> => guarded(deps.log, 'resolving a code action', () => action, () => resolve(deps, action));
+  return async (action: CodeAction): Promise<CodeAction> => {
+    validateCodeAction(action);
+    return guarded(deps.log, 'resolving a code action', () => action, () => resolve(deps, action));
+  };
 }
 
 async function resolve(deps: CodeActionDependencies, action: CodeAction): Promise<CodeAction> {
@@ -25,7 +30,12 @@ async function resolve(deps: CodeActionDependencies, action: CodeAction): Promis
   if (!deps.session.isTrusted) return refuse(deps, action, restrictedModeReason());
   const analysis = deps.analyzer.analyze(document, settings);
   const proposal = analysis && deps.fixes.fixAll(fixInput(deps, analysis.input, document), analysis.result.findings);
-  if (!proposal) return refuse(deps, action, l10n.t('Nothing in this file can be migrated automatically. The remaining findings explain the manual steps.'));
+  if (!proposal) {
+    if (analysis && fixesWaitForSyntax(fixInput(deps, analysis.input, document))) {
+      return refuse(deps, action, l10n.t('This file has syntax errors; fixes wait until it parses. Correct them and try again.'));
+    }
+    return refuse(deps, action, l10n.t('Nothing in this file can be migrated automatically. The remaining findings explain the manual steps.'));
+  }
   const result = toWorkspaceEdit(proposal, document, deps.fileCreation(document));
   if ('refused' in result) return refuse(deps, action, result.refused);
   return withEdit(action, result.edit);

@@ -19,6 +19,7 @@ import { type FileCreationContext, toWorkspaceEdit } from './workspaceEdit';
 import { restrictedModeReason } from './refusals';
 import { saveCreatedFilesCommand } from './saveCreatedFilesCommand';
 import type { PackageContext } from '../engine/project/packageContext';
+import { validateCodeActionParams } from './validateParams';
 
 /**
  * What fixes receive: the analysis input plus where the document sits in its workspace folder (needed to
@@ -55,8 +56,10 @@ export interface FileActionData {
 
 /** `textDocument/codeAction`: per finding a preferred fix and "Explain"; per file "Migrate" and fix-all (resolved lazily). */
 export function createCodeActionHandler(deps: CodeActionDependencies) {
-  return (params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]> =>
-    guarded(deps.log, `code actions for ${params.textDocument.uri}`, () => [], () => provide(deps, params, token));
+  return async (params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]> => {
+    validateCodeActionParams(params);
+    return guarded(deps.log, `code actions for ${params.textDocument.uri}`, () => [], () => provide(deps, params, token));
+  };
 }
 
 async function provide(deps: CodeActionDependencies, params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]> {

@@ -10,6 +10,7 @@ import { DIAGNOSTIC_SOURCE } from '../../../shared/protocol';
 import type { DocumentAnalyzer } from './documentAnalyzer';
 import type { DocumentSettingsCache } from './documentSettings';
 import { cancelledError, type ErrorLog, guarded } from './errors';
+import { validateTextDocument } from './validateParams';
 import { toDiagnostics } from './toDiagnostic';
 import type { DocumentStore } from './documentStore';
 
@@ -26,8 +27,10 @@ export interface DiagnosticsDependencies {
 
 /** `textDocument/diagnostic`: analyse the current version of the document, or say it is unchanged. */
 export function createDiagnosticsHandler(deps: DiagnosticsDependencies) {
-  return (params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> =>
-    guarded(deps.log, `diagnostics for ${params.textDocument.uri}`, () => fullReport([failureDiagnostic()]), () => provide(deps, params, token));
+  return async (params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> => {
+    validateTextDocument(params, 'textDocument/diagnostic');
+    return guarded(deps.log, `diagnostics for ${params.textDocument.uri}`, () => fullReport([failureDiagnostic()]), () => provide(deps, params, token));
+  };
 }
 
 async function provide(deps: DiagnosticsDependencies, params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> {

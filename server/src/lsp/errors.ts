@@ -33,3 +33,19 @@ export async function guarded<T>(log: ErrorLog, what: string, fallback: () => T,
     return fallback();
   }
 }
+
+/**
+ * Runs a request handler whose failure the client must hear about (the report, Migrate Workspace): a
+ * ResponseError (cancelled, InvalidParams, a refused write) passes through; anything else is logged with its
+ * stack on the server and answered RequestFailed with one line, never the stack.
+ */
+export async function reported<T>(log: ErrorLog, what: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ResponseError) throw error;
+    logError(log, what, error);
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ResponseError(LSPErrorCodes.RequestFailed, `${what} failed: ${detail}`);
+  }
+}

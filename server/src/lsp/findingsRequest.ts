@@ -6,6 +6,7 @@ import type { DocumentSettingsCache } from './documentSettings';
 import { cancelledError, type ErrorLog, guarded } from './errors';
 import { toLspRange } from './offsets';
 import type { DocumentStore } from './documentStore';
+import { validateFindingsParams } from './validateParams';
 
 export interface FindingsDependencies {
   documents: DocumentStore;
@@ -16,8 +17,10 @@ export interface FindingsDependencies {
 
 /** `bedrockToSagemaker/findings`: the engine's findings for an open document; null when it is not open. */
 export function createFindingsHandler(deps: FindingsDependencies) {
-  return (params: FindingsParams, token: CancellationToken): Promise<FindingsResult | null> =>
-    guarded(deps.log, `findings for ${params?.uri}`, () => null, () => provide(deps, params, token));
+  return async (params: FindingsParams, token: CancellationToken): Promise<FindingsResult | null> => {
+    validateFindingsParams(params);
+    return guarded(deps.log, `findings for ${params.uri}`, () => null, () => provide(deps, params, token));
+  };
 }
 
 async function provide(deps: FindingsDependencies, params: FindingsParams, token: CancellationToken): Promise<FindingsResult | null> {

@@ -3,7 +3,7 @@ import { ReportCache } from '../report/io';
 import { CONFIG_SECTION } from '../../../shared/protocol';
 import { GenerateReportRequest, MigrateWorkspaceRequest } from '../../../shared/reportProtocol';
 import type { DocumentStore } from './documentStore';
-import type { ErrorLog } from './errors';
+import { type ErrorLog, reported } from './errors';
 import { createMigrateWorkspaceHandler } from './reportMigrate';
 import { createGenerateReportHandler } from './reportRequest';
 import type { Session } from './session';
@@ -20,6 +20,8 @@ export function registerReportHandlers(connection: Connection, deps: ReportHandl
   const configuration = (scopeUri: string): Promise<unknown> =>
     (deps.session().configuration ? connection.workspace.getConfiguration({ scopeUri, section: CONFIG_SECTION }) : Promise.resolve(undefined));
   const workDone = (params: WorkDoneProgressParams) => connection.window.attachWorkDoneProgress(params.workDoneToken);
-  connection.onRequest(GenerateReportRequest.type, createGenerateReportHandler({ configuration, cache, log: deps.log, workDone }));
-  connection.onRequest(MigrateWorkspaceRequest.type, createMigrateWorkspaceHandler({ configuration, documents: deps.documents, session: deps.session, workDone }));
+  const generate = createGenerateReportHandler({ configuration, cache, log: deps.log, workDone });
+  const migrate = createMigrateWorkspaceHandler({ configuration, documents: deps.documents, session: deps.session, workDone });
+  connection.onRequest(GenerateReportRequest.type, (params, token) => reported(deps.log, 'Generating the report', () => generate(params, token)));
+  connection.onRequest(MigrateWorkspaceRequest.type, (params, token) => reported(deps.log, 'Preparing the workspace migration', () => migrate(params, token)));
 }

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CancellationToken, WorkDoneProgressParams, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -10,6 +11,8 @@ import { refineFixability, type FixInput } from '../engine/fixes';
 import { EventLoopTurns, walkReportFolder } from '../report/io';
 import { Limiter, mapInOrder, readSourceFile } from '../workspace';
 import { PackageContexts } from '../workspace/packageContexts';
+import { checkRelativePath, WriteScope } from '../workspace/safeWrite';
+import type { FixProposal } from '../engine/fixes/types';
 import type { SourceFile, WalkEntry } from '../workspace/types';
 import type { MigrateWorkspaceParams, MigrateWorkspaceResult } from '../../../shared/reportProtocol';
 import { engineLanguageOf } from './documentLanguage';
@@ -19,6 +22,7 @@ import { MigrationEditBuilder, type MigrationFile } from './reportMigrationEdit'
 import { ScanProgress } from './reportProgress';
 import { type FolderConfiguration, type LocalReportFolder, reportScanFolders } from './reportScanFolders';
 import type { Session } from './session';
+import { validateMigrateWorkspaceParams } from './validateParams';
 import { WorkspaceFolders } from './workspaceFolders';
 
 export interface MigrateDependencies {
@@ -38,6 +42,7 @@ const READ_CONCURRENCY = 16;
  */
 export function createMigrateWorkspaceHandler(deps: MigrateDependencies) {
   return async (params: MigrateWorkspaceParams, token: CancellationToken): Promise<MigrateWorkspaceResult> => {
+    validateMigrateWorkspaceParams(params);
     const progress = new ScanProgress(deps.workDone(params), l10n.t('Preparing the workspace migration'));
     try {
       const session = deps.session();
@@ -53,6 +58,7 @@ export function createMigrateWorkspaceHandler(deps: MigrateDependencies) {
       for (const folder of scanFolders) {
         const packages = folder.uri.startsWith('file:') ? new PackageContexts(fileURLToPath(folder.uri)) : undefined;
         const read = (entry: WalkEntry) => readMigrationFile(entry, folder, deps.documents, scanFolders.length > 1, packages);
+        const scope = await WriteScope.of([folder.root]);
         const files: ReadFile[] = [];
         for await (const file of mapInOrder(walkReportFolder(folder.root, folder, token), limiter, READ_CONCURRENCY * 2, read)) {
           await turns.maybeYield();
@@ -64,7 +70,8 @@ export function createMigrateWorkspaceHandler(deps: MigrateDependencies) {
         for (const file of holdBackGroups(files)) {
           await turns.maybeYield();
           if (token.isCancellationRequested) throw cancelledError();
-          builder.add(file.migration, documentFixAll(file.input, file.migration.findings));
+          const proposal = documentFixAll(file.input, file.migration.findings);
+          builder.add(file.migration, proposal, file.refusal ?? await writeRefusal(file, proposal, folder, scope));
         }
       }
       if (token.isCancellationRequested) throw cancelledError();
@@ -89,6 +96,26 @@ function holdBackGroups(files: readonly ReadFile[]): ReadFile[] {
 interface ReadFile {
   migration: MigrationFile;
   input: FixInput;
+  /** Why this file's fixes are not part of the edit (its findings are listed as remaining, with the reason). */
+  refusal?: string;
+  absolutePath: string;
+}
+
+/**
+ * The safe-write rules (workspace/safeWrite.ts) for an edit the editor applies: the file and the files the fix
+ * creates must resolve (symbolic links followed) inside the workspace folder.
+ */
+async function writeRefusal(file: ReadFile, proposal: FixProposal | undefined, folder: LocalReportFolder, scope: WriteScope): Promise<string | undefined> {
+  if (!proposal || proposal.edits.length === 0) return undefined;
+  const own = await scope.confine(file.absolutePath);
+  if (!own.ok) return own.message;
+  for (const created of proposal.createFiles ?? []) {
+    const checked = checkRelativePath(created.path);
+    if (!checked.ok) return checked.message;
+    const confined = await scope.confine(join(folder.root, ...checked.path.split('/')));
+    if (!confined.ok) return l10n.t('it needs {0}: {1}', created.path, confined.message);
+  }
+  return undefined;
 }
 
 async function readMigrationFile(
@@ -109,8 +136,12 @@ async function readMigrationFile(
   };
   const analysis = analyze(input, { maxLength: folder.maxFileSizeBytes });
   if (analysis.skipped || analysis.findings.length === 0) return undefined;
+  // VS Code opens a closed file as UTF-8: an edit would save the replacement characters over the original bytes.
+  const notUtf8 = source?.notices.some((notice) => notice.reason === 'invalid-utf8') === true;
   return {
     input,
+    absolutePath: entry.absolutePath,
+    ...(notUtf8 ? { refusal: l10n.t('the file is not valid UTF-8; open it in the editor with its encoding and use "Migrate this file", or run `scan --fix`, which keeps the encoding') } : {}),
     migration: {
       folder: { uri: folder.uri, name: folder.name },
       label: multiRoot ? `${folder.name}/${entry.relativePath}` : entry.relativePath,

@@ -42,14 +42,19 @@ export class MigrationEditBuilder {
 
   constructor(private readonly creation: CreationPolicy) {}
 
-  add(file: MigrationFile, proposal: FixProposal | undefined): void {
+  /** `refusal`: why the file's fixes may not be written (outside the folder, not UTF-8); its findings stay listed with it. */
+  add(file: MigrationFile, proposal: FixProposal | undefined, refusal?: string): void {
     const { document } = file;
-    const requires = proposal && proposal.edits.length > 0 ? this.acceptCreations(file, proposal) : undefined;
+    const requires = proposal && proposal.edits.length > 0 && refusal === undefined ? this.acceptCreations(file, proposal) : undefined;
     const accepted = proposal !== undefined && requires !== undefined;
+    const note = refusal !== undefined && proposal && proposal.edits.length > 0 ? ` ${l10n.t('Not migrated: {0}.', refusal)}` : '';
     let fixedHere = 0;
     for (const finding of file.findings) {
       if (accepted && finding.fixable) fixedHere++;
-      else this.remaining.push({ uri: document.uri, range: toLspRange(document, finding.range), ruleId: finding.ruleId, message: finding.message });
+      else {
+        const message = finding.fixable ? finding.message + note : finding.message;
+        this.remaining.push({ uri: document.uri, range: toLspRange(document, finding.range), ruleId: finding.ruleId, message });
+      }
     }
     if (!accepted) return;
     this.fixed += fixedHere;

@@ -14,6 +14,8 @@ export interface FileCreationContext {
   /** The workspace folder of the document being fixed; created files are relative to it. */
   folder: WorkspaceFolder | undefined;
   exists(uri: string): boolean | undefined;
+  /** The file would land outside the folder once symbolic links are followed (workspace/safeWrite.ts rules). */
+  leavesFolder?(uri: string): boolean;
 }
 
 export type EditOrRefusal = { edit: WorkspaceEdit } | { refused: string };
@@ -29,7 +31,7 @@ export function toWorkspaceEdit(proposal: FixProposal, document: TextDocument, c
     const refusal = creationRefusal(context, file.path);
     if (refusal) return { refused: refusal };
     const uri = WorkspaceFolders.resolve(context.folder!, file.path);
-    if (!uri) return { refused: l10n.t('The fix would create {0}, which is outside the workspace folder.', file.path) };
+    if (!uri || context.leavesFolder?.(uri)) return { refused: l10n.t('The fix would create {0}, which is outside the workspace folder.', file.path) };
     const exists = context.exists(uri);
     if (exists === undefined) return { refused: l10n.t('Cannot tell whether {0} already exists in this workspace.', file.path) };
     if (exists && file.ifMissing) continue; // written by an earlier fix; keep the user's copy

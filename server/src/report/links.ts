@@ -5,8 +5,12 @@ import type { ReportFolder } from './types';
 
 const WINDOWS_DRIVE = /^([a-zA-Z]):\//;
 
+/**
+ * Native separators to `/`, for Windows paths only (a drive letter or a UNC prefix): on POSIX a backslash is an
+ * ordinary character of a file name and must stay one (it is percent-encoded in the link).
+ */
 function toSlashes(value: string): string {
-  return value.replace(/\\/g, '/');
+  return /^(?:[a-zA-Z]:[\\/]|\\\\)/.test(value) ? value.replace(/\\/g, '/') : value;
 }
 
 /** Percent-encodes each segment; parentheses too, because they would end a Markdown link destination. */
@@ -19,8 +23,9 @@ export function encodeHrefPath(value: string): string {
 
 /** Href from the directory `fromDir` to the file `toFile` (both absolute, native or forward slashes). */
 export function relativeHref(fromDir: string, toFile: string): string {
+  const windows = /^(?:[a-zA-Z]:[\\/]|\\\\)/.test(fromDir);
   const from = toSlashes(fromDir);
-  const to = toSlashes(toFile);
+  const to = windows ? toFile.replace(/\\/g, '/') : toSlashes(toFile);
   const fromDrive = WINDOWS_DRIVE.exec(from)?.[1].toLowerCase() ?? '';
   const toDrive = WINDOWS_DRIVE.exec(to)?.[1].toLowerCase() ?? '';
   if (fromDrive !== toDrive) {
@@ -39,7 +44,10 @@ export function relativeHref(fromDir: string, toFile: string): string {
 export function fileHref(folders: readonly ReportFolder[], linkBase: string | undefined, folder: string, filePath: string): string {
   const root = folders.find((candidate) => candidate.name === folder)?.root;
   if (linkBase === undefined || root === undefined) return encodeHrefPath(filePath);
-  return relativeHref(linkBase, `${toSlashes(root).replace(/\/$/, '')}/${filePath}`);
+  // `filePath` is folder-relative with `/` separators already; a backslash in it belongs to a name.
+  const base = toSlashes(root).replace(/\/$/, '');
+  if (/^(?:[a-zA-Z]:[\\/]|\\\\)/.test(root)) return relativeHref(linkBase, `${base}/${filePath}`);
+  return encodeHrefPath(path.posix.relative(linkBase, `${base}/${filePath}`));
 }
 
 /** The `#L` fragment VS Code and GitHub use to open a file at a one-based line. */

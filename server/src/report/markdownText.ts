@@ -1,14 +1,17 @@
 // Small Markdown builders. Everything user- or engine-provided goes through `escapeText` so a message with
 // `<region>`, `|` or `*` renders as written instead of becoming HTML, a table column or emphasis.
+import { escapeControl } from '../cli/output/terminalText';
 
 const SPECIAL = /[\\`*_[\]<>|#]/g;
 
+/** Line breaks become spaces; other control characters (escape sequences, bidi overrides) a visible `\x1b`. */
 export function escapeText(text: string): string {
-  return text.replace(/\r?\n|\r/g, ' ').replace(SPECIAL, (char) => (char === '<' ? '&lt;' : char === '>' ? '&gt;' : `\\${char}`));
+  return escapeControl(text.replace(/\r?\n|\r/g, ' ').replace(SPECIAL, (char) => (char === '<' ? '&lt;' : char === '>' ? '&gt;' : `\\${char}`)));
 }
 
 /** Inline code that survives backticks in the value (CommonMark: use a longer fence than any run inside). */
-export function code(text: string): string {
+export function code(raw: string): string {
+  const text = escapeControl(raw);
   const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longestRun + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';

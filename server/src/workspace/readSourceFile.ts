@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { createHash } from 'node:crypto';
 import { readFileSync, type Stats, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { decodeUtf8, looksBinary } from './decodeText';
@@ -59,7 +60,8 @@ function checkStats(candidate: FileCandidate, stats: Stats, options: ReadOptions
 function fromBytes(candidate: FileCandidate, languageId: LanguageId, bytes: Buffer): SourceFile | SkippedFile {
   if (looksBinary(bytes)) return skip(candidate, 'binary', l10n.t('File skipped: it looks binary (it contains NUL bytes).'));
   const { text, hasBom, notices } = decodeUtf8(bytes);
-  return { kind: 'source', absolutePath: candidate.absolutePath, relativePath: candidate.relativePath, languageId, text, hasBom, notices };
+  const contentHash = createHash('sha256').update(bytes).digest('hex');
+  return { kind: 'source', absolutePath: candidate.absolutePath, relativePath: candidate.relativePath, languageId, text, hasBom, notices, contentHash };
 }
 
 function unsupported(candidate: FileCandidate): SkippedFile {

@@ -46,9 +46,9 @@ export async function* scanWorkspace(options: ScanOptions, token: CancellationTo
 }
 
 function analyzeSourceFile(file: SourceFile, settings: EngineSettings, token: CancellationToken): FileScanResult {
-  const { absolutePath, relativePath, languageId, text, hasBom, notices } = file;
+  const { absolutePath, relativePath, languageId, text, hasBom, notices, contentHash } = file;
   const result = analyze({ text, languageId, settings, fileName: absolutePath, token });
   if (result.skipped) return { kind: 'skipped', absolutePath, relativePath, ...result.skipped };
   const document = TextDocument.create(pathToFileURL(absolutePath).href, languageId, 1, text);
-  return { kind: 'scanned', absolutePath, relativePath, languageId, document, hasBom, findings: result.findings, notices };
+  return { kind: 'scanned', absolutePath, relativePath, languageId, document, hasBom, findings: result.findings, notices, contentHash };
 }

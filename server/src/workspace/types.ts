@@ -41,6 +41,8 @@ export interface SourceFile extends FileLocation {
   /** The file started with a UTF-8 BOM; a writer (e.g. `--fix`) must put it back. */
   hasBom: boolean;
   notices: FileNotice[];
+  /** SHA-256 of the bytes read: a writer compares it to the file on disk to tell whether it changed since. */
+  contentHash?: string;
 }
 
 export interface SkippedFile extends FileLocation {
@@ -57,6 +59,8 @@ export interface ScannedFile extends FileLocation {
   hasBom: boolean;
   findings: Finding[];
   notices: FileNotice[];
+  /** SHA-256 of the bytes that were analysed (see SourceFile). */
+  contentHash?: string;
 }
 
 export type FileScanResult = ScannedFile | SkippedFile;

@@ -1,6 +1,6 @@
 import type { FileScanResult } from '../../workspace';
 import type { CliFinding } from './cliFinding';
-import type { Reporter, ReportContext } from './reporter';
+import type { FileMessage, Reporter, ReportContext } from './reporter';
 import { ScanTally } from './scanTally';
 
 /** A reporter that writes one document at the end (JSON, SARIF): it collects every finding until `finish`. */
@@ -12,6 +12,10 @@ export abstract class CollectingReporter implements Reporter {
 
   get findingCount(): number {
     return this.tally.findingCount;
+  }
+
+  get skipped(): readonly FileMessage[] {
+    return this.tally.skipped;
   }
 
   addFile(result: FileScanResult): void {

@@ -22,6 +22,8 @@ export interface Reporter {
   finish(): void;
   /** Findings reported so far; decides the exit code. */
   readonly findingCount: number;
+  /** Files not analysed so far, with the reason; decides the exit code under `--fail-on-skipped`. */
+  readonly skipped: readonly FileMessage[];
 }
 
 /** A file that was not analysed, as the JSON `skipped[]` and `notices[]` arrays show it. */

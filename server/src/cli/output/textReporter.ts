@@ -2,8 +2,9 @@ import * as l10n from '@vscode/l10n';
 import type { Category } from '../../engine/types';
 import type { FileScanResult } from '../../workspace';
 import { createStyle, type Style } from './ansiStyle';
-import type { Reporter, ReportContext } from './reporter';
+import type { FileMessage, Reporter, ReportContext } from './reporter';
 import { ScanTally } from './scanTally';
+import { escapeControl } from './terminalText';
 
 /**
  * Human-readable output, streamed file by file so a large tree shows progress. Each finding is one
@@ -21,17 +22,22 @@ export class TextReporter implements Reporter {
     return this.tally.findingCount;
   }
 
+  get skipped(): readonly FileMessage[] {
+    return this.tally.skipped;
+  }
+
   addFile(result: FileScanResult): void {
     const noticesBefore = this.tally.notices.length;
     const findings = this.tally.add(result);
     const notices = this.tally.notices.slice(noticesBefore);
     if (findings.length === 0 && notices.length === 0) return;
-    const lines = [this.style.underline(result.relativePath)];
+    // Everything from the repository (names, quoted literals) is escaped: it must not drive the terminal.
+    const lines = [this.style.underline(escapeControl(result.relativePath))];
     for (const finding of findings) {
-      const where = `${finding.file}:${finding.line}:${finding.column}`;
-      lines.push(`  ${where} ${this.style.severity(finding.severity, finding.severity)} ${this.style.dim(finding.ruleId)} ${finding.message}`);
+      const where = `${escapeControl(finding.file)}:${finding.line}:${finding.column}`;
+      lines.push(`  ${where} ${this.style.severity(finding.severity, finding.severity)} ${this.style.dim(finding.ruleId)} ${escapeControl(finding.message)}`);
     }
-    for (const notice of notices) lines.push(`  ${this.style.dim(l10n.t('note: {0}', notice.message))}`);
+    for (const notice of notices) lines.push(`  ${this.style.dim(l10n.t('note: {0}', escapeControl(notice.message)))}`);
     this.write(lines);
   }
 
@@ -40,7 +46,7 @@ export class TextReporter implements Reporter {
     if (skipped.length > 0) {
       this.write([
         this.style.bold(l10n.t('Skipped {0} file(s):', skipped.length)),
-        ...skipped.map((file) => `  ${file.file}: ${file.message}`),
+        ...skipped.map((file) => `  ${escapeControl(file.file)}: ${escapeControl(file.message)}`),
       ]);
     }
     this.context.stdout.write(`${this.summary()}\n`);
@@ -50,7 +56,7 @@ export class TextReporter implements Reporter {
     const { filesScanned, findingCount, filesWithFindings } = this.tally;
     const region = this.context.settings.targetRegion;
     if (filesScanned === 0 && this.tally.skipped.length === 0) {
-      return l10n.t('No TypeScript, JavaScript or Markdown files found in {0}.', this.context.paths.map((path) => JSON.stringify(path)).join(', '));
+      return l10n.t('No TypeScript, JavaScript or Markdown files found in {0}.', this.context.paths.map((path) => escapeControl(JSON.stringify(path))).join(', '));
     }
     if (findingCount === 0) {
       return this.style.bold(l10n.t('No Amazon Bedrock usage found in {0} file(s) (target region {1}).', filesScanned, region));

@@ -48,7 +48,13 @@ export function fixAll(input: FixInput, findings: readonly Finding[]): FixPropos
   // A copy: callers own what they get, the memo keeps its own.
   const migration = memoized(input, 'migration', () => {
     if (assessment(input).blockers.length > 0) return undefined;
-    const result = runTransforms(input, TRANSFORMS);
+    let result: ReturnType<typeof runTransforms>;
+    try {
+      result = runTransforms(input, TRANSFORMS);
+    } catch {
+      // Transforms that disagree (overlapping edits, e.g. the same names imported twice) mean no safe rewrite.
+      return undefined;
+    }
     if (result.edits.length === 0) return undefined;
     return {
       title: l10n.t('Migrate this file to SageMaker Runtime'),
@@ -58,6 +64,19 @@ export function fixAll(input: FixInput, findings: readonly Finding[]): FixPropos
     };
   });
   return migration && structuredClone(migration);
+}
+
+/**
+ * True when the fixes of this script wait for its syntax errors to be corrected: fix-all proposes nothing, and
+ * callers should say so rather than "nothing can be migrated".
+ */
+export function fixesWaitForSyntax(input: FixInput): boolean {
+  return isScriptLanguage(input.languageId) && !parses(input);
+}
+
+/** The reason fixable findings of a script that does not parse are not fixed, as appended to their messages. */
+export function syntaxErrorReason(): string {
+  return l10n.t('the file has syntax errors; fixes wait until it parses');
 }
 
 function parses(input: FixInput): boolean {
@@ -90,6 +109,7 @@ function memoized<T>(input: FixInput, what: string, compute: () => T): T {
  */
 export function refineFixability(input: FixInput, findings: readonly Finding[]): Finding[] {
   if (!isScriptLanguage(input.languageId) || !findings.some((finding) => finding.fixable)) return [...findings];
+  if (!parses(input)) return findings.map((finding) => (finding.fixable ? notFixed(finding, syntaxErrorReason()) : finding));
   const assessed = assessment(input);
   return findings.map((finding) => {
     if (!finding.fixable) return finding;

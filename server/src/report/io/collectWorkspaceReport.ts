@@ -1,6 +1,6 @@
 import { DEFAULT_SETTINGS } from '../../engine/settings';
 import { ReportCollector } from '../collector';
-import type { ReportModel, ReportOptions } from '../types';
+import type { FileResult, ReportModel, ReportOptions } from '../types';
 import { scanReportFiles, type ReportScanOptions } from './scanReportFiles';
 
 export type ReportHeader = Pick<ReportOptions, 'workspaceName' | 'date' | 'linkBase'>;
@@ -13,6 +13,8 @@ export async function collectWorkspaceReport(
   scan: ReportScanOptions,
   header: ReportHeader,
   onProgress?: (filesDone: number) => void,
+  /** Each file as it is scanned (the report request collects them: its output must never replace one). */
+  onFile?: (file: FileResult) => void,
 ): Promise<ReportModel | undefined> {
   const collector = new ReportCollector({
     ...header,
@@ -23,6 +25,7 @@ export async function collectWorkspaceReport(
   let filesDone = 0;
   for await (const file of scanReportFiles(scan)) {
     collector.add(file);
+    onFile?.(file);
     onProgress?.(++filesDone);
   }
   if (scan.token?.isCancellationRequested) {
