@@ -1,5 +1,6 @@
 import type { FixTransform } from './transform';
 import { checkTypeUses } from './transforms/checkTypeUses';
+import { rewriteReExports } from './transforms/rewriteReExports';
 import { rewriteClientRegion } from './transforms/rewriteClientRegion';
 import { rewriteClients } from './transforms/rewriteClients';
 import { rewriteConverse } from './transforms/rewriteConverse';
@@ -21,5 +22,6 @@ export const TRANSFORMS: readonly FixTransform[] = [
   rewriteInvokeModelStream,
   rewriteClientRegion,
   rewriteClients,
+  rewriteReExports,
   syncImports,
 ];

@@ -116,10 +116,15 @@ export function unrewritableRead(flow: ResponseFlow, rules: readonly ReadRule[])
   if (rules.length === 0) return undefined;
   const byField = new Map(rules.map((rule) => [rule.field, rule]));
   let reason: string | undefined;
+  // A read the rules rewrite, and the program's own type on the response: together the rewrite would not type-check.
+  let rewritesARead = false;
+  let ownType: string | undefined;
   const visit = (node: ts.Node): void => {
     if (reason !== undefined) return;
     if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name) && flow.carries(node.expression)) {
       const rule = byField.get(node.name.text);
+      // Renamed fields clash with the program's type; a read wrapped in an adapter helper keeps its input as it is.
+      if (rule?.kind === 'rename' || rule?.kind === 'first' || rule?.kind === 'rewrite') rewritesARead = true;
       if (rule?.kind === 'first') {
         const read = firstElementRead(node, rule);
         if (!read) reason = l10n.t("the response's '{0}' is read other than as {0}[0].{1}, which the tool cannot rewrite", rule.field, Object.keys(rule.members).join('/'));
@@ -131,9 +136,11 @@ export function unrewritableRead(flow: ResponseFlow, rules: readonly ReadRule[])
         return;
       }
     }
+    ownType ??= ownTypeOf(node, flow);
     if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer && flow.carries(node.initializer)) {
       for (const element of node.name.elements) {
         const rule = byField.get((element.propertyName ?? element.name).getText());
+        if (rule?.kind === 'rename') rewritesARead = true;
         if (rule?.kind === 'refuse') reason = rule.reason;
         else if (rule !== undefined && rule.kind !== 'rename') {
           reason = l10n.t("the response's '{0}' is destructured, which the tool cannot rewrite", (element.propertyName ?? element.name).getText());
@@ -150,6 +157,9 @@ export function unrewritableRead(flow: ResponseFlow, rules: readonly ReadRule[])
     ts.forEachChild(node, visit);
   };
   visit(flow.scope);
+  if (reason === undefined && rewritesARead && ownType !== undefined) {
+    return l10n.t("the parsed response is given the program's own type '{0}', whose fields would no longer match the container's response", ownType);
+  }
   return reason;
 }
 
@@ -223,4 +233,25 @@ function applyRule(context: FixContext, access: ts.PropertyAccessExpression, rul
       return;
     default:
   }
+}
+
+/**
+ * The field-describing type the program gives a response-derived value (`JSON.parse(...) as LlamaResponse`, `<T>x`,
+ * `x satisfies T`, `const r: T = ...`): an object type, or an interface or type alias of this file. Renamed
+ * reads would no longer match it. Library types (`Uint8Array`) and `any`/`unknown` say nothing about fields.
+ */
+function ownTypeOf(node: ts.Node, flow: ResponseFlow): string | undefined {
+  let type: ts.TypeNode | undefined;
+  if ((ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isSatisfiesExpression(node)) && flow.carries(node.expression)) type = node.type;
+  else if (ts.isVariableDeclaration(node) && node.type && node.initializer && flow.carries(node.initializer)) type = node.type;
+  if (!type || !describesFields(type)) return undefined;
+  return type.getText();
+}
+
+function describesFields(type: ts.TypeNode): boolean {
+  if (ts.isTypeLiteralNode(type)) return true;
+  if (ts.isArrayTypeNode(type)) return describesFields(type.elementType);
+  if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return false;
+  const name = type.typeName.text;
+  return type.getSourceFile().statements.some((statement) => (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && statement.name.text === name);
 }

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import ts from '../../../typescript';
-import { propertyNameText } from '../../script/parse';
+import { propertyNameText, skipOuterExpressions, stringValue } from '../../script/parse';
 import type { FixContext } from '../context';
 import { TODO } from '../support/endpointTarget';
 import { insertTodoAbove } from '../support/todoComment';
@@ -33,7 +33,10 @@ export const rewriteClients: FixTransform = {
       if (!callee || !construction || !ts.isNewExpression(construction)) continue;
       if (finding.data.sdk === 'v2' && ts.isPropertyAccessExpression(callee)) context.replace(callee.name, 'SageMakerRuntime');
       const options = construction.arguments?.[0];
-      if (options && ts.isObjectLiteralExpression(options)) flagEndpointOverride(context, options);
+      if (options && ts.isObjectLiteralExpression(options)) {
+        flagEndpointOverride(context, options);
+        flagRegionFromCode(context, options);
+      }
     }
   },
 };
@@ -46,4 +49,30 @@ function flagEndpointOverride(context: FixContext, options: ts.ObjectLiteralExpr
   const onOwnLine = /^\s*$/.test(context.text.slice(context.text.lastIndexOf('\n', start - 1) + 1, start));
   if (onOwnLine) context.insert(start, `// ${note}${context.style.eol}${lineIndentAt(context.text, start)}`);
   else insertTodoAbove(context, options, note.slice(TODO.length + 2));
+}
+
+/**
+ * A region the code computes (`region: REGION`, `{ region }` from a parameter) cannot be changed here without
+ * changing what else uses it; the TODO (a finding until removed) asks for the China region of the endpoint. A
+ * literal region is the client-region rule's, and a bare environment variable is deployment configuration.
+ */
+function flagRegionFromCode(context: FixContext, options: ts.ObjectLiteralExpression): void {
+  const region = options.properties.find((property) => propertyNameText(property.name) === 'region');
+  if (!region || !(ts.isPropertyAssignment(region) || ts.isShorthandPropertyAssignment(region))) return;
+  const value = ts.isPropertyAssignment(region) ? skipOuterExpressions(region.initializer) : region.name;
+  if (isLiteralRegion(value) || isEnvironmentRead(value)) return;
+  insertTodoAbove(context, options, l10n.t("this client's region comes from '{0}': make sure it is the China region of your SageMaker endpoint ({1}).", value.getText(context.sourceFile), context.settings.targetRegion));
+}
+
+function isLiteralRegion(value: ts.Expression): boolean {
+  if (stringValue(value) !== undefined) return true;
+  return ts.isBinaryExpression(value) && (value.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || value.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+    && isLiteralRegion(skipOuterExpressions(value.right));
+}
+
+/** `process.env.AWS_REGION`, `process.env["AWS_REGION"]`. */
+function isEnvironmentRead(value: ts.Expression): boolean {
+  const target = ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value) ? value.expression : undefined;
+  return target !== undefined && ts.isPropertyAccessExpression(target) && target.name.text === 'env'
+    && ts.isIdentifier(target.expression) && target.expression.text === 'process';
 }

@@ -9,5 +9,6 @@ export async function complete(prompt: string): Promise<string> {
       body: JSON.stringify({ prompt, max_gen_len: 60 }),
     }),
   );
-  return (JSON.parse(new TextDecoder().decode(response.body)) as { generation: string }).generation;
+  const result = JSON.parse(new TextDecoder().decode(response.body));
+  return result.generation as string;
 }
