@@ -27,7 +27,8 @@ export function detectProse(document: MarkdownDocument, settings: EngineSettings
   for (const block of inlineBlocksOf(document.blocks)) texts.set(block, proseText(block));
   // "Bedrock" alone names other products too (a PHP framework, a game server): without anything AWS in the
   // document it is not Amazon Bedrock, and neither are the short forms it would unlock.
-  const awsContext = [...texts.values()].some((text) => AWS_CONTEXT.test(text))
+  // Raw block text: a link to aws.amazon.com/bedrock counts too.
+  const awsContext = [...texts.keys()].some((block) => AWS_CONTEXT.test(block.text))
     || document.blocks.some((block) => block.type === 'code' && AWS_CONTEXT.test(block.text));
   const bedrockMentioned = awsContext && [...texts.values()].some((text) => MENTIONS_BEDROCK.test(text));
   const findings: Finding[] = [];
@@ -57,7 +58,7 @@ export function detectProse(document: MarkdownDocument, settings: EngineSettings
 }
 
 // Anything that places the document among AWS things: the vendor names, SDKs, CLI, hosts.
-const AWS_CONTEXT = /\b(?:AWS|Amazon|amazonaws|boto3|aioboto3|aws-sdk|@aws-sdk|aws_sdk_\w+|SageMaker)\b/;
+const AWS_CONTEXT = /\b(?:AWS|Amazon|amazonaws|aws\.amazon\.com|boto3|aioboto3|aws-sdk|@aws-sdk|aws_sdk_\w+|SageMaker)\b/;
 const QUALIFIED_BEDROCK = /^(?:Amazon|AWS)\s/;
 
 /**
