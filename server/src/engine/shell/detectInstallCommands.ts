@@ -8,22 +8,42 @@ import type { EmbeddedContext } from './embeddedContext';
 import { type SimpleCommand, valueRange } from './splitCommands';
 import type { ShellWord } from './tokenizeShell';
 
-// `npm install`, `yarn add`, `pnpm add`, `bun add`, `pip install`, `uv add`, `poetry add` and their short forms.
-const NPM_INSTALLERS: Readonly<Record<string, ReadonlySet<string>>> = {
-  npm: new Set(['install', 'i', 'add', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall']),
-  pnpm: new Set(['add', 'install', 'i']),
-  yarn: new Set(['add']),
-  bun: new Set(['add', 'install', 'i']),
+interface Installer {
+  ecosystem: 'npm' | 'python';
+  /** Subcommands that add packages. */
+  subcommands: ReadonlySet<string>;
+  /** Options whose value is the next word, not a package (`pnpm add -w x` has none: `-w` is a switch there). */
+  optionsWithValue: ReadonlySet<string>;
+}
+
+const PIP_VALUES = ['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url',
+  '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--src', '--platform', '--python-version', '--upgrade-strategy'];
+
+// `npm install`, `yarn add`, `pnpm add`, `bun add`, `pip install`, `uv add`, `poetry add`, `pipenv install`.
+const INSTALLERS: Readonly<Record<string, Installer>> = {
+  npm: {
+    ecosystem: 'npm',
+    subcommands: new Set(['install', 'i', 'add', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall']),
+    optionsWithValue: new Set(['-w', '--workspace', '--prefix', '--registry', '--cache', '--userconfig']),
+  },
+  pnpm: {
+    ecosystem: 'npm', subcommands: new Set(['add', 'install', 'i']),
+    optionsWithValue: new Set(['--filter', '-F', '-C', '--dir', '--registry', '--store-dir']),
+  },
+  yarn: { ecosystem: 'npm', subcommands: new Set(['add']), optionsWithValue: new Set(['--cwd', '--registry']) },
+  bun: { ecosystem: 'npm', subcommands: new Set(['add', 'install', 'i']), optionsWithValue: new Set(['--cwd', '--registry']) },
+  pip: { ecosystem: 'python', subcommands: new Set(['install']), optionsWithValue: new Set(PIP_VALUES) },
+  pip3: { ecosystem: 'python', subcommands: new Set(['install']), optionsWithValue: new Set(PIP_VALUES) },
+  uv: {
+    ecosystem: 'python', subcommands: new Set(['add']),
+    optionsWithValue: new Set([...PIP_VALUES, '-p', '--python', '--group', '--extra', '--index', '--directory', '--package']),
+  },
+  poetry: {
+    ecosystem: 'python', subcommands: new Set(['add']),
+    optionsWithValue: new Set(['-G', '--group', '-E', '--extras', '--source', '-C', '--directory', '-P', '--project']),
+  },
+  pipenv: { ecosystem: 'python', subcommands: new Set(['install']), optionsWithValue: new Set(['-r', '--requirements', '-i', '--index', '--python']) },
 };
-const PIP_INSTALLERS: Readonly<Record<string, ReadonlySet<string>>> = {
-  pip: new Set(['install']), pip3: new Set(['install']), uv: new Set(['add']), poetry: new Set(['add']), pipenv: new Set(['install']),
-};
-// Options whose value is the next word, not a package.
-const OPTIONS_WITH_VALUE = new Set([
-  '-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f',
-  '--find-links', '-t', '--target', '--prefix', '-w', '--workspace', '--filter', '-C', '--dir', '--cwd', '--registry',
-  '--group', '-G', '--python', '-p', '--tag',
-]);
 
 /**
  * Python packages that exist to reach Bedrock, with the alternative to install instead. `langchain-aws` also holds
@@ -71,23 +91,21 @@ function installedPackages(command: SimpleCommand): InstalledPackage[] | undefin
   // `python -m pip install ...`, `python3 -m pip ...`, `uv pip install ...`.
   if (/^python(?:3(?:\.\d+)?)?$/.test(tool()) && words[1]?.value === '-m') words = words.slice(2);
   if (tool() === 'uv' && words[1]?.value === 'pip') words = words.slice(1);
-  const name = tool();
-  const ecosystem = name in NPM_INSTALLERS ? 'npm' : name in PIP_INSTALLERS ? 'python' : undefined;
-  if (!ecosystem) return undefined;
-  const subcommands = ecosystem === 'npm' ? NPM_INSTALLERS[name] : PIP_INSTALLERS[name];
-  // The subcommand is the first word that is not an option (`yarn --cwd app add x` is rare; options before it are skipped).
+  const installer = Object.hasOwn(INSTALLERS, tool()) ? INSTALLERS[tool()] : undefined;
+  if (!installer) return undefined;
+  // The subcommand is the first word that is not an option (`yarn --cwd app add x`).
   let index = 1;
-  while (index < words.length && words[index].value.startsWith('-')) index += OPTIONS_WITH_VALUE.has(words[index].value) ? 2 : 1;
-  if (!subcommands.has(words[index]?.value ?? '')) return undefined;
+  while (index < words.length && words[index].value.startsWith('-')) index += installer.optionsWithValue.has(words[index].value) ? 2 : 1;
+  if (!installer.subcommands.has(words[index]?.value ?? '')) return undefined;
   const result: InstalledPackage[] = [];
   for (let i = index + 1; i < words.length; i++) {
     const value = words[i].value;
     if (value.startsWith('-')) {
-      if (OPTIONS_WITH_VALUE.has(value)) i++;
+      if (installer.optionsWithValue.has(value)) i++;
       continue;
     }
-    const packageName = ecosystem === 'npm' ? npmName(value) : pythonName(value);
-    if (packageName) result.push({ word: words[i], name: packageName, ecosystem });
+    const packageName = installer.ecosystem === 'npm' ? npmName(value) : pythonName(value);
+    if (packageName) result.push({ word: words[i], name: packageName, ecosystem: installer.ecosystem });
   }
   return result;
 }
