@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { CONFIG_SECTION } from '../../shared/protocol';
 import { DEFAULT_SETTINGS, TARGET_REGIONS } from '../../server/src/engine/settings';
 import { CLI_SETTING_KEYS, EDITOR_ONLY_SETTING_KEYS, SETTINGS_SECTION } from '../../server/src/settingsSchema';
 
@@ -19,6 +20,10 @@ function manifestProperties(): Record<string, PropertySchema> {
   const sections = [manifest.contributes.configuration].flat();
   return Object.assign({}, ...sections.map((section) => section.properties)) as Record<string, PropertySchema>;
 }
+
+test('the CLI reads the section the language server asks the editor for', () => {
+  assert.equal(SETTINGS_SECTION, CONFIG_SECTION);
+});
 
 test("the CLI's keys and the editor-only keys are the manifest's bedrockToSagemaker.* properties, each once", () => {
   const manifestKeys = Object.keys(manifestProperties()).filter((key) => key.startsWith(`${SETTINGS_SECTION}.`)).map((key) => key.slice(SETTINGS_SECTION.length + 1)).sort();
