@@ -1,5 +1,6 @@
 // Golden fixtures: test/fixtures/markdown/<case>.md → <case>.findings.json (and <case>.output.md after
-// "fix all" when that file exists; <case>.settings.json overrides the settings). Enumerated automatically.
+// "fix all" when that file exists; <case>.settings.json overrides the settings). Enumerated automatically. Each
+// document is analysed under its fixture file name (CHANGELOG.md is a history document).
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +25,8 @@ describe('Markdown golden fixtures', () => {
       const text = readFileSync(join(FIXTURES, `${name}.md`), 'utf8');
       const settingsPath = join(FIXTURES, `${name}.settings.json`);
       const settings = normalizeSettings(existsSync(settingsPath) ? JSON.parse(readFileSync(settingsPath, 'utf8')) : {});
-      const result = analyzeMarkdownText(text, settings);
+      // The fixture's own name: `CHANGELOG.md` is analysed as a history document.
+      const result = analyzeMarkdownText(text, settings, `${name}.md`);
       assert.equal(result.skipped, undefined, `skipped: ${result.skipped?.message}`);
       const actual = JSON.stringify(toGolden(text, result.findings), null, 2) + '\n';
       const expected = expectedFile(join(FIXTURES, `${name}.findings.json`), actual);

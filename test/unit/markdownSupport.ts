@@ -28,8 +28,8 @@ export function toGolden(text: string, findings: readonly Finding[]): GoldenFind
   });
 }
 
-export function analyzeMarkdownText(text: string, settings: EngineSettings = normalizeSettings({})): AnalyzeResult {
-  return analyze({ text, languageId: 'markdown', settings, fileName: 'doc.md' });
+export function analyzeMarkdownText(text: string, settings: EngineSettings = normalizeSettings({}), fileName = 'doc.md'): AnalyzeResult {
+  return analyze({ text, languageId: 'markdown', settings, fileName });
 }
 
 /** Applies non-overlapping edits like an LSP client: insertions at one position appear in array order. */

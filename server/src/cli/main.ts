@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { setLocale } from '../engine/l10n';
 import { CliError } from './cliError';
+import { printConfig } from './config/printConfig';
 import { ExitCode } from './exitCodes';
 import { parseArguments } from './parseArguments';
 import { parseReportArguments } from './reportArguments';
@@ -34,7 +35,7 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<ExitCode>
         io.stdout.write(`${TOOL_VERSION}\n`);
         return ExitCode.clean;
       case 'scan':
-        return await scanCommand(parsed.scan, io);
+        return parsed.scan.printConfig ? await printConfig(parsed.scan, io) : await scanCommand(parsed.scan, io);
     }
   } catch (error) {
     if (error instanceof CliError) {

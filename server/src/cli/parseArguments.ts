@@ -4,6 +4,7 @@ import type { Locale } from '../engine/l10n';
 import { TARGET_REGIONS } from '../engine/settings';
 import type { TargetRegion } from '../engine/types';
 import { CliError } from './cliError';
+import type { ConfigRequest } from './config/discoverConfig';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
@@ -13,8 +14,11 @@ export interface ScanArguments {
   paths: string[];
   format: OutputFormat;
   region?: TargetRegion;
-  configPath?: string;
+  /** `--config`, or where to discover the workspace's settings from (the scanned paths). */
+  configPath?: ConfigRequest;
   maxFileSizeKb?: number;
+  /** `--print-config`: print the effective settings and where each came from, then exit. */
+  printConfig?: boolean;
   /** Apply every safe fix in place (workspace root for created files: the current folder). */
   fix: boolean;
   /** Exit with 3 when files were skipped (too large, too deep, binary, unreadable). Default true; `--no-fail-on-skipped`. */
@@ -31,6 +35,7 @@ const OPTIONS = {
   region: { type: 'string' },
   lang: { type: 'string' },
   config: { type: 'string' },
+  'print-config': { type: 'boolean' },
   'max-file-size': { type: 'string' },
   fix: { type: 'boolean' },
   'fail-on-skipped': { type: 'boolean' },
@@ -52,17 +57,19 @@ export function parseArguments(argv: readonly string[]): ParsedCommand {
   if (command === undefined) throw new CliError(l10n.t('Missing command: use "scan".'), true);
   if (command === 'help') return { command: 'help', locale };
   if (command !== 'scan') throw new CliError(l10n.t('Unknown command "{0}": use "scan".', command), true);
+  const scanPaths = paths.length > 0 ? paths : ['.'];
   return {
     command: 'scan',
     locale,
     scan: {
-      paths: paths.length > 0 ? paths : ['.'],
+      paths: scanPaths,
       format: oneOf(values.format, OUTPUT_FORMATS, '--format') ?? 'text',
       region: oneOf(values.region, TARGET_REGIONS, '--region'),
-      configPath: values.config as string | undefined,
+      configPath: { explicit: values.config as string | undefined, searchFrom: scanPaths },
       maxFileSizeKb: positiveInteger(values['max-file-size'], '--max-file-size'),
       fix: values.fix === true,
       failOnSkipped: failOnSkipped(argv),
+      printConfig: values['print-config'] === true,
     },
   };
 }

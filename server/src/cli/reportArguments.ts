@@ -4,6 +4,7 @@ import type { Locale } from '../engine/l10n';
 import { TARGET_REGIONS } from '../engine/settings';
 import type { TargetRegion } from '../engine/types';
 import { CliError } from './cliError';
+import type { ConfigRequest } from './config/discoverConfig';
 import { failOnSkipped, LOCALES, oneOf, positiveInteger } from './parseArguments';
 
 export type ReportFormat = 'markdown' | 'json' | 'sarif';
@@ -16,7 +17,8 @@ export interface ReportArguments {
   format: ReportFormat;
   outPath?: string;
   region?: TargetRegion;
-  configPath?: string;
+  /** `--config`, or where to discover the workspace's settings from (the scanned paths). */
+  configPath?: ConfigRequest;
   maxFileSizeKb?: number;
   /** Exit with 3 when files were skipped; `--no-fail-on-skipped` turns it off. */
   failOnSkipped: boolean;
@@ -52,14 +54,15 @@ export function parseReportArguments(argv: readonly string[]): ReportArguments {
     }
     if (option.type === 'boolean' && token.value !== undefined) throw new CliError(l10n.t('Option "{0}" takes no value.', token.rawName), true);
   }
+  const paths = positionals.length > 0 ? positionals : ['.'];
   return {
     help: values.help === true,
     locale: oneOf(values.lang, LOCALES, '--lang'),
-    paths: positionals.length > 0 ? positionals : ['.'],
+    paths,
     format: oneOf(values.format, REPORT_FORMATS, '--format') ?? 'markdown',
     outPath: values.out as string | undefined,
     region: oneOf(values.region, TARGET_REGIONS, '--region'),
-    configPath: values.config as string | undefined,
+    configPath: { explicit: values.config as string | undefined, searchFrom: paths },
     maxFileSizeKb: positiveInteger(values['max-file-size'], '--max-file-size'),
     failOnSkipped: failOnSkipped(argv),
     force: values.force === true,

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import type { Category } from '../../engine/types';
+import { ownTargetRegion } from '../../engine/markdown/documentTarget';
+import type { Category, TargetRegion } from '../../engine/types';
 import type { FileScanResult } from '../../workspace';
 import { createStyle, type Style } from './ansiStyle';
 import type { FileMessage, Reporter, ReportContext } from './reporter';
@@ -13,6 +14,8 @@ import { escapeControl } from './terminalText';
 export class TextReporter implements Reporter {
   private readonly tally = new ScanTally();
   private readonly style: Style;
+  /** Markdown files whose front matter `target_region` (a China region other than the setting) judged their findings. */
+  private readonly ownRegions = new Map<TargetRegion, number>();
 
   constructor(private readonly context: ReportContext) {
     this.style = createStyle(context.stdout, context.env);
@@ -27,6 +30,10 @@ export class TextReporter implements Reporter {
   }
 
   addFile(result: FileScanResult): void {
+    if (result.kind === 'scanned' && result.languageId === 'markdown') {
+      const own = ownTargetRegion(result.document.getText(), this.context.settings);
+      if (own) this.ownRegions.set(own, (this.ownRegions.get(own) ?? 0) + 1);
+    }
     const noticesBefore = this.tally.notices.length;
     const findings = this.tally.add(result);
     const notices = this.tally.notices.slice(noticesBefore);
@@ -54,7 +61,7 @@ export class TextReporter implements Reporter {
 
   private summary(): string {
     const { filesScanned, findingCount, filesWithFindings } = this.tally;
-    const region = this.context.settings.targetRegion;
+    const region = this.regions();
     if (filesScanned === 0 && this.tally.skipped.length === 0) {
       return l10n.t('No TypeScript, JavaScript or Markdown files found in {0}.', this.context.paths.map((path) => escapeControl(JSON.stringify(path))).join(', '));
     }
@@ -65,6 +72,15 @@ export class TextReporter implements Reporter {
       '{0} finding(s) in {1} of {2} scanned file(s), target region {3}: {4}.',
       findingCount, filesWithFindings, filesScanned, region, this.categoryCounts(),
     ));
+  }
+
+  /**
+   * The region findings were judged with: the setting, then each front-matter region with its file count, in a form
+   * that needs no translation (`cn-northwest-1; cn-north-1 × 2 (target_region)`).
+   */
+  private regions(): string {
+    const own = [...this.ownRegions].map(([region, files]) => `${region} × ${files} (target_region)`);
+    return [this.context.settings.targetRegion, ...own].join('; ');
   }
 
   private categoryCounts(): string {

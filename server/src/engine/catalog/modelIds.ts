@@ -13,7 +13,7 @@ export function displayTemplate(text: string): string {
 
 export type ModelFamily =
   | 'llama' | 'deepseek' | 'mistral' | 'anthropic' | 'titan' | 'nova' | 'cohere' | 'ai21'
-  | 'gpt-oss' | 'qwen' | 'gemma' | 'writer' | 'stability' | 'twelvelabs' | 'minimax' | 'amazon-other';
+  | 'gpt-oss' | 'qwen' | 'gemma' | 'writer' | 'stability' | 'twelvelabs' | 'minimax' | 'luma' | 'amazon-other';
 
 export interface ModelIdInfo {
   modelId: string;
@@ -28,7 +28,8 @@ export interface ModelIdInfo {
   jumpStartId?: string;
 }
 
-const PROVIDERS = 'meta|amazon|anthropic|mistral|cohere|deepseek|ai21|openai|qwen|google|writer|stability|twelvelabs|minimax';
+// `luma` (Luma AI Ray video models, `luma.ray-v2:0`) is served by Bedrock but not yet in domain-facts §5's regex.
+const PROVIDERS = 'meta|amazon|anthropic|mistral|cohere|deepseek|ai21|openai|qwen|google|writer|stability|twelvelabs|minimax|luma';
 const GEOS = 'us-gov|us|eu|apac|jp|au|global';
 // Provisioned-throughput variants add a context size (`anthropic.claude-3-haiku-20240307-v1:0:200k`); an id is never
 // followed by another `:N` or by a file extension (`meta.llama3-8b-instruct-v1:0.json` names a file).
@@ -108,6 +109,7 @@ function familyOf(provider: string, name: string): ModelFamily {
     case 'stability': return 'stability';
     case 'twelvelabs': return 'twelvelabs';
     case 'minimax': return 'minimax';
+    case 'luma': return 'luma';
     default: return name.startsWith('titan') ? 'titan' : name.startsWith('nova') ? 'nova' : 'amazon-other';
   }
 }
@@ -140,7 +142,13 @@ function jumpStartIdFor(provider: string, name: string): string | undefined {
 
 
 const ARN = /arn:(?:aws[a-z-]*|\u0001+):bedrock(?:-agentcore)?:[\w\u0001*-]*:[\w\u0001*]*:[\w\u0001\-/.:*]+/g;
-const HOST = /(?<![\w-])(?:[\w-]+\.)?bedrock(?:-runtime|-agent-runtime|-agent|-mantle|-data-automation-runtime|-data-automation|-agentcore-control|-agentcore)?(?:-fips)?\.[a-z0-9\u0001-]+\.(?:vpce\.)?(?:amazonaws\.com(?:\.cn)?|api\.aws)(?![\w-])/g;
+// Regional hosts (`bedrock-runtime.us-east-1.amazonaws.com`), and the region-less form some configurations carry
+// (`bedrock-runtime.amazonaws.com`). The bare `bedrock.amazonaws.com` is left out: it is also the IAM service
+// principal of trust policies, not a host a client connects to.
+const HOST = new RegExp('(?<![\\w-])(?:[\\w-]+\\.)?(?:'
+  + 'bedrock(?:-runtime|-agent-runtime|-agent|-mantle|-data-automation-runtime|-data-automation|-agentcore-control|-agentcore)?(?:-fips)?\\.[a-z0-9\u0001-]+\\.(?:vpce\\.)?(?:amazonaws\\.com(?:\\.cn)?|api\\.aws)'
+  + '|bedrock(?:-runtime|-agent-runtime|-agent|-data-automation-runtime|-data-automation|-agentcore-control|-agentcore)(?:-fips)?\\.amazonaws\\.com'
+  + ')(?![\\w-])', 'g');
 const IAM_ACTION = /(?<![\w-])bedrock(?:-agentcore)?:(?:[A-Z][A-Za-z]*\*?|\*)(?![\w])/g;
 export const BEDROCK_API_KEY_ENV = 'AWS_BEARER_TOKEN_BEDROCK';
 

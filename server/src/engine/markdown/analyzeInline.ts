@@ -4,7 +4,8 @@ import type { EngineSettings, Finding } from '../types';
 import { mappedContext } from './embeddedContext';
 import type { InlineBlock, MarkdownDocument } from './parseMarkdown';
 
-const COMMAND = /^\s*(?:\$\s+)?(?:sudo\s+)?(?:aws|awscurl|curl)\s/;
+// Inline code that is a command: the AWS CLI, an HTTP client, or a package install (`npm i @ai-sdk/amazon-bedrock`).
+const COMMAND = /^\s*(?:\$\s+)?(?:sudo\s+)?(?:aws|awscurl|curl|npm|pnpm|yarn|bun|pip3?|uv|poetry|python3?\s+-m\s+pip)\s/;
 
 /** Inline code (`aws bedrock-runtime converse` in a table cell), link text and targets, autolinks. */
 export function analyzeInline(document: MarkdownDocument, settings: EngineSettings): Finding[] {

@@ -7,7 +7,7 @@ import { findServiceList } from './assessment/serviceSections';
 import { documentTarget } from './documentTarget';
 import { isRunnableCodeFinding } from './embeddedContext';
 import { type MarkdownDocument, parseMarkdown } from './parseMarkdown';
-import { detectProse, findServices, inlineBlocksOf } from './prose/detectProse';
+import { detectProse, findServices, inlineBlocksOf, isHistoryDocument } from './prose/detectProse';
 import { proseText } from './prose/proseText';
 import type { ProseService } from './prose/serviceTerms';
 
@@ -23,7 +23,7 @@ export function analyzeMarkdown(input: AnalyzeInput): Finding[] {
   const code = analyzeCodeBlocks(document, settings, input.token);
   findings.push(...code, ...analyzeInline(document, settings));
   if (input.token?.isCancellationRequested) return [];
-  if (target.china) findings.push(...detectProse(document, settings, acknowledgedByAssessment(document)));
+  if (target.china) findings.push(...detectProse(document, settings, acknowledgedByAssessment(document), { history: isHistoryDocument(input.fileName) }));
   findings.push(...checkAssessment(document, settings, code.filter(isRunnableCodeFinding)));
   return findings;
 }

@@ -1,6 +1,7 @@
 import type { EngineSettings, TargetRegion } from '../types';
 import { checkRegion, isChinaRegion } from './assessment/regions';
-import type { FrontMatter } from './frontMatter';
+import { type FrontMatter, readFrontMatter } from './frontMatter';
+import { LineIndex } from './lineIndex';
 
 export interface DocumentTarget {
   region: string;
@@ -20,4 +21,15 @@ export function documentTarget(frontMatter: FrontMatter | undefined, settings: E
   if (isChinaRegion(declared)) return { region: declared, china: true, settings: { ...settings, targetRegion: declared as TargetRegion } };
   if (typeof declared === 'string' && checkRegion(declared) === 'known') return { region: declared, china: false, settings };
   return { region: settings.targetRegion, china: true, settings };
+}
+
+/**
+ * The China region a Markdown text's front matter declares when it differs from `settings.targetRegion`: its findings
+ * were judged with that region. Undefined when the document uses the setting (or names a region outside China, where
+ * code is still judged with the setting).
+ */
+export function ownTargetRegion(text: string, settings: EngineSettings): TargetRegion | undefined {
+  if (!/^\uFEFF?---/.test(text)) return undefined;
+  const target = documentTarget(readFrontMatter(new LineIndex(text)), settings);
+  return target.china && target.region !== settings.targetRegion ? target.settings.targetRegion : undefined;
 }

@@ -41,7 +41,7 @@ export function fenceKindOf(info: string, text: string): FenceKind | undefined {
 }
 
 // Sniffing looks only at the first line that is not blank or a comment, and only for unmistakable starts.
-const SHELL_START = /^(\$\s+|PS[^>\n]*>\s+)?(?:sudo\s+)?(?:aws|awscurl|curl)\s/;
+const SHELL_START = /^(\$\s+|PS[^>\n]*>\s+)?(?:sudo\s+)?(?:aws|awscurl|curl|npm|pnpm|yarn|pip3?)\s/;
 const PYTHON_START = /^(?:from\s+[\w.]+\s+import\s|import\s+[\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+as\s+\w+)?)*\s*$)/;
 const SCRIPT_START = /^(?:import\s[^'"]*\sfrom\s+['"]|import\s+['"]|(?:const|let|var)\s[^=]*=\s*(?:await\s+import|require)\(\s*['"]|export\s)/;
 

@@ -15,10 +15,13 @@ export interface CodeBlock {
   line: number;
 }
 
-/** Text that markdown-it parses as inline content: a paragraph, a heading's text or a table cell. */
+/**
+ * Text that markdown-it parses as inline content (a paragraph, a heading's text or a table cell), or the text of an
+ * HTML block's `<summary>` element, which a reader sees as the heading of a `<details>` box.
+ */
 export interface InlineBlock {
   type: 'inline';
-  role: 'paragraph' | 'heading' | 'cell';
+  role: 'paragraph' | 'heading' | 'cell' | 'summary';
   text: string;
   map: FenceMap | undefined;
   spans: InlineSpan[];
@@ -116,6 +119,9 @@ function collectBlocks(tokens: MarkdownIt.Token[], index: LineIndex, env: SpanEn
         blocks.push(inlineBlock(tokens[i + 1], 'paragraph', token.map![0], index, env, paragraphAlignment));
         i++;
         break;
+      case 'html_block':
+        blocks.push(...summaryBlocks(token, index));
+        break;
       case 'inline': {
         // Table cells: the only inline tokens not preceded by a paragraph or heading opener.
         const block = inlineBlock(token, 'cell', rowLine, index, env, () => alignCell, rowCursor);
@@ -123,6 +129,26 @@ function collectBlocks(tokens: MarkdownIt.Token[], index: LineIndex, env: SpanEn
         blocks.push(block);
         break;
       }
+    }
+  }
+  return blocks;
+}
+
+/**
+ * `<summary>text</summary>` on one line of an HTML block. Only the element's text is read (tags inside it stay as
+ * text, which prose patterns ignore); a summary spread over lines is left out rather than mapped inexactly.
+ */
+function summaryBlocks(token: MarkdownIt.Token, index: LineIndex): InlineBlock[] {
+  const blocks: InlineBlock[] = [];
+  const [first, end] = token.map!;
+  for (let line = first; line < end && line < index.lineCount; line++) {
+    const source = index.lineText(line);
+    for (const match of source.matchAll(/<summary(?:\s[^>]*)?>([^<]*(?:<(?!\/summary>)[^<]*)*)<\/summary>/gi)) {
+      const text = match[1];
+      const column = (match.index ?? 0) + match[0].indexOf('>') + 1;
+      if (text.trim() === '') continue;
+      const map = buildFenceMap(index, text, line, () => alignCell, column);
+      blocks.push({ type: 'inline', role: 'summary', text, map, spans: [], line });
     }
   }
   return blocks;

@@ -2,7 +2,8 @@ import type { Node } from 'web-tree-sitter';
 import type { BedrockService } from '../catalog/packages';
 import { bedrockServiceNamed } from '../shell/awsServiceNames';
 import type { PythonBindings } from './pythonBindings';
-import { keywordArguments, positionalArguments, stringValue } from './syntax';
+import { SMITHY_RUNTIME_CLIENT, SMITHY_RUNTIME_MODULE } from './pythonWrappers';
+import { dottedName, keywordArguments, positionalArguments, stringValue } from './syntax';
 
 const CLIENT_MODULES = new Set(['boto3', 'aioboto3', 'boto3.session', 'aioboto3.session', 'botocore.session']);
 
@@ -43,4 +44,20 @@ export function receiverService(receiver: Node | null, bindings: PythonBindings,
   const meaning = bindings.meaningOf(dotted);
   if (meaning?.kind === 'bedrock-client') return meaning.service;
   return clientFactoryCall(receiver, bindings)?.service;
+}
+
+/**
+ * `BedrockRuntimeClient(config=...)` of the smithy-based async SDK, after `from aws_sdk_bedrock_runtime.client
+ * import BedrockRuntimeClient` (or through the module: `aws_sdk_bedrock_runtime.client.BedrockRuntimeClient(...)`).
+ */
+export function isSmithyClientCall(call: Node, bindings: PythonBindings): boolean {
+  if (call.type !== 'call') return false;
+  const callee = call.childForFieldName('function');
+  if (callee?.type === 'identifier') {
+    const meaning = bindings.meaningOf(callee.text);
+    return meaning?.kind === 'import' && meaning.name === SMITHY_RUNTIME_CLIENT && SMITHY_RUNTIME_MODULE.test(meaning.module);
+  }
+  if (callee?.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== SMITHY_RUNTIME_CLIENT) return false;
+  const module = bindings.moduleOf(dottedName(callee.childForFieldName('object')));
+  return module !== undefined && SMITHY_RUNTIME_MODULE.test(module);
 }

@@ -5,7 +5,8 @@ export type PythonMeaning =
   | { kind: 'module'; module: string }
   /** A name imported from a module: `from boto3 import client`. */
   | { kind: 'import'; module: string; name: string }
-  | { kind: 'bedrock-client'; service: BedrockService };
+  /** `sdk: 'smithy'`: a client of the async `aws_sdk_bedrock_runtime` package, whose calls no fix rewrites. */
+  | { kind: 'bedrock-client'; service: BedrockService; sdk?: 'smithy' };
 
 /**
  * Names bound so far, in document order, shared by every Python fence of a document: a blog post creates

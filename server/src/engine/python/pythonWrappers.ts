@@ -1,9 +1,9 @@
 import * as l10n from '@vscode/l10n';
 import type { Category } from '../types';
 
-/** A Python class that calls Bedrock underneath (LangChain, LlamaIndex). */
+/** A Python class that calls Bedrock underneath (LangChain, LlamaIndex, the smithy-based async SDK). */
 export interface PythonWrapper {
-  library: 'langchain' | 'llamaindex';
+  library: 'langchain' | 'llamaindex' | 'aws-sdk-python';
   category: Category;
   alternative(): string;
 }
@@ -33,6 +33,17 @@ const llamaIndexEmbeddings: PythonWrapper = {
   alternative: () => l10n.t('SageMakerEmbedding from llama-index-embeddings-sagemaker-endpoint over an open embedding model (re-embed the corpus)'),
 };
 
+// The smithy-based async SDK (`pip install aws-sdk-bedrock-runtime`): its client has no boto3 shape, so no fix
+// applies; aioboto3's SageMaker Runtime client is the async equivalent.
+const smithyRuntimeClient: PythonWrapper = {
+  library: 'aws-sdk-python', category: 'manual',
+  alternative: () => 'aioboto3.Session().client("sagemaker-runtime")',
+};
+
+/** Modules of the smithy-based async Bedrock Runtime SDK, and its client class. */
+export const SMITHY_RUNTIME_MODULE = /^aws_sdk_bedrock_runtime(?:\.|$)/;
+export const SMITHY_RUNTIME_CLIENT = 'BedrockRuntimeClient';
+
 // Bedrock classes by module prefix. SagemakerEndpoint and friends live in the same packages and are not here.
 const WRAPPERS: ReadonlyArray<{ module: RegExp; classes: Readonly<Record<string, PythonWrapper>> }> = [
   {
@@ -50,6 +61,7 @@ const WRAPPERS: ReadonlyArray<{ module: RegExp; classes: Readonly<Record<string,
       BedrockEmbeddings: langchainEmbeddings, AmazonKnowledgeBasesRetriever: knowledgeBase,
     },
   },
+  { module: SMITHY_RUNTIME_MODULE, classes: { [SMITHY_RUNTIME_CLIENT]: smithyRuntimeClient } },
   {
     module: /^llama_index\.(?:llms\.bedrock|llms\.bedrock_converse|embeddings\.bedrock|retrievers\.bedrock)(?:\.|$)/,
     classes: {

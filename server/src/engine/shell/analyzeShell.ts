@@ -2,6 +2,7 @@ import { scanValue } from '../script/detectors/detectStrings';
 import type { OffsetRange } from '../types';
 import { detectAwsCli } from './detectAwsCli';
 import { detectHttpClients } from './detectHttpClients';
+import { detectInstallCommands } from './detectInstallCommands';
 import type { EmbeddedContext } from './embeddedContext';
 import { maskPromptsAndOutput } from './prompts';
 import { shellCommands } from './shellCommands';
@@ -13,12 +14,15 @@ export interface ShellOptions {
   transcript: boolean;
 }
 
-/** Finds Bedrock CLI calls, HTTP calls to Bedrock hosts and Bedrock strings in shell text (offsets into `text`). */
+/**
+ * Finds Bedrock CLI calls, HTTP calls to Bedrock hosts, installs of Bedrock packages and Bedrock strings in shell text
+ * (offsets into `text`).
+ */
 export function analyzeShell(text: string, options: ShellOptions, context: EmbeddedContext): void {
   const runnable = maskPromptsAndOutput(text, options.transcript, options.dialect);
   const { commands, heredocs } = shellCommands(runnable, options.dialect);
   for (const command of commands) {
-    const claimed = detectHttpClients(command, context);
+    const claimed = [...detectHttpClients(command, context), ...detectInstallCommands(command, context)];
     detectAwsCli(command, context);
     for (const word of command.words) scanWord(word, claimed, context);
   }

@@ -32,7 +32,8 @@ export const detectClientCalls: PythonDetector = {
     const service = receiverService(receiver, context.bindings, dottedName(receiver))
       ?? (MODEL_ID_OPERATIONS.has(method) && keywordArguments(call).has('modelId') ? 'runtime' : undefined);
     if (!service || CLIENT_HELPERS.has(method)) return;
-    reportOperation(call, callee, method, service, context);
+    const smithy = context.bindings.meaningOf(dottedName(receiver));
+    reportOperation(call, callee, method, service, context, smithy?.kind === 'bedrock-client' && smithy.sdk === 'smithy');
   },
 };
 
@@ -54,7 +55,7 @@ function reportClient(serviceNode: Node, serviceName: string, service: BedrockSe
   });
 }
 
-function reportOperation(call: Node, callee: Node, method: string, service: BedrockService, context: PythonContext): void {
+function reportOperation(call: Node, callee: Node, method: string, service: BedrockService, context: PythonContext, smithy = false): void {
   const operation = method.split('_').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
   const rule = ruleForOperation(service, operation);
   if (!rule) return;
@@ -63,7 +64,7 @@ function reportOperation(call: Node, callee: Node, method: string, service: Bedr
   const modelId = stringValue(keywordArguments(call).get('modelId')?.value);
   // A closed-weight model has nothing to deploy on SageMaker: its call stays, and the finding says why.
   const closed = modelId === undefined ? [] : closedWeightIds([modelId]);
-  const rewritable = method === 'invoke_model' && isRewritableInvokeModel(call) ? 'python-invoke-model'
+  const rewritable = smithy ? undefined : method === 'invoke_model' && isRewritableInvokeModel(call) ? 'python-invoke-model'
     : method === 'converse' && isRewritableConverse(call) ? 'python-converse' : undefined;
   const fix = closed.length === 0 ? rewritable : undefined;
   const refusal = rewritable && closed.length > 0 ? ` ${l10n.t('Not fixed automatically: {0}.', closedWeightReason(closed))}` : '';

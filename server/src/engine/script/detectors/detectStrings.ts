@@ -20,12 +20,13 @@ export const detectStrings: ScriptDetector = {
     const end = node.getEnd() - (isTerminated(node, sourceFile.text) ? 1 : 0);
     if (end <= start) return;
     const value = maskSubstitutions(node, sourceFile.text.slice(start, end), start);
-    scanValue(value, start, context);
+    scanValue(value, start, context, { apiKeyName: !isMessageText(node) });
   },
 };
 
 /** Reports everything Bedrock in one string value whose first character sits at `offset` in the document. */
-export function scanValue(value: string, offset: number, context: Pick<ScriptContext, 'report' | 'settings'>): void {
+export function scanValue(value: string, offset: number, context: Pick<ScriptContext, 'report' | 'settings'>,
+  options: { apiKeyName?: boolean } = {}): void {
   const taken: OffsetRange[] = [];
   const at = (index: number, length: number) => ({ start: offset + index, end: offset + index + length });
   const overlapsTaken = (range: OffsetRange) => taken.some((t) => range.start < t.end && t.start < range.end);
@@ -65,6 +66,7 @@ export function scanValue(value: string, offset: number, context: Pick<ScriptCon
     const described = describeModelId(match.info, context.settings);
     context.report({ ruleId: 'bedrock/model-id', range, ...described });
   }
+  if (options.apiKeyName === false) return;
   let index = value.indexOf(BEDROCK_API_KEY_ENV);
   while (index >= 0) {
     context.report({
@@ -107,6 +109,46 @@ function isModuleSpecifier(node: ts.Node): boolean {
   if (ts.isLiteralTypeNode(parent) && ts.isImportTypeNode(parent.parent)) return true;
   return ts.isCallExpression(parent) && parent.arguments[0] === node
     && (parent.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(parent.expression) && parent.expression.text === 'require'));
+}
+
+// Calls whose string arguments are messages for people: `console.warn(...)`, `logger.error(...)`, `log.info(...)`.
+const CONSOLE_OBJECTS = new Set(['console']);
+const LOG_METHODS = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'notice']);
+
+/**
+ * A string that is (part of) a message for people: an argument of a console or logger call, of `new XError(...)`
+ * / `XError(...)`, or the operand of `throw`. Naming `AWS_BEARER_TOKEN_BEDROCK` there ("set AWS_BEARER_TOKEN_BEDROCK
+ * first") does not use the key; `process.env["AWS_BEARER_TOKEN_BEDROCK"]` and `{ "AWS_BEARER_TOKEN_BEDROCK": k }` do.
+ */
+function isMessageText(node: ts.Node): boolean {
+  let current: ts.Node = node;
+  // Through concatenation, template spans, parentheses, conditionals and `as` casts to the expression the text is.
+  for (;;) {
+    const parent: ts.Node = current.parent;
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.PlusToken
+      || ts.isTemplateSpan(parent) || ts.isTemplateExpression(parent) || ts.isParenthesizedExpression(parent)
+      || ts.isConditionalExpression(parent) && parent.condition !== current || ts.isAsExpression(parent)) {
+      current = parent;
+      continue;
+    }
+    if (ts.isThrowStatement(parent)) return true;
+    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(current as ts.Expression)) {
+      return isMessageCallee(parent.expression);
+    }
+    return false;
+  }
+}
+
+function isMessageCallee(callee: ts.Expression): boolean {
+  if (ts.isIdentifier(callee)) return /Error$/.test(callee.text);
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const method = callee.name.text;
+  if (/Error$/.test(method)) return true; // errors.ConfigError(...)
+  const receiver = callee.expression;
+  if (ts.isIdentifier(receiver) && CONSOLE_OBJECTS.has(receiver.text)) return true;
+  // logger.warn(...), this.log.error(...), ctx.logger.info(...): a receiver named like a logger.
+  const receiverName = ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : '';
+  return LOG_METHODS.has(method) && /^(?:log|logger|_logger|_log|logging)$/i.test(receiverName);
 }
 
 function isTestName(node: ts.Node): boolean {

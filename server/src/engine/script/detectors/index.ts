@@ -6,6 +6,7 @@ import { detectClients } from './detectClients';
 import { detectCommands } from './detectCommands';
 import { detectImports } from './detectImports';
 import { detectOpenAiBaseUrl } from './detectOpenAiBaseUrl';
+import { detectProviderOptions } from './detectProviderOptions';
 import { detectStrings } from './detectStrings';
 import { detectWrappers } from './detectWrappers';
 
@@ -20,6 +21,7 @@ export const SCRIPT_DETECTORS: readonly ScriptDetector[] = [
   detectCommands,
   detectAggregatedCalls,
   detectWrappers,
+  detectProviderOptions,
   detectOpenAiBaseUrl,
   detectApiKey,
   detectStrings,
