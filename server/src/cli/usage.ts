@@ -28,6 +28,8 @@ export function usageText(): string {
     '',
     l10n.t('Exit codes: 0 no findings, 1 findings, 2 usage or I/O error.'),
     '',
+    l10n.t('Other commands: "{0} report --help" (migration report), "{0} endpoints --help" (SageMaker endpoints of your China account; the only command that uses the network).', TOOL_NAME),
+    '',
   ].join('\n');
 }
 
