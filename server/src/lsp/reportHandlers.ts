@@ -2,6 +2,9 @@ import type { Connection, WorkDoneProgressParams } from 'vscode-languageserver/n
 import { ReportCache } from '../report/io';
 import { CONFIG_SECTION } from '../../../shared/protocol';
 import { GenerateReportRequest, MigrateWorkspaceRequest } from '../../../shared/reportProtocol';
+import { DiscoverEndpointsRequest } from '../../../shared/endpointsProtocol';
+import { loadDiscovery } from '../endpoints/loadDiscovery';
+import { createDiscoverEndpointsHandler } from './discoverEndpointsRequest';
 import type { DocumentStore } from './documentStore';
 import type { ErrorLog } from './errors';
 import { createMigrateWorkspaceHandler } from './reportMigrate';
@@ -14,7 +17,7 @@ export interface ReportHandlerDependencies {
   session(): Session;
 }
 
-/** Wires the workspace report and Migrate Workspace requests; one result cache for the server's lifetime. */
+/** Wires the workspace report, Migrate Workspace and endpoint discovery requests; one result cache for the server's lifetime. */
 export function registerReportHandlers(connection: Connection, deps: ReportHandlerDependencies): void {
   const cache = new ReportCache();
   const configuration = (scopeUri: string): Promise<unknown> =>
@@ -22,4 +25,5 @@ export function registerReportHandlers(connection: Connection, deps: ReportHandl
   const workDone = (params: WorkDoneProgressParams) => connection.window.attachWorkDoneProgress(params.workDoneToken);
   connection.onRequest(GenerateReportRequest.type, createGenerateReportHandler({ configuration, cache, log: deps.log, workDone }));
   connection.onRequest(MigrateWorkspaceRequest.type, createMigrateWorkspaceHandler({ configuration, documents: deps.documents, session: deps.session, workDone }));
+  connection.onRequest(DiscoverEndpointsRequest.type, createDiscoverEndpointsHandler({ configuration, session: deps.session, workDone, discovery: loadDiscovery }));
 }
