@@ -3,12 +3,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import {
   CancellationTokenSource, LSPErrorCodes, ResponseError, WorkDoneProgress, type WorkDoneProgressBegin, type WorkDoneProgressEnd,
   type WorkDoneProgressReport, type WorkspaceFolder,
 } from 'vscode-languageserver-protocol';
+import { GenerateReportRequest } from '../../shared/reportProtocol';
 import { DiscoverEndpointsRequest, type DiscoverEndpointsParams, type DiscoverEndpointsResult } from '../../shared/endpointsProtocol';
 import { LspTestClient } from '../helpers/lspClient';
 import { type ControlPlaneFaults, type ControlPlaneStandin, startControlPlaneStandin } from '../helpers/standins/sageMakerControlStandin';
@@ -59,9 +60,10 @@ describe('discoverEndpoints over the protocol', { timeout: 120_000 }, () => {
     removeWorkspace(workspace);
   });
 
-  async function withServer<T>(work: (client: LspTestClient) => Promise<T>, options: { trusted?: boolean; probe?: boolean } = {}): Promise<T> {
+  async function withServer<T>(work: (client: LspTestClient) => Promise<T>, options: { trusted?: boolean; probe?: boolean; settings?: Record<string, unknown> } = {}): Promise<T> {
     const client = await LspTestClient.start({
       folders, initializationOptions: { locale: 'en', isTrusted: options.trusted ?? true },
+      ...(options.settings ? { settings: { '*': options.settings } } : {}),
       ...(options.probe ? { execArgv: ['--require', join(workspace, 'probe.cjs')] } : {}),
     });
     try {
@@ -120,6 +122,26 @@ describe('discoverEndpoints over the protocol', { timeout: 120_000 }, () => {
     }, { probe: true });
     const loaded = JSON.parse(readFileSync(join(workspace, 'loaded.json'), 'utf8')) as string[];
     assert.ok(loaded.length > 0 && !loaded.some((request) => /sagemaker-discovery|client-sagemaker/.test(request)));
+  });
+
+  test('the migration report of the session shows the JumpStart availability the connect checked', async () => {
+    await withServer(async (client) => {
+      const outputUri = pathToFileURL(join(workspace, 'app', '.bedrock-to-sagemaker', 'migration-report.md')).href;
+      const report = () => client.connection.sendRequest(GenerateReportRequest.type, {
+        workspaceName: 'app', folders: folders.map((folder) => ({ ...folder, filesExclude: [] })), format: 'markdown', outputUri,
+      }).then(() => readFileSync(fileURLToPath(outputUri), 'utf8'));
+      const start = standin.requests.length;
+      const before = await report();
+      assert.equal(standin.requests.length, start, 'a report never calls AWS');
+      assert.match(before, /\| `meta\.llama3-1-8b-instruct-v1:0` \| JumpStart `meta-textgeneration-llama-3-1-8b-instruct` \| _not mapped_ \| not checked \|/);
+      const requests = standin.requests.length;
+      assert.ok((await client.connection.sendRequest(DiscoverEndpointsRequest.type, params())).ok);
+      const afterConnect = standin.requests.length;
+      assert.ok(afterConnect > requests);
+      const after = await report();
+      assert.match(after, /\| `meta\.llama3-1-8b-instruct-v1:0` \| JumpStart `meta-textgeneration-llama-3-1-8b-instruct` \| _not mapped_ \| available \(version 2\.1\.0\) \|/);
+      assert.equal(standin.requests.length, afterConnect, 'the report itself made no call');
+    }, { settings: { targetRegion: 'cn-north-1' } });
   });
 
   test('untrusted workspace: refused, no AWS call', async () => {

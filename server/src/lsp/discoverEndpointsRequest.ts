@@ -6,6 +6,7 @@ import { describeFailure } from '../endpoints/failureMessage';
 import type { DiscoveryModule } from '../endpoints/discoveryTypes';
 import { jumpStartIdsOf, planOf } from '../endpoints/plan';
 import { scanReportFiles } from '../report/io';
+import type { JumpStartCheck } from '../report/types';
 import type {
   DiscoverEndpointsParams, DiscoverEndpointsResult, EndpointTargetDto, ModelMatchDto,
 } from '../../../shared/endpointsProtocol';
@@ -19,6 +20,8 @@ export interface DiscoverEndpointsDependencies {
   session(): Session;
   /** Loads sagemaker-discovery.js on first use (never at start-up). */
   discovery(): DiscoveryModule;
+  /** Keeps the JumpStart availability for the migration report of this session. */
+  remember?(check: JumpStartCheck): void;
 }
 
 /**
@@ -54,6 +57,7 @@ export function createDiscoverEndpointsHandler(deps: DiscoverEndpointsDependenci
       if (token.isCancellationRequested) throw cancelledError();
       if (!discovery.ok) return { ok: false, code: discovery.failure.code, message: describeFailure(discovery.failure) };
       const plan = planOf(locations.keys(), discovery);
+      if (discovery.hub) deps.remember?.({ region: params.region, models: discovery.hub });
       return {
         ok: true,
         region: params.region,

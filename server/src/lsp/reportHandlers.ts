@@ -5,6 +5,7 @@ import { GenerateReportRequest, MigrateWorkspaceRequest } from '../../../shared/
 import { DiscoverEndpointsRequest } from '../../../shared/endpointsProtocol';
 import { loadDiscovery } from '../endpoints/loadDiscovery';
 import { createDiscoverEndpointsHandler } from './discoverEndpointsRequest';
+import type { JumpStartCheck } from '../report/types';
 import type { DocumentStore } from './documentStore';
 import type { ErrorLog } from './errors';
 import { createMigrateWorkspaceHandler } from './reportMigrate';
@@ -20,10 +21,15 @@ export interface ReportHandlerDependencies {
 /** Wires the workspace report, Migrate Workspace and endpoint discovery requests; one result cache for the server's lifetime. */
 export function registerReportHandlers(connection: Connection, deps: ReportHandlerDependencies): void {
   const cache = new ReportCache();
+  // What the user's last explicit connect learnt about JumpStart; the report reuses it, it never calls AWS itself.
+  let jumpStart: JumpStartCheck | undefined;
   const configuration = (scopeUri: string): Promise<unknown> =>
     (deps.session().configuration ? connection.workspace.getConfiguration({ scopeUri, section: CONFIG_SECTION }) : Promise.resolve(undefined));
   const workDone = (params: WorkDoneProgressParams) => connection.window.attachWorkDoneProgress(params.workDoneToken);
-  connection.onRequest(GenerateReportRequest.type, createGenerateReportHandler({ configuration, cache, log: deps.log, workDone }));
+  connection.onRequest(GenerateReportRequest.type, createGenerateReportHandler({ configuration, cache, log: deps.log, workDone, jumpStart: () => jumpStart }));
   connection.onRequest(MigrateWorkspaceRequest.type, createMigrateWorkspaceHandler({ configuration, documents: deps.documents, session: deps.session, workDone }));
-  connection.onRequest(DiscoverEndpointsRequest.type, createDiscoverEndpointsHandler({ configuration, session: deps.session, workDone, discovery: loadDiscovery }));
+  connection.onRequest(DiscoverEndpointsRequest.type, createDiscoverEndpointsHandler({
+    configuration, session: deps.session, workDone, discovery: loadDiscovery,
+    remember: (check) => { jumpStart = check; },
+  }));
 }

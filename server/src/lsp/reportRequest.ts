@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { CancellationToken, WorkDoneProgressParams, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { currentLocale } from '../engine/l10n';
 import { localIsoDate, renderMarkdown, type ReportModel } from '../report';
+import type { JumpStartCheck } from '../report/types';
 import { toJsonReport, toSarifLog } from '../report/exportData';
 import { collectWorkspaceReport, type ReportCache, writeFileAtomic } from '../report/io';
 import type { GenerateReportParams, GenerateReportResult, ReportFormat } from '../../../shared/reportProtocol';
@@ -20,6 +21,8 @@ export interface ReportRequestDependencies {
   /** Per-file results of this session, reused while a file's mtime and size are unchanged. */
   cache: ReportCache;
   log: ErrorLog;
+  /** JumpStart availability from this session's last "Connect to SageMaker Endpoints" (never fetched for the report). */
+  jumpStart?(): JumpStartCheck | undefined;
 }
 
 /**
@@ -35,7 +38,7 @@ export function createGenerateReportHandler(deps: ReportRequestDependencies) {
       const folders = await reportScanFolders(params.folders, deps.configuration);
       const model = await collectWorkspaceReport(
         { folders, locale: currentLocale(), cache: deps.cache, token },
-        { workspaceName: params.workspaceName, date: localIsoDate(new Date()), linkBase: dirname(outputPath) },
+        { workspaceName: params.workspaceName, date: localIsoDate(new Date()), linkBase: dirname(outputPath), jumpStart: deps.jumpStart?.() },
         (count) => progress.filesDone(count),
       );
       if (!model || token.isCancellationRequested) throw cancelledError();
