@@ -53,6 +53,11 @@ export function connectEndpoints(server: ServerHandle) {
       return;
     }
     for (const warning of result.warnings) void vscode.window.showWarningMessage(warning);
+    if (result.endpointCount === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t(
+        'There are no SageMaker endpoints in {0} for these credentials. Deploy the models first (the migration report\'s Deployment plan lists them), then connect again.', region));
+      return;
+    }
     const askable = result.models.filter((model) => model.status !== 'closed-weights' && model.status !== 'dynamic');
     if (askable.length === 0) {
       void vscode.window.showInformationMessage(result.models.length === 0
