@@ -11,6 +11,7 @@ import { explainServerNotRunning } from './serverNotRunning';
 
 /** Arguments for tests and keybindings: skip the profile and region picks. */
 export interface ConnectEndpointsArgument {
+  /** A profile name; '' for the default credential chain. */
   profile?: string;
   region?: ChinaRegion;
 }
@@ -38,7 +39,8 @@ export function connectEndpoints(server: ServerHandle) {
       return;
     }
     const preset = (argument && typeof argument === 'object' ? argument : {}) as ConnectEndpointsArgument;
-    const profile = 'profile' in preset ? { name: preset.profile } : await pickProfile();
+    // `{ profile: '' }` (or undefined) means the default credential chain.
+    const profile = 'profile' in preset ? { name: preset.profile || undefined } : await pickProfile();
     if (!profile) return;
     const region = preset.region ?? await pickRegion(profile.region);
     if (!region) return;
@@ -77,9 +79,10 @@ export function connectEndpoints(server: ServerHandle) {
     }
     await writeEndpoints(chosen);
     const open = vscode.l10n.t('Open Settings');
-    const choice = await vscode.window.showInformationMessage(
-      vscode.l10n.t('Saved {0} endpoint mappings in bedrockToSagemaker.endpoints (workspace settings).', Object.keys(chosen).length), open);
-    if (choice === open) await vscode.commands.executeCommand('workbench.action.openWorkspaceSettings', { query: `${CONFIG_SECTION}.endpoints` });
+    // Not awaited: the command is done once the settings are written, whatever happens to the notification.
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Saved {0} endpoint mappings in bedrockToSagemaker.endpoints (workspace settings).', Object.keys(chosen).length), open,
+    ).then((choice) => (choice === open ? vscode.commands.executeCommand('workbench.action.openWorkspaceSettings', { query: `${CONFIG_SECTION}.endpoints` }) : undefined));
   };
 }
 
