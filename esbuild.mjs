@@ -22,6 +22,9 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
+  // @aws-sdk/client-sagemaker, loaded by the server and the CLI only when endpoint discovery runs
+  // (server/src/endpoints/loadDiscovery.ts): `scan`, `report` and the server's start-up never parse it.
+  { ...common, minify: true, entryPoints: ['server/src/endpoints/discovery.ts'], outfile: 'server/out/sagemaker-discovery.js' },
   // The CLI is always minified: Node compiles a third of the code at start-up and holds less source in memory.
   // cli.js is the small launcher (`bin`) that runs cli-main.js from V8's code cache.
   // No dynamic import() in it (web-tree-sitter has one): V8 loses the loader callback of code from the cache.

@@ -6,9 +6,9 @@ const { listZip } = require('./lib/zip');
 const { printSummary } = require('./lib/run');
 
 const vsix = path.resolve(process.argv[2] || 'bedrock-to-sagemaker.vsix');
-const REQUIRED = ['package.json', 'client/out/extension.js', 'server/out/server.js', 'server/out/cli.js', 'server/out/cli-main.js', 'readme.md', 'changelog.md', 'LICENSE.txt'];
+const REQUIRED = ['package.json', 'client/out/extension.js', 'server/out/server.js', 'server/out/cli.js', 'server/out/cli-main.js', 'server/out/sagemaker-discovery.js', 'readme.md', 'changelog.md', 'LICENSE.txt'];
 const ALLOWED = [/^package\.json$/, /^package\.nls(\.[\w-]+)?\.json$/, /^readme\.md$/, /^changelog\.md$/, /^LICENSE\.txt$/,
-  /^client\/out\/extension\.js$/, /^server\/out\/(server|cli|cli-main)\.js$/, /^server\/out\/[^/]+\.wasm$/, /^syntaxes\//, /^l10n\//];
+  /^client\/out\/extension\.js$/, /^server\/out\/(server|cli|cli-main|sagemaker-discovery)\.js$/, /^server\/out\/[^/]+\.wasm$/, /^syntaxes\//, /^l10n\//];
 
 const results = [];
 function check(title, fn) {

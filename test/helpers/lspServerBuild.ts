@@ -1,4 +1,5 @@
-// Makes sure server/out/server.js is a build of the current sources before protocol tests spawn it.
+// Makes sure server/out/server.js (and sagemaker-discovery.js, which it loads on demand) are builds of the current
+// sources before protocol tests spawn the server.
 // Test files run in parallel processes, so the bundle is written to a temporary name and renamed into
 // place: a process never spawns a half-written server.
 import * as esbuild from 'esbuild';
@@ -9,11 +10,21 @@ export const REPO_ROOT = resolve(__dirname, '..', '..');
 export const SERVER_BUNDLE = join(REPO_ROOT, 'server', 'out', 'server.js');
 const SOURCE_DIRS = ['server/src', 'shared', 'l10n'].map((dir) => join(REPO_ROOT, dir));
 
+/** The endpoint discovery code (with @aws-sdk/client-sagemaker), which the server loads only when asked to discover. */
+export const DISCOVERY_BUNDLE = join(REPO_ROOT, 'server', 'out', 'sagemaker-discovery.js');
+
 export async function ensureServerBuilt(): Promise<string> {
-  if (existsSync(SERVER_BUNDLE) && statSync(SERVER_BUNDLE).mtimeMs >= newestSourceTime()) return SERVER_BUNDLE;
+  const newest = newestSourceTime();
+  await buildIfStale(join(REPO_ROOT, 'server', 'src', 'endpoints', 'discovery.ts'), DISCOVERY_BUNDLE, newest);
+  await buildIfStale(join(REPO_ROOT, 'server', 'src', 'server.ts'), SERVER_BUNDLE, newest);
+  return SERVER_BUNDLE;
+}
+
+async function buildIfStale(entryPoint: string, outfile: string, newest: number): Promise<void> {
+  if (existsSync(outfile) && statSync(outfile).mtimeMs >= newest) return;
   const result = await esbuild.build({
-    entryPoints: [join(REPO_ROOT, 'server', 'src', 'server.ts')],
-    outfile: SERVER_BUNDLE,
+    entryPoints: [entryPoint],
+    outfile,
     bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'linked', logLevel: 'warning', write: false,
   });
   mkdirSync(join(REPO_ROOT, 'server', 'out'), { recursive: true });
@@ -23,7 +34,6 @@ export async function ensureServerBuilt(): Promise<string> {
     writeFileSync(temporary, file.contents);
     renameSync(temporary, file.path);
   }
-  return SERVER_BUNDLE;
 }
 
 function newestSourceTime(): number {

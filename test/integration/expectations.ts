@@ -42,4 +42,5 @@ export const COMMANDS = [
   'bedrockToSagemaker.migrateFile',
   'bedrockToSagemaker.generateReport',
   'bedrockToSagemaker.migrateWorkspace',
+  'bedrockToSagemaker.connectEndpoints',
 ];

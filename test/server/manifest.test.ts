@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { allRules } from '../../server/src/engine/rules';
 import { Commands, SUPPORTED_LANGUAGE_IDS } from '../../shared/protocol';
+import { EndpointsCommands } from '../../shared/endpointsProtocol';
 import { ReportCommands } from '../../shared/reportProtocol';
 import { REPO_ROOT } from '../helpers/lspServerBuild';
 
@@ -32,7 +33,7 @@ describe('package.json', () => {
 
   test('contributes every command the client registers, each with our category', () => {
     const contributed = manifest.contributes.commands as Array<{ command: string; title: string; category: string }>;
-    assert.deepEqual(contributed.map((command) => command.command).sort(), [...Object.values(Commands), ...Object.values(ReportCommands)].sort());
+    assert.deepEqual(contributed.map((command) => command.command).sort(), [...Object.values(Commands), ...Object.values(ReportCommands), ...Object.values(EndpointsCommands)].sort());
     assert.ok(contributed.every((command) => command.category === 'Bedrock to SageMaker' && /^%command\.\w+%$/.test(command.title)));
   });
 

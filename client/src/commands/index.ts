@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../../shared/protocol';
 import type { ServerHandle } from '../client';
+import { EndpointsCommands } from '../../../shared/endpointsProtocol';
+import { connectEndpoints } from './connectEndpoints';
 import { explainRule } from './explainRule';
 import { migrateFile } from './migrateFile';
 import { registerReportCommands } from './reportCommands';
@@ -17,5 +19,6 @@ export function registerCommands(server: ServerHandle, output: vscode.OutputChan
     vscode.commands.registerCommand(Commands.migrateFile, migrateFile(server)),
     vscode.commands.registerCommand(Commands.saveCreatedFiles, saveCreatedFiles()),
     registerReportCommands(server),
+    vscode.commands.registerCommand(EndpointsCommands.connect, connectEndpoints(server)),
   );
 }

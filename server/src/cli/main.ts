@@ -2,6 +2,8 @@ import * as l10n from '@vscode/l10n';
 import { setLocale } from '../engine/l10n';
 import { CliError } from './cliError';
 import { printConfig } from './config/printConfig';
+import { endpointsCommand } from './endpointsCommand';
+import { parseEndpointsArguments } from './endpointsArguments';
 import { ExitCode } from './exitCodes';
 import { parseArguments } from './parseArguments';
 import { parseReportArguments } from './reportArguments';
@@ -25,6 +27,7 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<ExitCode>
   setLocale(localeFromEnvironment(io.env));
   try {
     if (argv[0] === 'report') return await reportCommand(parseReportArguments(argv.slice(1)), io);
+    if (argv[0] === 'endpoints') return await endpointsCommand(parseEndpointsArguments(argv.slice(1)), io);
     const parsed = parseArguments(argv);
     if (parsed.locale) setLocale(parsed.locale);
     switch (parsed.command) {

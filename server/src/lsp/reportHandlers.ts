@@ -2,6 +2,10 @@ import type { Connection, WorkDoneProgressParams } from 'vscode-languageserver/n
 import { ReportCache } from '../report/io';
 import { CONFIG_SECTION } from '../../../shared/protocol';
 import { GenerateReportRequest, MigrateWorkspaceRequest } from '../../../shared/reportProtocol';
+import { DiscoverEndpointsRequest } from '../../../shared/endpointsProtocol';
+import { loadDiscovery } from '../endpoints/loadDiscovery';
+import { createDiscoverEndpointsHandler } from './discoverEndpointsRequest';
+import type { JumpStartCheck } from '../report/types';
 import type { DocumentStore } from './documentStore';
 import { type ErrorLog, reported } from './errors';
 import { createMigrateWorkspaceHandler } from './reportMigrate';
@@ -14,14 +18,20 @@ export interface ReportHandlerDependencies {
   session(): Session;
 }
 
-/** Wires the workspace report and Migrate Workspace requests; one result cache for the server's lifetime. */
+/** Wires the workspace report, Migrate Workspace and endpoint discovery requests; one result cache for the server's lifetime. */
 export function registerReportHandlers(connection: Connection, deps: ReportHandlerDependencies): void {
   const cache = new ReportCache();
+  // What the user's last explicit connect learnt about JumpStart; the report reuses it, it never calls AWS itself.
+  let jumpStart: JumpStartCheck | undefined;
   const configuration = (scopeUri: string): Promise<unknown> =>
     (deps.session().configuration ? connection.workspace.getConfiguration({ scopeUri, section: CONFIG_SECTION }) : Promise.resolve(undefined));
   const workDone = (params: WorkDoneProgressParams) => connection.window.attachWorkDoneProgress(params.workDoneToken);
-  const generate = createGenerateReportHandler({ configuration, cache, log: deps.log, workDone });
+  const generate = createGenerateReportHandler({ configuration, cache, log: deps.log, workDone, jumpStart: () => jumpStart });
   const migrate = createMigrateWorkspaceHandler({ configuration, documents: deps.documents, session: deps.session, workDone });
   connection.onRequest(GenerateReportRequest.type, (params, token) => reported(deps.log, 'Generating the report', () => generate(params, token)));
   connection.onRequest(MigrateWorkspaceRequest.type, (params, token) => reported(deps.log, 'Preparing the workspace migration', () => migrate(params, token)));
+  connection.onRequest(DiscoverEndpointsRequest.type, createDiscoverEndpointsHandler({
+    configuration, session: deps.session, workDone, discovery: loadDiscovery,
+    remember: (check) => { jumpStart = check; },
+  }));
 }

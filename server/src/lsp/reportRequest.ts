@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { type CancellationToken, LSPErrorCodes, ResponseError, type WorkDoneProgressParams, type WorkDoneProgressReporter } from 'vscode-languageserver';
 import { currentLocale } from '../engine/l10n';
 import { localIsoDate, renderMarkdown, type ReportModel } from '../report';
+import type { JumpStartCheck } from '../report/types';
 import { toJsonReport, toSarifLog } from '../report/exportData';
 import { collectWorkspaceReport, type ReportCache } from '../report/io';
 import { isOwnReport } from '../report/io/ownReport';
@@ -22,6 +23,8 @@ export interface ReportRequestDependencies {
   /** Per-file results of this session, reused while a file's mtime and size are unchanged. */
   cache: ReportCache;
   log: ErrorLog;
+  /** JumpStart availability from this session's last "Connect to SageMaker Endpoints" (never fetched for the report). */
+  jumpStart?(): JumpStartCheck | undefined;
 }
 
 /**
@@ -40,7 +43,7 @@ export function createGenerateReportHandler(deps: ReportRequestDependencies) {
       const roots = new Map(folders.map((folder) => [folder.name, folder.root]));
       const model = await collectWorkspaceReport(
         { folders, locale: currentLocale(), cache: deps.cache, token },
-        { workspaceName: params.workspaceName, date: localIsoDate(new Date()), linkBase: dirname(outputPath) },
+        { workspaceName: params.workspaceName, date: localIsoDate(new Date()), linkBase: dirname(outputPath), jumpStart: deps.jumpStart?.() },
         (count) => progress.filesDone(count),
         (file) => scannedFiles.add(join(roots.get(file.folder) ?? '', ...file.path.split('/'))),
       );

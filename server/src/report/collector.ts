@@ -1,5 +1,7 @@
 // Builds the report model from a stream of scanned files. Files without findings are only counted, so memory
 // grows with the number of findings, not with the size of the workspace.
+import { baseModelId, servingTargetOf } from '../engine/catalog/sageMakerEndpoints';
+import { findModelIds } from '../engine/catalog/modelIds';
 import type { RuleId } from '../engine/types';
 import { bucketOf, isRuntimeFinding, isUnverifiedSkip } from './classify';
 import { assessFeasibility } from './feasibility';
@@ -7,7 +9,10 @@ import { fileHref } from './links';
 import { findingEquivalent } from './localize';
 import { selectRisks } from './risks';
 import { SERVICE_ORDER, servicesOf } from './services';
-import type { Bucket, CategoryTotals, FileSection, ReportModel, ReportOptions, RuleSummary, FileResult, ServiceId, ServiceUse, SkippedFile } from './types';
+import type {
+  Bucket, CategoryTotals, DeploymentPlan, DeploymentPlanEntry, FileSection, LocatedFinding, ReportModel, ReportOptions, RuleSummary, FileResult, ServiceId,
+  ServiceUse, SkippedFile,
+} from './types';
 
 interface RuleTally {
   ruleId: RuleId;
@@ -33,6 +38,7 @@ export class ReportCollector {
   private otherNoEquivalent = 0;
   private documentFindings = 0;
   private unverifiedFiles = 0;
+  private readonly openModels = new Map<string, DeploymentPlanEntry>();
 
   constructor(private readonly options: ReportOptions) {}
 
@@ -72,6 +78,7 @@ export class ReportCollector {
           this.otherNoEquivalent++;
         }
       }
+      this.notePlannedModel(finding);
       const services = servicesOf(finding);
       if (services) {
         tallyService(this.unavailable, services.unavailable, runtime);
@@ -112,7 +119,36 @@ export class ReportCollector {
       skipped: [...this.skipped].sort(byLocation),
       documentFindings: this.documentFindings,
       unverifiedFiles: this.unverifiedFiles,
+      deploymentPlan: this.deploymentPlan(),
     };
+  }
+
+  /** An open-weight model id: something to deploy (or already mapped) in the target region. */
+  private notePlannedModel(finding: LocatedFinding): void {
+    const data = finding.data;
+    if (finding.ruleId !== 'bedrock/model-id' || !data || data.openWeights !== true || typeof data.modelId !== 'string' || data.modelId.includes('${')) return;
+    const modelId = baseModelId(data.modelId);
+    const entry = this.openModels.get(modelId) ?? { modelId };
+    if (!entry.jumpStartId && !entry.hfModelId) {
+      const info = findModelIds(modelId)[0]?.info;
+      const target = info ? servingTargetOf(info, modelId) : undefined;
+      if (target?.jumpStartId) entry.jumpStartId = target.jumpStartId;
+      else if (target?.hfModelIds[0]) entry.hfModelId = target.hfModelIds[0];
+    }
+    if (!entry.endpointName && typeof data.endpointName === 'string') {
+      entry.endpointName = data.endpointName;
+      if (typeof data.inferenceComponentName === 'string') entry.inferenceComponentName = data.inferenceComponentName;
+    }
+    this.openModels.set(modelId, entry);
+  }
+
+  private deploymentPlan(): DeploymentPlan {
+    const check = this.options.jumpStart?.region === this.options.targetRegion ? this.options.jumpStart : undefined;
+    const entries = [...this.openModels.values()].sort((a, b) => compareStrings(a.modelId, b.modelId)).map((entry) => {
+      const known = check && entry.jumpStartId ? check.models.find((model) => model.jumpStartId === entry.jumpStartId) : undefined;
+      return known ? { ...entry, available: known.available, ...(known.version ? { version: known.version } : {}) } : { ...entry };
+    });
+    return { entries, ...(check ? { checkedRegion: check.region } : {}) };
   }
 
   private countBucket(bucket: Bucket): void {

@@ -47,6 +47,7 @@ function renderBody(model: ReportModel, s: ReportStrings): string {
     ...servicesSection(model, s),
     ...totalsSection(model, s),
     ...recommendationsSection(model, s),
+    ...deploymentSection(model, s),
     `## ${s.risksHeading}`,
     bullets(model.risks.map((risk) => s.risk(risk, riskFacts(model)))),
     ...filesSection(model, s),
@@ -109,6 +110,24 @@ function recommendationsSection(model: ReportModel, s: ReportStrings): string[] 
   if (missing.length > 0) blocks.push(`### ${s.alternativesHeading}`, numbered(missing.map((rule) => ruleStep(model, rule, s))));
   if (blocks.length === 1) blocks.push(s.none);
   return blocks;
+}
+
+function deploymentSection(model: ReportModel, s: ReportStrings): string[] {
+  const { entries, checkedRegion } = model.deploymentPlan;
+  if (entries.length === 0) return [];
+  const region = model.options.targetRegion;
+  const rows = entries.map((entry) => [
+    code(entry.modelId),
+    entry.jumpStartId ? s.deployJumpStart(entry.jumpStartId) : entry.hfModelId ? s.deployWeights(entry.hfModelId) : s.deployOpenModel,
+    entry.endpointName ? code(entry.inferenceComponentName ? `${entry.endpointName} / ${entry.inferenceComponentName}` : entry.endpointName) : s.notMapped,
+    !entry.jumpStartId ? s.noJumpStartModel : entry.available === undefined ? s.notChecked : entry.available ? s.availableIn(entry.version) : s.notInHub,
+  ]);
+  return [
+    `## ${s.deploymentHeading}`,
+    s.deploymentIntro(region),
+    table(s.deploymentTableHeader, rows),
+    checkedRegion ? s.deploymentChecked(checkedRegion) : s.deploymentNotChecked(region),
+  ];
 }
 
 function filesSection(model: ReportModel, s: ReportStrings): string[] {

@@ -50,6 +50,20 @@ export interface ReportStrings {
   fixAssessment: string;
   details: string;
 
+  deploymentHeading: string;
+  deploymentIntro(region: string): string;
+  deploymentTableHeader: [string, string, string, string];
+  deployJumpStart(id: string): string;
+  deployWeights(id: string): string;
+  deployOpenModel: string;
+  notMapped: string;
+  availableIn(version: string | undefined): string;
+  notInHub: string;
+  notChecked: string;
+  noJumpStartModel: string;
+  deploymentNotChecked(region: string): string;
+  deploymentChecked(region: string): string;
+
   risksHeading: string;
   risk(id: RiskId, facts: { region: string; date: string; documentFindings: number; unverifiedFiles: number }): string;
 
@@ -144,6 +158,20 @@ const en: ReportStrings = {
   colon: ': ',
   fixAssessment: 'correct the assessment document as its findings below say.',
   details: 'details',
+
+  deploymentHeading: 'Deployment plan',
+  deploymentIntro: (region) => `The open-weight models the workspace uses, what to deploy for each in ${region}, and the endpoint mapped to it (\`bedrockToSagemaker.endpoints\`).`,
+  deploymentTableHeader: ['Bedrock model id', 'Deploy on SageMaker', 'Endpoint', 'JumpStart in the region'],
+  deployJumpStart: (id) => `JumpStart \`${id}\``,
+  deployWeights: (id) => `\`${id}\` with the LMI container`,
+  deployOpenModel: 'the open-weight model with the LMI container',
+  notMapped: '_not mapped_',
+  availableIn: (version) => (version ? `available (version ${version})` : 'available'),
+  notInHub: '**not available**: deploy the Hugging Face weights with LMI instead',
+  notChecked: 'not checked',
+  noJumpStartModel: 'no JumpStart model',
+  deploymentNotChecked: (region) => `JumpStart availability in ${region} was not checked: the report does not call AWS. Run \`bedrock-to-sagemaker endpoints --region ${region}\` or **Bedrock to SageMaker: Connect to SageMaker Endpoints…** with your China account to check it and map the endpoints (read-only IAM actions \`sagemaker:List*\`, \`sagemaker:Describe*\`, \`sagemaker:ListTags\`, \`sagemaker:ListHubContents\`).`,
+  deploymentChecked: (region) => `JumpStart availability was checked in ${region} (SageMakerPublicHub) when you connected to SageMaker in this session.`,
 
   risksHeading: 'Risks',
   risk: (id, facts) => {
@@ -265,6 +293,20 @@ const zhCn: ReportStrings = {
   colon: '：',
   fixAssessment: '按下文列出的发现修正评估文档。',
   details: '详情',
+
+  deploymentHeading: '部署计划',
+  deploymentIntro: (region) => `工作区使用的开源权重模型、在 ${region} 中需要为每个模型部署的内容，以及已映射的端点（\`bedrockToSagemaker.endpoints\`）。`,
+  deploymentTableHeader: ['Bedrock 模型 ID', '在 SageMaker 上部署', '端点', '该区域的 JumpStart'],
+  deployJumpStart: (id) => `JumpStart \`${id}\``,
+  deployWeights: (id) => `使用 LMI 容器部署 \`${id}\``,
+  deployOpenModel: '使用 LMI 容器部署该开源权重模型',
+  notMapped: '_未映射_',
+  availableIn: (version) => (version ? `可用（版本 ${version}）` : '可用'),
+  notInHub: '**不可用**：请改用 LMI 部署 Hugging Face 权重',
+  notChecked: '未检查',
+  noJumpStartModel: '无 JumpStart 模型',
+  deploymentNotChecked: (region) => `未检查 ${region} 中的 JumpStart 可用性：生成报告不会调用 AWS。请使用中国区账号运行 \`bedrock-to-sagemaker endpoints --region ${region}\` 或 **Bedrock to SageMaker: 连接到 SageMaker 端点…** 进行检查并映射端点（只读 IAM 操作 \`sagemaker:List*\`、\`sagemaker:Describe*\`、\`sagemaker:ListTags\`、\`sagemaker:ListHubContents\`）。`,
+  deploymentChecked: (region) => `已在本次会话连接 SageMaker 时检查 ${region} 中的 JumpStart 可用性（SageMakerPublicHub）。`,
 
   risksHeading: '风险提示',
   risk: (id, facts) => {

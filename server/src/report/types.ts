@@ -54,10 +54,41 @@ export interface ReportOptions {
   /** The validation date, `YYYY-MM-DD`. */
   date: string;
   /**
+   * Which JumpStart models SageMakerPublicHub has in the target region, from a "Connect to SageMaker Endpoints"
+   * in this session (the report itself never calls AWS). Undefined: not checked.
+   */
+  jumpStart?: JumpStartCheck;
+  /**
    * Absolute directory the Markdown report will be written to; file links are made relative to it so they
    * resolve in VS Code's preview and on GitHub. Undefined: links are folder-relative paths.
    */
   linkBase?: string;
+}
+
+export interface JumpStartCheck {
+  region: string;
+  models: ReadonlyArray<{ jumpStartId: string; available: boolean; version?: string }>;
+}
+
+/** One open-weight Bedrock model of the workspace and what it takes to serve it in the target region. */
+export interface DeploymentPlanEntry {
+  /** The id without its inference-profile geography. */
+  modelId: string;
+  jumpStartId?: string;
+  /** Hugging Face weights to deploy with LMI when there is no JumpStart model. */
+  hfModelId?: string;
+  /** From bedrockToSagemaker.endpoints, when mapped. */
+  endpointName?: string;
+  inferenceComponentName?: string;
+  /** Undefined: not checked (no connect), or no JumpStart id to check. */
+  available?: boolean;
+  version?: string;
+}
+
+export interface DeploymentPlan {
+  entries: DeploymentPlanEntry[];
+  /** The region the JumpStart availability was checked in; undefined when it was not checked. */
+  checkedRegion?: string;
 }
 
 export type Feasibility = 'HIGH' | 'MEDIUM' | 'LOW';
@@ -162,4 +193,6 @@ export interface ReportModel {
   documentFindings: number;
   /** Skipped files that may hide Bedrock use (part of `skipped`). */
   unverifiedFiles: number;
+  /** Open-weight models to deploy; empty when the workspace names none. */
+  deploymentPlan: DeploymentPlan;
 }

@@ -3,7 +3,7 @@ import { ReportCollector } from '../collector';
 import type { FileResult, ReportModel, ReportOptions } from '../types';
 import { scanReportFiles, type ReportScanOptions } from './scanReportFiles';
 
-export type ReportHeader = Pick<ReportOptions, 'workspaceName' | 'date' | 'linkBase'>;
+export type ReportHeader = Pick<ReportOptions, 'workspaceName' | 'date' | 'linkBase' | 'jumpStart'>;
 
 /**
  * Scans the folders into a report model, calling `onProgress` after each file. Undefined when the token was
