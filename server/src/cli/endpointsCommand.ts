@@ -9,9 +9,9 @@ import { mergeEndpointsConfig } from '../endpoints/configFile';
 import { collectModelIds } from '../endpoints/workspaceModelIds';
 import { normalizeSettings } from '../engine/settings';
 import { setLocale } from '../engine/l10n';
-import { writeFileAtomic } from '../report/io/writeFileAtomic';
 import { scanWorkspace } from '../workspace';
 import { describeIoError } from '../workspace/ioErrors';
+import { createFile, readForEdit, writeEdited, WriteScope, type WriteOutcome } from '../workspace/safeWrite';
 import { CliError } from './cliError';
 import type { EndpointsArguments } from './endpointsArguments';
 import { renderEndpointsText } from './endpointsText';
@@ -56,11 +56,8 @@ export async function endpointsCommand(args: EndpointsArguments, io: CliIo): Pro
   let written: { file: string; added: string[]; updated: string[]; unchanged: string[] } | undefined;
   if (config && args.writeConfig) {
     const merged = mergeEndpointsConfig(config.text, plan.mapping);
-    try {
-      await writeFileAtomic(config.path, merged.text);
-    } catch (error) {
-      throw new CliError(l10n.t('Cannot write {0} ({1}).', args.writeConfig, describeIoError(error)));
-    }
+    const outcome = await writeConfig(config, merged.text, io.cwd);
+    if (!outcome.ok) throw new CliError(l10n.t('Cannot write {0}: {1}', args.writeConfig, outcome.message));
     written = { file: args.writeConfig, added: merged.added, updated: merged.updated, unchanged: merged.unchanged };
   }
 
@@ -86,6 +83,20 @@ interface WritableConfig {
   /** Undefined: the file does not exist yet. */
   text?: string;
   parsed?: Record<string, unknown>;
+}
+
+/**
+ * Through the write discipline of `--fix` (workspace/safeWrite.ts): an existing file is re-read, must still be what
+ * was merged into, and is replaced atomically in its own encoding; a new one is created without clobbering a file
+ * that appeared meanwhile.
+ */
+async function writeConfig(config: WritableConfig, text: string, cwd: string): Promise<WriteOutcome> {
+  const scope = await WriteScope.of([cwd]);
+  if (config.text === undefined) return createFile(config.path, text, scope, { ifMissing: false });
+  const editable = await readForEdit(config.path, scope);
+  if (!editable.ok) return editable;
+  if (editable.text.replace(/^\uFEFF/, '') !== config.text.replace(/^\uFEFF/, '')) return { ok: false, reason: 'changed', message: l10n.t('not written: it changed after it was read (edited meanwhile?); run again to fix the new version.') };
+  return writeEdited(editable, text.replace(/^\uFEFF/, ''));
 }
 
 /** The --write-config file: inside the current folder, and a JSON object if it exists (never overwritten otherwise). */

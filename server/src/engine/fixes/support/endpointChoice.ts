@@ -1,10 +1,11 @@
 import * as l10n from '@vscode/l10n';
+import { MIGRATION_TODO } from '../../catalog/migrationTodo';
 import { endpointFor } from '../../settings';
 import type { EndpointMapping, EngineSettings } from '../../types';
 import { modelInfo } from './staticModelIds';
 
-/** The marker every TODO comment written by a fix starts with. */
-export const TODO = 'TODO(bedrock-to-sagemaker)';
+/** The marker every TODO comment written by a fix starts with (reported by bedrock/migration-todo until removed). */
+export const TODO = MIGRATION_TODO;
 
 const GEO_PREFIX = /^(?:us-gov|us|eu|apac|jp|au|global)\./;
 
