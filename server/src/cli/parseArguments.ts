@@ -1,10 +1,10 @@
 import * as l10n from '@vscode/l10n';
-import { parseArgs } from 'node:util';
 import type { Locale } from '../engine/l10n';
 import { TARGET_REGIONS } from '../engine/settings';
 import type { TargetRegion } from '../engine/types';
 import { CliError } from './cliError';
 import type { ConfigRequest } from './config/discoverConfig';
+import { parseStrictly } from './parseStrictly';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
@@ -44,12 +44,10 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-type OptionName = keyof typeof OPTIONS;
-type OptionValues = Partial<Record<OptionName, string | boolean>>;
 
 /** Parses argv (without `node` and the script). Throws CliError with a message naming the bad argument. */
 export function parseArguments(argv: readonly string[]): ParsedCommand {
-  const { values, positionals } = parseStrictly(argv);
+  const { values, positionals } = parseStrictly(argv, OPTIONS);
   const locale = oneOf(values.lang, LOCALES, '--lang');
   if (values.help) return { command: 'help', locale };
   if (values.version) return { command: 'version', locale };
@@ -74,25 +72,6 @@ export function parseArguments(argv: readonly string[]): ParsedCommand {
   };
 }
 
-/**
- * node:util's strict mode throws messages that suggest `--` tricks; we check the tokens ourselves so
- * every mistake gets one short sentence that names the offending flag.
- */
-function parseStrictly(argv: readonly string[]): { values: OptionValues; positionals: string[] } {
-  const { values, positionals, tokens } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
-  for (const token of tokens) {
-    if (token.kind !== 'option') continue;
-    const option = OPTIONS[token.name as OptionName] as (typeof OPTIONS)[OptionName] | undefined;
-    if (!option) throw new CliError(l10n.t('Unknown option "{0}".', token.rawName), true);
-    if (option.type === 'string' && (token.value === undefined || token.value === '')) {
-      throw new CliError(l10n.t('Option "{0}" needs a value.', token.rawName), true);
-    }
-    if (option.type === 'boolean' && token.value !== undefined) {
-      throw new CliError(l10n.t('Option "{0}" takes no value.', token.rawName), true);
-    }
-  }
-  return { values: values as OptionValues, positionals };
-}
 
 /** The value of a flag that takes one of a fixed set of words; a CliError naming the flag otherwise. */
 export function oneOf<T extends string>(value: string | boolean | undefined, allowed: readonly T[], flag: string): T | undefined {

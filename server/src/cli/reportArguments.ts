@@ -1,11 +1,9 @@
-import * as l10n from '@vscode/l10n';
-import { parseArgs } from 'node:util';
 import type { Locale } from '../engine/l10n';
 import { TARGET_REGIONS } from '../engine/settings';
 import type { TargetRegion } from '../engine/types';
-import { CliError } from './cliError';
 import type { ConfigRequest } from './config/discoverConfig';
 import { failOnSkipped, LOCALES, oneOf, positiveInteger } from './parseArguments';
+import { parseStrictly } from './parseStrictly';
 
 export type ReportFormat = 'markdown' | 'json' | 'sarif';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['markdown', 'json', 'sarif'];
@@ -40,20 +38,9 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-type OptionName = keyof typeof OPTIONS;
-
 /** Parses the arguments after `report`. Throws CliError naming the bad argument (exit code 2). */
 export function parseReportArguments(argv: readonly string[]): ReportArguments {
-  const { values, positionals, tokens } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
-  for (const token of tokens) {
-    if (token.kind !== 'option') continue;
-    const option = OPTIONS[token.name as OptionName] as (typeof OPTIONS)[OptionName] | undefined;
-    if (!option) throw new CliError(l10n.t('Unknown option "{0}".', token.rawName), true);
-    if (option.type === 'string' && (token.value === undefined || token.value === '')) {
-      throw new CliError(l10n.t('Option "{0}" needs a value.', token.rawName), true);
-    }
-    if (option.type === 'boolean' && token.value !== undefined) throw new CliError(l10n.t('Option "{0}" takes no value.', token.rawName), true);
-  }
+  const { values, positionals } = parseStrictly(argv, OPTIONS);
   const paths = positionals.length > 0 ? positionals : ['.'];
   return {
     help: values.help === true,
