@@ -1,6 +1,7 @@
 import { basename, dirname, resolve } from 'node:path';
 import { currentLocale, setLocale, type Locale } from '../engine/l10n';
 import { PackageContexts } from '../workspace/packageContexts';
+import { compactScanResult } from './compactScanResult';
 import { prepareForFix } from './prepareForFix';
 import type { EngineSettings } from '../engine/types';
 import { localIsoDate, ReportCollector, renderMarkdown, toFileResult } from '../report';
@@ -77,7 +78,7 @@ async function markdownReport(
     for await (const result of scanWorkspace({ roots: walk, cwd: root, settings, maxFileSizeBytes, blockingReads: true })) {
       scannedPaths.add(result.absolutePath);
       if (result.kind === 'skipped') skipped.push({ file: result.relativePath, reason: result.reason, message: result.message });
-      scanned.push(result);
+      scanned.push(compactScanResult(result));
     }
     for (const result of prepareForFix(scanned, settings, root, new PackageContexts(root)).results) {
       const file = toFileResult(name, result.relativePath, result);
@@ -99,7 +100,7 @@ async function scanFormatReport(
   const scanned: FileScanResult[] = [];
   for await (const result of scanWorkspace({ roots: args.paths, cwd: io.cwd, settings, maxFileSizeBytes, blockingReads: true })) {
     scannedPaths.add(result.absolutePath);
-    scanned.push(result);
+    scanned.push(compactScanResult(result));
   }
   // "Auto-fixable" means what the fix engine will really do, as `scan --fix` and the editor do it.
   for (const result of prepareForFix(scanned, settings, io.cwd, new PackageContexts(io.cwd)).results) reporter.addFile(result);

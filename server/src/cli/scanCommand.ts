@@ -10,6 +10,7 @@ import { PackageContexts } from '../workspace/packageContexts';
 import { describeIoError } from '../workspace/ioErrors';
 import { checkRelativePath, WriteScope } from '../workspace/safeWrite';
 import { type FileFixOutcome, fixPackageJson, fixScannedFile, type FixWriteContext } from './applyFixes';
+import { compactScanResult } from './compactScanResult';
 import { lockfilesFor } from './lockfiles';
 import { isPackageJsonWithFindings, packageRootOf, prepareForFix } from './prepareForFix';
 import { CliError } from './cliError';
@@ -46,7 +47,7 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
   // Every file is scanned before any is fixed or reported: files that share Bedrock clients or types across
   // imports are migrated together or not at all, so `fixable` is only known once all of them are read.
   const scannedFiles: FileScanResult[] = [];
-  for await (const scanned of results) scannedFiles.push(scanned);
+  for await (const scanned of results) scannedFiles.push(compactScanResult(scanned));
   const prepared = prepareForFix(scannedFiles, settings, io.cwd, packages);
   let scannedMarkdown = false;
   const fixed = { files: 0, edits: 0, failed: 0 };
