@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import ts from '../../../typescript';
-import { ruleMeta } from '../../rules';
+import { ruleMeta, withoutNonePrefix } from '../../rules';
 import type { Finding, RuleId } from '../../types';
 import type { FixContext } from '../context';
 import type { FixProposal } from '../types';
@@ -25,7 +25,7 @@ export function noteText(finding: Finding, region: string, reason?: string): str
   const name = finding.data.name ?? finding.data.className;
   const subject = typeof finding.data.operation === 'string' ? finding.data.operation
     : typeof name === 'string' ? `${title} (${name})` : title;
-  const alternative = finding.equivalent.replace(/^none: /, '');
+  const alternative = withoutNonePrefix(finding.equivalent);
   if (reason) return l10n.t('{0} was not rewritten to SageMaker Runtime automatically: {1}. Equivalent: {2}.', subject, reason, alternative);
   if (finding.category === 'manual') return l10n.t('manual step: {0} reaches Amazon Bedrock, which is not available in {1}. Alternative: {2}.', subject, region, alternative);
   return l10n.t('{0} has no equivalent in {1}. Alternative: {2}.', subject, region, alternative);
