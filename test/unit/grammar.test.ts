@@ -52,7 +52,7 @@ describe('injection grammar: contribution', () => {
   it('is contributed under its own scope name to TS/JS and Markdown', () => {
     assert.equal(grammar.scopeName, INJECTION_SCOPE);
     assert.deepEqual(contribution?.injectTo, ['source.ts', 'source.tsx', 'source.js', 'source.js.jsx', 'text.html.markdown']);
-    assert.equal(grammar.injectionSelector, 'L:string -comment, L:markup.fenced_code.block.markdown -comment');
+    assert.equal(grammar.injectionSelector, 'L:source string -comment, L:markup.fenced_code.block.markdown -comment');
   });
 
   // What each host grammar calls the places we inject into, as the engine reports them: if a host renamed its
