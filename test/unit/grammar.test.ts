@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { findModelIds } from '../../server/src/engine/catalog/modelIds';
 import { contributions, highlighted, INJECTION_SCOPE, isOurs, tokenize, type Token } from '../helpers/textmate';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'grammar');
@@ -98,6 +99,32 @@ describe('injection grammar: model ids and ARNs', () => {
   it('keeps its state across lines (a template string spanning lines)', async () => {
     assert.deepEqual(await highlighted('source.js', 'const x = `\nmeta.llama3-8b-instruct-v1:0\n`;\nmeta.llama3-8b-instruct-v1:0;'), ['meta.llama3-8b-instruct-v1:0']);
   });
+});
+
+// The grammar's model-id pattern mirrors MODEL_ID (server/src/engine/catalog/modelIds.ts): a string highlighted in the
+// editor is one the analyser reports, and the other way round. Not mirrored: template literals (the analyser sees
+// `${geo}.meta.llama3-...` as an id with a run-time geography; the grammar highlights literal text only).
+describe('injection grammar: in step with the analyser', () => {
+  const values = [
+    'meta.llama3-8b-instruct-v1:0', 'us.anthropic.claude-3-5-sonnet-20240620-v1:0', 'us-gov.meta.llama3-70b-instruct-v1:0',
+    'global.anthropic.claude-sonnet-4-20250514-v1:0', 'anthropic.claude-v2:1', 'anthropic.claude-instant-v1', 'mistral.mistral-7b-instruct-v0:2',
+    'cohere.embed-english-v3', 'deepseek.r1-v1:0', 'openai.gpt-oss-120b-1:0', 'qwen.qwen3-32b-v1:0', 'luma.ray-v2:0', 'stability.sd3-large-v1:0',
+    'twelvelabs.marengo-embed-2-7-v1:0', 'writer.palmyra-x5-v1:0', 'meta.llama3.2-v1', 'meta.llama3-8b.', 'see meta.llama3-8b-instruct-v1:0.',
+    // amazon. and google. only for Bedrock's families
+    'amazon.titan-embed-text-v2:0', 'amazon.nova-pro-v1:0', 'amazon.rerank-v1:0', 'google.gemma-3-12b-it', 'amazon.s3-logs-2024', 'google.maps-v3',
+    // provisioned-throughput context sizes
+    'anthropic.claude-3-haiku-20240307-v1:0:200k', 'amazon.titan-text-express-v1:0:8k', 'meta.llama3-8b-instruct-v1:0:1',
+    // never part of a longer word, a file name or a path (except after bedrock/ or model/)
+    'meta.llama3-8b-instruct-v1:0x', 'meta.llama3-8b-instruct-v1:0.json', 'meta.llama3-8b-instruct-v1.json', 'meta.llama3-8b-instruct-v1:0.bak',
+    'meta.llama3-', 'a.meta.llama3-8b-v1', 'xmeta.llama3-8b-v1', 'user@meta.llama3-8b-v1', 'foo/meta.llama3-8b-instruct-v1:0',
+    'bedrock/meta.llama3-8b-instruct-v1:0', 'Model/meta.llama3-8b-instruct-v1:0',
+    'https://bedrock-runtime.us-east-1.amazonaws.com/model/meta.llama3-8b-instruct-v1:0/converse', 'meta.llama-not-a-model', 'amazon.com',
+  ];
+  for (const value of values) {
+    it(value, async () => {
+      assert.deepEqual(await highlighted('source.ts', `x = '${value}';`), findModelIds(value).map((match) => match.text));
+    });
+  }
 });
 
 describe('injection grammar: golden fixtures', () => {
