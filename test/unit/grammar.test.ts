@@ -96,6 +96,14 @@ describe('injection grammar: model ids and ARNs', () => {
     assert.deepEqual(await highlighted('text.html.markdown', '```js\n// meta.llama3-8b-instruct-v1:0\n```'), []);
   });
 
+  it('in Markdown, highlights code fences of any language but not prose, inline code or link text', async () => {
+    const id = 'meta.llama3-8b-instruct-v1:0';
+    assert.deepEqual(await highlighted('text.html.markdown', `${id} \`${id}\` [${id}](https://example.com) **${id}**`), []);
+    // A fence is code whatever its language, so the bare id outside the TS string is highlighted too (in a .ts file
+    // it would not be): the fence selector covers the whole block.
+    assert.deepEqual(await highlighted('text.html.markdown', `\`\`\`ts\nf('${id}', ${id});\n\`\`\`\n\`\`\`text\n${id}\n\`\`\``), [id, id, id]);
+  });
+
   it('keeps its state across lines (a template string spanning lines)', async () => {
     assert.deepEqual(await highlighted('source.js', 'const x = `\nmeta.llama3-8b-instruct-v1:0\n`;\nmeta.llama3-8b-instruct-v1:0;'), ['meta.llama3-8b-instruct-v1:0']);
   });
