@@ -1,4 +1,4 @@
-// The manifest, its translations and the injection grammar stay in step with the code.
+// The manifest and its translations stay in step with the code (the injection grammar: test/unit/grammar.test.ts).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -74,31 +74,5 @@ describe('package.json', () => {
     assert.deepEqual(Object.keys(nlsZh).sort(), [...referenced].sort());
     const untranslated = Object.entries(nlsZh).filter(([, value]) => !/[\u4e00-\u9fff]/.test(value)).map(([key]) => key);
     assert.deepEqual(untranslated, []);
-  });
-});
-
-describe('injection grammar', () => {
-  const contribution = manifest.contributes.grammars[0];
-  const grammar = readJson(contribution.path);
-  const matcher = (name: string) => new RegExp(grammar.repository[name].match, 'g');
-  const matches = (name: string, text: string) => text.match(matcher(name)) ?? [];
-
-  test('is injected into TS/JS strings and Markdown code under its own scope name', () => {
-    assert.equal(grammar.scopeName, contribution.scopeName);
-    assert.deepEqual(contribution.injectTo, ['source.ts', 'source.tsx', 'source.js', 'source.js.jsx', 'text.html.markdown']);
-    assert.match(grammar.injectionSelector, /L:string -comment/);
-    assert.match(grammar.injectionSelector, /markup\.fenced_code\.block\.markdown/);
-  });
-
-  test('highlights model ids with or without a geography prefix, and not look-alikes', () => {
-    assert.deepEqual(matches('bedrock-model-id', 'meta.llama3-8b-instruct-v1:0'), ['meta.llama3-8b-instruct-v1:0']);
-    assert.deepEqual(matches('bedrock-model-id', 'us.anthropic.claude-3-5-sonnet-20240620-v1:0'), ['us.anthropic.claude-3-5-sonnet-20240620-v1:0']);
-    assert.deepEqual(matches('bedrock-model-id', 'https://amazon.com/x and docs.meta.llama3-8b and path/meta.llama3-8b-v1'), []);
-  });
-
-  test('highlights Bedrock ARNs in any partition', () => {
-    const arn = 'arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.meta.llama3-1-8b-instruct-v1:0';
-    assert.deepEqual(matches('bedrock-arn', `"${arn}"`), [arn]);
-    assert.deepEqual(matches('bedrock-arn', 'arn:aws-cn:sagemaker:cn-northwest-1:1:endpoint/x'), []);
   });
 });
