@@ -25,6 +25,7 @@ import { installProcessGuards } from './lsp/processGuards';
 import { registerReportHandlers } from './lsp/reportHandlers';
 import { readSession, type Session } from './lsp/session';
 import { packageContextOf } from './lsp/packageContextOf';
+import { checkPackageGroup } from './lsp/packageGroup';
 import { WorkspaceFolders } from './lsp/workspaceFolders';
 
 const connection = createConnection(ProposedFeatures.all, { connectionStrategy });
@@ -93,6 +94,7 @@ const codeActionDependencies: CodeActionDependencies = {
   }),
   workspaceRelativePath: (uri) => folders.relativePath(uri),
   packageContext: (uri) => packageContextOf(folders, uri),
+  packageGroup: (document, input, findings, engineSettings) => checkPackageGroup(folders, documents, document, input, findings, engineSettings),
 };
 
 connection.languages.diagnostics.on(createDiagnosticsHandler({

@@ -5,7 +5,8 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FixProposal } from '../engine/fixes/types';
 import { ruleDocUrl } from '../engine/rules';
-import type { AnalyzeInput, Finding, RuleId } from '../engine/types';
+import type { AnalyzeInput, EngineSettings, Finding, RuleId } from '../engine/types';
+import type { GroupDecision } from './packageGroup';
 import { CodeActionKinds, Commands, type DiagnosticData } from '../../../shared/protocol';
 import { isKindRequested } from './codeActionKinds';
 import type { DocumentAnalyzer } from './documentAnalyzer';
@@ -45,6 +46,11 @@ export interface CodeActionDependencies {
   workspaceRelativePath(uri: string): string | undefined;
   /** The document's package (module system, source root), read from disk; undefined outside every folder. */
   packageContext?(uri: string): PackageContext | undefined;
+  /**
+   * Whether the document, on its own, may migrate: read on the explicit resolve of "Migrate this file" / fix-all,
+   * from the other script files of its package (see packageGroup.ts). Without it, the document is taken alone.
+   */
+  packageGroup?(document: TextDocument, input: FixInput, findings: readonly Finding[], settings: EngineSettings): Promise<GroupDecision>;
 }
 
 /** Carried by the lazy file-level actions to `codeAction/resolve`. */
