@@ -73,6 +73,12 @@ describe('Migrate this file respects migration groups (issue #10)', { timeout: 6
     for (const action of await fileActions('src/factory.ts', FACTORY)) {
       assert.equal(action.edit, undefined, action.title);
       assert.match(action.disabled?.reason ?? '', /^Not migrated: .*src\/guard\.ts/, action.title);
+    }    // The diagnostics say it too, for this version: the migration findings are no longer fixable, with the reason.
+    const migration = (await client.diagnosticItems(uriOf('src/factory.ts'))).filter((diagnostic) => diagnostic.code === 'bedrock/runtime-client');
+    assert.ok(migration.length > 0);
+    for (const diagnostic of migration) {
+      assert.equal((diagnostic.data as { fixable: boolean }).fixable, false);
+      assert.match(String(diagnostic.message), /src\/guard\.ts/);
     }
   });
 
@@ -92,10 +98,15 @@ describe('Migrate this file respects migration groups (issue #10)', { timeout: 6
 
   test('open documents count as the editor has them: with the Guardrail call edited away, the factory migrates', async () => {
     await client.open(uriOf('src/guard.ts'), 'typescript', GUARD_EDITED);
-    await client.close(uriOf('src/factory.ts'));
-    for (const action of await fileActions('src/factory.ts', FACTORY)) {
+    // The factory stays open with the version found held back: the file actions are still offered, and check again.
+    const diagnostics = await client.diagnosticItems(uriOf('src/factory.ts'));
+    const actions = await client.codeActions(uriOf('src/factory.ts'), WHOLE_FILE, diagnostics, ['source']);
+    assert.equal(actions.length, 2);
+    for (const action of await Promise.all(actions.map((candidate) => client.resolveCodeAction(candidate)))) {
       assert.equal(action.disabled, undefined, action.disabled?.reason);
       assert.ok(action.edit, action.title);
     }
+    const migration = (await client.diagnosticItems(uriOf('src/factory.ts'))).filter((diagnostic) => diagnostic.code === 'bedrock/runtime-client');
+    assert.ok(migration.every((diagnostic) => (diagnostic.data as { fixable: boolean }).fixable), 'fixable again once nothing holds it back');
   });
 });

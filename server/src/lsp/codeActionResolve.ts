@@ -35,6 +35,7 @@ async function resolve(deps: CodeActionDependencies, action: CodeAction): Promis
   if (deps.documents.get(data.uri)?.version !== data.version) {
     return refuse(deps, action, l10n.t('The file changed since the action was offered. Try again.'));
   }
+  if (group && deps.heldBack?.documents.record(data.uri, data.version, group.kind === 'heldBack' ? group.reason : undefined)) deps.heldBack.changed();
   if (group?.kind === 'heldBack' || group?.kind === 'unchecked') return refuse(deps, action, l10n.t('Not migrated: {0}.', group.reason));
   const proposal = analysis && deps.fixes.fixAll(fixInput(deps, analysis.input, document), analysis.result.findings);
   if (!proposal) {
