@@ -98,6 +98,11 @@ export interface MigrateWorkspaceResult {
   files: MigratedFile[];
   /** Findings left for a person: unsafe to rewrite, or without an equivalent. Listed, never touched. */
   remaining: RemainingFinding[];
+  /**
+   * Localized sentences for the summary: after a package.json change, the install command its lockfile needs
+   * ("Run npm install to update package-lock.json."), once each. Lockfiles are never edited.
+   */
+  notes: string[];
 }
 
 export interface MigratedFile {

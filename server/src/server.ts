@@ -25,6 +25,8 @@ import { installProcessGuards } from './lsp/processGuards';
 import { registerReportHandlers } from './lsp/reportHandlers';
 import { readSession, type Session } from './lsp/session';
 import { packageContextOf } from './lsp/packageContextOf';
+import { checkPackageGroup } from './lsp/packageGroup';
+import { HeldBackDocuments } from './lsp/heldBackDocuments';
 import { WorkspaceFolders } from './lsp/workspaceFolders';
 
 const connection = createConnection(ProposedFeatures.all, { connectionStrategy });
@@ -34,6 +36,7 @@ const log: ErrorLog = { error: (message) => connection.console.error(message), w
 installProcessGuards(log);
 
 let session: Session;
+const heldBack = new HeldBackDocuments();
 const settings = new DocumentSettingsCache(
   (scopeUri, section) => (session.configuration ? connection.workspace.getConfiguration({ scopeUri, section }) : Promise.resolve(undefined)),
   (error) => logError(log, 'workspace/configuration', error),
@@ -78,6 +81,7 @@ connection.onDidChangeConfiguration(() => void environment.configurationChanged(
 documents.onDidClose((event) => {
   settings.delete(event.document.uri);
   analyzer.forget(event.document.uri);
+  heldBack.forget(event.document.uri);
 });
 
 const codeActionDependencies: CodeActionDependencies = {
@@ -93,12 +97,21 @@ const codeActionDependencies: CodeActionDependencies = {
   }),
   workspaceRelativePath: (uri) => folders.relativePath(uri),
   packageContext: (uri) => packageContextOf(folders, uri),
+  packageGroup: (document, input, findings, engineSettings) => checkPackageGroup(folders, documents, document, input, findings, engineSettings),
+  heldBack: {
+    documents: heldBack,
+    // The result id of a held-back version differs, so a re-pull answers with the reason.
+    changed: () => {
+      if (session.diagnosticRefresh) connection.languages.diagnostics.refresh().catch((error) => logError(log, 'diagnostics refresh', error));
+    },
+  },
 };
 
 connection.languages.diagnostics.on(createDiagnosticsHandler({
   documents, settings, analyzer, log,
   trace: (message) => connection.tracer.log(message),
   environmentGeneration: () => environment.generation,
+  heldBack,
 }));
 connection.onCodeAction(createCodeActionHandler(codeActionDependencies));
 connection.onCodeActionResolve(createCodeActionResolveHandler(codeActionDependencies));

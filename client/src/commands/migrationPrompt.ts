@@ -11,7 +11,9 @@ export async function askHowToMigrate(result: MigrateWorkspaceResult): Promise<M
   const chooseFiles = vscode.l10n.t('Choose Files…');
   const preview = vscode.l10n.t('Preview Changes…');
   const summary = vscode.l10n.t('Files changed: {0}\nFiles created: {1}\nFindings fixed: {2}\nLeft for manual migration: {3}',
-    result.filesChanged, result.filesCreated.length, result.fixedFindings, result.remaining.length);
+    result.filesChanged, result.filesCreated.length, result.fixedFindings, result.remaining.length)
+    // The server's sentences (already localized): the install command after a package.json change.
+    + (result.notes ?? []).map((note) => `\n${note}`).join('');
   // VS Code 1.100 starts changes that need confirmation unticked in its preview; say so before the user is there.
   const how = vscode.l10n.t('Migrate All applies every change as one undo step and saves the changed files (files with unsaved changes are left for you to save). Choose Files… applies only the files you pick, with the files they need. In Preview Changes…, every file starts unticked: tick the files to apply, then press Apply.');
   const picked = await vscode.window.showInformationMessage(vscode.l10n.t('Migrate the workspace to SageMaker Runtime?'),

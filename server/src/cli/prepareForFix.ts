@@ -3,9 +3,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isPackageJson, isScriptLanguage } from '../engine/analyze';
 import { refineFixability } from '../engine/fixes';
 import type { FixInput } from '../engine/fixes/types';
-import { dependencyFixability, importsAfterMigration, willMigrate } from '../engine/project/dependencyMigration';
 import { packageImportsOf } from '../engine/project/localImports';
-import { type GroupCandidate, heldBackFiles, holdBack } from '../engine/project/migrationGroups';
+import { type PlanPackageJson, type PlanScript, planMigration } from '../engine/project/migrationPlan';
 import type { EngineSettings } from '../engine/types';
 import type { FileScanResult, ScannedFile } from '../workspace';
 import type { PackageContexts } from '../workspace/packageContexts';
@@ -26,50 +25,42 @@ export interface PreparedScan {
 export function prepareForFix(results: readonly FileScanResult[], settings: EngineSettings, workspaceRoot: string, packages: PackageContexts): PreparedScan {
   const dependencyRoots = new Set(results.filter(isPackageJsonWithFindings).map((result) => packageRootOf(result as ScannedFile, workspaceRoot)));
   const imports = new Map<string, string[]>();
+  const scripts: PlanScript[] = [];
+  const packageJsons: PlanPackageJson[] = [];
   const refined = results.map((result) => {
     if (result.kind !== 'scanned') return result;
-    if (isScriptLanguage(result.languageId) && dependencyRoots.has(packages.contextOf(result.absolutePath).root)) {
-      imports.set(result.absolutePath, packageImportsOf(result.document.getText()));
+    const path = workspacePath(result, workspaceRoot);
+    if (isPackageJsonWithFindings(result)) {
+      packageJsons.push({ path, packageRoot: packageRootOf(result, workspaceRoot), text: result.document.getText(), findings: result.findings });
+      return result;
     }
-    if (result.findings.length === 0) return { ...result, document: TextDocument.create(result.document.uri, result.document.languageId, result.document.version, '') };
-    if (!result.findings.some((finding) => finding.fixable) || !isScriptLanguage(result.languageId)) return result;
-    return { ...result, findings: refineFixability(fixInputOf(result, settings, workspaceRoot, packages), result.findings) };
+    if (!isScriptLanguage(result.languageId)) return result.findings.length === 0 ? withoutText(result) : result;
+    const packageRoot = packages.contextOf(result.absolutePath).root;
+    const inPlannedPackage = dependencyRoots.has(packageRoot);
+    if (inPlannedPackage) imports.set(result.absolutePath, packageImportsOf(result.document.getText()));
+    const findings = result.findings.some((finding) => finding.fixable)
+      ? refineFixability(fixInputOf(result, settings, workspaceRoot, packages), result.findings) : result.findings;
+    if (inPlannedPackage || findings.length > 0) scripts.push({ path, packageRoot, text: result.document.getText(), findings });
+    return result.findings.length === 0 ? withoutText(result) : { ...result, findings };
   });
-  const grouped = holdBackGroups(refined, workspaceRoot);
-  if (dependencyRoots.size === 0) return { results: grouped, imports };
-  // What each package will import once migrated decides which dependency findings the migration fixes; the
-  // package.json of a package whose code does not change is left alone.
-  const predicted = new Map<string, Set<string>>();
-  const migrating = new Set<string>();
-  for (const result of grouped) {
-    if (result.kind !== 'scanned' || !imports.has(result.absolutePath)) continue;
-    const root = packages.contextOf(result.absolutePath).root;
-    if (willMigrate(result.findings)) migrating.add(root);
-    const after = result.findings.length === 0 ? imports.get(result.absolutePath)! : importsAfterMigration(result.document.getText(), result.findings);
-    const set = predicted.get(root) ?? new Set<string>();
-    for (const specifier of after) set.add(specifier);
-    predicted.set(root, set);
-  }
+  // The plan shared with Migrate Workspace: groups held back together, package.json fixability from the
+  // imports each package will have once migrated.
+  const plan = planMigration(scripts, packageJsons);
   return {
     imports,
-    results: grouped.map((result) => {
-      if (result.kind !== 'scanned' || !isPackageJsonWithFindings(result)) return result;
-      const root = packageRootOf(result, workspaceRoot);
-      return { ...result, findings: dependencyFixability(result.document.getText(), result.findings, migrating.has(root) ? predicted.get(root) ?? new Set() : undefined) };
+    results: refined.map((result) => {
+      if (result.kind !== 'scanned') return result;
+      const path = workspacePath(result, workspaceRoot);
+      const packageJson = plan.packageJsons.get(path);
+      if (packageJson) return { ...result, findings: packageJson.findings };
+      const findings = result.findings.length > 0 ? plan.scripts.get(path) : undefined;
+      return findings ? { ...result, findings } : result;
     }),
   };
 }
 
-function holdBackGroups(results: FileScanResult[], workspaceRoot: string): FileScanResult[] {
-  const candidates: GroupCandidate[] = results
-    .filter((result): result is ScannedFile => result.kind === 'scanned' && isScriptLanguage(result.languageId) && result.findings.length > 0)
-    .map((result) => ({ path: workspacePath(result, workspaceRoot), text: result.document.getText(), findings: result.findings }));
-  const held = heldBackFiles(candidates);
-  if (held.size === 0) return results;
-  return results.map((result) => {
-    const reason = result.kind === 'scanned' ? held.get(workspacePath(result, workspaceRoot)) : undefined;
-    return reason === undefined || result.kind !== 'scanned' ? result : { ...result, findings: holdBack(result.findings, reason) };
-  });
+function withoutText(result: ScannedFile): ScannedFile {
+  return { ...result, document: TextDocument.create(result.document.uri, result.document.languageId, result.document.version, '') };
 }
 
 export function isPackageJsonWithFindings(result: FileScanResult): boolean {

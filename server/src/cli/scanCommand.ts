@@ -11,7 +11,7 @@ import { describeIoError } from '../workspace/ioErrors';
 import { checkRelativePath, WriteScope } from '../workspace/safeWrite';
 import { type FileFixOutcome, fixPackageJson, fixScannedFile, type FixWriteContext } from './applyFixes';
 import { compactScanResult } from './compactScanResult';
-import { lockfilesFor } from './lockfiles';
+import { lockfilesFor } from '../workspace/lockfiles';
 import { isPackageJsonWithFindings, packageRootOf, prepareForFix } from './prepareForFix';
 import { CliError } from './cliError';
 import { ExitCode, worstExitCode } from './exitCodes';

@@ -29,6 +29,14 @@ async function resolve(deps: CodeActionDependencies, action: CodeAction): Promis
   }
   if (!deps.session.isTrusted) return refuse(deps, action, restrictedModeReason());
   const analysis = deps.analyzer.analyze(document, settings);
+  // Files that exchange Bedrock clients or types with a file that cannot migrate are not migrated alone.
+  const group = analysis && deps.packageGroup
+    ? await deps.packageGroup(document, fixInput(deps, analysis.input, document), analysis.result.findings, settings.engine) : undefined;
+  if (deps.documents.get(data.uri)?.version !== data.version) {
+    return refuse(deps, action, l10n.t('The file changed since the action was offered. Try again.'));
+  }
+  if (group && deps.heldBack?.documents.record(data.uri, data.version, group.kind === 'heldBack' ? group.reason : undefined)) deps.heldBack.changed();
+  if (group?.kind === 'heldBack' || group?.kind === 'unchecked') return refuse(deps, action, l10n.t('Not migrated: {0}.', group.reason));
   const proposal = analysis && deps.fixes.fixAll(fixInput(deps, analysis.input, document), analysis.result.findings);
   if (!proposal) {
     if (analysis && fixesWaitForSyntax(fixInput(deps, analysis.input, document))) {

@@ -5,7 +5,10 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FixProposal } from '../engine/fixes/types';
 import { ruleDocUrl } from '../engine/rules';
-import type { AnalyzeInput, Finding, RuleId } from '../engine/types';
+import type { AnalyzeInput, EngineSettings, Finding, RuleId } from '../engine/types';
+import type { GroupDecision } from './packageGroup';
+import type { HeldBackDocuments } from './heldBackDocuments';
+import { holdBack } from '../engine/project/migrationGroups';
 import { CodeActionKinds, Commands, type DiagnosticData } from '../../../shared/protocol';
 import { isKindRequested } from './codeActionKinds';
 import type { DocumentAnalyzer } from './documentAnalyzer';
@@ -45,6 +48,13 @@ export interface CodeActionDependencies {
   workspaceRelativePath(uri: string): string | undefined;
   /** The document's package (module system, source root), read from disk; undefined outside every folder. */
   packageContext?(uri: string): PackageContext | undefined;
+  /**
+   * Whether the document, on its own, may migrate: read on the explicit resolve of "Migrate this file" / fix-all,
+   * from the other script files of its package (see packageGroup.ts). Without it, the document is taken alone.
+   */
+  packageGroup?(document: TextDocument, input: FixInput, findings: readonly Finding[], settings: EngineSettings): Promise<GroupDecision>;
+  /** What the group checks found, so diagnostics and quick fixes say it too; `changed` re-pulls the diagnostics. */
+  heldBack?: { documents: HeldBackDocuments; changed(): void };
 }
 
 /** Carried by the lazy file-level actions to `codeAction/resolve`. */
@@ -69,8 +79,10 @@ async function provide(deps: CodeActionDependencies, params: CodeActionParams, t
   const document = deps.documents.get(uri);
   if (token.isCancellationRequested) throw cancelledError();
   if (!document) return [];
-  const analysis = deps.analyzer.analyze(document, settings);
-  if (!analysis) return [];
+  const fresh = deps.analyzer.analyze(document, settings);
+  if (!fresh) return [];
+  const held = deps.heldBack?.documents.reasonFor(uri, document.version);
+  const analysis = held === undefined ? fresh : { ...fresh, result: { ...fresh.result, findings: holdBack(fresh.result.findings, held) } };
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (isKindRequested(only, CodeActionKind.QuickFix)) {
@@ -81,7 +93,8 @@ async function provide(deps: CodeActionDependencies, params: CodeActionParams, t
     }
     actions.push(...mergeDuplicateActions(perDiagnostic));
   }
-  if (analysis.result.findings.some((finding) => finding.fixable)) {
+  // Offered while the file has fixable findings of its own: the resolve checks its group again (the other file may be fixed by now).
+  if (fresh.result.findings.some((finding) => finding.fixable)) {
     if (isKindRequested(only, CodeActionKinds.migrateFile)) pushFileAction(deps, actions, 'migrateFile', document);
     if (isKindRequested(only, CodeActionKinds.fixAll)) pushFileAction(deps, actions, 'fixAll', document);
   }

@@ -13,6 +13,8 @@ import { cancelledError, type ErrorLog, guarded } from './errors';
 import { validateTextDocument } from './validateParams';
 import { toDiagnostics } from './toDiagnostic';
 import type { DocumentStore } from './documentStore';
+import type { HeldBackDocuments } from './heldBackDocuments';
+import { holdBack } from '../engine/project/migrationGroups';
 
 export interface DiagnosticsDependencies {
   documents: DocumentStore;
@@ -23,6 +25,8 @@ export interface DiagnosticsDependencies {
   trace(message: string): void;
   /** Changes whenever something outside the document (settings, folders, locale) changed. */
   environmentGeneration(): number;
+  /** Documents a group check found held back (their file-migration findings are then not fixable, with the reason). */
+  heldBack?: HeldBackDocuments;
 }
 
 /** `textDocument/diagnostic`: analyse the current version of the document, or say it is unchanged. */
@@ -41,21 +45,23 @@ async function provide(deps: DiagnosticsDependencies, params: DocumentDiagnostic
   // Re-read after the await: the document may have changed meanwhile, and we answer for what is current.
   const document = deps.documents.get(uri);
   if (!document) return fullReport([]);
-  const resultId = resultIdFor(document, settings.key, deps.environmentGeneration());
+  const held = deps.heldBack?.reasonFor(uri, document.version);
+  const resultId = resultIdFor(document, settings.key, deps.environmentGeneration(), held);
   if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
   const analysis = deps.analyzer.analyze(document, settings, token);
   if (token.isCancellationRequested || analysis?.result.skipped?.reason === 'cancelled') throw cancelledError();
   if (!analysis) return fullReport([]);
   deps.trace(`analysed ${uri} v${document.version} in ${analysis.elapsedMs} ms: ${analysis.result.findings.length} finding(s)`);
-  return fullReport(toDiagnostics(analysis.result, document), resultId);
+  const result = held === undefined ? analysis.result : { ...analysis.result, findings: holdBack(analysis.result.findings, held) };
+  return fullReport(toDiagnostics(result, document), resultId);
 }
 
 function fullReport(items: Diagnostic[], resultId?: string): DocumentDiagnosticReport {
   return { kind: DocumentDiagnosticReportKind.Full, items, ...(resultId ? { resultId } : {}) };
 }
 
-function resultIdFor(document: TextDocument, settingsKey: string, generation: number): string {
-  const environment = createHash('sha1').update(`${document.languageId}\n${currentLocale()}\n${generation}\n${settingsKey}`).digest('hex').slice(0, 12);
+function resultIdFor(document: TextDocument, settingsKey: string, generation: number, heldBack: string | undefined): string {
+  const environment = createHash('sha1').update(`${document.languageId}\n${currentLocale()}\n${generation}\n${settingsKey}\n${heldBack ?? ''}`).digest('hex').slice(0, 12);
   return `${document.version}:${environment}`;
 }
 

@@ -1,18 +1,21 @@
 import * as l10n from '@vscode/l10n';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CancellationToken, WorkDoneProgressParams, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, isScriptLanguage } from '../engine/analyze';
-import { heldBackFiles, holdBack } from '../engine/project/migrationGroups';
+import { analyze, isPackageJson, isScriptLanguage } from '../engine/analyze';
+import { packageImportsOf } from '../engine/project/localImports';
+import { type PlanPackageJson, type PlanScript, planMigration } from '../engine/project/migrationPlan';
+import { installHint } from '../engine/packageJson';
 import { documentFixAll } from '../engine/documentFixes';
 import { refineFixability, type FixInput } from '../engine/fixes';
 import { EventLoopTurns, walkReportFolder } from '../report/io';
 import { Limiter, mapInOrder, readSourceFile } from '../workspace';
 import { PackageContexts } from '../workspace/packageContexts';
 import { checkRelativePath, WriteScope } from '../workspace/safeWrite';
-import type { FixProposal } from '../engine/fixes/types';
+import type { FixProposal, TextEdit } from '../engine/fixes/types';
+import { lockfilesFor } from '../workspace/lockfiles';
 import type { SourceFile, WalkEntry } from '../workspace/types';
 import type { MigrateWorkspaceParams, MigrateWorkspaceResult } from '../../../shared/reportProtocol';
 import { engineLanguageOf } from './documentLanguage';
@@ -59,19 +62,22 @@ export function createMigrateWorkspaceHandler(deps: MigrateDependencies) {
         const packages = folder.uri.startsWith('file:') ? new PackageContexts(fileURLToPath(folder.uri)) : undefined;
         const read = (entry: WalkEntry) => readMigrationFile(entry, folder, deps.documents, scanFolders.length > 1, packages);
         const scope = await WriteScope.of([folder.root]);
-        const files: ReadFile[] = [];
+        const files: Array<ReadFile | ImportsOnly> = [];
         for await (const file of mapInOrder(walkReportFolder(folder.root, folder, token), limiter, READ_CONCURRENCY * 2, read)) {
           await turns.maybeYield();
           if (token.isCancellationRequested) throw cancelledError();
           progress.filesDone(++filesDone);
           if (file) files.push(file);
         }
-        // Files that exchange Bedrock clients or types migrate together or not at all.
-        for (const file of holdBackGroups(files)) {
+        // The plan scan --fix follows: files that exchange Bedrock clients or types migrate together or not at all,
+        // and a package.json changes with its package's code, from the imports the package has once migrated.
+        for (const file of planned(files)) {
           await turns.maybeYield();
           if (token.isCancellationRequested) throw cancelledError();
-          const proposal = documentFixAll(file.input, file.migration.findings);
-          builder.add(file.migration, proposal, file.refusal ?? await writeRefusal(file, proposal, folder, scope));
+          const proposal = file.dependencyEdits ? dependencyProposal(file.dependencyEdits) : documentFixAll(file.input, file.migration.findings);
+          const refusal = file.refusal ?? await writeRefusal(file, proposal, folder, scope);
+          builder.add(file.migration, proposal, refusal);
+          if (file.dependencyEdits && proposal && refusal === undefined) builder.addNote(installHint(lockfilesFor(file.absolutePath, folder.root)));
         }
       }
       if (token.isCancellationRequested) throw cancelledError();
@@ -82,15 +88,44 @@ export function createMigrateWorkspaceHandler(deps: MigrateDependencies) {
   };
 }
 
-function holdBackGroups(files: readonly ReadFile[]): ReadFile[] {
-  const candidates = files
-    .filter((file) => isScriptLanguage(file.input.languageId))
-    .map((file) => ({ path: file.input.workspaceRelativePath ?? '', text: file.input.text, findings: file.migration.findings }));
-  const held = heldBackFiles(candidates);
-  return files.map((file) => {
-    const reason = held.get(file.input.workspaceRelativePath ?? '');
-    return reason === undefined ? file : { ...file, migration: { ...file.migration, findings: holdBack(file.migration.findings, reason) } };
+/** Each file with the plan's decision: its findings, and for a package.json the dependency edits (none when its package's code does not change). */
+function planned(files: ReadonlyArray<ReadFile | ImportsOnly>): ReadFile[] {
+  const read = files.filter((file): file is ReadFile => 'migration' in file);
+  const packageJsons: PlanPackageJson[] = read
+    .filter((file) => isPackageJson({ languageId: file.input.languageId, fileName: file.absolutePath }))
+    .map((file) => ({ path: pathOf(file), packageRoot: folderOf(pathOf(file)), text: file.input.text, findings: file.migration.findings }));
+  const scripts: PlanScript[] = files.flatMap((file): PlanScript[] => {
+    if (!('migration' in file)) return [{ path: file.path, packageRoot: file.packageRoot, text: '', imports: file.imports, findings: [] }];
+    if (!isScriptLanguage(file.input.languageId)) return [];
+    return [{ path: pathOf(file), packageRoot: file.input.packageContext?.root ?? '', text: file.input.text, findings: file.migration.findings }];
   });
+  const plan = planMigration(scripts, packageJsons);
+  return read.map((file) => {
+    const packageJson = plan.packageJsons.get(pathOf(file));
+    if (packageJson) return { ...file, migration: { ...file.migration, findings: packageJson.findings }, dependencyEdits: packageJson.edits };
+    const findings = plan.scripts.get(pathOf(file));
+    return findings ? { ...file, migration: { ...file.migration, findings } } : file;
+  });
+}
+
+function pathOf(file: ReadFile): string {
+  return file.input.workspaceRelativePath ?? '';
+}
+
+function folderOf(path: string): string {
+  const folder = posix.dirname(path);
+  return folder === '.' ? '' : folder;
+}
+
+function dependencyProposal(edits: TextEdit[]): FixProposal | undefined {
+  return edits.length > 0 ? { title: l10n.t('Update the dependencies for SageMaker Runtime'), edits, kind: 'quickfix' } : undefined;
+}
+
+/** A script file without findings: only its package imports matter (they keep Bedrock packages in its package.json). */
+interface ImportsOnly {
+  path: string;
+  packageRoot: string;
+  imports: string[];
 }
 
 interface ReadFile {
@@ -99,6 +134,8 @@ interface ReadFile {
   /** Why this file's fixes are not part of the edit (its findings are listed as remaining, with the reason). */
   refusal?: string;
   absolutePath: string;
+  /** A package.json's edits from the migration plan (set once planned). */
+  dependencyEdits?: TextEdit[];
 }
 
 /**
@@ -120,7 +157,7 @@ async function writeRefusal(file: ReadFile, proposal: FixProposal | undefined, f
 
 async function readMigrationFile(
   entry: WalkEntry, folder: LocalReportFolder, documents: DocumentStore, multiRoot: boolean, packages: PackageContexts | undefined,
-): Promise<ReadFile | undefined> {
+): Promise<ReadFile | ImportsOnly | undefined> {
   if (entry.kind !== 'file') return undefined;
   const uri = WorkspaceFolders.resolve(folder, entry.relativePath);
   if (!uri) return undefined;
@@ -135,7 +172,11 @@ async function readMigrationFile(
     ...(packages ? { packageContext: packages.contextOf(entry.absolutePath) } : {}),
   };
   const analysis = analyze(input, { maxLength: folder.maxFileSizeBytes });
-  if (analysis.skipped || analysis.findings.length === 0) return undefined;
+  if (analysis.skipped) return undefined;
+  if (analysis.findings.length === 0) {
+    if (!isScriptLanguage(languageId) || !input.packageContext) return undefined;
+    return { path: entry.relativePath, packageRoot: input.packageContext.root, imports: packageImportsOf(input.text) };
+  }
   // VS Code opens a closed file as UTF-8: an edit would save the replacement characters over the original bytes.
   const notUtf8 = source?.notices.some((notice) => notice.reason === 'invalid-utf8') === true;
   return {

@@ -39,6 +39,7 @@ export class MigrationEditBuilder {
   private readonly created = new Set<string>();
   private readonly remaining: RemainingFinding[] = [];
   private fixed = 0;
+  private readonly notes: string[] = [];
 
   constructor(private readonly creation: CreationPolicy) {}
 
@@ -65,6 +66,11 @@ export class MigrationEditBuilder {
     this.fileEdits.push(TextDocumentEdit.create({ uri: document.uri, version: file.version }, edits));
   }
 
+  /** A sentence for the summary (the install command after a package.json change), once each. */
+  addNote(note: string): void {
+    if (!this.notes.includes(note)) this.notes.push(note);
+  }
+
   result(): MigrateWorkspaceResult {
     const documentChanges = [...this.creations, ...this.fileEdits];
     return {
@@ -74,6 +80,7 @@ export class MigrationEditBuilder {
       fixedFindings: this.fixed,
       files: this.files,
       remaining: this.remaining,
+      notes: this.notes,
     };
   }
 

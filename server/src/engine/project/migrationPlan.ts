@@ -1,0 +1,83 @@
+import type { TextEdit } from '../fixes/types';
+import { planDependencyFix } from '../packageJson';
+import type { Finding } from '../types';
+import { dependencyFixability, importsAfterMigration, willMigrate } from './dependencyMigration';
+import { packageImportsOf } from './localImports';
+import { heldBackFiles, holdBack } from './migrationGroups';
+
+/**
+ * One migration plan for `scan --fix` and Migrate Workspace: transport-free and pure (texts in, decisions out).
+ *
+ * - Script files that exchange Bedrock clients or types with a file that cannot be migrated are held back with it.
+ * - A package whose code the migration changes gets its package.json edits from `planDependencyFix`, with the
+ *   imports its files will have once migrated (a file that migrates imports SageMaker Runtime instead of Bedrock
+ *   Runtime); the package.json of a package whose code does not change is left alone.
+ * - `fixable` on each package.json finding says exactly what those edits do.
+ */
+export interface PlanScript {
+  /** Workspace-relative, `/` separators. */
+  path: string;
+  /** Workspace-relative folder of the file's package (nearest package.json), `''` for the workspace root. */
+  packageRoot: string;
+  text: string;
+  /** The package specifiers the file imports now, when the caller has them (else read from `text`). */
+  imports?: readonly string[];
+  /** The file's findings, fixability refined for the file on its own. */
+  findings: readonly Finding[];
+}
+
+export interface PlanPackageJson {
+  /** Workspace-relative, `/` separators. */
+  path: string;
+  /** Workspace-relative folder of the package.json. */
+  packageRoot: string;
+  text: string;
+  findings: readonly Finding[];
+}
+
+export interface PlannedPackageJson {
+  findings: Finding[];
+  /** The package.json edits the migration makes (empty when its package's code does not change). */
+  edits: TextEdit[];
+  /** The package's code changes: the imports after migration decide its dependencies. */
+  migrating: boolean;
+  /** The package specifiers the package's files import once migrated (only when `migrating`). */
+  importsAfter?: ReadonlySet<string>;
+}
+
+export interface MigrationPlan {
+  /** Each script file's findings, held back with its group where the group cannot migrate, by path. */
+  scripts: Map<string, Finding[]>;
+  /** Each package.json's findings and edits, by path. */
+  packageJsons: Map<string, PlannedPackageJson>;
+}
+
+export function planMigration(scripts: readonly PlanScript[], packageJsons: readonly PlanPackageJson[]): MigrationPlan {
+  const held = heldBackFiles(scripts.filter((script) => script.findings.length > 0));
+  const planned = new Map<string, Finding[]>();
+  for (const script of scripts) {
+    const reason = held.get(script.path);
+    planned.set(script.path, reason === undefined ? [...script.findings] : holdBack(script.findings, reason));
+  }
+  const roots = new Set(packageJsons.map((packageJson) => packageJson.packageRoot));
+  const predicted = new Map<string, Set<string>>();
+  const migrating = new Set<string>();
+  for (const script of scripts) {
+    if (!roots.has(script.packageRoot)) continue;
+    const findings = planned.get(script.path)!;
+    if (willMigrate(findings)) migrating.add(script.packageRoot);
+    const after = findings.length === 0 ? script.imports ?? packageImportsOf(script.text) : importsAfterMigration(script.text, findings);
+    const set = predicted.get(script.packageRoot) ?? new Set<string>();
+    for (const specifier of after) set.add(specifier);
+    predicted.set(script.packageRoot, set);
+  }
+  const packages = new Map<string, PlannedPackageJson>();
+  for (const packageJson of packageJsons) {
+    const isMigrating = migrating.has(packageJson.packageRoot);
+    const importsAfter = isMigrating ? predicted.get(packageJson.packageRoot) ?? new Set<string>() : undefined;
+    const findings = dependencyFixability(packageJson.text, packageJson.findings, importsAfter);
+    const edits = importsAfter ? planDependencyFix(packageJson.text, importsAfter).edits : [];
+    packages.set(packageJson.path, { findings, edits, migrating: isMigrating, ...(importsAfter ? { importsAfter } : {}) });
+  }
+  return { scripts: planned, packageJsons: packages };
+}

@@ -1,0 +1,89 @@
+// Migrate Workspace and package.json (issue #10): the editor follows the migration plan scan --fix follows
+// (engine/project/migrationPlan.ts). A package whose code migrates gets its package.json edits from the imports it
+// has once migrated (SageMaker Runtime added, Bedrock packages nothing imports removed) and the summary names the
+// install command of its lockfile; a package whose code cannot migrate keeps its package.json, and says why.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import type { TextDocumentEdit, TextEdit, WorkspaceFolder } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { MigrateWorkspaceRequest } from '../../shared/reportProtocol';
+import { LspTestClient } from '../helpers/lspClient';
+
+const MIGRATES = [
+  "import { BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';",
+  '',
+  "const client = new BedrockRuntimeClient({ region: 'us-east-1' });",
+  '',
+  'export async function complete(prompt: string): Promise<string> {',
+  "  const response = await client.send(new InvokeModelCommand({ modelId: 'meta.llama3-8b-instruct-v1:0', contentType: 'application/json', body: JSON.stringify({ prompt, max_gen_len: 64 }) }));",
+  '  return JSON.parse(new TextDecoder().decode(response.body)).generation;',
+  '}',
+  '',
+].join('\n');
+const FACTORY = [
+  "import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';",
+  "export const createClient = () => new BedrockRuntimeClient({ region: 'us-east-1' });",
+  '',
+].join('\n');
+const GUARD = [
+  "import { ApplyGuardrailCommand } from '@aws-sdk/client-bedrock-runtime';",
+  "import { createClient } from './factory';",
+  "export const check = () => createClient().send(new ApplyGuardrailCommand({ guardrailIdentifier: 'g', guardrailVersion: '1', source: 'INPUT', content: [] }));",
+  '',
+].join('\n');
+const packageJson = (name: string) => `${JSON.stringify({
+  name, version: '1.0.0', dependencies: { '@aws-sdk/client-bedrock-runtime': '^3.600.0', '@aws-sdk/client-bedrock-agent-runtime': '^3.600.0', zod: '^3.0.0' },
+}, null, 2)}\n`;
+
+describe('Migrate Workspace: package.json follows its package\'s migration (issue #10)', { timeout: 60_000 }, () => {
+  let root: string;
+  let client: LspTestClient;
+  let folder: WorkspaceFolder;
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  };
+
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'b2s-migrate-deps-'));
+    write('package-lock.json', '{}\n');
+    write('package.json', `${JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }, null, 2)}\n`);
+    write('packages/app/package.json', packageJson('app'));
+    write('packages/app/src/complete.ts', MIGRATES);
+    write('packages/guarded/package.json', packageJson('guarded'));
+    write('packages/guarded/src/factory.ts', FACTORY);
+    write('packages/guarded/src/guard.ts', GUARD);
+    folder = { name: 'mono', uri: pathToFileURL(root).href };
+    client = await LspTestClient.start({ folders: [folder], settings: { '*': { endpoints: { '*': { endpointName: 'llm', container: 'lmi' } } } } });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('the migrated package trades its Bedrock packages for SageMaker Runtime; the held-back one is left, with the reason', async () => {
+    const result = await client.connection.sendRequest(MigrateWorkspaceRequest.type, { folders: [{ ...folder, filesExclude: [] }] });
+    const labels = result.files.map((file) => file.label).sort();
+    assert.deepEqual(labels, ['packages/app/package.json', 'packages/app/src/complete.ts']);
+
+    const edits = (result.edit.documentChanges ?? []).filter((change): change is TextDocumentEdit => 'textDocument' in change);
+    const appJson = edits.find((edit) => edit.textDocument.uri.endsWith('/packages/app/package.json'))!;
+    const path = join(root, 'packages', 'app', 'package.json');
+    const after = JSON.parse(TextDocument.applyEdits(TextDocument.create(appJson.textDocument.uri, 'json', 0, readFileSync(path, 'utf8')), appJson.edits as TextEdit[]));
+    assert.deepEqual(Object.keys(after.dependencies).sort(), ['@aws-sdk/client-sagemaker-runtime', 'zod']);
+    assert.equal(after.dependencies['@aws-sdk/client-sagemaker-runtime'], '^3.600.0');
+
+    // The lockfile is the workspace root's (npm workspaces keep one there).
+    assert.deepEqual(result.notes, ['Run npm install to update package-lock.json.']);
+
+    const guardedJson = result.remaining.filter((finding) => finding.uri.endsWith('/packages/guarded/package.json'));
+    assert.ok(guardedJson.length > 0);
+    assert.ok(guardedJson.some((finding) => /no code of this package is migrated/.test(finding.message)), JSON.stringify(guardedJson));
+    const factory = result.remaining.filter((finding) => finding.uri.endsWith('/packages/guarded/src/factory.ts'));
+    assert.ok(factory.some((finding) => /guard\.ts/.test(finding.message)), 'the factory is held back with the Guardrail caller, naming it');
+  });
+});
