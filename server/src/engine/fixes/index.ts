@@ -1,14 +1,17 @@
 import * as l10n from '@vscode/l10n';
 import { isScriptLanguage } from '../analyze';
 import type { Finding, RuleId, ScriptLanguage } from '../types';
+import { detectMigrationTodos } from '../script/detectMigrationTodos';
 import { FixContext } from './context';
+import { sortEdits } from './edits';
 import { type Assessment, assess, findingKey, runTransforms } from './pipeline';
 import { TRANSFORMS } from './registry';
 import { mappingForModelId } from './support/endpointTarget';
 import { NOTE_RULES, noteProposal, noteText } from './support/migrationNote';
+import { isPlaceholderFinding, placeholderFix } from './support/placeholderEndpoint';
 import { hasSyntaxErrors } from './support/syntax';
 import { rewriteClientRegion } from './transforms/rewriteClientRegion';
-import type { FixInput, FixProposal } from './types';
+import type { FixInput, FixProposal, TextEdit } from './types';
 
 export { applyEdits } from './edits';
 export type { FixInput, FixProposal } from './types';
@@ -25,6 +28,11 @@ const FILE_MIGRATION_RULES: ReadonlySet<RuleId> = new Set<RuleId>([...OPERATION_
  */
 export function fixesForFinding(input: FixInput, finding: Finding): FixProposal[] {
   if (!isScriptLanguage(input.languageId) || !parses(input)) return [];
+  if (finding.ruleId === 'bedrock/migration-todo') {
+    // The placeholder itself, or its own TODO comment, which the same fix removes.
+    const fix = isPlaceholderFinding(finding) ? placeholderFixFor(input, finding) : placeholderFixRemoving(input, finding);
+    return fix ? [{ title: l10n.t("Use endpoint '{0}'", fix.endpointName), edits: structuredClone(fix.edits), kind: 'quickfix', isPreferred: true }] : [];
+  }
   if (finding.ruleId === 'bedrock/client-region') {
     if (assess(input, [rewriteClientRegion]).refusals.has(findingKey(finding))) return [];
     const { edits } = runTransforms(input, [rewriteClientRegion], finding.range);
@@ -45,8 +53,26 @@ export function fixesForFinding(input: FixInput, finding: Finding): FixProposal[
 /** Every safe fix in the document merged into one proposal, or undefined when there is nothing to fix. */
 export function fixAll(input: FixInput, findings: readonly Finding[]): FixProposal | undefined {
   if (!isScriptLanguage(input.languageId) || !findings.some((finding) => finding.fixable) || !parses(input)) return undefined;
-  // A copy: callers own what they get, the memo keeps its own.
-  const migration = memoized(input, 'migration', () => {
+  const migration = migrationProposal(input);
+  const placeholders = placeholderFixesInFixAll(input, findings);
+  if (placeholders.size === 0) return migration && structuredClone(migration);
+  // Copies: callers own what they get, the memo keeps its own.
+  const placeholderEdits = structuredClone(dedupe([...placeholders.values()].flatMap((fix) => fix.edits)));
+  if (migration) {
+    const copy = structuredClone(migration);
+    return { ...copy, edits: sortEdits([...copy.edits, ...placeholderEdits]) };
+  }
+  const only = placeholders.size === 1 ? [...placeholders.values()][0] : undefined;
+  return {
+    title: only ? l10n.t("Use endpoint '{0}'", only.endpointName) : l10n.t('Use the mapped SageMaker endpoints'),
+    edits: sortEdits(placeholderEdits),
+    kind: 'quickfix',
+  };
+}
+
+/** The file migration (Bedrock Runtime → SageMaker Runtime), memoized; undefined when blocked or nothing changes. */
+function migrationProposal(input: FixInput): FixProposal | undefined {
+  return memoized(input, 'migration', () => {
     if (assessment(input).blockers.length > 0) return undefined;
     let result: ReturnType<typeof runTransforms>;
     try {
@@ -63,7 +89,53 @@ export function fixAll(input: FixInput, findings: readonly Finding[]): FixPropos
       kind: 'quickfix' as const,
     };
   });
-  return migration && structuredClone(migration);
+}
+
+function placeholderFixFor(input: FixInput, finding: Finding): ReturnType<typeof placeholderFix> {
+  return memoized(input, `placeholder:${findingKey(finding)}`, () => placeholderFix(input.text, input.languageId as ScriptLanguage, input.fileName, input.settings, finding));
+}
+
+/** The fix of the mapped placeholder whose own TODO comment holds `finding`. */
+function placeholderFixRemoving(input: FixInput, finding: Finding): ReturnType<typeof placeholderFix> {
+  const placeholders = detectMigrationTodos(input.text, input.languageId as ScriptLanguage, input.settings).filter(isPlaceholderFinding);
+  return placeholders.map((placeholder) => placeholderFixFor(input, placeholder))
+    .find((fix) => fix?.edits.some((edit) => removes(edit, finding)));
+}
+
+/** A deletion that takes `finding`'s text away with it. */
+function removes(edit: TextEdit, finding: Finding): boolean {
+  return edit.newText === '' && edit.range.start < edit.range.end && edit.range.start <= finding.range.start && finding.range.end <= edit.range.end;
+}
+
+/**
+ * The placeholder fixes fix-all applies, by finding key: those of fixable placeholder findings whose edits do not
+ * overlap the file migration's (the migration wins) nor another placeholder fix's (except the same TODO line).
+ */
+function placeholderFixesInFixAll(input: FixInput, findings: readonly Finding[]): Map<string, NonNullable<ReturnType<typeof placeholderFix>>> {
+  const taken: TextEdit[] = [...(migrationProposal(input)?.edits ?? [])];
+  const fixes = new Map<string, NonNullable<ReturnType<typeof placeholderFix>>>();
+  for (const finding of findings) {
+    if (!finding.fixable || !isPlaceholderFinding(finding)) continue;
+    const fix = placeholderFixFor(input, finding);
+    if (!fix || fix.edits.some((edit) => taken.some((other) => overlaps(edit, other) && !sameEdit(edit, other)))) continue;
+    taken.push(...fix.edits);
+    fixes.set(findingKey(finding), fix);
+  }
+  return fixes;
+}
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  if (a.range.start === a.range.end && b.range.start === b.range.end) return a.range.start === b.range.start;
+  return a.range.start < b.range.end && b.range.start < a.range.end
+    || (a.range.start === a.range.end && a.range.start === b.range.start) || (b.range.start === b.range.end && b.range.start === a.range.start);
+}
+
+function sameEdit(a: TextEdit, b: TextEdit): boolean {
+  return a.range.start === b.range.start && a.range.end === b.range.end && a.newText === b.newText;
+}
+
+function dedupe(edits: TextEdit[]): TextEdit[] {
+  return edits.filter((edit, index) => edits.findIndex((other) => sameEdit(edit, other)) === index);
 }
 
 /**
@@ -110,8 +182,17 @@ function memoized<T>(input: FixInput, what: string, compute: () => T): T {
 export function refineFixability(input: FixInput, findings: readonly Finding[]): Finding[] {
   if (!isScriptLanguage(input.languageId) || !findings.some((finding) => finding.fixable)) return [...findings];
   if (!parses(input)) return findings.map((finding) => (finding.fixable ? notFixed(finding, syntaxErrorReason()) : finding));
+  const placeholders = findings.some(isPlaceholderFinding) ? placeholderFixesInFixAll(input, findings) : new Map();
+  const fixEdits = [...placeholders.values()].flatMap((fix) => fix.edits);
   const assessed = assessment(input);
   return findings.map((finding) => {
+    if (isPlaceholderFinding(finding)) {
+      if (!finding.fixable || placeholders.has(findingKey(finding))) return finding;
+      return notFixed(finding, l10n.t('the file migration rewrites this code'));
+    }
+    // The placeholder's own TODO comment goes with it.
+    if (finding.ruleId === 'bedrock/migration-todo' && !finding.fixable
+      && fixEdits.some((edit) => removes(edit, finding))) return { ...finding, fixable: true };
     if (!finding.fixable) return finding;
     // A blocked file gets no fix-all at all: nothing in it is fixed, the region of its client included.
     const reason = isFileMigrationFinding(finding) || assessed.blockers.length > 0 ? unfixableReason(assessed, finding) : assessed.refusals.get(findingKey(finding));

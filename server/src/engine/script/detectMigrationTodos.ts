@@ -2,15 +2,19 @@ import * as l10n from '@vscode/l10n';
 import ts from '../../typescript';
 import { MIGRATION_TODO } from '../catalog/migrationTodo';
 import { createFinding } from '../finding';
+import { mappingForModelId } from '../fixes/support/endpointChoice';
+import { PLACEHOLDER_PREFIX, placeholderModelId } from '../fixes/support/placeholderEndpoint';
 import type { EngineSettings, Finding, ScriptLanguage } from '../types';
 
 /**
  * `// TODO(bedrock-to-sagemaker): ...` comments the fixes wrote: each is a step a person still has to take, so
  * it stays a finding until removed ("0 findings left" means done). Comments are found with TypeScript's
- * scanner (no parse): this runs on every analysis of a migrated file, typing included.
+ * scanner (no parse): this runs on every analysis of a migrated file, typing included. A placeholder endpoint name
+ * the fixes wrote (`"TODO-endpoint-for-<model id>"`) is reported too, fixable, once the endpoints setting maps its
+ * model id: the fix puts the mapped endpoint in its place.
  */
 export function detectMigrationTodos(text: string, languageId: ScriptLanguage, settings: EngineSettings): Finding[] {
-  if (!text.includes(MIGRATION_TODO)) return [];
+  if (!text.includes(MIGRATION_TODO) && !text.includes(PLACEHOLDER_PREFIX)) return [];
   const variant = languageId === 'typescriptreact' || languageId === 'javascriptreact' ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard;
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, variant, text);
   const findings: Finding[] = [];
@@ -26,6 +30,9 @@ export function detectMigrationTodos(text: string, languageId: ScriptLanguage, s
       continue;
     }
     if (token === ts.SyntaxKind.WhitespaceTrivia || token === ts.SyntaxKind.NewLineTrivia) continue;
+    if (token === ts.SyntaxKind.StringLiteral || token === ts.SyntaxKind.NoSubstitutionTemplateLiteral) {
+      findings.push(...placeholderFinding(scanner.getTokenValue(), scanner.getTokenStart(), scanner.getTokenEnd(), settings));
+    }
     if ((token === ts.SyntaxKind.SlashToken || token === ts.SyntaxKind.SlashEqualsToken) && startsExpression(previous)) token = scanner.reScanSlashToken();
     if (token === ts.SyntaxKind.OpenBraceToken) depth++;
     if (token === ts.SyntaxKind.TemplateHead) templateDepths.push(++depth);
@@ -62,6 +69,25 @@ function todoFinding(comment: string, start: number, at: number, settings: Engin
     message: firstLine
       ? l10n.t('Migration step left by bedrock-to-sagemaker: {0} Remove the TODO once done.', firstLine.endsWith('.') ? firstLine : `${firstLine}.`)
       : l10n.t('Migration step left by bedrock-to-sagemaker. Remove the TODO once done.'),
+  }, settings);
+  return finding ? [finding] : [];
+}
+
+/** A placeholder endpoint name whose model id the endpoints setting now maps: fixable with the mapped endpoint. */
+function placeholderFinding(value: string, start: number, end: number, settings: EngineSettings): Finding[] {
+  if (!value.startsWith(PLACEHOLDER_PREFIX)) return [];
+  const modelId = placeholderModelId(value);
+  const mapping = modelId === undefined ? undefined : mappingForModelId(settings, modelId);
+  if (modelId === undefined || !mapping) return [];
+  const finding = createFinding({
+    ruleId: 'bedrock/migration-todo',
+    range: { start, end },
+    message: l10n.t("Placeholder endpoint name left by bedrock-to-sagemaker: '{0}' is mapped to endpoint '{1}': use it.", modelId, mapping.endpointName),
+    fixable: true,
+    data: {
+      placeholderFor: modelId, endpointName: mapping.endpointName,
+      ...(mapping.inferenceComponentName ? { inferenceComponentName: mapping.inferenceComponentName } : {}),
+    },
   }, settings);
   return finding ? [finding] : [];
 }
