@@ -25,6 +25,7 @@ import { installProcessGuards } from './lsp/processGuards';
 import { registerReportHandlers } from './lsp/reportHandlers';
 import { readSession, type Session } from './lsp/session';
 import { packageContextOf } from './lsp/packageContextOf';
+import { packageJsonCompanionEdit } from './lsp/packageJsonCompanion';
 import { checkPackageGroup } from './lsp/packageGroup';
 import { HeldBackDocuments } from './lsp/heldBackDocuments';
 import { WorkspaceFolders } from './lsp/workspaceFolders';
@@ -98,6 +99,7 @@ const codeActionDependencies: CodeActionDependencies = {
   workspaceRelativePath: (uri) => folders.relativePath(uri),
   packageContext: (uri) => packageContextOf(folders, uri),
   packageGroup: (document, input, findings, engineSettings) => checkPackageGroup(folders, documents, document, input, findings, engineSettings),
+  packageJsonEdit: (documentUri, packageContext) => packageJsonCompanionEdit(folders, documents, documentUri, packageContext),
   heldBack: {
     documents: heldBack,
     // The result id of a held-back version differs, so a re-pull answers with the reason.

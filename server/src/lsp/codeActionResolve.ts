@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { CodeAction } from 'vscode-languageserver';
 import { fixesWaitForSyntax } from '../engine/fixes';
+import { willMigrate } from '../engine/project/dependencyMigration';
 import { type CodeActionDependencies, type FileActionData, fixInput, withEdit } from './codeActions';
 import { guarded } from './errors';
 import { toWorkspaceEdit } from './workspaceEdit';
@@ -46,6 +47,10 @@ async function resolve(deps: CodeActionDependencies, action: CodeAction): Promis
   }
   const result = toWorkspaceEdit(proposal, document, deps.fileCreation(document));
   if ('refused' in result) return refuse(deps, action, result.refused);
+  // A file that moves to SageMaker Runtime needs the SageMaker client in its package.json to install.
+  const input = fixInput(deps, analysis.input, document);
+  const packageJson = willMigrate(analysis.result.findings) ? deps.packageJsonEdit?.(document.uri, input.packageContext) : undefined;
+  if (packageJson) result.edit.documentChanges = [...(result.edit.documentChanges ?? []), packageJson];
   return withEdit(action, result.edit);
 }
 

@@ -22,6 +22,7 @@ import { type FileCreationContext, toWorkspaceEdit } from './workspaceEdit';
 import { restrictedModeReason } from './refusals';
 import { saveCreatedFilesCommand } from './saveCreatedFilesCommand';
 import type { PackageContext } from '../engine/project/packageContext';
+import type { TextDocumentEdit } from 'vscode-languageserver';
 import { validateCodeActionParams } from './validateParams';
 
 /**
@@ -55,6 +56,8 @@ export interface CodeActionDependencies {
   packageGroup?(document: TextDocument, input: FixInput, findings: readonly Finding[], settings: EngineSettings): Promise<GroupDecision>;
   /** What the group checks found, so diagnostics and quick fixes say it too; `changed` re-pulls the diagnostics. */
   heldBack?: { documents: HeldBackDocuments; changed(): void };
+  /** The package.json edit that goes with migrating the document (the SageMaker Runtime client added), if any. */
+  packageJsonEdit?(documentUri: string, packageContext: PackageContext | undefined): TextDocumentEdit | undefined;
 }
 
 /** Carried by the lazy file-level actions to `codeAction/resolve`. */

@@ -10,6 +10,10 @@ import { Commands } from '../../../shared/protocol';
  */
 export function saveCreatedFilesCommand(edit: WorkspaceEdit): Command | undefined {
   const created = (edit.documentChanges ?? []).flatMap((change) => ('kind' in change && change.kind === 'create' ? [change.uri] : []));
+  // A closed package.json the edit changes is opened by VS Code with only our change: save it with the rest.
+  const packageJsons = (edit.documentChanges ?? []).flatMap((change) => ('textDocument' in change && change.textDocument.version === null
+    && change.textDocument.uri.endsWith('/package.json') && !created.includes(change.textDocument.uri) ? [change.textDocument.uri] : []));
+  created.push(...packageJsons);
   if (created.length === 0) return undefined;
   return { title: l10n.t('Save the files the fix created'), command: Commands.saveCreatedFiles, arguments: created };
 }

@@ -1,0 +1,70 @@
+// Issue #10: "Migrate this file" / fix-all of a file that moves to SageMaker Runtime also adds the SageMaker Runtime
+// client to its package.json (beside the Bedrock one, formatting kept), so the migrated import installs; a closed
+// package.json is saved by the action's command like the adapter it creates. No edit when it lists the client already.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import type { CodeAction, TextDocumentEdit, WorkspaceFolder } from 'vscode-languageserver-protocol';
+import { LspTestClient } from '../helpers/lspClient';
+
+const CHAT = [
+  "import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';",
+  "const client = new BedrockRuntimeClient({ region: 'us-east-1' });",
+  "export const ask = (text: string) => client.send(new ConverseCommand({ modelId: 'meta.llama3-8b-instruct-v1:0', messages: [{ role: 'user', content: [{ text }] }] }));",
+  '',
+].join('\n');
+const PACKAGE = '{\n  "name": "svc",\n  "dependencies": {\n    "@aws-sdk/client-bedrock-runtime": "^3.700.0"\n  }\n}\n';
+const WHOLE_FILE = { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } };
+
+describe('Migrate this file adds the SageMaker Runtime client to package.json (issue #10)', { timeout: 60_000 }, () => {
+  let root: string;
+  let client: LspTestClient;
+  let folder: WorkspaceFolder;
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  };
+  const resolvedFixAll = async (path: string): Promise<CodeAction> => {
+    const uri = `${folder.uri}/${path}`;
+    await client.open(uri, 'typescript', CHAT);
+    const diagnostics = await client.diagnosticItems(uri);
+    const [fixAll] = await client.codeActions(uri, WHOLE_FILE, diagnostics, ['source.fixAll']);
+    assert.ok(fixAll, 'a fix-all is offered');
+    return client.resolveCodeAction(fixAll);
+  };
+  const packageJsonEdit = (action: CodeAction, uri: string) => action.edit?.documentChanges?.find(
+    (change): change is TextDocumentEdit => 'textDocument' in change && change.textDocument.uri === uri);
+
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'b2s-file-package-json-'));
+    write('a/package.json', PACKAGE);
+    write('a/src/chat.ts', CHAT);
+    write('b/package.json', PACKAGE.replace('^3.700.0"\n', '^3.700.0",\n    "@aws-sdk/client-sagemaker-runtime": "^3.700.0"\n'));
+    write('b/src/chat.ts', CHAT);
+    folder = { uri: pathToFileURL(root).href, name: 'packages' };
+    client = await LspTestClient.start({ folders: [folder], settings: { '*': { endpoints: { '*': { endpointName: 'llm', container: 'lmi' } } } } });
+  });
+  after(async () => {
+    await client?.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('the edit adds the client beside the Bedrock one, and the command saves the closed package.json', async () => {
+    const action = await resolvedFixAll('a/src/chat.ts');
+    const packageUri = `${folder.uri}/a/package.json`;
+    const edit = packageJsonEdit(action, packageUri);
+    assert.ok(edit, `no package.json edit in ${JSON.stringify(action.edit)}`);
+    assert.equal(edit.textDocument.version, null, 'a closed file');
+    assert.deepEqual(edit.edits.map((change) => ('newText' in change ? change.newText : '')), [',\n    "@aws-sdk/client-sagemaker-runtime": "^3.700.0"']);
+    assert.ok(action.command?.arguments?.includes(packageUri), 'saved with the adapter by the action command');
+  });
+
+  test('no package.json edit when it lists SageMaker Runtime already', async () => {
+    const action = await resolvedFixAll('b/src/chat.ts');
+    assert.ok(action.edit, 'the file is still migrated');
+    assert.equal(packageJsonEdit(action, `${folder.uri}/b/package.json`), undefined);
+  });
+});
