@@ -30,17 +30,19 @@ async function resolve(deps: CodeActionDependencies, action: CodeAction): Promis
   }
   if (!deps.session.isTrusted) return refuse(deps, action, restrictedModeReason());
   const analysis = deps.analyzer.analyze(document, settings);
+  if (!analysis) return refuse(deps, action, l10n.t('Nothing in this file can be migrated automatically. The remaining findings explain the manual steps.'));
+  // Once: the package context is read from disk.
+  const input = fixInput(deps, analysis.input, document);
   // Files that exchange Bedrock clients or types with a file that cannot migrate are not migrated alone.
-  const group = analysis && deps.packageGroup
-    ? await deps.packageGroup(document, fixInput(deps, analysis.input, document), analysis.result.findings, settings.engine) : undefined;
+  const group = deps.packageGroup ? await deps.packageGroup(document, input, analysis.result.findings, settings.engine) : undefined;
   if (deps.documents.get(data.uri)?.version !== data.version) {
     return refuse(deps, action, l10n.t('The file changed since the action was offered. Try again.'));
   }
   if (group && deps.heldBack?.documents.record(data.uri, data.version, group.kind === 'heldBack' ? group.reason : undefined)) deps.heldBack.changed();
   if (group?.kind === 'heldBack' || group?.kind === 'unchecked') return refuse(deps, action, l10n.t('Not migrated: {0}.', group.reason));
-  const proposal = analysis && deps.fixes.fixAll(fixInput(deps, analysis.input, document), analysis.result.findings);
+  const proposal = deps.fixes.fixAll(input, analysis.result.findings);
   if (!proposal) {
-    if (analysis && fixesWaitForSyntax(fixInput(deps, analysis.input, document))) {
+    if (fixesWaitForSyntax(input)) {
       return refuse(deps, action, l10n.t('This file has syntax errors; fixes wait until it parses. Correct them and try again.'));
     }
     return refuse(deps, action, l10n.t('Nothing in this file can be migrated automatically. The remaining findings explain the manual steps.'));
@@ -48,7 +50,6 @@ async function resolve(deps: CodeActionDependencies, action: CodeAction): Promis
   const result = toWorkspaceEdit(proposal, document, deps.fileCreation(document));
   if ('refused' in result) return refuse(deps, action, result.refused);
   // A file that moves to SageMaker Runtime needs the SageMaker client in its package.json to install.
-  const input = fixInput(deps, analysis.input, document);
   const packageJson = willMigrate(analysis.result.findings) ? deps.packageJsonEdit?.(document.uri, input.packageContext) : undefined;
   if (packageJson) result.edit.documentChanges = [...(result.edit.documentChanges ?? []), packageJson];
   return withEdit(action, result.edit);

@@ -90,9 +90,11 @@ async function provide(deps: CodeActionDependencies, params: CodeActionParams, t
   const actions: CodeAction[] = [];
   if (isKindRequested(only, CodeActionKind.QuickFix)) {
     const perDiagnostic: CodeAction[] = [];
+    // Once per request: the package context is read from disk.
+    const input = fixInput(deps, analysis.input, document);
     for (const diagnostic of params.context.diagnostics.filter(isFindingDiagnostic)) {
       if (token.isCancellationRequested) throw cancelledError();
-      perDiagnostic.push(...quickFixes(deps, diagnostic, document, fixInput(deps, analysis.input, document)), explainAction(diagnostic));
+      perDiagnostic.push(...quickFixes(deps, diagnostic, document, input), explainAction(diagnostic));
     }
     actions.push(...mergeDuplicateActions(perDiagnostic));
   }
