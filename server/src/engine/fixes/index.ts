@@ -155,8 +155,8 @@ function parses(input: FixInput): boolean {
   return memoized(input, 'parses', () => !hasSyntaxErrors(input.text, input.languageId as ScriptLanguage, input.fileName));
 }
 
-function assessment(input: FixInput): Assessment {
-  return memoized(input, 'assessment', () => assess(input, TRANSFORMS));
+function assessment(input: FixInput, findings?: readonly Finding[]): Assessment {
+  return memoized(input, 'assessment', () => assess(input, TRANSFORMS, findings));
 }
 
 // A code-action request asks for the fixes of every diagnostic in view: the file migration and the assessment
@@ -184,7 +184,7 @@ export function refineFixability(input: FixInput, findings: readonly Finding[]):
   if (!parses(input)) return findings.map((finding) => (finding.fixable ? notFixed(finding, syntaxErrorReason()) : finding));
   const placeholders = findings.some(isPlaceholderFinding) ? placeholderFixesInFixAll(input, findings) : new Map();
   const fixEdits = [...placeholders.values()].flatMap((fix) => fix.edits);
-  const assessed = assessment(input);
+  const assessed = assessment(input, findings);
   return findings.map((finding) => {
     if (isPlaceholderFinding(finding)) {
       if (!finding.fixable || placeholders.has(findingKey(finding))) return finding;

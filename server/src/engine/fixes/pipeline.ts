@@ -46,10 +46,11 @@ export interface Assessment {
 /** Runtime operations with no SageMaker counterpart: migrating their client would break them. */
 const BLOCKING_RULES: readonly RuleId[] = ['bedrock/guardrail', 'bedrock/count-tokens', 'bedrock/async-invoke', 'bedrock/bidirectional-stream'];
 
-/** Asks every transform about its findings in the original text, before anything is rewritten. */
-export function assess(input: FixInput, transforms: readonly FixTransform[]): Assessment {
+/** Asks every transform about its findings in the original text (`findings`: the analysis of it, when known), before anything is rewritten. */
+export function assess(input: FixInput, transforms: readonly FixTransform[], findings?: readonly Finding[]): Assessment {
   const run = runState(input);
-  const context = new FixContext(input.text, findingsOf(input, input.text), run);
+  // The caller's findings of this very text spare a second analysis (a scan refines every file that has findings).
+  const context = new FixContext(input.text, findings ?? findingsOf(input, input.text), run);
   const refusals = new Map<string, string>();
   const blockers = context.findings.filter((finding) => BLOCKING_RULES.includes(finding.ruleId) && finding.data.service === 'runtime');
   for (const transform of transforms) {
