@@ -1,5 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FileScanResult } from '../workspace';
+import type { FileScanResult, ScannedFile } from '../workspace';
 
 /** Text that can import a package the migration's dependency step looks at (Bedrock packages, SageMaker Runtime). */
 const PACKAGE_MARKERS = ['bedrock', '@aws-sdk/client-sagemaker-runtime', '@langchain/aws', '@llamaindex/aws'];
@@ -12,5 +12,10 @@ export function compactScanResult(result: FileScanResult): FileScanResult {
   if (result.kind !== 'scanned' || result.findings.length > 0) return result;
   const text = result.document.getText();
   if (text.length === 0 || PACKAGE_MARKERS.some((marker) => text.includes(marker))) return result;
+  return withoutText(result);
+}
+
+/** The result with an empty document: nothing reads the text of a file without findings again. */
+export function withoutText(result: ScannedFile): ScannedFile {
   return { ...result, document: TextDocument.create(result.document.uri, result.document.languageId, result.document.version, '') };
 }

@@ -1,5 +1,4 @@
 import { dirname, relative, sep } from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isPackageJson, isScriptLanguage } from '../engine/analyze';
 import { refineFixability } from '../engine/fixes';
 import type { FixInput } from '../engine/fixes/types';
@@ -8,6 +7,7 @@ import { type PlanPackageJson, type PlanScript, planMigration } from '../engine/
 import type { EngineSettings } from '../engine/types';
 import type { FileScanResult, ScannedFile } from '../workspace';
 import type { PackageContexts } from '../workspace/packageContexts';
+import { withoutText } from './compactScanResult';
 
 export interface PreparedScan {
   /** The results in walk order, `fixable` exact for what `scan --fix` does. */
@@ -57,10 +57,6 @@ export function prepareForFix(results: readonly FileScanResult[], settings: Engi
       return findings ? { ...result, findings } : result;
     }),
   };
-}
-
-function withoutText(result: ScannedFile): ScannedFile {
-  return { ...result, document: TextDocument.create(result.document.uri, result.document.languageId, result.document.version, '') };
 }
 
 export function isPackageJsonWithFindings(result: FileScanResult): boolean {
