@@ -1,5 +1,5 @@
 // Loads the golden fixtures of the fix rewrites: test/fixtures/fixes/<case>.input.<ext> with .output.<ext> and an
-// optional <case>.settings.json ({ settings, workspaceRelativePath, typecheck }). Shared by the golden, type-check
+// optional <case>.settings.json ({ settings, workspaceRelativePath, typecheck, inputTypechecks }). Shared by the golden, type-check
 // and behaviour tests.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +22,8 @@ export interface FixCase {
   fixInput: FixInput;
   /** False (with the reason) when the program needs packages that are not installed (SDK v2, wrappers). */
   typecheck: true | string;
+  /** False (with the reason) when only the original does not compile (its output still must). */
+  inputTypechecks: true | string;
   /** `migrate` applies fix-all; `notes` applies every "Insert migration note" action (unsupported patterns). */
   mode: 'migrate' | 'notes';
   /** Rule id → a regular expression the refused finding's reason must match (its fix is refused, output = input). */
@@ -32,6 +34,7 @@ interface CaseConfig {
   settings?: unknown;
   workspaceRelativePath?: string;
   typecheck?: string;
+  inputTypechecks?: string;
   mode?: 'migrate' | 'notes';
   refused?: Record<string, string>;
 }
@@ -56,6 +59,7 @@ export function loadCases(): FixCase[] {
           fileName: `app.${extension}`, workspaceRelativePath: config.workspaceRelativePath ?? `src/app.${extension}`,
         },
         typecheck: config.typecheck ?? true,
+        inputTypechecks: config.inputTypechecks ?? true,
         mode: config.mode ?? 'migrate',
         refused: config.refused ?? {},
       };

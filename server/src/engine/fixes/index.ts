@@ -78,7 +78,7 @@ function migrationProposal(input: FixInput): FixProposal | undefined {
     try {
       result = runTransforms(input, TRANSFORMS);
     } catch {
-      // Transforms that disagree (overlapping edits, e.g. the same names imported twice) mean no safe rewrite.
+      // Transforms that disagree (overlapping edits) mean no safe rewrite.
       return undefined;
     }
     if (result.edits.length === 0) return undefined;

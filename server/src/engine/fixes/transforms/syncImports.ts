@@ -43,7 +43,11 @@ class ImportSync {
 
   run(): void {
     const bedrock = importSites(this.sourceFile, BEDROCK_RUNTIME_PACKAGE);
-    for (const site of bedrock) this.planBedrockSite(site);
+    // A name imported twice (`import { X } ...; import { X } ...`) is one binding: the first import plans it, the
+    // repeats go, and neither import counts as a use of the other.
+    const bindings = new Set<ts.Node>(bedrock.flatMap((site) => site.elements.map((element) => element.localNode)));
+    const planned = new Set<string>();
+    for (const site of bedrock) this.planBedrockSite(site, bindings, planned);
     for (const site of namespaceSites(this.sourceFile, BEDROCK_RUNTIME_PACKAGE)) this.planNamespace(site);
     this.wantFreeNames();
     this.emit(bedrock);
@@ -58,11 +62,13 @@ class ImportSync {
     return editor;
   }
 
-  private planBedrockSite(site: ImportSite): void {
+  private planBedrockSite(site: ImportSite, bindings: ReadonlySet<ts.Node>, planned: Set<string>): void {
     const editor = this.editor(site);
     for (const element of site.elements) {
-      const uses = referencesTo(this.sourceFile, element.local).filter((id) => id !== element.localNode);
-      if (uses.length === 0) {
+      const uses = referencesTo(this.sourceFile, element.local).filter((id) => !bindings.has(id));
+      const repeated = planned.has(element.local);
+      planned.add(element.local);
+      if (uses.length === 0 || repeated) {
         editor.remove(element);
         continue;
       }
