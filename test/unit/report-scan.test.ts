@@ -1,8 +1,7 @@
 // The pieces of the editor's report scan that decide what is scanned and what is reused.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createPathFilter, excludedFolderNames, ReportCache } from '../../server/src/report/io';
-import type { FileResult } from '../../server/src/report';
+import { createPathFilter, excludedFolderNames, type FileAnalysis, ReportCache } from '../../server/src/report/io';
 
 describe('report path filter (files.exclude, report.exclude, report.include)', () => {
   test('a pattern matching a folder excludes everything inside it, like files.exclude', () => {
@@ -38,12 +37,12 @@ describe('report path filter (files.exclude, report.exclude, report.include)', (
 });
 
 describe('report session cache', () => {
-  const result = (path: string): FileResult => ({ folder: 'w', path, languageId: 'typescript', findings: [] });
+  const result = (): FileAnalysis => ({ languageId: 'typescript', findings: [], imports: ['@aws-sdk/client-bedrock-runtime'] });
 
   test('hits only for the same mtime, size and fingerprint', () => {
     const cache = new ReportCache();
-    cache.set('/w/a.ts', { mtimeMs: 1, size: 10 }, 'en', result('a.ts'));
-    assert.deepEqual(cache.get('/w/a.ts', { mtimeMs: 1, size: 10 }, 'en'), { languageId: 'typescript', findings: [], skipped: undefined });
+    cache.set('/w/a.ts', { mtimeMs: 1, size: 10 }, 'en', result());
+    assert.deepEqual(cache.get('/w/a.ts', { mtimeMs: 1, size: 10 }, 'en'), result());
     assert.equal(cache.get('/w/a.ts', { mtimeMs: 2, size: 10 }, 'en'), undefined);
     assert.equal(cache.get('/w/a.ts', { mtimeMs: 1, size: 11 }, 'en'), undefined);
     assert.equal(cache.get('/w/a.ts', { mtimeMs: 1, size: 10 }, 'zh-cn'), undefined);
@@ -51,8 +50,8 @@ describe('report session cache', () => {
 
   test('a complete scan sweeps files it did not see; an interrupted one keeps them', () => {
     const cache = new ReportCache();
-    cache.set('/w/a.ts', { mtimeMs: 1, size: 1 }, 'k', result('a.ts'));
-    cache.set('/w/b.ts', { mtimeMs: 1, size: 1 }, 'k', result('b.ts'));
+    cache.set('/w/a.ts', { mtimeMs: 1, size: 1 }, 'k', result());
+    cache.set('/w/b.ts', { mtimeMs: 1, size: 1 }, 'k', result());
     cache.resetSweep();
     cache.get('/w/a.ts', { mtimeMs: 1, size: 1 }, 'k');
     cache.resetSweep(); // interrupted: b.ts was simply not reached

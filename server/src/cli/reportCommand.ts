@@ -2,7 +2,9 @@ import { basename, dirname, resolve } from 'node:path';
 import { currentLocale, setLocale, type Locale } from '../engine/l10n';
 import { PackageContexts } from '../workspace/packageContexts';
 import { compactScanResult } from './compactScanResult';
-import { prepareForFix } from './prepareForFix';
+import { isPackageJsonWithFindings, prepareForFix } from './prepareForFix';
+import { packageInstallFor } from '../engine/packageJson';
+import { lockfilesFor } from '../workspace/lockfiles';
 import type { EngineSettings } from '../engine/types';
 import { localIsoDate, ReportCollector, renderMarkdown, toFileResult } from '../report';
 import { scanWorkspace, type FileScanResult } from '../workspace';
@@ -82,6 +84,10 @@ async function markdownReport(
     }
     for (const result of prepareForFix(scanned, settings, root, new PackageContexts(root)).results) {
       const file = toFileResult(name, result.relativePath, result);
+      // A package.json that lists Bedrock packages changes with the migration: the report names its install command.
+      if (isPackageJsonWithFindings(result) && file.findings.some((finding) => finding.ruleId === 'bedrock/dependency')) {
+        file.install = packageInstallFor(lockfilesFor(result.absolutePath, root));
+      }
       findingCount += file.findings.length;
       collector.add(file);
     }

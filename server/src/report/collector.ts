@@ -10,8 +10,8 @@ import { findingEquivalent } from './localize';
 import { selectRisks } from './risks';
 import { SERVICE_ORDER, servicesOf } from './services';
 import type {
-  Bucket, CategoryTotals, DeploymentPlan, DeploymentPlanEntry, FileSection, LocatedFinding, ReportModel, ReportOptions, RuleSummary, FileResult, ServiceId,
-  ServiceUse, SkippedFile,
+  Bucket, CategoryTotals, DeploymentPlan, DeploymentPlanEntry, FileSection, LocatedFinding, PackageInstallStep, ReportModel, ReportOptions, RuleSummary,
+  FileResult, ServiceId, ServiceUse, SkippedFile,
 } from './types';
 
 interface RuleTally {
@@ -39,6 +39,7 @@ export class ReportCollector {
   private documentFindings = 0;
   private unverifiedFiles = 0;
   private readonly openModels = new Map<string, DeploymentPlanEntry>();
+  private readonly installs: PackageInstallStep[] = [];
 
   constructor(private readonly options: ReportOptions) {}
 
@@ -52,7 +53,9 @@ export class ReportCollector {
     this.filesScanned++;
     if (file.findings.length === 0) return;
     const { folders, linkBase } = this.options;
-    this.sections.push({ folder: file.folder, path: file.path, href: fileHref(folders, linkBase, file.folder, file.path), findings: file.findings });
+    const href = fileHref(folders, linkBase, file.folder, file.path);
+    this.sections.push({ folder: file.folder, path: file.path, href, findings: file.findings });
+    if (file.install) this.installs.push({ folder: file.folder, path: file.path, href, ...file.install });
     if (file.languageId === 'markdown') this.documentFindings += file.findings.length;
     let coreInFile = false;
     const rulesInFile = new Set<string>();
@@ -120,6 +123,7 @@ export class ReportCollector {
       documentFindings: this.documentFindings,
       unverifiedFiles: this.unverifiedFiles,
       deploymentPlan: this.deploymentPlan(),
+      installs: [...this.installs].sort(byLocation),
     };
   }
 

@@ -14,10 +14,11 @@ interface ExportData {
   base: string;
   findings: CliFinding[];
   skipped: FileMessage[];
+  installs: NonNullable<JsonReport['installs']>;
 }
 
 export function toJsonReport(model: ReportModel): JsonReport {
-  const { findings, skipped } = exportData(model);
+  const { findings, skipped, installs } = exportData(model);
   return {
     tool: TOOL_NAME,
     version: TOOL_VERSION,
@@ -26,6 +27,7 @@ export function toJsonReport(model: ReportModel): JsonReport {
     findings,
     skipped,
     notices: [],
+    installs,
   };
 }
 
@@ -52,7 +54,8 @@ function exportData(model: ReportModel): ExportData {
     fixable: finding.fixable,
   })));
   const skipped = model.skipped.map((file): FileMessage => ({ file: fileOf(file.folder, file.path), reason: file.reason, message: file.message ?? file.reason }));
-  return { base, findings, skipped };
+  const installs = model.installs.map(({ folder, path: file, command, lockfile }) => ({ file: fileOf(folder, file), command, ...(lockfile ? { lockfile } : {}) }));
+  return { base, findings, skipped, installs };
 }
 
 function commonFolder(roots: readonly string[]): string {

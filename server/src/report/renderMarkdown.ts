@@ -104,6 +104,11 @@ function totalsSection(model: ReportModel, s: ReportStrings): string[] {
 function recommendationsSection(model: ReportModel, s: ReportStrings): string[] {
   const blocks = [`## ${s.recommendationsHeading}`];
   if (model.totals.autoFixable > 0) blocks.push(`### ${s.autoFixHeading(model.totals.autoFixable)}`, s.autoFixBody);
+  if (model.installs.length > 0) {
+    blocks.push(`### ${s.dependenciesHeading}`, s.dependenciesIntro, table(s.dependenciesTableHeader, model.installs.map((install) => [
+      link(escapeText(displayPath(model, install)), install.href), code(install.command), install.lockfile ? code(install.lockfile) : s.noLockfile,
+    ])));
+  }
   const manual = model.rules.filter((rule) => rule.bucket === 'manual');
   if (manual.length > 0) blocks.push(`### ${s.manualHeading}`, numbered(manual.map((rule) => ruleStep(model, rule, s))));
   const missing = model.rules.filter((rule) => rule.bucket === 'no-equivalent');

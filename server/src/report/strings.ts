@@ -43,6 +43,10 @@ export interface ReportStrings {
   autoFixBody: string;
   manualHeading: string;
   alternativesHeading: string;
+  dependenciesHeading: string;
+  dependenciesIntro: string;
+  dependenciesTableHeader: [string, string, string];
+  noLockfile: string;
   /** The lead of a manual step or an alternative: rule title, id and count. */
   ruleItem(title: string, ruleId: string, findings: number): string;
   colon: string;
@@ -154,6 +158,10 @@ const en: ReportStrings = {
   autoFixBody: 'Run **Bedrock to SageMaker: Migrate Workspace** to apply them as one edit you review first (untick the files you want to keep).',
   manualHeading: 'Manual steps',
   alternativesHeading: 'Alternatives for features without an equivalent',
+  dependenciesHeading: 'Dependencies',
+  dependenciesIntro: 'These package.json files list Bedrock packages. The migration adds `@aws-sdk/client-sagemaker-runtime` where migrated code imports it and removes a Bedrock package once no code of its package imports it; their findings below say what is left to change by hand. Lockfiles are not edited: after a package.json changes, run its install command in that package.',
+  dependenciesTableHeader: ['package.json', 'Install command', 'Lockfile'],
+  noLockfile: '_none_',
   ruleItem: (title, ruleId, findings) => `**${title}** (\`${ruleId}\`, ${en.findings(findings)})`,
   colon: ': ',
   fixAssessment: 'correct the assessment document as its findings below say.',
@@ -289,6 +297,10 @@ const zhCn: ReportStrings = {
   autoFixBody: '运行 **Bedrock to SageMaker: Migrate Workspace** 命令，可将这些修复作为一次先预览后应用的编辑（在预览中取消勾选要保留的文件）。',
   manualHeading: '手动步骤',
   alternativesHeading: '替代方案',
+  dependenciesHeading: '依赖',
+  dependenciesIntro: '这些 package.json 列出了 Bedrock 包。迁移会在迁移后的代码导入 `@aws-sdk/client-sagemaker-runtime` 时将其添加，并在包内不再有代码导入某个 Bedrock 包时将其移除；下方的发现说明了仍需手动修改的内容。锁文件不会被编辑：package.json 变更后，请在该包中运行对应的安装命令。',
+  dependenciesTableHeader: ['package.json', '安装命令', '锁文件'],
+  noLockfile: '_无_',
   ruleItem: (title, ruleId, findings) => `**${title}**（\`${ruleId}\`，${zhCn.findings(findings)}）`,
   colon: '：',
   fixAssessment: '按下文列出的发现修正评估文档。',

@@ -3,6 +3,7 @@
 // renderers turn the model into Markdown, JSON or SARIF.
 import type { Category, Finding, LanguageId, RuleId, Severity, TargetRegion } from '../engine/types';
 import type { Locale } from '../engine/l10n';
+import type { PackageInstall } from '../engine/packageJson';
 
 /** Zero-based line and UTF-16 character, like LSP positions. */
 export interface LinePosition {
@@ -37,6 +38,8 @@ export interface FileResult {
   languageId?: LanguageId;
   findings: readonly LocatedFinding[];
   skipped?: { reason: ReportSkipReason; message?: string };
+  /** A package.json the migration changes or must change (it lists Bedrock packages): the install to run after it. */
+  install?: PackageInstall;
 }
 
 /** A workspace folder: its display name and its absolute root (native or forward slashes). */
@@ -151,6 +154,14 @@ export interface FileSection {
   findings: readonly LocatedFinding[];
 }
 
+/** A package.json the migration changes or must change, and the install command its lockfile calls for. */
+export interface PackageInstallStep extends PackageInstall {
+  folder: string;
+  /** The package.json, relative to its folder. */
+  path: string;
+  href: string;
+}
+
 export interface RuleSummary {
   ruleId: RuleId;
   bucket: Bucket;
@@ -195,4 +206,6 @@ export interface ReportModel {
   unverifiedFiles: number;
   /** Open-weight models to deploy; empty when the workspace names none. */
   deploymentPlan: DeploymentPlan;
+  /** Packages whose dependencies change, with the install to run (lockfiles are never edited); walk order. */
+  installs: PackageInstallStep[];
 }

@@ -14,6 +14,8 @@ export interface JsonReport {
   skipped: FileMessage[];
   /** Files analysed with a caveat (e.g. invalid UTF-8 decoded with replacement characters). */
   notices: FileMessage[];
+  /** The editor's report export only: each package.json the migration changes or must change, and its install command. */
+  installs?: Array<{ file: string; command: string; lockfile?: string }>;
 }
 
 /** Writes exactly one JSON object, at the end, so the output is always parseable as a whole. */

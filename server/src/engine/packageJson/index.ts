@@ -5,6 +5,6 @@ export { BEDROCK_RUNTIME_PACKAGE, type BedrockDependency, bedrockDependency } fr
 export { type DependencyEditOptions, dependencyEdits } from './dependencyEdits';
 export { DEPENDENCY_SECTIONS, type DependencyEntry, type DependencySection, readDependencySections } from './dependencySections';
 export { isPackageJsonFileName } from './fileName';
-export { installCommandFor, installHint } from './installCommand';
+export { installCommandFor, installHint, type PackageInstall, packageInstallFor } from './installCommand';
 export { packageJsonFixAll, packageJsonFixesForFinding } from './packageJsonFixes';
 export { type DependencyFixPlan, planDependencyFix } from './planDependencyFix';

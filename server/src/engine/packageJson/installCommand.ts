@@ -14,12 +14,24 @@ function lockfileOf(lockfileNames: readonly string[]): { file: string; command: 
   return LOCKFILES.find((lockfile) => present.has(lockfile.file));
 }
 
+/** The install to run after a package.json changes: the command, and the lockfile it updates when there is one. */
+export interface PackageInstall {
+  command: string;
+  lockfile?: string;
+}
+
+/** The install for the lockfiles that govern a package.json (names or paths); `npm install` without a lockfile. */
+export function packageInstallFor(lockfileNames: readonly string[]): PackageInstall {
+  const lockfile = lockfileOf(lockfileNames);
+  return lockfile ? { command: lockfile.command, lockfile: lockfile.file } : { command: 'npm install' };
+}
+
 /**
  * The install command for the lockfiles beside a package.json (names or paths): `pnpm install` for
  * pnpm-lock.yaml, `yarn install` for yarn.lock, else `npm install`.
  */
 export function installCommandFor(lockfileNames: readonly string[]): string {
-  return lockfileOf(lockfileNames)?.command ?? 'npm install';
+  return packageInstallFor(lockfileNames).command;
 }
 
 /** A localized sentence that tells the user to run the install: "Run npm install to update package-lock.json." */

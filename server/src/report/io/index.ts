@@ -3,7 +3,7 @@
 export { collectWorkspaceReport, type ReportHeader } from './collectWorkspaceReport';
 export { EventLoopTurns } from './eventLoopTurns';
 export { createPathFilter, excludedFolderNames, type PathFilterGlobs } from './pathFilter';
-export { ReportCache, type FileStamp } from './reportCache';
+export { type FileAnalysis, ReportCache, type FileStamp } from './reportCache';
 export { scanReportFiles, type ReportScanFolder, type ReportScanOptions } from './scanReportFiles';
 export { walkReportFolder } from './walkReportFolder';
 export { writeFileAtomic } from './writeFileAtomic';

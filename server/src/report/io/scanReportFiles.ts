@@ -1,18 +1,19 @@
 // The report's workspace scan: the shared walker and reader (server/src/workspace) plus what only the report
 // needs: several folders, files.exclude/include globs, a session cache and the report's language.
 import { stat } from 'node:fs/promises';
-import { analyze } from '../../engine/analyze';
+import { analyze, isScriptLanguage } from '../../engine/analyze';
 import { withLocale, type Locale } from '../../engine/l10n';
+import { packageImportsOf } from '../../engine/project/localImports';
 import { initPythonParser } from '../../engine/python/pythonParser';
 import type { CancellationToken, EngineSettings } from '../../engine/types';
-import { refineFixability } from '../../engine/fixes';
 import { Limiter, mapInOrder, readSourceFile } from '../../workspace';
+import { PackageContexts } from '../../workspace/packageContexts';
 import type { SkippedFile, SourceFile, WalkEntry } from '../../workspace/types';
-import { locateFindings } from '../locate';
 import type { FileResult } from '../types';
 import type { PathFilterGlobs } from './pathFilter';
 import { EventLoopTurns } from './eventLoopTurns';
-import type { FileStamp, ReportCache } from './reportCache';
+import { type FileWithFindings, planReportFolder, type QuietScript } from './planReportFolder';
+import type { FileAnalysis, FileStamp, ReportCache } from './reportCache';
 import { walkReportFolder } from './walkReportFolder';
 
 export interface ReportScanFolder extends PathFilterGlobs {
@@ -36,13 +37,14 @@ export interface ReportScanOptions {
 const DEFAULT_CONCURRENCY = 16;
 
 type Prepared =
-  | { kind: 'cached'; result: FileResult }
-  | { kind: 'read'; file: SourceFile | SkippedFile; stamp?: FileStamp };
+  | { kind: 'cached'; entry: WalkEntry; analysis: FileAnalysis }
+  | { kind: 'read'; entry: WalkEntry; file: SourceFile | SkippedFile; stamp?: FileStamp };
 
 /**
- * Streams one result per file of every folder, in walk order, with bounded concurrency and nothing
- * buffered beyond the read-ahead window. Returns early (without throwing) once `token` is cancelled; the
- * caller checks the token to tell a finished scan from an interrupted one.
+ * Streams one result per file of every folder, with bounded concurrency. Files without findings come in walk
+ * order as they are read; a folder's files with findings come after them, once the folder's migration plan is
+ * made (planReportFolder.ts), which needs them all. Returns early (without throwing) once `token` is cancelled;
+ * the caller checks the token to tell a finished scan from an interrupted one.
  */
 export async function* scanReportFiles(options: ReportScanOptions): AsyncGenerator<FileResult> {
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
@@ -53,42 +55,47 @@ export async function* scanReportFiles(options: ReportScanOptions): AsyncGenerat
     const fingerprint = JSON.stringify([options.locale, folder.maxFileSizeBytes, folder.settings]);
     const entries = walkReportFolder(folder.root, folder, options.token);
     const prepare = (entry: WalkEntry) => prepareEntry(entry, folder, fingerprint, options.cache);
+    const withFindings: FileWithFindings[] = [];
+    const quiet: QuietScript[] = [];
     for await (const prepared of mapInOrder(entries, limiter, concurrency * 2, prepare)) {
       await turns.maybeYield();
       if (options.token?.isCancellationRequested) return;
-      if (prepared.kind === 'cached') {
-        yield prepared.result;
+      const analysis = prepared.kind === 'cached' ? prepared.analysis : await analyzeFile(prepared.file, folder, options);
+      if (prepared.kind === 'read' && prepared.stamp && options.cache && !options.token?.isCancellationRequested) {
+        options.cache.set(prepared.entry.absolutePath, prepared.stamp, fingerprint, analysis);
+      }
+      const { relativePath: path, absolutePath } = prepared.entry;
+      if (analysis.findings.length > 0 && analysis.text !== undefined && analysis.languageId) {
+        withFindings.push({ path, absolutePath, languageId: analysis.languageId, text: analysis.text, findings: analysis.findings });
         continue;
       }
-      const result = await analyzeFile(prepared.file, folder, options);
-      if (prepared.stamp && options.cache && !options.token?.isCancellationRequested) {
-        options.cache.set(prepared.file.absolutePath, prepared.stamp, fingerprint, result);
-      }
+      if (analysis.imports) quiet.push({ path, absolutePath, imports: analysis.imports });
+      yield { folder: folder.name, path, findings: [], ...(analysis.languageId ? { languageId: analysis.languageId } : {}), ...(analysis.skipped ? { skipped: analysis.skipped } : {}) };
+    }
+    if (withFindings.length === 0) continue;
+    const context = { name: folder.name, root: folder.root, settings: folder.settings, locale: options.locale, packages: new PackageContexts(folder.root), turns };
+    for (const result of await planReportFolder(withFindings, quiet, context)) {
+      if (options.token?.isCancellationRequested) return;
       yield result;
     }
   }
 }
 
 async function prepareEntry(entry: WalkEntry, folder: ReportScanFolder, fingerprint: string, cache: ReportCache | undefined): Promise<Prepared> {
-  if (entry.kind === 'problem') return { kind: 'read', file: { ...entry, kind: 'skipped' } };
+  if (entry.kind === 'problem') return { kind: 'read', entry, file: { ...entry, kind: 'skipped' } };
   const stamp = await stat(entry.absolutePath).then((stats): FileStamp => ({ mtimeMs: stats.mtimeMs, size: stats.size }), () => undefined);
   const cached = stamp && cache?.get(entry.absolutePath, stamp, fingerprint);
-  if (cached) return { kind: 'cached', result: { folder: folder.name, path: entry.relativePath, ...cached } };
-  return { kind: 'read', file: await readSourceFile(entry, { maxFileSizeBytes: folder.maxFileSizeBytes }), stamp };
+  if (cached) return { kind: 'cached', entry, analysis: cached };
+  return { kind: 'read', entry, file: await readSourceFile(entry, { maxFileSizeBytes: folder.maxFileSizeBytes }), stamp };
 }
 
-async function analyzeFile(file: SourceFile | SkippedFile, folder: ReportScanFolder, options: ReportScanOptions): Promise<FileResult> {
-  const base = { folder: folder.name, path: file.relativePath };
-  if (file.kind === 'skipped') return { ...base, findings: [], skipped: { reason: file.reason, message: file.message } };
+async function analyzeFile(file: SourceFile | SkippedFile, folder: ReportScanFolder, options: ReportScanOptions): Promise<FileAnalysis> {
+  if (file.kind === 'skipped') return { findings: [], skipped: { reason: file.reason, message: file.message } };
   // Python fences in Markdown need the tree-sitter grammar, loaded once, on the first Markdown file.
   if (file.languageId === 'markdown') await initPythonParser();
   const input = { text: file.text, languageId: file.languageId, settings: folder.settings, fileName: file.relativePath, token: options.token };
-  const findings = withLocale(options.locale, () => {
-    const analysis = analyze(input);
-    if (analysis.skipped) return analysis.skipped;
-    // Auto-fixable must mean what Migrate Workspace will really do in this file, as in the editor's diagnostics.
-    return refineFixability({ ...input, workspaceRelativePath: file.relativePath }, analysis.findings);
-  });
-  if (!Array.isArray(findings)) return { ...base, languageId: file.languageId, findings: [], skipped: { reason: findings.reason, message: findings.message } };
-  return { ...base, languageId: file.languageId, findings: locateFindings(file.text, findings) };
+  const analysis = withLocale(options.locale, () => analyze(input));
+  if (analysis.skipped) return { languageId: file.languageId, findings: [], skipped: { reason: analysis.skipped.reason, message: analysis.skipped.message } };
+  if (analysis.findings.length > 0) return { languageId: file.languageId, findings: analysis.findings, text: file.text };
+  return { languageId: file.languageId, findings: [], ...(isScriptLanguage(file.languageId) ? { imports: packageImportsOf(file.text) } : {}) };
 }
