@@ -22,6 +22,7 @@ const PROJECTS: ReadonlyArray<{ name: string; source: string; config?: string }>
   { name: 'ts-library', source: 'test/projects/ts-library', config: 'bedrock-to-sagemaker.config.json' },
   { name: 'esm-js', source: 'test/projects/esm-js', config: 'bedrock-to-sagemaker.config.json' },
   { name: 'mixed-models', source: 'test/projects/mixed-models', config: 'bedrock-to-sagemaker.config.json' },
+  { name: 'monorepo', source: 'test/projects/monorepo', config: 'bedrock-to-sagemaker.config.json' },
   { name: 'dependencies', source: 'test/fixtures/report/dependencies' },
 ];
 
