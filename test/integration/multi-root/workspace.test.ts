@@ -99,8 +99,10 @@ suite('Migrate Workspace on fixture projects', () => {
 
   featureTest('migrate-workspace', 'every document the migration changed or created is saved', async () => {
     const inProjects = (document: vscode.TextDocument) => NAMES.some((name) => document.uri.fsPath.startsWith(root(name) + path.sep));
-    const dirty = vscode.workspace.textDocuments.filter((document) => inProjects(document) && document.isDirty);
-    assert.deepStrictEqual(dirty.map((document) => document.uri.fsPath), []);
+    const dirty = () => vscode.workspace.textDocuments.filter((document) => inProjects(document) && document.isDirty).map((document) => document.uri.fsPath);
+    // On a loaded machine a save the workbench started can still be in flight when the command returns.
+    await waitFor('no unsaved document in the projects', () => dirty().length === 0,
+      { events: [vscode.workspace.onDidSaveTextDocument], describe: () => JSON.stringify(dirty()) });
   });
 
   featureTest('migrate-workspace', 'a second Migrate Workspace changes nothing on disk', async () => {
