@@ -170,17 +170,17 @@ async function describeEndpoint(calls: Calls, summary: EndpointSummary): Promise
     endpointName: summary.name, ...(summary.arn ? { endpointArn: summary.arn } : {}), status: summary.status,
     ...(summary.creationTime ? { creationTime: summary.creationTime } : {}), usesInferenceComponents: false, targets: [],
   };
+  // Known once DescribeEndpoint answered, and still worth showing when a later describe fails.
+  let described: DiscoveredEndpoint = base;
   try {
     const endpoint = await calls.describeEndpoint(summary.name);
     const status = endpoint.EndpointStatus ?? summary.status;
+    described = { ...base, status, ...(endpoint.FailureReason ? { failureReason: endpoint.FailureReason } : {}) };
     const deployedImage = endpoint.ProductionVariants?.flatMap((variant) => variant.DeployedImages ?? [])[0];
     const endpointTags = summary.arn ? await calls.listTags(summary.arn) : [];
     const endpointJumpStartId = jumpStartIdOf(endpointTags);
     const config = endpoint.EndpointConfigName ? await calls.describeEndpointConfig(endpoint.EndpointConfigName) : undefined;
     const variants = config?.ProductionVariants ?? [];
-    const described: DiscoveredEndpoint = {
-      ...base, status, ...(endpoint.FailureReason ? { failureReason: endpoint.FailureReason } : {}),
-    };
     const modelVariants = variants.filter((variant) => variant.ModelName);
     if (variants.length > 0 && modelVariants.length === 0) {
       // No model on any variant: an inference-component endpoint; every component is a target of its own.
@@ -201,7 +201,7 @@ async function describeEndpoint(calls: Calls, summary: EndpointSummary): Promise
     return described;
   } catch (error) {
     // A resource that vanished between the list and the describe (Deleting, Failed) still shows in the list.
-    if (error instanceof CallFailure && isNotFound(error.cause)) return { ...base, detailError: sanitize(messageOf(error.cause)) };
+    if (error instanceof CallFailure && isNotFound(error.cause)) return { ...described, targets: [], usesInferenceComponents: false, detailError: sanitize(messageOf(error.cause)) };
     throw error;
   }
 }

@@ -6,10 +6,10 @@ import { findModelIds } from '../catalog/modelIds';
 import {
   baseModelId, type DiscoveredEndpoint, type EndpointTarget, servingTargetOf, targetServes,
 } from '../catalog/sageMakerEndpoints';
-import type { EndpointMapping, OffsetRange } from '../types';
+import type { EndpointMapping, OffsetRange, RuleId } from '../types';
 import type { EndpointReference } from './endpointReferences';
 
-export const ENDPOINT_VALIDATION_RULE = 'bedrock/endpoint-validation';
+export const ENDPOINT_VALIDATION_RULE: RuleId = 'bedrock/endpoint-validation';
 
 /** What the last connect found, in one region. */
 export interface EndpointInventory {
@@ -58,15 +58,17 @@ function validateReference(reference: EndpointReference, inventory: EndpointInve
   }
   const target = targetOf(reference, endpoint, problem, problems);
   if (!target) return problems;
+  // What the target serves is a fact of the inference component when one is named: mark its name.
+  const targetRange = reference.componentRange ?? reference.range;
   const modelId = reference.modelId ?? modelIdMappedTo(reference, mapping);
   if (modelId && !serves(target, modelId)) {
-    problems.push(problem('other-model', l10n.t("The SageMaker endpoint '{0}' serves {1}, not {2}.", label(reference), target.jumpStartId ?? target.hfModelId ?? '?', modelId)));
+    problems.push(problem('other-model', l10n.t("The SageMaker endpoint '{0}' serves {1}, not {2}.", label(reference), target.jumpStartId ?? target.hfModelId ?? '?', modelId), targetRange));
   }
   if (reference.container && target.container && reference.container !== target.container) {
-    problems.push(problem('container-mismatch', l10n.t("The SageMaker endpoint '{0}' runs the {1} container, but the mapping says {2}: the request and response shapes differ.", label(reference), target.container.toUpperCase(), reference.container.toUpperCase())));
+    problems.push(problem('container-mismatch', l10n.t("The SageMaker endpoint '{0}' runs the {1} container, but the mapping says {2}: the request and response shapes differ.", label(reference), target.container.toUpperCase(), reference.container.toUpperCase()), targetRange));
   }
   if (target.container === 'tgi' && target.messagesApi !== true) {
-    problems.push(problem('no-messages-api', l10n.t("The SageMaker endpoint '{0}' runs TGI without MESSAGES_API_ENABLED=true: the adapter sends chat messages, which this container rejects. Redeploy with the environment variable MESSAGES_API_ENABLED=true.", label(reference))));
+    problems.push(problem('no-messages-api', l10n.t("The SageMaker endpoint '{0}' runs TGI without MESSAGES_API_ENABLED=true: the adapter sends chat messages, which this container rejects. Redeploy with the environment variable MESSAGES_API_ENABLED=true.", label(reference)), targetRange));
   }
   return problems;
 }
