@@ -49,7 +49,7 @@ function validateReference(reference: EndpointReference, inventory: EndpointInve
     message,
   });
   const endpoint = inventory.endpoints.find((candidate) => candidate.endpointName === name);
-  if (!endpoint) return [problem('not-found', l10n.t("There is no SageMaker endpoint '{0}' in {1} (as of the last Connect to SageMaker Endpoints).", name, region))];
+  if (!endpoint) return [problem('not-found', l10n.t("There is no SageMaker endpoint '{0}' in {1}.", name, region))];
   const problems: EndpointProblem[] = [];
   if (endpoint.status !== IN_SERVICE) {
     problems.push(problem('not-in-service', endpoint.failureReason
