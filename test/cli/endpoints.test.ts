@@ -83,6 +83,8 @@ describe('endpoints command', { timeout: 120_000 }, () => {
     assert.match(result.stdout, /^ {2}deepseek\.r1-v1:0 {2}→ {2}none in service yet: shared-ic\/ic-deepseek-r1 \(Creating\)$/m);
     assert.match(result.stdout, /^ {2}anthropic\.claude-3-haiku-20240307-v1:0 {2}→ {2}closed weights/m);
     assert.match(result.stdout, /^ {2}deepseek-llm-r1 {2}not available in this region$/m);
+    assert.match(result.stdout, /^ {2}meta-textgeneration-llama-3-1-8b-instruct {2}available \(version 2\.1\.0\), default instance ml\.g5\.4xlarge, gated: accept its EULA to deploy$/m);
+    assert.match(result.stdout, /^ {2}huggingface-llm-mistral-7b-instruct {2}available \(version 2\.1\.0\), default instance ml\.g5\.2xlarge$/m);
   });
 
   test('json: endpoints, models, the mapping keyed by the id without its geography, JumpStart availability', async () => {

@@ -185,7 +185,7 @@ export function endpointsUsageText(): string {
     `  -h, --help                         ${l10n.t('show this help')}`,
     '',
     l10n.t('IAM (read-only): sagemaker:ListEndpoints, DescribeEndpoint, DescribeEndpointConfig, DescribeModel, ListInferenceComponents,'),
-    l10n.t('DescribeInferenceComponent, ListTags, ListHubContents.'),
+    l10n.t('DescribeInferenceComponent, ListTags, ListHubContents, DescribeHubContent.'),
     l10n.t('Exit codes: 0 done, 2 usage, credential, permission or network error.'),
     '',
   ].join('\n');

@@ -35,7 +35,13 @@ export function renderEndpointsText(plan: EndpointsPlan, locations: ReadonlyMap<
   if (plan.hub && plan.hub.length > 0) {
     lines.push('');
     lines.push(l10n.t('JumpStart models in {0} (SageMakerPublicHub):', plan.region));
-    for (const entry of plan.hub) lines.push(`  ${entry.jumpStartId}  ${entry.available ? l10n.t('available (version {0})', entry.version ?? '?') : l10n.t('not available in this region')}`);
+    for (const entry of plan.hub) {
+      const details = [
+        ...(entry.defaultInstanceType ? [l10n.t('default instance {0}', entry.defaultInstanceType)] : []),
+        ...(entry.gated ? [l10n.t('gated: accept its EULA to deploy')] : []),
+      ];
+      lines.push(`  ${entry.jumpStartId}  ${entry.available ? [l10n.t('available (version {0})', entry.version ?? '?'), ...details].join(', ') : l10n.t('not available in this region')}`);
+    }
   }
   lines.push('');
   if (Object.keys(plan.mapping).length === 0) {

@@ -4,7 +4,7 @@
 // Read-only: List*/Describe*/ListTags/ListHubContents. Credentials come from the SDK's default provider chain and are
 // never read, logged or returned here.
 import {
-  DescribeEndpointCommand, DescribeEndpointConfigCommand, DescribeInferenceComponentCommand, DescribeModelCommand,
+  DescribeEndpointCommand, DescribeEndpointConfigCommand, DescribeHubContentCommand, DescribeInferenceComponentCommand, DescribeModelCommand,
   type DescribeModelCommandOutput, ListEndpointsCommand, ListHubContentsCommand, ListInferenceComponentsCommand, ListTagsCommand,
   SageMakerClient, type Tag,
 } from '@aws-sdk/client-sagemaker';
@@ -149,6 +149,12 @@ class Calls {
     return tags;
   }
 
+  describeHubModel(HubContentName: string, HubContentVersion: string | undefined) {
+    return this.send('DescribeHubContent', (abortSignal) => this.client.send(new DescribeHubContentCommand({
+      HubName: PUBLIC_HUB, HubContentType: 'Model', HubContentName, ...(HubContentVersion ? { HubContentVersion } : {}),
+    }), { abortSignal }));
+  }
+
   async hubModelNames(nameContains: string): Promise<Array<{ name: string; version?: string }>> {
     const names: Array<{ name: string; version?: string }> = [];
     let NextToken: string | undefined;
@@ -263,9 +269,36 @@ async function hubAvailability(calls: Calls, ids: readonly string[]): Promise<Hu
   const result: HubAvailability[] = [];
   for (const id of [...new Set(ids)].sort()) {
     const found = (await calls.hubModelNames(id)).find((content) => content.name === id);
-    result.push({ jumpStartId: id, available: !!found, ...(found?.version ? { version: found.version } : {}) });
+    if (!found) {
+      result.push({ jumpStartId: id, available: false });
+      continue;
+    }
+    const described = await calls.describeHubModel(id, found.version);
+    result.push({ jumpStartId: id, available: true, ...(found.version ? { version: found.version } : {}), ...hubModelFacts(described.HubContentDocument) });
   }
   return result;
+}
+
+/**
+ * What the deployment plan needs from a JumpStart model's hub document (a JSON string): its default instance type and
+ * whether deploying it needs the model's EULA accepted (a hosting EULA, or weights in JumpStart's gated bucket).
+ * Keys as the SageMaker Python SDK reads them from hub documents; an unreadable document gives no facts, not an error.
+ */
+export function hubModelFacts(document: string | undefined): Pick<HubAvailability, 'defaultInstanceType' | 'gated'> {
+  let parsed: unknown;
+  try {
+    parsed = document ? JSON.parse(document) : undefined;
+  } catch {
+    return {};
+  }
+  if (!parsed || typeof parsed !== 'object') return {};
+  const facts = parsed as Record<string, unknown>;
+  const instanceType = facts.DefaultInferenceInstanceType;
+  const eula = [facts.HostingEulaUri, facts.HostingEulaKey].some((value) => typeof value === 'string' && value !== '');
+  return {
+    ...(typeof instanceType === 'string' && instanceType ? { defaultInstanceType: instanceType } : {}),
+    gated: eula || facts.GatedBucket === true,
+  };
 }
 
 async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {

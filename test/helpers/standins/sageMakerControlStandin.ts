@@ -39,6 +39,8 @@ export interface ControlPlaneFixture {
   models: Record<string, StandinModel>;
   /** SageMakerPublicHub model ids (JumpStart) of this region. */
   hubModels?: string[];
+  /** DescribeHubContent's HubContentDocument (sent as a JSON string) per hub model id; `{}` when absent. */
+  hubDocuments?: Record<string, Record<string, unknown>>;
 }
 
 export interface ControlPlaneFaults {
@@ -204,6 +206,17 @@ export async function startControlPlaneStandin(fixture: ControlPlaneFixture = de
           })),
         };
       }
+      case 'DescribeHubContent': {
+        const name = String(body.HubContentName);
+        if (body.HubName !== 'SageMakerPublicHub' || body.HubContentType !== 'Model' || !(fixture.hubModels ?? []).includes(name)) {
+          throw { status: 400, type: 'ResourceNotFound', message: `Hub content ${name} not found` } satisfies ServiceError;
+        }
+        return {
+          HubContentName: name, HubContentArn: arn('hub-content', `SageMakerPublicHub/Model/${name}`), HubContentVersion: body.HubContentVersion ?? '2.1.0',
+          HubContentType: 'Model', DocumentSchemaVersion: '2.3.0', HubName: 'SageMakerPublicHub', HubArn: arn('hub', 'SageMakerPublicHub'),
+          HubContentDocument: JSON.stringify(fixture.hubDocuments?.[name] ?? {}), HubContentStatus: 'Available', CreationTime: 1_767_225_600,
+        };
+      }
       default:
         throw { status: 400, type: 'UnknownOperationException', message: `Not implemented by the stand-in: ${operation}` } satisfies ServiceError;
     }
@@ -291,5 +304,11 @@ export function defaultFixture(): ControlPlaneFixture {
       'llama-3-1-8b-model': { image: LMI_IMAGE, environment: { HF_MODEL_ID: '/opt/ml/model' } },
     },
     hubModels: ['meta-textgeneration-llama-3-8b-instruct', 'meta-textgeneration-llama-3-8b-instruct-neuron', 'meta-textgeneration-llama-3-1-8b-instruct', 'huggingface-llm-mistral-7b-instruct'],
+    // The Llama models are gated (their hosting EULA must be accepted); Mistral is not.
+    hubDocuments: {
+      'meta-textgeneration-llama-3-8b-instruct': { DefaultInferenceInstanceType: 'ml.g5.2xlarge', HostingEulaUri: 's3://jumpstart-cache-prod-cn-north-1/fmhMetadata/eula/llama3Eula.txt' },
+      'meta-textgeneration-llama-3-1-8b-instruct': { DefaultInferenceInstanceType: 'ml.g5.4xlarge', HostingEulaUri: 's3://jumpstart-cache-prod-cn-north-1/fmhMetadata/eula/llama3_1Eula.txt' },
+      'huggingface-llm-mistral-7b-instruct': { DefaultInferenceInstanceType: 'ml.g5.2xlarge', HostingEulaUri: null },
+    },
   };
 }
