@@ -12,6 +12,7 @@ import { setLocale } from '../engine/l10n';
 import { scanWorkspace } from '../workspace';
 import { describeIoError } from '../workspace/ioErrors';
 import { createFile, readForEdit, writeEdited, WriteScope, type WriteOutcome } from '../workspace/safeWrite';
+import { Cancellation, CancelledError } from './cancellation';
 import { CliError } from './cliError';
 import type { EndpointsArguments } from './endpointsArguments';
 import { renderEndpointsText } from './endpointsText';
@@ -52,16 +53,23 @@ export async function endpointsCommand(args: EndpointsArguments, io: CliIo): Pro
 
   const locations = new Map<string, string[]>();
   const scanned = [];
-  for await (const result of scanWorkspace({ roots: args.paths, cwd: io.cwd, settings: { ...settings, targetRegion: region }, blockingReads: true })) scanned.push(result);
+  const cancellation = new Cancellation(io.signal);
+  for await (const result of scanWorkspace({ roots: args.paths, cwd: io.cwd, settings: { ...settings, targetRegion: region }, blockingReads: true })) {
+    await cancellation.check();
+    scanned.push(result);
+  }
   collectModelIds(scanned, locations);
 
-  const discovery = await loadDiscovery().discoverEndpoints({ region, profile: args.profile, hubModelIds: jumpStartIdsOf(locations.keys()) });
+  // Ctrl+C aborts the AWS call in flight (the SDK's abortSignal).
+  const discovery = await loadDiscovery().discoverEndpoints({ region, profile: args.profile, hubModelIds: jumpStartIdsOf(locations.keys()), signal: io.signal });
+  if (!discovery.ok && discovery.failure.code === 'cancelled') throw new CancelledError();
   if (!discovery.ok) throw new CliError(describeFailure(discovery.failure));
   if (discovery.hubFailure) io.stderr.write(`${TOOL_NAME}: ${l10n.t('warning: JumpStart availability not checked: {0}', describeFailure(discovery.hubFailure))}\n`);
   const plan = planOf(locations.keys(), discovery);
 
   let written: { file: string; added: string[]; updated: string[]; unchanged: string[] } | undefined;
   if (config && args.writeConfig) {
+    await cancellation.beforeWrite();
     const merged = mergeEndpointsConfig(config.text, plan.mapping);
     const outcome = await writeConfig(config, merged.text, io.cwd);
     if (!outcome.ok) throw new CliError(l10n.t('Cannot write {0}: {1}', args.writeConfig, outcome.message));
@@ -184,6 +192,7 @@ export function endpointsUsageText(): string {
     `  --lang en|zh-cn                    ${l10n.t('message language (default: from LC_ALL / LANG)')}`,
     `  -h, --help                         ${l10n.t('show this help')}`,
     '',
+    l10n.t('Ctrl+C cancels with exit code 130 and "cancelled" on stderr: the AWS calls in flight are aborted; --write-config is not started (or finishes its atomic write).'),
     l10n.t('IAM (read-only): sagemaker:ListEndpoints, DescribeEndpoint, DescribeEndpointConfig, DescribeModel, ListInferenceComponents,'),
     l10n.t('DescribeInferenceComponent, ListTags, ListHubContents, DescribeHubContent.'),
     l10n.t('Exit codes: 0 done, 2 usage, credential, permission or network error.'),

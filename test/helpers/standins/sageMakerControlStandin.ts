@@ -50,6 +50,8 @@ export interface ControlPlaneFaults {
   accessDenied?: string[];
   /** Delay every answer (ms), so a test can cancel in the middle. */
   delayMs?: number;
+  /** Never answer this operation: the request stays open until the client gives up (a test cancels it). */
+  hold?: string;
 }
 
 export interface ControlPlaneRequest {
@@ -64,6 +66,10 @@ export interface ControlPlaneRequest {
 export interface ControlPlaneStandin {
   url: string;
   requests: ControlPlaneRequest[];
+  /** Resolves when a request of the `hold` operation arrived (and is being held). */
+  held(): Promise<ControlPlaneRequest>;
+  /** Held requests whose connection the client closed (an aborted SDK call). */
+  abandoned: ControlPlaneRequest[];
   close(): Promise<void>;
 }
 
@@ -73,6 +79,9 @@ const COMPONENT_PAGE = 1;
 
 export async function startControlPlaneStandin(fixture: ControlPlaneFixture = defaultFixture(), faults: ControlPlaneFaults = {}): Promise<ControlPlaneStandin> {
   const requests: ControlPlaneRequest[] = [];
+  const abandoned: ControlPlaneRequest[] = [];
+  const heldRequests: ControlPlaneRequest[] = [];
+  const heldWaiters: Array<(request: ControlPlaneRequest) => void> = [];
   const throttles = new Map(Object.entries(faults.throttle ?? {}));
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -85,6 +94,12 @@ export async function startControlPlaneStandin(fixture: ControlPlaneFixture = de
       const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
       const recorded: ControlPlaneRequest = { operation: target.replace(/^SageMaker\./, ''), body, accessKeyId: scope?.[1], signingRegion: scope?.[2], authorization };
       requests.push(recorded);
+      if (faults.hold === recorded.operation) {
+        response.on('close', () => { if (!response.writableEnded) abandoned.push(recorded); });
+        heldRequests.push(recorded);
+        for (const waiter of heldWaiters.splice(0)) waiter(recorded);
+        return;
+      }
       const answer = () => handle(request, recorded, response);
       if (faults.delayMs) setTimeout(answer, faults.delayMs);
       else answer();
@@ -235,6 +250,8 @@ export async function startControlPlaneStandin(fixture: ControlPlaneFixture = de
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    abandoned,
+    held: () => (heldRequests.length > 0 ? Promise.resolve(heldRequests[0]!) : new Promise((resolve) => heldWaiters.push(resolve))),
     close: () => new Promise<void>((resolve, reject) => {
       server.closeAllConnections();
       server.close((error) => (error ? reject(error) : resolve()));
