@@ -9,17 +9,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startControlPlaneStandin } from '../helpers/standins/sageMakerControlStandin';
 import { buildCli, removeSnapshot } from './support/cliBuild';
+import { CONVERSE_TS } from './support/samples';
 import { createWorkspace, removeWorkspace } from './support/tempWorkspace';
 
-const CHAT_TS = [
-  "import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';",
-  "const client = new BedrockRuntimeClient({ region: 'us-east-1' });",
-  'export async function ask(text: string) {',
-  "  const out = await client.send(new ConverseCommand({ modelId: 'meta.llama3-1-8b-instruct-v1:0', messages: [{ role: 'user', content: [{ text }] }] }));",
-  '  return out.output?.message?.content?.[0]?.text;',
-  '}',
-  '',
-].join('\n');
 
 // Preloaded into the CLI: its first look at the scanned folder (an asynchronous stat, before any file is read) tells
 // the test (HOLD on stderr) and waits for SIGINT. This listener is registered before the CLI's own, so when the stat
@@ -104,7 +96,7 @@ describe('Ctrl+C', { timeout: 120_000 }, () => {
   });
 
   test('scan --fix: cancelled before the scan is done, no file is written; the same run without Ctrl+C would have fixed one', async () => {
-    const workspace = createWorkspace({ 'src/chat.ts': CHAT_TS, 'src/hold-here.ts': 'export const nothing = 1;\n', 'hold.cjs': HOLD_CJS });
+    const workspace = createWorkspace({ 'src/chat.ts': CONVERSE_TS, 'src/hold-here.ts': 'export const nothing = 1;\n', 'hold.cjs': HOLD_CJS });
     try {
       const run = start(cli, ['scan', 'src', '--fix'], workspace, { HOME: home }, join(workspace, 'hold.cjs'));
       await run.stderrHas('HOLD\n');
@@ -112,19 +104,19 @@ describe('Ctrl+C', { timeout: 120_000 }, () => {
       const exit = await run.exited;
       assert.equal(exit.status, 130, exit.stderr);
       assert.equal(exit.stderr, 'HOLD\nbedrock-to-sagemaker: cancelled\n');
-      assert.equal(readFileSync(join(workspace, 'src/chat.ts'), 'utf8'), CHAT_TS, 'not fixed');
+      assert.equal(readFileSync(join(workspace, 'src/chat.ts'), 'utf8'), CONVERSE_TS, 'not fixed');
       assert.deepEqual(readdirSync(join(workspace, 'src')).sort(), ['chat.ts', 'hold-here.ts'], 'no adapter created, no temporary file left');
 
       const uncancelled = await start(cli, ['scan', 'src', '--fix'], workspace, { HOME: home }).exited;
       assert.match(uncancelled.stderr, /fixed src\/chat\.ts/);
-      assert.notEqual(readFileSync(join(workspace, 'src/chat.ts'), 'utf8'), CHAT_TS);
+      assert.notEqual(readFileSync(join(workspace, 'src/chat.ts'), 'utf8'), CONVERSE_TS);
     } finally {
       removeWorkspace(workspace);
     }
   });
 
   test('report --out: cancelled before the report is written', async () => {
-    const workspace = createWorkspace({ 'src/chat.ts': CHAT_TS, 'src/hold-here.ts': 'export const nothing = 1;\n', 'hold.cjs': HOLD_CJS });
+    const workspace = createWorkspace({ 'src/chat.ts': CONVERSE_TS, 'src/hold-here.ts': 'export const nothing = 1;\n', 'hold.cjs': HOLD_CJS });
     try {
       const run = start(cli, ['report', 'src', '--out', 'report.md'], workspace, { HOME: home }, join(workspace, 'hold.cjs'));
       await run.stderrHas('HOLD\n');
