@@ -7,7 +7,7 @@ import { DocumentGate, skipReason } from './documentGate';
 import { readClientSettings, readLanguageSetting } from './settings';
 
 /** file and untitled documents of the five languages we analyse. */
-export const DOCUMENT_SELECTOR: Array<{ scheme: string; language: string; pattern?: string }> = [
+export const ANALYSED_DOCUMENT_SELECTOR: Array<{ scheme: string; language: string; pattern?: string }> = [
   ...SUPPORTED_LANGUAGE_IDS.flatMap((language) => [
     { scheme: 'file', language },
     { scheme: 'untitled', language },
@@ -17,6 +17,11 @@ export const DOCUMENT_SELECTOR: Array<{ scheme: string; language: string; patter
   // search the workspace at start-up. A project with Bedrock dependencies has TypeScript, JavaScript or Markdown
   // files, which activate the extension; the client then syncs the package.json documents already open.
   { scheme: 'file', ...PACKAGE_JSON_FILTER },
+];
+
+/** What the server gets: the analysed documents, and the settings files the endpoint validation marks. */
+export const DOCUMENT_SELECTOR = [
+  ...ANALYSED_DOCUMENT_SELECTOR,
   ...ENDPOINT_SETTINGS_FILTERS.map((filter) => ({ scheme: 'file', ...filter })),
 ];
 
