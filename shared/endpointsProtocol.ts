@@ -66,7 +66,8 @@ export type DiscoverEndpointsResult =
     endpointCount: number;
     models: ModelMatchDto[];
     mapping: Record<string, EndpointMappingDto>;
-    jumpStart?: Array<{ jumpStartId: string; available: boolean; version?: string }>;
+    /** SageMakerPublicHub in the region: availability, and from the hub document the default instance type and EULA. */
+    jumpStart?: Array<{ jumpStartId: string; available: boolean; version?: string; defaultInstanceType?: string; gated?: boolean }>;
     warnings: string[];
   }
   | {

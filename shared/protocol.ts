@@ -21,6 +21,16 @@ export type SupportedLanguageId = (typeof SUPPORTED_LANGUAGE_IDS)[number];
  */
 export const PACKAGE_JSON_FILTER = { language: 'json', pattern: '**/package.json' } as const;
 
+/**
+ * Settings files that map endpoints (`.vscode/settings.json`, the CLI's `bedrock-to-sagemaker.config.json`): synced
+ * so the endpoint validation of the last connect can mark their values. The engine does not analyse them.
+ */
+export const ENDPOINT_SETTINGS_FILTERS = [
+  { language: 'jsonc', pattern: '**/.vscode/settings.json' },
+  { language: 'json', pattern: '**/bedrock-to-sagemaker.config.json' },
+  { language: 'jsonc', pattern: '**/bedrock-to-sagemaker.config.json' },
+] as const;
+
 export const CodeActionKinds = {
   fixAll: 'source.fixAll.bedrockToSagemaker',
   migrateFile: 'source.migrateFile.bedrockToSagemaker',

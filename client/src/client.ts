@@ -2,12 +2,12 @@ import * as vscode from 'vscode';
 import {
   DiagnosticPullMode, LanguageClient, type LanguageClientOptions, type Middleware, type ServerOptions, State, TransportKind, vsdiag,
 } from 'vscode-languageclient/node';
-import { DIAGNOSTIC_SOURCE, EXTENSION_ID, type InitializationOptions, PACKAGE_JSON_FILTER, SUPPORTED_LANGUAGE_IDS } from '../../shared/protocol';
+import { DIAGNOSTIC_SOURCE, ENDPOINT_SETTINGS_FILTERS, EXTENSION_ID, type InitializationOptions, PACKAGE_JSON_FILTER, SUPPORTED_LANGUAGE_IDS } from '../../shared/protocol';
 import { DocumentGate, skipReason } from './documentGate';
 import { readClientSettings, readLanguageSetting } from './settings';
 
 /** file and untitled documents of the five languages we analyse. */
-export const DOCUMENT_SELECTOR: Array<{ scheme: string; language: string; pattern?: string }> = [
+export const ANALYSED_DOCUMENT_SELECTOR: Array<{ scheme: string; language: string; pattern?: string }> = [
   ...SUPPORTED_LANGUAGE_IDS.flatMap((language) => [
     { scheme: 'file', language },
     { scheme: 'untitled', language },
@@ -17,6 +17,12 @@ export const DOCUMENT_SELECTOR: Array<{ scheme: string; language: string; patter
   // search the workspace at start-up. A project with Bedrock dependencies has TypeScript, JavaScript or Markdown
   // files, which activate the extension; the client then syncs the package.json documents already open.
   { scheme: 'file', ...PACKAGE_JSON_FILTER },
+];
+
+/** What the server gets: the analysed documents, and the settings files the endpoint validation marks. */
+export const DOCUMENT_SELECTOR = [
+  ...ANALYSED_DOCUMENT_SELECTOR,
+  ...ENDPOINT_SETTINGS_FILTERS.map((filter) => ({ scheme: 'file', ...filter })),
 ];
 
 /**

@@ -1,14 +1,16 @@
 import * as vscode from 'vscode';
 import { Commands, DIAGNOSTIC_SOURCE } from '../../shared/protocol';
-import { DOCUMENT_SELECTOR, type ServerHandle } from './client';
+import { ANALYSED_DOCUMENT_SELECTOR, type ServerHandle } from './client';
 import { readClientSettings } from './settings';
+
+const ENDPOINT_VALIDATION_CODE = 'bedrock/endpoint-validation';
 
 /**
  * The language status item of our five languages: "Bedrock: 3 · cn-northwest-1" for the active document,
  * or a warning with a restart action when the server is not running.
  */
 export function createStatusItem(server: ServerHandle): vscode.Disposable {
-  const item = vscode.languages.createLanguageStatusItem('bedrockToSagemaker.status', DOCUMENT_SELECTOR);
+  const item = vscode.languages.createLanguageStatusItem('bedrockToSagemaker.status', ANALYSED_DOCUMENT_SELECTOR);
   item.name = vscode.l10n.t('Bedrock to SageMaker');
   const update = () => render(item, server, vscode.window.activeTextEditor?.document);
   update();
@@ -44,10 +46,10 @@ function render(item: vscode.LanguageStatusItem, server: ServerHandle, document:
     : { title: vscode.l10n.t('Show output'), command: Commands.showOutput };
 }
 
-/** Our diagnostics that are findings (not "file skipped" notes). */
+/** Our diagnostics that are Bedrock findings (not "file skipped" notes, not the endpoint validation of a connect). */
 function findingCount(uri: vscode.Uri): number {
   return vscode.languages.getDiagnostics(uri).filter((diagnostic) => {
     const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
-    return diagnostic.source === DIAGNOSTIC_SOURCE && typeof code === 'string' && code.includes('/') && !code.startsWith('skipped/');
+    return diagnostic.source === DIAGNOSTIC_SOURCE && typeof code === 'string' && code.includes('/') && !code.startsWith('skipped/') && code !== ENDPOINT_VALIDATION_CODE;
   }).length;
 }

@@ -29,6 +29,7 @@ import { packageJsonCompanionEdit } from './lsp/packageJsonCompanion';
 import { checkPackageGroup } from './lsp/packageGroup';
 import { HeldBackDocuments } from './lsp/heldBackDocuments';
 import { WorkspaceFolders } from './lsp/workspaceFolders';
+import { endpointDiagnostics, EndpointInventoryStore } from './lsp/endpointDiagnostics';
 
 const connection = createConnection(ProposedFeatures.all, { connectionStrategy });
 const documents = new TextDocuments(TextDocument);
@@ -38,6 +39,7 @@ installProcessGuards(log);
 
 let session: Session;
 const heldBack = new HeldBackDocuments();
+const endpointInventory = new EndpointInventoryStore();
 const settings = new DocumentSettingsCache(
   (scopeUri, section) => (session.configuration ? connection.workspace.getConfiguration({ scopeUri, section }) : Promise.resolve(undefined)),
   (error) => logError(log, 'workspace/configuration', error),
@@ -114,11 +116,19 @@ connection.languages.diagnostics.on(createDiagnosticsHandler({
   trace: (message) => connection.tracer.log(message),
   environmentGeneration: () => environment.generation,
   heldBack,
+  endpointDiagnostics: (document, engineSettings) => endpointDiagnostics(document, engineSettings, endpointInventory.current),
 }));
 connection.onCodeAction(createCodeActionHandler(codeActionDependencies));
 connection.onCodeActionResolve(createCodeActionResolveHandler(codeActionDependencies));
 connection.onRequest(FindingsRequest.type, createFindingsHandler({ documents, settings, analyzer, log }));
-registerReportHandlers(connection, { documents, log, session: () => session });
+registerReportHandlers(connection, {
+  documents, log, session: () => session,
+  // A connect refreshes the endpoint validation of every open document (new generation, then a re-pull).
+  endpointsDiscovered: (inventory) => {
+    endpointInventory.set(inventory);
+    void environment.engineChanged();
+  },
+});
 
 documents.listen(connection);
 connection.listen();

@@ -2,6 +2,9 @@
 // checked by test/unit/settingsSchema.test.ts) and the CLI (which reads the same keys from `.vscode/settings.json`,
 // `bedrock-to-sagemaker.config.json` and `--config`).
 
+/** The CLI's own settings file, looked for upwards from the scanned paths (its keys have no section prefix). */
+export const CONFIG_FILE_NAME = 'bedrock-to-sagemaker.config.json';
+
 /** The manifest's section prefix. */
 export const SETTINGS_SECTION = 'bedrockToSagemaker';
 

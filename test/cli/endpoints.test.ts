@@ -83,6 +83,8 @@ describe('endpoints command', { timeout: 120_000 }, () => {
     assert.match(result.stdout, /^ {2}deepseek\.r1-v1:0 {2}→ {2}none in service yet: shared-ic\/ic-deepseek-r1 \(Creating\)$/m);
     assert.match(result.stdout, /^ {2}anthropic\.claude-3-haiku-20240307-v1:0 {2}→ {2}closed weights/m);
     assert.match(result.stdout, /^ {2}deepseek-llm-r1 {2}not available in this region$/m);
+    assert.match(result.stdout, /^ {2}meta-textgeneration-llama-3-1-8b-instruct {2}available \(version 2\.1\.0\), default instance ml\.g5\.4xlarge, gated: accept its EULA to deploy$/m);
+    assert.match(result.stdout, /^ {2}huggingface-llm-mistral-7b-instruct {2}available \(version 2\.1\.0\), default instance ml\.g5\.2xlarge$/m);
   });
 
   test('json: endpoints, models, the mapping keyed by the id without its geography, JumpStart availability', async () => {
@@ -184,6 +186,32 @@ describe('endpoints command', { timeout: 120_000 }, () => {
       assert.equal(result.status, 0, result.stderr);
       assert.equal(other.requests.filter((request) => request.operation === 'ListEndpoints').length, 4);
     });
+  });
+
+  test('the endpoint names the workspace already uses are checked: settings files and code literals', async () => {
+    const checked = createWorkspace({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.vscode/settings.json': '{\n  // chosen by hand\n  "bedrockToSagemaker.endpoints": {\n    "meta.llama3-8b-instruct-v1:0": { "endpointName": "zz-old", "container": "lmi" },\n  },\n}\n',
+      'bedrock-to-sagemaker.config.json': '{ "endpoints": { "mistral.mistral-7b-instruct-v0:2": { "endpointName": "mistral-tgi", "container": "lmi" } } }\n',
+      'src/call.ts': "export const input = { EndpointName: 'no-such-endpoint', Body: '{}' };\n",
+    });
+    try {
+      const text = await runAsync(cli, ['endpoints', '--region', 'cn-north-1'], checked, envFor(standin.url));
+      assert.equal(text.status, 0, text.stderr);
+      assert.match(text.stdout, /^Problems with the endpoints the workspace names \(3\):$/m);
+      assert.match(text.stdout, /^ {2}\.vscode\/settings\.json:4:55 {2}The SageMaker endpoint 'zz-old' is Failed, not InService: Image pull failed {2}\[bedrock\/endpoint-validation\]$/m);
+      assert.match(text.stdout, /^ {2}bedrock-to-sagemaker\.config\.json:1:72 {2}The SageMaker endpoint 'mistral-tgi' runs the TGI container, but the mapping says LMI/m);
+      assert.match(text.stdout, /^ {2}src\/call\.ts:1:38 {2}There is no SageMaker endpoint 'no-such-endpoint' in cn-north-1/m);
+      const json = await runAsync(cli, ['endpoints', '--region', 'cn-north-1', '--format', 'json'], checked, envFor(standin.url));
+      const problems = (JSON.parse(json.stdout) as { problems: Array<{ file: string; code: string; endpointName: string }> }).problems;
+      assert.deepEqual(problems.map((problem) => [problem.file, problem.code, problem.endpointName]), [
+        ['.vscode/settings.json', 'not-in-service', 'zz-old'],
+        ['bedrock-to-sagemaker.config.json', 'container-mismatch', 'mistral-tgi'],
+        ['src/call.ts', 'not-found', 'no-such-endpoint'],
+      ]);
+    } finally {
+      removeWorkspace(checked);
+    }
   });
 
   test('help and bad arguments', async () => {

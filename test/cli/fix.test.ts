@@ -4,18 +4,10 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { buildCli, removeSnapshot } from './support/cliBuild';
 import { parseStdout, runCli } from './support/runCli';
-import { CLEAN_TS } from './support/samples';
+import { CLEAN_TS, CONVERSE_TS } from './support/samples';
 import { createWorkspace, removeWorkspace } from './support/tempWorkspace';
 
-const CHAT_TS = [
-  "import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';",
-  "const client = new BedrockRuntimeClient({ region: 'us-east-1' });",
-  'export async function ask(text: string) {',
-  "  const out = await client.send(new ConverseCommand({ modelId: 'meta.llama3-1-8b-instruct-v1:0', messages: [{ role: 'user', content: [{ text }] }] }));",
-  '  return out.output?.message?.content?.[0]?.text;',
-  '}',
-  '',
-].join('\r\n');
+const CHAT_TS = CONVERSE_TS.replace(/\n/g, '\r\n');
 
 const GUARDRAIL_TS = [
   "import { BedrockRuntimeClient, ApplyGuardrailCommand } from '@aws-sdk/client-bedrock-runtime';",

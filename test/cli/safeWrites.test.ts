@@ -6,19 +6,11 @@ import { after, before, describe, test } from 'node:test';
 import * as iconv from 'iconv-lite';
 import { buildCli, removeSnapshot } from './support/cliBuild';
 import { parseStdout, runCli } from './support/runCli';
+import { CONVERSE_TS } from './support/samples';
 import { createWorkspace, removeWorkspace } from './support/tempWorkspace';
 
 /** A Converse call (fixed through the adapter) with the given comment line on top. */
-const chat = (comment: string, eol = '\n') => [
-  comment,
-  "import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';",
-  "const client = new BedrockRuntimeClient({ region: 'us-east-1' });",
-  'export async function ask(text: string) {',
-  "  const out = await client.send(new ConverseCommand({ modelId: 'meta.llama3-1-8b-instruct-v1:0', messages: [{ role: 'user', content: [{ text }] }] }));",
-  '  return out.output?.message?.content?.[0]?.text;',
-  '}',
-  '',
-].join(eol);
+const chat = (comment: string, eol = '\n') => `${comment}\n${CONVERSE_TS}`.replace(/\n/g, eol);
 
 interface JsonOutput {
   findings: Array<{ file: string; ruleId: string; fixable: boolean; message: string }>;

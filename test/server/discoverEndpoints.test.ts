@@ -106,7 +106,8 @@ describe('discoverEndpoints over the protocol', { timeout: 120_000 }, () => {
         ['mistral.mistral-7b-instruct-v0:2', 'matched', ['src/models.ts:2']],
       ]);
       assert.ok(result.targets.some((target) => target.inferenceComponentName === 'ic-deepseek-r1' && target.inferenceComponentStatus === 'Creating'));
-      assert.ok(result.jumpStart?.some((entry) => entry.jumpStartId === 'huggingface-llm-mistral-7b-instruct' && entry.available));
+      assert.deepEqual(result.jumpStart?.find((entry) => entry.jumpStartId === 'huggingface-llm-mistral-7b-instruct'),
+        { jumpStartId: 'huggingface-llm-mistral-7b-instruct', available: true, version: '2.1.0', defaultInstanceType: 'ml.g5.2xlarge', gated: false });
       assert.equal(progress[0]?.kind, 'begin');
       assert.ok(progress.some((value) => value.kind === 'report' && /Reading the SageMaker endpoints of cn-north-1… 4\/4/.test(value.message ?? '')));
       assert.deepEqual([...new Set(standin.requests.map((request) => `${request.accessKeyId} ${request.signingRegion}`))], ['AKIDPROFILEKEY cn-north-1']);
@@ -139,7 +140,8 @@ describe('discoverEndpoints over the protocol', { timeout: 120_000 }, () => {
       const afterConnect = standin.requests.length;
       assert.ok(afterConnect > requests);
       const after = await report();
-      assert.match(after, /\| `meta\.llama3-1-8b-instruct-v1:0` \| JumpStart `meta-textgeneration-llama-3-1-8b-instruct` \| _not mapped_ \| available \(version 2\.1\.0\) \|/);
+      assert.match(after, /\| `meta\.llama3-1-8b-instruct-v1:0` \| JumpStart `meta-textgeneration-llama-3-1-8b-instruct` \| _not mapped_ \| available \(version 2\.1\.0\); default instance `ml\.g5\.4xlarge`; gated: EULA acceptance required \|/);
+      assert.match(after, /\.deploy\(instance_type="ml\.g5\.4xlarge", accept_eula=True\)`\. The model is gated/, 'the deploy step accepts the EULA');
       assert.equal(standin.requests.length, afterConnect, 'the report itself made no call');
     }, { settings: { targetRegion: 'cn-north-1' } });
   });

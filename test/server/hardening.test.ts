@@ -11,16 +11,9 @@ import * as iconv from 'iconv-lite';
 import { GenerateReportRequest, MigrateWorkspaceRequest } from '../../shared/reportProtocol';
 import { LspTestClient } from '../helpers/lspClient';
 import { CHAT_TS } from '../helpers/lspSamples';
+import { CONVERSE_TS } from '../cli/support/samples';
 
-const CONVERSE = [
-  "import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';",
-  "const client = new BedrockRuntimeClient({ region: 'us-east-1' });",
-  'export async function ask(text: string) {',
-  "  const out = await client.send(new ConverseCommand({ modelId: 'meta.llama3-1-8b-instruct-v1:0', messages: [{ role: 'user', content: [{ text }] }] }));",
-  '  return out.output?.message?.content?.[0]?.text;',
-  '}',
-  '',
-].join('\n');
+const CONVERSE = CONVERSE_TS;
 const BROKEN = CONVERSE.replace('ask(text: string) {', 'ask(text: string {');
 
 const invalidParams = (pattern: RegExp) => (error: ResponseError<unknown>) => {

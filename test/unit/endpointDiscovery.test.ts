@@ -3,7 +3,7 @@
 // the client is pointed at 127.0.0.1, credentials are dummies from the environment, IMDS is off.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { discoverEndpoints, sanitize } from '../../server/src/endpoints/discovery';
+import { discoverEndpoints, hubModelFacts, sanitize } from '../../server/src/endpoints/discovery';
 import type { DiscoveryResult } from '../../server/src/endpoints/discoveryTypes';
 import { type ControlPlaneFaults, type ControlPlaneStandin, defaultFixture, startControlPlaneStandin } from '../helpers/standins/sageMakerControlStandin';
 
@@ -68,8 +68,20 @@ describe('discovery against the stand-in', () => {
     assert.ok(result.ok);
     assert.deepEqual(result.hub, [
       { jumpStartId: 'deepseek-llm-r1', available: false },
-      { jumpStartId: 'meta-textgeneration-llama-3-8b-instruct', available: true, version: '2.1.0' },
+      { jumpStartId: 'meta-textgeneration-llama-3-8b-instruct', available: true, version: '2.1.0', defaultInstanceType: 'ml.g5.2xlarge', gated: true },
     ]);
+    const described = standin.requests.filter((request) => request.operation === 'DescribeHubContent');
+    assert.deepEqual(described.map((request) => request.body), [
+      { HubName: 'SageMakerPublicHub', HubContentType: 'Model', HubContentName: 'meta-textgeneration-llama-3-8b-instruct', HubContentVersion: '2.1.0' },
+    ], 'described only when the hub has it, at the version listed');
+  });
+
+  test('hub documents: default instance type and EULA from the JSON string; an unreadable document gives no facts', () => {
+    assert.deepEqual(hubModelFacts(JSON.stringify({ DefaultInferenceInstanceType: 'ml.g5.12xlarge', GatedBucket: true })), { defaultInstanceType: 'ml.g5.12xlarge', gated: true });
+    assert.deepEqual(hubModelFacts(JSON.stringify({ DefaultInferenceInstanceType: 'ml.g5.2xlarge', HostingEulaKey: 'fmhMetadata/eula/llama3Eula.txt' })), { defaultInstanceType: 'ml.g5.2xlarge', gated: true });
+    assert.deepEqual(hubModelFacts(JSON.stringify({ DefaultInferenceInstanceType: 'ml.g5.2xlarge', HostingEulaUri: null })), { defaultInstanceType: 'ml.g5.2xlarge', gated: false });
+    assert.deepEqual(hubModelFacts('{not json'), {});
+    assert.deepEqual(hubModelFacts(undefined), {});
   });
 
   test('only read-only operations are called', () => {
@@ -109,6 +121,14 @@ describe('failures', () => {
       assert.ok(result.ok);
       assert.equal(result.endpoints.length, 4);
       assert.equal(result.hubFailure?.action, 'sagemaker:ListHubContents');
+    });
+  });
+
+  test('AccessDenied on DescribeHubContent names that action', async () => {
+    await withStandin({ accessDenied: ['DescribeHubContent'] }, async (standin) => {
+      const result = await discoverEndpoints({ region: 'cn-north-1', endpointUrl: standin.url, hubModelIds: ['meta-textgeneration-llama-3-8b-instruct'] });
+      assert.ok(result.ok);
+      assert.equal(result.hubFailure?.action, 'sagemaker:DescribeHubContent');
     });
   });
 

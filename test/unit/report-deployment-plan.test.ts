@@ -47,6 +47,35 @@ describe('deployment plan', () => {
     assert.match(text, /checked in cn-north-1 \(SageMakerPublicHub\)/);
   });
 
+  test('the hub document of a connect: default instance type, gated model, and deploy steps that accept the EULA', () => {
+    const jumpStart = { region: 'cn-north-1', models: [
+      { jumpStartId: 'meta-textgeneration-llama-3-1-8b-instruct', available: true, version: '2.1.0', defaultInstanceType: 'ml.g5.4xlarge', gated: true },
+      { jumpStartId: 'deepseek-llm-r1', available: true, version: '1.0.0', defaultInstanceType: 'ml.p5e.48xlarge', gated: false },
+    ] };
+    const model = buildReport(options({ jumpStart }), FILES);
+    assert.deepEqual(model.deploymentPlan.entries.find((entry) => entry.modelId === 'deepseek.r1-v1:0'), {
+      modelId: 'deepseek.r1-v1:0', jumpStartId: 'deepseek-llm-r1', available: true, version: '1.0.0', instanceType: 'ml.p5e.48xlarge', gated: false,
+    });
+    const text = section(renderMarkdown(model), 'Deployment plan');
+    assert.match(text, /`shared-ic \/ ic-llama` \| available \(version 2\.1\.0\); default instance `ml\.g5\.4xlarge`; gated: EULA acceptance required \|/);
+    assert.match(text, /\| `deepseek\.r1-v1:0` \| JumpStart `deepseek-llm-r1` \| _not mapped_ \| available \(version 1\.0\.0\); default instance `ml\.p5e\.48xlarge` \|/);
+    const steps = text.slice(text.indexOf('### Deploy steps'));
+    assert.match(steps, /^1\. `deepseek\.r1-v1:0`: deploy JumpStart model `deepseek-llm-r1` in cn-north-1 with the SageMaker Python SDK: `JumpStartModel\(model_id="deepseek-llm-r1", region="cn-north-1"\)\.deploy\(instance_type="ml\.p5e\.48xlarge"\)`\. Then map/m);
+    assert.match(steps, /^2\. `openai\.gpt-oss-20b-1:0`: deploy `openai\/gpt-oss-20b` in cn-north-1 with the LMI container/m);
+    assert.doesNotMatch(steps, /llama3-1-8b/, 'a mapped model needs no deploy step');
+
+    const gated = { region: 'cn-north-1', models: [{ jumpStartId: 'deepseek-llm-r1', available: true, defaultInstanceType: 'ml.p5e.48xlarge', gated: true }] };
+    const zh = section(renderMarkdown(buildReport(options({ jumpStart: gated, locale: 'zh-cn' }), FILES)), '部署计划');
+    assert.match(zh, /可用；默认实例 `ml\.p5e\.48xlarge`；受限模型：须接受 EULA \|/);
+    assert.match(zh, /### 部署步骤\n\n1\. `deepseek\.r1-v1:0`：.*\.deploy\(instance_type="ml\.p5e\.48xlarge", accept_eula=True\)`。该模型为受限模型/);
+  });
+
+  test('not available in the hub: the deploy step is the Hugging Face weights with LMI', () => {
+    const jumpStart = { region: 'cn-north-1', models: [{ jumpStartId: 'deepseek-llm-r1', available: false }] };
+    const text = section(renderMarkdown(buildReport(options({ jumpStart }), FILES)), 'Deployment plan');
+    assert.match(text, /^1\. `deepseek\.r1-v1:0`: deploy `deepseek-ai\/DeepSeek-R1` in cn-north-1 with the LMI container \(`djl-inference` image, `HF_MODEL_ID=deepseek-ai\/DeepSeek-R1`\)/m);
+  });
+
   test('a check of another region does not count; Chinese texts', () => {
     const jumpStart = { region: 'cn-northwest-1', models: [{ jumpStartId: 'deepseek-llm-r1', available: true }] };
     const text = section(renderMarkdown(buildReport(options({ jumpStart, locale: 'zh-cn' }), FILES)), '部署计划');

@@ -12,12 +12,20 @@ import { setLocale } from '../engine/l10n';
 import { scanWorkspace } from '../workspace';
 import { describeIoError } from '../workspace/ioErrors';
 import { createFile, readForEdit, writeEdited, WriteScope, type WriteOutcome } from '../workspace/safeWrite';
+import { Cancellation, CancelledError } from './cancellation';
 import { CliError } from './cliError';
 import type { EndpointsArguments } from './endpointsArguments';
 import { renderEndpointsText } from './endpointsText';
 import { ExitCode } from './exitCodes';
 import type { CliIo } from './scanCommand';
 import { TOOL_NAME } from './toolInfo';
+import { configLayers } from './config/discoverConfig';
+import { type CheckedFile, endpointProblemsOf, type LocatedEndpointProblem } from './endpointProblems';
+import { renderEndpointProblems } from './endpointsText';
+import { loadSettings } from './loadSettings';
+import type { EndpointInventory } from '../engine/endpoints/endpointValidation';
+import type { EndpointMapping } from '../engine/types';
+import type { FileScanResult } from '../workspace/types';
 
 /**
  * `endpoints [paths...]`: the only command that talks to AWS. Lists the SageMaker endpoints of a China region
@@ -45,30 +53,40 @@ export async function endpointsCommand(args: EndpointsArguments, io: CliIo): Pro
 
   const locations = new Map<string, string[]>();
   const scanned = [];
-  for await (const result of scanWorkspace({ roots: args.paths, cwd: io.cwd, settings: { ...settings, targetRegion: region }, blockingReads: true })) scanned.push(result);
+  const cancellation = new Cancellation(io.signal);
+  for await (const result of scanWorkspace({ roots: args.paths, cwd: io.cwd, settings: { ...settings, targetRegion: region }, blockingReads: true })) {
+    await cancellation.check();
+    scanned.push(result);
+  }
   collectModelIds(scanned, locations);
 
-  const discovery = await loadDiscovery().discoverEndpoints({ region, profile: args.profile, hubModelIds: jumpStartIdsOf(locations.keys()) });
+  // Ctrl+C aborts the AWS call in flight (the SDK's abortSignal).
+  const discovery = await loadDiscovery().discoverEndpoints({ region, profile: args.profile, hubModelIds: jumpStartIdsOf(locations.keys()), signal: io.signal });
+  if (!discovery.ok && discovery.failure.code === 'cancelled') throw new CancelledError();
   if (!discovery.ok) throw new CliError(describeFailure(discovery.failure));
   if (discovery.hubFailure) io.stderr.write(`${TOOL_NAME}: ${l10n.t('warning: JumpStart availability not checked: {0}', describeFailure(discovery.hubFailure))}\n`);
   const plan = planOf(locations.keys(), discovery);
 
   let written: { file: string; added: string[]; updated: string[]; unchanged: string[] } | undefined;
   if (config && args.writeConfig) {
+    await cancellation.beforeWrite();
     const merged = mergeEndpointsConfig(config.text, plan.mapping);
     const outcome = await writeConfig(config, merged.text, io.cwd);
     if (!outcome.ok) throw new CliError(l10n.t('Cannot write {0}: {1}', args.writeConfig, outcome.message));
     written = { file: args.writeConfig, added: merged.added, updated: merged.updated, unchanged: merged.unchanged };
   }
 
+  const problems = await configuredEndpointProblems(args, io, scanned, discovery, written ? { path: args.writeConfig!, mapping: plan.mapping } : undefined);
+
   if (args.format === 'json') {
     const models = plan.matches.map((match) => ({ ...match, locations: match.foundAs.flatMap((id) => locations.get(id) ?? []) }));
     io.stdout.write(`${JSON.stringify({
       region: plan.region, profile: plan.profile ?? null, endpoints: plan.endpoints, models, mapping: plan.mapping,
-      ...(plan.hub ? { jumpStart: plan.hub } : {}), ...(written ? { written } : {}),
+      ...(plan.hub ? { jumpStart: plan.hub } : {}), ...(written ? { written } : {}), problems,
     }, null, 2)}\n`);
   } else {
     io.stdout.write(renderEndpointsText(plan, locations));
+    io.stdout.write(renderEndpointProblems(problems));
     if (written) {
       io.stdout.write(`${l10n.t('Wrote {0}: {1} added, {2} updated, {3} unchanged.', written.file, written.added.length, written.updated.length, written.unchanged.length)}\n`);
     } else if (Object.keys(plan.mapping).length > 0) {
@@ -76,6 +94,37 @@ export async function endpointsCommand(args: EndpointsArguments, io: CliIo): Pro
     }
   }
   return ExitCode.clean;
+}
+
+/**
+ * The endpoint names the workspace already uses (its .vscode/settings.json and bedrock-to-sagemaker.config.json, the
+ * --write-config file, string literals in the scanned code), checked against this discovery. A settings file that
+ * cannot be read only skips its own check.
+ */
+async function configuredEndpointProblems(
+  args: EndpointsArguments, io: CliIo, scanned: readonly FileScanResult[], discovery: EndpointInventory,
+  written: { path: string; mapping: Record<string, EndpointMapping> } | undefined,
+): Promise<LocatedEndpointProblem[]> {
+  const files: CheckedFile[] = [];
+  let mapping: Record<string, EndpointMapping> = {};
+  try {
+    const loaded = await loadSettings({ searchFrom: args.paths }, undefined, io.cwd);
+    mapping = loaded.settings.endpoints;
+    for (const layer of configLayers({ searchFrom: args.paths }, io.cwd).layers) {
+      files.push({ path: layer.source, text: await readFile(resolve(io.cwd, layer.source), 'utf8'), languageId: 'jsonc' });
+    }
+  } catch (error) {
+    io.stderr.write(`${TOOL_NAME}: ${l10n.t('warning: the settings files were not checked: {0}', error instanceof Error ? error.message : String(error))}\n`);
+  }
+  if (written) {
+    mapping = { ...mapping, ...written.mapping };
+    const path = resolve(io.cwd, written.path);
+    if (!files.some((file) => resolve(io.cwd, file.path) === path)) files.push({ path: written.path, text: await readFile(path, 'utf8'), languageId: 'json' });
+  }
+  for (const result of scanned) {
+    if (result.kind === 'scanned') files.push({ path: result.relativePath, text: result.document.getText(), languageId: result.languageId });
+  }
+  return endpointProblemsOf(files, discovery, mapping);
 }
 
 interface WritableConfig {
@@ -143,8 +192,9 @@ export function endpointsUsageText(): string {
     `  --lang en|zh-cn                    ${l10n.t('message language (default: from LC_ALL / LANG)')}`,
     `  -h, --help                         ${l10n.t('show this help')}`,
     '',
+    l10n.t('Ctrl+C cancels with exit code 130 and "cancelled" on stderr: the AWS calls in flight are aborted; --write-config is not started (or finishes its atomic write).'),
     l10n.t('IAM (read-only): sagemaker:ListEndpoints, DescribeEndpoint, DescribeEndpointConfig, DescribeModel, ListInferenceComponents,'),
-    l10n.t('DescribeInferenceComponent, ListTags, ListHubContents.'),
+    l10n.t('DescribeInferenceComponent, ListTags, ListHubContents, DescribeHubContent.'),
     l10n.t('Exit codes: 0 done, 2 usage, credential, permission or network error.'),
     '',
   ].join('\n');

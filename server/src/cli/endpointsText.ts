@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { ModelMatch } from '../engine/catalog/sageMakerEndpoints';
 import type { EndpointsPlan } from '../endpoints/plan';
 import type { EndpointTarget } from '../engine/catalog/sageMakerEndpoints';
+import type { LocatedEndpointProblem } from './endpointProblems';
 
 /** The human-readable output of `endpoints`: endpoints, model ids with their match, the proposed setting. */
 export function renderEndpointsText(plan: EndpointsPlan, locations: ReadonlyMap<string, string[]>): string {
@@ -34,7 +35,13 @@ export function renderEndpointsText(plan: EndpointsPlan, locations: ReadonlyMap<
   if (plan.hub && plan.hub.length > 0) {
     lines.push('');
     lines.push(l10n.t('JumpStart models in {0} (SageMakerPublicHub):', plan.region));
-    for (const entry of plan.hub) lines.push(`  ${entry.jumpStartId}  ${entry.available ? l10n.t('available (version {0})', entry.version ?? '?') : l10n.t('not available in this region')}`);
+    for (const entry of plan.hub) {
+      const details = [
+        ...(entry.defaultInstanceType ? [l10n.t('default instance {0}', entry.defaultInstanceType)] : []),
+        ...(entry.gated ? [l10n.t('gated: accept its EULA to deploy')] : []),
+      ];
+      lines.push(`  ${entry.jumpStartId}  ${entry.available ? [l10n.t('available (version {0})', entry.version ?? '?'), ...details].join(', ') : l10n.t('not available in this region')}`);
+    }
   }
   lines.push('');
   if (Object.keys(plan.mapping).length === 0) {
@@ -43,6 +50,14 @@ export function renderEndpointsText(plan: EndpointsPlan, locations: ReadonlyMap<
     lines.push(l10n.t('Proposed "endpoints" setting (bedrockToSagemaker.endpoints in VS Code, "endpoints" in a --config file):'));
     lines.push(JSON.stringify(plan.mapping, null, 2));
   }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The problems of the endpoint names already configured or written in code; nothing when there are none. */
+export function renderEndpointProblems(problems: readonly LocatedEndpointProblem[]): string {
+  if (problems.length === 0) return '';
+  const lines = ['', l10n.t('Problems with the endpoints the workspace names ({0}):', problems.length)];
+  for (const problem of problems) lines.push(`  ${problem.file}:${problem.line}:${problem.column}  ${problem.message}  [bedrock/endpoint-validation]`);
   return `${lines.join('\n')}\n`;
 }
 

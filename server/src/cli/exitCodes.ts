@@ -13,11 +13,13 @@ export const ExitCode = {
   skipped: 3,
   /** `--fix` could not write some files (changed meanwhile, read-only, outside the scanned folders, encoding). */
   fixFailed: 4,
+  /** Cancelled with Ctrl+C (SIGINT), as shells report it (128 + 2); no write was left half done. */
+  cancelled: 130,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-const PRECEDENCE: readonly ExitCode[] = [ExitCode.error, ExitCode.fixFailed, ExitCode.skipped, ExitCode.findings, ExitCode.clean];
+const PRECEDENCE: readonly ExitCode[] = [ExitCode.cancelled, ExitCode.error, ExitCode.fixFailed, ExitCode.skipped, ExitCode.findings, ExitCode.clean];
 
 /** The most serious of the codes that apply. */
 export function worstExitCode(...codes: ExitCode[]): ExitCode {

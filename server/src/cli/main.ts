@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { setLocale } from '../engine/l10n';
+import { CancelledError } from './cancellation';
 import { CliError } from './cliError';
 import { printConfig } from './config/printConfig';
 import { endpointsCommand } from './endpointsCommand';
@@ -41,6 +42,10 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<ExitCode>
         return parsed.scan.printConfig ? await printConfig(parsed.scan, io) : await scanCommand(parsed.scan, io);
     }
   } catch (error) {
+    if (error instanceof CancelledError) {
+      io.stderr.write(`${TOOL_NAME}: ${l10n.t('cancelled')}\n`);
+      return ExitCode.cancelled;
+    }
     if (error instanceof CliError) {
       io.stderr.write(`${TOOL_NAME}: ${error.message}\n`);
       if (error.showUsageHint) io.stderr.write(`${l10n.t('Run "{0} --help" for usage.', TOOL_NAME)}\n`);

@@ -19,6 +19,7 @@ import { resolveReportRoots, type ReportRoot } from './reportFolders';
 import { reportUsageText } from './reportUsage';
 import type { CliIo } from './scanCommand';
 import { blindSpots, skippedFailureMessage } from './skipPolicy';
+import { Cancellation } from './cancellation';
 import { TOOL_NAME } from './toolInfo';
 
 interface RenderedReport {
@@ -44,9 +45,11 @@ export async function reportCommand(args: ReportArguments, io: CliIo): Promise<E
   const maxFileSizeBytes = args.maxFileSizeKb === undefined ? undefined : args.maxFileSizeKb * 1024;
   const outPath = args.outPath === undefined ? undefined : resolve(io.cwd, args.outPath);
   const scannedPaths: ScannedPaths = new Set();
+  const cancellation = new Cancellation(io.signal);
   const report = args.format === 'markdown'
-    ? await markdownReport(roots, settings, maxFileSizeBytes, { locale: currentLocale(), linkBase: outPath ? dirname(outPath) : io.cwd, env: io.env, cwd: io.cwd }, scannedPaths)
-    : await scanFormatReport(args, io, settings, maxFileSizeBytes, scannedPaths);
+    ? await markdownReport(roots, settings, maxFileSizeBytes, { locale: currentLocale(), linkBase: outPath ? dirname(outPath) : io.cwd, env: io.env, cwd: io.cwd, cancellation }, scannedPaths)
+    : await scanFormatReport(args, io, settings, maxFileSizeBytes, scannedPaths, cancellation);
+  await cancellation.beforeWrite();
   if (outPath && args.outPath) await writeReportFile(outPath, report.text, args.outPath, { scannedFiles: scannedPaths, force: args.force });
   else io.stdout.write(report.text);
   const unanalysed = blindSpots(report.skipped).length;
@@ -59,6 +62,7 @@ interface MarkdownContext {
   linkBase: string;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  cancellation: Cancellation;
 }
 
 async function markdownReport(
@@ -78,6 +82,7 @@ async function markdownReport(
     // Walk each folder from its own root, so paths (and test-folder detection) are relative to the project.
     const scanned: FileScanResult[] = [];
     for await (const result of scanWorkspace({ roots: walk, cwd: root, settings, maxFileSizeBytes, blockingReads: true })) {
+      await context.cancellation.check();
       scannedPaths.add(result.absolutePath);
       if (result.kind === 'skipped') skipped.push({ file: result.relativePath, reason: result.reason, message: result.message });
       scanned.push(compactScanResult(result));
@@ -97,7 +102,7 @@ async function markdownReport(
 
 /** JSON and SARIF are exactly what `scan --format json|sarif` prints, so tools read both the same way. */
 async function scanFormatReport(
-  args: ReportArguments, io: CliIo, settings: EngineSettings, maxFileSizeBytes: number | undefined, scannedPaths: ScannedPaths,
+  args: ReportArguments, io: CliIo, settings: EngineSettings, maxFileSizeBytes: number | undefined, scannedPaths: ScannedPaths, cancellation: Cancellation,
 ): Promise<RenderedReport> {
   const chunks: string[] = [];
   const reporter = createReporter(args.format === 'json' ? 'json' : 'sarif', {
@@ -105,6 +110,7 @@ async function scanFormatReport(
   });
   const scanned: FileScanResult[] = [];
   for await (const result of scanWorkspace({ roots: args.paths, cwd: io.cwd, settings, maxFileSizeBytes, blockingReads: true })) {
+    await cancellation.check();
     scannedPaths.add(result.absolutePath);
     scanned.push(compactScanResult(result));
   }

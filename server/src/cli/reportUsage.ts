@@ -23,6 +23,7 @@ export function reportUsageText(): string {
     `  -h, --help                        ${l10n.t('show this help')}`,
     '',
     l10n.t('Exit codes: 0 no findings, 1 findings, 2 usage or I/O error, 3 files skipped.'),
+    l10n.t('Ctrl+C cancels with exit code 130 and "cancelled" on stderr; --out is then not written.'),
     '',
   ].join('\n');
 }

@@ -21,6 +21,7 @@ import { loadSettings } from './loadSettings';
 import { createReporter } from './output/createReporter';
 import type { OutputStream } from './output/reporter';
 import type { ScanArguments } from './parseArguments';
+import { Cancellation } from './cancellation';
 import { TOOL_NAME } from './toolInfo';
 
 export interface CliIo {
@@ -28,6 +29,8 @@ export interface CliIo {
   stderr: OutputStream;
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** Aborted by Ctrl+C (SIGINT); see cancellation.ts. */
+  signal?: AbortSignal;
 }
 
 /** `scan [paths...]`: reports findings; the exit code tells CI whether there is anything to migrate. */
@@ -47,7 +50,11 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
   // Every file is scanned before any is fixed or reported: files that share Bedrock clients or types across
   // imports are migrated together or not at all, so `fixable` is only known once all of them are read.
   const scannedFiles: FileScanResult[] = [];
-  for await (const scanned of results) scannedFiles.push(compactScanResult(scanned));
+  const cancellation = new Cancellation(io.signal);
+  for await (const scanned of results) {
+    await cancellation.check();
+    scannedFiles.push(compactScanResult(scanned));
+  }
   const prepared = prepareForFix(scannedFiles, settings, io.cwd, packages);
   let scannedMarkdown = false;
   const fixed = { files: 0, edits: 0, failed: 0 };
@@ -82,7 +89,9 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
       packageJsons.push(scanned);
       continue;
     }
-    // Fix before reporting, so the report shows only what is left to do by hand.
+    // Fix before reporting, so the report shows only what is left to do by hand. Ctrl+C: the files fixed so far
+    // stay fixed (each written atomically), the next one is not started.
+    await cancellation.beforeWrite();
     const outcome = await fixScannedFile(scanned, settings, writeContext);
     tell(scanned, outcome);
     if (outcome.editCount > 0 && prepared.imports.has(scanned.absolutePath)) {
@@ -98,6 +107,7 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
       continue;
     }
     const imports = new Set([...prepared.imports].filter(([path]) => packages.contextOf(path).root === root).flatMap(([, specifiers]) => specifiers));
+    await cancellation.beforeWrite();
     const outcome = await fixPackageJson(packageJson, imports, settings, writeContext);
     tell(packageJson, outcome);
     if (outcome.editCount > 0) io.stderr.write(`${installHint(lockfilesFor(packageJson.absolutePath, io.cwd))}\n`);

@@ -28,6 +28,7 @@ export function usageText(): string {
     ]),
     '',
     l10n.t('Exit codes: 0 no findings, 1 findings, 2 usage or I/O error, 3 files skipped, 4 --fix could not write some files.'),
+    l10n.t('Ctrl+C cancels with exit code 130 and "cancelled" on stderr; nothing is left half-written (with --fix, the files fixed so far stay fixed: run it again to finish).'),
     '',
     l10n.t('Other commands: "{0} report --help" (migration report), "{0} endpoints --help" (SageMaker endpoints of your China account; the only command that uses the network).', TOOL_NAME),
     '',

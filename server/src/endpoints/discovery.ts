@@ -4,7 +4,7 @@
 // Read-only: List*/Describe*/ListTags/ListHubContents. Credentials come from the SDK's default provider chain and are
 // never read, logged or returned here.
 import {
-  DescribeEndpointCommand, DescribeEndpointConfigCommand, DescribeInferenceComponentCommand, DescribeModelCommand,
+  DescribeEndpointCommand, DescribeEndpointConfigCommand, DescribeHubContentCommand, DescribeInferenceComponentCommand, DescribeModelCommand,
   type DescribeModelCommandOutput, ListEndpointsCommand, ListHubContentsCommand, ListInferenceComponentsCommand, ListTagsCommand,
   SageMakerClient, type Tag,
 } from '@aws-sdk/client-sagemaker';
@@ -149,6 +149,12 @@ class Calls {
     return tags;
   }
 
+  describeHubModel(HubContentName: string, HubContentVersion: string | undefined) {
+    return this.send('DescribeHubContent', (abortSignal) => this.client.send(new DescribeHubContentCommand({
+      HubName: PUBLIC_HUB, HubContentType: 'Model', HubContentName, ...(HubContentVersion ? { HubContentVersion } : {}),
+    }), { abortSignal }));
+  }
+
   async hubModelNames(nameContains: string): Promise<Array<{ name: string; version?: string }>> {
     const names: Array<{ name: string; version?: string }> = [];
     let NextToken: string | undefined;
@@ -170,17 +176,17 @@ async function describeEndpoint(calls: Calls, summary: EndpointSummary): Promise
     endpointName: summary.name, ...(summary.arn ? { endpointArn: summary.arn } : {}), status: summary.status,
     ...(summary.creationTime ? { creationTime: summary.creationTime } : {}), usesInferenceComponents: false, targets: [],
   };
+  // Known once DescribeEndpoint answered, and still worth showing when a later describe fails.
+  let described: DiscoveredEndpoint = base;
   try {
     const endpoint = await calls.describeEndpoint(summary.name);
     const status = endpoint.EndpointStatus ?? summary.status;
+    described = { ...base, status, ...(endpoint.FailureReason ? { failureReason: endpoint.FailureReason } : {}) };
     const deployedImage = endpoint.ProductionVariants?.flatMap((variant) => variant.DeployedImages ?? [])[0];
     const endpointTags = summary.arn ? await calls.listTags(summary.arn) : [];
     const endpointJumpStartId = jumpStartIdOf(endpointTags);
     const config = endpoint.EndpointConfigName ? await calls.describeEndpointConfig(endpoint.EndpointConfigName) : undefined;
     const variants = config?.ProductionVariants ?? [];
-    const described: DiscoveredEndpoint = {
-      ...base, status, ...(endpoint.FailureReason ? { failureReason: endpoint.FailureReason } : {}),
-    };
     const modelVariants = variants.filter((variant) => variant.ModelName);
     if (variants.length > 0 && modelVariants.length === 0) {
       // No model on any variant: an inference-component endpoint; every component is a target of its own.
@@ -201,7 +207,7 @@ async function describeEndpoint(calls: Calls, summary: EndpointSummary): Promise
     return described;
   } catch (error) {
     // A resource that vanished between the list and the describe (Deleting, Failed) still shows in the list.
-    if (error instanceof CallFailure && isNotFound(error.cause)) return { ...base, detailError: sanitize(messageOf(error.cause)) };
+    if (error instanceof CallFailure && isNotFound(error.cause)) return { ...described, targets: [], usesInferenceComponents: false, detailError: sanitize(messageOf(error.cause)) };
     throw error;
   }
 }
@@ -263,9 +269,36 @@ async function hubAvailability(calls: Calls, ids: readonly string[]): Promise<Hu
   const result: HubAvailability[] = [];
   for (const id of [...new Set(ids)].sort()) {
     const found = (await calls.hubModelNames(id)).find((content) => content.name === id);
-    result.push({ jumpStartId: id, available: !!found, ...(found?.version ? { version: found.version } : {}) });
+    if (!found) {
+      result.push({ jumpStartId: id, available: false });
+      continue;
+    }
+    const described = await calls.describeHubModel(id, found.version);
+    result.push({ jumpStartId: id, available: true, ...(found.version ? { version: found.version } : {}), ...hubModelFacts(described.HubContentDocument) });
   }
   return result;
+}
+
+/**
+ * What the deployment plan needs from a JumpStart model's hub document (a JSON string): its default instance type and
+ * whether deploying it needs the model's EULA accepted (a hosting EULA, or weights in JumpStart's gated bucket).
+ * Keys as the SageMaker Python SDK reads them from hub documents; an unreadable document gives no facts, not an error.
+ */
+export function hubModelFacts(document: string | undefined): Pick<HubAvailability, 'defaultInstanceType' | 'gated'> {
+  let parsed: unknown;
+  try {
+    parsed = document ? JSON.parse(document) : undefined;
+  } catch {
+    return {};
+  }
+  if (!parsed || typeof parsed !== 'object') return {};
+  const facts = parsed as Record<string, unknown>;
+  const instanceType = facts.DefaultInferenceInstanceType;
+  const eula = [facts.HostingEulaUri, facts.HostingEulaKey].some((value) => typeof value === 'string' && value !== '');
+  return {
+    ...(typeof instanceType === 'string' && instanceType ? { defaultInstanceType: instanceType } : {}),
+    gated: eula || facts.GatedBucket === true,
+  };
 }
 
 async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {

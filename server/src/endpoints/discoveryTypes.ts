@@ -38,6 +38,10 @@ export interface HubAvailability {
   available: boolean;
   /** The hub's latest version of the model, when available. */
   version?: string;
+  /** From DescribeHubContent: the instance type JumpStart deploys the model on by default. */
+  defaultInstanceType?: string;
+  /** From DescribeHubContent: deploying needs the model's EULA accepted (`accept_eula=True`). */
+  gated?: boolean;
 }
 
 export type DiscoveryResult =

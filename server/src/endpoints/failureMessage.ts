@@ -5,6 +5,7 @@ import type { DiscoveryFailure } from './discoveryTypes';
 export const DISCOVERY_IAM_ACTIONS = [
   'sagemaker:ListEndpoints', 'sagemaker:DescribeEndpoint', 'sagemaker:DescribeEndpointConfig', 'sagemaker:DescribeModel',
   'sagemaker:ListInferenceComponents', 'sagemaker:DescribeInferenceComponent', 'sagemaker:ListTags', 'sagemaker:ListHubContents',
+  'sagemaker:DescribeHubContent',
 ] as const;
 
 /** One sentence (or two) a user can act on; never includes credentials (the SDK detail is already sanitised). */

@@ -153,6 +153,12 @@ const catalog: RuleMeta[] = [
     equivalent: () => l10n.t('do what the TODO says, then remove it'),
   },
   {
+    // Not an engine finding: the language server and `endpoints` report it from the last explicit connect.
+    id: 'bedrock/endpoint-validation', defaultSeverity: 'warning', category: 'manual',
+    title: () => l10n.t('Configured SageMaker endpoint that cannot serve the calls'),
+    equivalent: () => l10n.t('an InService endpoint (or inference component) that serves the mapped model'),
+  },
+  {
     id: 'bedrock/dependency', defaultSeverity: 'warning', category: 'has-equivalent',
     title: () => l10n.t('Amazon Bedrock package in the package.json dependencies'),
     equivalent: () => '@aws-sdk/client-sagemaker-runtime',

@@ -28,6 +28,8 @@ export type RuleId =
   | 'bedrock/iam-action'
   | 'bedrock/api-key'
   | 'bedrock/migration-todo'
+  // SageMaker endpoints named in settings and code, checked against the last connect (not an engine finding).
+  | 'bedrock/endpoint-validation'
   // package.json only.
   | 'bedrock/dependency'
   // Markdown-only rules (documents).

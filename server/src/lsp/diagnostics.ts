@@ -15,6 +15,7 @@ import { toDiagnostics } from './toDiagnostic';
 import type { DocumentStore } from './documentStore';
 import type { HeldBackDocuments } from './heldBackDocuments';
 import { holdBack } from '../engine/project/migrationGroups';
+import type { EngineSettings } from '../engine/types';
 
 export interface DiagnosticsDependencies {
   documents: DocumentStore;
@@ -27,6 +28,8 @@ export interface DiagnosticsDependencies {
   environmentGeneration(): number;
   /** Documents a group check found held back (their file-migration findings are then not fixable, with the reason). */
   heldBack?: HeldBackDocuments;
+  /** Endpoint validation of settings files and code, from the last connect (none before one). */
+  endpointDiagnostics?(document: TextDocument, settings: EngineSettings): Diagnostic[];
 }
 
 /** `textDocument/diagnostic`: analyse the current version of the document, or say it is unchanged. */
@@ -50,10 +53,11 @@ async function provide(deps: DiagnosticsDependencies, params: DocumentDiagnostic
   if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
   const analysis = deps.analyzer.analyze(document, settings, token);
   if (token.isCancellationRequested || analysis?.result.skipped?.reason === 'cancelled') throw cancelledError();
-  if (!analysis) return fullReport([]);
+  const endpointProblems = deps.endpointDiagnostics?.(document, settings.engine) ?? [];
+  if (!analysis) return fullReport(endpointProblems, endpointProblems.length > 0 ? resultId : undefined);
   deps.trace(`analysed ${uri} v${document.version} in ${analysis.elapsedMs} ms: ${analysis.result.findings.length} finding(s)`);
   const result = held === undefined ? analysis.result : { ...analysis.result, findings: holdBack(analysis.result.findings, held) };
-  return fullReport(toDiagnostics(result, document), resultId);
+  return fullReport([...toDiagnostics(result, document), ...endpointProblems], resultId);
 }
 
 function fullReport(items: Diagnostic[], resultId?: string): DocumentDiagnosticReport {

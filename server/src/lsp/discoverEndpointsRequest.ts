@@ -13,6 +13,7 @@ import type {
 import { cancelledError } from './errors';
 import { type FolderConfiguration, reportScanFolders } from './reportScanFolders';
 import type { Session } from './session';
+import type { EndpointInventory } from '../engine/endpoints/endpointValidation';
 
 export interface DiscoverEndpointsDependencies {
   workDone(params: WorkDoneProgressParams): WorkDoneProgressReporter;
@@ -22,6 +23,8 @@ export interface DiscoverEndpointsDependencies {
   discovery(): DiscoveryModule;
   /** Keeps the JumpStart availability for the migration report of this session. */
   remember?(check: JumpStartCheck): void;
+  /** Keeps the endpoints for the validation diagnostics of this session. */
+  discovered?(inventory: EndpointInventory): void;
 }
 
 /**
@@ -58,6 +61,7 @@ export function createDiscoverEndpointsHandler(deps: DiscoverEndpointsDependenci
       if (!discovery.ok) return { ok: false, code: discovery.failure.code, message: describeFailure(discovery.failure) };
       const plan = planOf(locations.keys(), discovery);
       if (discovery.hub) deps.remember?.({ region: params.region, models: discovery.hub });
+      deps.discovered?.({ region: params.region, endpoints: discovery.endpoints });
       return {
         ok: true,
         region: params.region,

@@ -11,11 +11,14 @@ import { type ErrorLog, reported } from './errors';
 import { createMigrateWorkspaceHandler } from './reportMigrate';
 import { createGenerateReportHandler } from './reportRequest';
 import type { Session } from './session';
+import type { EndpointInventory } from '../engine/endpoints/endpointValidation';
 
 export interface ReportHandlerDependencies {
   documents: DocumentStore;
   log: ErrorLog;
   session(): Session;
+  /** The endpoints a connect found, for the validation diagnostics of this session. */
+  endpointsDiscovered?(inventory: EndpointInventory): void;
 }
 
 /** Wires the workspace report, Migrate Workspace and endpoint discovery requests; one result cache for the server's lifetime. */
@@ -33,5 +36,6 @@ export function registerReportHandlers(connection: Connection, deps: ReportHandl
   connection.onRequest(DiscoverEndpointsRequest.type, createDiscoverEndpointsHandler({
     configuration, session: deps.session, workDone, discovery: loadDiscovery,
     remember: (check) => { jumpStart = check; },
+    discovered: deps.endpointsDiscovered,
   }));
 }

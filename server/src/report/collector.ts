@@ -150,7 +150,10 @@ export class ReportCollector {
     const check = this.options.jumpStart?.region === this.options.targetRegion ? this.options.jumpStart : undefined;
     const entries = [...this.openModels.values()].sort((a, b) => compareStrings(a.modelId, b.modelId)).map((entry) => {
       const known = check && entry.jumpStartId ? check.models.find((model) => model.jumpStartId === entry.jumpStartId) : undefined;
-      return known ? { ...entry, available: known.available, ...(known.version ? { version: known.version } : {}) } : { ...entry };
+      return known ? {
+        ...entry, available: known.available, ...(known.version ? { version: known.version } : {}),
+        ...(known.defaultInstanceType ? { instanceType: known.defaultInstanceType } : {}), ...(known.gated !== undefined ? { gated: known.gated } : {}),
+      } : { ...entry };
     });
     return { entries, ...(check ? { checkedRegion: check.region } : {}) };
   }

@@ -1,6 +1,7 @@
 // Renders the report model as the Markdown assessment our users already write (front matter in the seeds'
 // schema, then 可行性评估 / 服务分析 / ... sections), in English or Simplified Chinese.
 import matter from 'gray-matter';
+import { hfSourceOf } from '../engine/catalog/sageMakerEndpoints';
 import { ruleDocUrl } from '../engine/rules';
 import type { RuleId } from '../engine/types';
 import { bucketOf } from './classify';
@@ -8,7 +9,7 @@ import { lineFragment } from './links';
 import { findingEquivalent, findingMessage, ruleTitle } from './localize';
 import { code, codeOrText, escapeText, link, table } from './markdownText';
 import { reportStrings, type ReportStrings } from './strings';
-import type { FileSection, ReportModel, RuleSummary, SkippedFile } from './types';
+import type { DeploymentPlanEntry, FileSection, ReportModel, RuleSummary, SkippedFile } from './types';
 
 /** The front matter, exactly the seeds' schema. */
 export interface ReportFrontMatter {
@@ -125,14 +126,31 @@ function deploymentSection(model: ReportModel, s: ReportStrings): string[] {
     code(entry.modelId),
     entry.jumpStartId ? s.deployJumpStart(entry.jumpStartId) : entry.hfModelId ? s.deployWeights(entry.hfModelId) : s.deployOpenModel,
     entry.endpointName ? code(entry.inferenceComponentName ? `${entry.endpointName} / ${entry.inferenceComponentName}` : entry.endpointName) : s.notMapped,
-    !entry.jumpStartId ? s.noJumpStartModel : entry.available === undefined ? s.notChecked : entry.available ? s.availableIn(entry.version) : s.notInHub,
+    !entry.jumpStartId ? s.noJumpStartModel : entry.available === undefined ? s.notChecked
+      : entry.available ? `${s.availableIn(entry.version)}${s.hubDetails(entry.instanceType, entry.gated)}` : s.notInHub,
   ]);
+  const steps = entries.filter((entry) => !entry.endpointName).map((entry) => deployStep(entry, region, s));
   return [
     `## ${s.deploymentHeading}`,
     s.deploymentIntro(region),
     table(s.deploymentTableHeader, rows),
     checkedRegion ? s.deploymentChecked(checkedRegion) : s.deploymentNotChecked(region),
+    ...(steps.length > 0 ? [`### ${s.deployStepsHeading}`, numbered(steps)] : []),
   ];
+}
+
+/** The exact call that deploys an unmapped model: JumpStart when the hub has it (or it was not checked), else LMI. */
+function deployStep(entry: DeploymentPlanEntry, region: string, s: ReportStrings): string {
+  if (entry.jumpStartId && entry.available !== false) {
+    const options = [
+      ...(entry.instanceType ? [`instance_type="${entry.instanceType}"`] : []),
+      ...(entry.gated ? ['accept_eula=True'] : []),
+    ];
+    const call = `JumpStartModel(model_id="${entry.jumpStartId}", region="${region}").deploy(${options.join(', ')})`;
+    return s.deployJumpStartStep(entry.modelId, entry.jumpStartId, region, call, entry.available === undefined ? undefined : entry.gated === true);
+  }
+  const weights = entry.hfModelId ?? (entry.jumpStartId ? hfSourceOf(entry.jumpStartId) : undefined);
+  return s.deployWeightsStep(entry.modelId, weights, region);
 }
 
 function filesSection(model: ReportModel, s: ReportStrings): string[] {

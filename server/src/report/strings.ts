@@ -62,6 +62,12 @@ export interface ReportStrings {
   deployOpenModel: string;
   notMapped: string;
   availableIn(version: string | undefined): string;
+  /** After "available": the hub document's default instance type and EULA, when a connect read them. */
+  hubDetails(instanceType: string | undefined, gated: boolean | undefined): string;
+  deployStepsHeading: string;
+  /** How to deploy a JumpStart model; `gated` undefined: not known (not checked). */
+  deployJumpStartStep(modelId: string, jumpStartId: string, region: string, call: string, gated: boolean | undefined): string;
+  deployWeightsStep(modelId: string, hfModelId: string | undefined, region: string): string;
   notInHub: string;
   notChecked: string;
   noJumpStartModel: string;
@@ -175,6 +181,10 @@ const en: ReportStrings = {
   deployOpenModel: 'the open-weight model with the LMI container',
   notMapped: '_not mapped_',
   availableIn: (version) => (version ? `available (version ${version})` : 'available'),
+  hubDetails: (instanceType, gated) => `${instanceType ? `; default instance \`${instanceType}\`` : ''}${gated ? '; gated: EULA acceptance required' : ''}`,
+  deployStepsHeading: 'Deploy steps',
+  deployJumpStartStep: (modelId, id, region, call, gated) => `\`${modelId}\`: deploy JumpStart model \`${id}\` in ${region} with the SageMaker Python SDK: \`${call}\`${gated === true ? '. The model is gated: read its EULA (linked on its JumpStart page) and accept it with `accept_eula=True`, as above' : gated === undefined ? ' (add `accept_eula=True` if the model is gated: connect to check)' : ''}. Then map the endpoint with **Connect to SageMaker Endpoints…** or \`bedrock-to-sagemaker endpoints --write-config\`.`,
+  deployWeightsStep: (modelId, hf, region) => `\`${modelId}\`: deploy ${hf ? `\`${hf}\`` : 'the open-weight model'} in ${region} with the LMI container (\`djl-inference\` image, \`HF_MODEL_ID=${hf ?? '<Hugging Face id>'}\`), then map the endpoint with **Connect to SageMaker Endpoints…** or \`bedrock-to-sagemaker endpoints --write-config\`.`,
   notInHub: '**not available**: deploy the Hugging Face weights with LMI instead',
   notChecked: 'not checked',
   noJumpStartModel: 'no JumpStart model',
@@ -314,6 +324,10 @@ const zhCn: ReportStrings = {
   deployOpenModel: '使用 LMI 容器部署该开源权重模型',
   notMapped: '_未映射_',
   availableIn: (version) => (version ? `可用（版本 ${version}）` : '可用'),
+  hubDetails: (instanceType, gated) => `${instanceType ? `；默认实例 \`${instanceType}\`` : ''}${gated ? '；受限模型：须接受 EULA' : ''}`,
+  deployStepsHeading: '部署步骤',
+  deployJumpStartStep: (modelId, id, region, call, gated) => `\`${modelId}\`：使用 SageMaker Python SDK 在 ${region} 中部署 JumpStart 模型 \`${id}\`：\`${call}\`${gated === true ? '。该模型为受限模型：请阅读其 EULA（见其 JumpStart 页面），并如上用 `accept_eula=True` 接受' : gated === undefined ? '（如果该模型为受限模型，请加上 `accept_eula=True`：连接后可检查）' : ''}。然后用 **Bedrock to SageMaker: 连接到 SageMaker 端点…** 或 \`bedrock-to-sagemaker endpoints --write-config\` 映射端点。`,
+  deployWeightsStep: (modelId, hf, region) => `\`${modelId}\`：在 ${region} 中使用 LMI 容器（\`djl-inference\` 镜像，\`HF_MODEL_ID=${hf ?? '<Hugging Face ID>'}\`）部署 ${hf ? `\`${hf}\`` : '该开源权重模型'}，然后用 **Bedrock to SageMaker: 连接到 SageMaker 端点…** 或 \`bedrock-to-sagemaker endpoints --write-config\` 映射端点。`,
   notInHub: '**不可用**：请改用 LMI 部署 Hugging Face 权重',
   notChecked: '未检查',
   noJumpStartModel: '无 JumpStart 模型',

@@ -70,7 +70,7 @@ export interface ReportOptions {
 
 export interface JumpStartCheck {
   region: string;
-  models: ReadonlyArray<{ jumpStartId: string; available: boolean; version?: string }>;
+  models: ReadonlyArray<{ jumpStartId: string; available: boolean; version?: string; defaultInstanceType?: string; gated?: boolean }>;
 }
 
 /** One open-weight Bedrock model of the workspace and what it takes to serve it in the target region. */
@@ -86,6 +86,10 @@ export interface DeploymentPlanEntry {
   /** Undefined: not checked (no connect), or no JumpStart id to check. */
   available?: boolean;
   version?: string;
+  /** From the hub document (DescribeHubContent) of a connect: the default instance type. */
+  instanceType?: string;
+  /** From the hub document: deploying needs the model's EULA accepted. Undefined: not known. */
+  gated?: boolean;
 }
 
 export interface DeploymentPlan {

@@ -39,6 +39,8 @@ export interface ControlPlaneFixture {
   models: Record<string, StandinModel>;
   /** SageMakerPublicHub model ids (JumpStart) of this region. */
   hubModels?: string[];
+  /** DescribeHubContent's HubContentDocument (sent as a JSON string) per hub model id; `{}` when absent. */
+  hubDocuments?: Record<string, Record<string, unknown>>;
 }
 
 export interface ControlPlaneFaults {
@@ -48,6 +50,8 @@ export interface ControlPlaneFaults {
   accessDenied?: string[];
   /** Delay every answer (ms), so a test can cancel in the middle. */
   delayMs?: number;
+  /** Never answer this operation: the request stays open until the client gives up (a test cancels it). */
+  hold?: string;
 }
 
 export interface ControlPlaneRequest {
@@ -62,6 +66,10 @@ export interface ControlPlaneRequest {
 export interface ControlPlaneStandin {
   url: string;
   requests: ControlPlaneRequest[];
+  /** Resolves when a request of the `hold` operation arrived (and is being held). */
+  held(): Promise<ControlPlaneRequest>;
+  /** Held requests whose connection the client closed (an aborted SDK call). */
+  abandoned: ControlPlaneRequest[];
   close(): Promise<void>;
 }
 
@@ -71,6 +79,9 @@ const COMPONENT_PAGE = 1;
 
 export async function startControlPlaneStandin(fixture: ControlPlaneFixture = defaultFixture(), faults: ControlPlaneFaults = {}): Promise<ControlPlaneStandin> {
   const requests: ControlPlaneRequest[] = [];
+  const abandoned: ControlPlaneRequest[] = [];
+  const heldRequests: ControlPlaneRequest[] = [];
+  const heldWaiters: Array<(request: ControlPlaneRequest) => void> = [];
   const throttles = new Map(Object.entries(faults.throttle ?? {}));
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -83,6 +94,12 @@ export async function startControlPlaneStandin(fixture: ControlPlaneFixture = de
       const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
       const recorded: ControlPlaneRequest = { operation: target.replace(/^SageMaker\./, ''), body, accessKeyId: scope?.[1], signingRegion: scope?.[2], authorization };
       requests.push(recorded);
+      if (faults.hold === recorded.operation) {
+        response.on('close', () => { if (!response.writableEnded) abandoned.push(recorded); });
+        heldRequests.push(recorded);
+        for (const waiter of heldWaiters.splice(0)) waiter(recorded);
+        return;
+      }
       const answer = () => handle(request, recorded, response);
       if (faults.delayMs) setTimeout(answer, faults.delayMs);
       else answer();
@@ -204,6 +221,17 @@ export async function startControlPlaneStandin(fixture: ControlPlaneFixture = de
           })),
         };
       }
+      case 'DescribeHubContent': {
+        const name = String(body.HubContentName);
+        if (body.HubName !== 'SageMakerPublicHub' || body.HubContentType !== 'Model' || !(fixture.hubModels ?? []).includes(name)) {
+          throw { status: 400, type: 'ResourceNotFound', message: `Hub content ${name} not found` } satisfies ServiceError;
+        }
+        return {
+          HubContentName: name, HubContentArn: arn('hub-content', `SageMakerPublicHub/Model/${name}`), HubContentVersion: body.HubContentVersion ?? '2.1.0',
+          HubContentType: 'Model', DocumentSchemaVersion: '2.3.0', HubName: 'SageMakerPublicHub', HubArn: arn('hub', 'SageMakerPublicHub'),
+          HubContentDocument: JSON.stringify(fixture.hubDocuments?.[name] ?? {}), HubContentStatus: 'Available', CreationTime: 1_767_225_600,
+        };
+      }
       default:
         throw { status: 400, type: 'UnknownOperationException', message: `Not implemented by the stand-in: ${operation}` } satisfies ServiceError;
     }
@@ -222,6 +250,8 @@ export async function startControlPlaneStandin(fixture: ControlPlaneFixture = de
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    abandoned,
+    held: () => (heldRequests.length > 0 ? Promise.resolve(heldRequests[0]!) : new Promise((resolve) => heldWaiters.push(resolve))),
     close: () => new Promise<void>((resolve, reject) => {
       server.closeAllConnections();
       server.close((error) => (error ? reject(error) : resolve()));
@@ -291,5 +321,11 @@ export function defaultFixture(): ControlPlaneFixture {
       'llama-3-1-8b-model': { image: LMI_IMAGE, environment: { HF_MODEL_ID: '/opt/ml/model' } },
     },
     hubModels: ['meta-textgeneration-llama-3-8b-instruct', 'meta-textgeneration-llama-3-8b-instruct-neuron', 'meta-textgeneration-llama-3-1-8b-instruct', 'huggingface-llm-mistral-7b-instruct'],
+    // The Llama models are gated (their hosting EULA must be accepted); Mistral is not.
+    hubDocuments: {
+      'meta-textgeneration-llama-3-8b-instruct': { DefaultInferenceInstanceType: 'ml.g5.2xlarge', HostingEulaUri: 's3://jumpstart-cache-prod-cn-north-1/fmhMetadata/eula/llama3Eula.txt' },
+      'meta-textgeneration-llama-3-1-8b-instruct': { DefaultInferenceInstanceType: 'ml.g5.4xlarge', HostingEulaUri: 's3://jumpstart-cache-prod-cn-north-1/fmhMetadata/eula/llama3_1Eula.txt' },
+      'huggingface-llm-mistral-7b-instruct': { DefaultInferenceInstanceType: 'ml.g5.2xlarge', HostingEulaUri: null },
+    },
   };
 }

@@ -2,12 +2,11 @@ import * as l10n from '@vscode/l10n';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, parse as parsePath, relative, resolve } from 'node:path';
 import { type ParseError, parse, printParseErrorCode } from '../../jsonc';
-import { SETTINGS_SECTION, isCliSettingKey, isEditorOnlySettingKey } from '../../settingsSchema';
+import { CONFIG_FILE_NAME, SETTINGS_SECTION, isCliSettingKey, isEditorOnlySettingKey } from '../../settingsSchema';
 import { describeIoError } from '../../workspace/ioErrors';
 import { CliError } from '../cliError';
 
-/** The file name looked for upwards from the scanned paths. */
-export const CONFIG_FILE_NAME = 'bedrock-to-sagemaker.config.json';
+export { CONFIG_FILE_NAME };
 const VSCODE_SETTINGS = join('.vscode', 'settings.json');
 
 /** Where the CLI's settings come from: an explicit `--config`, or discovery upwards from the scanned paths. */

@@ -90,6 +90,11 @@ const HF_SOURCES: Readonly<Record<string, readonly string[]>> = {
   'huggingface-llm-mistral-small-24B-Instruct-2501': ['mistralai/Mistral-Small-24B-Instruct-2501'],
 };
 
+/** The Hugging Face weights a JumpStart model deploys (to deploy with LMI where the hub does not have it). */
+export function hfSourceOf(jumpStartId: string): string | undefined {
+  return HF_SOURCES[jumpStartId]?.[0];
+}
+
 // Open-weight Bedrock models with no JumpStart id: deployed from the Hub with LMI.
 const HF_ONLY: ReadonlyArray<[RegExp, string]> = [
   [/^openai\.gpt-oss-20b/, 'openai/gpt-oss-20b'],
