@@ -15,6 +15,8 @@ const TSC = join(REPO_NODE_MODULES, 'typescript', 'bin', 'tsc');
 
 export const BEDROCK_SDK = '@aws-sdk/client-bedrock-runtime';
 export const SAGEMAKER_SDK = '@aws-sdk/client-sagemaker-runtime';
+/** Bedrock packages the migration replaces with SageMaker Runtime: gone from package.json once no file imports them. */
+export const REPLACED_PACKAGES = [BEDROCK_SDK, '@ai-sdk/amazon-bedrock'];
 
 export interface ProgramSpec {
   /** Project-relative path of the file to run. */
