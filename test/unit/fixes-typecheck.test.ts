@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import ts from 'typescript';
 import { ADAPTER_TEMPLATE } from '../../server/src/engine/fixes/templates/adapterTemplate.generated';
+import { AI_SDK_PROVIDER_TEMPLATE } from '../../server/src/engine/fixes/templates/aiSdkProviderTemplate.generated';
 import { FIXTURES, loadCases, runCase } from './fixes-cases';
 
 // Every rewritten program (and the adapter it creates) must compile with --strict --noEmit against the real
@@ -79,5 +80,23 @@ describe('the adapter template', () => {
     const source = readFileSync(join(__dirname, '..', '..', 'server', 'src', 'engine', 'fixes', 'templates', 'sagemaker-converse.ts'), 'utf8');
     assert.equal(ADAPTER_TEMPLATE, source.replace(/\r\n/g, '\n'));
     assert.ok(existsSync(adapterPath) === false, 'virtual files must not be written to disk');
+  });
+});
+
+describe('the AI SDK provider template', () => {
+  const providerPath = join(FIXTURES, '.typecheck', 'ai-sdk-provider', 'src', 'sagemaker-ai-sdk-provider.ts');
+  const strictest: ts.CompilerOptions = {
+    ...BASE_OPTIONS, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, noImplicitOverride: true,
+    noPropertyAccessFromIndexSignature: true, noUnusedLocals: true, noUnusedParameters: true, noImplicitReturns: true, isolatedModules: true,
+  };
+
+  it('compiles under the strictest options users turn on, as CommonJS and as an ES module', () => {
+    assert.deepEqual(compile(new Map([[providerPath, AI_SDK_PROVIDER_TEMPLATE]]), strictest), []);
+    assert.deepEqual(compile(new Map([[providerPath.replace(/\.ts$/, '.mts'), AI_SDK_PROVIDER_TEMPLATE]]), { ...strictest, verbatimModuleSyntax: true }), []);
+  });
+
+  it('is embedded from the template file (run embed-adapter-template.mjs after editing it)', () => {
+    const source = readFileSync(join(__dirname, '..', '..', 'server', 'src', 'engine', 'fixes', 'templates', 'sagemaker-ai-sdk-provider.ts'), 'utf8');
+    assert.equal(AI_SDK_PROVIDER_TEMPLATE, source.replace(/\r\n/g, '\n'));
   });
 });

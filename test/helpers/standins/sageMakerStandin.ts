@@ -123,7 +123,14 @@ function streamLines(behaviour: SageMakerEndpointBehaviour, body: Record<string,
   const answer = answerFor(question);
   const tokens = tokensOf(answer);
   const documents: unknown[] = [];
-  if (schema === 'chat') {
+  const call = schema === 'chat' ? chatToolCall(body, question) : undefined;
+  if (call) {
+    // The first fragment names the call; the arguments follow in pieces, as vLLM streams them.
+    documents.push({ choices: [{ index: 0, delta: { role: 'assistant', tool_calls: [{ index: 0, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] }, finish_reason: null }] });
+    for (const piece of call.arguments.match(/.{1,6}/g) ?? []) documents.push({ choices: [{ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: piece } }] }, finish_reason: null }] });
+    documents.push({ choices: [{ index: 0, delta: {}, finish_reason: 'tool_calls' }] });
+    documents.push({ choices: [], usage: usageOf(question, call.arguments) });
+  } else if (schema === 'chat') {
     documents.push({ object: 'chat.completion.chunk', choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
     if (behaviour.reasoning === 'reasoning_content') {
       for (const piece of tokensOf(reasoningFor(question))) documents.push({ choices: [{ index: 0, delta: { reasoning_content: piece }, finish_reason: null }] });
