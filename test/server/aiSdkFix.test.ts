@@ -43,7 +43,7 @@ describe('Vercel AI SDK fix over the protocol', { timeout: 60_000 }, () => {
     const changes = resolved.edit?.documentChanges ?? [];
     assert.ok(changes.some((change) => 'kind' in change && change.kind === 'create' && change.uri === `${FOLDER_A.uri}/src/sagemaker-ai-sdk-provider.ts`), 'creates the provider module');
     const own = changes.find((change): change is TextDocumentEdit => 'textDocument' in change && change.textDocument.uri === uri);
-    const written = own?.edits.map((edit) => edit.newText) ?? [];
+    const written = own?.edits.map((edit) => ('newText' in edit ? edit.newText : '')) ?? [];
     for (const expected of ['"./sagemaker-ai-sdk-provider"', 'createSageMaker', '"cn-northwest-1"', '"TODO-endpoint-for-meta.llama3-8b-instruct-v1:0"']) {
       assert.ok(written.includes(expected), `the fix writes ${expected}: ${JSON.stringify(written)}`);
     }
@@ -55,7 +55,7 @@ describe('Vercel AI SDK fix over the protocol', { timeout: 60_000 }, () => {
     const items = await client.diagnosticItems(uri);
     const aiSdk = items.filter((item) => item.code === 'bedrock/ai-sdk' || item.code === 'bedrock/import');
     assert.equal(aiSdk.length, 3);
-    assert.ok(aiSdk.every((item) => !fixable(item) && /Not fixed automatically: .*embedding models have no counterpart/.test(item.message)), aiSdk.map((item) => item.message).join('\n'));
+    assert.ok(aiSdk.every((item) => !fixable(item) && /Not fixed automatically: .*embedding models have no counterpart/.test(String(item.message))), aiSdk.map((item) => String(item.message)).join('\n'));
     assert.deepEqual(await client.codeActions(uri, WHOLE_FILE, items, ['source.fixAll']), []);
     const call = items.find((item) => item.code === 'bedrock/ai-sdk')!;
     const actions = await client.codeActions(uri, call.range, [call], ['quickfix']);

@@ -41,6 +41,14 @@ function compile(files: Map<string, string>, options: ts.CompilerOptions = BASE_
     });
 }
 
+const TEMPLATES = join(__dirname, '..', '..', 'server', 'src', 'engine', 'fixes', 'templates');
+
+/** What embed-adapter-template.mjs makes of a template file now (its shared fragments inlined). */
+async function embeddedFrom(template: string): Promise<string> {
+  const embed = await import(join(TEMPLATES, 'embed-adapter-template.mjs')) as { moduleSource(source: string): string };
+  return embed.moduleSource(readFileSync(join(TEMPLATES, template), 'utf8'));
+}
+
 describe('fix rewrites: every output type-checks', () => {
   it('compiles all rewritten fixtures and their adapters, and the original inputs, with --strict', () => {
     // One program for both (each in its own folder): loading the SDK's types is most of the cost.
@@ -76,9 +84,9 @@ describe('the adapter template', () => {
     assert.deepEqual(compile(new Map([[mts, ADAPTER_TEMPLATE]]), { ...BASE_OPTIONS, verbatimModuleSyntax: true }), []);
   });
 
-  it('is embedded from the template file (run embed-adapter-template.mjs after editing it)', () => {
-    const source = readFileSync(join(__dirname, '..', '..', 'server', 'src', 'engine', 'fixes', 'templates', 'sagemaker-converse.ts'), 'utf8');
-    assert.equal(ADAPTER_TEMPLATE, source.replace(/\r\n/g, '\n'));
+  it('is embedded from the template file (run embed-adapter-template.mjs after editing it)', async () => {
+    assert.equal(ADAPTER_TEMPLATE, await embeddedFrom('sagemaker-converse.ts'));
+    assert.ok(!ADAPTER_TEMPLATE.includes('./sharedChat'), 'the shared fragment is inlined');
     assert.ok(existsSync(adapterPath) === false, 'virtual files must not be written to disk');
   });
 });
@@ -95,8 +103,7 @@ describe('the AI SDK provider template', () => {
     assert.deepEqual(compile(new Map([[providerPath.replace(/\.ts$/, '.mts'), AI_SDK_PROVIDER_TEMPLATE]]), { ...strictest, verbatimModuleSyntax: true }), []);
   });
 
-  it('is embedded from the template file (run embed-adapter-template.mjs after editing it)', () => {
-    const source = readFileSync(join(__dirname, '..', '..', 'server', 'src', 'engine', 'fixes', 'templates', 'sagemaker-ai-sdk-provider.ts'), 'utf8');
-    assert.equal(AI_SDK_PROVIDER_TEMPLATE, source.replace(/\r\n/g, '\n'));
+  it('is embedded from the template file (run embed-adapter-template.mjs after editing it)', async () => {
+    assert.equal(AI_SDK_PROVIDER_TEMPLATE, await embeddedFrom('sagemaker-ai-sdk-provider.ts'));
   });
 });

@@ -9,6 +9,8 @@ import {
 } from "@aws-sdk/client-sagemaker-runtime";
 import type { ResponseStream, SageMakerRuntimeClientConfig } from "@aws-sdk/client-sagemaker-runtime";
 import type { LanguageModel } from "ai";
+import type { ChatChoice, ChatCompletion, ChatCompletionMessage, ChatContentPart, ChatMessage, ChatToolCall, ChatUsage } from "./sharedChat";
+import { ThinkingSplitter, splitThinking, streamError } from "./sharedChat";
 
 // The AI SDK's language-model interface (specification v3), taken from the installed `ai` package.
 type LanguageModelV3 = Extract<LanguageModel, { specificationVersion: "v3" }>;
@@ -71,7 +73,7 @@ class SageMakerChatModel implements LanguageModelV3 {
     const { body, warnings } = chatCompletionsBody(options, false);
     const response = await this.client().send(
       new InvokeEndpointCommand({ ...this.target(), ContentType: "application/json", Accept: "application/json", Body: JSON.stringify(body) }),
-      { abortSignal: options.abortSignal },
+      abortOptions(options),
     );
     const completion = JSON.parse(new TextDecoder().decode(response.Body)) as ChatCompletion;
     const choice = completion.choices?.[0];
@@ -81,7 +83,7 @@ class SageMakerChatModel implements LanguageModelV3 {
       usage: usageOf(completion.usage),
       warnings,
       request: { body },
-      response: { id: completion.id, modelId: completion.model, body: completion },
+      response: { ...responseIds(completion), body: completion },
     };
   }
 
@@ -89,7 +91,7 @@ class SageMakerChatModel implements LanguageModelV3 {
     const { body, warnings } = chatCompletionsBody(options, true);
     const response = await this.client().send(
       new InvokeEndpointWithResponseStreamCommand({ ...this.target(), ContentType: "application/json", Accept: "application/json", Body: JSON.stringify(body) }),
-      { abortSignal: options.abortSignal },
+      abortOptions(options),
     );
     const parts = streamParts(payloadJson(response.Body), warnings);
     const stream = new ReadableStream<StreamPart>({
@@ -116,21 +118,16 @@ class SageMakerChatModel implements LanguageModelV3 {
   }
 }
 
-// ---- Request: AI SDK prompt → chat completions ----
-
-type ChatContentPart = { type: "text"; text: string } | { type: "image_url"; image_url: { url: string } };
-
-interface ChatToolCall {
-  id: string;
-  type: "function";
-  function: { name: string; arguments: string };
+function abortOptions(options: CallOptions): { abortSignal?: AbortSignal } {
+  return options.abortSignal ? { abortSignal: options.abortSignal } : {};
 }
 
-type ChatMessage =
-  | { role: "system"; content: string }
-  | { role: "user"; content: string | ChatContentPart[] }
-  | { role: "assistant"; content: string | null; tool_calls?: ChatToolCall[] }
-  | { role: "tool"; tool_call_id: string; content: string };
+/** The completion's id and model, leaving out the ones the container did not send. */
+function responseIds(completion: ChatCompletion): { id?: string; modelId?: string } {
+  return { ...(completion.id !== undefined ? { id: completion.id } : {}), ...(completion.model !== undefined ? { modelId: completion.model } : {}) };
+}
+
+// ---- Request: AI SDK prompt → chat completions ----
 
 interface ChatCompletionsBody {
   messages: ChatMessage[];
@@ -143,7 +140,7 @@ interface ChatCompletionsBody {
   seed?: number;
   stop?: string[];
   response_format?: { type: "json_object" } | { type: "json_schema"; json_schema: { name: string; schema: unknown } };
-  tools?: Array<{ type: "function"; function: { name: string; description?: string; parameters: unknown } }>;
+  tools?: Array<{ type: "function"; function: { name: string; description?: string | undefined; parameters: unknown } }>;
   tool_choice?: "auto" | "none" | "required" | { type: "function"; function: { name: string } };
   stream?: boolean;
   stream_options?: { include_usage: boolean };
@@ -235,32 +232,7 @@ function dataUrl(data: string | Uint8Array | URL, mediaType: string): string {
 
 // ---- Response: chat completion → AI SDK content ----
 
-interface ChatChoice {
-  message?: { content?: string | null; reasoning?: string | null; reasoning_content?: string | null; tool_calls?: ChatToolCall[] };
-  delta?: {
-    content?: string | null;
-    reasoning?: string | null;
-    reasoning_content?: string | null;
-    tool_calls?: Array<{ index?: number; id?: string; function?: { name?: string; arguments?: string } }>;
-  };
-  finish_reason?: string | null;
-  stop_reason?: string | number | null;
-}
-
-interface ChatUsage {
-  prompt_tokens?: number;
-  completion_tokens?: number;
-  total_tokens?: number;
-}
-
-interface ChatCompletion {
-  id?: string;
-  model?: string;
-  choices?: ChatChoice[];
-  usage?: ChatUsage | null;
-}
-
-function contentOf(message: ChatChoice["message"]): Content[] {
+function contentOf(message: ChatCompletionMessage | undefined): Content[] {
   const content: Content[] = [];
   const split = splitThinking(message?.content ?? "");
   const reasoning = message?.reasoning ?? message?.reasoning_content ?? split.reasoning;
@@ -270,14 +242,6 @@ function contentOf(message: ChatChoice["message"]): Content[] {
     content.push({ type: "tool-call", toolCallId: call.id, toolName: call.function.name, input: call.function.arguments || "{}" });
   }
   return content;
-}
-
-/** DeepSeek-R1 style models without a reasoning parser put their reasoning inside `<think>…</think>`. */
-function splitThinking(text: string): { reasoning: string | undefined; text: string } {
-  const end = text.indexOf("</think>");
-  if (end < 0) return { reasoning: undefined, text };
-  const reasoning = text.slice(0, end).replace(/^\s*<think>/, "").trim();
-  return { reasoning: reasoning === "" ? undefined : reasoning, text: text.slice(end + "</think>".length).replace(/^\s+/, "") };
 }
 
 function finishReasonOf(choice: ChatChoice | undefined): FinishReason {
@@ -341,11 +305,6 @@ function payloadOfLine(raw: string): string | undefined {
   return line.trim() === "[DONE]" ? undefined : line;
 }
 
-function streamError(value: { Message?: string | undefined }, name: string): Error {
-  if (value instanceof Error) return value;
-  return Object.assign(new Error(value.Message ?? name), { name });
-}
-
 interface OpenToolCall {
   id: string;
   name: string;
@@ -376,7 +335,7 @@ async function* streamParts(chunks: AsyncIterable<unknown>, warnings: Warning[])
     const chunk = raw as ChatCompletion;
     if (!metadataSent && (chunk.id || chunk.model)) {
       metadataSent = true;
-      yield { type: "response-metadata", id: chunk.id, modelId: chunk.model };
+      yield { type: "response-metadata", ...responseIds(chunk) };
     }
     if (chunk.usage) usage = chunk.usage;
     const choice = chunk.choices?.[0];
@@ -407,54 +366,4 @@ async function* streamParts(chunks: AsyncIterable<unknown>, warnings: Warning[])
     yield { type: "tool-call", toolCallId: call.id, toolName: call.name, input: call.input || "{}" };
   }
   yield { type: "finish", finishReason: finishReasonOf(finish), usage: usageOf(usage) };
-}
-
-/** Splits streamed text into reasoning (inside `<think>…</think>`) and answer, even when a tag spans chunks. */
-class ThinkingSplitter {
-  private pending = "";
-  private state: "start" | "thinking" | "answer" = "start";
-
-  push(text: string): Array<{ text: string; reasoning: boolean }> {
-    this.pending += text;
-    const parts: Array<{ text: string; reasoning: boolean }> = [];
-    if (this.state === "start") {
-      const trimmed = this.pending.replace(/^\s+/, "");
-      if ("<think>".startsWith(trimmed)) return parts; // could still become the opening tag
-      if (trimmed.startsWith("<think>")) {
-        this.state = "thinking";
-        this.pending = trimmed.slice("<think>".length);
-      } else {
-        this.state = "answer";
-      }
-    }
-    if (this.state === "thinking") {
-      const end = this.pending.indexOf("</think>");
-      if (end < 0) {
-        const keep = partialSuffix(this.pending, "</think>");
-        parts.push({ text: this.pending.slice(0, this.pending.length - keep), reasoning: true });
-        this.pending = this.pending.slice(this.pending.length - keep);
-        return parts;
-      }
-      parts.push({ text: this.pending.slice(0, end), reasoning: true });
-      this.pending = this.pending.slice(end + "</think>".length).replace(/^\s+/, "");
-      this.state = "answer";
-    }
-    parts.push({ text: this.pending, reasoning: false });
-    this.pending = "";
-    return parts;
-  }
-
-  flush(): Array<{ text: string; reasoning: boolean }> {
-    const text = this.pending;
-    this.pending = "";
-    return text === "" ? [] : [{ text, reasoning: this.state === "thinking" }];
-  }
-}
-
-/** Length of the longest suffix of `text` that is a proper prefix of `tag`. */
-function partialSuffix(text: string, tag: string): number {
-  for (let length = Math.min(tag.length - 1, text.length); length > 0; length--) {
-    if (tag.startsWith(text.slice(text.length - length))) return length;
-  }
-  return 0;
 }
