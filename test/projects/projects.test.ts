@@ -411,10 +411,12 @@ for (const spec of PROJECTS) {
         `fix-all left findings it says it can fix:\n${fixable.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}: ${finding.message}`).join('\n')}`);
     });
 
-    check(spec, 'at most one Converse adapter per package', (outcome) => {
+    check(spec, 'at most one Converse adapter (and one AI SDK provider) per package', (outcome) => {
       const adapters = outcome.changes.created.filter((path) => isSource(path) && outcome.afterFix.get(path)!.toString('utf8').includes('Written by bedrock-to-sagemaker'));
       const byPackage = new Map<string, string[]>();
-      for (const path of adapters) byPackage.set(packageOf(spec, path), [...(byPackage.get(packageOf(spec, path)) ?? []), path]);
+      // The module's kind is its file name: sagemaker-converse.*, sagemaker-ai-sdk-provider.*.
+      const keyOf = (path: string) => `${packageOf(spec, path)} (${path.split('/').pop()!.replace(/\..*$/, '')})`;
+      for (const path of adapters) byPackage.set(keyOf(path), [...(byPackage.get(keyOf(path)) ?? []), path]);
       const duplicated = [...byPackage].filter(([, paths]) => paths.length > 1);
       assert.deepEqual(duplicated, [], `packages with more than one adapter module: ${duplicated.map(([pkg, paths]) => `${pkg}: ${paths.join(', ')}`).join('; ')}`);
     });
