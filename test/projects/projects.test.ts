@@ -110,6 +110,15 @@ const ALL_PROJECTS: ProjectSpec[] = [
     tgi: true,
   },
   {
+    name: 'ai-sdk-cjs',
+    covers: 'Vercel AI SDK from CommonJS JavaScript (aliased require of createAmazonBedrock), checkJs via jsconfig.json: the provider module is written as .js with its .d.ts',
+    config: 'bedrock-to-sagemaker.config.json',
+    tsconfig: 'jsconfig.json',
+    packages: ['.'],
+    programs: [node('src/ask.js')],
+    tgi: true,
+  },
+  {
     name: 'mixed-models',
     covers: 'closed-weight InvokeModel programs (Claude, Titan Text) next to an open-weight Llama Converse program in one package',
     config: 'bedrock-to-sagemaker.config.json',

@@ -14,7 +14,7 @@ import { isDeclared, referencesTo } from '../support/nodes';
 import { closedWeightIds, closedWeightReason } from '../support/staticModelIds';
 import { insertTodoAbove } from '../support/todoComment';
 import { OK, type FixTransform, type Verdict, refuse } from '../transform';
-import { flagEndpointOverride } from './rewriteClients';
+import { flagEndpointOverride, flagRegionFromCode } from './rewriteClients';
 
 /**
  * Vercel AI SDK: `bedrock("<model id>")` → `sagemaker("<endpoint>")`, `createAmazonBedrock({...})` →
@@ -111,10 +111,14 @@ function rewriteModel(context: FixContext, call: ts.CallExpression): void {
   if (choice.placeholder) insertTodoAbove(context, call, placeholderNote(modelId));
 }
 
-/** Options the SageMaker Runtime client names differently are renamed; a Bedrock `baseURL` gets the endpoint-override TODO. */
+/**
+ * Options the SageMaker Runtime client names differently are renamed; a Bedrock `baseURL` gets the endpoint-override
+ * TODO, a region the code computes the TODO that asks for the China region (as for Bedrock Runtime clients).
+ */
 function rewriteFactory(context: FixContext, call: ts.CallExpression): void {
   const options = call.arguments[0] && skipOuterExpressions(call.arguments[0]);
   if (!options || !ts.isObjectLiteralExpression(options)) return;
+  flagRegionFromCode(context, options);
   for (const property of options.properties) {
     const name = propertyNameText(property.name);
     if (!property.name || name === undefined || FACTORY_OPTIONS[name] === name) continue;

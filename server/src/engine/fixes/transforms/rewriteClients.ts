@@ -57,7 +57,7 @@ export function flagEndpointOverride(context: FixContext, options: ts.ObjectLite
  * changing what else uses it; the TODO (a finding until removed) asks for the China region of the endpoint. A
  * literal region is the client-region rule's, and a bare environment variable is deployment configuration.
  */
-function flagRegionFromCode(context: FixContext, options: ts.ObjectLiteralExpression): void {
+export function flagRegionFromCode(context: FixContext, options: ts.ObjectLiteralExpression): void {
   const region = options.properties.find((property) => propertyNameText(property.name) === 'region');
   if (!region || !(ts.isPropertyAssignment(region) || ts.isShorthandPropertyAssignment(region))) return;
   const value = ts.isPropertyAssignment(region) ? skipOuterExpressions(region.initializer) : region.name;
