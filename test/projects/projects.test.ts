@@ -10,7 +10,7 @@ import { buildCli, removeSnapshot } from '../cli/support/cliBuild';
 import { type BedrockStandin, startBedrockStandin } from '../helpers/standins/bedrockStandin';
 import { type RecordedRequest, type SageMakerEndpointBehaviour, type SageMakerStandin, startSageMakerStandin } from '../helpers/standins/sageMakerStandin';
 import {
-  BEDROCK_SDK, type CliResult, type ProgramResult, type ProgramSpec, type ProjectSpec, RUNTIME_SECTIONS, SAGEMAKER_SDK, type PackageJson,
+  BEDROCK_SDK, type CliResult, type ProgramResult, type ProgramSpec, type ProjectSpec, REPLACED_PACKAGES, RUNTIME_SECTIONS, SAGEMAKER_SDK, type PackageJson,
   type TscResult, type Tree, type TreeChanges, cleanStderr, compareTrees, copyProject, describeChanges, isSource, isUnchanged, lineDiff,
   moduleSpecifiers, newDiagnostics, packageOf, readConfig, removeScratch, resolveRelative, runCliAsync, runProjectProgram, sectionsListing,
   snapshot, stopTypeCheckWorker, typeCheck, writeTgiConfig,
@@ -99,6 +99,24 @@ const ALL_PROJECTS: ProjectSpec[] = [
     tsconfig: 'tsconfig.json',
     packages: ['.'],
     programs: [tsx('examples/ask.ts')],
+  },
+  {
+    name: 'ai-sdk',
+    covers: 'Vercel AI SDK (ai 6, @ai-sdk/amazon-bedrock 4): generateText, streamText and a tool call through createAmazonBedrock providers, TypeScript nodenext; an inference component',
+    config: 'bedrock-to-sagemaker.config.json',
+    tsconfig: 'tsconfig.json',
+    packages: ['.'],
+    programs: ['src/text.ts', 'src/stream.ts', 'src/tool.ts'].map((path) => tsx(path)),
+    tgi: true,
+  },
+  {
+    name: 'ai-sdk-cjs',
+    covers: 'Vercel AI SDK from CommonJS JavaScript (aliased require of createAmazonBedrock), checkJs via jsconfig.json: the provider module is written as .js with its .d.ts',
+    config: 'bedrock-to-sagemaker.config.json',
+    tsconfig: 'jsconfig.json',
+    packages: ['.'],
+    programs: [node('src/ask.js')],
+    tgi: true,
   },
   {
     name: 'mixed-models',
@@ -290,24 +308,27 @@ for (const spec of PROJECTS) {
         const own = [...outcome.afterFix.keys()].filter((path) => isSource(path) && packageOf(spec, path) === pkg);
         const touched = new Set([...outcome.changes.created, ...outcome.changes.modified]);
         const migrated = own.filter((path) => touched.has(path) && importsOf(outcome.afterFix, path).includes(SAGEMAKER_SDK));
-        const stillBedrock = own.filter((path) => importsOf(outcome.afterFix, path).includes(BEDROCK_SDK));
         const problems: string[] = [];
-        const bedrockBefore = sectionsListing(pkgBefore, BEDROCK_SDK);
-        const bedrockAfter = sectionsListing(pkgAfter, BEDROCK_SDK);
+        const replacedBefore = REPLACED_PACKAGES.flatMap((name) => sectionsListing(pkgBefore, name));
         const sageMakerAfter = sectionsListing(pkgAfter, SAGEMAKER_SDK);
         if (migrated.length > 0) {
-          const devOnly = bedrockBefore.length > 0 && bedrockBefore.every((section) => section === 'devDependencies');
+          const devOnly = replacedBefore.length > 0 && replacedBefore.every((section) => section === 'devDependencies');
           const acceptable = devOnly ? sageMakerAfter : sectionsListing(pkgAfter, SAGEMAKER_SDK, RUNTIME_SECTIONS);
           if (acceptable.length === 0) {
             problems.push(`does not list ${SAGEMAKER_SDK} in ${devOnly ? 'any dependency section' : RUNTIME_SECTIONS.join('/')}`
               + ` (${sageMakerAfter.length ? `only in ${sageMakerAfter.join(', ')}` : 'anywhere'}) although these files import it: ${migrated.join(', ')}`);
           }
         }
-        if (stillBedrock.length === 0 && bedrockAfter.length > 0) {
-          problems.push(`still lists ${BEDROCK_SDK} (${bedrockAfter.join(', ')}) although no file of the package imports it any more`);
-        }
-        if (stillBedrock.length > 0 && bedrockBefore.length > 0 && bedrockAfter.length === 0) {
-          problems.push(`dropped ${BEDROCK_SDK} although these files still import it: ${stillBedrock.join(', ')}`);
+        for (const name of REPLACED_PACKAGES) {
+          const stillImported = own.filter((path) => importsOf(outcome.afterFix, path).includes(name));
+          const listedBefore = sectionsListing(pkgBefore, name);
+          const listedAfter = sectionsListing(pkgAfter, name);
+          if (stillImported.length === 0 && listedAfter.length > 0) {
+            problems.push(`still lists ${name} (${listedAfter.join(', ')}) although no file of the package imports it any more`);
+          }
+          if (stillImported.length > 0 && listedBefore.length > 0 && listedAfter.length === 0) {
+            problems.push(`dropped ${name} although these files still import it: ${stillImported.join(', ')}`);
+          }
         }
         const packageTouched = own.some((path) => touched.has(path));
         if (!packageTouched && !outcome.before.get(manifest)!.equals(outcome.afterFix.get(manifest)!)) {
@@ -399,10 +420,12 @@ for (const spec of PROJECTS) {
         `fix-all left findings it says it can fix:\n${fixable.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}: ${finding.message}`).join('\n')}`);
     });
 
-    check(spec, 'at most one Converse adapter per package', (outcome) => {
+    check(spec, 'at most one Converse adapter (and one AI SDK provider) per package', (outcome) => {
       const adapters = outcome.changes.created.filter((path) => isSource(path) && outcome.afterFix.get(path)!.toString('utf8').includes('Written by bedrock-to-sagemaker'));
       const byPackage = new Map<string, string[]>();
-      for (const path of adapters) byPackage.set(packageOf(spec, path), [...(byPackage.get(packageOf(spec, path)) ?? []), path]);
+      // The module's kind is its file name: sagemaker-converse.*, sagemaker-ai-sdk-provider.*.
+      const keyOf = (path: string) => `${packageOf(spec, path)} (${path.split('/').pop()!.replace(/\..*$/, '')})`;
+      for (const path of adapters) byPackage.set(keyOf(path), [...(byPackage.get(keyOf(path)) ?? []), path]);
       const duplicated = [...byPackage].filter(([, paths]) => paths.length > 1);
       assert.deepEqual(duplicated, [], `packages with more than one adapter module: ${duplicated.map(([pkg, paths]) => `${pkg}: ${paths.join(', ')}`).join('; ')}`);
     });

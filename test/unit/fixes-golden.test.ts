@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze';
 import { refineFixability } from '../../server/src/engine/fixes';
 import { ADAPTER_TEMPLATE } from '../../server/src/engine/fixes/templates/adapterTemplate.generated';
+import { AI_SDK_PROVIDER_TEMPLATE } from '../../server/src/engine/fixes/templates/aiSdkProviderTemplate.generated';
 import { loadCases, runCase, runFixAll } from './fixes-cases';
 
 // UPDATE_GOLDEN=1 writes missing or changed .output files instead of failing (review the diff before committing).
@@ -61,11 +62,13 @@ describe('fix rewrites: golden fixtures', () => {
         });
       }
 
-      it('creates the adapter only with its template', () => {
+      it('creates the adapter (or the AI SDK provider) only with its template', () => {
         for (const file of first.proposal?.createFiles ?? []) {
           assert.equal(file.ifMissing, true);
-          if (/\.d\.[cm]?ts$/.test(file.path)) assert.match(file.content, /export declare function converseOnSageMaker/, 'a JavaScript adapter brings its types');
-          else if (file.path.endsWith('.ts')) assert.equal(file.content.replace(/\r\n/g, '\n'), ADAPTER_TEMPLATE);
+          const provider = /sagemaker-ai-sdk-provider\.[^/]+$/.test(file.path);
+          if (/\.d\.[cm]?ts$/.test(file.path)) {
+            assert.match(file.content, provider ? /export declare function createSageMaker/ : /export declare function converseOnSageMaker/, 'a JavaScript module brings its types');
+          } else if (file.path.endsWith('.ts')) assert.equal(file.content.replace(/\r\n/g, '\n'), provider ? AI_SDK_PROVIDER_TEMPLATE : ADAPTER_TEMPLATE);
         }
       });
     });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import ts from 'typescript';
 import { ADAPTER_TEMPLATE } from '../../server/src/engine/fixes/templates/adapterTemplate.generated';
+import { AI_SDK_PROVIDER_TEMPLATE } from '../../server/src/engine/fixes/templates/aiSdkProviderTemplate.generated';
 import { FIXTURES, loadCases, runCase } from './fixes-cases';
 
 // Every rewritten program (and the adapter it creates) must compile with --strict --noEmit against the real
@@ -38,6 +39,14 @@ function compile(files: Map<string, string>, options: ts.CompilerOptions = BASE_
         ? `${diagnostic.file.fileName}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1}: ` : '';
       return where + ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
     });
+}
+
+const TEMPLATES = join(__dirname, '..', '..', 'server', 'src', 'engine', 'fixes', 'templates');
+
+/** What embed-adapter-template.mjs makes of a template file now (its shared fragments inlined). */
+async function embeddedFrom(template: string): Promise<string> {
+  const embed = await import(join(TEMPLATES, 'embed-adapter-template.mjs')) as { moduleSource(source: string): string };
+  return embed.moduleSource(readFileSync(join(TEMPLATES, template), 'utf8'));
 }
 
 describe('fix rewrites: every output type-checks', () => {
@@ -75,9 +84,26 @@ describe('the adapter template', () => {
     assert.deepEqual(compile(new Map([[mts, ADAPTER_TEMPLATE]]), { ...BASE_OPTIONS, verbatimModuleSyntax: true }), []);
   });
 
-  it('is embedded from the template file (run embed-adapter-template.mjs after editing it)', () => {
-    const source = readFileSync(join(__dirname, '..', '..', 'server', 'src', 'engine', 'fixes', 'templates', 'sagemaker-converse.ts'), 'utf8');
-    assert.equal(ADAPTER_TEMPLATE, source.replace(/\r\n/g, '\n'));
+  it('is embedded from the template file (run embed-adapter-template.mjs after editing it)', async () => {
+    assert.equal(ADAPTER_TEMPLATE, await embeddedFrom('sagemaker-converse.ts'));
+    assert.ok(!ADAPTER_TEMPLATE.includes('./sharedChat'), 'the shared fragment is inlined');
     assert.ok(existsSync(adapterPath) === false, 'virtual files must not be written to disk');
+  });
+});
+
+describe('the AI SDK provider template', () => {
+  const providerPath = join(FIXTURES, '.typecheck', 'ai-sdk-provider', 'src', 'sagemaker-ai-sdk-provider.ts');
+  const strictest: ts.CompilerOptions = {
+    ...BASE_OPTIONS, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, noImplicitOverride: true,
+    noPropertyAccessFromIndexSignature: true, noUnusedLocals: true, noUnusedParameters: true, noImplicitReturns: true, isolatedModules: true,
+  };
+
+  it('compiles under the strictest options users turn on, as CommonJS and as an ES module', () => {
+    assert.deepEqual(compile(new Map([[providerPath, AI_SDK_PROVIDER_TEMPLATE]]), strictest), []);
+    assert.deepEqual(compile(new Map([[providerPath.replace(/\.ts$/, '.mts'), AI_SDK_PROVIDER_TEMPLATE]]), { ...strictest, verbatimModuleSyntax: true }), []);
+  });
+
+  it('is embedded from the template file (run embed-adapter-template.mjs after editing it)', async () => {
+    assert.equal(AI_SDK_PROVIDER_TEMPLATE, await embeddedFrom('sagemaker-ai-sdk-provider.ts'));
   });
 });

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pythonParserStatus } from '../engine/python/pythonParser';
-import { installHint } from '../engine/packageJson';
+import { SAGEMAKER_RUNTIME_PACKAGE, installHint } from '../engine/packageJson';
 import { dependencyFixability, willMigrate } from '../engine/project/dependencyMigration';
 import { packageImportsOf } from '../engine/project/localImports';
 import { type FileScanResult, type ScannedFile, scanWorkspace } from '../workspace';
@@ -95,8 +95,11 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
     const outcome = await fixScannedFile(scanned, settings, writeContext);
     tell(scanned, outcome);
     if (outcome.editCount > 0 && prepared.imports.has(scanned.absolutePath)) {
-      prepared.imports.set(scanned.absolutePath, packageImportsOf(outcome.result.document.getText()));
-      if (willMigrate(scanned.findings)) migratedRoots.add(packages.contextOf(scanned.absolutePath).root);
+      const after = packageImportsOf(outcome.result.document.getText());
+      const migrates = willMigrate(scanned.findings);
+      // A migrated file may reach SageMaker Runtime only through the module the fix created (the AI SDK provider).
+      prepared.imports.set(scanned.absolutePath, migrates ? [...after, SAGEMAKER_RUNTIME_PACKAGE] : after);
+      if (migrates) migratedRoots.add(packages.contextOf(scanned.absolutePath).root);
     }
     report(outcome.result);
   }

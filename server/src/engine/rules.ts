@@ -110,7 +110,7 @@ const catalog: RuleMeta[] = [
   {
     id: 'bedrock/ai-sdk', defaultSeverity: 'error', category: 'manual',
     title: () => l10n.t('Vercel AI SDK Bedrock provider'),
-    equivalent: () => none(l10n.t('no first-party SageMaker provider; call the endpoint through the Converse adapter')),
+    equivalent: () => l10n.t('the SageMaker provider module the fix writes (createSageMaker / sagemaker on InvokeEndpoint); embedding and image models: InvokeEndpoint on their own endpoint'),
   },
   {
     id: 'bedrock/llamaindex', defaultSeverity: 'error', category: 'manual',

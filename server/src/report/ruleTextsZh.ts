@@ -60,7 +60,7 @@ export const ZH_RULE_EQUIVALENTS: Readonly<Record<RuleId, string>> = {
   'bedrock/control-plane': '使用 SageMaker 控制面（@aws-sdk/client-sagemaker）管理端点、批量转换和模型',
   'bedrock/data-automation': '用 SageMaker 端点上托管的模型构建文档处理流水线',
   'bedrock/langchain': '@langchain/community/llms/sagemaker_endpoint 中的 SageMakerEndpoint（文本输入、文本输出）',
-  'bedrock/ai-sdk': '没有官方 SageMaker 提供程序，通过 Converse 适配器调用端点',
+  'bedrock/ai-sdk': '修复写入的 SageMaker 提供程序模块（createSageMaker / sagemaker，基于 InvokeEndpoint）；嵌入和图像模型：在各自的端点上调用 InvokeEndpoint',
   'bedrock/llamaindex': 'LlamaIndex.TS 没有 SageMaker 类，通过 Converse 适配器调用端点',
   'bedrock/openai-compatible': '使用相同的 chat-completions 请求体调用 InvokeEndpoint（SigV4 签名，而不是 API 密钥）',
   'bedrock/model-id': 'SageMaker 端点名称（在 bedrockToSagemaker.endpoints 中配置）',

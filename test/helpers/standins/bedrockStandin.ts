@@ -1,45 +1,78 @@
 // A local Amazon Bedrock Runtime. The real BedrockRuntimeClient speaks HTTP/2 (its handler is HTTP/2 because of
-// the bidirectional operation), so this is an `http2` cleartext server: POST /model/{modelId}/invoke,
-// /invoke-with-response-stream, /converse and /converse-stream, answering like Meta Llama and DeepSeek-R1 (and, for
-// InvokeModel, like Mistral, Anthropic Claude and Amazon Titan Text, whose bodies have their own shapes).
-import { type Http2Server, type ServerHttp2Stream, createServer } from 'node:http2';
-import type { AddressInfo } from 'node:net';
+// the bidirectional operation); the Vercel AI SDK's provider uses fetch, which speaks HTTP/1.1. So one port serves
+// both: the first bytes of a connection say which (HTTP/2 with prior knowledge starts with `PRI * HTTP/2.0`).
+// POST /model/{modelId}/invoke, /invoke-with-response-stream, /converse and /converse-stream, answering like Meta
+// Llama and DeepSeek-R1 (and, for InvokeModel, like Mistral, Anthropic Claude and Amazon Titan Text, whose bodies
+// have their own shapes); Converse with tools asks for one tool call (see scriptedModel's toolCallFor).
+import { createServer as createHttp1Server } from 'node:http';
+import { createServer } from 'node:http2';
+import type { OutgoingHttpHeaders } from 'node:http2';
+import { type AddressInfo, type Socket, createServer as createTcpServer } from 'node:net';
 import { encodeJsonEvent } from './eventStream';
-import { type Question, answerFor, reasoningFor, tokenCount, tokensOf } from './scriptedModel';
+import { type Question, type ToolSpec, answerFor, reasoningFor, tokenCount, tokensOf, toolCallFor } from './scriptedModel';
 
 export interface BedrockStandin {
   url: string;
   close(): Promise<void>;
 }
 
+/** What the handlers write an answer to: an HTTP/2 stream, or an HTTP/1.1 response made to look like one. */
+interface Reply {
+  respond(headers: OutgoingHttpHeaders & { ':status': number }): void;
+  write(chunk: Buffer): void;
+  end(chunk?: string): void;
+}
+
 /** Bedrock's own default when a Llama body has no max_gen_len. */
 const LLAMA_DEFAULT_MAX_GEN_LEN = 512;
 
 export async function startBedrockStandin(): Promise<BedrockStandin> {
-  const server: Http2Server = createServer();
-  server.on('stream', (stream, headers) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => {
-      const match = /^\/model\/([^/]+)\/(invoke|invoke-with-response-stream|converse|converse-stream)$/.exec(String(headers[':path']));
-      if (!match) return json(stream, 404, { message: `no route ${headers[':path']}` });
-      const modelId = decodeURIComponent(match[1]);
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
-      const reasoning = /deepseek\.r1/.test(modelId);
-      switch (match[2]) {
-        case 'invoke': return invoke(stream, modelId, body);
-        case 'invoke-with-response-stream': return invokeStream(stream, modelId, body);
-        case 'converse': return converse(stream, body, reasoning);
-        default: return converseStream(stream, body, reasoning);
-      }
+  const http2 = createServer();
+  http2.on('stream', (stream, headers) => collect(stream, (body) => route(stream, String(headers[':path']), body)));
+  const http1 = createHttp1Server((request, response) => collect(request, (body) => route({
+    respond: ({ ':status': status, ...headers }) => response.writeHead(status, headers as Record<string, string>),
+    write: (chunk) => response.write(chunk),
+    end: (chunk) => response.end(chunk),
+  }, request.url ?? '', body)));
+  const sockets = new Set<Socket>();
+  const server = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.once('data', (first: Buffer) => {
+      socket.pause();
+      socket.unshift(first);
+      (first.toString('latin1', 0, 3) === 'PRI' ? http2 : http1).emit('connection', socket);
+      process.nextTick(() => socket.resume());
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    }),
   };
+}
+
+function collect(source: NodeJS.ReadableStream, then: (body: Record<string, unknown>) => void): void {
+  const chunks: Buffer[] = [];
+  source.on('data', (chunk: Buffer) => chunks.push(chunk));
+  source.on('end', () => then(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>));
+}
+
+function route(reply: Reply, path: string, body: Record<string, unknown>): void {
+  const match = /^\/model\/([^/]+)\/(invoke|invoke-with-response-stream|converse|converse-stream)$/.exec(path);
+  if (!match) return json(reply, 404, { message: `no route ${path}` });
+  const modelId = decodeURIComponent(match[1]);
+  const reasoning = /deepseek\.r1/.test(modelId);
+  switch (match[2]) {
+    case 'invoke': return invoke(reply, modelId, body);
+    case 'invoke-with-response-stream': return invokeStream(reply, modelId, body);
+    case 'converse': return converse(reply, body, reasoning);
+    default: return converseStream(reply, body, reasoning);
+  }
 }
 
 function isDeepSeek(modelId: string): boolean {
@@ -80,7 +113,7 @@ function invokeQuestion(modelId: string, body: Record<string, unknown>): Questio
   }
 }
 
-function invoke(stream: ServerHttp2Stream, modelId: string, body: Record<string, unknown>): void {
+function invoke(stream: Reply, modelId: string, body: Record<string, unknown>): void {
   const question = invokeQuestion(modelId, body);
   const answer = answerFor(question);
   switch (invokeFamily(modelId)) {
@@ -97,7 +130,7 @@ function invoke(stream: ServerHttp2Stream, modelId: string, body: Record<string,
   }
 }
 
-function invokeStream(stream: ServerHttp2Stream, modelId: string, body: Record<string, unknown>): void {
+function invokeStream(stream: Reply, modelId: string, body: Record<string, unknown>): void {
   const question = invokeQuestion(modelId, body);
   const answer = answerFor(question);
   const metrics = { inputTokenCount: tokenCount(question.text), outputTokenCount: tokenCount(answer), invocationLatency: 5, firstByteLatency: 1 };
@@ -126,9 +159,17 @@ function invokeStream(stream: ServerHttp2Stream, modelId: string, body: Record<s
 }
 
 interface ConverseBody {
-  messages?: Array<{ role: string; content: Array<{ text?: string }> }>;
+  messages?: Array<{ role: string; content: Array<{ text?: string; toolResult?: unknown }> }>;
   system?: Array<{ text?: string }>;
   inferenceConfig?: { maxTokens?: number };
+  toolConfig?: { tools?: Array<{ toolSpec?: { name: string; inputSchema?: { json?: unknown } } }> };
+}
+
+/** The tools offered, while the conversation does not hold tool results yet (then the model answers). */
+function offeredTools(body: ConverseBody): ToolSpec[] {
+  const last = body.messages?.[body.messages.length - 1];
+  if (!last || last.role !== 'user' || last.content.some((block) => block.toolResult !== undefined)) return [];
+  return (body.toolConfig?.tools ?? []).flatMap((tool) => (tool.toolSpec ? [{ name: tool.toolSpec.name, schema: tool.toolSpec.inputSchema?.json }] : []));
 }
 
 function converseQuestion(body: ConverseBody): Question {
@@ -141,14 +182,19 @@ function usageOf(question: Question, answer: string) {
   return { inputTokens: tokenCount(question.text), outputTokens: tokenCount(answer), totalTokens: tokenCount(question.text) + tokenCount(answer) };
 }
 
-function converse(stream: ServerHttp2Stream, body: ConverseBody, reasoning: boolean): void {
+function converse(stream: Reply, body: ConverseBody, reasoning: boolean): void {
   const question = converseQuestion(body);
+  const call = toolCallFor(question, offeredTools(body));
+  if (call) {
+    const content = [{ toolUse: { toolUseId: call.id, name: call.name, input: call.input } }];
+    return json(stream, 200, { output: { message: { role: 'assistant', content } }, stopReason: 'tool_use', usage: usageOf(question, call.arguments), metrics: { latencyMs: 5 } });
+  }
   const answer = answerFor(question);
   const content = reasoning ? [{ reasoningContent: { reasoningText: { text: reasoningFor(question) } } }, { text: answer }] : [{ text: answer }];
   json(stream, 200, { output: { message: { role: 'assistant', content } }, stopReason: 'end_turn', usage: usageOf(question, answer), metrics: { latencyMs: 5 } });
 }
 
-function converseStream(stream: ServerHttp2Stream, body: ConverseBody, reasoning: boolean): void {
+function converseStream(stream: Reply, body: ConverseBody, reasoning: boolean): void {
   const question = converseQuestion(body);
   const answer = answerFor(question);
   const messages: Uint8Array[] = [encodeJsonEvent('messageStart', { role: 'assistant' })];
@@ -164,12 +210,12 @@ function converseStream(stream: ServerHttp2Stream, body: ConverseBody, reasoning
   events(stream, messages);
 }
 
-function json(stream: ServerHttp2Stream, status: number, payload: unknown): void {
+function json(stream: Reply, status: number, payload: unknown): void {
   stream.respond({ ':status': status, 'content-type': 'application/json' });
   stream.end(JSON.stringify(payload));
 }
 
-function events(stream: ServerHttp2Stream, messages: readonly Uint8Array[]): void {
+function events(stream: Reply, messages: readonly Uint8Array[]): void {
   stream.respond({ ':status': 200, 'content-type': 'application/vnd.amazon.eventstream' });
   for (const message of messages) stream.write(Buffer.from(message));
   stream.end();

@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { encodeEvent, encodeException } from './eventStream';
-import { type Question, answerFor, reasoningFor, tokenCount, tokensOf } from './scriptedModel';
+import { type Question, type ScriptedToolCall, answerFor, reasoningFor, tokenCount, tokensOf, toolCallFor } from './scriptedModel';
 
 export interface SageMakerEndpointBehaviour {
   container: 'lmi' | 'tgi';
@@ -81,12 +81,24 @@ function usageOf(question: Question, answer: string) {
   return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
 }
 
+/** The tool call a chat body with tools asks for, while its messages hold no tool results yet. */
+function chatToolCall(body: Record<string, unknown>, question: Question): ScriptedToolCall | undefined {
+  const messages = body.messages as Array<{ role: string }>;
+  if (messages[messages.length - 1]?.role !== 'user') return undefined;
+  const tools = (body.tools ?? []) as Array<{ function: { name: string; parameters?: unknown } }>;
+  return toolCallFor(question, tools.map((tool) => ({ name: tool.function.name, schema: tool.function.parameters })));
+}
+
 function respond(response: ServerResponse, behaviour: SageMakerEndpointBehaviour, body: Record<string, unknown>): void {
   const schema = schemaOf(body);
   const question = questionOf(body, schema);
   const answer = answerFor(question);
   let payload: unknown;
-  if (schema === 'chat') {
+  const call = schema === 'chat' ? chatToolCall(body, question) : undefined;
+  if (call) {
+    const message = { role: 'assistant', content: null, tool_calls: [{ id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } }] };
+    payload = { id: 'chatcmpl-1', object: 'chat.completion', choices: [{ index: 0, message, finish_reason: 'tool_calls', stop_reason: null }], usage: usageOf(question, call.arguments) };
+  } else if (schema === 'chat') {
     const reasoning = reasoningFor(question);
     const message = behaviour.reasoning === 'reasoning_content' ? { role: 'assistant', content: answer, reasoning_content: reasoning }
       : behaviour.reasoning === 'think-tags' ? { role: 'assistant', content: `<think>\n${reasoning}\n</think>\n\n${answer}` }
@@ -111,7 +123,14 @@ function streamLines(behaviour: SageMakerEndpointBehaviour, body: Record<string,
   const answer = answerFor(question);
   const tokens = tokensOf(answer);
   const documents: unknown[] = [];
-  if (schema === 'chat') {
+  const call = schema === 'chat' ? chatToolCall(body, question) : undefined;
+  if (call) {
+    // The first fragment names the call; the arguments follow in pieces, as vLLM streams them.
+    documents.push({ choices: [{ index: 0, delta: { role: 'assistant', tool_calls: [{ index: 0, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] }, finish_reason: null }] });
+    for (const piece of call.arguments.match(/.{1,6}/g) ?? []) documents.push({ choices: [{ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: piece } }] }, finish_reason: null }] });
+    documents.push({ choices: [{ index: 0, delta: {}, finish_reason: 'tool_calls' }] });
+    documents.push({ choices: [], usage: usageOf(question, call.arguments) });
+  } else if (schema === 'chat') {
     documents.push({ object: 'chat.completion.chunk', choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
     if (behaviour.reasoning === 'reasoning_content') {
       for (const piece of tokensOf(reasoningFor(question))) documents.push({ choices: [{ index: 0, delta: { reasoning_content: piece }, finish_reason: null }] });

@@ -26,3 +26,26 @@ export function tokensOf(text: string): string[] {
 export function tokenCount(text: string): number {
   return tokensOf(text).length;
 }
+
+/** A tool offered to the model: its name and JSON schema. */
+export interface ToolSpec {
+  name: string;
+  schema: unknown;
+}
+
+export interface ScriptedToolCall {
+  id: string;
+  name: string;
+  input: Record<string, string>;
+  /** `input` as the JSON text chat completions carry (its tokens are the call's output tokens). */
+  arguments: string;
+}
+
+/** Offered tools make the model call the first one, with every string parameter set to the question. */
+export function toolCallFor(question: Question, tools: readonly ToolSpec[]): ScriptedToolCall | undefined {
+  const tool = tools[0];
+  if (!tool) return undefined;
+  const properties = (tool.schema as { properties?: Record<string, { type?: string }> } | undefined)?.properties ?? {};
+  const input = Object.fromEntries(Object.entries(properties).filter(([, property]) => property.type === 'string').map(([name]) => [name, question.text]));
+  return { id: 'call-standin-1', name: tool.name, input, arguments: JSON.stringify(input) };
+}

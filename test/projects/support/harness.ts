@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { dirname, join, posix, relative, resolve } from 'node:path';
 import { REPO_ROOT } from '../../cli/support/cliBuild';
-import type { Tree } from './tree';
+import { BEDROCK_SDK, SAGEMAKER_SDK, type Tree } from './tree';
 
 // The tree and package.json helpers live in tree.ts (the VS Code integration suite uses them too).
 export * from './tree';
@@ -17,6 +17,8 @@ export const PROJECTS_ROOT = resolve(__dirname, '..');
 const REPO_NODE_MODULES = join(REPO_ROOT, 'node_modules');
 const TSC = join(REPO_NODE_MODULES, 'typescript', 'bin', 'tsc');
 
+/** Bedrock packages the migration replaces with SageMaker Runtime: gone from package.json once no file imports them. */
+export const REPLACED_PACKAGES = [BEDROCK_SDK, '@ai-sdk/amazon-bedrock'];
 
 export interface ProgramSpec {
   /** Project-relative path of the file to run. */

@@ -3,7 +3,7 @@ import { parseScript } from '../script/parse';
 import type { EngineSettings, Finding, RuleId, ScriptLanguage } from '../types';
 import { type PackageContext, defaultPackageContext } from '../project/packageContext';
 import { DEFAULT_SETTINGS } from '../settings';
-import { type AdapterModule, adapterModule } from './support/adapterModule';
+import { type AdapterModule, CONVERSE_ADAPTER, type ModuleTemplate, adapterModule } from './support/adapterModule';
 import { endOfLine, isDeclared, nodeAtRange } from './support/nodes';
 import { type CodeStyle, inferStyle } from './style';
 import type { CreatedFile, TextEdit } from './types';
@@ -65,15 +65,15 @@ export class FixContext {
     this.declarations.set(name, typeof code === 'string' ? () => code : code);
   }
 
-  private adapterCache: { module: AdapterModule | undefined } | undefined;
+  private readonly moduleCache = new Map<ModuleTemplate, AdapterModule | undefined>();
 
-  /** The shared adapter module, or undefined when the document's place in the workspace is unknown. */
-  adapter(): AdapterModule | undefined {
-    this.adapterCache ??= { module: this.locateAdapter() };
-    return this.adapterCache.module;
+  /** A module written once per package (the Converse adapter by default), or undefined when the document's place in the workspace is unknown. */
+  adapter(template: ModuleTemplate = CONVERSE_ADAPTER): AdapterModule | undefined {
+    if (!this.moduleCache.has(template)) this.moduleCache.set(template, this.locateAdapter(template));
+    return this.moduleCache.get(template);
   }
 
-  private locateAdapter(): AdapterModule | undefined {
+  private locateAdapter(template: ModuleTemplate): AdapterModule | undefined {
     const { workspaceRelativePath, languageId, settings, packageContext } = this.run;
     if (!workspaceRelativePath) return undefined;
     return adapterModule({
@@ -85,12 +85,13 @@ export class FixContext {
       usesRequire: usesRequire(this.sourceFile),
       style: this.style,
       sourceFile: this.sourceFile,
+      template,
     });
   }
 
-  /** Registers the adapter file for creation; returns its import specifier. */
-  useAdapter(): string | undefined {
-    const adapter = this.adapter();
+  /** Registers the module's file for creation; returns its import specifier. */
+  useAdapter(template: ModuleTemplate = CONVERSE_ADAPTER): string | undefined {
+    const adapter = this.adapter(template);
     if (!adapter) return undefined;
     this.run.createFiles.set(adapter.file.path, adapter.file);
     if (adapter.declaration) this.run.createFiles.set(adapter.declaration.path, adapter.declaration);

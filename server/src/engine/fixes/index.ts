@@ -19,7 +19,10 @@ export type { FixInput, FixProposal } from './types';
 const OPERATION_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['bedrock/invoke-model', 'bedrock/invoke-model-stream', 'bedrock/converse', 'bedrock/converse-stream']);
 
 /** Rules fixed by migrating the whole file at once: a call cannot move to SageMaker without its client, and back. */
-const FILE_MIGRATION_RULES: ReadonlySet<RuleId> = new Set<RuleId>([...OPERATION_RULES, 'bedrock/runtime-client']);
+const FILE_MIGRATION_RULES: ReadonlySet<RuleId> = new Set<RuleId>([...OPERATION_RULES, 'bedrock/runtime-client', 'bedrock/ai-sdk']);
+
+/** File-migration findings that get the migration note when they are not rewritten (imports and clients just explain it). */
+const NOTED_WHEN_REFUSED: ReadonlySet<RuleId> = new Set<RuleId>([...OPERATION_RULES, 'bedrock/ai-sdk']);
 
 /**
  * Fixes offered for one finding: the file migration (preferred) for Bedrock Runtime clients, calls and
@@ -43,7 +46,7 @@ export function fixesForFinding(input: FixInput, finding: Finding): FixProposal[
   if (isFileMigrationFinding(finding)) {
     const reason = unfixableReason(assessment(input), finding);
     // Calls get the note; their import and client just explain it in the diagnostic (see refineFixability).
-    if (reason !== undefined) return OPERATION_RULES.has(finding.ruleId) ? notes(input, finding, reason) : [];
+    if (reason !== undefined) return NOTED_WHEN_REFUSED.has(finding.ruleId) ? notes(input, finding, reason) : [];
     const migration = fixAll(input, [finding]);
     return migration ? [{ ...migration, isPreferred: true }] : [];
   }
@@ -212,7 +215,8 @@ export function notFixed(finding: Finding, reason: string): Finding {
 
 /** Findings the file migration (Bedrock Runtime → SageMaker Runtime) fixes as a whole, or leaves as a whole. */
 export function isFileMigrationFinding(finding: Finding): boolean {
-  return FILE_MIGRATION_RULES.has(finding.ruleId) || (finding.ruleId === 'bedrock/import' && finding.data.service === 'runtime');
+  return FILE_MIGRATION_RULES.has(finding.ruleId)
+    || (finding.ruleId === 'bedrock/import' && (finding.data.service === 'runtime' || finding.data.library === 'ai-sdk'));
 }
 
 function unfixableReason(assessment: Assessment, finding: Finding): string | undefined {
@@ -220,7 +224,7 @@ function unfixableReason(assessment: Assessment, finding: Finding): string | und
   if (own !== undefined) return own;
   const blocker = assessment.blockers[0];
   if (!blocker) return undefined;
-  const what = [blocker.data.operation, blocker.data.className].find((value) => typeof value === 'string') ?? blocker.ruleId;
+  const what = [blocker.data.operation, blocker.data.className, blocker.data.name].find((value) => typeof value === 'string') ?? blocker.ruleId;
   const blockerReason = assessment.refusals.get(findingKey(blocker));
   if (blockerReason !== undefined) return l10n.t('{0} in this file is not rewritten ({1}); migrating part of the file would not compile', String(what), blockerReason);
   return l10n.t('this file also uses {0}, which cannot move to SageMaker Runtime; migrating part of the file would not compile', String(what));

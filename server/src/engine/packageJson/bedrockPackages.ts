@@ -12,6 +12,15 @@ export type BedrockDependency =
 export const BEDROCK_RUNTIME_PACKAGE = BEDROCK_SDK_PACKAGES.find((pkg) => pkg.service === 'runtime')!.name;
 export { SAGEMAKER_RUNTIME_PACKAGE };
 
+/** The Vercel AI SDK's Bedrock provider: migrated code uses the SageMaker provider module (SageMaker Runtime client) instead. */
+export const AI_SDK_BEDROCK_PACKAGE = '@ai-sdk/amazon-bedrock';
+
+/**
+ * Packages the file migration replaces with SageMaker Runtime: the entry next to which the SageMaker Runtime client is
+ * added (the first one a section lists), and the imports a migrated file no longer has.
+ */
+export const MIGRATED_PACKAGES: readonly string[] = [BEDROCK_RUNTIME_PACKAGE, AI_SDK_BEDROCK_PACKAGE];
+
 const WRAPPER_RULES: Readonly<Record<WrapperLibrary, RuleId>> = {
   'ai-sdk': 'bedrock/ai-sdk', langchain: 'bedrock/langchain', llamaindex: 'bedrock/llamaindex', openai: 'bedrock/openai-compatible',
 };

@@ -2,7 +2,7 @@ import { applyEdits, composeEdits } from '../fixes/edits';
 import type { TextEdit } from '../fixes/types';
 import { BEDROCK_RUNTIME_PACKAGE, SAGEMAKER_RUNTIME_PACKAGE, bedrockDependency } from './bedrockPackages';
 import { type PackageJsonDependencies, type SectionObject, readDependencySections } from './dependencySections';
-import { sectionsMissingSageMakerRuntime } from './sageMakerTargets';
+import { sageMakerRuntimeAnchor, sectionsMissingSageMakerRuntime } from './sageMakerTargets';
 import { detectEol, indentationBefore, isPlainSeparator } from './textStyle';
 import { sageMakerRuntimeRange } from './versionRange';
 
@@ -83,11 +83,13 @@ function isHighSurrogate(code: number): boolean {
 
 function insertSageMakerRuntime(text: string, dependencies: PackageJsonDependencies, section: SectionObject): TextEdit | undefined {
   const entries = section.entries;
-  const anchorIndex = entries.findIndex((entry) => entry.name === BEDROCK_RUNTIME_PACKAGE);
-  if (anchorIndex < 0) return undefined;
-  const anchor = entries[anchorIndex];
+  const anchor = sageMakerRuntimeAnchor(section);
+  if (!anchor) return undefined;
+  const anchorIndex = entries.indexOf(anchor);
   const colon = text.slice(anchor.keyRange.end, anchor.valueRange.start);
-  const member = `${JSON.stringify(SAGEMAKER_RUNTIME_PACKAGE)}${isColon(colon) ? colon : ': '}${JSON.stringify(sageMakerRuntimeRange(dependencies, anchor.version))}`;
+  // Only the Bedrock runtime client's range is an AWS SDK v3 range the SageMaker client can share.
+  const range = sageMakerRuntimeRange(dependencies, anchor.name === BEDROCK_RUNTIME_PACKAGE ? anchor.version : undefined);
+  const member = `${JSON.stringify(SAGEMAKER_RUNTIME_PACKAGE)}${isColon(colon) ? colon : ': '}${JSON.stringify(range)}`;
   const order = sortOrder(entries.map((entry) => entry.name));
   const position = order ? entries.filter((entry) => order(entry.name, SAGEMAKER_RUNTIME_PACKAGE) < 0).length : anchorIndex + 1;
   const separator = memberSeparator(text, section, position);

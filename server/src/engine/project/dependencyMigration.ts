@@ -1,20 +1,19 @@
 import * as l10n from '@vscode/l10n';
 import { packageNameOf } from '../catalog/packages';
 import { isFileMigrationFinding, notFixed } from '../fixes';
-import { BEDROCK_RUNTIME_PACKAGE, planDependencyFix } from '../packageJson';
+import { BEDROCK_RUNTIME_PACKAGE, MIGRATED_PACKAGES, SAGEMAKER_RUNTIME_PACKAGE, planDependencyFix } from '../packageJson';
 import type { Finding } from '../types';
 import { packageImportsOf } from './localImports';
 
-const SAGEMAKER_RUNTIME_PACKAGE = '@aws-sdk/client-sagemaker-runtime';
-
 /**
  * The packages a script file will import once the migration ran, from its text and its (refined) findings: a
- * file whose Bedrock Runtime migration is fixable trades the Bedrock Runtime client for SageMaker Runtime.
+ * file whose Bedrock Runtime migration is fixable trades the Bedrock Runtime client (and the AI SDK's Bedrock
+ * provider) for SageMaker Runtime.
  */
 export function importsAfterMigration(text: string, findings: readonly Finding[]): string[] {
   const imports = packageImportsOf(text);
   if (!willMigrate(findings)) return imports;
-  return [...imports.filter((specifier) => packageNameOf(specifier) !== BEDROCK_RUNTIME_PACKAGE), SAGEMAKER_RUNTIME_PACKAGE];
+  return [...imports.filter((specifier) => !MIGRATED_PACKAGES.includes(packageNameOf(specifier))), SAGEMAKER_RUNTIME_PACKAGE];
 }
 
 /** Fix-all moves this file from Bedrock Runtime to SageMaker Runtime: it has migration findings, all fixable. */

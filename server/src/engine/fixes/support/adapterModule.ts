@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import ts from '../../../typescript';
 import { type ExtensionStyle, type PackageContext, extensionStyleFor, moduleKindOf, placeInPackage } from '../../project/packageContext';
 import { ADAPTER_TEMPLATE } from '../templates/adapterTemplate.generated';
+import { AI_SDK_PROVIDER_TEMPLATE } from '../templates/aiSdkProviderTemplate.generated';
 import type { CodeStyle } from '../style';
 import type { CreatedFile } from '../types';
 
@@ -13,6 +14,16 @@ export interface AdapterModule {
   /** Module specifier from the edited document, e.g. `./sagemaker-converse` or `../sagemaker-converse.js`. */
   specifier: string;
 }
+
+/** A module the fixes write once per package: its TypeScript source and, for all but the Converse adapter, its file name. */
+export interface ModuleTemplate {
+  source: string;
+  /** Placed beside the configured adapter path; undefined for the adapter itself (the configured path). */
+  fileName?: string;
+}
+
+export const CONVERSE_ADAPTER: ModuleTemplate = { source: ADAPTER_TEMPLATE };
+export const AI_SDK_PROVIDER: ModuleTemplate = { source: AI_SDK_PROVIDER_TEMPLATE, fileName: 'sagemaker-ai-sdk-provider.ts' };
 
 export interface AdapterRequest {
   adapterPath: string;
@@ -26,6 +37,8 @@ export interface AdapterRequest {
   usesRequire: boolean;
   style: CodeStyle;
   sourceFile: ts.SourceFile;
+  /** The module to write; the Converse adapter by default. */
+  template?: ModuleTemplate;
 }
 
 /**
@@ -33,10 +46,12 @@ export interface AdapterRequest {
  * specifier its module system resolves. Undefined when the configured path would leave the package.
  */
 export function adapterModule(request: AdapterRequest): AdapterModule | undefined {
-  const configured = placeInPackage(request.packageContext, request.adapterPath, request.isDefaultPath);
-  if (configured === undefined) return undefined;
+  const template = request.template ?? CONVERSE_ADAPTER;
+  const adapterPath = placeInPackage(request.packageContext, request.adapterPath, request.isDefaultPath);
+  if (adapterPath === undefined) return undefined;
+  const configured = template.fileName ? posix.join(posix.dirname(adapterPath), template.fileName) : adapterPath;
   // A setting that names a .js/.mjs/.cjs file asks for JavaScript even from TypeScript documents.
-  const javascript = request.javascript || /\.[cm]?jsx?$/.test(configured);
+  const javascript = request.javascript || /\.[cm]?jsx?$/.test(adapterPath);
   const kind = request.usesRequire ? 'cjs' : moduleKindOf(request.workspaceRelativePath, request.packageContext);
   const path = javascript ? javaScriptPath(configured, kind, request.packageContext) : configured;
   const eol = (text: string) => text.replace(/\r?\n/g, request.style.eol);
@@ -44,8 +59,8 @@ export function adapterModule(request: AdapterRequest): AdapterModule | undefine
   // Nothing resolves an extensionless specifier to `.mjs`/`.cjs`: those are always imported with their extension.
   const extension = style === 'none' && /\.[cm]js$/.test(path) ? 'js' : style;
   return {
-    file: { path, content: eol(javascript ? JS_HEADER + transpile(ADAPTER_TEMPLATE, kind === 'cjs') : ADAPTER_TEMPLATE), ifMissing: true },
-    ...(javascript ? { declaration: { path: declarationPath(path), content: eol(declarations()), ifMissing: true } } : {}),
+    file: { path, content: eol(javascript ? JS_HEADER + transpile(template.source, kind === 'cjs') : template.source), ifMissing: true },
+    ...(javascript ? { declaration: { path: declarationPath(path), content: eol(declarations(template.source)), ifMissing: true } } : {}),
     specifier: relativeSpecifier(request.workspaceRelativePath, path, extension),
   };
 }
@@ -68,9 +83,9 @@ const JS_HEADER = '// @ts-nocheck: typed by the .d.ts file beside this one.\n';
 
 const transpiled = new Map<string, string>();
 
-/** The template as JavaScript (computed once per module kind: the template never changes at run time). */
+/** The template as JavaScript (computed once per template and module kind: templates never change at run time). */
 function transpile(source: string, commonJs: boolean): string {
-  const key = `${commonJs}:${source.length}`;
+  const key = `${commonJs}:${source}`;
   let output = transpiled.get(key);
   if (output === undefined) {
     output = ts.transpileModule(source, {
@@ -81,14 +96,16 @@ function transpile(source: string, commonJs: boolean): string {
   return output;
 }
 
-let declarationText: string | undefined;
+const declarationTexts = new Map<string, string>();
 
-/** The template's declarations, for the `.d.ts` beside a JavaScript adapter. */
-function declarations(): string {
-  declarationText ??= ts.transpileDeclaration(ADAPTER_TEMPLATE, {
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
-  }).outputText;
-  return declarationText;
+/** The template's declarations, for the `.d.ts` beside a JavaScript module. */
+function declarations(source: string): string {
+  let text = declarationTexts.get(source);
+  if (text === undefined) {
+    text = ts.transpileDeclaration(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
+    declarationTexts.set(source, text);
+  }
+  return text;
 }
 
 /** How the document's own relative imports end: `./x`, `./x.js` (Node ESM) or `./x.ts`; undefined without any. */

@@ -8,6 +8,8 @@ import type {
   ResponseStream,
   SageMakerRuntimeClient,
 } from "@aws-sdk/client-sagemaker-runtime";
+import type { ChatChoice, ChatCompletion, ChatCompletionMessage, ChatContentPart, ChatMessage, ChatToolCall, ChatUsage } from "./sharedChat";
+import { ThinkingSplitter, splitThinking, streamError } from "./sharedChat";
 
 // ---- Where the model runs ----
 
@@ -266,20 +268,6 @@ function targetOf(input: SageMakerTarget): SageMakerTarget {
 
 // ---- Request: Converse → chat completions ----
 
-type ChatContentPart = { type: "text"; text: string } | { type: "image_url"; image_url: { url: string } };
-
-interface ChatToolCall {
-  id: string;
-  type: "function";
-  function: { name: string; arguments: string };
-}
-
-type ChatMessage =
-  | { role: "system"; content: string }
-  | { role: "user"; content: string | ChatContentPart[] }
-  | { role: "assistant"; content: string | null; tool_calls?: ChatToolCall[] }
-  | { role: "tool"; tool_call_id: string; content: string };
-
 interface ChatCompletionsBody {
   messages: ChatMessage[];
   max_tokens?: number;
@@ -367,32 +355,6 @@ function assertSupported(block: ContentBlock): void {
 
 // ---- Response: chat completion → Converse ----
 
-interface ChatCompletionMessage {
-  content?: string | null;
-  reasoning?: string | null;
-  reasoning_content?: string | null;
-  tool_calls?: ChatToolCall[] | null;
-}
-
-interface ChatChoice {
-  message?: ChatCompletionMessage;
-  delta?: ChatCompletionMessage & { tool_calls?: Array<Partial<ChatToolCall> & { index?: number; function?: { name?: string; arguments?: string } }> | null };
-  finish_reason?: string | null;
-  /** vLLM: the stop string or token that ended generation, if any. */
-  stop_reason?: string | number | null;
-}
-
-interface ChatUsage {
-  prompt_tokens?: number;
-  completion_tokens?: number;
-  total_tokens?: number;
-}
-
-interface ChatCompletion {
-  choices?: ChatChoice[];
-  usage?: ChatUsage | null;
-}
-
 function contentOf(message: ChatCompletionMessage | undefined): ContentBlock[] {
   const split = splitThinking(message?.content ?? "");
   const reasoning = message?.reasoning ?? message?.reasoning_content ?? split.reasoning;
@@ -405,14 +367,6 @@ function contentOf(message: ChatCompletionMessage | undefined): ContentBlock[] {
     content.push({ toolUse: { toolUseId: call.id, name: call.function.name, input: parseArguments(call.function.arguments) } });
   }
   return content;
-}
-
-/** DeepSeek-R1 style models without a reasoning parser put their reasoning inside `<think>…</think>`. */
-function splitThinking(text: string): { reasoning: string | undefined; text: string } {
-  const end = text.indexOf("</think>");
-  if (end < 0) return { reasoning: undefined, text };
-  const reasoning = text.slice(0, end).replace(/^\s*<think>/, "").trim();
-  return { reasoning: reasoning === "" ? undefined : reasoning, text: text.slice(end + "</think>".length).replace(/^\s+/, "") };
 }
 
 function parseArguments(text: string): DocumentType {
@@ -507,11 +461,6 @@ function concat(left: Uint8Array, right: Uint8Array): Uint8Array {
   return joined;
 }
 
-function streamError(value: { Message?: string | undefined }, name: string): Error {
-  if (value instanceof Error) return value;
-  return Object.assign(new Error(value.Message ?? name), { name });
-}
-
 interface BlockState {
   index: number;
   open: boolean;
@@ -578,54 +527,4 @@ async function* converseEvents(chunks: AsyncIterable<unknown>, started: number):
   if (!sentStart) yield { messageStart: { role: "assistant" } };
   if (!stopped) yield* stopEvents(undefined);
   yield { metadata: { usage: usageOf(usage), metrics: { latencyMs: Date.now() - started } } };
-}
-
-/** Splits streamed text into reasoning (inside `<think>…</think>`) and answer, even when a tag spans chunks. */
-class ThinkingSplitter {
-  private pending = "";
-  private state: "start" | "thinking" | "answer" = "start";
-
-  push(text: string): Array<{ text: string; reasoning: boolean }> {
-    this.pending += text;
-    const parts: Array<{ text: string; reasoning: boolean }> = [];
-    if (this.state === "start") {
-      const trimmed = this.pending.replace(/^\s+/, "");
-      if ("<think>".startsWith(trimmed)) return parts; // could still become the opening tag
-      if (trimmed.startsWith("<think>")) {
-        this.state = "thinking";
-        this.pending = trimmed.slice("<think>".length);
-      } else {
-        this.state = "answer";
-      }
-    }
-    if (this.state === "thinking") {
-      const end = this.pending.indexOf("</think>");
-      if (end < 0) {
-        const keep = partialSuffix(this.pending, "</think>");
-        parts.push({ text: this.pending.slice(0, this.pending.length - keep), reasoning: true });
-        this.pending = this.pending.slice(this.pending.length - keep);
-        return parts;
-      }
-      parts.push({ text: this.pending.slice(0, end), reasoning: true });
-      this.pending = this.pending.slice(end + "</think>".length).replace(/^\s+/, "");
-      this.state = "answer";
-    }
-    parts.push({ text: this.pending, reasoning: false });
-    this.pending = "";
-    return parts;
-  }
-
-  flush(): Array<{ text: string; reasoning: boolean }> {
-    const text = this.pending;
-    this.pending = "";
-    return text === "" ? [] : [{ text, reasoning: this.state === "thinking" }];
-  }
-}
-
-/** Length of the longest suffix of `text` that is a proper prefix of `tag`. */
-function partialSuffix(text: string, tag: string): number {
-  for (let length = Math.min(tag.length - 1, text.length); length > 0; length--) {
-    if (tag.startsWith(text.slice(text.length - length))) return length;
-  }
-  return 0;
 }

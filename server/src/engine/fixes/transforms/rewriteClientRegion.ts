@@ -3,6 +3,7 @@ import ts from '../../../typescript';
 import type { Finding } from '../../types';
 import type { FixContext } from '../context';
 import { OK, type FixTransform, type Verdict, refuse } from '../transform';
+import { importedNameOf } from '../support/aiSdkUses';
 
 /**
  * `region: "us-east-1"` on a Bedrock Runtime client → the target China region, keeping the quote style. Other
@@ -25,9 +26,15 @@ export const rewriteClientRegion: FixTransform = {
 
 function verdictFor(context: FixContext, finding: Finding): Verdict {
   const construction = context.nodeOf(finding)?.parent?.parent?.parent;
+  // The Vercel AI SDK's createAmazonBedrock({ region }) becomes createSageMaker({ region }) (rewriteAiSdk).
+  if (construction && ts.isCallExpression(construction) && isAiSdkFactory(context, construction.expression)) return OK;
   if (!construction || !ts.isNewExpression(construction)) return refuse(l10n.t('the region is not given to a client constructor'));
   const callee = construction.expression;
   const isRuntimeClient = context.findings.some((other) => other.ruleId === 'bedrock/runtime-client'
     && other.range.start === callee.getStart(context.sourceFile) && other.range.end === callee.getEnd());
   return isRuntimeClient ? OK : refuse(l10n.t('only Bedrock Runtime clients move to SageMaker Runtime; this client has no China endpoint'));
+}
+
+function isAiSdkFactory(context: FixContext, callee: ts.Expression): boolean {
+  return ts.isIdentifier(callee) && importedNameOf(context, callee.text) === 'createAmazonBedrock';
 }

@@ -41,8 +41,9 @@ export const rewriteClients: FixTransform = {
   },
 };
 
-function flagEndpointOverride(context: FixContext, options: ts.ObjectLiteralExpression): void {
-  const endpoint = options.properties.find((property) => propertyNameText(property.name) === 'endpoint');
+/** A TODO above a Bedrock endpoint override (`endpoint`, or the AI SDK's `baseURL`) among the client options. */
+export function flagEndpointOverride(context: FixContext, options: ts.ObjectLiteralExpression, key = 'endpoint'): void {
+  const endpoint = options.properties.find((property) => propertyNameText(property.name) === key);
   if (!endpoint) return;
   const note = `${TODO}: ${l10n.t('this endpoint override was for Bedrock; point it at SageMaker Runtime (runtime.sagemaker.{0}.amazonaws.com.cn) or remove it.', context.settings.targetRegion)}`;
   const start = endpoint.getStart(context.sourceFile);
@@ -56,7 +57,7 @@ function flagEndpointOverride(context: FixContext, options: ts.ObjectLiteralExpr
  * changing what else uses it; the TODO (a finding until removed) asks for the China region of the endpoint. A
  * literal region is the client-region rule's, and a bare environment variable is deployment configuration.
  */
-function flagRegionFromCode(context: FixContext, options: ts.ObjectLiteralExpression): void {
+export function flagRegionFromCode(context: FixContext, options: ts.ObjectLiteralExpression): void {
   const region = options.properties.find((property) => propertyNameText(property.name) === 'region');
   if (!region || !(ts.isPropertyAssignment(region) || ts.isShorthandPropertyAssignment(region))) return;
   const value = ts.isPropertyAssignment(region) ? skipOuterExpressions(region.initializer) : region.name;

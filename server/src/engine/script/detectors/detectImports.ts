@@ -98,7 +98,8 @@ function reportModule(literal: ts.StringLiteralLike, context: ScriptContext): bo
   if (library) {
     const rule = ruleMeta(library === 'ai-sdk' ? 'bedrock/ai-sdk' : library === 'llamaindex' ? 'bedrock/llamaindex' : 'bedrock/langchain');
     context.report({
-      ruleId: 'bedrock/import', range, category: 'manual', equivalent: rule.equivalent(),
+      // The AI SDK provider module is rewritten to the SageMaker provider (rewriteAiSdk decides exactly).
+      ruleId: 'bedrock/import', range, category: 'manual', equivalent: rule.equivalent(), fixable: library === 'ai-sdk',
       message: l10n.t("'{0}' reaches Amazon Bedrock, which is not available in {1}. Alternative: {2}.", specifier, region, withoutNonePrefix(rule.equivalent())),
       data: { module: specifier, library },
     });

@@ -22,14 +22,15 @@ export const detectWrappers: ScriptDetector = {
     if (target?.what === 'wrapper') {
       const shape = target.wrapper.shape;
       const matches = ts.isNewExpression(call) ? shape === 'class' : shape === 'provider' || shape === 'factory';
-      if (matches) report(context, callee, target.exportName, target.wrapper.rule, target.wrapper.category, stringValue(call.arguments?.[0]));
+      if (matches) report(context, callee, target.exportName, target.wrapper.rule, target.wrapper.category, stringValue(call.arguments?.[0]), target.wrapper.library === 'ai-sdk');
       return;
     }
     if (!ts.isCallExpression(call)) return;
     // provider("model") or provider.languageModel("model"), where provider is `bedrock` or came from createAmazonBedrock().
     const providerExpression = ts.isPropertyAccessExpression(callee) ? callee.expression : callee;
     const provider = providerOf(context.bindings.meaningOf(providerExpression));
-    if (provider) report(context, callee, provider, 'bedrock/ai-sdk', undefined, stringValue(call.arguments[0]));
+    // Fixable as far as the detector knows; the fix's checks make it exact (refineFixability).
+    if (provider) report(context, callee, provider, 'bedrock/ai-sdk', undefined, stringValue(call.arguments[0]), true);
   },
 };
 
@@ -40,10 +41,10 @@ function providerOf(meaning: Meaning | undefined): string | undefined {
 }
 
 function report(context: ScriptContext, callee: ts.Node, name: string, ruleId: RuleId, category: Category | undefined,
-  model: string | undefined): void {
+  model: string | undefined, fixable = false): void {
   const rule = ruleMeta(ruleId);
   context.report({
-    ruleId, range: rangeOf(callee, context.sourceFile), category,
+    ruleId, range: rangeOf(callee, context.sourceFile), category, fixable,
     message: l10n.t("'{0}' calls Amazon Bedrock, which is not available in {1}. Alternative: {2}.", name, context.settings.targetRegion, withoutNonePrefix(rule.equivalent())),
     data: { name, model },
   });
