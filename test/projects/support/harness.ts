@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { dirname, join, posix, relative, resolve } from 'node:path';
 import { REPO_ROOT } from '../../cli/support/cliBuild';
-import { BEDROCK_SDK, SAGEMAKER_SDK, type Tree } from './tree';
+import { BEDROCK_SDK, type Tree } from './tree';
 
 // The tree and package.json helpers live in tree.ts (the VS Code integration suite uses them too).
 export * from './tree';
