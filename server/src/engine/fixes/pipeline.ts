@@ -4,6 +4,7 @@ import { FixContext, type RunState } from './context';
 import { applyEdits, assertDisjoint, composeEdits, sortEdits } from './edits';
 import type { FixTransform, Verdict } from './transform';
 import type { CreatedFile, FixInput, TextEdit } from './types';
+import { workCounters } from '../workCounters';
 
 export interface RunResult {
   /** Disjoint, sorted edits against the input text. */
@@ -50,12 +51,13 @@ const BLOCKING_RULES: readonly RuleId[] = ['bedrock/guardrail', 'bedrock/count-t
 export function assess(input: FixInput, transforms: readonly FixTransform[], findings?: readonly Finding[]): Assessment {
   const run = runState(input);
   // The caller's findings of this very text spare a second analysis (a scan refines every file that has findings).
-  const context = new FixContext(input.text, findings ?? findingsOf(input, input.text), run);
+  const context = new FixContext(input.text, findings ?? findingsOf(input, input.text), run, input.sourceFile);
   const refusals = new Map<string, string>();
   const blockers = context.findings.filter((finding) => BLOCKING_RULES.includes(finding.ruleId) && finding.data.service === 'runtime');
   for (const transform of transforms) {
     if (!transform.check) continue;
     for (const finding of context.findingsOf(transform.rules)) {
+      workCounters.checks++;
       const verdict: Verdict = transform.check(context, finding);
       if (verdict.ok) continue;
       refusals.set(findingKey(finding), verdict.reason);

@@ -5,6 +5,8 @@ import type { OffsetRange } from '../../types';
 export function nodeAtRange(sourceFile: ts.SourceFile, range: OffsetRange): ts.Node | undefined {
   let found: ts.Node | undefined;
   const visit = (node: ts.Node): void => {
+    // `pos` and `end` first: they rule out most siblings without scanning trivia for the start (large files).
+    if (node.pos > range.start || node.end < range.end) return;
     if (node.getStart(sourceFile) <= range.start && range.end <= node.getEnd()) {
       if (node.getStart(sourceFile) === range.start && node.getEnd() === range.end) found = node;
       ts.forEachChild(node, visit);
@@ -18,6 +20,7 @@ export function nodeAtRange(sourceFile: ts.SourceFile, range: OffsetRange): ts.N
 export function nodeContaining(sourceFile: ts.SourceFile, range: OffsetRange): ts.Node {
   let found: ts.Node = sourceFile;
   const visit = (node: ts.Node): void => {
+    if (node.pos > range.start || node.end < range.end) return;
     if (node.getStart(sourceFile) <= range.start && range.end <= node.getEnd()) {
       found = node;
       ts.forEachChild(node, visit);
@@ -46,8 +49,27 @@ export function enclosingScope(node: ts.Node): ts.Node {
   return node.getSourceFile();
 }
 
+/** The references of a whole file by name, in document order: one walk, however many names are looked up. */
+const fileReferences = new WeakMap<ts.SourceFile, Map<string, ts.Identifier[]>>();
+
+/** The names each top-level statement references, for trees whose owner keeps them (the editor's incremental tree). */
+const statementNames = new WeakMap<ts.SourceFile, (statement: ts.Statement) => ReadonlySet<string>>();
+
+/**
+ * Tells lookups in `sourceFile` which names each top-level statement references (`namesOf` must give exactly the
+ * texts of the statement's identifiers that `isReference` accepts): they then walk only the statements with the name.
+ */
+export function knowStatementNames(sourceFile: ts.SourceFile, namesOf: (statement: ts.Statement) => ReadonlySet<string>): void {
+  statementNames.set(sourceFile, namesOf);
+}
+
 /** Every identifier under `root` named `name` that is a reference (not a property name or member name). */
 export function referencesTo(root: ts.Node, name: string): ts.Identifier[] {
+  if (ts.isSourceFile(root)) {
+    const namesOf = statementNames.get(root);
+    if (!namesOf) return [...(referencesByName(root).get(name) ?? [])];
+    return root.statements.filter((statement) => namesOf(statement).has(name)).flatMap((statement) => referencesTo(statement, name));
+  }
   const found: ts.Identifier[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node) && node.text === name && isReference(node)) found.push(node);
@@ -55,6 +77,25 @@ export function referencesTo(root: ts.Node, name: string): ts.Identifier[] {
   };
   visit(root);
   return found;
+}
+
+function referencesByName(sourceFile: ts.SourceFile): Map<string, ts.Identifier[]> {
+  let index = fileReferences.get(sourceFile);
+  if (!index) {
+    const byName = new Map<string, ts.Identifier[]>();
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node) && isReference(node)) {
+        const list = byName.get(node.text);
+        if (list) list.push(node);
+        else byName.set(node.text, [node]);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    index = byName;
+    fileReferences.set(sourceFile, index);
+  }
+  return index;
 }
 
 /** False for `x.name`, `{ name: v }` keys, `import { name as x }` property names and declarations' own names. */
