@@ -1,4 +1,7 @@
-import { analyze, isScriptLanguage } from '../analyze';
+import type ts from '../../typescript';
+import { analyze, DEFAULT_LIMITS, isScriptLanguage } from '../analyze';
+import { analyzeScriptTree } from '../script/analyzeScript';
+import { parseScript } from '../script/parse';
 import type { Finding, OffsetRange, RuleId, ScriptLanguage } from '../types';
 import { FixContext, type RunState } from './context';
 import { applyEdits, assertDisjoint, composeEdits, sortEdits } from './edits';
@@ -14,27 +17,47 @@ export interface RunResult {
 }
 
 /**
- * Runs transforms in order. Each pass re-parses and re-analyses the text the previous pass produced, so a
- * transform only ever reasons about real code; the passes' edits are folded into one minimal list against
- * the original text.
+ * Runs transforms in order. Each pass works on a fresh parse and analysis of the text the previous pass produced,
+ * so a transform only ever reasons about real code; a pass that changed nothing leaves them to the next one (one
+ * parse and one analysis per text, however many findings). The passes' edits are folded into one minimal list
+ * against the original text.
  */
 export function runTransforms(input: FixInput, transforms: readonly FixTransform[], only?: OffsetRange): RunResult {
   const run = runState(input);
   let text = input.text;
   let composed: TextEdit[] = [];
+  let parsed: ParsedText | undefined;
   transforms.forEach((transform, pass) => {
-    const context = new FixContext(text, findingsOf(input, text), run);
+    parsed ??= parseAndAnalyse(input, text);
+    const context = new FixContext(text, parsed.findings, run, parsed.sourceFile);
     // A quick fix for one finding selects it by range in the first pass, where ranges are the original ones.
     const findings = context.findingsOf(transform.rules)
       .filter((finding) => !only || pass > 0 || (finding.range.start === only.start && finding.range.end === only.end));
-    if (findings.length > 0 || transform.rules.length === 0) transform.apply(context, findings);
+    if (findings.length === 0 && transform.rules.length > 0) return;
+    workCounters.rewritePasses++;
+    transform.apply(context, findings);
     const edits = sortEdits(context.finish());
     if (edits.length === 0) return;
     assertDisjoint(edits, text.length);
     composed = composeEdits(input.text, composed, edits);
     text = applyEdits(text, edits);
+    parsed = undefined;
   });
   return { edits: composed, createFiles: [...run.createFiles.values()], text };
+}
+
+interface ParsedText {
+  sourceFile: ts.SourceFile;
+  findings: Finding[];
+}
+
+/** One parse (parent pointers set, as transforms need) that the analysis reuses. */
+function parseAndAnalyse(input: FixInput, text: string): ParsedText {
+  const sourceFile = parseScript(text, input.languageId as ScriptLanguage, input.fileName);
+  if (!isScriptLanguage(input.languageId)) return { sourceFile, findings: [] };
+  workCounters.fixAnalyses++;
+  const findings = analyze({ text, languageId: input.languageId, settings: input.settings, fileName: input.fileName }, DEFAULT_LIMITS, (scriptInput) => analyzeScriptTree(sourceFile, scriptInput)).findings;
+  return { sourceFile, findings };
 }
 
 export interface Assessment {
@@ -84,5 +107,6 @@ function runState(input: FixInput): RunState {
 
 function findingsOf(input: FixInput, text: string): Finding[] {
   if (!isScriptLanguage(input.languageId)) return [];
+  workCounters.fixAnalyses++;
   return analyze({ text, languageId: input.languageId, settings: input.settings, fileName: input.fileName }).findings;
 }

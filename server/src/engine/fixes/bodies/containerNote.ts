@@ -19,14 +19,12 @@ export function stopReasonFromDetails<T extends object>(
 ): T & { prefix: string; readonly suffix: string; details: true } {
   const base = container === 'tgi' ? '[0].details' : '.details';
   // The suffix is rendered when a rewrite writes it: the file's quote style is not worked out for checks.
-  return Object.assign(rule, {
-    prefix: '(',
-    details: true as const,
-    get suffix() {
-      const q = (value: string) => `${style.quote}${value}${style.quote}`;
-      return `${base}.finish_reason === ${q('length')} ? ${q('length')} : ${q('stop')})`;
-    },
-  });
+  const q = (value: string) => `${style.quote}${value}${style.quote}`;
+  return Object.defineProperties(rule, {
+    prefix: { value: '(', enumerable: true },
+    details: { value: true, enumerable: true },
+    suffix: { get: () => `${base}.finish_reason === ${q('length')} ? ${q('length')} : ${q('stop')})`, enumerable: true },
+  }) as T & { prefix: string; readonly suffix: string; details: true };
 }
 
 /** `x.generation_token_count` → `x.details.generated_tokens` (`x[0].details...` on TGI). */

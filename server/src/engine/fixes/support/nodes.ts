@@ -133,11 +133,41 @@ export function isDeclared(sourceFile: ts.SourceFile, name: string): boolean {
 
 /** Offset just past the line break that ends the line `position` is on (or the end of the text). */
 export function endOfLine(text: string, position: number): number {
-  const newline = text.indexOf('\n', position);
-  return newline < 0 ? text.length : newline + 1;
+  const starts = lineStarts(text);
+  const next = lineIndex(starts, position) + 1;
+  return next < starts.length ? starts[next] : text.length;
 }
 
 /** Offset of the first character of the line `position` is on. */
 export function startOfLine(text: string, position: number): number {
-  return text.lastIndexOf('\n', position - 1) + 1;
+  if (position <= 0) return text.lastIndexOf('\n', position - 1) + 1;
+  const starts = lineStarts(text);
+  return starts[lineIndex(starts, position)];
+}
+
+// A fix asks for line starts once per edit it writes: searching the text each time is quadratic on minified
+// (one-line) files. The starts of the last text asked about are kept (a pass asks about one text).
+let lastText: string | undefined;
+let lastStarts: number[] = [0];
+
+function lineStarts(text: string): number[] {
+  if (text !== lastText) {
+    const starts = [0];
+    for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) starts.push(newline + 1);
+    lastText = text;
+    lastStarts = starts;
+  }
+  return lastStarts;
+}
+
+/** The index of the line `position` is on (a line starts after its newline). */
+function lineIndex(starts: readonly number[], position: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle] <= position) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
