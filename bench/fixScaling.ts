@@ -8,8 +8,6 @@ import { generateMigratableFile } from '../test/helpers/migratableFile';
 
 const CLI = join(__dirname, '..', 'server', 'out', 'cli.js');
 const WORK = join(__dirname, '.work');
-/** About 40 characters per generated line. */
-const CHARACTERS_PER_LINE = 40;
 
 interface Measured {
   wallMs: number;
@@ -33,12 +31,18 @@ function cli(cwd: string, args: string[]): Measured {
   return { wallMs, peakRssMb: Number(rss[1]) / 1024, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** A generated file of about `characters` characters on one line (8 MB stays under the engine's 8 MiB limit). */
+function oneLineFile(characters: number): string {
+  const perLine = generateMigratableFile(1_000).length / 1_000;
+  return generateMigratableFile(Math.floor(characters / perLine)).replace(/\n/g, ' ');
+}
+
 export function benchFixScaling(): void {
   console.log('\n## `scan --fix` across file sizes (one-line files; ratio to `scan --format json` of the same file)');
   console.log('| size | findings | edits | scan ms / MB | scan --fix ms / MB | time ratio | memory ratio |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const mb of sizesMb()) {
-    const text = generateMigratableFile(Math.ceil((mb * 1024 * 1024) / CHARACTERS_PER_LINE)).replace(/\n/g, ' ');
+    const text = oneLineFile(mb * 1_000_000);
     const root = join(WORK, `fix-${mb}mb`);
     const scanned = join(root, 'scan');
     const fixed = join(root, 'fix');
@@ -52,7 +56,7 @@ export function benchFixScaling(): void {
     const fix = cli(fixed, ['scan', '.', '--fix', ...options]);
     const findings = (JSON.parse(scan.stdout) as { findings: unknown[] }).findings.length;
     const edits = /--fix: (\d+)/.exec(fix.stderr)?.[1] ?? '?';
-    console.log(`| ${(text.length / 1024 / 1024).toFixed(1)} MB | ${findings} | ${edits} | ${scan.wallMs.toFixed(0)} / ${scan.peakRssMb.toFixed(0)} | ${fix.wallMs.toFixed(0)} / ${fix.peakRssMb.toFixed(0)} | ${(fix.wallMs / scan.wallMs).toFixed(2)}× | ${(fix.peakRssMb / scan.peakRssMb).toFixed(2)}× |`);
+    console.log(`| ${(text.length / 1_000_000).toFixed(1)} MB | ${findings} | ${edits} | ${scan.wallMs.toFixed(0)} / ${scan.peakRssMb.toFixed(0)} | ${fix.wallMs.toFixed(0)} / ${fix.peakRssMb.toFixed(0)} | ${(fix.wallMs / scan.wallMs).toFixed(2)}× | ${(fix.peakRssMb / scan.peakRssMb).toFixed(2)}× |`);
     rmSync(root, { recursive: true, force: true });
   }
 }

@@ -24,8 +24,12 @@ function bedrockBlock(i: number): string {
     case 0:
       return `
 export async function chat${i}(question: string) {
-  const out = await client.send(new ConverseCommand({ modelId: "meta.llama3-1-8b-instruct-v1:0", messages: [{ role: "user", content: [{ text: question }] }] }));
-  return out.output?.message?.content?.[0]?.text;
+  const response = await client.send(new ConverseCommand({
+    modelId: "meta.llama3-1-8b-instruct-v1:0",
+    messages: [{ role: "user", content: [{ text: question }] }],
+    inferenceConfig: { maxTokens: 512 },
+  }));
+  return response.output?.message?.content?.[0]?.text ?? "";
 }
 `;
     case 1:

@@ -160,14 +160,14 @@ function lineStarts(text: string): number[] {
   return lastStarts;
 }
 
-/** The index of the line `position` is on (a line starts after its newline). */
+/** The index of the line `position` is on (a line starts after its newline): the first line starting after it, less one. */
 function lineIndex(starts: readonly number[], position: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle] <= position) low = middle;
-    else high = middle - 1;
+  let after = 1;
+  let end = starts.length;
+  while (after < end) {
+    const middle = (after + end) >>> 1;
+    if (starts[middle] > position) end = middle;
+    else after = middle + 1;
   }
-  return low;
+  return after - 1;
 }
