@@ -9,6 +9,8 @@ import ts from 'typescript';
 import { LspTestClient } from '../test/helpers/lspClient';
 import { generateLargeFile, generateWorkspace } from './generate';
 import { percentile, summarize } from './stats';
+import { benchTypingAcrossSizes } from './typingLatency';
+import { benchFixScaling } from './fixScaling';
 
 const REPO = join(__dirname, '..');
 const WORK = join(__dirname, '.work');
@@ -122,6 +124,8 @@ async function main(): Promise<void> {
   console.log(`# bedrock-to-sagemaker benchmarks (${new Date().toISOString()}, node ${process.version}, ${require('node:os').cpus().length} cores)`);
   await benchEditLatency(option('edits', 200));
   benchWorkspaceScan(option('files', 5000));
+  await benchTypingAcrossSizes();
+  benchFixScaling();
 }
 
 main().catch((error) => {

@@ -5,7 +5,7 @@ import { currentLocale } from '../../server/src/engine/l10n';
 import { isKindRequested } from '../../server/src/lsp/codeActionKinds';
 import { engineFileName } from '../../server/src/lsp/documentName';
 import { DocumentSettingsCache, fromRaw } from '../../server/src/lsp/documentSettings';
-import { DocumentAnalyzer, REFINE_MAX_LENGTH } from '../../server/src/lsp/documentAnalyzer';
+import { DocumentAnalyzer } from '../../server/src/lsp/documentAnalyzer';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Environment } from '../../server/src/lsp/environment';
 import { applyLocale } from '../../server/src/lsp/locale';
@@ -147,9 +147,9 @@ describe('DocumentAnalyzer', () => {
     assert.ok(result.findings > 0);
   });
 
-  test('keeps typing fast in large documents: fixability is not refined above the limit', () => {
-    const result = analyzeWithSpy(bedrockLine + '// filler\n'.repeat(REFINE_MAX_LENGTH / 10));
-    assert.equal(result.refined, 0);
+  test('refines large documents too (fixability is exact at every size)', () => {
+    const result = analyzeWithSpy(bedrockLine + '// filler\n'.repeat(10_000));
+    assert.equal(result.refined, 1);
     assert.ok(result.findings > 0);
   });
 });

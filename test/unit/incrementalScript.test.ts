@@ -1,16 +1,24 @@
 // The incremental script analysis must give, for every version of a document, exactly what a fresh analysis of
 // that text gives. Oracle test: every script fixture goes through a seeded sequence of random edits (typing,
 // deleting, moving lines, pasting Bedrock code, undoing to an older version, changing settings), and after each
-// edit both analyses are compared finding by finding.
+// edit both analyses are compared finding by finding. The editor's refined fixability (the refinement reused while
+// an edit cannot change it) is compared the same way with a fresh analysis and refinement.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from '../../server/src/engine/analyze';
 import { compareFindings } from '../../server/src/engine/finding';
+import { refineFixability } from '../../server/src/engine/fixes';
 import { analyzeScript } from '../../server/src/engine/script/analyzeScript';
 import { IncrementalScriptAnalysis } from '../../server/src/engine/script/incremental/incrementalScript';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 import type { EngineSettings, Finding, ScriptLanguage } from '../../server/src/engine/types';
+import { snapshotWorkCounters, workSince } from '../../server/src/engine/workCounters';
+import { DocumentAnalyzer } from '../../server/src/lsp/documentAnalyzer';
+import { fromRaw } from '../../server/src/lsp/documentSettings';
+import { generateMigratableFile } from '../helpers/migratableFile';
 
 const ROOT = join(__dirname, '..', '..');
 const EDITS_PER_FILE = 40;
@@ -144,5 +152,45 @@ describe('incremental script analysis', () => {
     });
     // The sequences must mostly exercise files with findings, or the comparison proves little.
     assert.ok(withFindings > compared / 2, `${withFindings} of ${compared} versions had findings`);
+  });
+
+  test('refined fixability as the editor keeps it equals a fresh analysis and refinement, after every edit', () => {
+    const sources: Array<{ name: string; text: string }> = [
+      ...files.filter((path) => path.includes(join('fixtures', 'fixes')) && path.includes('.input.'))
+        .map((path) => ({ name: relative(ROOT, path), text: readFileSync(path, 'utf8') })),
+      { name: 'generated-300.ts', text: generateMigratableFile(300) },
+      { name: 'generated-1000.ts', text: generateMigratableFile(1000, 150) },
+    ];
+    const settingsChoices = [fromRaw({}), fromRaw({ targetRegion: 'cn-north-1', endpoints: { 'meta.llama3-8b-instruct-v1:0': { endpointName: 'llama-8b' } } })];
+    let compared = 0;
+    let reused = 0;
+    sources.forEach(({ name, text: original }, sourceIndex) => {
+      const languageId = languageOf(name);
+      const fileName = name.replace('.input.', '.');
+      const workspaceRelativePath = `src/${fileName.split(/[\\/]/).pop()}`;
+      const uri = `file:///workspace/${workspaceRelativePath}`;
+      const analyzer = new DocumentAnalyzer({ fileNameOf: () => fileName, workspaceRelativePathOf: () => workspaceRelativePath, refineFindings: refineFixability });
+      const next = random(0xf1a + sourceIndex);
+      let text = original;
+      const history: string[] = [];
+      let settings = settingsChoices[0];
+      for (let step = 0; step <= EDITS_PER_FILE; step++) {
+        if (step > 0) {
+          history.push(text);
+          text = edit(text, next, history);
+          if (next() < 0.05) settings = settingsChoices[Math.floor(next() * settingsChoices.length)];
+        }
+        const before = snapshotWorkCounters();
+        const actual = analyzer.analyze(TextDocument.create(uri, languageId, step, text), settings)!.result.findings;
+        const refinedNow = workSince(before).findingsRefined;
+        const input = { text, languageId, settings: settings.engine, fileName, workspaceRelativePath };
+        const expected = refineFixability(input, analyze(input).findings);
+        assert.deepStrictEqual(actual, expected, `${name}, edit ${step} (seed ${0xf1a + sourceIndex}); text:\n${text}`);
+        compared++;
+        if (refinedNow === 0 && expected.length > 0) reused++;
+      }
+    });
+    // The reuse path must be exercised, or the comparison proves little about it.
+    assert.ok(reused > compared / 10, `${reused} of ${compared} versions reused the refinement`);
   });
 });

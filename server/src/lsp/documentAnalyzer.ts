@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, DEFAULT_LIMITS } from '../engine/analyze';
 import { currentLocale } from '../engine/l10n';
+import { RefinementReuse } from '../engine/fixes/refinementReuse';
 import { IncrementalScriptAnalysis } from '../engine/script/incremental/incrementalScript';
 import type { AnalyzeInput, AnalyzeResult, CancellationToken, Finding } from '../engine/types';
 import { engineLanguageOf } from './documentLanguage';
@@ -34,13 +35,12 @@ export interface DocumentAnalyzerOptions {
  * diagnostics, code actions and the findings request share one analysis and a result is never reused for
  * another version or other settings.
  */
-/** Largest document (UTF-16 code units) whose fixability is refined on every version. */
-export const REFINE_MAX_LENGTH = 64 * 1024;
-
 export class DocumentAnalyzer {
   private readonly cache = new LruCache<string, DocumentAnalysis>(64);
   /** Per open document: its tree and per-statement results, so a keystroke re-parses and re-checks only what it touched. */
   private readonly incremental = new Map<string, IncrementalScriptAnalysis>();
+  /** Per open document: its last refinement, reused while an edit cannot change it. */
+  private readonly refinements = new Map<string, RefinementReuse>();
 
   constructor(private readonly options: DocumentAnalyzerOptions) {}
 
@@ -66,12 +66,17 @@ export class DocumentAnalyzer {
   }
 
   private refine(result: AnalyzeResult, input: AnalyzeInput, uri: string): AnalyzeResult {
-    if (!this.options.refineFindings || result.skipped || result.findings.length === 0) return result;
-    // Refining runs every rewrite once (several parses); above this size it would make typing lag, so large
-    // files keep the detectors' fixability and the quick fix itself says when a rewrite is not possible.
-    if (input.text.length > REFINE_MAX_LENGTH) return result;
+    const refineFindings = this.options.refineFindings;
+    if (!refineFindings || result.skipped || result.findings.length === 0) return result;
     const fixInput = { ...input, workspaceRelativePath: this.options.workspaceRelativePathOf(uri) };
-    return { ...result, findings: this.options.refineFindings(fixInput, result.findings) };
+    // Refining runs every check (several parses); a keystroke that cannot change its result reuses the last one.
+    let reuse = this.refinements.get(uri);
+    if (!reuse) {
+      reuse = new RefinementReuse();
+      this.refinements.set(uri, reuse);
+    }
+    const tree = this.incremental.get(uri)?.currentTree;
+    return { ...result, findings: reuse.refine(fixInput, result.findings, tree, refineFindings) };
   }
 
   private incrementalFor(uri: string): IncrementalScriptAnalysis {
@@ -87,11 +92,13 @@ export class DocumentAnalyzer {
   forget(uri: string): void {
     this.cache.deleteWhere((key) => key.startsWith(`${uri}\n`));
     this.incremental.delete(uri);
+    this.refinements.delete(uri);
   }
 
   clear(): void {
     this.cache.clear();
     this.incremental.clear();
+    this.refinements.clear();
   }
 }
 

@@ -1,7 +1,7 @@
 import ts from '../../typescript';
 import { parseScript } from '../script/parse';
 import type { EngineSettings, Finding, RuleId, ScriptLanguage } from '../types';
-import { type PackageContext, defaultPackageContext } from '../project/packageContext';
+import { type PackageContext, defaultPackageContext, placeInPackage } from '../project/packageContext';
 import { DEFAULT_SETTINGS } from '../settings';
 import { type AdapterModule, CONVERSE_ADAPTER, type ModuleTemplate, adapterModule } from './support/adapterModule';
 import { endOfLine, isDeclared, nodeAtRange } from './support/nodes';
@@ -25,13 +25,19 @@ export interface RunState {
  */
 export class FixContext {
   readonly sourceFile: ts.SourceFile;
-  readonly style: CodeStyle;
   readonly edits: TextEdit[] = [];
   private readonly declarations = new Map<string, () => string>();
+  private inferredStyle: CodeStyle | undefined;
 
-  constructor(readonly text: string, readonly findings: readonly Finding[], readonly run: RunState) {
-    this.sourceFile = parseScript(text, run.languageId, run.fileName);
-    this.style = inferStyle(this.sourceFile);
+  /** `sourceFile`: the tree of `text` (parent pointers set) when the caller has one, else the text is parsed. */
+  constructor(readonly text: string, readonly findings: readonly Finding[], readonly run: RunState, sourceFile?: ts.SourceFile) {
+    this.sourceFile = sourceFile ?? parseScript(text, run.languageId, run.fileName);
+  }
+
+  /** The file's formatting habits; inferred on first use (a whole-file walk that checks alone never need). */
+  get style(): CodeStyle {
+    this.inferredStyle ??= inferStyle(this.sourceFile);
+    return this.inferredStyle;
   }
 
   get settings(): EngineSettings {
@@ -71,6 +77,17 @@ export class FixContext {
   adapter(template: ModuleTemplate = CONVERSE_ADAPTER): AdapterModule | undefined {
     if (!this.moduleCache.has(template)) this.moduleCache.set(template, this.locateAdapter(template));
     return this.moduleCache.get(template);
+  }
+
+  /**
+   * Whether the module can be imported from this document (what `adapter()` is defined for), without
+   * rendering it: checks ask this on every keystroke, and rendering walks the whole file for its style.
+   */
+  canUseAdapter(template: ModuleTemplate = CONVERSE_ADAPTER): boolean {
+    const { workspaceRelativePath, settings, packageContext } = this.run;
+    if (this.moduleCache.has(template)) return this.moduleCache.get(template) !== undefined;
+    return workspaceRelativePath !== undefined
+      && placeInPackage(packageContext ?? defaultPackageContext(), settings.adapterPath, settings.adapterPath === DEFAULT_SETTINGS.adapterPath) !== undefined;
   }
 
   private locateAdapter(template: ModuleTemplate): AdapterModule | undefined {

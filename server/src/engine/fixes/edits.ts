@@ -34,13 +34,39 @@ export function assertDisjoint(sorted: readonly TextEdit[], length: number): voi
 /**
  * Folds `next` (offsets into the text that `previous` produced from `original`) into `previous`, giving one
  * list of disjoint edits against `original`. An edit that touches text an earlier edit wrote is merged with it,
- * so the result stays minimal and never overlaps.
+ * so the result stays minimal and never overlaps. Linear in the number of edits (a fix of a large file makes
+ * thousands): `next` is folded from the end, so the offsets of the edits still to fold stay valid, and the edits
+ * of `previous` after the one being folded are final.
  */
 export function composeEdits(original: string, previous: readonly TextEdit[], next: readonly TextEdit[]): TextEdit[] {
-  let composed = sortEdits(previous).filter((edit) => !isNoOp(original, edit));
-  // From the end, so the offsets of the edits still to fold stay valid.
-  for (const edit of sortEdits(next).reverse()) composed = foldOne(original, composed, edit);
-  return composed;
+  const placed = sortEdits(previous).filter((edit) => !isNoOp(original, edit));
+  // shiftBefore[k]: how far the edits before placed[k] moved the text after them.
+  const shiftBefore: number[] = [0];
+  for (const edit of placed) shiftBefore.push(shiftBefore[shiftBefore.length - 1] + growth(edit));
+  const startOf = (k: number): number => placed[k].range.start + shiftBefore[k];
+  let left = placed.length; // placed[0, left) may still be touched
+  const right: TextEdit[] = []; // final edits, nearest last
+  for (const edit of sortEdits(next).reverse()) {
+    while (left > 0 && startOf(left - 1) > edit.range.end) right.push(placed[--left]);
+    // The earlier edits this one touches (sharing a boundary counts: insertions must stay ordered).
+    let first = left;
+    while (first > 0 && startOf(first - 1) + placed[first - 1].newText.length >= edit.range.start) first--;
+    const group: Placed[] = [];
+    for (let k = first; k < left; k++) group.push({ edit: placed[k], start: startOf(k), end: startOf(k) + placed[k].newText.length });
+    let position = shiftBefore[left];
+    for (let r = right.length - 1; r >= 0; r--) {
+      const start = right[r].range.start + position;
+      const end = start + right[r].newText.length;
+      if (start > edit.range.end || end < edit.range.start) break;
+      group.push({ edit: right[r], start, end });
+      position += growth(right[r]);
+    }
+    right.length -= group.length - (left - first);
+    left = first;
+    const merged = group.length === 0 ? moved(edit, -shiftBefore[left]) : mergeTouching(original, edit, group, -shiftBefore[left]);
+    if (!isNoOp(original, merged)) right.push(merged);
+  }
+  return [...placed.slice(0, left), ...right.reverse()];
 }
 
 interface Placed {
@@ -50,45 +76,42 @@ interface Placed {
   end: number;
 }
 
-/** Folds one edit (in current-text offsets) into `composed`, keeping the list's order (insertions at one offset included). */
-function foldOne(original: string, composed: TextEdit[], edit: TextEdit): TextEdit[] {
-  const placed: Placed[] = [];
-  let delta = 0;
-  for (const item of composed) {
-    const start = item.range.start + delta;
-    placed.push({ edit: item, start, end: start + item.newText.length });
-    delta += item.newText.length - (item.range.end - item.range.start);
-  }
-  const toOriginal = (position: number): number => {
-    let shift = 0;
-    for (const p of placed) {
-      if (p.end <= position) shift += p.edit.range.end - p.edit.range.start - p.edit.newText.length;
-    }
-    return position + shift;
-  };
-  // Earlier edits the new one touches (sharing a boundary counts: insertions must stay ordered). They are contiguous.
-  const first = placed.findIndex((p) => edit.range.start <= p.end && p.start <= edit.range.end);
-  if (first < 0) {
-    const merged = { range: { start: toOriginal(edit.range.start), end: toOriginal(edit.range.end) }, newText: edit.newText };
-    if (isNoOp(original, merged)) return composed;
-    const before = placed.findIndex((p) => p.start > edit.range.end);
-    const at = before < 0 ? composed.length : before;
-    return [...composed.slice(0, at), merged, ...composed.slice(at)];
-  }
-  let last = first;
-  while (last + 1 < placed.length && edit.range.start <= placed[last + 1].end && placed[last + 1].start <= edit.range.end) last++;
-  const current = currentText(original, placed);
-  const start = Math.min(edit.range.start, placed[first].start);
-  const end = Math.max(edit.range.end, placed[last].end);
-  const originalStart = Math.min(toOriginal(start), placed[first].edit.range.start);
-  const originalEnd = end > placed[last].end ? toOriginal(end) : placed[last].edit.range.end;
-  const newText = current.slice(start, edit.range.start) + edit.newText + current.slice(edit.range.end, end);
-  const merged = { range: { start: originalStart, end: Math.max(originalEnd, placed[last].edit.range.end) }, newText };
-  return [...composed.slice(0, first), ...(isNoOp(original, merged) ? [] : [merged]), ...composed.slice(last + 1)];
+function growth(edit: TextEdit): number {
+  return edit.newText.length - (edit.range.end - edit.range.start);
 }
 
-function currentText(original: string, placed: readonly Placed[]): string {
-  return applyEdits(original, placed.map((p) => p.edit));
+function moved(edit: TextEdit, shift: number): TextEdit {
+  return { range: { start: edit.range.start + shift, end: edit.range.end + shift }, newText: edit.newText };
+}
+
+/**
+ * One edit against `original` for `edit` (current-text offsets) and the earlier edits it touches (`group`, in
+ * order); `shift` maps current offsets before the group back to the original.
+ */
+function mergeTouching(original: string, edit: TextEdit, group: readonly Placed[], shift: number): TextEdit {
+  const firstPlaced = group[0];
+  const lastPlaced = group[group.length - 1];
+  const toOriginal = (position: number): number => {
+    let result = position + shift;
+    for (const p of group) if (p.end <= position) result -= growth(p.edit);
+    return result;
+  };
+  const start = Math.min(edit.range.start, firstPlaced.start);
+  const end = Math.max(edit.range.end, lastPlaced.end);
+  // The current text of [start, end): the group's new texts and the unchanged text around them.
+  const parts: string[] = [];
+  let cursor = start;
+  for (const p of group) {
+    if (cursor < p.start) parts.push(original.slice(p.edit.range.start - (p.start - cursor), p.edit.range.start));
+    parts.push(p.edit.newText);
+    cursor = p.end;
+  }
+  if (cursor < end) parts.push(original.slice(lastPlaced.edit.range.end, lastPlaced.edit.range.end + (end - cursor)));
+  const current = parts.join('');
+  const originalStart = Math.min(toOriginal(start), firstPlaced.edit.range.start);
+  const originalEnd = end > lastPlaced.end ? toOriginal(end) : lastPlaced.edit.range.end;
+  const newText = current.slice(0, edit.range.start - start) + edit.newText + current.slice(edit.range.end - start);
+  return { range: { start: originalStart, end: Math.max(originalEnd, lastPlaced.edit.range.end) }, newText };
 }
 
 function isNoOp(original: string, edit: TextEdit): boolean {

@@ -9,9 +9,10 @@ import { TRANSFORMS } from './registry';
 import { mappingForModelId } from './support/endpointTarget';
 import { NOTE_RULES, noteProposal, noteText } from './support/migrationNote';
 import { isPlaceholderFinding, placeholderFix } from './support/placeholderEndpoint';
-import { hasSyntaxErrors } from './support/syntax';
+import { hasSyntaxErrors, treeHasSyntaxErrors } from './support/syntax';
 import { rewriteClientRegion } from './transforms/rewriteClientRegion';
 import type { FixInput, FixProposal, TextEdit } from './types';
+import { workCounters } from '../workCounters';
 
 export { applyEdits } from './edits';
 export type { FixInput, FixProposal } from './types';
@@ -155,7 +156,7 @@ export function syntaxErrorReason(): string {
 }
 
 function parses(input: FixInput): boolean {
-  return memoized(input, 'parses', () => !hasSyntaxErrors(input.text, input.languageId as ScriptLanguage, input.fileName));
+  return memoized(input, 'parses', () => !(input.sourceFile ? treeHasSyntaxErrors(input.sourceFile) : hasSyntaxErrors(input.text, input.languageId as ScriptLanguage, input.fileName)));
 }
 
 function assessment(input: FixInput, findings?: readonly Finding[]): Assessment {
@@ -184,7 +185,8 @@ function memoized<T>(input: FixInput, what: string, compute: () => T): T {
  */
 export function refineFixability(input: FixInput, findings: readonly Finding[]): Finding[] {
   if (!isScriptLanguage(input.languageId) || !findings.some((finding) => finding.fixable)) return [...findings];
-  if (!parses(input)) return findings.map((finding) => (finding.fixable ? notFixed(finding, syntaxErrorReason()) : finding));
+  workCounters.findingsRefined += findings.length;
+  if (!parses(input)) return waitingForSyntax(findings);
   const placeholders = findings.some(isPlaceholderFinding) ? placeholderFixesInFixAll(input, findings) : new Map();
   const fixEdits = [...placeholders.values()].flatMap((fix) => fix.edits);
   const assessed = assessment(input, findings);
@@ -206,6 +208,11 @@ export function refineFixability(input: FixInput, findings: readonly Finding[]):
     }
     return finding;
   });
+}
+
+/** The refined findings of a script that does not parse: every fixable one waits for the syntax errors to be corrected. */
+export function waitingForSyntax(findings: readonly Finding[]): Finding[] {
+  return findings.map((finding) => (finding.fixable ? notFixed(finding, syntaxErrorReason()) : finding));
 }
 
 /** The finding marked as one fix-all leaves, with the reason in its message and in `data.notFixed`. */

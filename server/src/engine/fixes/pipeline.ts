@@ -1,9 +1,13 @@
-import { analyze, isScriptLanguage } from '../analyze';
+import type ts from '../../typescript';
+import { analyze, DEFAULT_LIMITS, isScriptLanguage } from '../analyze';
+import { analyzeScriptTree } from '../script/analyzeScript';
+import { parseScript } from '../script/parse';
 import type { Finding, OffsetRange, RuleId, ScriptLanguage } from '../types';
 import { FixContext, type RunState } from './context';
 import { applyEdits, assertDisjoint, composeEdits, sortEdits } from './edits';
 import type { FixTransform, Verdict } from './transform';
 import type { CreatedFile, FixInput, TextEdit } from './types';
+import { workCounters } from '../workCounters';
 
 export interface RunResult {
   /** Disjoint, sorted edits against the input text. */
@@ -13,27 +17,47 @@ export interface RunResult {
 }
 
 /**
- * Runs transforms in order. Each pass re-parses and re-analyses the text the previous pass produced, so a
- * transform only ever reasons about real code; the passes' edits are folded into one minimal list against
- * the original text.
+ * Runs transforms in order. Each pass works on a fresh parse and analysis of the text the previous pass produced,
+ * so a transform only ever reasons about real code; a pass that changed nothing leaves them to the next one (one
+ * parse and one analysis per text, however many findings). The passes' edits are folded into one minimal list
+ * against the original text.
  */
 export function runTransforms(input: FixInput, transforms: readonly FixTransform[], only?: OffsetRange): RunResult {
   const run = runState(input);
   let text = input.text;
   let composed: TextEdit[] = [];
+  let parsed: ParsedText | undefined;
   transforms.forEach((transform, pass) => {
-    const context = new FixContext(text, findingsOf(input, text), run);
+    parsed ??= parseAndAnalyse(input, text);
+    const context = new FixContext(text, parsed.findings, run, parsed.sourceFile);
     // A quick fix for one finding selects it by range in the first pass, where ranges are the original ones.
     const findings = context.findingsOf(transform.rules)
       .filter((finding) => !only || pass > 0 || (finding.range.start === only.start && finding.range.end === only.end));
-    if (findings.length > 0 || transform.rules.length === 0) transform.apply(context, findings);
+    if (findings.length === 0 && transform.rules.length > 0) return;
+    workCounters.rewritePasses++;
+    transform.apply(context, findings);
     const edits = sortEdits(context.finish());
     if (edits.length === 0) return;
     assertDisjoint(edits, text.length);
     composed = composeEdits(input.text, composed, edits);
     text = applyEdits(text, edits);
+    parsed = undefined;
   });
   return { edits: composed, createFiles: [...run.createFiles.values()], text };
+}
+
+interface ParsedText {
+  sourceFile: ts.SourceFile;
+  findings: Finding[];
+}
+
+/** One parse (parent pointers set, as transforms need) that the analysis reuses. */
+function parseAndAnalyse(input: FixInput, text: string): ParsedText {
+  const sourceFile = parseScript(text, input.languageId as ScriptLanguage, input.fileName);
+  if (!isScriptLanguage(input.languageId)) return { sourceFile, findings: [] };
+  workCounters.fixAnalyses++;
+  const findings = analyze({ text, languageId: input.languageId, settings: input.settings, fileName: input.fileName }, DEFAULT_LIMITS, (scriptInput) => analyzeScriptTree(sourceFile, scriptInput)).findings;
+  return { sourceFile, findings };
 }
 
 export interface Assessment {
@@ -50,12 +74,13 @@ const BLOCKING_RULES: readonly RuleId[] = ['bedrock/guardrail', 'bedrock/count-t
 export function assess(input: FixInput, transforms: readonly FixTransform[], findings?: readonly Finding[]): Assessment {
   const run = runState(input);
   // The caller's findings of this very text spare a second analysis (a scan refines every file that has findings).
-  const context = new FixContext(input.text, findings ?? findingsOf(input, input.text), run);
+  const context = new FixContext(input.text, findings ?? findingsOf(input, input.text), run, input.sourceFile);
   const refusals = new Map<string, string>();
   const blockers = context.findings.filter((finding) => BLOCKING_RULES.includes(finding.ruleId) && finding.data.service === 'runtime');
   for (const transform of transforms) {
     if (!transform.check) continue;
     for (const finding of context.findingsOf(transform.rules)) {
+      workCounters.checks++;
       const verdict: Verdict = transform.check(context, finding);
       if (verdict.ok) continue;
       refusals.set(findingKey(finding), verdict.reason);
@@ -82,5 +107,6 @@ function runState(input: FixInput): RunState {
 
 function findingsOf(input: FixInput, text: string): Finding[] {
   if (!isScriptLanguage(input.languageId)) return [];
+  workCounters.fixAnalyses++;
   return analyze({ text, languageId: input.languageId, settings: input.settings, fileName: input.fileName }).findings;
 }

@@ -1,4 +1,5 @@
 import ts from '../../typescript';
+import { endOfLine, startOfLine } from './support/nodes';
 
 /** The file's own formatting habits, so generated code looks like the user wrote it (codemod `getMostUsed*`). */
 export interface CodeStyle {
@@ -76,8 +77,8 @@ export function quoted(value: string, style: CodeStyle): string {
 
 /** The indentation of the line `position` is on. */
 export function lineIndentAt(text: string, position: number): string {
-  const lineStart = text.lastIndexOf('\n', position - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart))![0];
+  const lineStart = startOfLine(text, position);
+  return /^[ \t]*/.exec(text.slice(lineStart, endOfLine(text, lineStart)))![0];
 }
 
 /** `;` when the file uses semicolons. */

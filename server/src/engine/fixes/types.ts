@@ -1,3 +1,4 @@
+import type ts from '../../typescript';
 import type { PackageContext } from '../project/packageContext';
 import type { AnalyzeInput, OffsetRange } from '../types';
 
@@ -34,4 +35,9 @@ export interface FixInput extends AnalyzeInput {
   workspaceRelativePath?: string;
   /** The document's package (module system, source root); without it, a CommonJS package at the workspace root. */
   packageContext?: PackageContext;
+  /**
+   * The tree of `text` (parent pointers set) when the caller keeps one, e.g. the editor's incremental tree: the
+   * fixability checks then spare their own parses. Used only during the call: such a tree changes with the document.
+   */
+  sourceFile?: ts.SourceFile;
 }

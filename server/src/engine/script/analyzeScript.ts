@@ -17,6 +17,12 @@ export function analyzeScript(input: AnalyzeInput): Finding[] {
   return analyzeSourceFile(sourceFile, input);
 }
 
+/** `analyzeScript` for a text its caller has parsed already (`sourceFile` is the tree of `input.text`). */
+export function analyzeScriptTree(sourceFile: ts.SourceFile, input: AnalyzeInput): Finding[] {
+  if (!mayMentionBedrock(input.text) || input.token?.isCancellationRequested) return [];
+  return analyzeSourceFile(sourceFile, input);
+}
+
 /** Analyses a parsed file; its parent pointers need not be set (the walk sets them). */
 export function analyzeSourceFile(sourceFile: ts.SourceFile, input: Pick<AnalyzeInput, 'settings' | 'token'>): Finding[] {
   const scan = scanNodes(sourceFile);

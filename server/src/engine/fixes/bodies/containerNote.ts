@@ -14,10 +14,17 @@ export function containerAssumption(container: EndpointMapping['container'] | un
  * A Bedrock `stop_reason` ("stop" | "length") from the TGI-schema response's `details.finish_reason` ("length",
  * "eos_token", "stop_sequence"): `x.stop_reason` → `(x.details.finish_reason === "length" ? "length" : "stop")`.
  */
-export function stopReasonFromDetails(container: EndpointMapping['container'] | undefined, quote: string): { prefix: string; suffix: string; details: true } {
-  const q = (value: string) => `${quote}${value}${quote}`;
+export function stopReasonFromDetails<T extends object>(
+  container: EndpointMapping['container'] | undefined, style: { readonly quote: string }, rule: T = {} as T,
+): T & { prefix: string; readonly suffix: string; details: true } {
   const base = container === 'tgi' ? '[0].details' : '.details';
-  return { prefix: '(', suffix: `${base}.finish_reason === ${q('length')} ? ${q('length')} : ${q('stop')})`, details: true };
+  // The suffix is rendered when a rewrite writes it: the file's quote style is not worked out for checks.
+  const q = (value: string) => `${style.quote}${value}${style.quote}`;
+  return Object.defineProperties(rule, {
+    prefix: { value: '(', enumerable: true },
+    details: { value: true, enumerable: true },
+    suffix: { get: () => `${base}.finish_reason === ${q('length')} ? ${q('length')} : ${q('stop')})`, enumerable: true },
+  }) as T & { prefix: string; readonly suffix: string; details: true };
 }
 
 /** `x.generation_token_count` → `x.details.generated_tokens` (`x[0].details...` on TGI). */

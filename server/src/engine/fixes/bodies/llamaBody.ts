@@ -40,7 +40,7 @@ export function llamaReads(request: Pick<BodyRequest, 'stream' | 'container' | '
   }
   return [
     { field: 'generation', kind: 'rename', to: 'generated_text', index0: request.container === 'tgi' },
-    { field: 'stop_reason', kind: 'rewrite', ...stopReasonFromDetails(request.container, request.quote) },
+    stopReasonFromDetails(request.container, request, { field: 'stop_reason', kind: 'rewrite' as const }),
     { field: 'generation_token_count', kind: 'rewrite', ...generatedTokensFromDetails(request.container) },
     { field: 'prompt_token_count', kind: 'refuse', reason: l10n.t("the response's '{0}' has no counterpart in the container's response", 'prompt_token_count') },
   ];

@@ -36,5 +36,5 @@ export function mistralReads(request: Pick<BodyRequest, 'stream' | 'container' |
     return [{ field: 'outputs', kind: 'first', members: { text: { fn: 'streamedText' }, stop_reason: stopReason } }];
   }
   const text = { suffix: request.container === 'tgi' ? '[0].generated_text' : '.generated_text' };
-  return [{ field: 'outputs', kind: 'first', members: { text, stop_reason: stopReasonFromDetails(request.container, request.quote) } }];
+  return [{ field: 'outputs', kind: 'first', members: { text, stop_reason: stopReasonFromDetails(request.container, request) } }];
 }

@@ -54,7 +54,7 @@ export function planInvokeRequest(context: FixContext, call: OperationCall, stre
   const family = [...families][0] as ModelFamily | undefined;
   const endpoint = planEndpoint(context.settings, ids);
   if (endpoint.kind === 'refused') return endpoint.reason;
-  if (endpoint.kind === 'table' && !context.adapter()) return l10n.t("the document's place in the workspace is unknown, so the endpoint lookup in the adapter module cannot be imported");
+  if (endpoint.kind === 'table' && !context.canUseAdapter()) return l10n.t("the document's place in the workspace is unknown, so the endpoint lookup in the adapter module cannot be imported");
   const containers = new Set(ids.ids.map((id) => mappingFor(context, id)?.container));
   if (containers.has('lmi') && containers.has('tgi') && (family === 'llama' || family === 'mistral') && !stream) {
     return l10n.t('the model ids map to endpoints with different containers (LMI and TGI), whose responses differ');
@@ -63,7 +63,11 @@ export function planInvokeRequest(context: FixContext, call: OperationCall, stre
   const bodyProperty = properties.get('body');
   const body: BodyRequest = {
     literal: bodyProperty ? bodyObjectLiteral(valueOf(bodyProperty)!) : undefined,
-    family, modelId: ids.ids[0], container, stream, quote: context.style.quote,
+    family, modelId: ids.ids[0], container, stream,
+    // Only rewrites write quotes; checks never ask (the style is a whole-file walk).
+    get quote() {
+      return context.style.quote;
+    },
   };
   const untranslatable = untranslatableBody(body);
   if (untranslatable !== undefined) return untranslatable;

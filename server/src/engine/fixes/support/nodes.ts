@@ -5,6 +5,8 @@ import type { OffsetRange } from '../../types';
 export function nodeAtRange(sourceFile: ts.SourceFile, range: OffsetRange): ts.Node | undefined {
   let found: ts.Node | undefined;
   const visit = (node: ts.Node): void => {
+    // `pos` and `end` first: they rule out most siblings without scanning trivia for the start (large files).
+    if (node.pos > range.start || node.end < range.end) return;
     if (node.getStart(sourceFile) <= range.start && range.end <= node.getEnd()) {
       if (node.getStart(sourceFile) === range.start && node.getEnd() === range.end) found = node;
       ts.forEachChild(node, visit);
@@ -18,6 +20,7 @@ export function nodeAtRange(sourceFile: ts.SourceFile, range: OffsetRange): ts.N
 export function nodeContaining(sourceFile: ts.SourceFile, range: OffsetRange): ts.Node {
   let found: ts.Node = sourceFile;
   const visit = (node: ts.Node): void => {
+    if (node.pos > range.start || node.end < range.end) return;
     if (node.getStart(sourceFile) <= range.start && range.end <= node.getEnd()) {
       found = node;
       ts.forEachChild(node, visit);
@@ -46,8 +49,27 @@ export function enclosingScope(node: ts.Node): ts.Node {
   return node.getSourceFile();
 }
 
+/** The references of a whole file by name, in document order: one walk, however many names are looked up. */
+const fileReferences = new WeakMap<ts.SourceFile, Map<string, ts.Identifier[]>>();
+
+/** The names each top-level statement references, for trees whose owner keeps them (the editor's incremental tree). */
+const statementNames = new WeakMap<ts.SourceFile, (statement: ts.Statement) => ReadonlySet<string>>();
+
+/**
+ * Tells lookups in `sourceFile` which names each top-level statement references (`namesOf` must give exactly the
+ * texts of the statement's identifiers that `isReference` accepts): they then walk only the statements with the name.
+ */
+export function knowStatementNames(sourceFile: ts.SourceFile, namesOf: (statement: ts.Statement) => ReadonlySet<string>): void {
+  statementNames.set(sourceFile, namesOf);
+}
+
 /** Every identifier under `root` named `name` that is a reference (not a property name or member name). */
 export function referencesTo(root: ts.Node, name: string): ts.Identifier[] {
+  if (ts.isSourceFile(root)) {
+    const namesOf = statementNames.get(root);
+    if (!namesOf) return [...(referencesByName(root).get(name) ?? [])];
+    return root.statements.filter((statement) => namesOf(statement).has(name)).flatMap((statement) => referencesTo(statement, name));
+  }
   const found: ts.Identifier[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node) && node.text === name && isReference(node)) found.push(node);
@@ -55,6 +77,25 @@ export function referencesTo(root: ts.Node, name: string): ts.Identifier[] {
   };
   visit(root);
   return found;
+}
+
+function referencesByName(sourceFile: ts.SourceFile): Map<string, ts.Identifier[]> {
+  let index = fileReferences.get(sourceFile);
+  if (!index) {
+    const byName = new Map<string, ts.Identifier[]>();
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node) && isReference(node)) {
+        const list = byName.get(node.text);
+        if (list) list.push(node);
+        else byName.set(node.text, [node]);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    index = byName;
+    fileReferences.set(sourceFile, index);
+  }
+  return index;
 }
 
 /** False for `x.name`, `{ name: v }` keys, `import { name as x }` property names and declarations' own names. */
@@ -92,11 +133,41 @@ export function isDeclared(sourceFile: ts.SourceFile, name: string): boolean {
 
 /** Offset just past the line break that ends the line `position` is on (or the end of the text). */
 export function endOfLine(text: string, position: number): number {
-  const newline = text.indexOf('\n', position);
-  return newline < 0 ? text.length : newline + 1;
+  const starts = lineStarts(text);
+  const next = lineIndex(starts, position) + 1;
+  return next < starts.length ? starts[next] : text.length;
 }
 
 /** Offset of the first character of the line `position` is on. */
 export function startOfLine(text: string, position: number): number {
-  return text.lastIndexOf('\n', position - 1) + 1;
+  if (position <= 0) return text.lastIndexOf('\n', position - 1) + 1;
+  const starts = lineStarts(text);
+  return starts[lineIndex(starts, position)];
+}
+
+// A fix asks for line starts once per edit it writes: searching the text each time is quadratic on minified
+// (one-line) files. The starts of the last text asked about are kept (a pass asks about one text).
+let lastText: string | undefined;
+let lastStarts: number[] = [0];
+
+function lineStarts(text: string): number[] {
+  if (text !== lastText) {
+    const starts = [0];
+    for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) starts.push(newline + 1);
+    lastText = text;
+    lastStarts = starts;
+  }
+  return lastStarts;
+}
+
+/** The index of the line `position` is on (a line starts after its newline): the first line starting after it, less one. */
+function lineIndex(starts: readonly number[], position: number): number {
+  let after = 1;
+  let end = starts.length;
+  while (after < end) {
+    const middle = (after + end) >>> 1;
+    if (starts[middle] > position) end = middle;
+    else after = middle + 1;
+  }
+  return after - 1;
 }

@@ -48,7 +48,7 @@ function isAiSdkFinding(finding: Finding): boolean {
 
 function verdictFor(context: FixContext, finding: Finding): Verdict {
   if (!isAiSdkFinding(finding)) return OK;
-  if (!context.adapter(AI_SDK_PROVIDER)) return refuse(l10n.t("the document's place in the workspace is unknown, so the provider module cannot be imported"));
+  if (!context.canUseAdapter(AI_SDK_PROVIDER)) return refuse(l10n.t("the document's place in the workspace is unknown, so the provider module cannot be imported"));
   if (finding.ruleId === 'bedrock/import') return importVerdict(context, finding);
   const use = aiSdkUse(context, finding);
   if (use.kind === 'refused') return refuse(use.reason);

@@ -38,7 +38,7 @@ export const rewriteConverse: FixTransform = {
 
 function checkCall(context: FixContext, call: OperationCall): Verdict {
   if (call.sdk === 'v2') return refuse(l10n.t('the adapter needs an SDK v3 client; migrate this SDK v2 Converse call by hand'));
-  if (!context.adapter()) return refuse(l10n.t("the document's place in the workspace is unknown, so the adapter module cannot be imported"));
+  if (!context.canUseAdapter()) return refuse(l10n.t("the document's place in the workspace is unknown, so the adapter module cannot be imported"));
   const extra = (call.send ?? call.call)?.arguments.slice(1) ?? [];
   if (extra.length > 1 || extra.some((argument) => ts.isFunctionLike(argument))) return refuse(l10n.t('callback-style calls are not rewritten; use the promise form first'));
   if (call.commandVariable?.type) return refuse(l10n.t('the command variable has a type annotation'));

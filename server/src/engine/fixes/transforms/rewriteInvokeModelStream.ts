@@ -52,7 +52,7 @@ function planFor(context: FixContext, finding: Finding): InvokePlan | string {
   if (unfollowed !== undefined) return unfollowed;
   const plan = planInvokeRequest(context, call, true);
   if (typeof plan === 'string') return plan;
-  if (!context.adapter()) return l10n.t("the document's place in the workspace is unknown, so the stream parser in the adapter module cannot be imported");
+  if (!context.canUseAdapter()) return l10n.t("the document's place in the workspace is unknown, so the stream parser in the adapter module cannot be imported");
   const loops = response.bodyExpressions.map((body) => streamLoopOf(body));
   if (!loops.some(Boolean)) return l10n.t('the stream is not read with a for await loop in the same function');
   for (const [index, loop] of loops.entries()) {

@@ -43,7 +43,7 @@ function verdictFor(context: FixContext, declaration: ts.ExportDeclaration): Ver
   }
   const names = declaration.exportClause.elements.map(importedName);
   if (names.every((name) => ADAPTER_BEDROCK_NAMES.has(name))) {
-    return context.adapter() ? OK : refuse(l10n.t("the document's place in the workspace is unknown, so the adapter module cannot be imported"));
+    return context.canUseAdapter() ? OK : refuse(l10n.t("the document's place in the workspace is unknown, so the adapter module cannot be imported"));
   }
   if (names.every((name) => SAGEMAKER_RENAMES[name] !== undefined)) return OK;
   return refuse(l10n.t("the module re-exports Bedrock names that have no single counterpart ({0})", names.filter((name) => !SAGEMAKER_RENAMES[name]).join(', ')));

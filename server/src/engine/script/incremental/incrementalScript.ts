@@ -11,6 +11,7 @@ import { staleStatements } from './staleStatements';
 import { StatementIndex } from './statementIndex';
 import type { StatementResult, StatementSummary } from './statementSummary';
 import { changeBetween } from './textChange';
+import { workCounters } from '../../workCounters';
 
 /** Above this share of the text changed, a fresh parse is cheaper than TypeScript's incremental one. */
 const REPARSE_SHARE = 0.5;
@@ -45,6 +46,11 @@ export class IncrementalScriptAnalysis {
       return [];
     }
     return applySuppressions(this.collectFindings(tree), tree);
+  }
+
+  /** The tree of the text last analysed (undefined before the first analysis, after a reset, or when the text was skipped). */
+  get currentTree(): ts.SourceFile | undefined {
+    return this.tree;
   }
 
   /** Forgets the tree and every summary. */
@@ -140,6 +146,7 @@ export class IncrementalScriptAnalysis {
         if (!stale.has(statement)) for (const node of summary.result?.claims ?? []) claimed.add(node);
       }
       const order = tree.statements.filter((statement) => stale.has(statement));
+      workCounters.statementsReanalysed += order.length;
       const results = new Map<ts.Statement, StatementResult>(order.map((statement) => [statement, { findings: [], claims: [], links: new Set() }]));
       let owner: ts.Statement | undefined;
       let result: StatementResult | undefined;

@@ -1,0 +1,89 @@
+// Edit → diagnostics over a real LSP connection across file sizes (issue #13): keystrokes sent as VS Code sends them
+// (incremental didChange of the typed or deleted character, then a diagnostic pull), on Bedrock-heavy files the
+// fixes can migrate, so every diagnostic's `fixable` is the refined one. Baseline: a full TypeScript parse of the
+// same text, timed right after each keystroke (same run, same load).
+import ts from 'typescript';
+import { LspTestClient } from '../test/helpers/lspClient';
+import { generateMigratableFile } from '../test/helpers/migratableFile';
+import { percentile } from './stats';
+
+const SIZES = [100, 300, 1_000, 3_000, 10_000];
+/** Typed one character at a time, then deleted one at a time (half-typed code does not parse, as in real typing). */
+const TYPED = '\n  const total = ticket.tags.length * 2;';
+
+interface Place {
+  name: string;
+  /** Where the keystrokes go, in the generated text. */
+  offset(text: string): number;
+}
+
+const PLACES: Place[] = [
+  { name: 'plain code', offset: (text) => text.indexOf('{', text.indexOf('export function validTicket', text.length / 2)) + 1 },
+  // Inside a function that calls Bedrock: the refinement must run again (what the user types could change it).
+  { name: 'a Bedrock function', offset: (text) => text.indexOf('{', text.indexOf('export async function chat', text.length / 2)) + 1 },
+];
+
+export async function benchTypingAcrossSizes(): Promise<void> {
+  console.log('\n## Typing: edit → diagnostics over LSP across file sizes (p50 / p99 ms; ratio to a full parse of the same file)');
+  console.log(`Each keystroke types or deletes one character of \`${TYPED.trim()}\` (${2 * TYPED.length} keystrokes per place).`);
+  console.log('| lines | findings (fixable) | full parse p50 / p99 | plain code p50 / p99 | ratio p50 | a Bedrock function p50 / p99 | ratio p50 |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  const client = await LspTestClient.start({ folders: [{ uri: 'file:///bench', name: 'bench' }] });
+  try {
+    for (const lines of SIZES) {
+      const text = generateMigratableFile(lines);
+      const uri = `file:///bench/src/service${lines}.ts`;
+      await client.open(uri, 'typescript', text);
+      const diagnostics = await client.diagnosticItems(uri);
+      const fixable = diagnostics.filter((diagnostic) => (diagnostic.data as { fixable?: boolean } | undefined)?.fixable).length;
+      const cells = [`${text.split('\n').length}`, `${diagnostics.length} (${fixable})`];
+      const parses: number[] = [];
+      const typed: string[] = [];
+      for (const place of PLACES) {
+        const latencies = await typeAndDelete(client, uri, text, place.offset(text), parses);
+        typed.push(`${percentile(latencies, 50).toFixed(2)} / ${percentile(latencies, 99).toFixed(2)}`, `${(percentile(latencies, 50) / percentile(parses, 50)).toFixed(2)}×`);
+      }
+      cells.push(`${percentile(parses, 50).toFixed(2)} / ${percentile(parses, 99).toFixed(2)}`, ...typed);
+      console.log(`| ${cells.join(' | ')} |`);
+      await client.close(uri);
+    }
+  } finally {
+    await client.stop();
+  }
+}
+
+/**
+ * The round trip of each keystroke; after each, a full parse of the same text is timed into `parses`, so the
+ * baseline is measured under the same load as the keystrokes (the box is shared).
+ */
+async function typeAndDelete(client: LspTestClient, uri: string, text: string, at: number, parses: number[]): Promise<number[]> {
+  const start = positionAt(text, at);
+  const latencies: number[] = [];
+  let current = text;
+  const keystroke = async (range: { start: typeof start; end: typeof start }, newText: string, nextText: string) => {
+    const started = performance.now();
+    await client.changeRange(uri, range, newText);
+    await client.diagnosticItems(uri);
+    latencies.push(performance.now() - started);
+    current = nextText;
+    parses.push(fullParse(current));
+  };
+  // TYPED has one line break, at its start: positions after it are on the next line.
+  const positionOf = (typed: number) => (typed === 0 ? start : { line: start.line + 1, character: typed - 1 });
+  const withTyped = (count: number) => text.slice(0, at) + TYPED.slice(0, count) + text.slice(at);
+  for (let i = 0; i < TYPED.length; i++) await keystroke({ start: positionOf(i), end: positionOf(i) }, TYPED[i], withTyped(i + 1));
+  for (let i = TYPED.length; i > 0; i--) await keystroke({ start: positionOf(i - 1), end: positionOf(i) }, '', withTyped(i - 1));
+  return latencies;
+}
+
+function fullParse(text: string): number {
+  const started = performance.now();
+  ts.createSourceFile('service.ts', text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  return performance.now() - started;
+}
+
+function positionAt(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}

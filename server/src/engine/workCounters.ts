@@ -1,0 +1,30 @@
+/**
+ * How much of the engine's costly work ran: tests check with these that the work per edit or per fix does not
+ * grow with the file (wall time is too noisy to assert on). Plain counters, never reset by the engine itself.
+ */
+export const workCounters = {
+  /** Top-level statements whose detectors ran again (incremental analysis). */
+  statementsReanalysed: 0,
+  /** Whole-text analyses made by the fix pipeline (one per rewrite pass that needs fresh findings). */
+  fixAnalyses: 0,
+  /** Rewrite passes run (a transform applied to the text). */
+  rewritePasses: 0,
+  /** Transform checks run on single findings (the fixability assessment). */
+  checks: 0,
+  /** Findings whose fixability was refined from scratch. */
+  findingsRefined: 0,
+};
+
+export type WorkCounts = typeof workCounters;
+
+/** The counters now, as a copy. */
+export function snapshotWorkCounters(): WorkCounts {
+  return { ...workCounters };
+}
+
+/** What ran between `before` and now. */
+export function workSince(before: WorkCounts): WorkCounts {
+  const now = snapshotWorkCounters();
+  for (const key of Object.keys(now) as Array<keyof WorkCounts>) now[key] -= before[key];
+  return now;
+}

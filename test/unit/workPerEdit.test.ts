@@ -1,0 +1,46 @@
+// Regression guard (issue #13): the work one keystroke costs the editor does not grow with the file. The same
+// typing in plain code next to the Bedrock calls is counted (detectors re-run, findings refined, checks and rewrite
+// passes: counters, not wall time) on a 300-line and a 10,000-line file.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { refineFixability } from '../../server/src/engine/fixes';
+import { type WorkCounts, snapshotWorkCounters, workSince } from '../../server/src/engine/workCounters';
+import { DocumentAnalyzer } from '../../server/src/lsp/documentAnalyzer';
+import { fromRaw } from '../../server/src/lsp/documentSettings';
+import { generateMigratableFile } from '../helpers/migratableFile';
+
+const TYPED = 'ab; ';
+
+/** Types TYPED one character at a time, then deletes it again, inside a plain function in the middle of the file. */
+function workOfTyping(lines: number): { work: WorkCounts; findings: number; fixable: number } {
+  const original = generateMigratableFile(lines);
+  const analyzer = new DocumentAnalyzer({ fileNameOf: () => '/w/src/service.ts', workspaceRelativePathOf: () => 'src/service.ts', refineFindings: refineFixability });
+  const settings = fromRaw({});
+  let version = 1;
+  const analyse = (text: string) => analyzer.analyze(TextDocument.create('file:///w/src/service.ts', 'typescript', version++, text), settings)!.result.findings;
+  const first = analyse(original);
+  // Just inside the body of a plain function half-way down.
+  const at = original.indexOf('if (ticket.title', Math.floor(original.length / 2));
+  assert.ok(at > 0);
+  const before = snapshotWorkCounters();
+  const versions = [...TYPED].map((_, i) => original.slice(0, at) + TYPED.slice(0, i + 1) + original.slice(at));
+  for (const text of [...versions, ...versions.slice(0, -1).reverse(), original]) analyse(text);
+  const last = analyse(original + '');
+  assert.deepStrictEqual(last.map((finding) => finding.fixable), first.map((finding) => finding.fixable));
+  return { work: workSince(before), findings: first.length, fixable: first.filter((finding) => finding.fixable).length };
+}
+
+describe('work per edit', () => {
+  test('typing in plain code costs the same on a 300-line and a 10,000-line file', () => {
+    const small = workOfTyping(300);
+    const large = workOfTyping(10_000);
+    // The large file has many more findings, most of them fixable: refining them again would show.
+    assert.ok(large.findings > 10 * small.findings && large.fixable > 10 * small.fixable, JSON.stringify({ small, large }));
+    assert.deepStrictEqual(large.work, small.work);
+    assert.equal(large.work.findingsRefined, 0, 'no finding is refined again');
+    assert.equal(large.work.checks, 0, 'no rewrite check runs again');
+    assert.equal(large.work.rewritePasses, 0, 'no rewrite runs');
+    assert.ok(large.work.statementsReanalysed <= 2 * (2 * TYPED.length), `${large.work.statementsReanalysed} statements re-analysed`);
+  });
+});
