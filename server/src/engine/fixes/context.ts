@@ -29,8 +29,9 @@ export class FixContext {
   readonly edits: TextEdit[] = [];
   private readonly declarations = new Map<string, () => string>();
 
-  constructor(readonly text: string, readonly findings: readonly Finding[], readonly run: RunState) {
-    this.sourceFile = parseScript(text, run.languageId, run.fileName);
+  /** @param parsed the tree of `text` when the caller has one (parent pointers set), else `text` is parsed. */
+  constructor(readonly text: string, readonly findings: readonly Finding[], readonly run: RunState, parsed?: ts.SourceFile) {
+    this.sourceFile = parsed ?? parseScript(text, run.languageId, run.fileName);
     this.style = inferStyle(this.sourceFile);
   }
 

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import type ts from '../../typescript';
 import { isScriptLanguage } from '../analyze';
 import type { Finding, RuleId, ScriptLanguage } from '../types';
 import { detectMigrationTodos } from '../script/detectMigrationTodos';
@@ -9,7 +10,7 @@ import { TRANSFORMS } from './registry';
 import { mappingForModelId } from './support/endpointTarget';
 import { NOTE_RULES, noteProposal, noteText } from './support/migrationNote';
 import { isPlaceholderFinding, placeholderFix } from './support/placeholderEndpoint';
-import { hasSyntaxErrors } from './support/syntax';
+import { hasSyntaxErrors, treeHasSyntaxErrors } from './support/syntax';
 import { rewriteClientRegion } from './transforms/rewriteClientRegion';
 import type { FixInput, FixProposal, TextEdit } from './types';
 
@@ -151,12 +152,12 @@ export function syntaxErrorReason(): string {
   return l10n.t('the file has syntax errors; fixes wait until it parses');
 }
 
-function parses(input: FixInput): boolean {
-  return memoized(input, 'parses', () => !hasSyntaxErrors(input.text, input.languageId as ScriptLanguage, input.fileName));
+function parses(input: FixInput, parsed?: ts.SourceFile): boolean {
+  return memoized(input, 'parses', () => !(parsed ? treeHasSyntaxErrors(parsed) : hasSyntaxErrors(input.text, input.languageId as ScriptLanguage, input.fileName)));
 }
 
-function assessment(input: FixInput, findings?: readonly Finding[]): Assessment {
-  return memoized(input, 'assessment', () => assess(input, TRANSFORMS, findings));
+function assessment(input: FixInput, findings?: readonly Finding[], parsed?: ts.SourceFile): Assessment {
+  return memoized(input, 'assessment', () => assess(input, TRANSFORMS, findings, parsed));
 }
 
 // A code-action request asks for the fixes of every diagnostic in view: the file migration and the assessment
@@ -177,14 +178,15 @@ function memoized<T>(input: FixInput, what: string, compute: () => T): T {
 /**
  * The findings with `fixable` made exact for this document: a finding the detector marks fixable becomes
  * unfixable, with the reason appended to its message, when the rewrite would not be safe here. A fixable call
- * whose model id has no endpoint mapping keeps its fix, and its message asks for the mapping.
+ * whose model id has no endpoint mapping keeps its fix, and its message asks for the mapping. `parsed`: the
+ * document's syntax tree with parent pointers, when the caller has one (see analyzeWithFixability).
  */
-export function refineFixability(input: FixInput, findings: readonly Finding[]): Finding[] {
+export function refineFixability(input: FixInput, findings: readonly Finding[], parsed?: ts.SourceFile): Finding[] {
   if (!isScriptLanguage(input.languageId) || !findings.some((finding) => finding.fixable)) return [...findings];
-  if (!parses(input)) return findings.map((finding) => (finding.fixable ? notFixed(finding, syntaxErrorReason()) : finding));
+  if (!parses(input, parsed)) return findings.map((finding) => (finding.fixable ? notFixed(finding, syntaxErrorReason()) : finding));
   const placeholders = findings.some(isPlaceholderFinding) ? placeholderFixesInFixAll(input, findings) : new Map();
   const fixEdits = [...placeholders.values()].flatMap((fix) => fix.edits);
-  const assessed = assessment(input, findings);
+  const assessed = assessment(input, findings, parsed);
   return findings.map((finding) => {
     if (isPlaceholderFinding(finding)) {
       if (!finding.fixable || placeholders.has(findingKey(finding))) return finding;

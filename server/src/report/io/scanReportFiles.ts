@@ -1,11 +1,10 @@
 // The report's workspace scan: the shared walker and reader (server/src/workspace) plus what only the report
 // needs: several folders, files.exclude/include globs, a session cache and the report's language.
 import { stat } from 'node:fs/promises';
-import { analyze } from '../../engine/analyze';
 import { withLocale, type Locale } from '../../engine/l10n';
 import { initPythonParser } from '../../engine/python/pythonParser';
 import type { CancellationToken, EngineSettings } from '../../engine/types';
-import { refineFixability } from '../../engine/fixes';
+import { analyzeWithFixability } from '../../engine/fixes/analyzeWithFixability';
 import { Limiter, mapInOrder, readSourceFile } from '../../workspace';
 import type { SkippedFile, SourceFile, WalkEntry } from '../../workspace/types';
 import { locateFindings } from '../locate';
@@ -84,10 +83,9 @@ async function analyzeFile(file: SourceFile | SkippedFile, folder: ReportScanFol
   if (file.languageId === 'markdown') await initPythonParser();
   const input = { text: file.text, languageId: file.languageId, settings: folder.settings, fileName: file.relativePath, token: options.token };
   const findings = withLocale(options.locale, () => {
-    const analysis = analyze(input);
-    if (analysis.skipped) return analysis.skipped;
     // Auto-fixable must mean what Migrate Workspace will really do in this file, as in the editor's diagnostics.
-    return refineFixability({ ...input, workspaceRelativePath: file.relativePath }, analysis.findings);
+    const analysis = analyzeWithFixability(input, () => ({ workspaceRelativePath: file.relativePath }));
+    return analysis.skipped ?? analysis.findings;
   });
   if (!Array.isArray(findings)) return { ...base, languageId: file.languageId, findings: [], skipped: { reason: findings.reason, message: findings.message } };
   return { ...base, languageId: file.languageId, findings: locateFindings(file.text, findings) };

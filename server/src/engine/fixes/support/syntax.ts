@@ -7,7 +7,11 @@ import type { ScriptLanguage } from '../../types';
  * recovery can glue unrelated code into a call, so fixes wait until the file parses (like ESLint's).
  */
 export function hasSyntaxErrors(text: string, languageId: ScriptLanguage, fileName?: string): boolean {
+  return treeHasSyntaxErrors(parseScript(text, languageId, fileName));
+}
+
+/** The same for a tree already parsed. */
+export function treeHasSyntaxErrors(sourceFile: ts.SourceFile): boolean {
   // `parseDiagnostics` is internal to TypeScript but has been on every SourceFile since 1.x.
-  const sourceFile = parseScript(text, languageId, fileName) as ts.SourceFile & { parseDiagnostics?: readonly ts.Diagnostic[] };
-  return (sourceFile.parseDiagnostics?.length ?? 0) > 0;
+  return ((sourceFile as ts.SourceFile & { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics?.length ?? 0) > 0;
 }
