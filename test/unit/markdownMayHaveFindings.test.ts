@@ -73,6 +73,7 @@ describe('markdownMayHaveFindings', () => {
     'Python adjacent strings': '```python\nimport boto3\nclient = boto3.client("bed" "rock-runtime")\n```\n',
     'pip package without the word': '```sh\npip install LangChain_AWS\n```\n',
     'npm wrapper without the word': '```sh\nnpm install @llamaindex/aws\n```\n',
+    'Python call known by its modelId keyword': '```python\nr = client.converse(modelId="m", messages=[])\n```\n',
     'Python class without the word': '```python\nfrom langchain_aws import AmazonKnowledgeBasesRetriever\n```\n',
     'prose product name': 'We use Amazon\nTitan Text for summaries on AWS.\n',
     'prose across a quote': '> Our pipeline uses Custom Model\n> Import on AWS.\n',

@@ -6,9 +6,10 @@ const FRONT_MATTER_START = /^\uFEFF?---/;
 // What a Markdown finding needs somewhere in the text, besides "bedrock" and a model-id shape (mayMentionBedrock):
 // - prose service names the detector knows without the word Bedrock (serviceTerms.ts: `AgentCore`, `Amazon Titan`,
 //   `Nova Pro`, `Converse API`, `Custom Model Import`; case-sensitive there, whitespace squeezed out here);
+// - Python runtime calls recognised by Bedrock's camelCase keyword alone (`client.converse(modelId=...)`);
 // - Bedrock packages and modules whose names lack the word: `langchain-aws` / `langchain_aws` / `@langchain/aws`,
 //   `@llamaindex/aws` (pip normalises case and separators, hence case-insensitive).
-const PROSE_WORDS = /AgentCore|Titan|Nova|Converse|CustomModelImport/;
+const NAMED_WORDS = /AgentCore|Titan|Nova|Converse|CustomModelImport|modelId/;
 const PACKAGE_WORDS = /langchain|llamaindex/i;
 // Characters a detector can see past: shell quotes, escapes and line continuations (`aws bed"rock"-runtime`), the
 // whitespace between Python's implicitly concatenated strings (`"bed" "rock-runtime"`), and the indentation and
@@ -24,5 +25,5 @@ const SEE_THROUGH = /[\s'"`\\>]+/g;
 export function markdownMayHaveFindings(text: string): boolean {
   if (FRONT_MATTER_START.test(text) || text.includes(PLACEHOLDER)) return true;
   const squeezed = text.replace(SEE_THROUGH, '');
-  return mayMentionBedrock(squeezed) || PROSE_WORDS.test(squeezed) || PACKAGE_WORDS.test(squeezed);
+  return mayMentionBedrock(squeezed) || NAMED_WORDS.test(squeezed) || PACKAGE_WORDS.test(squeezed);
 }
