@@ -9,6 +9,7 @@ import ts from 'typescript';
 import { LspTestClient } from '../test/helpers/lspClient';
 import { generateLargeFile, generateWorkspace } from './generate';
 import { percentile, summarize } from './stats';
+import { benchScans } from './scanBench';
 
 const REPO = join(__dirname, '..');
 const WORK = join(__dirname, '.work');
@@ -122,6 +123,7 @@ async function main(): Promise<void> {
   console.log(`# bedrock-to-sagemaker benchmarks (${new Date().toISOString()}, node ${process.version}, ${require('node:os').cpus().length} cores)`);
   await benchEditLatency(option('edits', 200));
   benchWorkspaceScan(option('files', 5000));
+  benchScans(option('files', 5000));
 }
 
 main().catch((error) => {
