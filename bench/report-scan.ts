@@ -1,10 +1,11 @@
-// Benchmark (not a test): the workspace report at scale. A generated workspace (default 10,000 files, 5% with
-// Bedrock) is reported by the language server over the protocol, cold and then warm (session cache), and
-// by the CLI; side by side with simply reading every file and with an idle server. Each process reports its
-// own peak RSS.
+// Benchmark (not a test): the workspace report at scale, on a generated workspace (default 10,000 files, 5% with
+// Bedrock) and on the real-world one (bench/realWorldWorkspace.ts). Each is reported by the language server over the
+// protocol, cold and then warm (session cache), and by the CLI; side by side with the CLI scan of the same workspace
+// (the targets of #13: cold report ≤ 2× the scan, warm ≤ 0.3×), with reading every file and with an idle server.
+// Each process reports its own peak RSS.
 // Usage: node --import tsx bench/report-scan.ts [--files 10000]
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, utimesSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,7 +14,8 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { GenerateReportRequest, type GenerateReportResult } from '../shared/reportProtocol';
 import * as esbuild from 'esbuild';
-import { generateWorkspace } from './generate';
+import { measureInRounds, measureNode } from './childRun';
+import { generatedWorkspace, realWorld } from './scanBench';
 
 const REPO = join(__dirname, '..');
 const WORK = join(__dirname, '.work');
@@ -45,12 +47,6 @@ function peakRssMb(stderr: string): number {
   const match = /PEAK_RSS_KB=(\d+)/.exec(stderr);
   if (!match) throw new Error(`no peak RSS reported:\n${stderr}`);
   return Number(match[1]) / 1024;
-}
-
-function runNode(name: string, args: string[]): Row {
-  const started = performance.now();
-  const result = spawnSync(process.execPath, ['--require', PEAK_RSS, ...args], { cwd: REPO, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  return { name, wallMs: performance.now() - started, peakRssMb: peakRssMb(result.stderr) };
 }
 
 /** The bundled server over stdio, with the peak-RSS preload; no configuration capability, so defaults apply. */
@@ -100,7 +96,7 @@ interface ServerRun {
 }
 
 /** Idle baseline, then cold, warm and partly-touched reports in one server process with the given node flags. */
-async function benchServer(folderUri: string, outputUri: string, root: string, files: number, execArgv: readonly string[]): Promise<ServerRun> {
+async function benchServer(folderUri: string, outputUri: string, touchable: readonly string[], execArgv: readonly string[]): Promise<ServerRun> {
   const label = execArgv.length > 0 ? `server ${execArgv.join(' ')}` : 'server';
   // What the server costs before any report: the bundle (TypeScript's compiler included) loaded and initialised.
   const idle = await Server.start(folderUri, execArgv);
@@ -108,10 +104,10 @@ async function benchServer(folderUri: string, outputUri: string, root: string, f
   const server = await Server.start(folderUri, execArgv);
   const cold = await server.report(folderUri, outputUri);
   const warm = await server.report(folderUri, outputUri);
-  // Touch 1% of the files: the cache re-reads exactly those.
-  const touched = Math.ceil(files / 100);
+  // Touch 100 files: the cache re-reads exactly those.
+  const touched = Math.min(100, touchable.length);
   const later = new Date(Date.now() + 60_000);
-  for (let i = 0; i < touched; i++) utimesSync(join(root, `pkg${i % 50}`, `mod${i % 7}`, `file${i}.ts`), later, later);
+  for (const path of touchable.slice(0, touched)) utimesSync(path, later, later);
   const partly = await server.report(folderUri, outputUri);
   const peak = await server.stop();
   return {
@@ -125,40 +121,64 @@ async function benchServer(folderUri: string, outputUri: string, root: string, f
   };
 }
 
-async function main(): Promise<void> {
-  const files = option('files', 10_000);
-  await buildProductionBundles();
-  const root = join(WORK, `report-${files}`);
-  rmSync(root, { recursive: true, force: true });
-  mkdirSync(root, { recursive: true });
-  generateWorkspace(root, files, 0.05);
-  const folderUri = pathToFileURL(root).href;
-  const output = join(WORK, `report-${files}.md`);
-  const rows: Row[] = [];
-  try {
-    rows.push(runNode('read every file (baseline, no analysis)', [join(__dirname, 'readBaseline.cjs'), root, 'read']));
-    rows.push(runNode('CLI: bedrock-to-sagemaker report --out', [CLI, 'report', root, '--out', output]));
+/** Files of the workspace's generated part (the same layout in both workspaces), for the "touched" run. */
+function generatedFiles(root: string): string[] {
+  return (readdirSync(root, { recursive: true }) as string[]).filter((path) => path.endsWith('.ts')).sort().map((path) => join(root, path));
+}
 
+interface Target {
+  name: string;
+  root: string;
+  generatedRoot: string;
+}
+
+async function benchWorkspace(target: Target): Promise<void> {
+  const folderUri = pathToFileURL(target.root).href;
+  // Inside the folder (the server writes nowhere else), in a dot-folder the scans skip.
+  const outputFolder = join(target.root, '.bench-report');
+  mkdirSync(outputFolder, { recursive: true });
+  const output = join(outputFolder, 'report.md');
+  try {
+    // The CLI scan of the same workspace is the report's baseline: one run of each, interleaved, median of the rounds.
+    const cli = measureInRounds([
+      ['read every file (no analysis)', () => measureNode([join(__dirname, 'readBaseline.cjs'), target.root, 'read'])],
+      ['CLI `scan --format json` (baseline of the targets)', () => measureNode([CLI, 'scan', target.root, '--format', 'json'])],
+      ['CLI `report --out`', () => measureNode([CLI, 'report', target.root, '--out', output])],
+    ]);
+    const scanMs = cli[1]![1].wallMs;
+    const rows: Row[] = cli.map(([name, run]) => ({ name, wallMs: run.wallMs, peakRssMb: run.peakRssMb }));
     let summary: ServerRun | undefined;
     for (const execArgv of SERVER_FLAGS) {
-      const run = await benchServer(folderUri, pathToFileURL(output).href, root, files, execArgv);
+      const run = await benchServer(folderUri, pathToFileURL(output).href, generatedFiles(target.generatedRoot), execArgv);
       rows.push(...run.rows);
       summary ??= run;
     }
-    console.log(`# Workspace report benchmark (${new Date().toISOString()}, node ${process.version}, ${cpus().length} cores)`);
     const result = summary!.result;
-    console.log(`\n## Workspace report (${files} files, 5% with Bedrock; ${result.filesScanned} scanned, ${result.findings} findings, ${result.feasibility})`);
-    console.log('| run | wall ms | files/s | peak RSS MB |\n| --- | --- | --- | --- |');
+    console.log(`\n## Workspace report: ${target.name} (${result.filesScanned} scanned, ${result.findings} findings, ${result.feasibility})`);
+    console.log('| run | wall ms | × CLI scan | peak RSS MB |\n| --- | --- | --- | --- |');
     for (const row of rows) {
       const rss = row.peakRssMb === undefined ? '↓' : row.peakRssMb.toFixed(0);
-      const throughput = row.wallMs > 0 ? (files / (row.wallMs / 1000)).toFixed(0) : '–';
-      console.log(`| ${row.name} | ${row.wallMs > 0 ? row.wallMs.toFixed(0) : '–'} | ${throughput} | ${rss} |`);
+      const ratio = row.wallMs > 0 ? `${(row.wallMs / scanMs).toFixed(2)}×` : '–';
+      console.log(`| ${row.name} | ${row.wallMs > 0 ? row.wallMs.toFixed(0) : '–'} | ${ratio} | ${rss} |`);
     }
-    console.log('Each "started" row is a process of its own; the three report rows after it share one process, whose peak RSS is on the last.');
+    console.log('CLI rows: median of 3 interleaved rounds (production bundle, no code cache). Each "started" row is a process of its own; the three report rows after it share one process, whose peak RSS is on the last. Targets: cold ≤ 2×, warm ≤ 0.3× the CLI scan.');
   } finally {
-    rmSync(root, { recursive: true, force: true });
-    rmSync(output, { force: true });
+    rmSync(outputFolder, { recursive: true, force: true });
   }
+}
+
+async function main(): Promise<void> {
+  const files = option('files', 10_000);
+  await buildProductionBundles();
+  console.log(`# Workspace report benchmark (${new Date().toISOString()}, node ${process.version}, ${cpus().length} cores)`);
+  const generated = generatedWorkspace(files);
+  try {
+    await benchWorkspace({ name: generated.name, root: generated.root, generatedRoot: generated.root });
+  } finally {
+    rmSync(generated.root, { recursive: true, force: true });
+  }
+  const real = realWorld();
+  await benchWorkspace({ name: real.name, root: real.root, generatedRoot: join(real.root, 'app') });
 }
 
 main().catch((error: unknown) => {

@@ -11,6 +11,7 @@ import { generateLargeFile, generateWorkspace } from './generate';
 import { percentile, summarize } from './stats';
 import { benchTypingAcrossSizes } from './typingLatency';
 import { benchFixScaling } from './fixScaling';
+import { benchScans } from './scanBench';
 
 const REPO = join(__dirname, '..');
 const WORK = join(__dirname, '.work');
@@ -126,6 +127,7 @@ async function main(): Promise<void> {
   benchWorkspaceScan(option('files', 5000));
   await benchTypingAcrossSizes();
   benchFixScaling();
+  benchScans(option('files', 5000));
 }
 
 main().catch((error) => {

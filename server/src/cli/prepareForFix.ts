@@ -1,10 +1,8 @@
 import { dirname, relative, sep } from 'node:path';
 import { isPackageJson, isScriptLanguage } from '../engine/analyze';
-import { refineFixability } from '../engine/fixes';
-import type { FixInput } from '../engine/fixes/types';
+import type { FixPlace } from '../engine/fixes/analyzeWithFixability';
 import { packageImportsOf } from '../engine/project/localImports';
 import { type PlanPackageJson, type PlanScript, planMigration } from '../engine/project/migrationPlan';
-import type { EngineSettings } from '../engine/types';
 import type { FileScanResult, ScannedFile } from '../workspace';
 import type { PackageContexts } from '../workspace/packageContexts';
 import { withoutText } from './compactScanResult';
@@ -17,31 +15,41 @@ export interface PreparedScan {
 }
 
 /**
- * Makes `fixable` exact before anything is reported or fixed: each file's findings as fix-all will treat them
- * (refined for the file, in its package), then files that share Bedrock clients or types with a file that cannot
- * be migrated held back with it, then each package.json's dependency findings as the migrated package needs them.
- * Files without findings drop their text: nothing reads it again.
+ * Where each scanned file sits for its fixes: the scan that feeds `prepareForFix` passes this as its `fixPlace`, so
+ * each file's findings come out as fix-all will treat them (refined for the file, in its package).
  */
-export function prepareForFix(results: readonly FileScanResult[], settings: EngineSettings, workspaceRoot: string, packages: PackageContexts): PreparedScan {
+export function fixPlaceIn(workspaceRoot: string, packages: PackageContexts): (absolutePath: string) => FixPlace {
+  return (absolutePath) => ({ workspaceRelativePath: relativeTo(workspaceRoot, absolutePath), packageContext: packages.contextOf(absolutePath) });
+}
+
+/**
+ * Makes `fixable` exact before anything is reported or fixed, from the results of a scan with `fixPlaceIn` (each
+ * file refined on its own): files that share Bedrock clients or types with a file that cannot be migrated held back
+ * with it, then each package.json's dependency findings as the migrated package needs them. Files without findings
+ * drop their text: nothing reads it again.
+ */
+export function prepareForFix(results: readonly FileScanResult[], workspaceRoot: string, packages: PackageContexts): PreparedScan {
   const dependencyRoots = new Set(results.filter(isPackageJsonWithFindings).map((result) => packageRootOf(result as ScannedFile, workspaceRoot)));
   const imports = new Map<string, string[]>();
   const scripts: PlanScript[] = [];
   const packageJsons: PlanPackageJson[] = [];
   const refined = results.map((result) => {
     if (result.kind !== 'scanned') return result;
-    const path = workspacePath(result, workspaceRoot);
     if (isPackageJsonWithFindings(result)) {
+      const path = workspacePath(result, workspaceRoot);
       packageJsons.push({ path, packageRoot: packageRootOf(result, workspaceRoot), text: result.document.getText(), findings: result.findings });
       return result;
     }
-    if (!isScriptLanguage(result.languageId)) return result.findings.length === 0 ? withoutText(result) : result;
+    const findings = result.findings;
+    // Only a script can be in a migration group; without package.json findings, only one with findings matters.
+    if (!isScriptLanguage(result.languageId) || (findings.length === 0 && dependencyRoots.size === 0)) {
+      return findings.length === 0 ? withoutText(result) : result;
+    }
     const packageRoot = packages.contextOf(result.absolutePath).root;
     const inPlannedPackage = dependencyRoots.has(packageRoot);
     if (inPlannedPackage) imports.set(result.absolutePath, packageImportsOf(result.document.getText()));
-    const findings = result.findings.some((finding) => finding.fixable)
-      ? refineFixability(fixInputOf(result, settings, workspaceRoot, packages), result.findings) : result.findings;
-    if (inPlannedPackage || findings.length > 0) scripts.push({ path, packageRoot, text: result.document.getText(), findings });
-    return result.findings.length === 0 ? withoutText(result) : { ...result, findings };
+    if (inPlannedPackage || findings.length > 0) scripts.push({ path: workspacePath(result, workspaceRoot), packageRoot, text: result.document.getText(), findings });
+    return findings.length === 0 ? withoutText(result) : result;
   });
   // The plan shared with Migrate Workspace: groups held back together, package.json fixability from the
   // imports each package will have once migrated.
@@ -49,11 +57,11 @@ export function prepareForFix(results: readonly FileScanResult[], settings: Engi
   return {
     imports,
     results: refined.map((result) => {
-      if (result.kind !== 'scanned') return result;
+      if (result.kind !== 'scanned' || result.findings.length === 0) return result;
       const path = workspacePath(result, workspaceRoot);
       const packageJson = plan.packageJsons.get(path);
       if (packageJson) return { ...result, findings: packageJson.findings };
-      const findings = result.findings.length > 0 ? plan.scripts.get(path) : undefined;
+      const findings = plan.scripts.get(path);
       return findings ? { ...result, findings } : result;
     }),
   };
@@ -68,13 +76,10 @@ export function packageRootOf(packageJson: ScannedFile, workspaceRoot: string): 
   return relative(workspaceRoot, dirname(packageJson.absolutePath)).split(sep).join('/');
 }
 
-export function fixInputOf(file: ScannedFile, settings: EngineSettings, workspaceRoot: string, packages: PackageContexts): FixInput {
-  return {
-    text: file.document.getText(), languageId: file.languageId, settings, fileName: file.absolutePath,
-    workspaceRelativePath: workspacePath(file, workspaceRoot), packageContext: packages.contextOf(file.absolutePath),
-  };
+function workspacePath(file: ScannedFile, workspaceRoot: string): string {
+  return relativeTo(workspaceRoot, file.absolutePath);
 }
 
-function workspacePath(file: ScannedFile, workspaceRoot: string): string {
-  return relative(workspaceRoot, file.absolutePath).split(sep).join('/');
+function relativeTo(workspaceRoot: string, absolutePath: string): string {
+  return relative(workspaceRoot, absolutePath).split(sep).join('/');
 }

@@ -2,7 +2,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { currentLocale, setLocale, type Locale } from '../engine/l10n';
 import { PackageContexts } from '../workspace/packageContexts';
 import { compactScanResult } from './compactScanResult';
-import { isPackageJsonWithFindings, prepareForFix } from './prepareForFix';
+import { fixPlaceIn, isPackageJsonWithFindings, prepareForFix } from './prepareForFix';
 import { packageInstallFor } from '../engine/packageJson';
 import { lockfilesFor } from '../workspace/lockfiles';
 import type { EngineSettings } from '../engine/types';
@@ -81,13 +81,14 @@ async function markdownReport(
   for (const { name, root, walk } of roots) {
     // Walk each folder from its own root, so paths (and test-folder detection) are relative to the project.
     const scanned: FileScanResult[] = [];
-    for await (const result of scanWorkspace({ roots: walk, cwd: root, settings, maxFileSizeBytes, blockingReads: true })) {
+    const packages = new PackageContexts(root);
+    for await (const result of scanWorkspace({ roots: walk, cwd: root, settings, maxFileSizeBytes, blockingReads: true, fixPlace: fixPlaceIn(root, packages) })) {
       await context.cancellation.check();
       scannedPaths.add(result.absolutePath);
       if (result.kind === 'skipped') skipped.push({ file: result.relativePath, reason: result.reason, message: result.message });
       scanned.push(compactScanResult(result));
     }
-    for (const result of prepareForFix(scanned, settings, root, new PackageContexts(root)).results) {
+    for (const result of prepareForFix(scanned, root, packages).results) {
       const file = toFileResult(name, result.relativePath, result);
       // A package.json that lists Bedrock packages changes with the migration: the report names its install command.
       if (isPackageJsonWithFindings(result) && file.findings.some((finding) => finding.ruleId === 'bedrock/dependency')) {
@@ -109,13 +110,14 @@ async function scanFormatReport(
     stdout: { write: (text) => chunks.push(text) }, env: io.env, cwd: io.cwd, settings, paths: args.paths,
   });
   const scanned: FileScanResult[] = [];
-  for await (const result of scanWorkspace({ roots: args.paths, cwd: io.cwd, settings, maxFileSizeBytes, blockingReads: true })) {
+  const packages = new PackageContexts(io.cwd);
+  for await (const result of scanWorkspace({ roots: args.paths, cwd: io.cwd, settings, maxFileSizeBytes, blockingReads: true, fixPlace: fixPlaceIn(io.cwd, packages) })) {
     await cancellation.check();
     scannedPaths.add(result.absolutePath);
     scanned.push(compactScanResult(result));
   }
   // "Auto-fixable" means what the fix engine will really do, as `scan --fix` and the editor do it.
-  for (const result of prepareForFix(scanned, settings, io.cwd, new PackageContexts(io.cwd)).results) reporter.addFile(result);
+  for (const result of prepareForFix(scanned, io.cwd, packages).results) reporter.addFile(result);
   reporter.finish();
   return { text: chunks.join(''), findingCount: reporter.findingCount, skipped: [...reporter.skipped] };
 }

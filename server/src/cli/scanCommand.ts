@@ -12,7 +12,7 @@ import { checkRelativePath, WriteScope } from '../workspace/safeWrite';
 import { type FileFixOutcome, fixPackageJson, fixScannedFile, type FixWriteContext } from './applyFixes';
 import { compactScanResult } from './compactScanResult';
 import { lockfilesFor } from '../workspace/lockfiles';
-import { isPackageJsonWithFindings, packageRootOf, prepareForFix } from './prepareForFix';
+import { fixPlaceIn, isPackageJsonWithFindings, packageRootOf, prepareForFix } from './prepareForFix';
 import { CliError } from './cliError';
 import { ExitCode, worstExitCode } from './exitCodes';
 import { escapeControl } from './output/terminalText';
@@ -39,14 +39,15 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
   const { settings, warnings } = await loadSettings(args.configPath, args.region, io.cwd);
   for (const warning of warnings) io.stderr.write(`${TOOL_NAME}: ${escapeControl(warning)}\n`);
   const reporter = createReporter(args.format, { stdout: io.stdout, env: io.env, cwd: io.cwd, settings, paths: args.paths });
+  const packages = new PackageContexts(io.cwd);
   const results = scanWorkspace({
     roots: args.paths,
     cwd: io.cwd,
     settings,
     maxFileSizeBytes: args.maxFileSizeKb === undefined ? undefined : args.maxFileSizeKb * 1024,
     blockingReads: true,
+    fixPlace: fixPlaceIn(io.cwd, packages),
   });
-  const packages = new PackageContexts(io.cwd);
   // Every file is scanned before any is fixed or reported: files that share Bedrock clients or types across
   // imports are migrated together or not at all, so `fixable` is only known once all of them are read.
   const scannedFiles: FileScanResult[] = [];
@@ -55,7 +56,7 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
     await cancellation.check();
     scannedFiles.push(compactScanResult(scanned));
   }
-  const prepared = prepareForFix(scannedFiles, settings, io.cwd, packages);
+  const prepared = prepareForFix(scannedFiles, io.cwd, packages);
   let scannedMarkdown = false;
   const fixed = { files: 0, edits: 0, failed: 0 };
   const writeContext = args.fix ? await fixWriteContext(args, io.cwd, settings.adapterPath, packages) : undefined;

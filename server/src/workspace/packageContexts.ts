@@ -13,6 +13,8 @@ export class PackageContexts {
   private readonly packageJsons = new Map<string, PackageJsonFacts | null>();
   private readonly configs = new Map<string, ModuleConfig | null>();
   private readonly folders = new Map<string, boolean>();
+  /** By folder and kind of file: every file of a folder has the same context (a scan asks once per file). */
+  private readonly contexts = new Map<string, PackageContext>();
 
   /** @param workspaceRoot absolute folder the workspace-relative paths are relative to; created files never leave it. */
   constructor(private readonly workspaceRoot: string) {}
@@ -20,11 +22,21 @@ export class PackageContexts {
   /** The context of `absolutePath` (a file inside or below the workspace root). */
   contextOf(absolutePath: string): PackageContext {
     const fileDir = dirname(resolve(absolutePath));
+    const javascript = /\.[cm]?jsx?$/i.test(absolutePath);
+    const key = `${javascript ? 'js' : 'ts'}:${fileDir}`;
+    let context = this.contexts.get(key);
+    if (!context) {
+      context = this.folderContext(fileDir, javascript);
+      this.contexts.set(key, context);
+    }
+    return context;
+  }
+
+  private folderContext(fileDir: string, javascript: boolean): PackageContext {
     const packageDir = this.nearest(fileDir, (dir) => this.packageJson(dir) !== null);
     const packageFacts = packageDir === undefined ? undefined : this.packageJson(packageDir) ?? undefined;
     // The package decides where created modules may go; above the workspace root, the workspace root does.
     const rootDir = packageDir !== undefined && this.isInsideWorkspace(packageDir) ? packageDir : this.workspaceRoot;
-    const javascript = /\.[cm]?jsx?$/i.test(absolutePath);
     const configNames = javascript ? ['jsconfig.json', 'tsconfig.json'] : ['tsconfig.json'];
     const configDir = this.nearest(fileDir, (dir) => configNames.some((name) => this.config(join(dir, name)) !== null), this.workspaceRoot);
     const config = configDir === undefined ? undefined

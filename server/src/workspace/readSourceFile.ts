@@ -1,6 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { createHash } from 'node:crypto';
-import { readFileSync, type Stats, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { decodeUtf8, looksBinary } from './decodeText';
 import { describeIoError } from './ioErrors';
@@ -33,18 +32,27 @@ export async function readSourceFile(candidate: FileCandidate, options: ReadOpti
   }
 }
 
+// Opening a FIFO for reading waits for a writer unless it is opened non-blocking (no such flag on Windows, which has
+// no FIFOs in the file system); a regular file reads the same either way.
+const OPEN_WITHOUT_WAITING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
 /**
  * The same, blocking. For the CLI, which has nothing else to serve meanwhile: a synchronous read of a small
- * file costs a fraction of the thread-pool round trips an asynchronous stat and read take.
+ * file costs a fraction of the thread-pool round trips an asynchronous stat and read take. The file is opened
+ * without waiting and then checked, so its path is looked up once.
  */
 export function readSourceFileSync(candidate: FileCandidate, options: ReadOptions): SourceFile | SkippedFile {
   const languageId = languageIdForPath(candidate.absolutePath);
   if (!languageId) return unsupported(candidate);
+  let fd: number | undefined;
   try {
-    const refusal = checkStats(candidate, statSync(candidate.absolutePath), options);
-    return refusal ?? fromBytes(candidate, languageId, readFileSync(candidate.absolutePath));
+    fd = openSync(candidate.absolutePath, OPEN_WITHOUT_WAITING);
+    const refusal = checkStats(candidate, fstatSync(fd), options);
+    return refusal ?? fromBytes(candidate, languageId, readFileSync(fd));
   } catch (error) {
     return unreadable(candidate, error);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -60,8 +68,7 @@ function checkStats(candidate: FileCandidate, stats: Stats, options: ReadOptions
 function fromBytes(candidate: FileCandidate, languageId: LanguageId, bytes: Buffer): SourceFile | SkippedFile {
   if (looksBinary(bytes)) return skip(candidate, 'binary', l10n.t('File skipped: it looks binary (it contains NUL bytes).'));
   const { text, hasBom, notices } = decodeUtf8(bytes);
-  const contentHash = createHash('sha256').update(bytes).digest('hex');
-  return { kind: 'source', absolutePath: candidate.absolutePath, relativePath: candidate.relativePath, languageId, text, hasBom, notices, contentHash };
+  return { kind: 'source', absolutePath: candidate.absolutePath, relativePath: candidate.relativePath, languageId, text, hasBom, notices, bytes };
 }
 
 function unsupported(candidate: FileCandidate): SkippedFile {

@@ -1,10 +1,12 @@
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../engine/analyze';
+import { analyzeWithFixability, type FixPlace } from '../engine/fixes/analyzeWithFixability';
 import { initPythonParser } from '../engine/python/pythonParser';
 import type { CancellationToken, EngineSettings } from '../engine/types';
 import { BLOCKING_FS } from './fileSystem';
 import { Limiter } from './limiter';
+import { contentHash } from './safeWrite';
 import { mapInOrder } from './mapInOrder';
 import { DEFAULT_MAX_FILE_SIZE_BYTES, readSourceFile, readSourceFileSync } from './readSourceFile';
 import type { FileScanResult, SkippedFile, SourceFile, WalkEntry } from './types';
@@ -18,6 +20,11 @@ export interface ScanOptions extends Omit<WalkOptions, 'token'> {
   concurrency?: number;
   /** Walk and read synchronously (the CLI: nothing else to serve, and no thread-pool round trips to wait on). */
   blockingReads?: boolean;
+  /**
+   * Where a file sits for its fixes. When given, each file's `fixable` flags are made exact as it is analysed
+   * (refineFixability, reusing the analysis's parse); without it they are the detectors' own.
+   */
+  fixPlace?: (absolutePath: string) => FixPlace;
 }
 
 const DEFAULT_CONCURRENCY = 8;
@@ -41,14 +48,17 @@ export async function* scanWorkspace(options: ScanOptions, token: CancellationTo
     if (token.isCancellationRequested) return;
     // Python fences in Markdown need the tree-sitter grammar; load it only once a Markdown file shows up.
     if (file.kind === 'source' && file.languageId === 'markdown') await initPythonParser();
-    yield file.kind === 'source' ? analyzeSourceFile(file, options.settings, token) : file;
+    yield file.kind === 'source' ? analyzeSourceFile(file, options, token) : file;
   }
 }
 
-function analyzeSourceFile(file: SourceFile, settings: EngineSettings, token: CancellationToken): FileScanResult {
-  const { absolutePath, relativePath, languageId, text, hasBom, notices, contentHash } = file;
-  const result = analyze({ text, languageId, settings, fileName: absolutePath, token });
+function analyzeSourceFile(file: SourceFile, options: ScanOptions, token: CancellationToken): FileScanResult {
+  const { absolutePath, relativePath, languageId, text, hasBom, notices, bytes } = file;
+  const input = { text, languageId, settings: options.settings, fileName: absolutePath, token };
+  const { fixPlace } = options;
+  const result = fixPlace ? analyzeWithFixability(input, () => fixPlace(absolutePath)) : analyze(input);
   if (result.skipped) return { kind: 'skipped', absolutePath, relativePath, ...result.skipped };
   const document = TextDocument.create(pathToFileURL(absolutePath).href, languageId, 1, text);
-  return { kind: 'scanned', absolutePath, relativePath, languageId, document, hasBom, findings: result.findings, notices, contentHash };
+  const hash = result.findings.length > 0 ? contentHash(bytes) : undefined;
+  return { kind: 'scanned', absolutePath, relativePath, languageId, document, hasBom, findings: result.findings, notices, contentHash: hash };
 }

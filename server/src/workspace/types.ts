@@ -41,8 +41,8 @@ export interface SourceFile extends FileLocation {
   /** The file started with a UTF-8 BOM; a writer (e.g. `--fix`) must put it back. */
   hasBom: boolean;
   notices: FileNotice[];
-  /** SHA-256 of the bytes read: a writer compares it to the file on disk to tell whether it changed since. */
-  contentHash?: string;
+  /** The bytes read, for the SHA-256 a writer compares to the file on disk (see ScannedFile). */
+  bytes: Uint8Array;
 }
 
 export interface SkippedFile extends FileLocation {
@@ -59,7 +59,10 @@ export interface ScannedFile extends FileLocation {
   hasBom: boolean;
   findings: Finding[];
   notices: FileNotice[];
-  /** SHA-256 of the bytes that were analysed (see SourceFile). */
+  /**
+   * SHA-256 of the bytes that were analysed, for a file with findings: a writer compares it to the file on disk to
+   * tell whether it changed since (a file without findings is never written, and hashing every file costs).
+   */
   contentHash?: string;
 }
 

@@ -85,14 +85,15 @@ class TreeWalker {
     entries.sort(realEntriesFirstByName);
     const hasGitignore = this.useGitignore && entries.some((entry) => entry.name === '.gitignore');
     const rules = await outerRules.enter(folder, hasGitignore, this.fs);
+    const ignores = rules.inFolder(folder);
     for (const entry of entries) {
       if (this.options.token?.isCancellationRequested) return;
       const path = join(folder, entry.name);
       const type = await entryType(entry, path, this.fs);
       if (type === 'folder') {
-        if (this.isExcludedFolder(entry.name) || rules.isIgnored(path, true)) continue;
+        if (this.isExcludedFolder(entry.name) || ignores.isIgnored(entry.name, true)) continue;
         yield* this.walkFolder(path, rules);
-      } else if (!isSourceFileName(entry.name) || rules.isIgnored(path, false)) {
+      } else if (!isSourceFileName(entry.name) || ignores.isIgnored(entry.name, false)) {
         continue;
       } else if (type === 'file') {
         const realPath = entry.isSymbolicLink() ? await this.fs.realpath(path).catch(() => path) : join(realFolder, entry.name);

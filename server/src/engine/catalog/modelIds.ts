@@ -160,8 +160,10 @@ export const findArns = (value: string): Match[] => allMatches(ARN, value);
 export const findHosts = (value: string): Match[] => allMatches(HOST, value);
 export const findIamActions = (value: string): Match[] => allMatches(IAM_ACTION, value);
 
-// Deliberately looser than MODEL_ID (no look-behind): `${geo}.meta.llama3-...` must not be skipped.
-const MAY_BE_MODEL_ID = new RegExp(`(?:${PROVIDERS})\\.[a-z0-9][a-z0-9.]*-`);
+// Deliberately looser than MODEL_ID (no look-behind before the provider): `${geo}.meta.llama3-...` must not be
+// skipped. The search starts at the dot and looks back for the provider: the regexp engine then skips ahead to each
+// dot instead of trying the fifteen provider names at every character (twice as fast over a dependency tree).
+const MAY_BE_MODEL_ID = new RegExp(`\\.(?<=(?:${PROVIDERS})\\.)[a-z0-9][a-z0-9.]*-`);
 
 /** Cheap pre-check on a whole text: could it contain anything the engine reports? */
 export function mayMentionBedrock(text: string): boolean {

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import type ts from '../../typescript';
 import { isScriptLanguage } from '../analyze';
 import type { Finding, RuleId, ScriptLanguage } from '../types';
 import { detectMigrationTodos } from '../script/detectMigrationTodos';
@@ -155,12 +156,13 @@ export function syntaxErrorReason(): string {
   return l10n.t('the file has syntax errors; fixes wait until it parses');
 }
 
-function parses(input: FixInput): boolean {
-  return memoized(input, 'parses', () => !(input.sourceFile ? treeHasSyntaxErrors(input.sourceFile) : hasSyntaxErrors(input.text, input.languageId as ScriptLanguage, input.fileName)));
+function parses(input: FixInput, parsed?: ts.SourceFile): boolean {
+  const tree = parsed ?? input.sourceFile;
+  return memoized(input, 'parses', () => !(tree ? treeHasSyntaxErrors(tree) : hasSyntaxErrors(input.text, input.languageId as ScriptLanguage, input.fileName)));
 }
 
-function assessment(input: FixInput, findings?: readonly Finding[]): Assessment {
-  return memoized(input, 'assessment', () => assess(input, TRANSFORMS, findings));
+function assessment(input: FixInput, findings?: readonly Finding[], parsed?: ts.SourceFile): Assessment {
+  return memoized(input, 'assessment', () => assess(input, TRANSFORMS, findings, parsed));
 }
 
 // A code-action request asks for the fixes of every diagnostic in view: the file migration and the assessment
@@ -181,15 +183,16 @@ function memoized<T>(input: FixInput, what: string, compute: () => T): T {
 /**
  * The findings with `fixable` made exact for this document: a finding the detector marks fixable becomes
  * unfixable, with the reason appended to its message, when the rewrite would not be safe here. A fixable call
- * whose model id has no endpoint mapping keeps its fix, and its message asks for the mapping.
+ * whose model id has no endpoint mapping keeps its fix, and its message asks for the mapping. `parsed`: the
+ * document's syntax tree with parent pointers, when the caller has one (see analyzeWithFixability).
  */
-export function refineFixability(input: FixInput, findings: readonly Finding[]): Finding[] {
+export function refineFixability(input: FixInput, findings: readonly Finding[], parsed?: ts.SourceFile): Finding[] {
   if (!isScriptLanguage(input.languageId) || !findings.some((finding) => finding.fixable)) return [...findings];
   workCounters.findingsRefined += findings.length;
-  if (!parses(input)) return waitingForSyntax(findings);
+  if (!parses(input, parsed)) return waitingForSyntax(findings);
   const placeholders = findings.some(isPlaceholderFinding) ? placeholderFixesInFixAll(input, findings) : new Map();
   const fixEdits = [...placeholders.values()].flatMap((fix) => fix.edits);
-  const assessed = assessment(input, findings);
+  const assessed = assessment(input, findings, parsed);
   return findings.map((finding) => {
     if (isPlaceholderFinding(finding)) {
       if (!finding.fixable || placeholders.has(findingKey(finding))) return finding;

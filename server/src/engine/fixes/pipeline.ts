@@ -70,11 +70,15 @@ export interface Assessment {
 /** Runtime operations with no SageMaker counterpart: migrating their client would break them. */
 const BLOCKING_RULES: readonly RuleId[] = ['bedrock/guardrail', 'bedrock/count-tokens', 'bedrock/async-invoke', 'bedrock/bidirectional-stream'];
 
-/** Asks every transform about its findings in the original text (`findings`: the analysis of it, when known), before anything is rewritten. */
-export function assess(input: FixInput, transforms: readonly FixTransform[], findings?: readonly Finding[]): Assessment {
+/**
+ * Asks every transform about its findings in the original text (`findings`: the analysis of it, when known; `parsed`:
+ * its tree, when known), before anything is rewritten.
+ */
+export function assess(input: FixInput, transforms: readonly FixTransform[], findings?: readonly Finding[], parsed?: ts.SourceFile): Assessment {
   const run = runState(input);
-  // The caller's findings of this very text spare a second analysis (a scan refines every file that has findings).
-  const context = new FixContext(input.text, findings ?? findingsOf(input, input.text), run, input.sourceFile);
+  // The caller's findings and tree of this very text spare a second analysis and parse (a scan refines every file
+  // that has findings).
+  const context = new FixContext(input.text, findings ?? findingsOf(input, input.text), run, parsed ?? input.sourceFile);
   const refusals = new Map<string, string>();
   const blockers = context.findings.filter((finding) => BLOCKING_RULES.includes(finding.ruleId) && finding.data.service === 'runtime');
   for (const transform of transforms) {

@@ -7,15 +7,18 @@ import { findServiceList } from './assessment/serviceSections';
 import { documentTarget } from './documentTarget';
 import { isRunnableCodeFinding } from './embeddedContext';
 import { type MarkdownDocument, parseMarkdown } from './parseMarkdown';
+import { markdownMayHaveFindings } from './markdownMayHaveFindings';
 import { detectProse, findServices, inlineBlocksOf, isHistoryDocument } from './prose/detectProse';
 import { proseText } from './prose/proseText';
 import type { ProseService } from './prose/serviceTerms';
 
 /**
  * Markdown analysis: front matter, code in fences and inline code, links, prose mentions of Bedrock services,
- * and the consistency checks of migration assessments. Every range is an offset into `input.text`.
+ * and the consistency checks of migration assessments. Every range is an offset into `input.text`. A document
+ * the cheap `mayHaveFindings` test rules out is not parsed (tests pass a test that rules nothing out).
  */
-export function analyzeMarkdown(input: AnalyzeInput): Finding[] {
+export function analyzeMarkdown(input: AnalyzeInput, mayHaveFindings: (text: string) => boolean = markdownMayHaveFindings): Finding[] {
+  if (!mayHaveFindings(input.text)) return [];
   const document = parseMarkdown(input.text);
   const target = documentTarget(document.frontMatter, input.settings);
   const settings = target.settings;

@@ -9,12 +9,20 @@ import { applySuppressions } from './suppression';
 
 /** Finds every Bedrock use in a TypeScript/JavaScript text. */
 export function analyzeScript(input: AnalyzeInput): Finding[] {
+  return analyzeScriptKeepingTree(input).findings;
+}
+
+/**
+ * The same, also handing back the syntax tree when the text was parsed (every parent pointer set by the analysis
+ * walk), so the fixability refinement need not parse the text again.
+ */
+export function analyzeScriptKeepingTree(input: AnalyzeInput): { findings: Finding[]; sourceFile?: ts.SourceFile } {
   // Cheap pre-check: a file that never mentions Bedrock or a model id is not even parsed.
-  if (!mayMentionBedrock(input.text) || input.token?.isCancellationRequested) return [];
+  if (!mayMentionBedrock(input.text) || input.token?.isCancellationRequested) return { findings: [] };
   const languageId = input.languageId as ScriptLanguage;
   // No parent pointers from the parser: the analysis walk sets them.
   const sourceFile = parseScript(input.text, languageId, input.fileName, false);
-  return analyzeSourceFile(sourceFile, input);
+  return { findings: analyzeSourceFile(sourceFile, input), sourceFile };
 }
 
 /** `analyzeScript` for a text its caller has parsed already (`sourceFile` is the tree of `input.text`). */
