@@ -72,6 +72,20 @@ export interface WrapperExport {
   shape: 'class' | 'provider' | 'factory' | 'value';
 }
 
+/**
+ * The LangChain.js chat model classes the fix replaces with the SageMaker chat model module (`bedrock/langchain`),
+ * by module: their constructions and imports are reported fixable, and the fix decides per file.
+ */
+export const LANGCHAIN_CHAT_CLASSES: ReadonlyArray<{ module: string; name: string }> = [
+  { module: '@langchain/aws', name: 'ChatBedrockConverse' },
+  { module: '@langchain/community/chat_models/bedrock', name: 'BedrockChat' },
+  { module: '@langchain/community/chat_models/bedrock/web', name: 'BedrockChat' },
+];
+
+export function isLangChainChatClass(module: string, name: string): boolean {
+  return LANGCHAIN_CHAT_CLASSES.some((entry) => entry.module === module && entry.name === name);
+}
+
 /** Whole modules that exist only to reach Bedrock: every export is a Bedrock use. */
 export const BEDROCK_ONLY_WRAPPER_MODULES: Readonly<Record<string, WrapperLibrary>> = {
   '@ai-sdk/amazon-bedrock': 'ai-sdk',

@@ -3,10 +3,15 @@ import { parseScript } from '../script/parse';
 import type { EngineSettings, Finding, RuleId, ScriptLanguage } from '../types';
 import { type PackageContext, defaultPackageContext } from '../project/packageContext';
 import { DEFAULT_SETTINGS } from '../settings';
-import { type AdapterModule, adapterModule } from './support/adapterModule';
+import { posix } from 'node:path';
+import { type AdapterModule, type AdapterRequest, adapterModule, createdModule } from './support/adapterModule';
+import { CHAT_MODEL_TEMPLATE } from './templates/chatModelTemplate.generated';
 import { endOfLine, isDeclared, nodeAtRange } from './support/nodes';
 import { type CodeStyle, inferStyle } from './style';
 import type { CreatedFile, TextEdit } from './types';
+
+/** The LangChain.js chat model module's file name; it goes into the folder of the Converse adapter. */
+export const CHAT_MODEL_FILE = 'sagemaker-chat-model.ts';
 
 /** What every pass of one fix run shares: the files to create and the findings that will not be rewritten. */
 export interface RunState {
@@ -74,9 +79,32 @@ export class FixContext {
   }
 
   private locateAdapter(): AdapterModule | undefined {
+    const request = this.moduleRequest();
+    return request && adapterModule(request);
+  }
+
+  private chatModelCache: { module: AdapterModule | undefined } | undefined;
+
+  /** The LangChain.js chat model module (beside the adapter), or undefined when the document's place is unknown. */
+  chatModel(): AdapterModule | undefined {
+    this.chatModelCache ??= { module: this.locateChatModel() };
+    return this.chatModelCache.module;
+  }
+
+  private locateChatModel(): AdapterModule | undefined {
+    const request = this.moduleRequest();
+    return request && createdModule(request, posix.join(posix.dirname(request.adapterPath.replace(/\\/g, '/')), CHAT_MODEL_FILE), CHAT_MODEL_TEMPLATE);
+  }
+
+  /** Registers the chat model module for creation; returns its import specifier. */
+  useChatModel(): string | undefined {
+    return this.register(this.chatModel());
+  }
+
+  private moduleRequest(): AdapterRequest | undefined {
     const { workspaceRelativePath, languageId, settings, packageContext } = this.run;
     if (!workspaceRelativePath) return undefined;
-    return adapterModule({
+    return {
       adapterPath: settings.adapterPath,
       isDefaultPath: settings.adapterPath === DEFAULT_SETTINGS.adapterPath,
       workspaceRelativePath,
@@ -85,12 +113,15 @@ export class FixContext {
       usesRequire: usesRequire(this.sourceFile),
       style: this.style,
       sourceFile: this.sourceFile,
-    });
+    };
   }
 
   /** Registers the adapter file for creation; returns its import specifier. */
   useAdapter(): string | undefined {
-    const adapter = this.adapter();
+    return this.register(this.adapter());
+  }
+
+  private register(adapter: AdapterModule | undefined): string | undefined {
     if (!adapter) return undefined;
     this.run.createFiles.set(adapter.file.path, adapter.file);
     if (adapter.declaration) this.run.createFiles.set(adapter.declaration.path, adapter.declaration);

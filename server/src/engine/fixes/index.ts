@@ -11,6 +11,7 @@ import { NOTE_RULES, noteProposal, noteText } from './support/migrationNote';
 import { isPlaceholderFinding, placeholderFix } from './support/placeholderEndpoint';
 import { hasSyntaxErrors } from './support/syntax';
 import { rewriteClientRegion } from './transforms/rewriteClientRegion';
+import { isChatModelFinding } from './transforms/rewriteLangChain';
 import type { FixInput, FixProposal, TextEdit } from './types';
 
 export { applyEdits } from './edits';
@@ -46,6 +47,13 @@ export function fixesForFinding(input: FixInput, finding: Finding): FixProposal[
     if (reason !== undefined) return OPERATION_RULES.has(finding.ruleId) ? notes(input, finding, reason) : [];
     const migration = fixAll(input, [finding]);
     return migration ? [{ ...migration, isPreferred: true }] : [];
+  }
+  if (finding.fixable && isChatModelFinding(finding)) {
+    // A LangChain chat model: the file migration when it applies here, else the note with the reason.
+    const reason = unfixableReason(assessment(input), finding);
+    const migration = reason === undefined ? fixAll(input, [finding]) : undefined;
+    if (migration) return [{ ...migration, isPreferred: true }];
+    return finding.ruleId === 'bedrock/langchain' ? notes(input, finding, reason) : [];
   }
   return NOTE_RULES.has(finding.ruleId) ? notes(input, finding) : [];
 }

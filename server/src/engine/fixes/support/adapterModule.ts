@@ -33,7 +33,15 @@ export interface AdapterRequest {
  * specifier its module system resolves. Undefined when the configured path would leave the package.
  */
 export function adapterModule(request: AdapterRequest): AdapterModule | undefined {
-  const configured = placeInPackage(request.packageContext, request.adapterPath, request.isDefaultPath);
+  return createdModule(request, request.adapterPath, ADAPTER_TEMPLATE);
+}
+
+/**
+ * A module written from `template` (TypeScript source) at `modulePath` (a path like the adapterPath setting), with
+ * the same placement, language, module kind and import specifier rules as the Converse adapter.
+ */
+export function createdModule(request: AdapterRequest, modulePath: string, template: string): AdapterModule | undefined {
+  const configured = placeInPackage(request.packageContext, modulePath, request.isDefaultPath);
   if (configured === undefined) return undefined;
   // A setting that names a .js/.mjs/.cjs file asks for JavaScript even from TypeScript documents.
   const javascript = request.javascript || /\.[cm]?jsx?$/.test(configured);
@@ -44,8 +52,8 @@ export function adapterModule(request: AdapterRequest): AdapterModule | undefine
   // Nothing resolves an extensionless specifier to `.mjs`/`.cjs`: those are always imported with their extension.
   const extension = style === 'none' && /\.[cm]js$/.test(path) ? 'js' : style;
   return {
-    file: { path, content: eol(javascript ? JS_HEADER + transpile(ADAPTER_TEMPLATE, kind === 'cjs') : ADAPTER_TEMPLATE), ifMissing: true },
-    ...(javascript ? { declaration: { path: declarationPath(path), content: eol(declarations()), ifMissing: true } } : {}),
+    file: { path, content: eol(javascript ? JS_HEADER + transpile(template, kind === 'cjs') : template), ifMissing: true },
+    ...(javascript ? { declaration: { path: declarationPath(path), content: eol(declarations(template)), ifMissing: true } } : {}),
     specifier: relativeSpecifier(request.workspaceRelativePath, path, extension),
   };
 }
@@ -68,9 +76,9 @@ const JS_HEADER = '// @ts-nocheck: typed by the .d.ts file beside this one.\n';
 
 const transpiled = new Map<string, string>();
 
-/** The template as JavaScript (computed once per module kind: the template never changes at run time). */
+/** The template as JavaScript (computed once per template and module kind: templates never change at run time). */
 function transpile(source: string, commonJs: boolean): string {
-  const key = `${commonJs}:${source.length}`;
+  const key = `${commonJs}:${source}`;
   let output = transpiled.get(key);
   if (output === undefined) {
     output = ts.transpileModule(source, {
@@ -81,14 +89,16 @@ function transpile(source: string, commonJs: boolean): string {
   return output;
 }
 
-let declarationText: string | undefined;
+const declarationTexts = new Map<string, string>();
 
-/** The template's declarations, for the `.d.ts` beside a JavaScript adapter. */
-function declarations(): string {
-  declarationText ??= ts.transpileDeclaration(ADAPTER_TEMPLATE, {
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
-  }).outputText;
-  return declarationText;
+/** The template's declarations, for the `.d.ts` beside a JavaScript module. */
+function declarations(template: string): string {
+  let text = declarationTexts.get(template);
+  if (text === undefined) {
+    text = ts.transpileDeclaration(template, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
+    declarationTexts.set(template, text);
+  }
+  return text;
 }
 
 /** How the document's own relative imports end: `./x`, `./x.js` (Node ESM) or `./x.ts`; undefined without any. */

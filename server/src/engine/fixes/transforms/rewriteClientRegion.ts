@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import ts from '../../../typescript';
 import type { Finding } from '../../types';
 import type { FixContext } from '../context';
+import { rewritesChatModelAt } from './rewriteLangChain';
 import { OK, type FixTransform, type Verdict, refuse } from '../transform';
 
 /**
@@ -29,5 +30,6 @@ function verdictFor(context: FixContext, finding: Finding): Verdict {
   const callee = construction.expression;
   const isRuntimeClient = context.findings.some((other) => other.ruleId === 'bedrock/runtime-client'
     && other.range.start === callee.getStart(context.sourceFile) && other.range.end === callee.getEnd());
-  return isRuntimeClient ? OK : refuse(l10n.t('only Bedrock Runtime clients move to SageMaker Runtime; this client has no China endpoint'));
+  // A LangChain chat model the file migration rewrites gets the target region with it.
+  return isRuntimeClient || rewritesChatModelAt(context, callee) ? OK : refuse(l10n.t('only Bedrock Runtime clients move to SageMaker Runtime; this client has no China endpoint'));
 }

@@ -3,7 +3,7 @@ import ts from '../../../typescript';
 import { ruleForClient } from '../../catalog/operations';
 import {
   AWS_SDK_V2, BEDROCK_ONLY_WRAPPER_MODULES, SAGEMAKER_RUNTIME_PACKAGE, V2_BEDROCK_CLASSES, bedrockSdkPackage,
-  v2ClassForClientsModule, wrapperExport,
+  v2ClassForClientsModule, wrapperExport, LANGCHAIN_CHAT_CLASSES, isLangChainChatClass,
 } from '../../catalog/packages';
 import { ruleMeta, withoutNonePrefix } from '../../rules';
 import { dynamicImportModule, propertyNameText, requiredModule, skipOuterExpressions } from '../parse';
@@ -99,6 +99,7 @@ function reportModule(literal: ts.StringLiteralLike, context: ScriptContext): bo
     const rule = ruleMeta(library === 'ai-sdk' ? 'bedrock/ai-sdk' : library === 'llamaindex' ? 'bedrock/llamaindex' : 'bedrock/langchain');
     context.report({
       ruleId: 'bedrock/import', range, category: 'manual', equivalent: rule.equivalent(),
+      fixable: LANGCHAIN_CHAT_CLASSES.some((entry) => entry.module === specifier),
       message: l10n.t("'{0}' reaches Amazon Bedrock, which is not available in {1}. Alternative: {2}.", specifier, region, withoutNonePrefix(rule.equivalent())),
       data: { module: specifier, library },
     });
@@ -118,7 +119,7 @@ function reportName(specifier: string, name: string, node: ts.Node, context: Scr
   const rule = ruleMeta(wrapper.rule);
   context.report({
     ruleId: 'bedrock/import', range: rangeOf(node, context.sourceFile), category: wrapper.category ?? rule.category,
-    equivalent: rule.equivalent(),
+    equivalent: rule.equivalent(), fixable: isLangChainChatClass(specifier, name),
     message: l10n.t("'{0}' from '{1}' reaches Amazon Bedrock, which is not available in {2}. Alternative: {3}.", name, specifier, context.settings.targetRegion, withoutNonePrefix(rule.equivalent())),
     data: { module: specifier, name, library: wrapper.library },
   });

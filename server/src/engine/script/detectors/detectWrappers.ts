@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import ts from '../../../typescript';
-import { wrapperExport } from '../../catalog/packages';
+import { isLangChainChatClass, wrapperExport } from '../../catalog/packages';
 import { ruleMeta, withoutNonePrefix } from '../../rules';
 import type { Category, RuleId } from '../../types';
 import type { Meaning } from '../bindings';
@@ -18,11 +18,14 @@ export const detectWrappers: ScriptDetector = {
   detect(node, context) {
     const call = node as ts.NewExpression | ts.CallExpression;
     const callee = call.expression;
-    const target = classifyMeaning(context.bindings.meaningOf(callee));
+    const meaning = context.bindings.meaningOf(callee);
+    const target = classifyMeaning(meaning);
     if (target?.what === 'wrapper') {
       const shape = target.wrapper.shape;
       const matches = ts.isNewExpression(call) ? shape === 'class' : shape === 'provider' || shape === 'factory';
-      if (matches) report(context, callee, target.exportName, target.wrapper.rule, target.wrapper.category, stringValue(call.arguments?.[0]));
+      // LangChain chat models have a fix (rewriteLangChain), which decides per file whether it applies.
+      const fixable = ts.isNewExpression(call) && meaning?.kind === 'export' && isLangChainChatClass(meaning.module, meaning.name);
+      if (matches) report(context, callee, target.exportName, target.wrapper.rule, target.wrapper.category, stringValue(call.arguments?.[0]), fixable);
       return;
     }
     if (!ts.isCallExpression(call)) return;
@@ -40,10 +43,10 @@ function providerOf(meaning: Meaning | undefined): string | undefined {
 }
 
 function report(context: ScriptContext, callee: ts.Node, name: string, ruleId: RuleId, category: Category | undefined,
-  model: string | undefined): void {
+  model: string | undefined, fixable = false): void {
   const rule = ruleMeta(ruleId);
   context.report({
-    ruleId, range: rangeOf(callee, context.sourceFile), category,
+    ruleId, range: rangeOf(callee, context.sourceFile), category, fixable,
     message: l10n.t("'{0}' calls Amazon Bedrock, which is not available in {1}. Alternative: {2}.", name, context.settings.targetRegion, withoutNonePrefix(rule.equivalent())),
     data: { name, model },
   });
