@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { pythonParserStatus } from '../engine/python/pythonParser';
 import { installHint } from '../engine/packageJson';
 import { dependencyFixability, willMigrate } from '../engine/project/dependencyMigration';
-import { packageImportsOf } from '../engine/project/localImports';
+import { importsOfFixedFile, langChainWillMigrate } from '../engine/project/langChainMigration';
 import { type FileScanResult, type ScannedFile, scanWorkspace } from '../workspace';
 import { PackageContexts } from '../workspace/packageContexts';
 import { describeIoError } from '../workspace/ioErrors';
@@ -86,8 +86,8 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
     const outcome = await fixScannedFile(scanned, settings, writeContext);
     tell(scanned, outcome);
     if (outcome.editCount > 0 && prepared.imports.has(scanned.absolutePath)) {
-      prepared.imports.set(scanned.absolutePath, packageImportsOf(outcome.result.document.getText()));
-      if (willMigrate(scanned.findings)) migratedRoots.add(packages.contextOf(scanned.absolutePath).root);
+      prepared.imports.set(scanned.absolutePath, importsOfFixedFile(outcome.result.document.getText(), scanned.findings));
+      if (willMigrate(scanned.findings) || langChainWillMigrate(scanned.findings)) migratedRoots.add(packages.contextOf(scanned.absolutePath).root);
     }
     report(outcome.result);
   }

@@ -1,4 +1,4 @@
-import { BEDROCK_RUNTIME_PACKAGE, SAGEMAKER_RUNTIME_PACKAGE } from './bedrockPackages';
+import { BEDROCK_RUNTIME_PACKAGE, SAGEMAKER_RUNTIME_PACKAGE, bedrockDependency } from './bedrockPackages';
 import type { PackageJsonDependencies, SectionObject } from './dependencySections';
 
 /**
@@ -6,8 +6,24 @@ import type { PackageJsonDependencies, SectionObject } from './dependencySection
  * client, unless it already lists the SageMaker client, or `dependencies` does (installed in every case).
  */
 export function sectionsMissingSageMakerRuntime(dependencies: PackageJsonDependencies): SectionObject[] {
-  const lists = (section: SectionObject | undefined, name: string) => section?.entries.some((entry) => entry.name === name) ?? false;
+  return sectionsMissing(dependencies, SAGEMAKER_RUNTIME_PACKAGE, (name) => name === BEDROCK_RUNTIME_PACKAGE);
+}
+
+/**
+ * The sections where migrated wrapper code (a LangChain chat model moved to the module the fix writes) needs
+ * `name`: each one that lists a Bedrock wrapper package, unless `name` is already listed there or in `dependencies`.
+ */
+export function sectionsMissingForWrappers(dependencies: PackageJsonDependencies, name: string): SectionObject[] {
+  return sectionsMissing(dependencies, name, isWrapperPackage);
+}
+
+export function isWrapperPackage(name: string): boolean {
+  return bedrockDependency(name)?.kind === 'wrapper';
+}
+
+function sectionsMissing(dependencies: PackageJsonDependencies, name: string, isAnchor: (entryName: string) => boolean): SectionObject[] {
+  const lists = (section: SectionObject | undefined, wanted: string) => section?.entries.some((entry) => entry.name === wanted) ?? false;
   const main = dependencies.sections.find((section) => section.section === 'dependencies');
-  if (lists(main, SAGEMAKER_RUNTIME_PACKAGE)) return [];
-  return dependencies.sections.filter((section) => lists(section, BEDROCK_RUNTIME_PACKAGE) && !lists(section, SAGEMAKER_RUNTIME_PACKAGE));
+  if (lists(main, name)) return [];
+  return dependencies.sections.filter((section) => section.entries.some((entry) => isAnchor(entry.name)) && !lists(section, name));
 }

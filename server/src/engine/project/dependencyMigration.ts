@@ -3,6 +3,7 @@ import { packageNameOf } from '../catalog/packages';
 import { isFileMigrationFinding, notFixed } from '../fixes';
 import { BEDROCK_RUNTIME_PACKAGE, planDependencyFix } from '../packageJson';
 import type { Finding } from '../types';
+import { importsAfterLangChainMigration, langChainWillMigrate } from './langChainMigration';
 import { packageImportsOf } from './localImports';
 
 const SAGEMAKER_RUNTIME_PACKAGE = '@aws-sdk/client-sagemaker-runtime';
@@ -12,7 +13,8 @@ const SAGEMAKER_RUNTIME_PACKAGE = '@aws-sdk/client-sagemaker-runtime';
  * file whose Bedrock Runtime migration is fixable trades the Bedrock Runtime client for SageMaker Runtime.
  */
 export function importsAfterMigration(text: string, findings: readonly Finding[]): string[] {
-  const imports = packageImportsOf(text);
+  let imports = packageImportsOf(text);
+  if (langChainWillMigrate(findings)) imports = importsAfterLangChainMigration(text, imports);
   if (!willMigrate(findings)) return imports;
   return [...imports.filter((specifier) => packageNameOf(specifier) !== BEDROCK_RUNTIME_PACKAGE), SAGEMAKER_RUNTIME_PACKAGE];
 }
