@@ -6,6 +6,7 @@ import { type Http2Server, type ServerHttp2Stream, createServer } from 'node:htt
 import type { AddressInfo } from 'node:net';
 import { encodeJsonEvent } from './eventStream';
 import { type Question, answerFor, reasoningFor, tokenCount, tokensOf } from './scriptedModel';
+import { TOOL_CALL_ID, toolArguments, toolResultQuestion } from './scriptedTools';
 
 export interface BedrockStandin {
   url: string;
@@ -126,15 +127,26 @@ function invokeStream(stream: ServerHttp2Stream, modelId: string, body: Record<s
 }
 
 interface ConverseBody {
-  messages?: Array<{ role: string; content: Array<{ text?: string }> }>;
+  messages?: Array<{ role: string; content: Array<{ text?: string; toolResult?: { content?: Array<{ text?: string }> } }> }>;
   system?: Array<{ text?: string }>;
   inferenceConfig?: { maxTokens?: number };
+  toolConfig?: { tools?: Array<{ toolSpec?: { name?: string; inputSchema?: { json?: unknown } } }> };
 }
 
 function converseQuestion(body: ConverseBody): Question {
   const lastUser = [...(body.messages ?? [])].reverse().find((message) => message.role === 'user');
   const system = (body.system ?? []).map((block) => block.text ?? '').join('\n');
-  return { text: (lastUser?.content ?? []).map((block) => block.text ?? '').join(''), maxTokens: body.inferenceConfig?.maxTokens, ...(system ? { system } : {}) };
+  const results = (lastUser?.content ?? []).flatMap((block) => (block.toolResult ? [(block.toolResult.content ?? []).map((part) => part.text ?? '').join('')] : []));
+  const text = results.length > 0 ? toolResultQuestion(results.join('\n')) : (lastUser?.content ?? []).map((block) => block.text ?? '').join('');
+  return { text, maxTokens: body.inferenceConfig?.maxTokens, ...(system ? { system } : {}) };
+}
+
+/** The scripted tool call, when tools are offered and the conversation does not end with a tool result. */
+function converseToolUse(body: ConverseBody): { toolUseId: string; name: string; input: Record<string, unknown> } | undefined {
+  const tool = body.toolConfig?.tools?.[0]?.toolSpec;
+  const last = body.messages?.[body.messages.length - 1];
+  if (!tool?.name || !last || last.content.some((block) => block.toolResult)) return undefined;
+  return { toolUseId: TOOL_CALL_ID, name: tool.name, input: toolArguments(tool.inputSchema?.json, converseQuestion(body).text) };
 }
 
 function usageOf(question: Question, answer: string) {
@@ -143,6 +155,11 @@ function usageOf(question: Question, answer: string) {
 
 function converse(stream: ServerHttp2Stream, body: ConverseBody, reasoning: boolean): void {
   const question = converseQuestion(body);
+  const toolUse = converseToolUse(body);
+  if (toolUse) {
+    const usage = { inputTokens: tokenCount(question.text), outputTokens: 1, totalTokens: tokenCount(question.text) + 1 };
+    return json(stream, 200, { output: { message: { role: 'assistant', content: [{ toolUse }] } }, stopReason: 'tool_use', usage, metrics: { latencyMs: 5 } });
+  }
   const answer = answerFor(question);
   const content = reasoning ? [{ reasoningContent: { reasoningText: { text: reasoningFor(question) } } }, { text: answer }] : [{ text: answer }];
   json(stream, 200, { output: { message: { role: 'assistant', content } }, stopReason: 'end_turn', usage: usageOf(question, answer), metrics: { latencyMs: 5 } });

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { encodeEvent, encodeException } from './eventStream';
 import { type Question, answerFor, reasoningFor, tokenCount, tokensOf } from './scriptedModel';
+import { TOOL_CALL_ID, toolArguments, toolResultQuestion } from './scriptedTools';
 
 export interface SageMakerEndpointBehaviour {
   container: 'lmi' | 'tgi';
@@ -68,7 +69,10 @@ function questionOf(body: Record<string, unknown>, schema: Schema): Question {
       : message.content.map((part) => part.text ?? '').join(''));
     const lastUser = [...messages].reverse().find((message) => message.role === 'user');
     const system = messages.filter((message) => message.role === 'system').map(textOf).join('\n');
-    return { text: lastUser ? textOf(lastUser) : '', maxTokens: body.max_tokens as number | undefined, ...(system ? { system } : {}) };
+    // After a tool call the model answers about the results that follow it.
+    const results = messages.slice(messages.lastIndexOf(lastUser!) + 1).filter((message) => message.role === 'tool').map(textOf);
+    const text = results.length > 0 ? toolResultQuestion(results.join('\n')) : lastUser ? textOf(lastUser) : '';
+    return { text, maxTokens: body.max_tokens as number | undefined, ...(system ? { system } : {}) };
   }
   if (schema === 'completions') return { text: body.prompt as string, maxTokens: body.max_tokens as number | undefined };
   const parameters = (body.parameters ?? {}) as { max_new_tokens?: number };
@@ -81,12 +85,25 @@ function usageOf(question: Question, answer: string) {
   return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
 }
 
+/** The scripted tool call, when tools are offered and the conversation does not end with a tool result. */
+function chatToolCall(body: Record<string, unknown>, question: Question): { id: string; type: 'function'; function: { name: string; arguments: string } } | undefined {
+  const tool = (body.tools as Array<{ function?: { name?: string; parameters?: unknown } }> | undefined)?.[0]?.function;
+  const messages = body.messages as Array<{ role: string }>;
+  if (!tool?.name || messages[messages.length - 1]?.role === 'tool') return undefined;
+  return { id: TOOL_CALL_ID, type: 'function', function: { name: tool.name, arguments: JSON.stringify(toolArguments(tool.parameters, question.text)) } };
+}
+
 function respond(response: ServerResponse, behaviour: SageMakerEndpointBehaviour, body: Record<string, unknown>): void {
   const schema = schemaOf(body);
   const question = questionOf(body, schema);
   const answer = answerFor(question);
   let payload: unknown;
-  if (schema === 'chat') {
+  const toolCall = schema === 'chat' ? chatToolCall(body, question) : undefined;
+  if (toolCall) {
+    const prompt = tokenCount(question.text);
+    payload = { id: 'chatcmpl-1', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: null, tool_calls: [toolCall] }, finish_reason: 'tool_calls' }],
+      usage: { prompt_tokens: prompt, completion_tokens: 1, total_tokens: prompt + 1 } };
+  } else if (schema === 'chat') {
     const reasoning = reasoningFor(question);
     const message = behaviour.reasoning === 'reasoning_content' ? { role: 'assistant', content: answer, reasoning_content: reasoning }
       : behaviour.reasoning === 'think-tags' ? { role: 'assistant', content: `<think>\n${reasoning}\n</think>\n\n${answer}` }
