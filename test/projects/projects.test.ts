@@ -101,6 +101,16 @@ const ALL_PROJECTS: ProjectSpec[] = [
     programs: [tsx('examples/ask.ts')],
   },
   {
+    name: 'langchain',
+    covers: 'LangChain.js ChatBedrockConverse built in a shared module and inline (invoke with a system message, stream with usage, bindTools with a tool round trip), nodenext + verbatimModuleSyntax, an inference component; @langchain/core only transitively present',
+    config: 'bedrock-to-sagemaker.config.json',
+    tsconfig: 'tsconfig.json',
+    packages: ['.'],
+    programs: ['src/invoke.ts', 'src/stream.ts', 'src/tools.ts'].map((path) => tsx(path)),
+    tgi: true,
+    wrapper: { name: '@langchain/aws', needs: ['@langchain/core', SAGEMAKER_SDK] },
+  },
+  {
     name: 'mixed-models',
     covers: 'closed-weight InvokeModel programs (Claude, Titan Text) next to an open-weight Llama Converse program in one package',
     config: 'bedrock-to-sagemaker.config.json',
@@ -317,6 +327,22 @@ for (const spec of PROJECTS) {
       });
     }
 
+    const wrapper = spec.wrapper;
+    if (wrapper) {
+      check(spec, `package.json: ${wrapper.name} goes once unused, what the migrated code imports is listed`, (outcome) => {
+        const pkgAfter = JSON.parse(outcome.afterFix.get('package.json')!.toString('utf8')) as PackageJson;
+        const sources = [...outcome.afterFix.keys()].filter(isSource);
+        const importers = (name: string) => sources.filter((path) => importsOf(outcome.afterFix, path).some((specifier) => specifier === name || specifier.startsWith(`${name}/`)));
+        const problems: string[] = [];
+        if (importers(wrapper.name).length === 0 && sectionsListing(pkgAfter, wrapper.name).length > 0) problems.push(`still lists ${wrapper.name} although no file imports it`);
+        for (const need of wrapper.needs) {
+          const users = importers(need);
+          if (users.length > 0 && sectionsListing(pkgAfter, need).length === 0) problems.push(`does not list ${need} although ${users.join(', ')} import it`);
+        }
+        assert.deepEqual(problems, [], `package.json:\n${problems.join('\n')}\n--- after the fix ---\n${outcome.afterFix.get('package.json')!.toString('utf8')}`);
+      });
+    }
+
     check(spec, 'tsc --noEmit has no new error', (outcome) => {
       const added = newDiagnostics(outcome.tscBefore.diagnostics, outcome.tscAfter.diagnostics);
       assert.deepEqual(added.map((diagnostic) => diagnostic.text), [],
@@ -400,7 +426,8 @@ for (const spec of PROJECTS) {
     });
 
     check(spec, 'at most one Converse adapter per package', (outcome) => {
-      const adapters = outcome.changes.created.filter((path) => isSource(path) && outcome.afterFix.get(path)!.toString('utf8').includes('Written by bedrock-to-sagemaker'));
+      // The Converse adapter's header (the LangChain chat model module has its own, one per package as well).
+      const adapters = outcome.changes.created.filter((path) => isSource(path) && outcome.afterFix.get(path)!.toString('utf8').includes("Bedrock Converse API's shapes"));
       const byPackage = new Map<string, string[]>();
       for (const path of adapters) byPackage.set(packageOf(spec, path), [...(byPackage.get(packageOf(spec, path)) ?? []), path]);
       const duplicated = [...byPackage].filter(([, paths]) => paths.length > 1);

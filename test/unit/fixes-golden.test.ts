@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze';
 import { refineFixability } from '../../server/src/engine/fixes';
 import { ADAPTER_TEMPLATE } from '../../server/src/engine/fixes/templates/adapterTemplate.generated';
+import { CHAT_MODEL_TEMPLATE } from '../../server/src/engine/fixes/templates/chatModelTemplate.generated';
 import { loadCases, runCase, runFixAll } from './fixes-cases';
 
 // UPDATE_GOLDEN=1 writes missing or changed .output files instead of failing (review the diff before committing).
@@ -61,11 +62,13 @@ describe('fix rewrites: golden fixtures', () => {
         });
       }
 
-      it('creates the adapter only with its template', () => {
+      it('creates the adapter (or the LangChain chat model module) only with its template', () => {
         for (const file of first.proposal?.createFiles ?? []) {
           assert.equal(file.ifMissing, true);
-          if (/\.d\.[cm]?ts$/.test(file.path)) assert.match(file.content, /export declare function converseOnSageMaker/, 'a JavaScript adapter brings its types');
-          else if (file.path.endsWith('.ts')) assert.equal(file.content.replace(/\r\n/g, '\n'), ADAPTER_TEMPLATE);
+          const chatModel = /sagemaker-chat-model\.[^/]+$/.test(file.path);
+          if (/\.d\.[cm]?ts$/.test(file.path)) {
+            assert.match(file.content, chatModel ? /export declare class SageMakerChatModel/ : /export declare function converseOnSageMaker/, 'a JavaScript module brings its types');
+          } else if (file.path.endsWith('.ts')) assert.equal(file.content.replace(/\r\n/g, '\n'), chatModel ? CHAT_MODEL_TEMPLATE : ADAPTER_TEMPLATE);
         }
       });
     });

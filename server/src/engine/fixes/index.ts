@@ -228,7 +228,7 @@ function unfixableReason(assessment: Assessment, finding: Finding): string | und
   if (own !== undefined) return own;
   const blocker = assessment.blockers[0];
   if (!blocker) return undefined;
-  const what = [blocker.data.operation, blocker.data.className].find((value) => typeof value === 'string') ?? blocker.ruleId;
+  const what = [blocker.data.operation, blocker.data.className, blocker.data.name].find((value) => typeof value === 'string') ?? blocker.ruleId;
   const blockerReason = assessment.refusals.get(findingKey(blocker));
   if (blockerReason !== undefined) return l10n.t('{0} in this file is not rewritten ({1}); migrating part of the file would not compile', String(what), blockerReason);
   return l10n.t('this file also uses {0}, which cannot move to SageMaker Runtime; migrating part of the file would not compile', String(what));

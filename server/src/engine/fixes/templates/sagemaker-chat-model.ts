@@ -88,17 +88,31 @@ interface ChatCompletion {
   usage?: ChatUsage | null;
 }
 
+/** The request body: the chat-completions fields, plus any extra sampling keys (e.g. `top_k`). */
+interface ChatRequestBody {
+  messages?: ChatMessage[];
+  max_tokens?: number;
+  temperature?: number;
+  top_p?: number;
+  stop?: string[];
+  tools?: unknown[];
+  tool_choice?: unknown;
+  stream?: boolean;
+  stream_options?: { include_usage: boolean };
+  [extra: string]: unknown;
+}
+
 export class SageMakerChatModel extends BaseChatModel<SageMakerChatModelCallOptions, AIMessageChunk> {
-  static lc_name(): string {
+  static override lc_name(): string {
     return "SageMakerChatModel";
   }
 
   endpointName: string;
-  inferenceComponentName?: string;
-  temperature?: number;
-  maxTokens?: number;
-  topP?: number;
-  additionalModelRequestFields?: Record<string, unknown>;
+  inferenceComponentName?: string | undefined;
+  temperature?: number | undefined;
+  maxTokens?: number | undefined;
+  topP?: number | undefined;
+  additionalModelRequestFields?: Record<string, unknown> | undefined;
   streaming: boolean;
   streamUsage: boolean;
   client: SageMakerRuntimeClient;
@@ -131,8 +145,8 @@ export class SageMakerChatModel extends BaseChatModel<SageMakerChatModelCallOpti
     return this.withConfig({ tools, ...kwargs } as Partial<SageMakerChatModelCallOptions>);
   }
 
-  override invocationParams(options?: this["ParsedCallOptions"]): Record<string, unknown> {
-    const body: Record<string, unknown> = {};
+  override invocationParams(options?: this["ParsedCallOptions"]): ChatRequestBody {
+    const body: ChatRequestBody = {};
     if (this.maxTokens !== undefined) body.max_tokens = this.maxTokens;
     if (this.temperature !== undefined) body.temperature = this.temperature;
     if (this.topP !== undefined) body.top_p = this.topP;
@@ -158,7 +172,7 @@ export class SageMakerChatModel extends BaseChatModel<SageMakerChatModelCallOpti
       ContentType: "application/json",
       Accept: "application/json",
       Body: JSON.stringify(this.requestBody(messages, options, false)),
-    }), { abortSignal: options.signal });
+    }), requestOptions(options));
     const completion = JSON.parse(new TextDecoder().decode(response.Body)) as ChatCompletion;
     const choice = completion.choices?.[0];
     const text = choice?.message?.content ?? "";
@@ -168,35 +182,33 @@ export class SageMakerChatModel extends BaseChatModel<SageMakerChatModelCallOpti
     const message = new AIMessage({
       content: text,
       tool_calls: toolCalls,
-      ...(completion.usage ? { usage_metadata: usageOf(completion.usage) } : {}),
-      response_metadata: { finish_reason: choice?.finish_reason ?? undefined },
+      response_metadata: choice?.finish_reason ? { finish_reason: choice.finish_reason } : {},
     });
+    withUsage(message, completion.usage);
     return { generations: [{ text, message }], llmOutput: { usage: completion.usage } };
   }
 
-  async *_streamResponseChunks(messages: BaseMessage[], options: this["ParsedCallOptions"], runManager?: CallbackManagerForLLMRun): AsyncGenerator<ChatGenerationChunk> {
+  override async *_streamResponseChunks(messages: BaseMessage[], options: this["ParsedCallOptions"], runManager?: CallbackManagerForLLMRun): AsyncGenerator<ChatGenerationChunk> {
     const response = await this.client.send(new InvokeEndpointWithResponseStreamCommand({
       ...this.target(),
       ContentType: "application/json",
       Body: JSON.stringify(this.requestBody(messages, options, true)),
-    }), { abortSignal: options.signal });
+    }), requestOptions(options));
     for await (const line of jsonLines(response.Body)) {
       const chunk = line as ChatCompletion;
       const choice = chunk.choices?.[0];
       const text = choice?.delta?.content ?? "";
-      const toolCallChunks = (choice?.delta?.tool_calls ?? []).map((call): ToolCallChunk => ({
+      const toolCallChunks = (choice?.delta?.tool_calls ?? []).map((call) => ({
         id: call.id, name: call.function?.name, args: call.function?.arguments, index: call.index, type: "tool_call_chunk",
-      }));
+      }) as ToolCallChunk);
       if (text === "" && toolCallChunks.length === 0 && !chunk.usage && !choice?.finish_reason) continue;
-      const generation = new ChatGenerationChunk({
-        text,
-        message: new AIMessageChunk({
-          content: text,
-          tool_call_chunks: toolCallChunks,
-          ...(chunk.usage ? { usage_metadata: usageOf(chunk.usage) } : {}),
-          response_metadata: choice?.finish_reason ? { finish_reason: choice.finish_reason } : {},
-        }),
+      const message = new AIMessageChunk({
+        content: text,
+        tool_call_chunks: toolCallChunks,
+        response_metadata: choice?.finish_reason ? { finish_reason: choice.finish_reason } : {},
       });
+      withUsage(message, chunk.usage);
+      const generation = new ChatGenerationChunk({ text, message });
       yield generation;
       await runManager?.handleLLMNewToken(text, undefined, undefined, undefined, undefined, { chunk: generation });
     }
@@ -208,14 +220,19 @@ export class SageMakerChatModel extends BaseChatModel<SageMakerChatModelCallOpti
       : { EndpointName: this.endpointName };
   }
 
-  private requestBody(messages: BaseMessage[], options: this["ParsedCallOptions"], stream: boolean): Record<string, unknown> {
-    const body: Record<string, unknown> = { messages: messages.map(chatMessageOf), ...this.invocationParams(options) };
+  private requestBody(messages: BaseMessage[], options: this["ParsedCallOptions"], stream: boolean): ChatRequestBody {
+    const body: ChatRequestBody = { messages: messages.map(chatMessageOf), ...this.invocationParams(options) };
     if (stream) {
       body.stream = true;
       if (options.streamUsage ?? this.streamUsage) body.stream_options = { include_usage: true };
     }
     return body;
   }
+}
+
+/** What `client.send` gets besides the command: the caller's abort signal, when there is one. */
+function requestOptions(options: BaseChatModelCallOptions): { abortSignal?: AbortSignal } {
+  return options.signal ? { abortSignal: options.signal } : {};
 }
 
 // ---- LangChain messages → chat completions ----
@@ -248,7 +265,7 @@ function userContentOf(message: BaseMessage): string | ChatContentPart[] {
   if (typeof message.content === "string") return message.content;
   return message.content.map((part): ChatContentPart => {
     if (part.type === "text" && typeof part.text === "string") return { type: "text", text: part.text };
-    if (part.type === "image_url") return { type: "image_url", image_url: part.image_url as { url: string } | string };
+    if (part.type === "image_url") return { type: "image_url", image_url: part["image_url"] as { url: string } | string };
     throw new Error(`A '${part.type}' content part has no equivalent on a SageMaker chat-completions endpoint.`);
   });
 }
@@ -269,6 +286,11 @@ function parseArguments(text: string): Record<string, unknown> {
   } catch {
     return { input: text };
   }
+}
+
+/** Sets the token usage (assigned, not passed in: LangChain's inferred field type is `undefined` under exactOptionalPropertyTypes). */
+function withUsage(message: AIMessage | AIMessageChunk, usage: ChatUsage | null | undefined): void {
+  if (usage) Object.assign(message, { usage_metadata: usageOf(usage) });
 }
 
 function usageOf(usage: ChatUsage): UsageMetadata {

@@ -158,6 +158,10 @@ function checkConstruction(construction: Construction): Verdict {
   }
   const properties = staticProperties(options);
   if (!properties) return refuse(l10n.t('the options object has spread or computed properties'));
+  if (properties.has('guardrailConfig')) {
+    return refuse(l10n.t('Bedrock Guardrails (guardrailConfig) have no SageMaker equivalent; screen prompts and answers with a Llama Guard endpoint from JumpStart'));
+  }
+  if (properties.has('client')) return refuse(l10n.t('a Bedrock Runtime client is passed in (client); give the region and credentials instead'));
   const unsupported = [...properties.keys()].filter((name) => name !== 'model' && !KEPT_OPTIONS.has(name));
   if (unsupported.length > 0) return refuse(l10n.t('{0} has no SageMaker equivalent', unsupported.join(', ')));
   const model = properties.get('model');
