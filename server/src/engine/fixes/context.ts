@@ -70,30 +70,25 @@ export class FixContext {
     this.declarations.set(name, typeof code === 'string' ? () => code : code);
   }
 
-  private adapterCache: { module: AdapterModule | undefined } | undefined;
+  /** Created modules located so far in this pass, by kind (undefined: the document's place is unknown). */
+  private readonly modules = new Map<'adapter' | 'chatModel', AdapterModule | undefined>();
 
   /** The shared adapter module, or undefined when the document's place in the workspace is unknown. */
   adapter(): AdapterModule | undefined {
-    this.adapterCache ??= { module: this.locateAdapter() };
-    return this.adapterCache.module;
+    return this.locate('adapter', (request) => adapterModule(request));
   }
-
-  private locateAdapter(): AdapterModule | undefined {
-    const request = this.moduleRequest();
-    return request && adapterModule(request);
-  }
-
-  private chatModelCache: { module: AdapterModule | undefined } | undefined;
 
   /** The LangChain.js chat model module (beside the adapter), or undefined when the document's place is unknown. */
   chatModel(): AdapterModule | undefined {
-    this.chatModelCache ??= { module: this.locateChatModel() };
-    return this.chatModelCache.module;
+    return this.locate('chatModel', (request) => createdModule(request, posix.join(posix.dirname(request.adapterPath.replace(/\\/g, '/')), CHAT_MODEL_FILE), CHAT_MODEL_TEMPLATE));
   }
 
-  private locateChatModel(): AdapterModule | undefined {
-    const request = this.moduleRequest();
-    return request && createdModule(request, posix.join(posix.dirname(request.adapterPath.replace(/\\/g, '/')), CHAT_MODEL_FILE), CHAT_MODEL_TEMPLATE);
+  private locate(kind: 'adapter' | 'chatModel', place: (request: AdapterRequest) => AdapterModule | undefined): AdapterModule | undefined {
+    if (!this.modules.has(kind)) {
+      const request = this.moduleRequest();
+      this.modules.set(kind, request && place(request));
+    }
+    return this.modules.get(kind);
   }
 
   /** Registers the chat model module for creation; returns its import specifier. */
