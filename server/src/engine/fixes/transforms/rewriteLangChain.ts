@@ -99,10 +99,10 @@ function planOf(context: FixContext): FilePlan {
 function makePlan(context: FixContext): FilePlan {
   const sourceFile = context.sourceFile;
   const bindings: Binding[] = [];
+  const constructions: Construction[] = [];
   const verdicts = new Map<number, Verdict>();
   const modules = [...new Set(LANGCHAIN_CHAT_CLASSES.map((entry) => entry.module))];
   const plan = (refusal?: string): FilePlan => ({ bindings, constructions, verdicts, ...(refusal !== undefined ? { refusal } : {}) });
-  const constructions: Construction[] = [];
   for (const module of modules) {
     if (namespaceSites(sourceFile, module).length > 0) return plan(l10n.t("'{0}' is imported as a namespace; import the chat model class by name first", module));
     for (const site of importSites(sourceFile, module)) {
