@@ -37,7 +37,12 @@ export function fixesForFinding(input: FixInput, finding: Finding): FixProposal[
   if (finding.ruleId === 'bedrock/client-region') {
     if (assess(input, [rewriteClientRegion]).refusals.has(findingKey(finding))) return [];
     const { edits } = runTransforms(input, [rewriteClientRegion], finding.range);
-    return edits.length === 0 ? [] : [{
+    if (edits.length === 0) {
+      // A LangChain chat model's region: it changes with the file migration only.
+      const migration = fixAll(input, [finding]);
+      return migration ? [{ ...migration, isPreferred: true }] : [];
+    }
+    return [{
       title: l10n.t("Change the region to '{0}'", input.settings.targetRegion), edits, kind: 'quickfix', isPreferred: true,
     }];
   }
