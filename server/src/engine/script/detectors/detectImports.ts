@@ -6,6 +6,7 @@ import {
   v2ClassForClientsModule, wrapperExport, LANGCHAIN_CHAT_CLASSES, isLangChainChatClass,
 } from '../../catalog/packages';
 import { ruleMeta, withoutNonePrefix } from '../../rules';
+import { wrapperAlternative } from './wrapperAlternative';
 import { dynamicImportModule, propertyNameText, requiredModule, skipOuterExpressions } from '../parse';
 import { type ScriptContext, type ScriptDetector, rangeOf } from '../context';
 
@@ -117,10 +118,11 @@ function reportName(specifier: string, name: string, node: ts.Node, context: Scr
   const wrapper = wrapperExport(specifier, name);
   if (!wrapper) return;
   const rule = ruleMeta(wrapper.rule);
+  const alternative = wrapperAlternative(wrapper);
   context.report({
     ruleId: 'bedrock/import', range: rangeOf(node, context.sourceFile), category: wrapper.category ?? rule.category,
-    equivalent: rule.equivalent(), fixable: isLangChainChatClass(specifier, name),
-    message: l10n.t("'{0}' from '{1}' reaches Amazon Bedrock, which is not available in {2}. Alternative: {3}.", name, specifier, context.settings.targetRegion, withoutNonePrefix(rule.equivalent())),
+    equivalent: alternative, fixable: isLangChainChatClass(specifier, name),
+    message: l10n.t("'{0}' from '{1}' reaches Amazon Bedrock, which is not available in {2}. Alternative: {3}.", name, specifier, context.settings.targetRegion, withoutNonePrefix(alternative)),
     data: { module: specifier, name, library: wrapper.library },
   });
 }

@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import ts from '../../../typescript';
 import { isLangChainChatClass, wrapperExport } from '../../catalog/packages';
 import { ruleMeta, withoutNonePrefix } from '../../rules';
+import { wrapperAlternative } from './wrapperAlternative';
 import type { Category, RuleId } from '../../types';
 import type { Meaning } from '../bindings';
 import { classifyMeaning } from '../classify';
@@ -25,7 +26,7 @@ export const detectWrappers: ScriptDetector = {
       const matches = ts.isNewExpression(call) ? shape === 'class' : shape === 'provider' || shape === 'factory';
       // LangChain chat models have a fix (rewriteLangChain), which decides per file whether it applies.
       const fixable = ts.isNewExpression(call) && meaning?.kind === 'export' && isLangChainChatClass(meaning.module, meaning.name);
-      if (matches) report(context, callee, target.exportName, target.wrapper.rule, target.wrapper.category, stringValue(call.arguments?.[0]), fixable);
+      if (matches) report(context, callee, target.exportName, target.wrapper.rule, target.wrapper.category, stringValue(call.arguments?.[0]), fixable, wrapperAlternative(target.wrapper));
       return;
     }
     if (!ts.isCallExpression(call)) return;
@@ -43,11 +44,10 @@ function providerOf(meaning: Meaning | undefined): string | undefined {
 }
 
 function report(context: ScriptContext, callee: ts.Node, name: string, ruleId: RuleId, category: Category | undefined,
-  model: string | undefined, fixable = false): void {
-  const rule = ruleMeta(ruleId);
+  model: string | undefined, fixable = false, alternative = ruleMeta(ruleId).equivalent()): void {
   context.report({
-    ruleId, range: rangeOf(callee, context.sourceFile), category, fixable,
-    message: l10n.t("'{0}' calls Amazon Bedrock, which is not available in {1}. Alternative: {2}.", name, context.settings.targetRegion, withoutNonePrefix(rule.equivalent())),
+    ruleId, range: rangeOf(callee, context.sourceFile), category, fixable, equivalent: alternative,
+    message: l10n.t("'{0}' calls Amazon Bedrock, which is not available in {1}. Alternative: {2}.", name, context.settings.targetRegion, withoutNonePrefix(alternative)),
     data: { name, model },
   });
 }
