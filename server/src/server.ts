@@ -101,7 +101,7 @@ const codeActionDependencies: CodeActionDependencies = {
   workspaceRelativePath: (uri) => folders.relativePath(uri),
   packageContext: (uri) => packageContextOf(folders, uri),
   packageGroup: (document, input, findings, engineSettings) => checkPackageGroup(folders, documents, document, input, findings, engineSettings),
-  packageJsonEdit: (documentUri, packageContext) => packageJsonCompanionEdit(folders, documents, documentUri, packageContext),
+  packageJsonEdit: (documentUri, packageContext, langChain) => packageJsonCompanionEdit(folders, documents, documentUri, packageContext, langChain),
   heldBack: {
     documents: heldBack,
     // The result id of a held-back version differs, so a re-pull answers with the reason.

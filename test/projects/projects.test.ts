@@ -119,6 +119,16 @@ const ALL_PROJECTS: ProjectSpec[] = [
     tgi: true,
   },
   {
+    name: 'langchain',
+    covers: 'LangChain.js ChatBedrockConverse built in a shared module and inline (invoke with a system message, stream with usage, bindTools with a tool round trip), nodenext + verbatimModuleSyntax, an inference component; @langchain/core only transitively present',
+    config: 'bedrock-to-sagemaker.config.json',
+    tsconfig: 'tsconfig.json',
+    packages: ['.'],
+    programs: ['src/invoke.ts', 'src/stream.ts', 'src/tools.ts'].map((path) => tsx(path)),
+    tgi: true,
+    wrapper: { name: '@langchain/aws', needs: ['@langchain/core', SAGEMAKER_SDK] },
+  },
+  {
     name: 'mixed-models',
     covers: 'closed-weight InvokeModel programs (Claude, Titan Text) next to an open-weight Llama Converse program in one package',
     config: 'bedrock-to-sagemaker.config.json',
@@ -338,6 +348,22 @@ for (const spec of PROJECTS) {
       });
     }
 
+    const wrapper = spec.wrapper;
+    if (wrapper) {
+      check(spec, `package.json: ${wrapper.name} goes once unused, what the migrated code imports is listed`, (outcome) => {
+        const pkgAfter = JSON.parse(outcome.afterFix.get('package.json')!.toString('utf8')) as PackageJson;
+        const sources = [...outcome.afterFix.keys()].filter(isSource);
+        const importers = (name: string) => sources.filter((path) => importsOf(outcome.afterFix, path).some((specifier) => specifier === name || specifier.startsWith(`${name}/`)));
+        const problems: string[] = [];
+        if (importers(wrapper.name).length === 0 && sectionsListing(pkgAfter, wrapper.name).length > 0) problems.push(`still lists ${wrapper.name} although no file imports it`);
+        for (const need of wrapper.needs) {
+          const users = importers(need);
+          if (users.length > 0 && sectionsListing(pkgAfter, need).length === 0) problems.push(`does not list ${need} although ${users.join(', ')} import it`);
+        }
+        assert.deepEqual(problems, [], `package.json:\n${problems.join('\n')}\n--- after the fix ---\n${outcome.afterFix.get('package.json')!.toString('utf8')}`);
+      });
+    }
+
     check(spec, 'tsc --noEmit has no new error', (outcome) => {
       const added = newDiagnostics(outcome.tscBefore.diagnostics, outcome.tscAfter.diagnostics);
       assert.deepEqual(added.map((diagnostic) => diagnostic.text), [],
@@ -420,10 +446,10 @@ for (const spec of PROJECTS) {
         `fix-all left findings it says it can fix:\n${fixable.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}: ${finding.message}`).join('\n')}`);
     });
 
-    check(spec, 'at most one Converse adapter (and one AI SDK provider) per package', (outcome) => {
+    check(spec, 'at most one module of each kind (Converse adapter, AI SDK provider, LangChain chat model) per package', (outcome) => {
       const adapters = outcome.changes.created.filter((path) => isSource(path) && outcome.afterFix.get(path)!.toString('utf8').includes('Written by bedrock-to-sagemaker'));
       const byPackage = new Map<string, string[]>();
-      // The module's kind is its file name: sagemaker-converse.*, sagemaker-ai-sdk-provider.*.
+      // The module's kind is its file name: sagemaker-converse.*, sagemaker-ai-sdk-provider.*, sagemaker-chat-model.*.
       const keyOf = (path: string) => `${packageOf(spec, path)} (${path.split('/').pop()!.replace(/\..*$/, '')})`;
       for (const path of adapters) byPackage.set(keyOf(path), [...(byPackage.get(keyOf(path)) ?? []), path]);
       const duplicated = [...byPackage].filter(([, paths]) => paths.length > 1);

@@ -5,6 +5,7 @@ import { analyze } from '../../server/src/engine/analyze';
 import { refineFixability } from '../../server/src/engine/fixes';
 import { ADAPTER_TEMPLATE } from '../../server/src/engine/fixes/templates/adapterTemplate.generated';
 import { AI_SDK_PROVIDER_TEMPLATE } from '../../server/src/engine/fixes/templates/aiSdkProviderTemplate.generated';
+import { CHAT_MODEL_TEMPLATE } from '../../server/src/engine/fixes/templates/chatModelTemplate.generated';
 import { loadCases, runCase, runFixAll } from './fixes-cases';
 
 // UPDATE_GOLDEN=1 writes missing or changed .output files instead of failing (review the diff before committing).
@@ -62,13 +63,15 @@ describe('fix rewrites: golden fixtures', () => {
         });
       }
 
-      it('creates the adapter (or the AI SDK provider) only with its template', () => {
+      it('creates the adapter (or the AI SDK provider, or the LangChain chat model module) only with its template', () => {
         for (const file of first.proposal?.createFiles ?? []) {
           assert.equal(file.ifMissing, true);
-          const provider = /sagemaker-ai-sdk-provider\.[^/]+$/.test(file.path);
+          const kind = /sagemaker-ai-sdk-provider\.[^/]+$/.test(file.path) ? 'provider' : /sagemaker-chat-model\.[^/]+$/.test(file.path) ? 'chatModel' : 'adapter';
+          const declared = { provider: /export declare function createSageMaker/, chatModel: /export declare class SageMakerChatModel/, adapter: /export declare function converseOnSageMaker/ }[kind];
+          const template = { provider: AI_SDK_PROVIDER_TEMPLATE, chatModel: CHAT_MODEL_TEMPLATE, adapter: ADAPTER_TEMPLATE }[kind];
           if (/\.d\.[cm]?ts$/.test(file.path)) {
-            assert.match(file.content, provider ? /export declare function createSageMaker/ : /export declare function converseOnSageMaker/, 'a JavaScript module brings its types');
-          } else if (file.path.endsWith('.ts')) assert.equal(file.content.replace(/\r\n/g, '\n'), provider ? AI_SDK_PROVIDER_TEMPLATE : ADAPTER_TEMPLATE);
+            assert.match(file.content, declared, 'a JavaScript module brings its types');
+          } else if (file.path.endsWith('.ts')) assert.equal(file.content.replace(/\r\n/g, '\n'), template);
         }
       });
     });

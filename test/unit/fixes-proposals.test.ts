@@ -137,10 +137,24 @@ describe('refineFixability', () => {
   });
 
   it('a wrapper region is not fixable: Bedrock wrappers have no China endpoint', () => {
-    const text = `import { ChatBedrockConverse } from "@langchain/aws";\nexport const chat = new ChatBedrockConverse({ model: "meta.llama3-8b-instruct-v1:0", region: "us-east-1" });\n`;
+    const text = `import { Bedrock } from "@llamaindex/aws";\nexport const llm = new Bedrock({ model: "meta.llama3-8b-instruct-v1:0", region: "us-east-1" });\n`;
     const fixInput = input(text);
     const region = refineFixability(fixInput, analyze(fixInput).findings).find((found) => found.ruleId === 'bedrock/client-region');
     assert.equal(region?.fixable, false);
     assert.deepEqual(fixesForFinding(fixInput, finding(fixInput, 'bedrock/client-region')), []);
+  });
+
+  it('a LangChain chat model region (also a fallback literal) is fixable with the file migration, which rewrites it', () => {
+    for (const region of ['"us-east-1"', 'process.env.AWS_REGION ?? "us-east-1"']) {
+      const text = `import { ChatBedrockConverse } from "@langchain/aws";\nexport const chat = new ChatBedrockConverse({ model: "meta.llama3-8b-instruct-v1:0", region: ${region} });\n`;
+      const fixInput = input(text);
+      const refined = refineFixability(fixInput, analyze(fixInput).findings).find((found) => found.ruleId === 'bedrock/client-region');
+      assert.equal(refined?.fixable, true, region);
+      const [migration] = fixesForFinding(fixInput, finding(fixInput, 'bedrock/client-region'));
+      assert.ok(migration?.isPreferred, 'the preferred fix is the file migration');
+      const after = applyEdits(text, migration.edits);
+      assert.match(after, /new SageMakerChatModel\(\{ endpointName: .*"cn-northwest-1"/);
+      assert.equal(analyze({ ...fixInput, text: after }).findings.filter((found) => found.ruleId === 'bedrock/client-region').length, 0);
+    }
   });
 });

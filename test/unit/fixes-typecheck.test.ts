@@ -3,8 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import ts from 'typescript';
+import { analyze } from '../../server/src/engine/analyze';
+import { applyEdits, fixAll } from '../../server/src/engine/fixes';
 import { ADAPTER_TEMPLATE } from '../../server/src/engine/fixes/templates/adapterTemplate.generated';
 import { AI_SDK_PROVIDER_TEMPLATE } from '../../server/src/engine/fixes/templates/aiSdkProviderTemplate.generated';
+import { CHAT_MODEL_TEMPLATE } from '../../server/src/engine/fixes/templates/chatModelTemplate.generated';
+import { normalizeSettings } from '../../server/src/engine/settings';
 import { FIXTURES, loadCases, runCase } from './fixes-cases';
 
 // Every rewritten program (and the adapter it creates) must compile with --strict --noEmit against the real
@@ -106,4 +110,36 @@ describe('the AI SDK provider template', () => {
   it('is embedded from the template file (run embed-adapter-template.mjs after editing it)', async () => {
     assert.equal(AI_SDK_PROVIDER_TEMPLATE, await embeddedFrom('sagemaker-ai-sdk-provider.ts'));
   });
+});
+
+describe('the LangChain chat model module (issue #16)', () => {
+  const root = join(FIXTURES, '.typecheck', 'langchain');
+
+  it('compiles under the strictest options users turn on, and as an ES module with verbatimModuleSyntax', () => {
+    const strictest: ts.CompilerOptions = {
+      ...BASE_OPTIONS, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, noImplicitOverride: true,
+      noPropertyAccessFromIndexSignature: true, noUnusedLocals: true, noUnusedParameters: true, noImplicitReturns: true, isolatedModules: true,
+    };
+    assert.deepEqual(compile(new Map([[join(root, 'src', 'sagemaker-chat-model.ts'), CHAT_MODEL_TEMPLATE]]), strictest), []);
+    assert.deepEqual(compile(new Map([[join(root, 'src', 'sagemaker-chat-model.mts'), CHAT_MODEL_TEMPLATE]]), { ...BASE_OPTIONS, verbatimModuleSyntax: true }), []);
+  });
+
+  // JavaScript packages get the module as JavaScript with a .d.ts beside it: checkJs projects type-check their calls against it.
+  for (const [name, fileName, packageType] of [['ES module', 'src/chat.js', 'module'], ['CommonJS', 'src/chat.cjs', 'commonjs']] as const) {
+    it(`a migrated ${name} file and the JavaScript module with its declarations type-check with checkJs`, () => {
+      const text = fileName.endsWith('.cjs')
+        ? 'const { ChatBedrockConverse } = require("@langchain/aws");\nconst model = new ChatBedrockConverse({ model: "meta.llama3-1-8b-instruct-v1:0", region: "us-east-1" });\nmodule.exports = { ask: (/** @type {string} */ q) => model.invoke(q) };\n'
+        : 'import { ChatBedrockConverse } from "@langchain/aws";\nconst model = new ChatBedrockConverse({ model: "meta.llama3-1-8b-instruct-v1:0", region: "us-east-1" });\nexport const ask = (/** @type {string} */ q) => model.invoke(q);\n';
+      const input = {
+        text, languageId: 'javascript' as const, settings: normalizeSettings({}), fileName, workspaceRelativePath: fileName,
+        packageContext: { root: '', type: packageType, sourceRoot: 'src', compilerOptions: { module: 'nodenext' } },
+      };
+      const proposal = fixAll(input, analyze(input).findings);
+      assert.ok(proposal, 'the file is migrated');
+      assert.ok(proposal.createFiles?.some((file) => /\.d\.[cm]?ts$/.test(file.path)), 'the JavaScript module comes with its declarations');
+      const files = new Map<string, string>([[join(root, name, fileName), applyEdits(text, proposal.edits)], [join(root, name, 'package.json'), `{ "type": "${packageType}" }`]]);
+      for (const created of proposal.createFiles ?? []) files.set(join(root, name, created.path), created.content);
+      assert.deepEqual(compile(files, { ...BASE_OPTIONS, checkJs: true }), []);
+    });
+  }
 });

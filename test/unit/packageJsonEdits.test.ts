@@ -249,7 +249,18 @@ describe('planDependencyFix', () => {
   });
 
   test('malformed JSON: an empty plan', () => {
-    assert.deepEqual(planDependencyFix('{', new Set([SAGEMAKER])), { edits: [], addsSageMakerRuntime: false, removed: [], kept: [] });
+    assert.deepEqual(planDependencyFix('{', new Set([SAGEMAKER])), { edits: [], addsSageMakerRuntime: false, removed: [], kept: [], addedForWrappers: [] });
+  });
+
+  test('migrated LangChain code: the chat model module\'s imports go beside @langchain/aws (its section, its layout), which goes once unused', () => {
+    const text = '{\r\n\t"devDependencies": {\r\n\t\t"@aws-sdk/types": "~3.650.0",\r\n\t\t"@langchain/aws": "^1.4.5",\r\n\t\t"zod": "^3.0.0"\r\n\t}\r\n}\r\n';
+    const kept = planDependencyFix(text, new Set(['@langchain/aws', SAGEMAKER, '@langchain/core/messages']));
+    assert.deepEqual(kept.addedForWrappers, [SAGEMAKER, '@langchain/core']);
+    assert.equal(applyEdits(text, kept.edits), '{\r\n\t"devDependencies": {\r\n\t\t"@aws-sdk/client-sagemaker-runtime": "~3.650.0",\r\n\t\t"@aws-sdk/types": "~3.650.0",\r\n\t\t"@langchain/aws": "^1.4.5",\r\n\t\t"@langchain/core": "^1.0.0",\r\n\t\t"zod": "^3.0.0"\r\n\t}\r\n}\r\n');
+    const gone = planDependencyFix(text, new Set([SAGEMAKER, '@langchain/core']));
+    assert.deepEqual(gone.removed.map((entry) => entry.name), ['@langchain/aws']);
+    assert.equal(applyEdits(text, gone.edits), '{\r\n\t"devDependencies": {\r\n\t\t"@aws-sdk/client-sagemaker-runtime": "~3.650.0",\r\n\t\t"@aws-sdk/types": "~3.650.0",\r\n\t\t"@langchain/core": "^1.0.0",\r\n\t\t"zod": "^3.0.0"\r\n\t}\r\n}\r\n');
+    assert.deepEqual(planDependencyFix(applyEdits(text, gone.edits), new Set([SAGEMAKER, '@langchain/core'])).edits, [], 'a second run changes nothing');
   });
 });
 

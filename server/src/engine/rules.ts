@@ -105,7 +105,7 @@ const catalog: RuleMeta[] = [
   {
     id: 'bedrock/langchain', defaultSeverity: 'error', category: 'manual',
     title: () => l10n.t('LangChain Bedrock integration'),
-    equivalent: () => l10n.t('SageMakerEndpoint from @langchain/community/llms/sagemaker_endpoint (text in, text out)'),
+    equivalent: () => l10n.t('SageMakerChatModel, a LangChain chat model (invoke, stream, tools) over a SageMaker endpoint that the fix writes into the package'),
   },
   {
     id: 'bedrock/ai-sdk', defaultSeverity: 'error', category: 'manual',

@@ -57,7 +57,8 @@ export interface CodeActionDependencies {
   /** What the group checks found, so diagnostics and quick fixes say it too; `changed` re-pulls the diagnostics. */
   heldBack?: { documents: HeldBackDocuments; changed(): void };
   /** The package.json edit that goes with migrating the document (the SageMaker Runtime client added), if any. */
-  packageJsonEdit?(documentUri: string, packageContext: PackageContext | undefined): TextDocumentEdit | undefined;
+  /** `langChain`: the file's LangChain chat model moves to the written module, which needs its own packages. */
+  packageJsonEdit?(documentUri: string, packageContext: PackageContext | undefined, langChain?: boolean): TextDocumentEdit | undefined;
 }
 
 /** Carried by the lazy file-level actions to `codeAction/resolve`. */

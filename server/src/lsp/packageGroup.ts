@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, isScriptLanguage } from '../engine/analyze';
-import { isFileMigrationFinding, refineFixability, type FixInput } from '../engine/fixes';
-import { type GroupCandidate, heldBackFiles } from '../engine/project/migrationGroups';
+import { refineFixability, type FixInput } from '../engine/fixes';
+import { type GroupCandidate, heldBackFiles, movesWithItsGroup } from '../engine/project/migrationGroups';
 import type { EngineSettings, Finding } from '../engine/types';
 import { DEFAULT_MAX_FILE_SIZE_BYTES, readSourceFile, walkSourceFiles } from '../workspace';
 import { PackageContexts } from '../workspace/packageContexts';
@@ -33,7 +33,7 @@ export type GroupDecision =
 export async function checkPackageGroup(
   folders: WorkspaceFolders, documents: DocumentStore, document: TextDocument, input: FixInput, findings: readonly Finding[], settings: EngineSettings,
 ): Promise<GroupDecision> {
-  if (!isScriptLanguage(input.languageId) || !findings.some(isFileMigrationFinding)) return { kind: 'alone' };
+  if (!isScriptLanguage(input.languageId) || !findings.some(movesWithItsGroup)) return { kind: 'alone' };
   const folder = folders.folderFor(document.uri);
   const ownPath = input.workspaceRelativePath;
   if (!folder || !folder.uri.startsWith('file:') || !document.uri.startsWith('file:') || ownPath === undefined) return { kind: 'alone' };

@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { dependencyEdits } from '../engine/packageJson';
+import { WRAPPER_MODULE_IMPORTS, dependencyEdits } from '../engine/packageJson';
 import type { PackageContext } from '../engine/project/packageContext';
 import type { DocumentStore } from './documentStore';
 import { toLspRange } from './offsets';
@@ -17,7 +17,7 @@ import { WorkspaceFolders } from './workspaceFolders';
  * readable package.json. An open package.json is edited as it is in the editor (versioned).
  */
 export function packageJsonCompanionEdit(
-  folders: WorkspaceFolders, documents: DocumentStore, documentUri: string, packageContext: PackageContext | undefined,
+  folders: WorkspaceFolders, documents: DocumentStore, documentUri: string, packageContext: PackageContext | undefined, langChain = false,
 ): TextDocumentEdit | undefined {
   const folder = folders.folderFor(documentUri);
   if (!folder || !packageContext) return undefined;
@@ -31,7 +31,7 @@ export function packageJsonCompanionEdit(
   } catch {
     return undefined;
   }
-  const edits = dependencyEdits(text, { addSageMakerRuntime: true, removable: [] });
+  const edits = dependencyEdits(text, { addSageMakerRuntime: true, removable: [], ...(langChain ? { wrapperNeeds: WRAPPER_MODULE_IMPORTS } : {}) });
   if (edits.length === 0) return undefined;
   const document = open ?? TextDocument.create(uri, 'json', 0, text);
   return TextDocumentEdit.create({ uri, version: open ? open.version : null }, edits.map((edit) => TextEdit.replace(toLspRange(document, edit.range), edit.newText)));

@@ -10,6 +10,7 @@ import type { OutgoingHttpHeaders } from 'node:http2';
 import { type AddressInfo, type Socket, createServer as createTcpServer } from 'node:net';
 import { encodeJsonEvent } from './eventStream';
 import { type Question, type ToolSpec, answerFor, reasoningFor, tokenCount, tokensOf, toolCallFor } from './scriptedModel';
+import { toolResultQuestion } from './scriptedTools';
 
 export interface BedrockStandin {
   url: string;
@@ -159,7 +160,7 @@ function invokeStream(stream: Reply, modelId: string, body: Record<string, unkno
 }
 
 interface ConverseBody {
-  messages?: Array<{ role: string; content: Array<{ text?: string; toolResult?: unknown }> }>;
+  messages?: Array<{ role: string; content: Array<{ text?: string; toolResult?: { content?: Array<{ text?: string }> } }> }>;
   system?: Array<{ text?: string }>;
   inferenceConfig?: { maxTokens?: number };
   toolConfig?: { tools?: Array<{ toolSpec?: { name: string; inputSchema?: { json?: unknown } } }> };
@@ -175,7 +176,9 @@ function offeredTools(body: ConverseBody): ToolSpec[] {
 function converseQuestion(body: ConverseBody): Question {
   const lastUser = [...(body.messages ?? [])].reverse().find((message) => message.role === 'user');
   const system = (body.system ?? []).map((block) => block.text ?? '').join('\n');
-  return { text: (lastUser?.content ?? []).map((block) => block.text ?? '').join(''), maxTokens: body.inferenceConfig?.maxTokens, ...(system ? { system } : {}) };
+  const results = (lastUser?.content ?? []).flatMap((block) => (block.toolResult ? [(block.toolResult.content ?? []).map((part) => part.text ?? '').join('')] : []));
+  const text = results.length > 0 ? toolResultQuestion(results.join('\n')) : (lastUser?.content ?? []).map((block) => block.text ?? '').join('');
+  return { text, maxTokens: body.inferenceConfig?.maxTokens, ...(system ? { system } : {}) };
 }
 
 function usageOf(question: Question, answer: string) {

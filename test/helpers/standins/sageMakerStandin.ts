@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { encodeEvent, encodeException } from './eventStream';
 import { type Question, type ScriptedToolCall, answerFor, reasoningFor, tokenCount, tokensOf, toolCallFor } from './scriptedModel';
+import { toolResultQuestion } from './scriptedTools';
 
 export interface SageMakerEndpointBehaviour {
   container: 'lmi' | 'tgi';
@@ -68,7 +69,10 @@ function questionOf(body: Record<string, unknown>, schema: Schema): Question {
       : message.content.map((part) => part.text ?? '').join(''));
     const lastUser = [...messages].reverse().find((message) => message.role === 'user');
     const system = messages.filter((message) => message.role === 'system').map(textOf).join('\n');
-    return { text: lastUser ? textOf(lastUser) : '', maxTokens: body.max_tokens as number | undefined, ...(system ? { system } : {}) };
+    // After a tool call the model answers about the results that follow it.
+    const results = messages.slice(messages.lastIndexOf(lastUser!) + 1).filter((message) => message.role === 'tool').map(textOf);
+    const text = results.length > 0 ? toolResultQuestion(results.join('\n')) : lastUser ? textOf(lastUser) : '';
+    return { text, maxTokens: body.max_tokens as number | undefined, ...(system ? { system } : {}) };
   }
   if (schema === 'completions') return { text: body.prompt as string, maxTokens: body.max_tokens as number | undefined };
   const parameters = (body.parameters ?? {}) as { max_new_tokens?: number };

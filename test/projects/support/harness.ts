@@ -49,6 +49,11 @@ export interface ProjectSpec {
   tgi?: boolean;
   /** Extra layout a real install would have (e.g. workspace links in the monorepo). */
   link?: (root: string) => void;
+  /**
+   * A Bedrock wrapper package (e.g. `@langchain/aws`) whose code the migration moves to a written module: the
+   * package.json must drop it once no file imports it, and list every package the files then import from `needs`.
+   */
+  wrapper?: { name: string; needs: string[] };
 }
 
 export interface ProgramResult {

@@ -70,6 +70,22 @@ export interface WrapperExport {
   category?: Category;
   /** `class` is used with `new`, `provider` is a callable provider, `factory` returns a provider. */
   shape: 'class' | 'provider' | 'factory' | 'value';
+  /** An embeddings class: its alternative is an embedding endpoint, not the rule's chat replacement. */
+  embeddings?: true;
+}
+
+/**
+ * The LangChain.js chat model classes the fix replaces with the SageMaker chat model module (`bedrock/langchain`),
+ * by module: their constructions and imports are reported fixable, and the fix decides per file.
+ */
+export const LANGCHAIN_CHAT_CLASSES: ReadonlyArray<{ module: string; name: string }> = [
+  { module: '@langchain/aws', name: 'ChatBedrockConverse' },
+  { module: '@langchain/community/chat_models/bedrock', name: 'BedrockChat' },
+  { module: '@langchain/community/chat_models/bedrock/web', name: 'BedrockChat' },
+];
+
+export function isLangChainChatClass(module: string, name: string): boolean {
+  return LANGCHAIN_CHAT_CLASSES.some((entry) => entry.module === module && entry.name === name);
 }
 
 /** Whole modules that exist only to reach Bedrock: every export is a Bedrock use. */
@@ -90,14 +106,14 @@ export const BEDROCK_ONLY_WRAPPER_MODULES: Readonly<Record<string, WrapperLibrar
 const WRAPPER_EXPORTS: Readonly<Record<string, Readonly<Record<string, WrapperExport>>>> = {
   '@langchain/aws': {
     ChatBedrockConverse: { library: 'langchain', rule: 'bedrock/langchain', shape: 'class' },
-    BedrockEmbeddings: { library: 'langchain', rule: 'bedrock/langchain', category: 'no-equivalent', shape: 'class' },
+    BedrockEmbeddings: { library: 'langchain', rule: 'bedrock/langchain', category: 'no-equivalent', shape: 'class', embeddings: true },
     AmazonKnowledgeBaseRetriever: { library: 'langchain', rule: 'bedrock/knowledge-base', shape: 'class' },
   },
   '@langchain/community/chat_models/bedrock': { BedrockChat: { library: 'langchain', rule: 'bedrock/langchain', shape: 'class' } },
   '@langchain/community/chat_models/bedrock/web': { BedrockChat: { library: 'langchain', rule: 'bedrock/langchain', shape: 'class' } },
   '@langchain/community/llms/bedrock': { Bedrock: { library: 'langchain', rule: 'bedrock/langchain', shape: 'class' } },
   '@langchain/community/llms/bedrock/web': { Bedrock: { library: 'langchain', rule: 'bedrock/langchain', shape: 'class' } },
-  '@langchain/community/embeddings/bedrock': { BedrockEmbeddings: { library: 'langchain', rule: 'bedrock/langchain', category: 'no-equivalent', shape: 'class' } },
+  '@langchain/community/embeddings/bedrock': { BedrockEmbeddings: { library: 'langchain', rule: 'bedrock/langchain', category: 'no-equivalent', shape: 'class', embeddings: true } },
   '@langchain/community/retrievers/amazon_knowledge_base': {
     AmazonKnowledgeBaseRetriever: { library: 'langchain', rule: 'bedrock/knowledge-base', shape: 'class' },
   },

@@ -3,10 +3,12 @@ import { parseScript } from '../script/parse';
 import type { EngineSettings, Finding, RuleId, ScriptLanguage } from '../types';
 import { type PackageContext, defaultPackageContext, placeInPackage } from '../project/packageContext';
 import { DEFAULT_SETTINGS } from '../settings';
-import { type AdapterModule, CONVERSE_ADAPTER, type ModuleTemplate, adapterModule } from './support/adapterModule';
+import { type AdapterModule, CONVERSE_ADAPTER, LANGCHAIN_CHAT_MODEL, type ModuleTemplate, adapterModule } from './support/adapterModule';
 import { endOfLine, isDeclared, nodeAtRange } from './support/nodes';
 import { type CodeStyle, inferStyle } from './style';
 import type { CreatedFile, TextEdit } from './types';
+
+/** The LangChain.js chat model module's file name; it goes into the folder of the Converse adapter. */
 
 /** What every pass of one fix run shares: the files to create and the findings that will not be rewritten. */
 export interface RunState {
@@ -104,6 +106,16 @@ export class FixContext {
       sourceFile: this.sourceFile,
       template,
     });
+  }
+
+  /** The LangChain.js chat model module (beside the adapter), or undefined when the document's place is unknown. */
+  chatModel(): AdapterModule | undefined {
+    return this.adapter(LANGCHAIN_CHAT_MODEL);
+  }
+
+  /** Registers the chat model module for creation; returns its import specifier. */
+  useChatModel(): string | undefined {
+    return this.useAdapter(LANGCHAIN_CHAT_MODEL);
   }
 
   /** Registers the module's file for creation; returns its import specifier. */

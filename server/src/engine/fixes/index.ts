@@ -12,6 +12,7 @@ import { NOTE_RULES, noteProposal, noteText } from './support/migrationNote';
 import { isPlaceholderFinding, placeholderFix } from './support/placeholderEndpoint';
 import { hasSyntaxErrors, treeHasSyntaxErrors } from './support/syntax';
 import { rewriteClientRegion } from './transforms/rewriteClientRegion';
+import { isChatModelFinding } from './transforms/rewriteLangChain';
 import type { FixInput, FixProposal, TextEdit } from './types';
 import { workCounters } from '../workCounters';
 
@@ -41,7 +42,12 @@ export function fixesForFinding(input: FixInput, finding: Finding): FixProposal[
   if (finding.ruleId === 'bedrock/client-region') {
     if (assess(input, [rewriteClientRegion]).refusals.has(findingKey(finding))) return [];
     const { edits } = runTransforms(input, [rewriteClientRegion], finding.range);
-    return edits.length === 0 ? [] : [{
+    if (edits.length === 0) {
+      // A LangChain chat model's region: it changes with the file migration only.
+      const migration = fixAll(input, [finding]);
+      return migration ? [{ ...migration, isPreferred: true }] : [];
+    }
+    return [{
       title: l10n.t("Change the region to '{0}'", input.settings.targetRegion), edits, kind: 'quickfix', isPreferred: true,
     }];
   }
@@ -51,6 +57,13 @@ export function fixesForFinding(input: FixInput, finding: Finding): FixProposal[
     if (reason !== undefined) return NOTED_WHEN_REFUSED.has(finding.ruleId) ? notes(input, finding, reason) : [];
     const migration = fixAll(input, [finding]);
     return migration ? [{ ...migration, isPreferred: true }] : [];
+  }
+  if (finding.fixable && isChatModelFinding(finding)) {
+    // A LangChain chat model: the file migration when it applies here, else the note with the reason.
+    const reason = unfixableReason(assessment(input), finding);
+    const migration = reason === undefined ? fixAll(input, [finding]) : undefined;
+    if (migration) return [{ ...migration, isPreferred: true }];
+    return finding.ruleId === 'bedrock/langchain' ? notes(input, finding, reason) : [];
   }
   return NOTE_RULES.has(finding.ruleId) ? notes(input, finding) : [];
 }

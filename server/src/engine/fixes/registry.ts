@@ -7,6 +7,7 @@ import { rewriteClients } from './transforms/rewriteClients';
 import { rewriteConverse } from './transforms/rewriteConverse';
 import { rewriteInvokeModel } from './transforms/rewriteInvokeModel';
 import { rewriteInvokeModelStream } from './transforms/rewriteInvokeModelStream';
+import { rewriteLangChain } from './transforms/rewriteLangChain';
 import { syncImports } from './transforms/syncImports';
 
 /**
@@ -22,6 +23,7 @@ export const TRANSFORMS: readonly FixTransform[] = [
   rewriteConverse,
   rewriteInvokeModel,
   rewriteInvokeModelStream,
+  rewriteLangChain,
   rewriteClientRegion,
   rewriteAiSdk,
   rewriteClients,

@@ -1,8 +1,8 @@
 import { applyEdits, composeEdits } from '../fixes/edits';
 import type { TextEdit } from '../fixes/types';
 import { BEDROCK_RUNTIME_PACKAGE, SAGEMAKER_RUNTIME_PACKAGE, bedrockDependency } from './bedrockPackages';
-import { type PackageJsonDependencies, type SectionObject, readDependencySections } from './dependencySections';
-import { sageMakerRuntimeAnchor, sectionsMissingSageMakerRuntime } from './sageMakerTargets';
+import { type DependencyEntry, type PackageJsonDependencies, type SectionObject, readDependencySections } from './dependencySections';
+import { isWrapperPackage, sageMakerRuntimeAnchor, sectionsMissingForWrappers, sectionsMissingSageMakerRuntime } from './sageMakerTargets';
 import { detectEol, indentationBefore, isPlainSeparator } from './textStyle';
 import { sageMakerRuntimeRange } from './versionRange';
 
@@ -11,7 +11,15 @@ export interface DependencyEditOptions {
   addSageMakerRuntime: boolean;
   /** Bedrock packages to remove from every section; the caller knows no file imports them any more. Other names are ignored. */
   removable: readonly string[];
+  /**
+   * Packages the modules written for migrated wrapper code import (the SageMaker Runtime client, `@langchain/core`),
+   * added beside the Bedrock wrapper package where missing.
+   */
+  wrapperNeeds?: readonly string[];
 }
+
+/** The range a package added for migrated wrapper code gets (the SageMaker Runtime client's comes from the file's AWS SDK ranges). */
+const WRAPPER_NEED_RANGES: Readonly<Record<string, string>> = { '@langchain/core': '^1.0.0' };
 
 /**
  * Minimal edits of a package.json text: one inserted member per section that needs the SageMaker Runtime client,
@@ -38,6 +46,17 @@ export function dependencyEdits(packageJsonText: string, options: DependencyEdit
       step((text, dependencies) => {
         const section = dependencies.sections.find((candidate) => candidate.section === target);
         return section && insertSageMakerRuntime(text, dependencies, section);
+      });
+    }
+  }
+  for (const name of options.wrapperNeeds ?? []) {
+    for (const target of sectionsMissingForWrappers(initial, name).map((section) => section.section)) {
+      step((text, dependencies) => {
+        const section = dependencies.sections.find((candidate) => candidate.section === target);
+        const anchor = section?.entries.find((entry) => isWrapperPackage(entry.name));
+        if (!section || !anchor || sectionsMissingForWrappers(dependencies, name).every((missing) => missing.section !== target)) return undefined;
+        const range = WRAPPER_NEED_RANGES[name] ?? sageMakerRuntimeRange(dependencies, undefined);
+        return insertMember(text, section, anchor, name, range);
       });
     }
   }
@@ -82,16 +101,21 @@ function isHighSurrogate(code: number): boolean {
 }
 
 function insertSageMakerRuntime(text: string, dependencies: PackageJsonDependencies, section: SectionObject): TextEdit | undefined {
-  const entries = section.entries;
   const anchor = sageMakerRuntimeAnchor(section);
   if (!anchor) return undefined;
-  const anchorIndex = entries.indexOf(anchor);
-  const colon = text.slice(anchor.keyRange.end, anchor.valueRange.start);
   // Only the Bedrock runtime client's range is an AWS SDK v3 range the SageMaker client can share.
   const range = sageMakerRuntimeRange(dependencies, anchor.name === BEDROCK_RUNTIME_PACKAGE ? anchor.version : undefined);
-  const member = `${JSON.stringify(SAGEMAKER_RUNTIME_PACKAGE)}${isColon(colon) ? colon : ': '}${JSON.stringify(range)}`;
+  return insertMember(text, section, anchor, SAGEMAKER_RUNTIME_PACKAGE, range);
+}
+
+/** Inserts `"name": "range"` in sorted position (else after `anchor`), in the section's own layout. */
+function insertMember(text: string, section: SectionObject, anchor: DependencyEntry, name: string, range: string): TextEdit {
+  const entries = section.entries;
+  const anchorIndex = entries.indexOf(anchor);
+  const colon = text.slice(anchor.keyRange.end, anchor.valueRange.start);
+  const member = `${JSON.stringify(name)}${isColon(colon) ? colon : ': '}${JSON.stringify(range)}`;
   const order = sortOrder(entries.map((entry) => entry.name));
-  const position = order ? entries.filter((entry) => order(entry.name, SAGEMAKER_RUNTIME_PACKAGE) < 0).length : anchorIndex + 1;
+  const position = order ? entries.filter((entry) => order(entry.name, name) < 0).length : anchorIndex + 1;
   const separator = memberSeparator(text, section, position);
   if (position === entries.length) {
     const at = entries[entries.length - 1].memberRange.end;

@@ -7,4 +7,4 @@ export { DEPENDENCY_SECTIONS, type DependencyEntry, type DependencySection, read
 export { isPackageJsonFileName } from './fileName';
 export { installCommandFor, installHint, type PackageInstall, packageInstallFor } from './installCommand';
 export { packageJsonFixAll, packageJsonFixesForFinding } from './packageJsonFixes';
-export { type DependencyFixPlan, planDependencyFix } from './planDependencyFix';
+export { type DependencyFixPlan, WRAPPER_MODULE_IMPORTS, planDependencyFix } from './planDependencyFix';

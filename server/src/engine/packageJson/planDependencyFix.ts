@@ -3,7 +3,7 @@ import type { TextEdit } from '../fixes/types';
 import { SAGEMAKER_RUNTIME_PACKAGE, bedrockDependency } from './bedrockPackages';
 import { dependencyEdits } from './dependencyEdits';
 import { type DependencyEntry, readDependencySections } from './dependencySections';
-import { sectionsMissingSageMakerRuntime } from './sageMakerTargets';
+import { sectionsMissingForWrappers, sectionsMissingSageMakerRuntime } from './sageMakerTargets';
 
 export interface DependencyFixPlan {
   /** Minimal edits of the package.json text; empty when nothing changes. */
@@ -14,7 +14,12 @@ export interface DependencyFixPlan {
   removed: DependencyEntry[];
   /** Bedrock entries left because a file still imports them: their findings stay. */
   kept: DependencyEntry[];
+  /** Packages the edits add beside a Bedrock wrapper package for the modules migrated wrapper code imports. */
+  addedForWrappers: string[];
 }
+
+/** What the module written for migrated LangChain code imports. */
+export const WRAPPER_MODULE_IMPORTS: readonly string[] = [SAGEMAKER_RUNTIME_PACKAGE, '@langchain/core'];
 
 /**
  * The package.json side of a workspace migration, for a caller that knows every module specifier the package's
@@ -24,15 +29,19 @@ export interface DependencyFixPlan {
  */
 export function planDependencyFix(packageJsonText: string, importsAfterMigration: ReadonlySet<string>): DependencyFixPlan {
   const dependencies = readDependencySections(packageJsonText);
-  if (!dependencies) return { edits: [], addsSageMakerRuntime: false, removed: [], kept: [] };
+  if (!dependencies) return { edits: [], addsSageMakerRuntime: false, removed: [], kept: [], addedForWrappers: [] };
   const imported = new Set([...importsAfterMigration].map(packageNameOf));
   const bedrockEntries = dependencies.sections.flatMap((section) => section.entries).filter((entry) => bedrockDependency(entry.name));
   const removed = bedrockEntries.filter((entry) => !imported.has(entry.name));
   const kept = bedrockEntries.filter((entry) => imported.has(entry.name));
   const addsSageMakerRuntime = imported.has(SAGEMAKER_RUNTIME_PACKAGE) && sectionsMissingSageMakerRuntime(dependencies).length > 0;
+  // Only when the Bedrock runtime client gets no SageMaker client beside it: one addition per package is enough.
+  const addedForWrappers = WRAPPER_MODULE_IMPORTS.filter((name) => imported.has(name) && !(name === SAGEMAKER_RUNTIME_PACKAGE && addsSageMakerRuntime)
+    && sectionsMissingForWrappers(dependencies, name).length > 0);
   const edits = dependencyEdits(packageJsonText, {
     addSageMakerRuntime: addsSageMakerRuntime,
     removable: [...new Set(removed.map((entry) => entry.name))],
+    wrapperNeeds: addedForWrappers,
   });
-  return { edits, addsSageMakerRuntime, removed, kept };
+  return { edits, addsSageMakerRuntime, removed, kept, addedForWrappers };
 }

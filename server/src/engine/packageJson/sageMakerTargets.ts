@@ -1,4 +1,4 @@
-import { MIGRATED_PACKAGES, SAGEMAKER_RUNTIME_PACKAGE } from './bedrockPackages';
+import { MIGRATED_PACKAGES, SAGEMAKER_RUNTIME_PACKAGE, bedrockDependency } from './bedrockPackages';
 import type { DependencyEntry, PackageJsonDependencies, SectionObject } from './dependencySections';
 
 /**
@@ -7,10 +7,7 @@ import type { DependencyEntry, PackageJsonDependencies, SectionObject } from './
  * client, or `dependencies` does (installed in every case).
  */
 export function sectionsMissingSageMakerRuntime(dependencies: PackageJsonDependencies): SectionObject[] {
-  const lists = (section: SectionObject | undefined, name: string) => section?.entries.some((entry) => entry.name === name) ?? false;
-  const main = dependencies.sections.find((section) => section.section === 'dependencies');
-  if (lists(main, SAGEMAKER_RUNTIME_PACKAGE)) return [];
-  return dependencies.sections.filter((section) => sageMakerRuntimeAnchor(section) !== undefined && !lists(section, SAGEMAKER_RUNTIME_PACKAGE));
+  return sectionsMissing(dependencies, SAGEMAKER_RUNTIME_PACKAGE, (name) => MIGRATED_PACKAGES.includes(name));
 }
 
 /** The entry of a section the SageMaker Runtime client goes next to: the first package the migration replaces. */
@@ -20,4 +17,23 @@ export function sageMakerRuntimeAnchor(section: SectionObject): DependencyEntry 
     if (entry) return entry;
   }
   return undefined;
+}
+
+/**
+ * The sections where migrated wrapper code (a LangChain chat model moved to the module the fix writes) needs
+ * `name`: each one that lists a Bedrock wrapper package, unless `name` is already listed there or in `dependencies`.
+ */
+export function sectionsMissingForWrappers(dependencies: PackageJsonDependencies, name: string): SectionObject[] {
+  return sectionsMissing(dependencies, name, isWrapperPackage);
+}
+
+export function isWrapperPackage(name: string): boolean {
+  return bedrockDependency(name)?.kind === 'wrapper';
+}
+
+function sectionsMissing(dependencies: PackageJsonDependencies, name: string, isAnchor: (entryName: string) => boolean): SectionObject[] {
+  const lists = (section: SectionObject | undefined, wanted: string) => section?.entries.some((entry) => entry.name === wanted) ?? false;
+  const main = dependencies.sections.find((section) => section.section === 'dependencies');
+  if (lists(main, name)) return [];
+  return dependencies.sections.filter((section) => section.entries.some((entry) => isAnchor(entry.name)) && !lists(section, name));
 }

@@ -3,6 +3,7 @@ import { packageNameOf } from '../catalog/packages';
 import { isFileMigrationFinding, notFixed } from '../fixes';
 import { BEDROCK_RUNTIME_PACKAGE, MIGRATED_PACKAGES, SAGEMAKER_RUNTIME_PACKAGE, planDependencyFix } from '../packageJson';
 import type { Finding } from '../types';
+import { importsAfterLangChainMigration, langChainWillMigrate } from './langChainMigration';
 import { packageImportsOf } from './localImports';
 
 /**
@@ -11,7 +12,8 @@ import { packageImportsOf } from './localImports';
  * provider) for SageMaker Runtime.
  */
 export function importsAfterMigration(text: string, findings: readonly Finding[]): string[] {
-  const imports = packageImportsOf(text);
+  let imports = packageImportsOf(text);
+  if (langChainWillMigrate(findings)) imports = importsAfterLangChainMigration(text, imports);
   if (!willMigrate(findings)) return imports;
   return [...imports.filter((specifier) => !MIGRATED_PACKAGES.includes(packageNameOf(specifier))), SAGEMAKER_RUNTIME_PACKAGE];
 }

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { isFileMigrationFinding, notFixed } from '../fixes';
+import { isChatModelFinding } from '../fixes/transforms/rewriteLangChain';
 import type { Finding } from '../types';
 import { relativeImportsOf, resolveLocalImport } from './localImports';
 
@@ -18,7 +19,7 @@ export interface GroupCandidate {
  * Returns the held-back files with the reason, for `holdBack`.
  */
 export function heldBackFiles(candidates: readonly GroupCandidate[]): Map<string, string> {
-  const members = candidates.filter((candidate) => candidate.findings.some(isFileMigrationFinding));
+  const members = candidates.filter((candidate) => candidate.findings.some(movesWithItsGroup));
   const byPath = new Map(members.map((member) => [member.path, member]));
   const known = new Set(byPath.keys());
   const neighbours = new Map<string, Set<string>>(members.map((member) => [member.path, new Set<string>()]));
@@ -67,13 +68,21 @@ function component(start: string, neighbours: ReadonlyMap<string, ReadonlySet<st
   return group;
 }
 
+/**
+ * Findings whose fix changes what a file exports or expects from its neighbours: the Bedrock Runtime migration, and
+ * a LangChain chat model moving to the SageMaker chat model module (a neighbour typed with ChatBedrockConverse breaks).
+ */
+export function movesWithItsGroup(finding: Finding): boolean {
+  return isFileMigrationFinding(finding) || isChatModelFinding(finding);
+}
+
 /** Every finding of its file migration is fixed by fix-all. */
 function isWhole(file: GroupCandidate): boolean {
-  return file.findings.filter(isFileMigrationFinding).every((finding) => finding.fixable);
+  return file.findings.filter(movesWithItsGroup).every((finding) => finding.fixable);
 }
 
 function stuckReason(file: GroupCandidate): string {
-  const finding = file.findings.find((candidate) => isFileMigrationFinding(candidate) && !candidate.fixable);
+  const finding = file.findings.find((candidate) => movesWithItsGroup(candidate) && !candidate.fixable);
   const reason = finding?.data.notFixed;
   return typeof reason === 'string' ? reason : l10n.t('it has no automatic fix');
 }

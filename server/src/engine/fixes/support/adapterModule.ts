@@ -3,6 +3,7 @@ import ts from '../../../typescript';
 import { type ExtensionStyle, type PackageContext, extensionStyleFor, moduleKindOf, placeInPackage } from '../../project/packageContext';
 import { ADAPTER_TEMPLATE } from '../templates/adapterTemplate.generated';
 import { AI_SDK_PROVIDER_TEMPLATE } from '../templates/aiSdkProviderTemplate.generated';
+import { CHAT_MODEL_TEMPLATE } from '../templates/chatModelTemplate.generated';
 import type { CodeStyle } from '../style';
 import type { CreatedFile } from '../types';
 
@@ -24,6 +25,7 @@ export interface ModuleTemplate {
 
 export const CONVERSE_ADAPTER: ModuleTemplate = { source: ADAPTER_TEMPLATE };
 export const AI_SDK_PROVIDER: ModuleTemplate = { source: AI_SDK_PROVIDER_TEMPLATE, fileName: 'sagemaker-ai-sdk-provider.ts' };
+export const LANGCHAIN_CHAT_MODEL: ModuleTemplate = { source: CHAT_MODEL_TEMPLATE, fileName: 'sagemaker-chat-model.ts' };
 
 export interface AdapterRequest {
   adapterPath: string;

@@ -1,4 +1,5 @@
-// Regenerates the *.generated.ts files from the module templates (sagemaker-converse.ts, sagemaker-ai-sdk-provider.ts),
+// Regenerates the *.generated.ts files from the module templates (sagemaker-converse.ts, sagemaker-ai-sdk-provider.ts,
+// sagemaker-chat-model.ts),
 // so the bundled language server and CLI carry their sources without reading files at run time. A template's relative
 // imports are fragments shared by the templates (sharedChat.ts): their code is inlined at the end of the module,
 // without `export`, so each module the fixes write stays one self-contained file. Run after editing a template:
@@ -14,6 +15,7 @@ const here = (name) => fileURLToPath(new URL(name, import.meta.url));
 export const TEMPLATES = [
   { source: 'sagemaker-converse.ts', generated: 'adapterTemplate.generated.ts', constant: 'ADAPTER_TEMPLATE', what: 'the Converse adapter module' },
   { source: 'sagemaker-ai-sdk-provider.ts', generated: 'aiSdkProviderTemplate.generated.ts', constant: 'AI_SDK_PROVIDER_TEMPLATE', what: 'the Vercel AI SDK provider module' },
+  { source: 'sagemaker-chat-model.ts', generated: 'chatModelTemplate.generated.ts', constant: 'CHAT_MODEL_TEMPLATE', what: 'the LangChain.js chat model module' },
 ];
 
 const parse = (text) => ts.createSourceFile('template.ts', text, ts.ScriptTarget.Latest, true);

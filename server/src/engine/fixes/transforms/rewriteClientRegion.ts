@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import ts from '../../../typescript';
 import type { Finding } from '../../types';
 import type { FixContext } from '../context';
+import { rewritesChatModelAt } from './rewriteLangChain';
 import { OK, type FixTransform, type Verdict, refuse } from '../transform';
 import { importedNameOf } from '../support/aiSdkUses';
 
@@ -17,7 +18,8 @@ export const rewriteClientRegion: FixTransform = {
   apply(context, findings) {
     for (const finding of findings) {
       const literal = context.nodeOf(finding);
-      if (!literal || !(ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal)) || !verdictFor(context, finding).ok) continue;
+      // A LangChain chat model's region changes only with the rest of its construction (rewriteLangChain).
+      if (!literal || !(ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal)) || !isRuntimeClientRegion(context, finding)) continue;
       const quote = literal.getText(context.sourceFile).charAt(0);
       context.replace(literal, `${quote}${context.settings.targetRegion}${quote}`);
     }
@@ -28,11 +30,31 @@ function verdictFor(context: FixContext, finding: Finding): Verdict {
   const construction = context.nodeOf(finding)?.parent?.parent?.parent;
   // The Vercel AI SDK's createAmazonBedrock({ region }) becomes createSageMaker({ region }) (rewriteAiSdk).
   if (construction && ts.isCallExpression(construction) && isAiSdkFactory(context, construction.expression)) return OK;
-  if (!construction || !ts.isNewExpression(construction)) return refuse(l10n.t('the region is not given to a client constructor'));
-  const callee = construction.expression;
-  const isRuntimeClient = context.findings.some((other) => other.ruleId === 'bedrock/runtime-client'
+  // A LangChain chat model the file migration rewrites gets the target region with it (also a fallback literal).
+  const owner = regionOwner(context, finding);
+  if (owner && rewritesChatModelAt(context, owner)) return OK;
+  const callee = constructorOf(context, finding);
+  if (!callee) return refuse(l10n.t('the region is not given to a client constructor'));
+  return isRuntimeClientRegion(context, finding) ? OK : refuse(l10n.t('only Bedrock Runtime clients move to SageMaker Runtime; this client has no China endpoint'));
+}
+
+function constructorOf(context: FixContext, finding: Finding): ts.Expression | undefined {
+  const construction = context.nodeOf(finding)?.parent?.parent?.parent;
+  return construction && ts.isNewExpression(construction) ? construction.expression : undefined;
+}
+
+/** The constructor whose options hold the reported literal: `new X({ region: "..." })` or `new X({ region: a ?? "..." })`. */
+function regionOwner(context: FixContext, finding: Finding): ts.Expression | undefined {
+  let node = context.nodeOf(finding);
+  while (node && !ts.isPropertyAssignment(node) && !ts.isStatement(node)) node = node.parent;
+  const construction = node && ts.isPropertyAssignment(node) ? node.parent.parent : undefined;
+  return construction && ts.isNewExpression(construction) ? construction.expression : undefined;
+}
+
+function isRuntimeClientRegion(context: FixContext, finding: Finding): boolean {
+  const callee = constructorOf(context, finding);
+  return callee !== undefined && context.findings.some((other) => other.ruleId === 'bedrock/runtime-client'
     && other.range.start === callee.getStart(context.sourceFile) && other.range.end === callee.getEnd());
-  return isRuntimeClient ? OK : refuse(l10n.t('only Bedrock Runtime clients move to SageMaker Runtime; this client has no China endpoint'));
 }
 
 function isAiSdkFactory(context: FixContext, callee: ts.Expression): boolean {

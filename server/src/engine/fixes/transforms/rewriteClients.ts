@@ -72,7 +72,7 @@ function isLiteralRegion(value: ts.Expression): boolean {
 }
 
 /** `process.env.AWS_REGION`, `process.env["AWS_REGION"]`. */
-function isEnvironmentRead(value: ts.Expression): boolean {
+export function isEnvironmentRead(value: ts.Expression): boolean {
   const target = ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value) ? value.expression : undefined;
   return target !== undefined && ts.isPropertyAccessExpression(target) && target.name.text === 'env'
     && ts.isIdentifier(target.expression) && target.expression.text === 'process';

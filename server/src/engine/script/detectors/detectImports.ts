@@ -3,9 +3,10 @@ import ts from '../../../typescript';
 import { ruleForClient } from '../../catalog/operations';
 import {
   AWS_SDK_V2, BEDROCK_ONLY_WRAPPER_MODULES, SAGEMAKER_RUNTIME_PACKAGE, V2_BEDROCK_CLASSES, bedrockSdkPackage,
-  v2ClassForClientsModule, wrapperExport,
+  v2ClassForClientsModule, wrapperExport, LANGCHAIN_CHAT_CLASSES, isLangChainChatClass,
 } from '../../catalog/packages';
 import { ruleMeta, withoutNonePrefix } from '../../rules';
+import { wrapperAlternative } from './wrapperAlternative';
 import { dynamicImportModule, propertyNameText, requiredModule, skipOuterExpressions } from '../parse';
 import { type ScriptContext, type ScriptDetector, rangeOf } from '../context';
 
@@ -98,8 +99,9 @@ function reportModule(literal: ts.StringLiteralLike, context: ScriptContext): bo
   if (library) {
     const rule = ruleMeta(library === 'ai-sdk' ? 'bedrock/ai-sdk' : library === 'llamaindex' ? 'bedrock/llamaindex' : 'bedrock/langchain');
     context.report({
-      // The AI SDK provider module is rewritten to the SageMaker provider (rewriteAiSdk decides exactly).
-      ruleId: 'bedrock/import', range, category: 'manual', equivalent: rule.equivalent(), fixable: library === 'ai-sdk',
+      // The AI SDK provider module and LangChain chat model modules are rewritten (rewriteAiSdk, rewriteLangChain decide exactly).
+      ruleId: 'bedrock/import', range, category: 'manual', equivalent: rule.equivalent(),
+      fixable: library === 'ai-sdk' || LANGCHAIN_CHAT_CLASSES.some((entry) => entry.module === specifier),
       message: l10n.t("'{0}' reaches Amazon Bedrock, which is not available in {1}. Alternative: {2}.", specifier, region, withoutNonePrefix(rule.equivalent())),
       data: { module: specifier, library },
     });
@@ -117,10 +119,11 @@ function reportName(specifier: string, name: string, node: ts.Node, context: Scr
   const wrapper = wrapperExport(specifier, name);
   if (!wrapper) return;
   const rule = ruleMeta(wrapper.rule);
+  const alternative = wrapperAlternative(wrapper);
   context.report({
     ruleId: 'bedrock/import', range: rangeOf(node, context.sourceFile), category: wrapper.category ?? rule.category,
-    equivalent: rule.equivalent(),
-    message: l10n.t("'{0}' from '{1}' reaches Amazon Bedrock, which is not available in {2}. Alternative: {3}.", name, specifier, context.settings.targetRegion, withoutNonePrefix(rule.equivalent())),
+    equivalent: alternative, fixable: isLangChainChatClass(specifier, name),
+    message: l10n.t("'{0}' from '{1}' reaches Amazon Bedrock, which is not available in {2}. Alternative: {3}.", name, specifier, context.settings.targetRegion, withoutNonePrefix(alternative)),
     data: { module: specifier, name, library: wrapper.library },
   });
 }

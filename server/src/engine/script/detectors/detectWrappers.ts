@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import ts from '../../../typescript';
-import { wrapperExport } from '../../catalog/packages';
+import { isLangChainChatClass, wrapperExport } from '../../catalog/packages';
 import { ruleMeta, withoutNonePrefix } from '../../rules';
+import { wrapperAlternative } from './wrapperAlternative';
 import type { Category, RuleId } from '../../types';
 import type { Meaning } from '../bindings';
 import { classifyMeaning } from '../classify';
@@ -18,11 +19,15 @@ export const detectWrappers: ScriptDetector = {
   detect(node, context) {
     const call = node as ts.NewExpression | ts.CallExpression;
     const callee = call.expression;
-    const target = classifyMeaning(context.bindings.meaningOf(callee));
+    const meaning = context.bindings.meaningOf(callee);
+    const target = classifyMeaning(meaning);
     if (target?.what === 'wrapper') {
       const shape = target.wrapper.shape;
       const matches = ts.isNewExpression(call) ? shape === 'class' : shape === 'provider' || shape === 'factory';
-      if (matches) report(context, callee, target.exportName, target.wrapper.rule, target.wrapper.category, stringValue(call.arguments?.[0]), target.wrapper.library === 'ai-sdk');
+      // The AI SDK provider and LangChain chat models have fixes (rewriteAiSdk, rewriteLangChain), which decide per file whether they apply.
+      const fixable = target.wrapper.library === 'ai-sdk'
+        || (ts.isNewExpression(call) && meaning?.kind === 'export' && isLangChainChatClass(meaning.module, meaning.name));
+      if (matches) report(context, callee, target.exportName, target.wrapper.rule, target.wrapper.category, stringValue(call.arguments?.[0]), fixable, wrapperAlternative(target.wrapper));
       return;
     }
     if (!ts.isCallExpression(call)) return;
@@ -41,11 +46,10 @@ function providerOf(meaning: Meaning | undefined): string | undefined {
 }
 
 function report(context: ScriptContext, callee: ts.Node, name: string, ruleId: RuleId, category: Category | undefined,
-  model: string | undefined, fixable = false): void {
-  const rule = ruleMeta(ruleId);
+  model: string | undefined, fixable = false, alternative = ruleMeta(ruleId).equivalent()): void {
   context.report({
-    ruleId, range: rangeOf(callee, context.sourceFile), category, fixable,
-    message: l10n.t("'{0}' calls Amazon Bedrock, which is not available in {1}. Alternative: {2}.", name, context.settings.targetRegion, withoutNonePrefix(rule.equivalent())),
+    ruleId, range: rangeOf(callee, context.sourceFile), category, fixable, equivalent: alternative,
+    message: l10n.t("'{0}' calls Amazon Bedrock, which is not available in {1}. Alternative: {2}.", name, context.settings.targetRegion, withoutNonePrefix(alternative)),
     data: { name, model },
   });
 }
