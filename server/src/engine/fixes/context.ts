@@ -1,4 +1,4 @@
-import ts from '../../typescript';
+import ts from '../typescript';
 import { parseScript } from '../script/parse';
 import type { EngineSettings, Finding, RuleId, ScriptLanguage } from '../types';
 import { type PackageContext, defaultPackageContext } from '../project/packageContext';

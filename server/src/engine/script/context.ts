@@ -1,4 +1,4 @@
-import ts from '../../typescript';
+import ts from '../typescript';
 import type { FindingDraft } from '../finding';
 import type { EngineSettings, OffsetRange } from '../types';
 import type { Bindings } from './bindings';

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../typescript';
+import ts from '../typescript';
 import { MIGRATION_TODO } from '../catalog/migrationTodo';
 import { createFinding } from '../finding';
 import { mappingForModelId } from '../fixes/support/endpointChoice';

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { type ExtensionStyle, type PackageContext, extensionStyleFor, moduleKindOf, placeInPackage } from '../../project/packageContext';
 import { ADAPTER_TEMPLATE } from '../templates/adapterTemplate.generated';
 import type { CodeStyle } from '../style';

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type ts from '../../../typescript';
+import type ts from '../../typescript';
 import type { ModelFamily } from '../../catalog/modelIds';
 import type { EndpointMapping, EngineSettings } from '../../types';
 import type { FixContext } from '../context';

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import type { ModelFamily } from '../../catalog/modelIds';
 import type { EndpointMapping } from '../../types';
 import { type BodyRequest, type ReadRule, readRulesFor, rewriteBody, untranslatableBody } from '../bodies';

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { ruleMeta, withoutNonePrefix } from '../../rules';
 import type { Finding, RuleId } from '../../types';
 import type { FixContext } from '../context';

@@ -1,7 +1,7 @@
 import { MIGRATION_TODO } from '../../catalog/migrationTodo';
 import { parseScript, propertyNameText } from '../../script/parse';
 import type { EngineSettings, Finding, ScriptLanguage } from '../../types';
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import type { TextEdit } from '../types';
 import { mappingForModelId, placeholderEndpointName } from './endpointChoice';
 import { enclosingStatement, endOfLine, nodeAtRange, startOfLine } from './nodes';

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { type ModelIdInfo, findModelIds } from '../../catalog/modelIds';
 import { skipOuterExpressions, stringValue } from '../../script/parse';
 import { constBinding } from './constants';

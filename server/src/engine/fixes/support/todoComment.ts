@@ -1,4 +1,4 @@
-import type ts from '../../../typescript';
+import type ts from '../../typescript';
 import type { FixContext } from '../context';
 import { lineIndentAt } from '../style';
 import { TODO } from './endpointChoice';

@@ -1,4 +1,4 @@
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { operationOfMethod, ruleForOperation } from '../../catalog/operations';
 import { clientOfInstance } from '../classify';
 import type { ScriptDetector } from '../context';

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { BEDROCK_API_KEY_ENV } from '../../catalog/modelIds';
 import { type ScriptDetector, rangeOf } from '../context';
 

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { classifyMeaning } from '../classify';
 import { type ScriptContext, type ScriptDetector, rangeOf } from '../context';
 import { propertyNameText, skipOuterExpressions, stringValue } from '../parse';

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { ruleMeta, withoutNonePrefix } from '../../rules';
 import { classifyMeaning } from '../classify';
 import { type ScriptDetector, rangeOf } from '../context';

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { FIXABLE_RUNTIME_OPERATIONS, sageMakerOperationFor } from '../../catalog/operations';
 import { ruleMeta, withoutNonePrefix } from '../../rules';
 import type { FindingData, RuleId } from '../../types';

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { PLACEHOLDER, findHosts } from '../../catalog/modelIds';
 import { OPENAI_PACKAGE } from '../../catalog/packages';
 import type { Meaning } from '../bindings';

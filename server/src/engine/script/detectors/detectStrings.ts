@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { BEDROCK_API_KEY_ENV, PLACEHOLDER, displayTemplate, findArns, findHosts, findIamActions, findModelIds } from '../../catalog/modelIds';
 import type { ScriptContext, ScriptDetector } from '../context';
 import { describeModelId } from '../../modelIdMessage';

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { wrapperExport } from '../../catalog/packages';
 import { ruleMeta, withoutNonePrefix } from '../../rules';
 import type { Category, RuleId } from '../../types';
