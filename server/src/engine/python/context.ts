@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import type { EmbeddedContext } from '../shell/embeddedContext';
+import type { EmbeddedContext } from '../embeddedContext';
 import type { PythonBindings } from './pythonBindings';
 
 export interface PythonContext extends EmbeddedContext {

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { closedWeightIds, closedWeightReason } from '../fixes/support/staticModelIds';
-import type { EmbeddedContext } from './embeddedContext';
+import type { EmbeddedContext } from '../embeddedContext';
 import { type AwsCommand, parseAwsCommand, parseCliArguments } from './awsCommand';
 import { bedrockServiceNamed } from './awsServiceNames';
 import { adviseCli } from './cliServices';

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { findHosts } from '../catalog/modelIds';
-import type { EmbeddedContext } from './embeddedContext';
+import type { EmbeddedContext } from '../embeddedContext';
 import type { OffsetRange } from '../types';
 import { type SimpleCommand, valueRange } from './splitCommands';
 

@@ -4,7 +4,7 @@ import { SAGEMAKER_RUNTIME_PACKAGE } from '../catalog/packages';
 import type { FindingDraft } from '../finding';
 import { ruleMeta, withoutNonePrefix } from '../rules';
 import type { EngineSettings } from '../types';
-import type { EmbeddedContext } from './embeddedContext';
+import type { EmbeddedContext } from '../embeddedContext';
 import { type SimpleCommand, valueRange } from './splitCommands';
 import type { ShellWord } from './tokenizeShell';
 

@@ -1,5 +1,5 @@
-import type { FindingDraft } from '../finding';
-import type { EngineSettings } from '../types';
+import type { FindingDraft } from './finding';
+import type { EngineSettings } from './types';
 
 /**
  * What a detector for embedded code (a Markdown fence, an inline code span) needs: settings and a sink for
