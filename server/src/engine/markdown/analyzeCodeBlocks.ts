@@ -4,7 +4,7 @@ import { scanValue } from '../script/detectors/detectStrings';
 import { analyzeScript } from '../script/analyzeScript';
 import { analyzeShell } from '../shell/analyzeShell';
 import type { CancellationToken, EngineSettings, Finding } from '../types';
-import { mappedContext, toDocument } from './embeddedContext';
+import { mappedContext, toDocument } from './mappedContext';
 import { fenceKindOf } from './fenceLanguage';
 import type { CodeBlock, MarkdownDocument } from './parseMarkdown';
 

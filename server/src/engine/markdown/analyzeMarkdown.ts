@@ -5,7 +5,7 @@ import { analyzeInline } from './analyzeInline';
 import { checkAssessment, isAssessment } from './assessment/checkAssessment';
 import { findServiceList } from './assessment/serviceSections';
 import { documentTarget } from './documentTarget';
-import { isRunnableCodeFinding } from './embeddedContext';
+import { isRunnableCodeFinding } from './mappedContext';
 import { type MarkdownDocument, parseMarkdown } from './parseMarkdown';
 import { detectProse, findServices, inlineBlocksOf, isHistoryDocument } from './prose/detectProse';
 import { proseText } from './prose/proseText';
