@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import ts from '../../typescript';
 import { BEDROCK_API_KEY_ENV, PLACEHOLDER, displayTemplate, findArns, findHosts, findIamActions, findModelIds } from '../../catalog/modelIds';
 import type { ScriptContext, ScriptDetector } from '../context';
-import { describeModelId } from '../../modelIdMessage';
+import { describeModelId } from '../../catalog/modelIdMessage';
 import type { OffsetRange } from '../../types';
 
 // Calls whose first string argument is a test name, not code that talks to Bedrock.

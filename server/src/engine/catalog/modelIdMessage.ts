@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
-import type { ModelIdInfo } from './catalog/modelIds';
-import { endpointFor } from './settings';
-import type { Category, EngineSettings, FindingData } from './types';
+import type { ModelIdInfo } from './modelIds';
+import { endpointFor } from '../settings';
+import type { Category, EngineSettings, FindingData } from '../types';
 
 /** Message, category, equivalent and data for a Bedrock model id; shared by scripts, fences and prose. */
 export function describeModelId(info: ModelIdInfo, settings: EngineSettings): { message: string; category: Category; equivalent: string; data: FindingData } {
