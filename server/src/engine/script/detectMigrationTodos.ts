@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import ts from '../typescript';
 import { MIGRATION_TODO } from '../catalog/migrationTodo';
 import { createFinding } from '../finding';
-import { mappingForModelId } from '../fixes/support/endpointChoice';
+import { mappingForModelId } from '../catalog/endpointChoice';
 import { PLACEHOLDER_PREFIX, placeholderModelId } from '../fixes/support/placeholderEndpoint';
 import type { EngineSettings, Finding, ScriptLanguage } from '../types';
 

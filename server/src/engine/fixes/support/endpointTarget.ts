@@ -4,11 +4,11 @@ import type { ModelFamily } from '../../catalog/modelIds';
 import type { EndpointMapping, EngineSettings } from '../../types';
 import type { FixContext } from '../context';
 import { quoted, semi } from '../style';
-import { type EndpointChoice, TODO, endpointChoiceFor, mappingForModelId, placeholderEndpointName, placeholderNote } from './endpointChoice';
+import { type EndpointChoice, TODO, endpointChoiceFor, mappingForModelId, placeholderEndpointName, placeholderNote } from '../../catalog/endpointChoice';
 import { type StaticModelIds, modelInfo } from './staticModelIds';
 import { insertTodoAbove } from './todoComment';
 
-export { TODO, mappingForModelId } from './endpointChoice';
+export { TODO, mappingForModelId } from '../../catalog/endpointChoice';
 
 export const ENDPOINT_TABLE = 'SAGEMAKER_ENDPOINTS';
 export const ENDPOINT_LOOKUP = 'sageMakerEndpointFor';

@@ -3,7 +3,7 @@ import { parseScript, propertyNameText } from '../../script/parse';
 import type { EngineSettings, Finding, ScriptLanguage } from '../../types';
 import ts from '../../typescript';
 import type { TextEdit } from '../types';
-import { mappingForModelId, placeholderEndpointName } from './endpointChoice';
+import { mappingForModelId, placeholderEndpointName } from '../../catalog/endpointChoice';
 import { enclosingStatement, endOfLine, nodeAtRange, startOfLine } from './nodes';
 
 /** The start of the placeholder endpoint name the fixes write for an unmapped model id (see placeholderEndpointName). */

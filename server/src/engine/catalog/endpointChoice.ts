@@ -1,8 +1,8 @@
 import * as l10n from '@vscode/l10n';
-import { MIGRATION_TODO } from '../../catalog/migrationTodo';
-import { endpointFor } from '../../settings';
-import type { EndpointMapping, EngineSettings } from '../../types';
-import { modelInfo } from './staticModelIds';
+import { MIGRATION_TODO } from './migrationTodo';
+import { endpointFor } from '../settings';
+import type { EndpointMapping, EngineSettings } from '../types';
+import { modelInfo } from '../fixes/support/staticModelIds';
 
 /** The marker every TODO comment written by a fix starts with (reported by bedrock/migration-todo until removed). */
 export const TODO = MIGRATION_TODO;
