@@ -1,12 +1,12 @@
 import * as l10n from '@vscode/l10n';
 import type { ModelIdInfo } from './modelIds';
-import { endpointFor } from '../settings';
+import { mappingForModelId } from './endpointChoice';
 import type { Category, EngineSettings, FindingData } from '../types';
 
 /** Message, category, equivalent and data for a Bedrock model id; shared by scripts, fences and prose. */
 export function describeModelId(info: ModelIdInfo, settings: EngineSettings): { message: string; category: Category; equivalent: string; data: FindingData } {
   const region = settings.targetRegion;
-  const mapping = endpointFor(settings, info.modelId.replace(/^(?:us-gov|us|eu|apac|jp|au|global)\./, '')) ?? endpointFor(settings, info.modelId);
+  const mapping = mappingForModelId(settings, info.modelId);
   const profileNote = info.geoPrefix
     ? ' ' + l10n.t("Cross-region inference profiles ('{0}.') do not exist in China regions.", info.geoPrefix)
     : '';

@@ -6,7 +6,7 @@ import { FixContext } from './context';
 import { sortEdits } from './edits';
 import { type Assessment, assess, findingKey, runTransforms } from './pipeline';
 import { TRANSFORMS } from './registry';
-import { mappingForModelId } from './support/endpointTarget';
+import { mappingForModelId } from '../catalog/endpointChoice';
 import { NOTE_RULES, noteProposal, noteText } from './support/migrationNote';
 import { isPlaceholderFinding, placeholderFix } from './support/placeholderEndpoint';
 import { hasSyntaxErrors } from './support/syntax';

@@ -2,8 +2,7 @@ import * as l10n from '@vscode/l10n';
 import ts from '../typescript';
 import { MIGRATION_TODO } from '../catalog/migrationTodo';
 import { createFinding } from '../finding';
-import { mappingForModelId } from '../catalog/endpointChoice';
-import { PLACEHOLDER_PREFIX, placeholderModelId } from '../fixes/support/placeholderEndpoint';
+import { PLACEHOLDER_PREFIX, mappingForModelId, placeholderModelId } from '../catalog/endpointChoice';
 import type { EngineSettings, Finding, ScriptLanguage } from '../types';
 
 /**

@@ -3,17 +3,8 @@ import { parseScript, propertyNameText } from '../../script/parse';
 import type { EngineSettings, Finding, ScriptLanguage } from '../../types';
 import ts from '../../typescript';
 import type { TextEdit } from '../types';
-import { mappingForModelId, placeholderEndpointName } from '../../catalog/endpointChoice';
+import { mappingForModelId, placeholderEndpointName, placeholderModelId } from '../../catalog/endpointChoice';
 import { enclosingStatement, endOfLine, nodeAtRange, startOfLine } from './nodes';
-
-/** The start of the placeholder endpoint name the fixes write for an unmapped model id (see placeholderEndpointName). */
-export const PLACEHOLDER_PREFIX = 'TODO-endpoint-for-';
-
-/** The model id of a placeholder endpoint name (the value of a string literal), or undefined for any other value. */
-export function placeholderModelId(value: string): string | undefined {
-  const match = /^TODO-endpoint-for-(\S+)$/.exec(value);
-  return match?.[1];
-}
 
 /** A bedrock/migration-todo finding on a placeholder endpoint name whose model id is now mapped. */
 export function isPlaceholderFinding(finding: Finding): boolean {

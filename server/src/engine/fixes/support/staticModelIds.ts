@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import ts from '../../typescript';
-import { type ModelIdInfo, findModelIds } from '../../catalog/modelIds';
+import { modelInfo } from '../../catalog/modelIds';
 import { skipOuterExpressions, stringValue } from '../../script/parse';
 import { constBinding } from './constants';
 
@@ -52,11 +52,6 @@ export function staticModelIds(expression: ts.Expression): StaticModelIds {
   };
   visit(expression, 0);
   return { ids, complete };
-}
-
-/** The catalogue's description of a model id, when it is a Bedrock id it knows. */
-export function modelInfo(modelId: string): ModelIdInfo | undefined {
-  return findModelIds(modelId)[0]?.info;
 }
 
 /** The ids among `ids` that name a model with no open weights (Claude, Titan, Nova, Cohere, AI21...). */
