@@ -1,6 +1,6 @@
 import { analyzePython } from '../python/analyzePython';
 import { PythonBindings } from '../python/pythonBindings';
-import { scanValue } from '../script/detectors/detectStrings';
+import { scanValue } from '../catalog/scanValue';
 import { analyzeScript } from '../script/analyzeScript';
 import { analyzeShell } from '../shell/analyzeShell';
 import type { CancellationToken, EngineSettings, Finding } from '../types';

@@ -1,4 +1,4 @@
-import { scanValue } from '../script/detectors/detectStrings';
+import { scanValue } from '../catalog/scanValue';
 import { analyzeShell } from '../shell/analyzeShell';
 import type { EngineSettings, Finding } from '../types';
 import { mappedContext } from './mappedContext';

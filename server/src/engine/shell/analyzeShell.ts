@@ -1,4 +1,4 @@
-import { scanValue } from '../script/detectors/detectStrings';
+import { scanValue } from '../catalog/scanValue';
 import type { OffsetRange } from '../types';
 import { detectAwsCli } from './detectAwsCli';
 import { detectHttpClients } from './detectHttpClients';

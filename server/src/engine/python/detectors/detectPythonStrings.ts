@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { PLACEHOLDER } from '../../catalog/modelIds';
-import { scanValue } from '../../script/detectors/detectStrings';
+import { scanValue } from '../../catalog/scanValue';
 import type { PythonDetector } from '../context';
 import { children, dottedName, stringContentRange } from '../syntax';
 
