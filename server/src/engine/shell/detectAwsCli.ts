@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { closedWeightIds, closedWeightReason } from '../fixes/support/staticModelIds';
 import type { EmbeddedContext } from '../embeddedContext';
 import { type AwsCommand, parseAwsCommand, parseCliArguments } from './awsCommand';
-import { bedrockServiceNamed } from './awsServiceNames';
+import { bedrockServiceNamed } from '../catalog/awsServiceNames';
 import { adviseCli } from './cliServices';
 import type { SimpleCommand } from './splitCommands';
 
