@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { createFinding, type FindingDraft } from '../finding';
 import { ruleMeta, withoutNonePrefix } from '../rules';
 import type { EngineSettings, Finding } from '../types';
-import { SAGEMAKER_RUNTIME_PACKAGE, bedrockDependency } from './bedrockPackages';
+import { SAGEMAKER_RUNTIME_PACKAGE, bedrockDependency } from '../catalog/bedrockDependency';
 import type { DependencyEntry, PackageJsonDependencies } from './dependencySections';
 import { sectionsMissingSageMakerRuntime } from './sageMakerTargets';
 

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { FixProposal } from '../fixes/types';
 import type { AnalyzeInput, Finding } from '../types';
-import { SAGEMAKER_RUNTIME_PACKAGE } from './bedrockPackages';
+import { SAGEMAKER_RUNTIME_PACKAGE } from '../catalog/bedrockDependency';
 import { dependencyEdits } from './dependencyEdits';
 
 // Fixes of one package.json document. Without the rest of the project only the addition is safe: removing a

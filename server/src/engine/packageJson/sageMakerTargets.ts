@@ -1,4 +1,4 @@
-import { BEDROCK_RUNTIME_PACKAGE, SAGEMAKER_RUNTIME_PACKAGE } from './bedrockPackages';
+import { BEDROCK_RUNTIME_PACKAGE, SAGEMAKER_RUNTIME_PACKAGE } from '../catalog/bedrockDependency';
 import type { PackageJsonDependencies, SectionObject } from './dependencySections';
 
 /**

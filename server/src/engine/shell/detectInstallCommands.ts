@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { bedrockDependency } from '../packageJson/bedrockPackages';
+import { bedrockDependency } from '../catalog/bedrockDependency';
 import { SAGEMAKER_RUNTIME_PACKAGE } from '../catalog/packages';
 import type { FindingDraft } from '../finding';
 import { ruleMeta, withoutNonePrefix } from '../rules';
