@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { closedWeightIds, closedWeightReason } from '../fixes/support/staticModelIds';
+import { closedWeightIds, closedWeightReason } from '../catalog/closedWeights';
 import type { EmbeddedContext } from '../embeddedContext';
 import { type AwsCommand, parseAwsCommand, parseCliArguments } from './awsCommand';
 import { bedrockServiceNamed } from '../catalog/awsServiceNames';

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import ts from '../../typescript';
+import { closedWeightIds, closedWeightReason } from '../../catalog/closedWeights';
 import { type ModelFamily, modelInfo } from '../../catalog/modelIds';
 import type { EndpointMapping } from '../../types';
 import { type BodyRequest, type ReadRule, readRulesFor, rewriteBody, untranslatableBody } from '../bodies';
@@ -10,7 +11,7 @@ import { bodyObjectLiteral } from './constants';
 import { type EndpointPlan, mappingFor, planEndpoint, renderEndpoint } from './endpointTarget';
 import type { OperationCall } from './operationCall';
 import { propertySeparator, removeProperties, renameProperty, staticProperties, valueOf } from './requestObject';
-import { closedWeightIds, closedWeightReason, staticModelIds } from './staticModelIds';
+import { staticModelIds } from './staticModelIds';
 import { insertTodoAbove } from './todoComment';
 
 /** InvokeModel request fields → InvokeEndpoint request fields. */
