@@ -1,7 +1,7 @@
 import { dirname, relative, sep } from 'node:path';
 import { isPackageJson, isScriptLanguage } from '../engine/analyze';
 import { refineFixability } from '../engine/fixes';
-import type { FixInput } from '../engine/fixes/types';
+import type { FixInput } from '../engine/fixTypes';
 import { packageImportsOf } from '../engine/project/localImports';
 import { type PlanPackageJson, type PlanScript, planMigration } from '../engine/project/migrationPlan';
 import type { EngineSettings } from '../engine/types';

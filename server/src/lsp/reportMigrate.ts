@@ -14,7 +14,7 @@ import { EventLoopTurns, walkReportFolder } from '../report/io';
 import { Limiter, mapInOrder, readSourceFile } from '../workspace';
 import { PackageContexts } from '../workspace/packageContexts';
 import { checkRelativePath, WriteScope } from '../workspace/safeWrite';
-import type { FixProposal, TextEdit } from '../engine/fixes/types';
+import type { FixProposal, TextEdit } from '../engine/fixTypes';
 import { lockfilesFor } from '../workspace/lockfiles';
 import type { SourceFile, WalkEntry } from '../workspace/types';
 import type { MigrateWorkspaceParams, MigrateWorkspaceResult } from '../../../shared/reportProtocol';

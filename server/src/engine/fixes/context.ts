@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from '../settings';
 import { type AdapterModule, adapterModule } from './support/adapterModule';
 import { endOfLine, isDeclared, nodeAtRange } from './support/nodes';
 import { type CodeStyle, inferStyle } from './style';
-import type { CreatedFile, TextEdit } from './types';
+import type { CreatedFile, TextEdit } from '../fixTypes';
 
 /** What every pass of one fix run shares: the files to create and the findings that will not be rewritten. */
 export interface RunState {

@@ -11,10 +11,10 @@ import { NOTE_RULES, noteProposal, noteText } from './support/migrationNote';
 import { isPlaceholderFinding, placeholderFix } from './support/placeholderEndpoint';
 import { hasSyntaxErrors } from './support/syntax';
 import { rewriteClientRegion } from './transforms/rewriteClientRegion';
-import type { FixInput, FixProposal, TextEdit } from './types';
+import type { FixInput, FixProposal, TextEdit } from '../fixTypes';
 
 export { applyEdits } from './edits';
-export type { FixInput, FixProposal } from './types';
+export type { FixInput, FixProposal } from '../fixTypes';
 
 const OPERATION_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['bedrock/invoke-model', 'bedrock/invoke-model-stream', 'bedrock/converse', 'bedrock/converse-stream']);
 

@@ -3,7 +3,7 @@ import type { Finding, OffsetRange, RuleId, ScriptLanguage } from '../types';
 import { FixContext, type RunState } from './context';
 import { applyEdits, assertDisjoint, composeEdits, sortEdits } from './edits';
 import type { FixTransform, Verdict } from './transform';
-import type { CreatedFile, FixInput, TextEdit } from './types';
+import type { CreatedFile, FixInput, TextEdit } from '../fixTypes';
 
 export interface RunResult {
   /** Disjoint, sorted edits against the input text. */

@@ -1,5 +1,5 @@
 import { applyEdits, composeEdits } from '../fixes/edits';
-import type { TextEdit } from '../fixes/types';
+import type { TextEdit } from '../fixTypes';
 import { BEDROCK_RUNTIME_PACKAGE, SAGEMAKER_RUNTIME_PACKAGE, bedrockDependency } from '../catalog/bedrockDependency';
 import { type PackageJsonDependencies, type SectionObject, readDependencySections } from './dependencySections';
 import { sectionsMissingSageMakerRuntime } from './sageMakerTargets';

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { FixProposal } from '../fixes/types';
+import type { FixProposal } from '../fixTypes';
 import type { AnalyzeInput, Finding } from '../types';
 import { SAGEMAKER_RUNTIME_PACKAGE } from '../catalog/bedrockDependency';
 import { dependencyEdits } from './dependencyEdits';

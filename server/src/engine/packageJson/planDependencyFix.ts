@@ -1,5 +1,5 @@
 import { packageNameOf } from '../catalog/packages';
-import type { TextEdit } from '../fixes/types';
+import type { TextEdit } from '../fixTypes';
 import { SAGEMAKER_RUNTIME_PACKAGE, bedrockDependency } from '../catalog/bedrockDependency';
 import { dependencyEdits } from './dependencyEdits';
 import { type DependencyEntry, readDependencySections } from './dependencySections';

@@ -3,7 +3,7 @@ import ts from '../../typescript';
 import { type ExtensionStyle, type PackageContext, extensionStyleFor, moduleKindOf, placeInPackage } from '../../project/packageContext';
 import { ADAPTER_TEMPLATE } from '../templates/adapterTemplate.generated';
 import type { CodeStyle } from '../style';
-import type { CreatedFile } from '../types';
+import type { CreatedFile } from '../../fixTypes';
 
 /** Where the shared Converse adapter lives and how the edited document imports it. */
 export interface AdapterModule {

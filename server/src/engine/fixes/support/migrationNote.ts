@@ -3,7 +3,7 @@ import ts from '../../typescript';
 import { ruleMeta, withoutNonePrefix } from '../../rules';
 import type { Finding, RuleId } from '../../types';
 import type { FixContext } from '../context';
-import type { FixProposal } from '../types';
+import type { FixProposal } from '../../fixTypes';
 import { todoAnchor, todoLine, todosAbove } from './todoComment';
 import { nodeContaining } from './nodes';
 

@@ -2,7 +2,7 @@ import { MIGRATION_TODO } from '../../catalog/migrationTodo';
 import { parseScript, propertyNameText } from '../../script/parse';
 import type { EngineSettings, Finding, ScriptLanguage } from '../../types';
 import ts from '../../typescript';
-import type { TextEdit } from '../types';
+import type { TextEdit } from '../../fixTypes';
 import { mappingForModelId, placeholderEndpointName, placeholderModelId } from '../../catalog/endpointChoice';
 import { enclosingStatement, endOfLine, nodeAtRange, startOfLine } from './nodes';
 

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { FixProposal, TextEdit } from '../../fixes/types';
+import type { FixProposal, TextEdit } from '../../fixTypes';
 import { type AwsCommand, parseAwsCommand, parseCliArguments } from '../../shell/awsCommand';
 import { isPortableInvokeModel } from '../../shell/detectAwsCli';
 import { maskPromptsAndOutput } from '../../shell/prompts';

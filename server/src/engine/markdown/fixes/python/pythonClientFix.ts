@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { FixProposal } from '../../../fixes/types';
+import type { FixProposal } from '../../../fixTypes';
 import { stringContentRange } from '../../../python/syntax';
 import type { OffsetRange } from '../../../types';
 import { nodeAt, withPythonTree } from './pythonTree';

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { Node } from 'web-tree-sitter';
-import type { FixProposal, TextEdit } from '../../../fixes/types';
+import type { FixProposal, TextEdit } from '../../../fixTypes';
 import { isRewritableConverse } from '../../../python/fixability';
 import { children, keywordArguments, stringValue } from '../../../python/syntax';
 import type { EngineSettings, OffsetRange } from '../../../types';

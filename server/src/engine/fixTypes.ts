@@ -1,5 +1,5 @@
-import type { PackageContext } from '../project/packageContext';
-import type { AnalyzeInput, OffsetRange } from '../types';
+import type { PackageContext } from './project/packageContext';
+import type { AnalyzeInput, OffsetRange } from './types';
 
 /** A replacement of `range` (offsets into the analysed text) by `newText`. Fixes are lists of minimal edits. */
 export interface TextEdit {
