@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits, composeEdits, sortEdits } from '../../server/src/engine/fixes/edits';
+import { applyEdits, composeEdits, sortEdits } from '../../server/src/engine/textEdits';
 import type { TextEdit } from '../../server/src/engine/fixTypes';
 
 // The pipeline folds each pass's edits (against the text the previous pass produced) into one list against the

@@ -3,7 +3,7 @@ import { isScriptLanguage } from '../analyze';
 import type { Finding, RuleId, ScriptLanguage } from '../types';
 import { detectMigrationTodos } from '../script/detectMigrationTodos';
 import { FixContext } from './context';
-import { sortEdits } from './edits';
+import { sortEdits } from '../textEdits';
 import { type Assessment, assess, findingKey, runTransforms } from './pipeline';
 import { TRANSFORMS } from './registry';
 import { mappingForModelId } from '../catalog/endpointChoice';
@@ -13,7 +13,7 @@ import { hasSyntaxErrors } from './support/syntax';
 import { rewriteClientRegion } from './transforms/rewriteClientRegion';
 import type { FixInput, FixProposal, TextEdit } from '../fixTypes';
 
-export { applyEdits } from './edits';
+export { applyEdits } from '../textEdits';
 export type { FixInput, FixProposal } from '../fixTypes';
 
 const OPERATION_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['bedrock/invoke-model', 'bedrock/invoke-model-stream', 'bedrock/converse', 'bedrock/converse-stream']);

@@ -1,7 +1,7 @@
 import { analyze, isScriptLanguage } from '../analyze';
 import type { Finding, OffsetRange, RuleId, ScriptLanguage } from '../types';
 import { FixContext, type RunState } from './context';
-import { applyEdits, assertDisjoint, composeEdits, sortEdits } from './edits';
+import { applyEdits, assertDisjoint, composeEdits, sortEdits } from '../textEdits';
 import type { FixTransform, Verdict } from './transform';
 import type { CreatedFile, FixInput, TextEdit } from '../fixTypes';
 

@@ -1,4 +1,4 @@
-import { applyEdits, composeEdits } from '../fixes/edits';
+import { applyEdits, composeEdits } from '../textEdits';
 import type { TextEdit } from '../fixTypes';
 import { BEDROCK_RUNTIME_PACKAGE, SAGEMAKER_RUNTIME_PACKAGE, bedrockDependency } from '../catalog/bedrockDependency';
 import { type PackageJsonDependencies, type SectionObject, readDependencySections } from './dependencySections';
