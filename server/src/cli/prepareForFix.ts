@@ -1,5 +1,6 @@
 import { dirname, relative, sep } from 'node:path';
-import { isPackageJson, isScriptLanguage } from '../engine/analyze';
+import { isPackageJson } from '../engine/analyze';
+import { isScriptLanguage } from '../engine/languages';
 import { refineFixability } from '../engine/fixes';
 import type { FixInput } from '../engine/fixTypes';
 import { packageImportsOf } from '../engine/project/localImports';

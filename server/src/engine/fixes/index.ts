@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { isScriptLanguage } from '../analyze';
+import { isScriptLanguage } from '../languages';
 import type { Finding, RuleId, ScriptLanguage } from '../types';
 import { detectMigrationTodos } from '../script/detectMigrationTodos';
 import { FixContext } from './context';

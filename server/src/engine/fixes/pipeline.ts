@@ -1,4 +1,5 @@
-import { analyze, isScriptLanguage } from '../analyze';
+import { analyze } from '../analyze';
+import { isScriptLanguage } from '../languages';
 import type { Finding, OffsetRange, RuleId, ScriptLanguage } from '../types';
 import { FixContext, type RunState } from './context';
 import { applyEdits, assertDisjoint, composeEdits, sortEdits } from '../textEdits';
@@ -80,6 +81,8 @@ function runState(input: FixInput): RunState {
   };
 }
 
+// The arrow to analyze.ts points down: detection (analyze.ts and what it calls) never imports fixes/, which
+// .dependency-cruiser.cjs enforces, so a fix can re-run the very analysis the editor and the CLI run.
 function findingsOf(input: FixInput, text: string): Finding[] {
   if (!isScriptLanguage(input.languageId)) return [];
   return analyze({ text, languageId: input.languageId, settings: input.settings, fileName: input.fileName }).findings;
