@@ -17,7 +17,7 @@ import type { EndpointsArguments } from './endpointsArguments';
 import { renderEndpointsText } from './endpointsText';
 import { ExitCode } from './exitCodes';
 import type { CliIo } from './scanCommand';
-import { TOOL_NAME } from './toolInfo';
+import { TOOL_NAME } from '../formats/toolInfo';
 
 /**
  * `endpoints [paths...]`: the only command that talks to AWS. Lists the SageMaker endpoints of a China region

@@ -17,7 +17,7 @@ import { resolveReportRoots, type ReportRoot } from './reportFolders';
 import { reportUsageText } from './reportUsage';
 import type { CliIo } from './scanCommand';
 import { blindSpots, skippedFailureMessage } from './skipPolicy';
-import { TOOL_NAME } from './toolInfo';
+import { TOOL_NAME } from '../formats/toolInfo';
 
 interface RenderedReport {
   text: string;

@@ -21,7 +21,7 @@ import { loadSettings } from './loadSettings';
 import { createReporter } from './output/createReporter';
 import type { OutputStream } from './output/reporter';
 import type { ScanArguments } from './parseArguments';
-import { TOOL_NAME } from './toolInfo';
+import { TOOL_NAME } from '../formats/toolInfo';
 
 export interface CliIo {
   stdout: OutputStream;

@@ -5,7 +5,7 @@ import type { CliFinding } from '../cli/output/cliFinding';
 import type { JsonReport } from '../cli/output/jsonReporter';
 import type { FileMessage } from '../cli/output/reporter';
 import { buildSarifLog } from '../cli/output/sarifLog';
-import { TOOL_NAME, TOOL_VERSION } from '../cli/toolInfo';
+import { TOOL_NAME, TOOL_VERSION } from '../formats/toolInfo';
 import type * as Sarif from 'sarif';
 import type { ReportModel } from './types';
 

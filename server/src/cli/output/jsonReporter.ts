@@ -1,4 +1,4 @@
-import { TOOL_NAME, TOOL_VERSION } from '../toolInfo';
+import { TOOL_NAME, TOOL_VERSION } from '../../formats/toolInfo';
 import type { CliFinding } from './cliFinding';
 import { CollectingReporter } from './collectingReporter';
 import type { FileMessage } from './reporter';

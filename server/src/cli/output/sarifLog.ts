@@ -3,7 +3,7 @@ import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'node:url';
 import { allRules, ruleDocUrl } from '../../engine/rules';
 import type { Severity } from '../../engine/types';
-import { TOOL_INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from '../toolInfo';
+import { TOOL_INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from '../../formats/toolInfo';
 import type { CliFinding } from './cliFinding';
 import type { FileMessage } from './reporter';
 
