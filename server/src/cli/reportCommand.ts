@@ -10,7 +10,7 @@ import { ExitCode, worstExitCode } from './exitCodes';
 import { loadSettings } from './loadSettings';
 import { createReporter } from './output/createReporter';
 import type { FileMessage } from './output/reporter';
-import { escapeControl } from './output/terminalText';
+import { escapeControl } from '../formats/terminalText';
 import type { ReportArguments } from './reportArguments';
 import { writeReportFile } from './reportAtomicWrite';
 import { resolveReportRoots, type ReportRoot } from './reportFolders';

@@ -15,7 +15,7 @@ import { lockfilesFor } from '../workspace/lockfiles';
 import { isPackageJsonWithFindings, packageRootOf, prepareForFix } from './prepareForFix';
 import { CliError } from './cliError';
 import { ExitCode, worstExitCode } from './exitCodes';
-import { escapeControl } from './output/terminalText';
+import { escapeControl } from '../formats/terminalText';
 import { blindSpots, skippedFailureMessage } from './skipPolicy';
 import { loadSettings } from './loadSettings';
 import { createReporter } from './output/createReporter';
