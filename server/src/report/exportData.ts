@@ -1,7 +1,7 @@
 // The report's data as the CLI's machine-readable formats, from the report model (the editor's export). The
 // shapes and the SARIF builder are the CLI's own, so `scan --format json|sarif` and the export agree.
 import * as path from 'node:path';
-import type { CliFinding } from '../cli/output/cliFinding';
+import type { CliFinding } from '../formats/cliFinding';
 import type { JsonReport } from '../cli/output/jsonReporter';
 import type { FileMessage } from '../cli/output/reporter';
 import { buildSarifLog } from '../cli/output/sarifLog';

@@ -1,5 +1,5 @@
 import type { FileScanResult } from '../../workspace';
-import type { CliFinding } from './cliFinding';
+import type { CliFinding } from '../../formats/cliFinding';
 import type { FileMessage, Reporter, ReportContext } from './reporter';
 import { ScanTally } from './scanTally';
 

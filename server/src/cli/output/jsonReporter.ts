@@ -1,5 +1,5 @@
 import { TOOL_NAME, TOOL_VERSION } from '../../formats/toolInfo';
-import type { CliFinding } from './cliFinding';
+import type { CliFinding } from '../../formats/cliFinding';
 import { CollectingReporter } from './collectingReporter';
 import type { FileMessage } from './reporter';
 

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { allRules, ruleDocUrl } from '../../engine/rules';
 import type { Severity } from '../../engine/types';
 import { TOOL_INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from '../../formats/toolInfo';
-import type { CliFinding } from './cliFinding';
+import type { CliFinding } from '../../formats/cliFinding';
 import type { FileMessage } from './reporter';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';

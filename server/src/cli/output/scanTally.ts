@@ -1,6 +1,6 @@
 import type { Category } from '../../engine/types';
 import type { FileScanResult } from '../../workspace';
-import { locateFindings, type CliFinding } from './cliFinding';
+import { locateFindings, type CliFinding } from '../../formats/cliFinding';
 import type { FileMessage } from './reporter';
 
 /** Counts and side notes every report format needs; the formats differ only in how they print them. */

@@ -1,5 +1,5 @@
-import type { Category, RuleId, Severity } from '../../engine/types';
-import type { ScannedFile } from '../../workspace';
+import type { Category, RuleId, Severity } from '../engine/types';
+import type { ScannedFile } from '../workspace';
 
 /**
  * One finding as the CLI prints it (the `findings[]` items of `--format json`). Lines and columns are
