@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { CliFinding } from '../formats/cliFinding';
 import type { JsonReport } from '../cli/output/jsonReporter';
 import type { FileMessage } from '../cli/output/reporter';
-import { buildSarifLog } from '../cli/output/sarifLog';
+import { buildSarifLog } from '../formats/sarifLog';
 import { TOOL_NAME, TOOL_VERSION } from '../formats/toolInfo';
 import type * as Sarif from 'sarif';
 import type { ReportModel } from './types';
