@@ -9,7 +9,7 @@ import { scanWorkspace, type FileScanResult } from '../workspace';
 import { ExitCode, worstExitCode } from './exitCodes';
 import { loadSettings } from './loadSettings';
 import { createReporter } from './output/createReporter';
-import type { FileMessage } from './output/reporter';
+import type { FileMessage } from '../formats/jsonReport';
 import { escapeControl } from '../formats/terminalText';
 import type { ReportArguments } from './reportArguments';
 import { writeReportFile } from './reportAtomicWrite';

@@ -1,9 +1,8 @@
 // The report's data as the CLI's machine-readable formats, from the report model (the editor's export). The
-// shapes and the SARIF builder are the CLI's own, so `scan --format json|sarif` and the export agree.
+// shapes and the SARIF builder live in formats/, shared with the CLI, so `scan --format json|sarif` and the export agree.
 import * as path from 'node:path';
 import type { CliFinding } from '../formats/cliFinding';
-import type { JsonReport } from '../cli/output/jsonReporter';
-import type { FileMessage } from '../cli/output/reporter';
+import type { FileMessage, JsonReport } from '../formats/jsonReport';
 import { buildSarifLog } from '../formats/sarifLog';
 import { TOOL_NAME, TOOL_VERSION } from '../formats/toolInfo';
 import type * as Sarif from 'sarif';

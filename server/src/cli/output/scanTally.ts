@@ -1,7 +1,7 @@
 import type { Category } from '../../engine/types';
 import type { FileScanResult } from '../../workspace';
 import { locateFindings, type CliFinding } from '../../formats/cliFinding';
-import type { FileMessage } from './reporter';
+import type { FileMessage } from '../../formats/jsonReport';
 
 /** Counts and side notes every report format needs; the formats differ only in how they print them. */
 export class ScanTally {
