@@ -3,9 +3,10 @@ import type { EmbeddedContext } from '../embeddedContext';
 import type { OffsetRange } from '../types';
 import { describeModelId } from './modelIdMessage';
 import { BEDROCK_API_KEY_ENV, displayTemplate, findArns, findHosts, findIamActions, findModelIds } from './modelIds';
+import { servingRules } from '../servesRules';
 
 /** Reports everything Bedrock in one string value whose first character sits at `offset` in the document. */
-export function scanValue(value: string, offset: number, context: EmbeddedContext,
+export const scanValue = servingRules(['bedrock/arn', 'bedrock/endpoint-host', 'bedrock/iam-action', 'bedrock/model-id', 'bedrock/api-key'], function scanValue(value: string, offset: number, context: EmbeddedContext,
   options: { apiKeyName?: boolean } = {}): void {
   const taken: OffsetRange[] = [];
   const at = (index: number, length: number) => ({ start: offset + index, end: offset + index + length });
@@ -56,4 +57,4 @@ export function scanValue(value: string, offset: number, context: EmbeddedContex
     });
     index = value.indexOf(BEDROCK_API_KEY_ENV, index + 1);
   }
-}
+});

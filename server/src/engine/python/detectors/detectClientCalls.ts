@@ -17,6 +17,7 @@ const MODEL_ID_OPERATIONS = new Set(['invoke_model', 'invoke_model_with_response
 /** boto3 clients for Bedrock services, and operations called on them. */
 export const detectClientCalls: PythonDetector = {
   name: 'client-calls',
+  rules: ['bedrock/python-sdk'],
   types: ['call'],
   detect(call, context) {
     const factory = clientFactoryCall(call, context.bindings);

@@ -10,6 +10,7 @@ import { type ScriptDetector, rangeOf } from '../context';
  */
 export const detectApiKey: ScriptDetector = {
   name: 'api-key',
+  rules: ['bedrock/api-key'],
   kinds: [ts.SyntaxKind.PropertyAccessExpression, ts.SyntaxKind.BindingElement, ts.SyntaxKind.PropertyAssignment],
   detect(node, context) {
     const name = propertyNameOf(node);

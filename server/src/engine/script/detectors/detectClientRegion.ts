@@ -10,6 +10,7 @@ import { propertyNameText, skipOuterExpressions, stringValue } from '../parse';
  */
 export const detectClientRegion: ScriptDetector = {
   name: 'client-region',
+  rules: ['bedrock/client-region'],
   kinds: [ts.SyntaxKind.NewExpression, ts.SyntaxKind.CallExpression],
   detect(node, context) {
     const call = node as ts.NewExpression | ts.CallExpression;

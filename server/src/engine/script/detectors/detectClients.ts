@@ -7,6 +7,7 @@ import { type ScriptDetector, rangeOf } from '../context';
 /** `new BedrockRuntimeClient(...)`, `new BedrockRuntime(...)`, `new AWS.BedrockRuntime(...)` and the other Bedrock clients. */
 export const detectClients: ScriptDetector = {
   name: 'clients',
+  rules: ['bedrock/runtime-client', 'bedrock/control-plane', 'bedrock/agent', 'bedrock/data-automation'],
   kinds: [ts.SyntaxKind.NewExpression],
   detect(node, context) {
     const expression = (node as ts.NewExpression).expression;

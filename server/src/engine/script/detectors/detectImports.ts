@@ -15,6 +15,7 @@ import { type ScriptContext, type ScriptDetector, rangeOf } from '../context';
  */
 export const detectImports: ScriptDetector = {
   name: 'imports',
+  rules: ['bedrock/import'],
   kinds: [ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.ExportDeclaration, ts.SyntaxKind.ImportEqualsDeclaration,
     ts.SyntaxKind.ImportType, ts.SyntaxKind.CallExpression, ts.SyntaxKind.VariableDeclaration],
   detect(node, context) {

@@ -9,6 +9,7 @@ import { propertyNameText, stringValue } from '../parse';
 /** `new OpenAI({ baseURL: "https://bedrock-runtime.us-east-1.amazonaws.com/openai/v1" })`: the OpenAI SDK talking to Bedrock. */
 export const detectOpenAiBaseUrl: ScriptDetector = {
   name: 'openai-base-url',
+  rules: ['bedrock/openai-compatible'],
   kinds: [ts.SyntaxKind.NewExpression],
   detect(node, context) {
     const call = node as ts.NewExpression;

@@ -9,6 +9,7 @@ const TEST_FUNCTIONS = new Set(['describe', 'it', 'test', 'suite', 'context', 's
 /** Model ids, ARNs, endpoint hosts, IAM actions and the API-key variable name inside string and template literals. */
 export const detectStrings: ScriptDetector = {
   name: 'strings',
+  rules: ['bedrock/arn', 'bedrock/endpoint-host', 'bedrock/iam-action', 'bedrock/model-id', 'bedrock/api-key'],
   kinds: [ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral, ts.SyntaxKind.TemplateExpression],
   detect(node, context) {
     if (context.isClaimed(node) || isModuleSpecifier(node) || isTestName(node)) return;

@@ -14,6 +14,7 @@ import { stringValue } from '../parse';
  */
 export const detectWrappers: ScriptDetector = {
   name: 'wrappers',
+  rules: ['bedrock/langchain', 'bedrock/ai-sdk', 'bedrock/llamaindex', 'bedrock/knowledge-base'],
   kinds: [ts.SyntaxKind.NewExpression, ts.SyntaxKind.CallExpression],
   detect(node, context) {
     const call = node as ts.NewExpression | ts.CallExpression;
