@@ -1,5 +1,6 @@
 import type { Category, RuleId, Severity } from '../engine/types';
 import type { ScannedFile } from '../workspace';
+import { type LocatedFinding, locateFinding } from './locatedFinding';
 
 /**
  * One finding as the CLI prints it (the `findings[]` items of `--format json`). Lines and columns are
@@ -19,23 +20,24 @@ export interface CliFinding {
   fixable: boolean;
 }
 
-/** Converts a file's offset ranges with the same TextDocument code the language server uses. */
-export function locateFindings(file: ScannedFile): CliFinding[] {
-  return file.findings.map((finding) => {
-    const start = file.document.positionAt(finding.range.start);
-    const end = file.document.positionAt(finding.range.end);
-    return {
-      file: file.relativePath,
-      line: start.line + 1,
-      column: start.character + 1,
-      endLine: end.line + 1,
-      endColumn: end.character + 1,
-      ruleId: finding.ruleId,
-      category: finding.category,
-      severity: finding.severity,
-      message: finding.message,
-      equivalent: finding.equivalent,
-      fixable: finding.fixable,
-    };
-  });
+/** A file's findings as the CLI prints them, positions converted with the same TextDocument code the language server uses. */
+export function cliFindingsOf(file: ScannedFile): CliFinding[] {
+  return file.findings.map((finding) => toCliFinding(file.relativePath, locateFinding(finding, (offset) => file.document.positionAt(offset))));
+}
+
+/** The one field-by-field copy of a located finding into the CLI's shape (1-based lines and columns). */
+export function toCliFinding(file: string, finding: LocatedFinding): CliFinding {
+  return {
+    file,
+    line: finding.start.line + 1,
+    column: finding.start.character + 1,
+    endLine: finding.end.line + 1,
+    endColumn: finding.end.character + 1,
+    ruleId: finding.ruleId,
+    category: finding.category,
+    severity: finding.severity,
+    message: finding.message,
+    equivalent: finding.equivalent,
+    fixable: finding.fixable,
+  };
 }
