@@ -5,7 +5,7 @@ import { willMigrate } from '../engine/project/dependencyMigration';
 import { type CodeActionDependencies, type FileActionData, fixInput, withEdit } from './codeActions';
 import { guarded } from './errors';
 import { toWorkspaceEdit } from './workspaceEdit';
-import { restrictedModeReason } from './refusals';
+import { restrictedModeReason } from './restrictedMode';
 import { validateCodeAction } from './validateParams';
 
 /**

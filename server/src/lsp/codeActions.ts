@@ -19,7 +19,7 @@ import { findingFromDiagnostic, isFindingDiagnostic } from './findingFromDiagnos
 import { mergeDuplicateActions } from './mergeDuplicateActions';
 import type { Session } from './session';
 import { type FileCreationContext, toWorkspaceEdit } from './workspaceEdit';
-import { restrictedModeReason } from './refusals';
+import { restrictedModeReason } from './restrictedMode';
 import { saveCreatedFilesCommand } from './saveCreatedFilesCommand';
 import type { PackageContext } from '../engine/project/packageContext';
 import type { TextDocumentEdit } from 'vscode-languageserver';
