@@ -7,7 +7,7 @@ import { type BodyRequest, type ReadRule, readRulesFor, rewriteBody, untranslata
 import type { FixContext } from '../context';
 import { quoted } from '../style';
 import { OK, type Verdict, refuse } from '../transform';
-import { bodyObjectLiteral } from './constants';
+import { bodyObjectLiteral } from './constBindings';
 import { type EndpointPlan, mappingFor, planEndpoint, renderEndpoint } from './endpointTarget';
 import type { OperationCall } from './operationCall';
 import { propertySeparator, removeProperties, renameProperty, staticProperties, valueOf } from './requestObject';

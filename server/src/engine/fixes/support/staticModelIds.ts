@@ -1,6 +1,6 @@
 import ts from '../../typescript';
 import { skipOuterExpressions, stringValue } from '../../script/parse';
-import { constBinding } from './constants';
+import { constBinding } from './constBindings';
 
 /** The model ids an expression can hold, as far as the code shows them. */
 export interface StaticModelIds {

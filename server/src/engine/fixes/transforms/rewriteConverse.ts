@@ -4,7 +4,7 @@ import type { Finding } from '../../types';
 import type { FixContext } from '../context';
 import { type EndpointPlan, mappingFor, planEndpoint, renderEndpoint } from '../support/endpointTarget';
 import { insertTodoAbove } from '../support/todoComment';
-import { constBinding } from '../support/constants';
+import { constBinding } from '../support/constBindings';
 import { closedWeightIds, closedWeightReason } from '../../catalog/closedWeights';
 import { type StaticModelIds, staticModelIds } from '../support/staticModelIds';
 import { skipOuterExpressions } from '../../script/parse';
