@@ -1,6 +1,6 @@
 import ts from '../../typescript';
 import { operationOfMethod, ruleForOperation } from '../../catalog/operations';
-import { clientOfInstance } from '../classify';
+import { clientOfInstance } from '../bedrockExports';
 import type { ScriptDetector } from '../context';
 import { reportOperation } from './detectCommands';
 

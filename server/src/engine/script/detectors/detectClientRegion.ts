@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import ts from '../../typescript';
-import { classifyMeaning } from '../classify';
+import { classifyMeaning } from '../bedrockExports';
 import { type ScriptContext, type ScriptDetector, rangeOf } from '../context';
 import { propertyNameText, skipOuterExpressions, stringValue } from '../parse';
 

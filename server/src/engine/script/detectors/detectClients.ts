@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import ts from '../../typescript';
 import { ruleMeta, withoutNonePrefix } from '../../rules';
-import { classifyMeaning } from '../classify';
+import { classifyMeaning } from '../bedrockExports';
 import { type ScriptDetector, rangeOf } from '../context';
 
 /** `new BedrockRuntimeClient(...)`, `new BedrockRuntime(...)`, `new AWS.BedrockRuntime(...)` and the other Bedrock clients. */

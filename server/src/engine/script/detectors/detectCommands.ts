@@ -3,7 +3,7 @@ import ts from '../../typescript';
 import { FIXABLE_RUNTIME_OPERATIONS, sageMakerOperationFor } from '../../catalog/operations';
 import { ruleMeta, withoutNonePrefix } from '../../rules';
 import type { FindingData, RuleId } from '../../types';
-import { classifyMeaning } from '../classify';
+import { classifyMeaning } from '../bedrockExports';
 import { type ScriptContext, type ScriptDetector, rangeOf } from '../context';
 import { propertyNameText, stringValue } from '../parse';
 

@@ -4,7 +4,7 @@ import { wrapperExport } from '../../catalog/packages';
 import { ruleMeta, withoutNonePrefix } from '../../rules';
 import type { Category, RuleId } from '../../types';
 import type { Meaning } from '../bindings';
-import { classifyMeaning } from '../classify';
+import { classifyMeaning } from '../bedrockExports';
 import { type ScriptContext, type ScriptDetector, rangeOf } from '../context';
 import { stringValue } from '../parse';
 
