@@ -19,7 +19,10 @@ export function ruleDocUrl(id: RuleId): string {
   return `${RULES_DOC_URL}#${id.replace(/\//g, '-')}`;
 }
 
-const none = (alternative: string) => l10n.t('none: {0}', alternative);
+/** An equivalent that says there is none and names the alternative (`none: <alternative>`); withoutNonePrefix undoes it. */
+export function none(alternative: string): string {
+  return l10n.t('none: {0}', alternative);
+}
 
 let nonePrefixes: string[] | undefined;
 
