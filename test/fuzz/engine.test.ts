@@ -3,10 +3,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { analyze, isScriptLanguage } from '../../server/src/engine/analyze';
+import { analyze } from '../../server/src/engine/analyze';
+import { isScriptLanguage } from '../../server/src/engine/languages';
 import { documentFixAll } from '../../server/src/engine/documentFixes';
 import { applyEdits, refineFixability } from '../../server/src/engine/fixes';
-import { assertDisjoint, sortEdits } from '../../server/src/engine/fixes/edits';
+import { assertDisjoint, sortEdits } from '../../server/src/engine/textEdits';
 import { hasSyntaxErrors } from '../../server/src/engine/fixes/support/syntax';
 import { initPythonParser } from '../../server/src/engine/python/pythonParser';
 import { normalizeSettings } from '../../server/src/engine/settings';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CancellationToken, type CodeAction, type CodeActionParams, type CreateFile, type Diagnostic, type TextDocumentEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FixProposal } from '../../server/src/engine/fixes/types';
+import type { FixProposal } from '../../server/src/engine/fixTypes';
 import type { Finding } from '../../server/src/engine/types';
 import { createCodeActionHandler, type CodeActionDependencies, type FixInput } from '../../server/src/lsp/codeActions';
 import { createCodeActionResolveHandler } from '../../server/src/lsp/codeActionResolve';

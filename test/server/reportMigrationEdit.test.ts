@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FixProposal } from '../../server/src/engine/fixes/types';
+import type { FixProposal } from '../../server/src/engine/fixTypes';
 import type { Finding } from '../../server/src/engine/types';
 import { type CreationPolicy, MigrationEditBuilder, type MigrationFile } from '../../server/src/lsp/reportMigrationEdit';
 import { FOLDER_A } from '../helpers/lspSamples';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits, composeEdits, sortEdits } from '../../server/src/engine/fixes/edits';
-import type { TextEdit } from '../../server/src/engine/fixes/types';
+import { applyEdits, composeEdits, sortEdits } from '../../server/src/engine/textEdits';
+import type { TextEdit } from '../../server/src/engine/fixTypes';
 
 // The pipeline folds each pass's edits (against the text the previous pass produced) into one list against the
 // original. Composition must give exactly the text that applying the passes one after another gives.

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { closedWeightIds, staticModelIds } from '../../server/src/engine/fixes/support/staticModelIds';
+import { closedWeightIds } from '../../server/src/engine/catalog/closedWeights';
+import { staticModelIds } from '../../server/src/engine/fixes/support/staticModelIds';
 import { parseScript } from '../../server/src/engine/script/parse';
-import ts from '../../server/src/typescript';
+import ts from '../../server/src/engine/typescript';
 
 /** The ids of the initializer of `const probe = <expression>` placed after `prelude`. */
 function idsOf(prelude: string, expression: string) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import type { FixProposal } from '../../server/src/engine/fixes/types';
+import type { FixProposal } from '../../server/src/engine/fixTypes';
 import { markdownFixAll, markdownFixesForFinding } from '../../server/src/engine/markdown/fixes';
 import { initPythonParser } from '../../server/src/engine/python/pythonParser';
 import { normalizeSettings } from '../../server/src/engine/settings';

@@ -1,7 +1,7 @@
 // Shared by the Markdown, Python and shell tests: golden-file helpers over the engine's public entry points.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { analyze } from '../../server/src/engine/analyze';
-import type { TextEdit } from '../../server/src/engine/fixes/types';
+import type { TextEdit } from '../../server/src/engine/fixTypes';
 import { LineIndex } from '../../server/src/engine/markdown/lineIndex';
 import { normalizeSettings } from '../../server/src/engine/settings';
 import type { AnalyzeResult, EngineSettings, Finding } from '../../server/src/engine/types';

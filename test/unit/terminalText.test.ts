@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { escapeControl } from '../../server/src/cli/output/terminalText';
+import { escapeControl } from '../../server/src/formats/terminalText';
 
 test('escapeControl makes C0, DEL, C1 and bidi controls visible and keeps everything else', () => {
   assert.equal(escapeControl('a\u001b]0;t\u0007b'), 'a\\x1b]0;t\\x07b');

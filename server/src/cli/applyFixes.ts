@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../engine/analyze';
 import { documentFixAll } from '../engine/documentFixes';
 import { applyEdits, fixesWaitForSyntax, refineFixability, syntaxErrorReason } from '../engine/fixes';
-import type { FixInput, FixProposal } from '../engine/fixes/types';
+import type { FixInput, FixProposal } from '../engine/fixTypes';
 import { planDependencyFix } from '../engine/packageJson';
 import { dependencyFixability } from '../engine/project/dependencyMigration';
 import type { EngineSettings, Finding } from '../engine/types';

@@ -18,7 +18,7 @@ import type { EndpointsArguments } from './endpointsArguments';
 import { renderEndpointsText } from './endpointsText';
 import { ExitCode } from './exitCodes';
 import type { CliIo } from './scanCommand';
-import { TOOL_NAME } from './toolInfo';
+import { TOOL_NAME } from '../formats/toolInfo';
 import { configLayers } from './config/discoverConfig';
 import { type CheckedFile, endpointProblemsOf, type LocatedEndpointProblem } from './endpointProblems';
 import { renderEndpointProblems } from './endpointsText';

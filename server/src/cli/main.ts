@@ -11,7 +11,7 @@ import { parseReportArguments } from './reportArguments';
 import { reportCommand } from './reportCommand';
 import { scanCommand, type CliIo } from './scanCommand';
 import { localeFromEnvironment } from './selectLocale';
-import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
+import { TOOL_NAME, TOOL_VERSION } from '../formats/toolInfo';
 import { usageText } from './usage';
 
 /** Runs one CLI invocation and returns its exit code. Never throws: every failure ends as a message and code 2. */

@@ -1,5 +1,6 @@
 import { dirname, relative, sep } from 'node:path';
-import { isPackageJson, isScriptLanguage } from '../engine/analyze';
+import { isPackageJson } from '../engine/analyze';
+import { isScriptLanguage } from '../engine/languages';
 import type { FixPlace } from '../engine/fixes/analyzeWithFixability';
 import { packageImportsOf } from '../engine/project/localImports';
 import { type PlanPackageJson, type PlanScript, planMigration } from '../engine/project/migrationPlan';

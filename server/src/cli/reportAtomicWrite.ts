@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { isOwnReport } from '../report/io/ownReport';
 import { writeOutputFile } from '../workspace/safeWrite';
 import { CliError } from './cliError';
-import { escapeControl } from './output/terminalText';
+import { escapeControl } from '../formats/terminalText';
 
 export interface ReportWriteOptions {
   /** Files the report scanned: never overwritten. */

@@ -11,8 +11,8 @@ import { scanWorkspace, type FileScanResult } from '../workspace';
 import { ExitCode, worstExitCode } from './exitCodes';
 import { loadSettings } from './loadSettings';
 import { createReporter } from './output/createReporter';
-import type { FileMessage } from './output/reporter';
-import { escapeControl } from './output/terminalText';
+import type { FileMessage } from '../formats/jsonReport';
+import { escapeControl } from '../formats/terminalText';
 import type { ReportArguments } from './reportArguments';
 import { writeReportFile } from './reportAtomicWrite';
 import { resolveReportRoots, type ReportRoot } from './reportFolders';
@@ -20,7 +20,7 @@ import { reportUsageText } from './reportUsage';
 import type { CliIo } from './scanCommand';
 import { blindSpots, skippedFailureMessage } from './skipPolicy';
 import { Cancellation } from './cancellation';
-import { TOOL_NAME } from './toolInfo';
+import { TOOL_NAME } from '../formats/toolInfo';
 
 interface RenderedReport {
   text: string;

@@ -15,14 +15,14 @@ import { lockfilesFor } from '../workspace/lockfiles';
 import { fixPlaceIn, isPackageJsonWithFindings, packageRootOf, prepareForFix } from './prepareForFix';
 import { CliError } from './cliError';
 import { ExitCode, worstExitCode } from './exitCodes';
-import { escapeControl } from './output/terminalText';
+import { escapeControl } from '../formats/terminalText';
 import { blindSpots, skippedFailureMessage } from './skipPolicy';
 import { loadSettings } from './loadSettings';
 import { createReporter } from './output/createReporter';
 import type { OutputStream } from './output/reporter';
 import type { ScanArguments } from './parseArguments';
 import { Cancellation } from './cancellation';
-import { TOOL_NAME } from './toolInfo';
+import { TOOL_NAME } from '../formats/toolInfo';
 
 export interface CliIo {
   stdout: OutputStream;

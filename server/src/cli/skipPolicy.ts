@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { FileMessage } from './output/reporter';
+import type { FileMessage } from '../formats/jsonReport';
 
 /**
  * Skip reasons that leave a blind spot: the file may use Bedrock and nobody looked. Not counted: a file the user

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { DEFAULT_SETTINGS } from '../engine/settings';
 import { DEFAULT_MAX_FILE_SIZE_BYTES, SOURCE_FILE_EXTENSIONS, SOURCE_FILE_NAMES } from '../workspace';
-import { TOOL_NAME } from './toolInfo';
+import { TOOL_NAME } from '../formats/toolInfo';
 
 export function usageText(): string {
   return [

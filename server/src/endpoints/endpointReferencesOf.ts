@@ -1,7 +1,7 @@
 // Which files name endpoints, and how to read them: the editor's `.vscode/settings.json`, the CLI's config file,
 // and script files. Shared by the language server and the CLI so both check the same places.
 import { basename } from 'node:path';
-import { isScriptLanguage } from '../engine/analyze';
+import { isScriptLanguage } from '../engine/languages';
 import {
   type EndpointReference, endpointReferencesInScript, endpointReferencesInSettings, type SettingsFileKind,
 } from '../engine/endpoints/endpointReferences';

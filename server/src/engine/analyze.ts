@@ -5,19 +5,10 @@ import { analyzePackageJson } from './packageJson/analyzePackageJson';
 import { isPackageJsonFileName } from './packageJson/fileName';
 import { analyzeScript } from './script/analyzeScript';
 import { detectMigrationTodos } from './script/detectMigrationTodos';
-import type { AnalyzeInput, AnalyzeLimits, AnalyzeResult, Finding, LanguageId, ScriptLanguage } from './types';
+import { isScriptLanguage } from './languages';
+import type { AnalyzeInput, AnalyzeLimits, AnalyzeResult, Finding } from './types';
 
 export const DEFAULT_LIMITS: AnalyzeLimits = { maxLength: 8 * 1024 * 1024 };
-
-const SCRIPT_LANGUAGES = new Set<LanguageId>(['typescript', 'typescriptreact', 'javascript', 'javascriptreact']);
-
-export function isScriptLanguage(languageId: string): languageId is ScriptLanguage {
-  return SCRIPT_LANGUAGES.has(languageId as LanguageId);
-}
-
-export function isSupportedLanguage(languageId: string): languageId is LanguageId {
-  return isScriptLanguage(languageId) || languageId === 'markdown';
-}
 
 /** Finds the Bedrock uses in a TypeScript/JavaScript text: `analyzeScript`, or an incremental analysis of one document. */
 export type ScriptAnalyzer = (input: AnalyzeInput) => Finding[];

@@ -1,5 +1,5 @@
 import { fixAll, fixesForFinding, type FixInput } from './fixes';
-import type { FixProposal } from './fixes/types';
+import type { FixProposal } from './fixTypes';
 import { markdownFixAll, markdownFixesForFinding } from './markdown/fixes';
 import { packageJsonFixAll, packageJsonFixesForFinding } from './packageJson/packageJsonFixes';
 import type { Finding } from './types';

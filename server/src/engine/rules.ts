@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { withLocale } from './l10n';
 import type { Category, RuleId, Severity } from './types';
 
 export interface RuleMeta {
@@ -18,12 +19,24 @@ export function ruleDocUrl(id: RuleId): string {
   return `${RULES_DOC_URL}#${id.replace(/\//g, '-')}`;
 }
 
-const none = (alternative: string) => l10n.t('none: {0}', alternative);
+/** An equivalent that says there is none and names the alternative (`none: <alternative>`); withoutNonePrefix undoes it. */
+export function none(alternative: string): string {
+  return l10n.t('none: {0}', alternative);
+}
 
-/** Rule equivalents read `none: <alternative>`; in a sentence that already says "Alternative:" only the alternative is wanted. */
+let nonePrefixes: string[] | undefined;
+
+/**
+ * Rule equivalents read `none: <alternative>`; in a sentence that already says "Alternative:", and in the report
+ * (whose category column says there is none), only the alternative is wanted. Strips the prefix in whichever
+ * language wrote it: a finding made in English can be shown in a Chinese report.
+ */
 export function withoutNonePrefix(equivalent: string): string {
-  const prefix = l10n.t('none: {0}', '');
-  return equivalent.startsWith(prefix) ? equivalent.slice(prefix.length) : equivalent;
+  nonePrefixes ??= (['en', 'zh-cn'] as const)
+    .map((locale) => withLocale(locale, () => l10n.t('none: {0}', '\u0001')).split('\u0001')[0])
+    .filter((prefix) => prefix !== '');
+  const prefix = nonePrefixes.find((candidate) => equivalent.startsWith(candidate));
+  return prefix ? equivalent.slice(prefix.length) : equivalent;
 }
 
 const catalog: RuleMeta[] = [

@@ -55,18 +55,3 @@ function normalizeRules(raw: unknown): Partial<Record<RuleId, Severity | 'off'>>
   }
   return result;
 }
-
-/** Finds the endpoint mapping for a model id: exact key first, then `*` glob keys in declaration order. */
-export function endpointFor(settings: EngineSettings, modelId: string): EndpointMapping | undefined {
-  const exact = settings.endpoints[modelId];
-  if (exact) return exact;
-  for (const [pattern, mapping] of Object.entries(settings.endpoints)) {
-    if (pattern.includes('*') && globToRegExp(pattern).test(modelId)) return mapping;
-  }
-  return undefined;
-}
-
-function globToRegExp(pattern: string): RegExp {
-  const escaped = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${escaped.join('.*')}$`);
-}

@@ -6,7 +6,7 @@ import { langChainWillMigrate } from '../engine/project/langChainMigration';
 import { type CodeActionDependencies, type FileActionData, fixInput, withEdit } from './codeActions';
 import { guarded } from './errors';
 import { toWorkspaceEdit } from './workspaceEdit';
-import { restrictedModeReason } from './refusals';
+import { restrictedModeReason } from './restrictedMode';
 import { validateCodeAction } from './validateParams';
 
 /**

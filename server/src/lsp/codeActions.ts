@@ -3,7 +3,7 @@ import {
   type CancellationToken, type CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic, type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FixProposal } from '../engine/fixes/types';
+import type { FixProposal } from '../engine/fixTypes';
 import { ruleDocUrl } from '../engine/rules';
 import type { AnalyzeInput, EngineSettings, Finding, RuleId } from '../engine/types';
 import type { GroupDecision } from './packageGroup';
@@ -19,7 +19,7 @@ import { findingFromDiagnostic, isFindingDiagnostic } from './findingFromDiagnos
 import { mergeDuplicateActions } from './mergeDuplicateActions';
 import type { Session } from './session';
 import { type FileCreationContext, toWorkspaceEdit } from './workspaceEdit';
-import { restrictedModeReason } from './refusals';
+import { restrictedModeReason } from './restrictedMode';
 import { saveCreatedFilesCommand } from './saveCreatedFilesCommand';
 import type { PackageContext } from '../engine/project/packageContext';
 import type { TextDocumentEdit } from 'vscode-languageserver';

@@ -1,4 +1,4 @@
-import { isSupportedLanguage } from '../engine/analyze';
+import { isSupportedLanguage } from '../engine/languages';
 import { isPackageJsonFileName } from '../engine/packageJson/fileName';
 import type { LanguageId } from '../engine/types';
 import { PACKAGE_JSON_FILTER, SUPPORTED_LANGUAGE_IDS } from '../../../shared/protocol';

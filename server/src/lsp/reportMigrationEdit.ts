@@ -3,7 +3,7 @@ import {
   type AnnotatedTextEdit, type ChangeAnnotation, CreateFile, type Range, TextDocumentEdit, type WorkspaceEdit, type WorkspaceFolder,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FixProposal } from '../engine/fixes/types';
+import type { FixProposal } from '../engine/fixTypes';
 import type { Finding } from '../engine/types';
 import type { MigratedFile, MigrateWorkspaceResult, RemainingFinding } from '../../../shared/reportProtocol';
 import { toLspRange } from './offsets';

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { CreateFile, TextDocumentEdit, TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FixProposal } from '../engine/fixes/types';
+import type { FixProposal } from '../engine/fixTypes';
 import { toLspRange } from './offsets';
 import { WorkspaceFolders } from './workspaceFolders';
 import type { WorkspaceFolder } from 'vscode-languageserver';

@@ -1,5 +1,5 @@
 // How one finding or file counts in the report. The rules are documented in docs/report.md; keep both in step.
-import { isScriptLanguage } from '../engine/analyze';
+import { isScriptLanguage } from '../engine/languages';
 import type { Bucket, LocatedFinding, ReportSkipReason, FileResult } from './types';
 
 /**

@@ -1,11 +1,10 @@
 // The report's data as the CLI's machine-readable formats, from the report model (the editor's export). The
-// shapes and the SARIF builder are the CLI's own, so `scan --format json|sarif` and the export agree.
+// shapes and the SARIF builder live in formats/, shared with the CLI, so `scan --format json|sarif` and the export agree.
 import * as path from 'node:path';
-import type { CliFinding } from '../cli/output/cliFinding';
-import type { JsonReport } from '../cli/output/jsonReporter';
-import type { FileMessage } from '../cli/output/reporter';
-import { buildSarifLog } from '../cli/output/sarifLog';
-import { TOOL_NAME, TOOL_VERSION } from '../cli/toolInfo';
+import { type CliFinding, toCliFinding } from '../formats/cliFinding';
+import type { FileMessage, JsonReport } from '../formats/jsonReport';
+import { buildSarifLog } from '../formats/sarifLog';
+import { TOOL_NAME, TOOL_VERSION } from '../formats/toolInfo';
 import type * as Sarif from 'sarif';
 import type { ReportModel } from './types';
 
@@ -40,19 +39,7 @@ function exportData(model: ReportModel): ExportData {
   const roots = new Map(model.options.folders.map((folder) => [folder.name, folder.root]));
   const base = commonFolder([...roots.values()]);
   const fileOf = (folder: string, file: string) => toSlashes(path.relative(base, path.join(roots.get(folder) ?? base, file)));
-  const findings = model.files.flatMap((section) => section.findings.map((finding): CliFinding => ({
-    file: fileOf(section.folder, section.path),
-    line: finding.start.line + 1,
-    column: finding.start.character + 1,
-    endLine: finding.end.line + 1,
-    endColumn: finding.end.character + 1,
-    ruleId: finding.ruleId,
-    category: finding.category,
-    severity: finding.severity,
-    message: finding.message,
-    equivalent: finding.equivalent,
-    fixable: finding.fixable,
-  })));
+  const findings = model.files.flatMap((section) => section.findings.map((finding) => toCliFinding(fileOf(section.folder, section.path), finding)));
   const skipped = model.skipped.map((file): FileMessage => ({ file: fileOf(file.folder, file.path), reason: file.reason, message: file.message ?? file.reason }));
   const installs = model.installs.map(({ folder, path: file, command, lockfile }) => ({ file: fileOf(folder, file), command, ...(lockfile ? { lockfile } : {}) }));
   return { base, findings, skipped, installs };

@@ -1,7 +1,7 @@
 // Turns the engine's offset ranges into line positions while the text is at hand, so a scan can drop each
 // file's text right after analysing it (a 10,000-file report keeps only positions).
 import type { Finding } from '../engine/types';
-import type { LinePosition, LocatedFinding } from './types';
+import { type LinePosition, type LocatedFinding, locateFinding } from '../formats/locatedFinding';
 
 /** Offsets where each line starts; `\r\n`, `\n` and lone `\r` all end a line, as in LSP. */
 export function lineStarts(text: string): number[] {
@@ -32,15 +32,5 @@ export function positionAt(starts: readonly number[], offset: number): LinePosit
 export function locateFindings(text: string, findings: readonly Finding[]): LocatedFinding[] {
   if (findings.length === 0) return [];
   const starts = lineStarts(text);
-  return findings.map((finding) => ({
-    ruleId: finding.ruleId,
-    severity: finding.severity,
-    category: finding.category,
-    message: finding.message,
-    equivalent: finding.equivalent,
-    fixable: finding.fixable,
-    start: positionAt(starts, finding.range.start),
-    end: positionAt(starts, finding.range.end),
-    data: finding.data,
-  }));
+  return findings.map((finding) => locateFinding(finding, (offset) => positionAt(starts, offset)));
 }

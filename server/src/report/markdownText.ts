@@ -1,6 +1,6 @@
 // Small Markdown builders. Everything user- or engine-provided goes through `escapeText` so a message with
 // `<region>`, `|` or `*` renders as written instead of becoming HTML, a table column or emphasis.
-import { escapeControl } from '../cli/output/terminalText';
+import { escapeControl } from '../formats/terminalText';
 
 const SPECIAL = /[\\`*_[\]<>|#]/g;
 

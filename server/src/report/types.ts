@@ -1,29 +1,13 @@
 // Shapes of the workspace migration report. Pure data: no file system, no LSP, no VS Code.
 // Scanners (CLI, language server) produce `FileResult`s; the collector turns them into a `ReportModel`;
 // renderers turn the model into Markdown, JSON or SARIF.
-import type { Category, Finding, LanguageId, RuleId, Severity, TargetRegion } from '../engine/types';
+import type { LanguageId, RuleId, TargetRegion } from '../engine/types';
 import type { Locale } from '../engine/l10n';
 import type { PackageInstall } from '../engine/packageJson';
+import type { LinePosition, LocatedFinding } from '../formats/locatedFinding';
 
-/** Zero-based line and UTF-16 character, like LSP positions. */
-export interface LinePosition {
-  line: number;
-  character: number;
-}
-
-/** A finding with its offsets already turned into lines, so the report never needs the file's text. */
-export interface LocatedFinding {
-  ruleId: RuleId;
-  severity: Severity;
-  category: Category;
-  message: string;
-  equivalent: string;
-  fixable: boolean;
-  start: LinePosition;
-  end: LinePosition;
-  /** Kept for exports and "migrate workspace"; the Markdown report does not print it. */
-  data?: Finding['data'];
-}
+// A finding's located form is shared with the CLI's JSON and SARIF output (formats/), which sit below the report.
+export type { LinePosition, LocatedFinding };
 
 /** Why a file was not analysed: the engine's reasons plus the workspace reader's. */
 export type ReportSkipReason = 'binary' | 'too-large' | 'too-complex' | 'cancelled' | 'unreadable' | 'not-a-file' | 'unsupported-language';

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { parse as parseJsonc } from '../jsonc';
+import { parse as parseJsonc } from '../engine/jsonc';
 import type { ModuleCompilerOptions, PackageContext } from '../engine/project/packageContext';
 
 /**

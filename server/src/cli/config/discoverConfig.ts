@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, parse as parsePath, relative, resolve } from 'node:path';
-import { type ParseError, parse, printParseErrorCode } from '../../jsonc';
+import { type ParseError, parse, printParseErrorCode } from '../../engine/jsonc';
 import { CONFIG_FILE_NAME, SETTINGS_SECTION, isCliSettingKey, isEditorOnlySettingKey } from '../../settingsSchema';
 import { describeIoError } from '../../workspace/ioErrors';
 import { CliError } from '../cliError';

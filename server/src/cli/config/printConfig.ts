@@ -2,7 +2,7 @@ import type { ScanArguments } from '../parseArguments';
 import type { CliIo } from '../scanCommand';
 import { ExitCode } from '../exitCodes';
 import { loadSettings } from '../loadSettings';
-import { TOOL_NAME } from '../toolInfo';
+import { TOOL_NAME } from '../../formats/toolInfo';
 
 /**
  * `scan --print-config`: the effective settings as JSON, each with where it came from (a file relative to the

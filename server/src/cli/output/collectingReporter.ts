@@ -1,6 +1,7 @@
 import type { FileScanResult } from '../../workspace';
-import type { CliFinding } from './cliFinding';
-import type { FileMessage, Reporter, ReportContext } from './reporter';
+import type { CliFinding } from '../../formats/cliFinding';
+import type { FileMessage } from '../../formats/jsonReport';
+import type { Reporter, ReportContext } from './reporter';
 import { ScanTally } from './scanTally';
 
 /** A reporter that writes one document at the end (JSON, SARIF): it collects every finding until `finish`. */

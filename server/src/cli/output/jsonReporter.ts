@@ -1,22 +1,6 @@
-import { TOOL_NAME, TOOL_VERSION } from '../toolInfo';
-import type { CliFinding } from './cliFinding';
+import type { JsonReport } from '../../formats/jsonReport';
+import { TOOL_NAME, TOOL_VERSION } from '../../formats/toolInfo';
 import { CollectingReporter } from './collectingReporter';
-import type { FileMessage } from './reporter';
-
-/** The `--format json` document. Its schema is test/cli/cli-json-output.schema.json; extend, never rename. */
-export interface JsonReport {
-  tool: typeof TOOL_NAME;
-  version: string;
-  targetRegion: string;
-  filesScanned: number;
-  findings: CliFinding[];
-  /** Files not analysed, with the reason. */
-  skipped: FileMessage[];
-  /** Files analysed with a caveat (e.g. invalid UTF-8 decoded with replacement characters). */
-  notices: FileMessage[];
-  /** The editor's report export only: each package.json the migration changes or must change, and its install command. */
-  installs?: Array<{ file: string; command: string; lockfile?: string }>;
-}
 
 /** Writes exactly one JSON object, at the end, so the output is always parseable as a whole. */
 export class JsonReporter extends CollectingReporter {

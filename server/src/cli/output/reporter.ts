@@ -1,4 +1,5 @@
 import type { EngineSettings } from '../../engine/types';
+import type { FileMessage } from '../../formats/jsonReport';
 import type { FileScanResult } from '../../workspace';
 
 /** Where a report goes. `isTTY` and `env` decide colour; tests and CI see plain text. */
@@ -24,11 +25,4 @@ export interface Reporter {
   readonly findingCount: number;
   /** Files not analysed so far, with the reason; decides the exit code under `--fail-on-skipped`. */
   readonly skipped: readonly FileMessage[];
-}
-
-/** A file that was not analysed, as the JSON `skipped[]` and `notices[]` arrays show it. */
-export interface FileMessage {
-  file: string;
-  reason: string;
-  message: string;
 }

@@ -1,5 +1,5 @@
 import { CollectingReporter } from './collectingReporter';
-import { buildSarifLog } from './sarifLog';
+import { buildSarifLog } from '../../formats/sarifLog';
 
 /** Writes one SARIF 2.1.0 log at the end (for GitHub code scanning and other SARIF viewers). */
 export class SarifReporter extends CollectingReporter {

@@ -1,7 +1,7 @@
 import type { Category } from '../../engine/types';
 import type { FileScanResult } from '../../workspace';
-import { locateFindings, type CliFinding } from './cliFinding';
-import type { FileMessage } from './reporter';
+import { cliFindingsOf, type CliFinding } from '../../formats/cliFinding';
+import type { FileMessage } from '../../formats/jsonReport';
 
 /** Counts and side notes every report format needs; the formats differ only in how they print them. */
 export class ScanTally {
@@ -20,7 +20,7 @@ export class ScanTally {
     }
     this.filesScanned++;
     for (const notice of result.notices) this.notices.push({ file: result.relativePath, ...notice });
-    const findings = locateFindings(result);
+    const findings = cliFindingsOf(result);
     if (findings.length > 0) this.filesWithFindings++;
     this.findingCount += findings.length;
     for (const finding of findings) this.findingsByCategory[finding.category]++;

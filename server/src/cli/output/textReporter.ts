@@ -3,9 +3,10 @@ import { ownTargetRegion } from '../../engine/markdown/documentTarget';
 import type { Category, TargetRegion } from '../../engine/types';
 import type { FileScanResult } from '../../workspace';
 import { createStyle, type Style } from './ansiStyle';
-import type { FileMessage, Reporter, ReportContext } from './reporter';
+import type { FileMessage } from '../../formats/jsonReport';
+import type { Reporter, ReportContext } from './reporter';
 import { ScanTally } from './scanTally';
-import { escapeControl } from './terminalText';
+import { escapeControl } from '../../formats/terminalText';
 
 /**
  * Human-readable output, streamed file by file so a large tree shows progress. Each finding is one

@@ -31,6 +31,17 @@ export interface ModelIdInfo {
 // `luma` (Luma AI Ray video models, `luma.ray-v2:0`) is served by Bedrock but not yet in domain-facts §5's regex.
 const PROVIDERS = 'meta|amazon|anthropic|mistral|cohere|deepseek|ai21|openai|qwen|google|writer|stability|twelvelabs|minimax|luma';
 const GEOS = 'us-gov|us|eu|apac|jp|au|global';
+const GEO_PREFIX = new RegExp(`^(?:${GEOS})\\.`);
+
+/** A model id without its cross-region inference profile's geography: `us.meta.llama3-...` → `meta.llama3-...`. */
+export function withoutGeoPrefix(modelId: string): string {
+  return modelId.replace(GEO_PREFIX, '');
+}
+
+/** The catalogue's description of a model id, when it is a Bedrock id it knows. */
+export function modelInfo(modelId: string): ModelIdInfo | undefined {
+  return findModelIds(modelId)[0]?.info;
+}
 // Provisioned-throughput variants add a context size (`anthropic.claude-3-haiku-20240307-v1:0:200k`); an id is never
 // followed by another `:N` or by a file extension (`meta.llama3-8b-instruct-v1:0.json` names a file).
 // Nor does it end in '-' or '.' (`meta.llama3-${size}-` is still being typed).

@@ -1,11 +1,11 @@
 // Where a workspace names a SageMaker endpoint: the `endpoints` mapping of a settings file, and endpoint-name string
 // literals in code (InvokeEndpoint inputs, adapter calls, the lookup tables the fixes write). Pure: text in,
 // references with their ranges out; the endpoint validation (endpointValidation.ts) checks them against a discovery.
-import { type Node, parseTree } from '../../jsonc';
-import ts from '../../typescript';
+import { type Node, parseTree } from '../jsonc';
+import ts from '../typescript';
 import { parseScript, propertyNameText } from '../script/parse';
 import type { ScriptLanguage, OffsetRange } from '../types';
-import { placeholderModelId } from '../fixes/support/placeholderEndpoint';
+import { placeholderModelId } from '../catalog/endpointChoice';
 
 export interface EndpointReference {
   /** The range of the endpoint name's string (with its quotes). */

@@ -8,6 +8,7 @@ import {
 } from '../catalog/sageMakerEndpoints';
 import type { EndpointMapping, OffsetRange, RuleId } from '../types';
 import type { EndpointReference } from './endpointReferences';
+import { servingRules } from '../servesRules';
 
 export const ENDPOINT_VALIDATION_RULE: RuleId = 'bedrock/endpoint-validation';
 
@@ -33,11 +34,9 @@ export interface EndpointProblem {
 const IN_SERVICE = 'InService';
 
 /** Every problem of every reference, in reference order. */
-export function validateEndpointReferences(
+export const validateEndpointReferences = servingRules([ENDPOINT_VALIDATION_RULE], (
   references: readonly EndpointReference[], inventory: EndpointInventory, mapping: Readonly<Record<string, EndpointMapping>>,
-): EndpointProblem[] {
-  return references.flatMap((reference) => validateReference(reference, inventory, mapping));
-}
+): EndpointProblem[] => references.flatMap((reference) => validateReference(reference, inventory, mapping)));
 
 function validateReference(reference: EndpointReference, inventory: EndpointInventory, mapping: Readonly<Record<string, EndpointMapping>>): EndpointProblem[] {
   const { region } = inventory;

@@ -1,9 +1,9 @@
-import type ts from '../../typescript';
+import type ts from '../typescript';
 import { analyze, DEFAULT_LIMITS } from '../analyze';
 import { analyzeScriptKeepingTree } from '../script/analyzeScript';
 import type { AnalyzeInput, AnalyzeResult } from '../types';
 import { refineFixability } from './index';
-import type { FixInput } from './types';
+import type { FixInput } from '../fixTypes';
 
 /** Where a file sits for its fixes (asked only for a file that has something to fix). */
 export type FixPlace = Pick<FixInput, 'workspaceRelativePath' | 'packageContext'>;

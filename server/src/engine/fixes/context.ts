@@ -1,4 +1,4 @@
-import ts from '../../typescript';
+import ts from '../typescript';
 import { parseScript } from '../script/parse';
 import type { EngineSettings, Finding, RuleId, ScriptLanguage } from '../types';
 import { type PackageContext, defaultPackageContext, placeInPackage } from '../project/packageContext';
@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from '../settings';
 import { type AdapterModule, CONVERSE_ADAPTER, LANGCHAIN_CHAT_MODEL, type ModuleTemplate, adapterModule } from './support/adapterModule';
 import { endOfLine, isDeclared, nodeAtRange } from './support/nodes';
 import { type CodeStyle, inferStyle } from './style';
-import type { CreatedFile, TextEdit } from './types';
+import type { CreatedFile, TextEdit } from '../fixTypes';
 
 /** The LangChain.js chat model module's file name; it goes into the folder of the Converse adapter. */
 

@@ -1,23 +1,23 @@
 import * as l10n from '@vscode/l10n';
-import type ts from '../../typescript';
-import { isScriptLanguage } from '../analyze';
+import type ts from '../typescript';
+import { isScriptLanguage } from '../languages';
 import type { Finding, RuleId, ScriptLanguage } from '../types';
 import { detectMigrationTodos } from '../script/detectMigrationTodos';
 import { FixContext } from './context';
-import { sortEdits } from './edits';
+import { sortEdits } from '../textEdits';
 import { type Assessment, assess, findingKey, runTransforms } from './pipeline';
 import { TRANSFORMS } from './registry';
-import { mappingForModelId } from './support/endpointTarget';
+import { mappingForModelId } from '../catalog/endpointChoice';
 import { NOTE_RULES, noteProposal, noteText } from './support/migrationNote';
 import { isPlaceholderFinding, placeholderFix } from './support/placeholderEndpoint';
 import { hasSyntaxErrors, treeHasSyntaxErrors } from './support/syntax';
 import { rewriteClientRegion } from './transforms/rewriteClientRegion';
 import { isChatModelFinding } from './transforms/rewriteLangChain';
-import type { FixInput, FixProposal, TextEdit } from './types';
+import type { FixInput, FixProposal, TextEdit } from '../fixTypes';
 import { workCounters } from '../workCounters';
 
-export { applyEdits } from './edits';
-export type { FixInput, FixProposal } from './types';
+export { applyEdits } from '../textEdits';
+export type { FixInput, FixProposal } from '../fixTypes';
 
 const OPERATION_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['bedrock/invoke-model', 'bedrock/invoke-model-stream', 'bedrock/converse', 'bedrock/converse-stream']);
 

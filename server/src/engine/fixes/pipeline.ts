@@ -1,12 +1,13 @@
-import type ts from '../../typescript';
-import { analyze, DEFAULT_LIMITS, isScriptLanguage } from '../analyze';
+import type ts from '../typescript';
+import { analyze, DEFAULT_LIMITS } from '../analyze';
+import { isScriptLanguage } from '../languages';
 import { analyzeScriptTree } from '../script/analyzeScript';
 import { parseScript } from '../script/parse';
 import type { Finding, OffsetRange, RuleId, ScriptLanguage } from '../types';
 import { FixContext, type RunState } from './context';
-import { applyEdits, assertDisjoint, composeEdits, sortEdits } from './edits';
+import { applyEdits, assertDisjoint, composeEdits, sortEdits } from '../textEdits';
 import type { FixTransform, Verdict } from './transform';
-import type { CreatedFile, FixInput, TextEdit } from './types';
+import type { CreatedFile, FixInput, TextEdit } from '../fixTypes';
 import { workCounters } from '../workCounters';
 
 export interface RunResult {
@@ -109,6 +110,8 @@ function runState(input: FixInput): RunState {
   };
 }
 
+// The arrow to analyze.ts points down: detection (analyze.ts and what it calls) never imports fixes/, which
+// .dependency-cruiser.cjs enforces, so a fix can re-run the very analysis the editor and the CLI run.
 function findingsOf(input: FixInput, text: string): Finding[] {
   if (!isScriptLanguage(input.languageId)) return [];
   workCounters.fixAnalyses++;

@@ -1,11 +1,11 @@
-import ts from '../../typescript';
+import ts from '../typescript';
 import { currentLocale } from '../l10n';
 import type { Finding } from '../types';
 import { isImportLike } from './context';
 import { isReference, knowStatementNames } from './support/nodes';
 import { isPlaceholderFinding } from './support/placeholderEndpoint';
 import { treeHasSyntaxErrors } from './support/syntax';
-import type { FixInput } from './types';
+import type { FixInput } from '../fixTypes';
 import { waitingForSyntax } from './index';
 
 export type Refine = (input: FixInput, findings: readonly Finding[]) => Finding[];

@@ -1,4 +1,4 @@
-import ts from '../../typescript';
+import ts from '../typescript';
 import { endOfLine, startOfLine } from './support/nodes';
 
 /** The file's own formatting habits, so generated code looks like the user wrote it (codemod `getMostUsed*`). */

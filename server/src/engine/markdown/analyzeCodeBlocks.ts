@@ -1,10 +1,10 @@
 import { analyzePython } from '../python/analyzePython';
 import { PythonBindings } from '../python/pythonBindings';
-import { scanValue } from '../script/detectors/detectStrings';
+import { scanValue } from '../catalog/scanValue';
 import { analyzeScript } from '../script/analyzeScript';
 import { analyzeShell } from '../shell/analyzeShell';
 import type { CancellationToken, EngineSettings, Finding } from '../types';
-import { mappedContext, toDocument } from './embeddedContext';
+import { mappedContext, toDocument } from './mappedContext';
 import { fenceKindOf } from './fenceLanguage';
 import type { CodeBlock, MarkdownDocument } from './parseMarkdown';
 

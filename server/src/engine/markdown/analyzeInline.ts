@@ -1,7 +1,7 @@
-import { scanValue } from '../script/detectors/detectStrings';
+import { scanValue } from '../catalog/scanValue';
 import { analyzeShell } from '../shell/analyzeShell';
 import type { EngineSettings, Finding } from '../types';
-import { mappedContext } from './embeddedContext';
+import { mappedContext } from './mappedContext';
 import type { InlineBlock, MarkdownDocument } from './parseMarkdown';
 
 // Inline code that is a command: the AWS CLI, an HTTP client, or a package install (`npm i @ai-sdk/amazon-bedrock`).

@@ -5,12 +5,13 @@ import { analyzeInline } from './analyzeInline';
 import { checkAssessment, isAssessment } from './assessment/checkAssessment';
 import { findServiceList } from './assessment/serviceSections';
 import { documentTarget } from './documentTarget';
-import { isRunnableCodeFinding } from './embeddedContext';
+import { isRunnableCodeFinding } from './mappedContext';
 import { type MarkdownDocument, parseMarkdown } from './parseMarkdown';
 import { markdownMayHaveFindings } from './markdownMayHaveFindings';
 import { detectProse, findServices, inlineBlocksOf, isHistoryDocument } from './prose/detectProse';
 import { proseText } from './prose/proseText';
 import type { ProseService } from './prose/serviceTerms';
+import { servingRules } from '../servesRules';
 
 /**
  * Markdown analysis: front matter, code in fences and inline code, links, prose mentions of Bedrock services,
@@ -31,12 +32,12 @@ export function analyzeMarkdown(input: AnalyzeInput, mayHaveFindings: (text: str
   return findings;
 }
 
-function frontMatterProblems(document: MarkdownDocument, settings: EngineSettings): Finding[] {
+export const frontMatterProblems = servingRules(['assessment/front-matter'], function frontMatterProblems(document: MarkdownDocument, settings: EngineSettings): Finding[] {
   const problem = document.frontMatter?.problem;
   if (!problem) return [];
   const finding = createFinding({ ruleId: 'assessment/front-matter', range: document.frontMatter!.range, message: problem }, settings);
   return finding ? [finding] : [];
-}
+});
 
 /** Services an assessment lists under "unavailable services": the document says so itself, everywhere. */
 function acknowledgedByAssessment(document: MarkdownDocument): Set<ProseService> {

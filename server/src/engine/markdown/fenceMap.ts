@@ -1,4 +1,4 @@
-import type { TextEdit } from '../fixes/types';
+import type { TextEdit } from '../fixTypes';
 import type { OffsetRange } from '../types';
 import type { LineIndex } from './lineIndex';
 

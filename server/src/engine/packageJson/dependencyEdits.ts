@@ -1,6 +1,6 @@
-import { applyEdits, composeEdits } from '../fixes/edits';
-import type { TextEdit } from '../fixes/types';
-import { BEDROCK_RUNTIME_PACKAGE, SAGEMAKER_RUNTIME_PACKAGE, bedrockDependency } from './bedrockPackages';
+import { applyEdits, composeEdits } from '../textEdits';
+import type { TextEdit } from '../fixTypes';
+import { BEDROCK_RUNTIME_PACKAGE, SAGEMAKER_RUNTIME_PACKAGE, bedrockDependency } from '../catalog/bedrockDependency';
 import { type DependencyEntry, type PackageJsonDependencies, type SectionObject, readDependencySections } from './dependencySections';
 import { isWrapperPackage, sageMakerRuntimeAnchor, sectionsMissingForWrappers, sectionsMissingSageMakerRuntime } from './sageMakerTargets';
 import { detectEol, indentationBefore, isPlainSeparator } from './textStyle';

@@ -1,4 +1,4 @@
-import { type Node, type ParseError, findNodeAtLocation, parseTree } from '../../jsonc';
+import { type Node, type ParseError, findNodeAtLocation, parseTree } from '../jsonc';
 import type { OffsetRange } from '../types';
 
 // The dependency sections of a package.json, read with a real JSON parser. Offsets are into the text as given

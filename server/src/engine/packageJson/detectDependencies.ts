@@ -2,16 +2,17 @@ import * as l10n from '@vscode/l10n';
 import { createFinding, type FindingDraft } from '../finding';
 import { ruleMeta, withoutNonePrefix } from '../rules';
 import type { EngineSettings, Finding } from '../types';
-import { SAGEMAKER_RUNTIME_PACKAGE, bedrockDependency } from './bedrockPackages';
+import { SAGEMAKER_RUNTIME_PACKAGE, bedrockDependency } from '../catalog/bedrockDependency';
 import type { DependencyEntry, PackageJsonDependencies } from './dependencySections';
 import { sectionsMissingSageMakerRuntime } from './sageMakerTargets';
+import { servingRules } from '../servesRules';
 
 /**
  * `bedrock/dependency`: one finding per Bedrock package listed in a dependency section, on its key. Only the
  * runtime client is fixable, and only while the SageMaker Runtime client is missing: the fix adds it. Removing a
  * Bedrock package needs to know that no file imports it any more, which one package.json cannot tell.
  */
-export function detectDependencies(dependencies: PackageJsonDependencies, settings: EngineSettings): Finding[] {
+export const detectDependencies = servingRules(['bedrock/dependency'], function detectDependencies(dependencies: PackageJsonDependencies, settings: EngineSettings): Finding[] {
   const needsSageMaker = new Set(sectionsMissingSageMakerRuntime(dependencies).map((section) => section.section));
   const findings: Finding[] = [];
   for (const entry of dependencies.sections.flatMap((section) => section.entries)) {
@@ -20,7 +21,7 @@ export function detectDependencies(dependencies: PackageJsonDependencies, settin
     if (finding) findings.push(finding);
   }
   return findings;
-}
+});
 
 function draftFor(entry: DependencyEntry, sageMakerMissing: boolean, settings: EngineSettings): FindingDraft | undefined {
   const dependency = bedrockDependency(entry.name);

@@ -1,6 +1,6 @@
 import { packageNameOf } from '../catalog/packages';
-import type { TextEdit } from '../fixes/types';
-import { SAGEMAKER_RUNTIME_PACKAGE, bedrockDependency } from './bedrockPackages';
+import type { TextEdit } from '../fixTypes';
+import { SAGEMAKER_RUNTIME_PACKAGE, bedrockDependency } from '../catalog/bedrockDependency';
 import { dependencyEdits } from './dependencyEdits';
 import { type DependencyEntry, readDependencySections } from './dependencySections';
 import { sectionsMissingForWrappers, sectionsMissingSageMakerRuntime } from './sageMakerTargets';

@@ -1,4 +1,4 @@
-import { MIGRATED_PACKAGES, SAGEMAKER_RUNTIME_PACKAGE, bedrockDependency } from './bedrockPackages';
+import { MIGRATED_PACKAGES, SAGEMAKER_RUNTIME_PACKAGE, bedrockDependency } from '../catalog/bedrockDependency';
 import type { DependencyEntry, PackageJsonDependencies, SectionObject } from './dependencySections';
 
 /**

@@ -1,4 +1,4 @@
-import ts from '../../typescript';
+import ts from '../typescript';
 import { LANGCHAIN_CHAT_CLASSES } from '../catalog/packages';
 import { importSites } from '../fixes/support/importSites';
 import { isChatModelFinding } from '../fixes/transforms/rewriteLangChain';

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import ts from '../../typescript';
+import ts from '../typescript';
 
 /** The relative module specifiers a script imports, re-exports, requires or loads dynamically (TypeScript's pre-processor: no parse). */
 export function relativeImportsOf(text: string): string[] {

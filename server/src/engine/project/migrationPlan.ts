@@ -1,4 +1,4 @@
-import type { TextEdit } from '../fixes/types';
+import type { TextEdit } from '../fixTypes';
 import { planDependencyFix } from '../packageJson';
 import type { Finding } from '../types';
 import { dependencyFixability, importsAfterMigration, willMigrate } from './dependencyMigration';

@@ -1,4 +1,4 @@
-import type { EmbeddedContext } from '../shell/embeddedContext';
+import type { EmbeddedContext } from '../embeddedContext';
 import type { PythonContext } from './context';
 import { PYTHON_DETECTORS } from './detectors';
 import { PythonBindings } from './pythonBindings';

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { BedrockService } from '../catalog/packages';
-import { bedrockServiceNamed } from '../shell/awsServiceNames';
+import { bedrockServiceNamed } from '../catalog/awsServiceNames';
 import type { PythonBindings } from './pythonBindings';
 import { SMITHY_RUNTIME_CLIENT, SMITHY_RUNTIME_MODULE } from './pythonWrappers';
 import { dottedName, keywordArguments, positionalArguments, stringValue } from './syntax';

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import type { EmbeddedContext } from '../shell/embeddedContext';
+import type { EmbeddedContext } from '../embeddedContext';
+import type { ServesRules } from '../servesRules';
 import type { PythonBindings } from './pythonBindings';
 
 export interface PythonContext extends EmbeddedContext {
@@ -11,7 +12,7 @@ export interface PythonContext extends EmbeddedContext {
 }
 
 /** One Python detector: the node types it wants and what it does with each. Registered in detectors/index.ts. */
-export interface PythonDetector {
+export interface PythonDetector extends ServesRules {
   readonly name: string;
   readonly types: readonly string[];
   detect(node: Node, context: PythonContext): void;

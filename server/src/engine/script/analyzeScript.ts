@@ -1,4 +1,4 @@
-import type ts from '../../typescript';
+import type ts from '../typescript';
 import { mayMentionBedrock } from '../catalog/modelIds';
 import type { AnalyzeInput, Finding, ScriptLanguage } from '../types';
 import { Bindings } from './bindings';

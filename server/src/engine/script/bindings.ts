@@ -1,4 +1,4 @@
-import ts from '../../typescript';
+import ts from '../typescript';
 import {
   AWS_SDK_V2, BEDROCK_ONLY_WRAPPER_MODULES, OPENAI_PACKAGE, bedrockSdkPackage, isWrapperModule,
   v2ClassForClientsModule, wrapperExport,

@@ -1,6 +1,7 @@
-import ts from '../../typescript';
+import ts from '../typescript';
 import type { FindingDraft } from '../finding';
 import type { EngineSettings, OffsetRange } from '../types';
+import type { ServesRules } from '../servesRules';
 import type { Bindings } from './bindings';
 
 export interface ScriptContext {
@@ -14,7 +15,7 @@ export interface ScriptContext {
 }
 
 /** One detector: the node kinds it wants and what it does with each. Registered in detectors/index.ts. */
-export interface ScriptDetector {
+export interface ScriptDetector extends ServesRules {
   readonly name: string;
   readonly kinds: readonly ts.SyntaxKind[];
   detect(node: ts.Node, context: ScriptContext): void;

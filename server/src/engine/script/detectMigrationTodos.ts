@@ -1,10 +1,10 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../typescript';
+import ts from '../typescript';
 import { MIGRATION_TODO } from '../catalog/migrationTodo';
 import { createFinding } from '../finding';
-import { mappingForModelId } from '../fixes/support/endpointChoice';
-import { PLACEHOLDER_PREFIX, placeholderModelId } from '../fixes/support/placeholderEndpoint';
+import { PLACEHOLDER_PREFIX, mappingForModelId, placeholderModelId } from '../catalog/endpointChoice';
 import type { EngineSettings, Finding, ScriptLanguage } from '../types';
+import { servingRules } from '../servesRules';
 
 /**
  * `// TODO(bedrock-to-sagemaker): ...` comments the fixes wrote: each is a step a person still has to take, so
@@ -13,7 +13,7 @@ import type { EngineSettings, Finding, ScriptLanguage } from '../types';
  * the fixes wrote (`"TODO-endpoint-for-<model id>"`) is reported too, fixable, once the endpoints setting maps its
  * model id: the fix puts the mapped endpoint in its place.
  */
-export function detectMigrationTodos(text: string, languageId: ScriptLanguage, settings: EngineSettings): Finding[] {
+export const detectMigrationTodos = servingRules(['bedrock/migration-todo'], function detectMigrationTodos(text: string, languageId: ScriptLanguage, settings: EngineSettings): Finding[] {
   if (!text.includes(MIGRATION_TODO) && !text.includes(PLACEHOLDER_PREFIX)) return [];
   const variant = languageId === 'typescriptreact' || languageId === 'javascriptreact' ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard;
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, variant, text);
@@ -49,7 +49,7 @@ export function detectMigrationTodos(text: string, languageId: ScriptLanguage, s
     previous = token;
   }
   return findings;
-}
+});
 
 /** A `/` after these tokens ends an operand (division); elsewhere it starts a regular expression. */
 function startsExpression(previous: ts.SyntaxKind): boolean {

@@ -1,4 +1,4 @@
-import ts from '../../typescript';
+import ts from '../typescript';
 import type { ScriptLanguage } from '../types';
 
 export function scriptKindFor(languageId: ScriptLanguage, fileName?: string): ts.ScriptKind {

@@ -1,4 +1,4 @@
-import type ts from '../../typescript';
+import type ts from '../typescript';
 import { createFinding } from '../finding';
 import type { CancellationToken, EngineSettings, Finding } from '../types';
 import type { Bindings } from './bindings';

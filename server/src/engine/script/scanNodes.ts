@@ -1,4 +1,4 @@
-import ts from '../../typescript';
+import ts from '../typescript';
 import { BINDING_KINDS } from './bindings';
 import { SCRIPT_DETECTORS } from './detectors';
 

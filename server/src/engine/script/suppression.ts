@@ -1,4 +1,4 @@
-import ts from '../../typescript';
+import ts from '../typescript';
 import type { Finding } from '../types';
 
 export const IGNORE_NEXT_LINE = 'bedrock-to-sagemaker-ignore-next-line';

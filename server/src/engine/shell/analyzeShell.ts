@@ -1,9 +1,9 @@
-import { scanValue } from '../script/detectors/detectStrings';
+import { scanValue } from '../catalog/scanValue';
 import type { OffsetRange } from '../types';
 import { detectAwsCli } from './detectAwsCli';
 import { detectHttpClients } from './detectHttpClients';
 import { detectInstallCommands } from './detectInstallCommands';
-import type { EmbeddedContext } from './embeddedContext';
+import type { EmbeddedContext } from '../embeddedContext';
 import { maskPromptsAndOutput } from './prompts';
 import { shellCommands } from './shellCommands';
 import type { ShellDialect, ShellWord } from './tokenizeShell';

@@ -46,5 +46,3 @@ export function adviseCli(serviceName: string, service: BedrockService, operatio
     message: l10n.t("'{0}' cannot run in {1}: Bedrock does not exist there. Alternative: {2}.", command, region, alternative),
   };
 }
-
-export { withoutNonePrefix };

@@ -1,10 +1,11 @@
 import * as l10n from '@vscode/l10n';
-import { closedWeightIds, closedWeightReason } from '../fixes/support/staticModelIds';
-import type { EmbeddedContext } from './embeddedContext';
+import { closedWeightIds, closedWeightReason } from '../catalog/closedWeights';
+import type { EmbeddedContext } from '../embeddedContext';
 import { type AwsCommand, parseAwsCommand, parseCliArguments } from './awsCommand';
-import { bedrockServiceNamed } from './awsServiceNames';
+import { bedrockServiceNamed } from '../catalog/awsServiceNames';
 import { adviseCli } from './cliServices';
 import type { SimpleCommand } from './splitCommands';
+import { servingRules } from '../servesRules';
 
 // Flags of `aws bedrock-runtime invoke-model` that `invoke-endpoint` accepts under another name or as is.
 const PORTABLE_INVOKE_MODEL_FLAGS = new Set([
@@ -13,7 +14,7 @@ const PORTABLE_INVOKE_MODEL_FLAGS = new Set([
 ]);
 
 /** `aws bedrock-runtime ...`, `aws bedrock ...`, `aws bedrock-agent(-runtime) ...`: returns true when reported. */
-export function detectAwsCli(command: SimpleCommand, context: EmbeddedContext): boolean {
+export const detectAwsCli = servingRules(['bedrock/cli-command'], function detectAwsCli(command: SimpleCommand, context: EmbeddedContext): boolean {
   const aws = parseAwsCommand(command);
   const service = aws && bedrockServiceNamed(aws.service.value);
   if (!aws || !service) return false;
@@ -31,7 +32,7 @@ export function detectAwsCli(command: SimpleCommand, context: EmbeddedContext): 
     data: { service: aws.service.value, operation, fix: fixable ? 'cli-invoke-model' : undefined },
   });
   return true;
-}
+});
 
 /** A plain invoke-model with a model id and a body, and no Bedrock-only flag (guardrails, trace, latency tier). */
 export function isPortableInvokeModel(aws: AwsCommand): boolean {

@@ -1,8 +1,9 @@
 import * as l10n from '@vscode/l10n';
 import { findHosts } from '../catalog/modelIds';
-import type { EmbeddedContext } from './embeddedContext';
+import type { EmbeddedContext } from '../embeddedContext';
 import type { OffsetRange } from '../types';
 import { type SimpleCommand, valueRange } from './splitCommands';
+import { servingRules } from '../servesRules';
 
 const HTTP_CLIENTS = new Set(['curl', 'awscurl', 'wget', 'http', 'https', 'xh', 'invoke-restmethod', 'invoke-webrequest', 'irm', 'iwr']);
 
@@ -10,7 +11,7 @@ const HTTP_CLIENTS = new Set(['curl', 'awscurl', 'wget', 'http', 'https', 'xh', 
  * curl/awscurl/wget (and PowerShell's Invoke-RestMethod) with a Bedrock host in an argument. Returns the
  * ranges of the hosts it reported, so the generic string scan does not report them again.
  */
-export function detectHttpClients(command: SimpleCommand, context: EmbeddedContext): OffsetRange[] {
+export const detectHttpClients = servingRules(['bedrock/cli-command'], function detectHttpClients(command: SimpleCommand, context: EmbeddedContext): OffsetRange[] {
   const [first, ...args] = command.words;
   const name = first?.value.replace(/^.*[\\/]/, '').replace(/\.exe$/i, '').toLowerCase();
   if (!name || !HTTP_CLIENTS.has(name)) return [];
@@ -31,4 +32,4 @@ export function detectHttpClients(command: SimpleCommand, context: EmbeddedConte
     }
   }
   return claimed;
-}
+});

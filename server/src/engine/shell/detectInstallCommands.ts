@@ -1,12 +1,13 @@
 import * as l10n from '@vscode/l10n';
-import { bedrockDependency } from '../packageJson/bedrockPackages';
+import { bedrockDependency } from '../catalog/bedrockDependency';
 import { SAGEMAKER_RUNTIME_PACKAGE } from '../catalog/packages';
 import type { FindingDraft } from '../finding';
 import { ruleMeta, withoutNonePrefix } from '../rules';
 import type { EngineSettings } from '../types';
-import type { EmbeddedContext } from './embeddedContext';
+import type { EmbeddedContext } from '../embeddedContext';
 import { type SimpleCommand, valueRange } from './splitCommands';
 import type { ShellWord } from './tokenizeShell';
+import { servingRules } from '../servesRules';
 
 interface Installer {
   ecosystem: 'npm' | 'python';
@@ -62,7 +63,7 @@ const PYTHON_PACKAGES: Readonly<Record<string, () => string>> = {
  * `npm i @ai-sdk/amazon-bedrock`, `pip install langchain-aws`...: one `bedrock/dependency` finding per Bedrock package
  * an install command adds, the same rule as the package.json entry the command writes. Returns the reported ranges.
  */
-export function detectInstallCommands(command: SimpleCommand, context: EmbeddedContext): Array<{ start: number; end: number }> {
+export const detectInstallCommands = servingRules(['bedrock/dependency'], function detectInstallCommands(command: SimpleCommand, context: EmbeddedContext): Array<{ start: number; end: number }> {
   const packages = installedPackages(command);
   if (!packages) return [];
   const reported: Array<{ start: number; end: number }> = [];
@@ -77,7 +78,7 @@ export function detectInstallCommands(command: SimpleCommand, context: EmbeddedC
     context.report({ ...draft, range });
   }
   return reported;
-}
+});
 
 interface InstalledPackage {
   word: ShellWord;

@@ -1,4 +1,4 @@
-import { TOOL_NAME } from '../../cli/toolInfo';
+import { TOOL_NAME } from '../../formats/toolInfo';
 import { reportStrings } from '../strings';
 
 /** The titles the Markdown report starts with, in every language (users' own assessments use other titles). */

@@ -3,7 +3,8 @@
 // package, groups that exchange Bedrock clients or types held back together, package.json findings as the migrated
 // package needs them. A package.json the migration changes or must change names its install command.
 import { posix } from 'node:path';
-import { isPackageJson, isScriptLanguage } from '../../engine/analyze';
+import { isPackageJson } from '../../engine/analyze';
+import { isScriptLanguage } from '../../engine/languages';
 import { refineFixability } from '../../engine/fixes';
 import { withLocale, type Locale } from '../../engine/l10n';
 import { packageInstallFor } from '../../engine/packageJson';

@@ -1,7 +1,8 @@
 // The report's workspace scan: the shared walker and reader (server/src/workspace) plus what only the report
 // needs: several folders, files.exclude/include globs, a session cache and the report's language.
 import { stat } from 'node:fs/promises';
-import { analyze, isScriptLanguage } from '../../engine/analyze';
+import { analyze } from '../../engine/analyze';
+import { isScriptLanguage } from '../../engine/languages';
 import { withLocale, type Locale } from '../../engine/l10n';
 import { packageImportsOf } from '../../engine/project/localImports';
 import { initPythonParser } from '../../engine/python/pythonParser';

@@ -1,4 +1,4 @@
-import type ts from '../../../typescript';
+import type ts from '../../typescript';
 import type { ModelFamily } from '../../catalog/modelIds';
 import type { EndpointMapping } from '../../types';
 

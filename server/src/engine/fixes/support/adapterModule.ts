@@ -1,11 +1,11 @@
 import { posix } from 'node:path';
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { type ExtensionStyle, type PackageContext, extensionStyleFor, moduleKindOf, placeInPackage } from '../../project/packageContext';
 import { ADAPTER_TEMPLATE } from '../templates/adapterTemplate.generated';
 import { AI_SDK_PROVIDER_TEMPLATE } from '../templates/aiSdkProviderTemplate.generated';
 import { CHAT_MODEL_TEMPLATE } from '../templates/chatModelTemplate.generated';
 import type { CodeStyle } from '../style';
-import type { CreatedFile } from '../types';
+import type { CreatedFile } from '../../fixTypes';
 
 /** Where the shared Converse adapter lives and how the edited document imports it. */
 export interface AdapterModule {

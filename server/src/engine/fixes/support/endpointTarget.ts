@@ -1,14 +1,13 @@
 import * as l10n from '@vscode/l10n';
-import type ts from '../../../typescript';
-import type { ModelFamily } from '../../catalog/modelIds';
+import type ts from '../../typescript';
+import { type ModelFamily, modelInfo } from '../../catalog/modelIds';
 import type { EndpointMapping, EngineSettings } from '../../types';
 import type { FixContext } from '../context';
 import { quoted, semi } from '../style';
-import { type EndpointChoice, TODO, endpointChoiceFor, mappingForModelId, placeholderEndpointName, placeholderNote } from './endpointChoice';
-import { type StaticModelIds, modelInfo } from './staticModelIds';
+import { type EndpointChoice, endpointChoiceFor, mappingForModelId, placeholderEndpointName, placeholderNote } from '../../catalog/endpointChoice';
+import { MIGRATION_TODO as TODO } from '../../catalog/migrationTodo';
+import type { StaticModelIds } from './staticModelIds';
 import { insertTodoAbove } from './todoComment';
-
-export { TODO, mappingForModelId } from './endpointChoice';
 
 export const ENDPOINT_TABLE = 'SAGEMAKER_ENDPOINTS';
 export const ENDPOINT_LOOKUP = 'sageMakerEndpointFor';

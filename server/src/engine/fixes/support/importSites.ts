@@ -1,4 +1,4 @@
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import type { FixContext } from '../context';
 import { quoted, semi } from '../style';
 import { appendElements, removeElements } from './listEdits';

@@ -1,16 +1,17 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../../typescript';
-import type { ModelFamily } from '../../catalog/modelIds';
+import ts from '../../typescript';
+import { closedWeightIds, closedWeightReason } from '../../catalog/closedWeights';
+import { type ModelFamily, modelInfo } from '../../catalog/modelIds';
 import type { EndpointMapping } from '../../types';
 import { type BodyRequest, type ReadRule, readRulesFor, rewriteBody, untranslatableBody } from '../bodies';
 import type { FixContext } from '../context';
 import { quoted } from '../style';
 import { OK, type Verdict, refuse } from '../transform';
-import { bodyObjectLiteral } from './constants';
+import { bodyObjectLiteral } from './constBindings';
 import { type EndpointPlan, mappingFor, planEndpoint, renderEndpoint } from './endpointTarget';
 import type { OperationCall } from './operationCall';
 import { propertySeparator, removeProperties, renameProperty, staticProperties, valueOf } from './requestObject';
-import { closedWeightIds, closedWeightReason, modelInfo, staticModelIds } from './staticModelIds';
+import { staticModelIds } from './staticModelIds';
 import { insertTodoAbove } from './todoComment';
 
 /** InvokeModel request fields → InvokeEndpoint request fields. */

@@ -1,4 +1,4 @@
-import type ts from '../../../typescript';
+import type ts from '../../typescript';
 import type { FixContext } from '../context';
 import { endOfLine, startOfLine } from './nodes';
 

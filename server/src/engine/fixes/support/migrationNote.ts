@@ -1,11 +1,12 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { ruleMeta, withoutNonePrefix } from '../../rules';
 import type { Finding, RuleId } from '../../types';
 import type { FixContext } from '../context';
-import type { FixProposal } from '../types';
+import type { FixProposal } from '../../fixTypes';
 import { todoAnchor, todoLine, todosAbove } from './todoComment';
 import { nodeContaining } from './nodes';
+import { servingRules } from '../../servesRules';
 
 /** Rules whose findings get an optional "Insert migration note" action (there is nothing to rewrite). */
 export const NOTE_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
@@ -32,7 +33,7 @@ export function noteText(finding: Finding, region: string, reason?: string): str
 }
 
 /** An optional edit that writes the note as a TODO comment above the statement; none when it is already there. */
-export function noteProposal(context: FixContext, finding: Finding, reason?: string): FixProposal | undefined {
+export const noteProposal = servingRules([...NOTE_RULES], function noteProposal(context: FixContext, finding: Finding, reason?: string): FixProposal | undefined {
   const node = context.nodeOf(finding) ?? nodeContaining(context.sourceFile, finding.range);
   if (ts.isSourceFile(node)) return undefined;
   const { position, indent } = todoAnchor(context, node);
@@ -43,4 +44,4 @@ export function noteProposal(context: FixContext, finding: Finding, reason?: str
     kind: 'migration-note',
     edits: [{ range: { start: position, end: position }, newText: indent + line + context.style.eol }],
   };
-}
+});

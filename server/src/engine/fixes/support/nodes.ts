@@ -1,4 +1,4 @@
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import type { OffsetRange } from '../../types';
 
 /** The innermost node whose own text (no trivia) is exactly `range`. */

@@ -1,19 +1,11 @@
 import { MIGRATION_TODO } from '../../catalog/migrationTodo';
 import { parseScript, propertyNameText } from '../../script/parse';
 import type { EngineSettings, Finding, ScriptLanguage } from '../../types';
-import ts from '../../../typescript';
-import type { TextEdit } from '../types';
-import { mappingForModelId, placeholderEndpointName } from './endpointChoice';
+import ts from '../../typescript';
+import type { TextEdit } from '../../fixTypes';
+import { mappingForModelId, placeholderEndpointName, placeholderModelId } from '../../catalog/endpointChoice';
 import { enclosingStatement, endOfLine, nodeAtRange, startOfLine } from './nodes';
-
-/** The start of the placeholder endpoint name the fixes write for an unmapped model id (see placeholderEndpointName). */
-export const PLACEHOLDER_PREFIX = 'TODO-endpoint-for-';
-
-/** The model id of a placeholder endpoint name (the value of a string literal), or undefined for any other value. */
-export function placeholderModelId(value: string): string | undefined {
-  const match = /^TODO-endpoint-for-(\S+)$/.exec(value);
-  return match?.[1];
-}
+import { servingRules } from '../../servesRules';
 
 /** A bedrock/migration-todo finding on a placeholder endpoint name whose model id is now mapped. */
 export function isPlaceholderFinding(finding: Finding): boolean {
@@ -31,7 +23,7 @@ export interface PlaceholderFix {
  * own TODO comment (the one naming this model id and this placeholder) is removed: the line above the statement,
  * or the comment at the end of a lookup-table entry. Undefined when the literal is not there or the id is unmapped.
  */
-export function placeholderFix(text: string, languageId: ScriptLanguage, fileName: string | undefined, settings: EngineSettings, finding: Finding): PlaceholderFix | undefined {
+export const placeholderFix = servingRules(['bedrock/migration-todo'], function placeholderFix(text: string, languageId: ScriptLanguage, fileName: string | undefined, settings: EngineSettings, finding: Finding): PlaceholderFix | undefined {
   const modelId = finding.data.placeholderFor;
   if (typeof modelId !== 'string') return undefined;
   const mapping = mappingForModelId(settings, modelId);
@@ -72,7 +64,7 @@ export function placeholderFix(text: string, languageId: ScriptLanguage, fileNam
     if (own) edits.push({ range: { start: startOfLine(text, own.pos), end: endOfLine(text, own.end) }, newText: '' });
   }
   return { endpointName: mapping.endpointName, edits: edits.sort((a, b) => a.range.start - b.range.start) };
-}
+});
 
 function escapeFor(value: string, quote: string): string {
   const escaped = value.replace(/\\/g, '\\\\').split(quote).join(`\\${quote}`);

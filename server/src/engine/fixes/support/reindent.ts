@@ -1,4 +1,4 @@
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import type { FixContext } from '../context';
 import { startOfLine } from './nodes';
 

@@ -1,4 +1,4 @@
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { propertyNameText } from '../../script/parse';
 import type { FixContext } from '../context';
 import { lineIndentAt } from '../style';

@@ -1,8 +1,6 @@
-import * as l10n from '@vscode/l10n';
-import ts from '../../../typescript';
-import { type ModelIdInfo, findModelIds } from '../../catalog/modelIds';
+import ts from '../../typescript';
 import { skipOuterExpressions, stringValue } from '../../script/parse';
-import { constBinding } from './constants';
+import { constBinding } from './constBindings';
 
 /** The model ids an expression can hold, as far as the code shows them. */
 export interface StaticModelIds {
@@ -52,19 +50,4 @@ export function staticModelIds(expression: ts.Expression): StaticModelIds {
   };
   visit(expression, 0);
   return { ids, complete };
-}
-
-/** The catalogue's description of a model id, when it is a Bedrock id it knows. */
-export function modelInfo(modelId: string): ModelIdInfo | undefined {
-  return findModelIds(modelId)[0]?.info;
-}
-
-/** The ids among `ids` that name a model with no open weights (Claude, Titan, Nova, Cohere, AI21...). */
-export function closedWeightIds(ids: readonly string[]): string[] {
-  return ids.filter((id) => modelInfo(id)?.openWeights === false);
-}
-
-/** Why a call on closed-weight models is not migrated, and what to do instead. */
-export function closedWeightReason(closed: readonly string[]): string {
-  return l10n.t("'{0}' has no open weights: choose an open model (e.g. Qwen, Llama, DeepSeek) deployed on SageMaker, change the model id, then migrate", closed.join("', '"));
 }

@@ -1,4 +1,4 @@
-import type ts from '../../../typescript';
+import type ts from '../../typescript';
 import { parseScript } from '../../script/parse';
 import type { ScriptLanguage } from '../../types';
 

@@ -1,7 +1,7 @@
-import type ts from '../../../typescript';
+import type ts from '../../typescript';
 import type { FixContext } from '../context';
 import { lineIndentAt } from '../style';
-import { TODO } from './endpointChoice';
+import { MIGRATION_TODO as TODO } from '../../catalog/migrationTodo';
 import { enclosingStatement, startOfLine } from './nodes';
 
 /** The `// TODO(bedrock-to-sagemaker): ...` line the fixes write above a statement. */

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { propertyNameText, skipOuterExpressions, stringValue } from '../../script/parse';
 import type { Finding } from '../../types';
 import type { FixContext } from '../context';
@@ -8,10 +8,10 @@ import { AI_SDK_PROVIDER } from '../support/adapterModule';
 import {
   AI_SDK_BEDROCK_MODULE, AI_SDK_RENAMES, FACTORY_OPTIONS, aiSdkImportSites, aiSdkUse, factoryRefusal, hasBedrockProviderOptions, importRefusal,
 } from '../support/aiSdkUses';
-import { endpointChoiceFor, placeholderNote } from '../support/endpointChoice';
+import { endpointChoiceFor, placeholderNote } from '../../catalog/endpointChoice';
 import type { ImportSite } from '../support/importSites';
 import { isDeclared, referencesTo } from '../support/nodes';
-import { closedWeightIds, closedWeightReason } from '../support/staticModelIds';
+import { closedWeightIds, closedWeightReason } from '../../catalog/closedWeights';
 import { insertTodoAbove } from '../support/todoComment';
 import { OK, type FixTransform, type Verdict, refuse } from '../transform';
 import { flagEndpointOverride, flagRegionFromCode } from './rewriteClients';

@@ -1,8 +1,8 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { propertyNameText, skipOuterExpressions, stringValue } from '../../script/parse';
 import type { FixContext } from '../context';
-import { TODO } from '../support/endpointTarget';
+import { MIGRATION_TODO as TODO } from '../../catalog/migrationTodo';
 import { insertTodoAbove } from '../support/todoComment';
 import { lineIndentAt } from '../style';
 import { OK, type FixTransform, refuse } from '../transform';

@@ -1,11 +1,12 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import type { Finding } from '../../types';
 import type { FixContext } from '../context';
 import { type EndpointPlan, mappingFor, planEndpoint, renderEndpoint } from '../support/endpointTarget';
 import { insertTodoAbove } from '../support/todoComment';
-import { constBinding } from '../support/constants';
-import { type StaticModelIds, closedWeightIds, closedWeightReason, staticModelIds } from '../support/staticModelIds';
+import { constBinding } from '../support/constBindings';
+import { closedWeightIds, closedWeightReason } from '../../catalog/closedWeights';
+import { type StaticModelIds, staticModelIds } from '../support/staticModelIds';
 import { skipOuterExpressions } from '../../script/parse';
 import { type OperationCall, operationCallOf } from '../support/operationCall';
 import { propertySeparator, staticProperties, valueOf } from '../support/requestObject';

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import type { Finding } from '../../types';
 import type { FixContext } from '../context';
 import { type InvokePlan, planInvokeRequest, rewriteInvokeRequest } from '../support/invokeRequest';

@@ -1,4 +1,4 @@
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { type FixContext, lastImport, usesRequire } from '../context';
 import {
   ADAPTER_BEDROCK_NAMES, ADAPTER_TYPE_EXPORTS, ADAPTER_WRITTEN_NAMES, BEDROCK_RUNTIME_PACKAGE, SAGEMAKER_RENAMES,

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { type AssessmentContext, fieldRange, writtenValue } from './context';
+import { servingRules } from '../../servesRules';
 
 const DATE_KEY = /(?:^|[_-])date$/i;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -7,7 +8,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?
 const YEAR_FIRST = /^(\d{4})\s*[/.年-]\s*(\d{1,2})\s*[/.月-]\s*(\d{1,2})\s*日?$/;
 
 /** Every `*_date` key is an ISO 8601 date (YAML turns `2025-04-28` into a Date, so the written text is checked). */
-export function checkDates(context: AssessmentContext): void {
+export const checkDates = servingRules(['assessment/date'], function checkDates(context: AssessmentContext): void {
   for (const key of Object.keys(context.frontMatter.data)) {
     if (!DATE_KEY.test(key)) continue;
     const value = context.frontMatter.data[key];
@@ -22,7 +23,7 @@ export function checkDates(context: AssessmentContext): void {
       data: fixed ? { fix: 'replace', replacement: fixed } : {},
     });
   }
-}
+});
 
 function isIsoDate(text: string): boolean {
   const match = ISO.exec(text.trim());

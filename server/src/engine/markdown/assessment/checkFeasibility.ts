@@ -1,10 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import { type AssessmentContext, fieldRange } from './context';
+import { servingRules } from '../../servesRules';
 
 const LEVELS = ['HIGH', 'MEDIUM', 'LOW'];
 
 /** `feasibility` is HIGH, MEDIUM or LOW, and not HIGH while the document's own code calls Bedrock. */
-export function checkFeasibility(context: AssessmentContext): void {
+export const checkFeasibility = servingRules(['assessment/feasibility'], function checkFeasibility(context: AssessmentContext): void {
   const value = context.frontMatter.data.feasibility;
   const range = fieldRange(context, 'feasibility');
   if (typeof value !== 'string' || !LEVELS.includes(value)) {
@@ -24,4 +25,4 @@ export function checkFeasibility(context: AssessmentContext): void {
     message: l10n.t('feasibility is HIGH, but the code in this document relies on Bedrock ({0} finding(s), the first on line {1}), which does not exist in {2}. Rate it MEDIUM or LOW, or migrate the code first.', context.codeFindings.length, first, context.settings.targetRegion),
     data: { codeFindings: context.codeFindings.length },
   });
-}
+});

@@ -1,11 +1,12 @@
 import * as l10n from '@vscode/l10n';
 import { type AssessmentContext, fieldRange } from './context';
 import { type ServiceListKey, findServiceList } from './serviceSections';
+import { servingRules } from '../../servesRules';
 
 const KEYS: readonly ServiceListKey[] = ['available_services', 'unavailable_services'];
 
 /** `available_services` / `unavailable_services` and the heading's "(N个)" equal the number of services listed. */
-export function checkServiceCounts(context: AssessmentContext): void {
+export const checkServiceCounts = servingRules(['assessment/service-count'], function checkServiceCounts(context: AssessmentContext): void {
   for (const key of KEYS) {
     const list = findServiceList(context.document.blocks, key);
     if (!list) continue;
@@ -29,4 +30,4 @@ export function checkServiceCounts(context: AssessmentContext): void {
       });
     }
   }
-}
+});

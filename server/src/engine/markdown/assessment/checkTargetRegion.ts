@@ -1,9 +1,10 @@
 import * as l10n from '@vscode/l10n';
 import { type AssessmentContext, fieldRange } from './context';
 import { checkRegion, chinaRegionNamed } from './regions';
+import { servingRules } from '../../servesRules';
 
 /** `target_region` is present and names a real AWS region. */
-export function checkTargetRegion(context: AssessmentContext): void {
+export const checkTargetRegion = servingRules(['assessment/target-region'], function checkTargetRegion(context: AssessmentContext): void {
   const value = context.frontMatter.data.target_region;
   const suggestion = (typeof value === 'string' ? chinaRegionNamed(value) : undefined) ?? context.settings.targetRegion;
   if (value === undefined || value === null || value === '') {
@@ -25,4 +26,4 @@ export function checkTargetRegion(context: AssessmentContext): void {
       : l10n.t("'{0}' is not an AWS region code. China regions are cn-north-1 (Beijing) and cn-northwest-1 (Ningxia).", text),
     data: { fix: 'replace', replacement: suggestion },
   });
-}
+});

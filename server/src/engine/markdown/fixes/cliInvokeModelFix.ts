@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { FixProposal, TextEdit } from '../../fixes/types';
+import type { FixProposal, TextEdit } from '../../fixTypes';
 import { type AwsCommand, parseAwsCommand, parseCliArguments } from '../../shell/awsCommand';
 import { isPortableInvokeModel } from '../../shell/detectAwsCli';
 import { maskPromptsAndOutput } from '../../shell/prompts';
@@ -8,6 +8,7 @@ import type { ShellDialect } from '../../shell/tokenizeShell';
 import type { EngineSettings, OffsetRange } from '../../types';
 import { endpointForModel, placeholderTodo } from './endpointName';
 import { commentAbove, lineStartOf } from './lineEdits';
+import { servingRules } from '../../servesRules';
 
 /**
  * `aws bedrock-runtime invoke-model --model-id X --body B out.json` → `aws sagemaker-runtime invoke-endpoint
@@ -15,7 +16,7 @@ import { commentAbove, lineStartOf } from './lineEdits';
  * words are replaced or inserted in place, so quoting and line continuations stay as written. The flag is added
  * only for a raw JSON body; a body that may already be base64 keeps its meaning.
  */
-export function cliInvokeModelFix(text: string, local: OffsetRange, dialect: ShellDialect, transcript: boolean, settings: EngineSettings): FixProposal | undefined {
+export const cliInvokeModelFix = servingRules(['bedrock/cli-command'], function cliInvokeModelFix(text: string, local: OffsetRange, dialect: ShellDialect, transcript: boolean, settings: EngineSettings): FixProposal | undefined {
   const runnable = maskPromptsAndOutput(text, transcript, dialect);
   const aws = shellCommands(runnable, dialect).commands.map(parseAwsCommand).find((command) => command?.aws.start === local.start);
   if (!aws?.operation || !isPortableInvokeModel(aws)) return undefined;
@@ -53,7 +54,7 @@ export function cliInvokeModelFix(text: string, local: OffsetRange, dialect: She
     title: l10n.t('Use aws sagemaker-runtime invoke-endpoint'), kind: 'quickfix', isPreferred: true,
     edits: edits.sort((a, b) => a.range.start - b.range.start),
   };
-}
+});
 
 /**
  * A body the CLI must be told is raw JSON: a literal JSON text (`'{...}'`) or `file://` (raw file contents).

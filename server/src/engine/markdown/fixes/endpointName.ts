@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { endpointChoiceFor, placeholderEndpointName, placeholderNote } from '../../fixes/support/endpointChoice';
+import { endpointChoiceFor, placeholderEndpointName, placeholderNote } from '../../catalog/endpointChoice';
 import type { EngineSettings } from '../../types';
 
 export interface EndpointChoice {

@@ -1,14 +1,15 @@
 import * as l10n from '@vscode/l10n';
-import type { FixProposal } from '../../fixes/types';
+import type { FixProposal } from '../../fixTypes';
 import type { Finding } from '../../types';
 import type { MarkdownDocument } from '../parseMarkdown';
+import { servingRules } from '../../servesRules';
 
 /**
  * Assessment fixes carry their new text on the finding: `replace` swaps the finding's range (a front matter
  * value, the number in a heading), `front-matter-value` writes the value of a key that has none yet, and
  * `front-matter-insert` adds a key line before the closing `---`.
  */
-export function assessmentFix(document: MarkdownDocument, finding: Finding): FixProposal | undefined {
+export const assessmentFix = servingRules(['assessment/target-region', 'assessment/feasibility', 'assessment/service-count', 'assessment/date'], function assessmentFix(document: MarkdownDocument, finding: Finding): FixProposal | undefined {
   const data = finding.data;
   if (data.fix === 'replace' && typeof data.replacement === 'string') {
     return {
@@ -33,4 +34,4 @@ export function assessmentFix(document: MarkdownDocument, finding: Finding): Fix
     };
   }
   return undefined;
-}
+});

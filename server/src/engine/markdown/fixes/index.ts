@@ -1,4 +1,4 @@
-import type { FixProposal, TextEdit } from '../../fixes/types';
+import type { FixProposal, TextEdit } from '../../fixTypes';
 import type { AnalyzeInput, Finding } from '../../types';
 import { documentTarget } from '../documentTarget';
 import { fenceKindOf } from '../fenceLanguage';

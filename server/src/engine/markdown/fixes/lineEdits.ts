@@ -1,4 +1,4 @@
-import type { TextEdit } from '../../fixes/types';
+import type { TextEdit } from '../../fixTypes';
 
 /** Start of the line containing `offset` in block text (block lines are joined with `\n`). */
 export function lineStartOf(text: string, offset: number): number {

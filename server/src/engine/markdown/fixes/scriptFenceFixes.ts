@@ -1,4 +1,4 @@
-import type { FixProposal } from '../../fixes/types';
+import type { FixProposal } from '../../fixTypes';
 import type { AnalyzeInput, Finding } from '../../types';
 import { fenceKindOf } from '../fenceLanguage';
 import type { LocatedBlock } from './locateBlock';

@@ -6,6 +6,7 @@ import { type Section, splitSections } from '../sections';
 import { saysUnavailable, sentenceRanges } from './acknowledgements';
 import { proseText } from './proseText';
 import { MENTIONS_BEDROCK, type ProseService, SERVICE_TERMS, serviceAlternative, serviceDisplayName } from './serviceTerms';
+import { servingRules } from '../../servesRules';
 
 interface Mention {
   service: ProseService;
@@ -20,7 +21,7 @@ interface Mention {
  * alternative. A section that already says the service (or Bedrock as a whole) is unavailable is left alone,
  * and so is every service in `acknowledgedEverywhere` (e.g. listed under an assessment's unavailable services).
  */
-export function detectProse(document: MarkdownDocument, settings: EngineSettings, acknowledgedEverywhere: ReadonlySet<ProseService>,
+export const detectProse = servingRules(['bedrock/prose-service'], function detectProse(document: MarkdownDocument, settings: EngineSettings, acknowledgedEverywhere: ReadonlySet<ProseService>,
   options: { history?: boolean } = {}): Finding[] {
   const sections = options.history ? releaseSections(document.blocks) : splitSections(document.blocks);
   const texts = new Map<InlineBlock, string>();
@@ -55,7 +56,7 @@ export function detectProse(document: MarkdownDocument, settings: EngineSettings
     }
   }
   return findings;
-}
+});
 
 // Anything that places the document among AWS things: the vendor names, SDKs, CLI, hosts.
 const AWS_CONTEXT = /\b(?:AWS|Amazon|amazonaws|aws\.amazon\.com|boto3|aioboto3|aws-sdk|@aws-sdk|aws_sdk_\w+|SageMaker)\b/;

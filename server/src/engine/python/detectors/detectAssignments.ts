@@ -9,6 +9,8 @@ import { dottedName } from '../syntax';
  */
 export const detectAssignments: PythonDetector = {
   name: 'assignments',
+  // Binds names for the detectors after it; reports nothing itself.
+  rules: [],
   types: ['assignment', 'as_pattern', 'class_definition', 'function_definition'],
   detect(node, context) {
     // `class BedrockRuntimeClient:` / `def client(...)` defined here: the name is no longer the imported one.

@@ -1,13 +1,12 @@
 import * as l10n from '@vscode/l10n';
 import type { Node } from 'web-tree-sitter';
+import { closedWeightIds, closedWeightReason } from '../../catalog/closedWeights';
 import { ruleForClient, ruleForOperation, sageMakerOperationFor } from '../../catalog/operations';
 import type { BedrockService } from '../../catalog/packages';
-import { ruleMeta } from '../../rules';
-import { withoutNonePrefix } from '../../shell/cliServices';
+import { ruleMeta, withoutNonePrefix } from '../../rules';
 import { clientFactoryCall, receiverService } from '../clientFactory';
 import type { PythonContext, PythonDetector } from '../context';
 import { isRewritableConverse, isRewritableInvokeModel } from '../fixability';
-import { closedWeightIds, closedWeightReason } from '../../fixes/support/staticModelIds';
 import { dottedName, keywordArguments, stringValue } from '../syntax';
 
 // boto3 client methods that are not service operations.
@@ -18,6 +17,7 @@ const MODEL_ID_OPERATIONS = new Set(['invoke_model', 'invoke_model_with_response
 /** boto3 clients for Bedrock services, and operations called on them. */
 export const detectClientCalls: PythonDetector = {
   name: 'client-calls',
+  rules: ['bedrock/python-sdk'],
   types: ['call'],
   detect(call, context) {
     const factory = clientFactoryCall(call, context.bindings);

@@ -7,6 +7,7 @@ import { children } from '../syntax';
 /** Records imported names for the other detectors, and reports Bedrock classes of LangChain and LlamaIndex. */
 export const detectImports: PythonDetector = {
   name: 'imports',
+  rules: ['bedrock/python-sdk'],
   types: ['import_statement', 'import_from_statement'],
   detect(node, context) {
     if (node.type === 'import_statement') {

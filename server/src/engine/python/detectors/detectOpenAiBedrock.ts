@@ -8,6 +8,7 @@ const OPENAI_CLASSES = new Set(['OpenAI', 'AsyncOpenAI']);
 /** `OpenAI(base_url="https://bedrock-runtime.us-west-2.amazonaws.com/openai/v1")`: the OpenAI SDK talking to Bedrock. */
 export const detectOpenAiBedrock: PythonDetector = {
   name: 'openai-bedrock',
+  rules: ['bedrock/python-sdk'],
   types: ['call'],
   detect(call, context) {
     const callee = dottedName(call.childForFieldName('function'));

@@ -1,12 +1,13 @@
 import type { Node } from 'web-tree-sitter';
 import { PLACEHOLDER } from '../../catalog/modelIds';
-import { scanValue } from '../../script/detectors/detectStrings';
+import { scanValue } from '../../catalog/scanValue';
 import type { PythonDetector } from '../context';
 import { children, dottedName, stringContentRange } from '../syntax';
 
 /** Model ids, ARNs, hosts, IAM actions and the API-key variable inside Python string literals. */
 export const detectPythonStrings: PythonDetector = {
   name: 'strings',
+  rules: ['bedrock/arn', 'bedrock/endpoint-host', 'bedrock/iam-action', 'bedrock/model-id', 'bedrock/api-key'],
   types: ['string'],
   detect(node, context) {
     if (context.claimed.has(node.startIndex)) return;

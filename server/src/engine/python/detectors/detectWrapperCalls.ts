@@ -6,6 +6,7 @@ import { reportWrapper } from './detectImports';
 /** `langchain_aws.ChatBedrock(...)` after `import langchain_aws` (a `from` import is reported at the import). */
 export const detectWrapperCalls: PythonDetector = {
   name: 'wrapper-calls',
+  rules: ['bedrock/python-sdk'],
   types: ['call'],
   detect(call, context) {
     const callee = call.childForFieldName('function');

@@ -1,6 +1,6 @@
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { operationOfMethod, ruleForOperation } from '../../catalog/operations';
-import { clientOfInstance } from '../classify';
+import { clientOfInstance } from '../bedrockExports';
 import type { ScriptDetector } from '../context';
 import { reportOperation } from './detectCommands';
 
@@ -11,6 +11,10 @@ const NON_OPERATIONS = new Set(['send', 'destroy', 'config', 'middlewareStack', 
 /** `br.converse({...})` on an aggregated v3 client, `runtime.invokeModel(params).promise()` on an SDK v2 client. */
 export const detectAggregatedCalls: ScriptDetector = {
   name: 'aggregated-calls',
+  rules: [
+    'bedrock/invoke-model', 'bedrock/invoke-model-stream', 'bedrock/converse', 'bedrock/converse-stream', 'bedrock/guardrail', 'bedrock/count-tokens',
+    'bedrock/async-invoke', 'bedrock/bidirectional-stream', 'bedrock/agent', 'bedrock/knowledge-base', 'bedrock/control-plane', 'bedrock/data-automation',
+  ],
   kinds: [ts.SyntaxKind.CallExpression],
   detect(node, context) {
     const call = node as ts.CallExpression;

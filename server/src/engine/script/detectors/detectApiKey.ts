@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { BEDROCK_API_KEY_ENV } from '../../catalog/modelIds';
 import { type ScriptDetector, rangeOf } from '../context';
 
@@ -10,6 +10,7 @@ import { type ScriptDetector, rangeOf } from '../context';
  */
 export const detectApiKey: ScriptDetector = {
   name: 'api-key',
+  rules: ['bedrock/api-key'],
   kinds: [ts.SyntaxKind.PropertyAccessExpression, ts.SyntaxKind.BindingElement, ts.SyntaxKind.PropertyAssignment],
   detect(node, context) {
     const name = propertyNameOf(node);

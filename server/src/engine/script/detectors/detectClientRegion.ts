@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../../typescript';
-import { classifyMeaning } from '../classify';
+import ts from '../../typescript';
+import { classifyMeaning } from '../bedrockExports';
 import { type ScriptContext, type ScriptDetector, rangeOf } from '../context';
 import { propertyNameText, skipOuterExpressions, stringValue } from '../parse';
 
@@ -10,6 +10,7 @@ import { propertyNameText, skipOuterExpressions, stringValue } from '../parse';
  */
 export const detectClientRegion: ScriptDetector = {
   name: 'client-region',
+  rules: ['bedrock/client-region'],
   kinds: [ts.SyntaxKind.NewExpression, ts.SyntaxKind.CallExpression],
   detect(node, context) {
     const call = node as ts.NewExpression | ts.CallExpression;

@@ -1,12 +1,13 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { ruleMeta, withoutNonePrefix } from '../../rules';
-import { classifyMeaning } from '../classify';
+import { classifyMeaning } from '../bedrockExports';
 import { type ScriptDetector, rangeOf } from '../context';
 
 /** `new BedrockRuntimeClient(...)`, `new BedrockRuntime(...)`, `new AWS.BedrockRuntime(...)` and the other Bedrock clients. */
 export const detectClients: ScriptDetector = {
   name: 'clients',
+  rules: ['bedrock/runtime-client', 'bedrock/control-plane', 'bedrock/agent', 'bedrock/data-automation'],
   kinds: [ts.SyntaxKind.NewExpression],
   detect(node, context) {
     const expression = (node as ts.NewExpression).expression;

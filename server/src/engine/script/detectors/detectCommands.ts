@@ -1,15 +1,19 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { FIXABLE_RUNTIME_OPERATIONS, sageMakerOperationFor } from '../../catalog/operations';
 import { ruleMeta, withoutNonePrefix } from '../../rules';
 import type { FindingData, RuleId } from '../../types';
-import { classifyMeaning } from '../classify';
+import { classifyMeaning } from '../bedrockExports';
 import { type ScriptContext, type ScriptDetector, rangeOf } from '../context';
 import { propertyNameText, stringValue } from '../parse';
 
 /** `new ConverseCommand(...)` and every other Bedrock command, plus paginators such as `paginateListAsyncInvokes(...)`. */
 export const detectCommands: ScriptDetector = {
   name: 'commands',
+  rules: [
+    'bedrock/invoke-model', 'bedrock/invoke-model-stream', 'bedrock/converse', 'bedrock/converse-stream', 'bedrock/guardrail', 'bedrock/count-tokens',
+    'bedrock/async-invoke', 'bedrock/bidirectional-stream', 'bedrock/agent', 'bedrock/knowledge-base', 'bedrock/control-plane', 'bedrock/data-automation',
+  ],
   kinds: [ts.SyntaxKind.NewExpression, ts.SyntaxKind.CallExpression],
   detect(node, context) {
     const call = node as ts.NewExpression | ts.CallExpression;

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { ruleForClient } from '../../catalog/operations';
 import {
   AWS_SDK_V2, BEDROCK_ONLY_WRAPPER_MODULES, SAGEMAKER_RUNTIME_PACKAGE, V2_BEDROCK_CLASSES, bedrockSdkPackage,
@@ -16,6 +16,7 @@ import { type ScriptContext, type ScriptDetector, rangeOf } from '../context';
  */
 export const detectImports: ScriptDetector = {
   name: 'imports',
+  rules: ['bedrock/import'],
   kinds: [ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.ExportDeclaration, ts.SyntaxKind.ImportEqualsDeclaration,
     ts.SyntaxKind.ImportType, ts.SyntaxKind.CallExpression, ts.SyntaxKind.VariableDeclaration],
   detect(node, context) {

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { PLACEHOLDER, findHosts } from '../../catalog/modelIds';
 import { OPENAI_PACKAGE } from '../../catalog/packages';
 import type { Meaning } from '../bindings';
@@ -9,6 +9,7 @@ import { propertyNameText, stringValue } from '../parse';
 /** `new OpenAI({ baseURL: "https://bedrock-runtime.us-east-1.amazonaws.com/openai/v1" })`: the OpenAI SDK talking to Bedrock. */
 export const detectOpenAiBaseUrl: ScriptDetector = {
   name: 'openai-base-url',
+  rules: ['bedrock/openai-compatible'],
   kinds: [ts.SyntaxKind.NewExpression],
   detect(node, context) {
     const call = node as ts.NewExpression;

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { ruleMeta, withoutNonePrefix } from '../../rules';
 import { type ScriptDetector, rangeOf } from '../context';
 
@@ -13,6 +13,7 @@ const PROVIDER_OPTION_KEYS = new Set(['providerOptions', 'providerMetadata', 'ex
  */
 export const detectProviderOptions: ScriptDetector = {
   name: 'provider-options',
+  rules: ['bedrock/guardrail'],
   kinds: [ts.SyntaxKind.PropertyAssignment, ts.SyntaxKind.ShorthandPropertyAssignment],
   detect(node, context) {
     const property = node as ts.PropertyAssignment | ts.ShorthandPropertyAssignment;

@@ -1,11 +1,11 @@
 import * as l10n from '@vscode/l10n';
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { isLangChainChatClass, wrapperExport } from '../../catalog/packages';
 import { ruleMeta, withoutNonePrefix } from '../../rules';
 import { wrapperAlternative } from './wrapperAlternative';
 import type { Category, RuleId } from '../../types';
 import type { Meaning } from '../bindings';
-import { classifyMeaning } from '../classify';
+import { classifyMeaning } from '../bedrockExports';
 import { type ScriptContext, type ScriptDetector, rangeOf } from '../context';
 import { stringValue } from '../parse';
 
@@ -15,6 +15,7 @@ import { stringValue } from '../parse';
  */
 export const detectWrappers: ScriptDetector = {
   name: 'wrappers',
+  rules: ['bedrock/langchain', 'bedrock/ai-sdk', 'bedrock/llamaindex', 'bedrock/knowledge-base'],
   kinds: [ts.SyntaxKind.NewExpression, ts.SyntaxKind.CallExpression],
   detect(node, context) {
     const call = node as ts.NewExpression | ts.CallExpression;

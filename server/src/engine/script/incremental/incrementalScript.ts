@@ -1,4 +1,4 @@
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { mayMentionBedrock } from '../../catalog/modelIds';
 import { currentLocale } from '../../l10n';
 import type { AnalyzeInput, Finding, ScriptLanguage } from '../../types';

@@ -1,4 +1,4 @@
-import type ts from '../../../typescript';
+import type ts from '../../typescript';
 
 /** Finds the top-level statement that holds an offset or a node of one version of a file. */
 export class StatementIndex {

@@ -1,4 +1,4 @@
-import type ts from '../../../typescript';
+import type ts from '../../typescript';
 import type { Finding } from '../../types';
 import type { NodeScan } from '../scanNodes';
 

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import type { TextEdit } from '../../../fixes/types';
+import type { TextEdit } from '../../../fixTypes';
 import { children } from '../../../python/syntax';
 import { indentationAt } from '../lineEdits';
 

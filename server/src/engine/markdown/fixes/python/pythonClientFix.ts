@@ -1,11 +1,12 @@
 import * as l10n from '@vscode/l10n';
-import type { FixProposal } from '../../../fixes/types';
+import type { FixProposal } from '../../../fixTypes';
 import { stringContentRange } from '../../../python/syntax';
 import type { OffsetRange } from '../../../types';
 import { nodeAt, withPythonTree } from './pythonTree';
+import { servingRules } from '../../../servesRules';
 
 /** `boto3.client("bedrock-runtime")` → `boto3.client("sagemaker-runtime")`: only the service name changes. */
-export function pythonClientFix(text: string, local: OffsetRange): FixProposal | undefined {
+export const pythonClientFix = servingRules(['bedrock/python-sdk'], function pythonClientFix(text: string, local: OffsetRange): FixProposal | undefined {
   return withPythonTree(text, (root) => {
     const literal = nodeAt(root, local, 'string');
     if (!literal) return undefined;
@@ -16,4 +17,4 @@ export function pythonClientFix(text: string, local: OffsetRange): FixProposal |
       edits: [{ range: content, newText: 'sagemaker-runtime' }],
     };
   });
-}
+});

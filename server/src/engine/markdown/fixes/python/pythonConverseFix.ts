@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { Node } from 'web-tree-sitter';
-import type { FixProposal, TextEdit } from '../../../fixes/types';
+import type { FixProposal, TextEdit } from '../../../fixTypes';
 import { isRewritableConverse } from '../../../python/fixability';
 import { children, keywordArguments, stringValue } from '../../../python/syntax';
 import type { EngineSettings, OffsetRange } from '../../../types';
@@ -8,13 +8,14 @@ import { endpointForModel, placeholderTodo } from '../endpointName';
 import { commentAbove, indentationAt } from '../lineEdits';
 import { chatBodySource } from './chatBody';
 import { callWithCallee, quoteStyle, statementOf, withPythonTree } from './pythonTree';
+import { servingRules } from '../../../servesRules';
 
 /**
  * `client.converse(modelId=, messages=, system=, inferenceConfig=)` → `client.invoke_endpoint(EndpointName=,
  * ContentType="application/json", Body=json.dumps({chat-completions body}))`, with a comment on the
  * response shape, and `import json` when the snippet lacks it.
  */
-export function pythonConverseFix(text: string, local: OffsetRange, settings: EngineSettings): FixProposal | undefined {
+export const pythonConverseFix = servingRules(['bedrock/python-sdk'], function pythonConverseFix(text: string, local: OffsetRange, settings: EngineSettings): FixProposal | undefined {
   return withPythonTree(text, (root) => {
     const call = callWithCallee(root, local);
     if (!call || !isRewritableConverse(call)) return undefined;
@@ -44,7 +45,7 @@ export function pythonConverseFix(text: string, local: OffsetRange, settings: En
       edits: edits.sort((a, b) => a.range.start - b.range.start),
     };
   });
-}
+});
 
 /** Replaces the arguments between the first and the last, keeping the layout: one line, or one argument per line. */
 function replaceArguments(call: Node, text: string, args: readonly string[]): TextEdit {

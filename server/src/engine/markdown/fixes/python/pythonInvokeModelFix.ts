@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { Node } from 'web-tree-sitter';
-import type { FixProposal, TextEdit } from '../../../fixes/types';
+import type { FixProposal, TextEdit } from '../../../fixTypes';
 import { isRewritableInvokeModel } from '../../../python/fixability';
 import { keywordArguments, stringContentRange, stringValue } from '../../../python/syntax';
 import type { EngineSettings, OffsetRange } from '../../../types';
@@ -8,13 +8,14 @@ import { endpointForModel, placeholderTodo } from '../endpointName';
 import { commentAbove } from '../lineEdits';
 import { appendArgument, renameKeyword } from './argumentEdits';
 import { callWithCallee, quoteStyle, statementOf, withPythonTree } from './pythonTree';
+import { servingRules } from '../../../servesRules';
 
 /**
  * `client.invoke_model(modelId=..., body=..., contentType=..., accept=...)` →
  * `client.invoke_endpoint(EndpointName=..., Body=..., ContentType=..., Accept=...)`, and `result["body"]` →
  * `result["Body"]` in the same snippet. The request body is kept: the container decides its schema.
  */
-export function pythonInvokeModelFix(text: string, local: OffsetRange, settings: EngineSettings): FixProposal | undefined {
+export const pythonInvokeModelFix = servingRules(['bedrock/python-sdk'], function pythonInvokeModelFix(text: string, local: OffsetRange, settings: EngineSettings): FixProposal | undefined {
   return withPythonTree(text, (root) => {
     const call = callWithCallee(root, local);
     if (!call || !isRewritableInvokeModel(call)) return undefined;
@@ -43,7 +44,7 @@ export function pythonInvokeModelFix(text: string, local: OffsetRange, settings:
       edits: edits.filter((edit): edit is TextEdit => edit !== undefined).sort((a, b) => a.range.start - b.range.start),
     };
   });
-}
+});
 
 /** `response["body"]` after the call → `response["Body"]` (SageMaker's response member is PascalCase). */
 function responseBodyEdits(root: Node, resultName: string, after: number): TextEdit[] {

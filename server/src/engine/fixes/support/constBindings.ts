@@ -1,4 +1,4 @@
-import ts from '../../../typescript';
+import ts from '../../typescript';
 import { skipOuterExpressions, stringValue } from '../../script/parse';
 import { referencesTo } from './nodes';
 

@@ -1,12 +1,13 @@
 import * as l10n from '@vscode/l10n';
-import type { ModelIdInfo } from './catalog/modelIds';
-import { endpointFor } from './settings';
-import type { Category, EngineSettings, FindingData } from './types';
+import type { ModelIdInfo } from './modelIds';
+import { mappingForModelId } from './endpointChoice';
+import { none } from '../rules';
+import type { Category, EngineSettings, FindingData } from '../types';
 
 /** Message, category, equivalent and data for a Bedrock model id; shared by scripts, fences and prose. */
 export function describeModelId(info: ModelIdInfo, settings: EngineSettings): { message: string; category: Category; equivalent: string; data: FindingData } {
   const region = settings.targetRegion;
-  const mapping = endpointFor(settings, info.modelId.replace(/^(?:us-gov|us|eu|apac|jp|au|global)\./, '')) ?? endpointFor(settings, info.modelId);
+  const mapping = mappingForModelId(settings, info.modelId);
   const profileNote = info.geoPrefix
     ? ' ' + l10n.t("Cross-region inference profiles ('{0}.') do not exist in China regions.", info.geoPrefix)
     : '';
@@ -34,7 +35,7 @@ export function describeModelId(info: ModelIdInfo, settings: EngineSettings): { 
     ? l10n.t('an open embedding model on its own endpoint (e.g. JumpStart huggingface-sentencesimilarity-bge-m3); re-embed the corpus')
     : l10n.t('an open model (e.g. Qwen, Llama, DeepSeek) deployed on a SageMaker endpoint');
   return {
-    category: 'no-equivalent', equivalent: l10n.t('none: {0}', alternative), data,
+    category: 'no-equivalent', equivalent: none(alternative), data,
     message: l10n.t("Bedrock model id '{0}' is a closed-weight model with no SageMaker equivalent in {1}. Alternative: {2}.", info.modelId, region, alternative) + profileNote,
   };
 }

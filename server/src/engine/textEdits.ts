@@ -1,4 +1,4 @@
-import type { TextEdit } from './types';
+import type { TextEdit } from './fixTypes';
 
 /** Applies non-overlapping edits (any order) to `text`. Pure; shared by the CLI's `--fix` and the tests. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {

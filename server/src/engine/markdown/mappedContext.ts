@@ -1,4 +1,4 @@
-import type { EmbeddedContext } from '../shell/embeddedContext';
+import type { EmbeddedContext } from '../embeddedContext';
 import { createFinding } from '../finding';
 import type { EngineSettings, Finding } from '../types';
 import type { FenceMap } from './fenceMap';

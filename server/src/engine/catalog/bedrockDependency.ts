@@ -1,7 +1,7 @@
-import { ruleForClient } from '../catalog/operations';
+import { ruleForClient } from './operations';
 import {
   BEDROCK_SDK_PACKAGES, BEDROCK_WRAPPER_PACKAGES, type BedrockService, SAGEMAKER_RUNTIME_PACKAGE, type WrapperLibrary,
-} from '../catalog/packages';
+} from './packages';
 import type { RuleId } from '../types';
 
 /** A package a package.json can list that reaches Bedrock: an SDK client or a wrapper library. */

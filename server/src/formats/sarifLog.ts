@@ -1,11 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'node:url';
-import { allRules, ruleDocUrl } from '../../engine/rules';
-import type { Severity } from '../../engine/types';
-import { TOOL_INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from '../toolInfo';
+import { allRules, ruleDocUrl } from '../engine/rules';
+import type { Severity } from '../engine/types';
+import { TOOL_INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from './toolInfo';
 import type { CliFinding } from './cliFinding';
-import type { FileMessage } from './reporter';
+import type { FileMessage } from './jsonReport';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 /** Result locations are relative to this base (GitHub code scanning's convention), so the log is portable. */

@@ -1,6 +1,6 @@
-import type ts from '../../typescript';
-import type { PackageContext } from '../project/packageContext';
-import type { AnalyzeInput, OffsetRange } from '../types';
+import type ts from './typescript';
+import type { PackageContext } from './project/packageContext';
+import type { AnalyzeInput, OffsetRange } from './types';
 
 /** A replacement of `range` (offsets into the analysed text) by `newText`. Fixes are lists of minimal edits. */
 export interface TextEdit {

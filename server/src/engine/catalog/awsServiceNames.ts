@@ -1,4 +1,4 @@
-import type { BedrockService } from '../catalog/packages';
+import type { BedrockService } from './packages';
 
 /** Bedrock service names as the AWS CLI and boto3 spell them (`aws bedrock-runtime`, `boto3.client("bedrock-runtime")`). */
 const SERVICE_NAMES: Readonly<Record<string, BedrockService>> = {

@@ -1,13 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { MIGRATION_TODO } from '../../catalog/migrationTodo';
-import { endpointFor } from '../../settings';
-import type { EndpointMapping, EngineSettings } from '../../types';
-import { modelInfo } from './staticModelIds';
-
-/** The marker every TODO comment written by a fix starts with (reported by bedrock/migration-todo until removed). */
-export const TODO = MIGRATION_TODO;
-
-const GEO_PREFIX = /^(?:us-gov|us|eu|apac|jp|au|global)\./;
+import type { EndpointMapping, EngineSettings } from '../types';
+import { modelInfo, withoutGeoPrefix } from './modelIds';
 
 /** The SageMaker endpoint that replaces one Bedrock model id: the mapped one, or the visible placeholder. */
 export interface EndpointChoice {
@@ -21,8 +14,26 @@ export interface EndpointChoice {
 
 /** The setting's endpoint for a model id, also when it is called through a cross-region inference profile (`us.`...). */
 export function mappingForModelId(settings: EngineSettings, modelId: string): EndpointMapping | undefined {
-  return endpointFor(settings, modelId.replace(GEO_PREFIX, '')) ?? endpointFor(settings, modelId);
+  return endpointFor(settings, withoutGeoPrefix(modelId)) ?? endpointFor(settings, modelId);
 }
+
+/** Finds the endpoint mapping for a model id: exact key first, then `*` glob keys in declaration order. */
+export function endpointFor(settings: EngineSettings, modelId: string): EndpointMapping | undefined {
+  const exact = settings.endpoints[modelId];
+  if (exact) return exact;
+  for (const [pattern, mapping] of Object.entries(settings.endpoints)) {
+    if (pattern.includes('*') && globToRegExp(pattern).test(modelId)) return mapping;
+  }
+  return undefined;
+}
+
+function globToRegExp(pattern: string): RegExp {
+  const escaped = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${escaped.join('.*')}$`);
+}
+
+/** The start of the placeholder endpoint name the fixes write for an unmapped model id (see placeholderEndpointName). */
+export const PLACEHOLDER_PREFIX = 'TODO-endpoint-for-';
 
 /**
  * The one placeholder endpoint name every fix writes for an unmapped model id (code, lookup tables, Markdown
@@ -30,7 +41,14 @@ export function mappingForModelId(settings: EngineSettings, modelId: string): En
  * so a forgotten placeholder fails with SageMaker's validation error instead of calling the wrong endpoint.
  */
 export function placeholderEndpointName(modelId: string | undefined): string {
-  return modelId === undefined || modelId === '' ? 'TODO-endpoint-name' : `TODO-endpoint-for-${modelId}`;
+  return modelId === undefined || modelId === '' ? 'TODO-endpoint-name' : `${PLACEHOLDER_PREFIX}${modelId}`;
+}
+
+/** The model id of a placeholder endpoint name (the value of a string literal), or undefined for any other value. */
+export function placeholderModelId(value: string): string | undefined {
+  if (!value.startsWith(PLACEHOLDER_PREFIX)) return undefined;
+  const modelId = value.slice(PLACEHOLDER_PREFIX.length);
+  return modelId !== '' && !/\s/.test(modelId) ? modelId : undefined;
 }
 
 export function endpointChoiceFor(settings: EngineSettings, modelId: string | undefined): EndpointChoice {
