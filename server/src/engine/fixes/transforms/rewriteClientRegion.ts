@@ -19,7 +19,8 @@ export const rewriteClientRegion: FixTransform = {
     for (const finding of findings) {
       const literal = context.nodeOf(finding);
       // A LangChain chat model's region changes only with the rest of its construction (rewriteLangChain).
-      if (!literal || !(ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal)) || !isRuntimeClientRegion(context, finding)) continue;
+      if (!literal || !(ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal))) continue;
+      if (!isRuntimeClientRegion(context, finding) && !isAiSdkFactoryRegion(context, finding)) continue;
       const quote = literal.getText(context.sourceFile).charAt(0);
       context.replace(literal, `${quote}${context.settings.targetRegion}${quote}`);
     }
@@ -27,9 +28,8 @@ export const rewriteClientRegion: FixTransform = {
 };
 
 function verdictFor(context: FixContext, finding: Finding): Verdict {
-  const construction = context.nodeOf(finding)?.parent?.parent?.parent;
   // The Vercel AI SDK's createAmazonBedrock({ region }) becomes createSageMaker({ region }) (rewriteAiSdk).
-  if (construction && ts.isCallExpression(construction) && isAiSdkFactory(context, construction.expression)) return OK;
+  if (isAiSdkFactoryRegion(context, finding)) return OK;
   // A LangChain chat model the file migration rewrites gets the target region with it (also a fallback literal).
   const owner = regionOwner(context, finding);
   if (owner && rewritesChatModelAt(context, owner)) return OK;
@@ -55,6 +55,11 @@ function isRuntimeClientRegion(context: FixContext, finding: Finding): boolean {
   const callee = constructorOf(context, finding);
   return callee !== undefined && context.findings.some((other) => other.ruleId === 'bedrock/runtime-client'
     && other.range.start === callee.getStart(context.sourceFile) && other.range.end === callee.getEnd());
+}
+
+function isAiSdkFactoryRegion(context: FixContext, finding: Finding): boolean {
+  const construction = context.nodeOf(finding)?.parent?.parent?.parent;
+  return construction !== undefined && ts.isCallExpression(construction) && isAiSdkFactory(context, construction.expression);
 }
 
 function isAiSdkFactory(context: FixContext, callee: ts.Expression): boolean {
