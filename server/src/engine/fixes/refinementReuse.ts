@@ -7,6 +7,7 @@ import { isPlaceholderFinding } from './support/placeholderEndpoint';
 import { treeHasSyntaxErrors } from './support/syntax';
 import type { FixInput } from '../fixTypes';
 import { waitingForSyntax } from './index';
+import { FILE_WIDE_PROPERTY_NAMES } from './transforms/rewriteLangChain';
 
 export type Refine = (input: FixInput, findings: readonly Finding[]) => Finding[];
 
@@ -29,7 +30,8 @@ interface Snapshot {
 /**
  * Keeps one document's refined findings across edits (issue #13: refining runs every check on each keystroke).
  * The refinement reads the statements that hold findings, whatever they reach by name (references, declarations),
- * the imports and `require` calls (adapter module kind and import style), and the settings. When
+ * the imports and `require` calls (adapter module kind and import style), the settings, and how often the file
+ * names the properties some checks look for anywhere (FILE_WIDE_PROPERTY_NAMES). When
  * an edit leaves all of those as they were and the findings are the same apart from their positions, the previous
  * result is still exact: it is reused with the new positions. Anything else refines from scratch.
  *
@@ -152,7 +154,15 @@ export class RefinementReuse {
 }
 
 function keyOf(input: FixInput): string {
-  return JSON.stringify([input.languageId, input.fileName ?? null, input.workspaceRelativePath ?? null, input.settings, input.packageContext ?? null, currentLocale()]);
+  const fileWide = FILE_WIDE_PROPERTY_NAMES.map((name) => occurrences(input.text, name));
+  return JSON.stringify([input.languageId, input.fileName ?? null, input.workspaceRelativePath ?? null, input.settings, input.packageContext ?? null, currentLocale(), fileWide]);
+}
+
+/** How often `word` occurs in the text: a cheap scan (no parse), enough to notice a use appearing or going. */
+function occurrences(text: string, word: string): number {
+  let count = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) count++;
+  return count;
 }
 
 

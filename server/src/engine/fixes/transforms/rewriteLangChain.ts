@@ -140,6 +140,12 @@ function makePlan(context: FixContext): FilePlan {
   return plan();
 }
 
+/**
+ * Property names a check looks for anywhere in the file, whoever owns them: a model can reach any object, so their
+ * presence alone refuses the fix. Refinement reuse (refinementReuse.ts) refines afresh when their count changes.
+ */
+export const FILE_WIDE_PROPERTY_NAMES: readonly string[] = ['withStructuredOutput'];
+
 function usesStructuredOutput(sourceFile: ts.SourceFile): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
