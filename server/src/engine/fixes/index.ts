@@ -9,6 +9,7 @@ import { type Assessment, assess, findingKey, runTransforms } from './pipeline';
 import { TRANSFORMS } from './registry';
 import { mappingForModelId } from '../catalog/endpointChoice';
 import { NOTE_RULES, noteProposal, noteText } from './support/migrationNote';
+import { markdownFixAllRefusals } from '../markdown/fixes';
 import { isPlaceholderFinding, placeholderFix } from './support/placeholderEndpoint';
 import { hasSyntaxErrors, treeHasSyntaxErrors } from './support/syntax';
 import { rewriteClientRegion } from './transforms/rewriteClientRegion';
@@ -200,6 +201,7 @@ function memoized<T>(input: FixInput, what: string, compute: () => T): T {
  * document's syntax tree with parent pointers, when the caller has one (see analyzeWithFixability).
  */
 export function refineFixability(input: FixInput, findings: readonly Finding[], parsed?: ts.SourceFile): Finding[] {
+  if (input.languageId === 'markdown') return refineMarkdownFixability(input, findings);
   if (!isScriptLanguage(input.languageId) || !findings.some((finding) => finding.fixable)) return [...findings];
   workCounters.findingsRefined += findings.length;
   if (!parses(input, parsed)) return waitingForSyntax(findings);
@@ -232,6 +234,15 @@ export function waitingForSyntax(findings: readonly Finding[]): Finding[] {
 }
 
 /** The finding marked as one fix-all leaves, with the reason in its message and in `data.notFixed`. */
+/** A Markdown document's findings, fixable exactly when its fix-all changes them (fences get no created modules). */
+function refineMarkdownFixability(input: FixInput, findings: readonly Finding[]): Finding[] {
+  const refusals = markdownFixAllRefusals(input, findings, fixesForFinding);
+  return findings.map((finding) => {
+    const reason = refusals.get(finding);
+    return reason === undefined ? finding : notFixed(finding, reason);
+  });
+}
+
 export function notFixed(finding: Finding, reason: string): Finding {
   return { ...finding, fixable: false, message: `${finding.message} ${l10n.t('Not fixed automatically: {0}.', reason)}`, data: { ...finding.data, notFixed: reason } };
 }

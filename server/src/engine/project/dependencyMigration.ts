@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { packageNameOf } from '../catalog/packages';
 import { isFileMigrationFinding, notFixed } from '../fixes';
-import { BEDROCK_RUNTIME_PACKAGE, MIGRATED_PACKAGES, SAGEMAKER_RUNTIME_PACKAGE, planDependencyFix } from '../packageJson';
+import { MIGRATED_PACKAGES, SAGEMAKER_RUNTIME_PACKAGE, planDependencyFix } from '../packageJson';
 import type { Finding } from '../types';
 import { importsAfterLangChainMigration, langChainWillMigrate } from './langChainMigration';
 import { packageImportsOf } from './localImports';
@@ -36,8 +36,9 @@ export function dependencyFixability(packageJsonText: string, findings: readonly
   const removed = new Set(plan.removed.map((entry) => entry.keyRange.start));
   return findings.map((finding) => {
     if (finding.ruleId !== 'bedrock/dependency') return finding;
-    const fixed = removed.has(finding.range.start) || (plan.addsSageMakerRuntime && finding.data.module === BEDROCK_RUNTIME_PACKAGE);
-    if (fixed) return { ...finding, fixable: true };
+    // Only a removal makes the finding go: a Bedrock package that stays (still imported) is still reported, even
+    // when the SageMaker Runtime client is added beside it for the migrated code.
+    if (removed.has(finding.range.start)) return { ...finding, fixable: true };
     const reason = l10n.t("code of this package still imports '{0}'", String(finding.data.module));
     return finding.fixable ? notFixed(finding, reason) : finding;
   });

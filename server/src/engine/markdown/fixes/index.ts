@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FixProposal, TextEdit } from '../../fixTypes';
 import type { AnalyzeInput, Finding } from '../../types';
 import { documentTarget } from '../documentTarget';
@@ -37,6 +38,26 @@ export function markdownFixAll(input: AnalyzeInput, findings: readonly Finding[]
   }
   if (accepted.length === 0) return undefined;
   return { title: 'Fix all Bedrock findings in this document', kind: 'quickfix', edits: accepted.sort((a, b) => a.range.start - b.range.start) };
+}
+
+/**
+ * Why fix-all cannot change each fixable finding of the document (by finding), for the ones it cannot: no fix applies
+ * in its block, or the fix would have to create a module (the Converse adapter, a provider or chat model module),
+ * which a code block cannot import. Overlapping fixes are not counted here: the first one fixes the same code.
+ */
+export function markdownFixAllRefusals(input: AnalyzeInput, findings: readonly Finding[], scriptFixer?: ScriptFixer): Map<Finding, string> {
+  const refusals = new Map<Finding, string>();
+  if (!findings.some((finding) => finding.fixable)) return refusals;
+  const document = parseMarkdown(input.text);
+  for (const finding of findings) {
+    if (!finding.fixable) continue;
+    const fix = fixesIn(document, input, finding, scriptFixer).find((proposal) => proposal.isPreferred);
+    if (!fix) refusals.set(finding, l10n.t('no rewrite applies to this code block'));
+    else if (fix.createFiles?.length) {
+      refusals.set(finding, l10n.t('in a Markdown code block the rewrite would need the {0} module the fix creates; migrate the code in a source file, then copy it back', fix.createFiles[0].path.split('/').pop() ?? ''));
+    }
+  }
+  return refusals;
 }
 
 function fixesIn(document: MarkdownDocument, input: AnalyzeInput, finding: Finding, scriptFixer: ScriptFixer | undefined): FixProposal[] {
