@@ -3,7 +3,7 @@ import type ts from '../typescript';
 import { isScriptLanguage } from '../languages';
 import type { Finding, RuleId, ScriptLanguage } from '../types';
 import { detectMigrationTodos } from '../script/detectMigrationTodos';
-import { FixContext } from './context';
+import { FixContext } from './fixContext';
 import { sortEdits } from '../textEdits';
 import { type Assessment, assess, findingKey, runTransforms } from './pipeline';
 import { TRANSFORMS } from './registry';

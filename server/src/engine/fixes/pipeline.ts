@@ -4,7 +4,7 @@ import { isScriptLanguage } from '../languages';
 import { analyzeScriptTree } from '../script/analyzeScript';
 import { parseScript } from '../script/parse';
 import type { Finding, OffsetRange, RuleId, ScriptLanguage } from '../types';
-import { FixContext, type RunState } from './context';
+import { FixContext, type RunState } from './fixContext';
 import { applyEdits, assertDisjoint, composeEdits, sortEdits } from '../textEdits';
 import type { FixTransform, Verdict } from './transform';
 import type { CreatedFile, FixInput, TextEdit } from '../fixTypes';

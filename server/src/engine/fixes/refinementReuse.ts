@@ -1,7 +1,7 @@
 import ts from '../typescript';
 import { currentLocale } from '../l10n';
 import type { Finding } from '../types';
-import { isImportLike } from './context';
+import { isImportLike } from './fixContext';
 import { isReference, knowStatementNames } from './support/nodes';
 import { isPlaceholderFinding } from './support/placeholderEndpoint';
 import { treeHasSyntaxErrors } from './support/syntax';

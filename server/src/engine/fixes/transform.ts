@@ -1,5 +1,5 @@
 import type { Finding, RuleId } from '../types';
-import type { FixContext } from './context';
+import type { FixContext } from './fixContext';
 
 /** Whether one finding can be rewritten safely here; a refusal's reason becomes a migration note. */
 export type Verdict = { ok: true } | { ok: false; reason: string };

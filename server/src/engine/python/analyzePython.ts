@@ -1,5 +1,5 @@
 import type { EmbeddedContext } from '../embeddedContext';
-import type { PythonContext } from './context';
+import type { PythonContext } from './pythonContext';
 import { PYTHON_DETECTORS } from './detectors';
 import { PythonBindings } from './pythonBindings';
 import { pythonParser } from './pythonParser';

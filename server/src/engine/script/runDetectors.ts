@@ -2,7 +2,7 @@ import type ts from '../typescript';
 import { createFinding } from '../finding';
 import type { CancellationToken, EngineSettings, Finding } from '../types';
 import type { Bindings } from './bindings';
-import type { ScriptContext } from './context';
+import type { ScriptContext } from './scriptContext';
 import { SCRIPT_DETECTORS } from './detectors';
 
 /** A run's observers: the incremental analysis learns from them which top-level statements a result touches. */

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { FixContext } from '../context';
+import type { FixContext } from '../fixContext';
 import { propertySeparator, staticProperties } from '../support/requestObject';
 import type { BodyRequest, BodyRewrite, ReadRule } from './types';
 

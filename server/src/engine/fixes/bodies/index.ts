@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { FixContext } from '../context';
+import type { FixContext } from '../fixContext';
 import { rewriteCompletionsBody } from './completionsBody';
 import { checkLlamaBody, llamaReads, rewriteLlamaBody } from './llamaBody';
 import { checkMistralBody, mistralReads, rewriteMistralBody } from './mistralBody';

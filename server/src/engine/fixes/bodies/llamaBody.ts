@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { FixContext } from '../context';
+import type { FixContext } from '../fixContext';
 import type { PromptBodySpec } from './tgiSchemaBody';
 import { translatePromptBody, untranslatablePromptBody } from './tgiSchemaBody';
 import { containerAssumption, generatedTokensFromDetails, stopReasonFromDetails } from './containerNote';

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { FixContext } from '../context';
+import type { FixContext } from '../fixContext';
 import { containerAssumption, stopReasonFromDetails } from './containerNote';
 import type { PromptBodySpec } from './tgiSchemaBody';
 import { translatePromptBody, untranslatablePromptBody } from './tgiSchemaBody';

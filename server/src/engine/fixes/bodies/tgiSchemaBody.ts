@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import ts from '../../typescript';
-import type { FixContext } from '../context';
+import type { FixContext } from '../fixContext';
 import { appendElements } from '../support/listEdits';
 import { renameProperty, staticProperties, valueOf } from '../support/requestObject';
 import { lineIndentAt } from '../style';

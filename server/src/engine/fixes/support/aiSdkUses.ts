@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import ts from '../../typescript';
 import { propertyNameText, skipOuterExpressions } from '../../script/parse';
 import type { Finding } from '../../types';
-import type { FixContext } from '../context';
+import type { FixContext } from '../fixContext';
 import { type ImportSite, importSites, namespaceSites } from './importSites';
 import { referencesTo } from './nodes';
 

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type ts from '../../typescript';
 import { type ModelFamily, modelInfo } from '../../catalog/modelIds';
 import type { EndpointMapping, EngineSettings } from '../../types';
-import type { FixContext } from '../context';
+import type { FixContext } from '../fixContext';
 import { quoted, semi } from '../style';
 import { type EndpointChoice, endpointChoiceFor, mappingForModelId, placeholderEndpointName, placeholderNote } from '../../catalog/endpointChoice';
 import { MIGRATION_TODO as TODO } from '../../catalog/migrationTodo';

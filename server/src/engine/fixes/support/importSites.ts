@@ -1,5 +1,5 @@
 import ts from '../../typescript';
-import type { FixContext } from '../context';
+import type { FixContext } from '../fixContext';
 import { quoted, semi } from '../style';
 import { appendElements, removeElements } from './listEdits';
 import { endOfLine, startOfLine } from './nodes';

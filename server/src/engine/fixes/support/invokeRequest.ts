@@ -4,7 +4,7 @@ import { closedWeightIds, closedWeightReason } from '../../catalog/closedWeights
 import { type ModelFamily, modelInfo } from '../../catalog/modelIds';
 import type { EndpointMapping } from '../../types';
 import { type BodyRequest, type ReadRule, readRulesFor, rewriteBody, untranslatableBody } from '../bodies';
-import type { FixContext } from '../context';
+import type { FixContext } from '../fixContext';
 import { quoted } from '../style';
 import { OK, type Verdict, refuse } from '../transform';
 import { bodyObjectLiteral } from './constBindings';

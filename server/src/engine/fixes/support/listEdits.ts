@@ -1,5 +1,5 @@
 import type ts from '../../typescript';
-import type { FixContext } from '../context';
+import type { FixContext } from '../fixContext';
 import { endOfLine, startOfLine } from './nodes';
 
 // Edits to comma-separated lists (import specifiers, destructuring, object literal properties) that keep each

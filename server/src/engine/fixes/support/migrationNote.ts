@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import ts from '../../typescript';
 import { ruleMeta, withoutNonePrefix } from '../../rules';
 import type { Finding, RuleId } from '../../types';
-import type { FixContext } from '../context';
+import type { FixContext } from '../fixContext';
 import type { FixProposal } from '../../fixTypes';
 import { todoAnchor, todoLine, todosAbove } from './todoComment';
 import { nodeContaining } from './nodes';

@@ -1,6 +1,6 @@
 import ts from '../../typescript';
 import { propertyNameText } from '../../script/parse';
-import type { FixContext } from '../context';
+import type { FixContext } from '../fixContext';
 import { lineIndentAt } from '../style';
 import { removeElements } from './listEdits';
 

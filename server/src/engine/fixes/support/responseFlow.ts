@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import ts from '../../typescript';
 import { skipOuterExpressions } from '../../script/parse';
 import type { FirstElementRead, ReadRule } from '../bodies/types';
-import type { FixContext } from '../context';
+import type { FixContext } from '../fixContext';
 import { isReference } from './nodes';
 
 /**

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import ts from '../../typescript';
-import type { FixContext } from '../context';
+import type { FixContext } from '../fixContext';
 import { isReference, referencesTo } from './nodes';
 
 /** Bedrock stream event members → SageMaker ResponseStream members. */

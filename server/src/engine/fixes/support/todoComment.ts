@@ -1,5 +1,5 @@
 import type ts from '../../typescript';
-import type { FixContext } from '../context';
+import type { FixContext } from '../fixContext';
 import { lineIndentAt } from '../style';
 import { MIGRATION_TODO as TODO } from '../../catalog/migrationTodo';
 import { enclosingStatement, startOfLine } from './nodes';

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import ts from '../../typescript';
-import type { FixContext } from '../context';
+import type { FixContext } from '../fixContext';
 import { ADAPTER_BEDROCK_NAMES, BEDROCK_RUNTIME_PACKAGE, SAGEMAKER_RENAMES } from '../names';
 import { importSites } from '../support/importSites';
 import { isReference } from '../support/nodes';

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import ts from '../../typescript';
 import { propertyNameText, skipOuterExpressions, stringValue } from '../../script/parse';
 import type { Finding } from '../../types';
-import type { FixContext } from '../context';
+import type { FixContext } from '../fixContext';
 import { quoted } from '../style';
 import { AI_SDK_PROVIDER } from '../support/adapterModule';
 import {

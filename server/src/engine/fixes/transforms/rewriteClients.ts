@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import ts from '../../typescript';
 import { propertyNameText, skipOuterExpressions, stringValue } from '../../script/parse';
-import type { FixContext } from '../context';
+import type { FixContext } from '../fixContext';
 import { MIGRATION_TODO as TODO } from '../../catalog/migrationTodo';
 import { insertTodoAbove } from '../support/todoComment';
 import { lineIndentAt } from '../style';

@@ -3,7 +3,7 @@ import { type OperationCall, operationCallOf } from '../support/operationCall';
 import { renameResponseFields, responseBodyOf, responseFlowOf, unfollowedResponse } from '../support/responseBody';
 import { readsNeedDetails, rewriteReads, unrewritableRead } from '../support/responseFlow';
 import type { Finding } from '../../types';
-import type { FixContext } from '../context';
+import type { FixContext } from '../fixContext';
 import { type FixTransform, OK, refuse } from '../transform';
 
 /**

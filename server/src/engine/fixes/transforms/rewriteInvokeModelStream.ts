@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import ts from '../../typescript';
 import type { Finding } from '../../types';
-import type { FixContext } from '../context';
+import type { FixContext } from '../fixContext';
 import { type InvokePlan, planInvokeRequest, rewriteInvokeRequest } from '../support/invokeRequest';
 import { operationCallOf } from '../support/operationCall';
 import { renameResponseFields, responseBodyOf, unfollowedResponse } from '../support/responseBody';

@@ -3,7 +3,7 @@ import ts from '../../typescript';
 import { LANGCHAIN_CHAT_CLASSES } from '../../catalog/packages';
 import { skipOuterExpressions, stringValue } from '../../script/parse';
 import type { Finding } from '../../types';
-import type { FixContext } from '../context';
+import type { FixContext } from '../fixContext';
 import { LANGCHAIN_CHAT_MODEL } from '../support/adapterModule';
 import { endpointChoiceFor, placeholderNote } from '../../catalog/endpointChoice';
 import { type ImportSite, type ListElement, importSites, importStatement, namespaceSites } from '../support/importSites';

@@ -1,5 +1,5 @@
 import ts from '../../typescript';
-import { type FixContext, lastImport, usesRequire } from '../context';
+import { type FixContext, lastImport, usesRequire } from '../fixContext';
 import {
   ADAPTER_BEDROCK_NAMES, ADAPTER_TYPE_EXPORTS, ADAPTER_WRITTEN_NAMES, BEDROCK_RUNTIME_PACKAGE, SAGEMAKER_RENAMES,
   SAGEMAKER_RUNTIME_PACKAGE, SAGEMAKER_TYPE_EXPORTS,

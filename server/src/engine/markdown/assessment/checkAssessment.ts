@@ -5,7 +5,7 @@ import { checkDates } from './checkDates';
 import { checkFeasibility } from './checkFeasibility';
 import { checkServiceCounts } from './checkServiceCounts';
 import { checkTargetRegion } from './checkTargetRegion';
-import type { AssessmentContext } from './context';
+import type { AssessmentContext } from './assessmentContext';
 
 /** Migration assessments are documents whose front matter has `feasibility`. */
 export function isAssessment(document: MarkdownDocument): boolean {

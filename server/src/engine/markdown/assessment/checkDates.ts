@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { type AssessmentContext, fieldRange, writtenValue } from './context';
+import { type AssessmentContext, fieldRange, writtenValue } from './assessmentContext';
 import { servingRules } from '../../servesRules';
 
 const DATE_KEY = /(?:^|[_-])date$/i;

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { type AssessmentContext, fieldRange } from './context';
+import { type AssessmentContext, fieldRange } from './assessmentContext';
 import { type ServiceListKey, findServiceList } from './serviceSections';
 import { servingRules } from '../../servesRules';
 

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { clientFactoryCall, isSmithyClientCall } from '../clientFactory';
-import type { PythonContext, PythonDetector } from '../context';
+import type { PythonContext, PythonDetector } from '../pythonContext';
 import { dottedName } from '../syntax';
 
 /**

@@ -5,7 +5,7 @@ import { ruleForClient, ruleForOperation, sageMakerOperationFor } from '../../ca
 import type { BedrockService } from '../../catalog/packages';
 import { ruleMeta, withoutNonePrefix } from '../../rules';
 import { clientFactoryCall, receiverService } from '../clientFactory';
-import type { PythonContext, PythonDetector } from '../context';
+import type { PythonContext, PythonDetector } from '../pythonContext';
 import { isRewritableConverse, isRewritableInvokeModel } from '../fixability';
 import { dottedName, keywordArguments, stringValue } from '../syntax';
 

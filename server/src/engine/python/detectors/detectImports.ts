@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { Node } from 'web-tree-sitter';
-import type { PythonContext, PythonDetector } from '../context';
+import type { PythonContext, PythonDetector } from '../pythonContext';
 import { pythonWrapper } from '../pythonWrappers';
 import { children } from '../syntax';
 

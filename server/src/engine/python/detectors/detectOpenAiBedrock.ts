@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { findHosts } from '../../catalog/modelIds';
-import type { PythonDetector } from '../context';
+import type { PythonDetector } from '../pythonContext';
 import { dottedName, keywordArguments, stringValue } from '../syntax';
 
 const OPENAI_CLASSES = new Set(['OpenAI', 'AsyncOpenAI']);

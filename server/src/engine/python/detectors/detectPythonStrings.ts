@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { PLACEHOLDER } from '../../catalog/modelIds';
 import { scanValue } from '../../catalog/scanValue';
-import type { PythonDetector } from '../context';
+import type { PythonDetector } from '../pythonContext';
 import { children, dottedName, stringContentRange } from '../syntax';
 
 /** Model ids, ARNs, hosts, IAM actions and the API-key variable inside Python string literals. */

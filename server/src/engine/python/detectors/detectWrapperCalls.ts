@@ -1,4 +1,4 @@
-import type { PythonDetector } from '../context';
+import type { PythonDetector } from '../pythonContext';
 import { mayExportWrappers } from '../pythonWrappers';
 import { dottedName } from '../syntax';
 import { reportWrapper } from './detectImports';

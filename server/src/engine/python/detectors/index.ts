@@ -1,4 +1,4 @@
-import type { PythonDetector } from '../context';
+import type { PythonDetector } from '../pythonContext';
 import { detectAssignments } from './detectAssignments';
 import { detectClientCalls } from './detectClientCalls';
 import { detectImports } from './detectImports';

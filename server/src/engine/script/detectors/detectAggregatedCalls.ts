@@ -1,7 +1,7 @@
 import ts from '../../typescript';
 import { operationOfMethod, ruleForOperation } from '../../catalog/operations';
 import { clientOfInstance } from '../bedrockExports';
-import type { ScriptDetector } from '../context';
+import type { ScriptDetector } from '../scriptContext';
 import { reportOperation } from './detectCommands';
 
 // Members every client has that are not service operations.

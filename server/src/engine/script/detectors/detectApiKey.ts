@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import ts from '../../typescript';
 import { BEDROCK_API_KEY_ENV } from '../../catalog/modelIds';
-import { type ScriptDetector, rangeOf } from '../context';
+import { type ScriptDetector, rangeOf } from '../scriptContext';
 
 /**
  * The Bedrock API-key variable used as a property name: `process.env.AWS_BEARER_TOKEN_BEDROCK`,

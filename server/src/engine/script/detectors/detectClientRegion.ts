@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import ts from '../../typescript';
 import { classifyMeaning } from '../bedrockExports';
-import { type ScriptContext, type ScriptDetector, rangeOf } from '../context';
+import { type ScriptContext, type ScriptDetector, rangeOf } from '../scriptContext';
 import { propertyNameText, skipOuterExpressions, stringValue } from '../parse';
 
 /**

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import ts from '../../typescript';
 import { ruleMeta, withoutNonePrefix } from '../../rules';
 import { classifyMeaning } from '../bedrockExports';
-import { type ScriptDetector, rangeOf } from '../context';
+import { type ScriptDetector, rangeOf } from '../scriptContext';
 
 /** `new BedrockRuntimeClient(...)`, `new BedrockRuntime(...)`, `new AWS.BedrockRuntime(...)` and the other Bedrock clients. */
 export const detectClients: ScriptDetector = {

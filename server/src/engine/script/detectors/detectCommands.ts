@@ -4,7 +4,7 @@ import { FIXABLE_RUNTIME_OPERATIONS, sageMakerOperationFor } from '../../catalog
 import { ruleMeta, withoutNonePrefix } from '../../rules';
 import type { FindingData, RuleId } from '../../types';
 import { classifyMeaning } from '../bedrockExports';
-import { type ScriptContext, type ScriptDetector, rangeOf } from '../context';
+import { type ScriptContext, type ScriptDetector, rangeOf } from '../scriptContext';
 import { propertyNameText, stringValue } from '../parse';
 
 /** `new ConverseCommand(...)` and every other Bedrock command, plus paginators such as `paginateListAsyncInvokes(...)`. */

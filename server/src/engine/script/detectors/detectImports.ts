@@ -8,7 +8,7 @@ import {
 import { ruleMeta, withoutNonePrefix } from '../../rules';
 import { wrapperAlternative } from './wrapperAlternative';
 import { dynamicImportModule, propertyNameText, requiredModule, skipOuterExpressions } from '../parse';
-import { type ScriptContext, type ScriptDetector, rangeOf } from '../context';
+import { type ScriptContext, type ScriptDetector, rangeOf } from '../scriptContext';
 
 /**
  * Imports, re-exports, `require` and `import()` of Bedrock packages. Whole-Bedrock modules are reported at

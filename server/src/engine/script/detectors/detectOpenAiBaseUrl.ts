@@ -3,7 +3,7 @@ import ts from '../../typescript';
 import { PLACEHOLDER, findHosts } from '../../catalog/modelIds';
 import { OPENAI_PACKAGE } from '../../catalog/packages';
 import type { Meaning } from '../bindings';
-import { type ScriptDetector, rangeOf } from '../context';
+import { type ScriptDetector, rangeOf } from '../scriptContext';
 import { propertyNameText, stringValue } from '../parse';
 
 /** `new OpenAI({ baseURL: "https://bedrock-runtime.us-east-1.amazonaws.com/openai/v1" })`: the OpenAI SDK talking to Bedrock. */

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import ts from '../../typescript';
 import { ruleMeta, withoutNonePrefix } from '../../rules';
-import { type ScriptDetector, rangeOf } from '../context';
+import { type ScriptDetector, rangeOf } from '../scriptContext';
 
 // Vercel AI SDK call options that carry per-provider settings; `bedrock` is the Amazon Bedrock provider's key.
 const PROVIDER_OPTION_KEYS = new Set(['providerOptions', 'providerMetadata', 'experimental_providerMetadata']);

@@ -1,7 +1,7 @@
 import ts from '../../typescript';
 import { PLACEHOLDER } from '../../catalog/modelIds';
 import { scanValue } from '../../catalog/scanValue';
-import type { ScriptDetector } from '../context';
+import type { ScriptDetector } from '../scriptContext';
 
 // Calls whose first string argument is a test name, not code that talks to Bedrock.
 const TEST_FUNCTIONS = new Set(['describe', 'it', 'test', 'suite', 'context', 'specify', 'bench', 'xit', 'xdescribe', 'fit', 'fdescribe']);

@@ -6,7 +6,7 @@ import { wrapperAlternative } from './wrapperAlternative';
 import type { Category, RuleId } from '../../types';
 import type { Meaning } from '../bindings';
 import { classifyMeaning } from '../bedrockExports';
-import { type ScriptContext, type ScriptDetector, rangeOf } from '../context';
+import { type ScriptContext, type ScriptDetector, rangeOf } from '../scriptContext';
 import { stringValue } from '../parse';
 
 /**

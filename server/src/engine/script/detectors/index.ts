@@ -1,4 +1,4 @@
-import type { ScriptDetector } from '../context';
+import type { ScriptDetector } from '../scriptContext';
 import { detectAggregatedCalls } from './detectAggregatedCalls';
 import { detectApiKey } from './detectApiKey';
 import { detectClientRegion } from './detectClientRegion';
