@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { CONFIG_SECTION } from '../../shared/protocol';
 import { ServerHandle } from './client';
 import { registerCommands } from './commands';
+import { trackVersionsOnDisk } from './commands/saveMigratedDocuments';
 import { createStatusItem } from './status';
 
 let server: ServerHandle | undefined;
@@ -11,7 +12,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Bedrock to SageMaker'), { log: true });
   server = new ServerHandle(context, output);
   // Commands and status come first, so they can explain a server that failed to start.
-  context.subscriptions.push(output, server, registerCommands(server, output), createStatusItem(server));
+  context.subscriptions.push(output, server, registerCommands(server, output), createStatusItem(server), trackVersionsOnDisk());
   context.subscriptions.push(
     // Trust and the size gate are fixed when documents are synced; a restart applies the new values.
     vscode.workspace.onDidGrantWorkspaceTrust(() => restart(output)),

@@ -9,7 +9,7 @@ export class DirtyDocuments {
   private constructor(private readonly versions: ReadonlyMap<string, number>) {}
 
   static snapshot(): DirtyDocuments {
-    return new DirtyDocuments(new Map(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => [d.uri.toString(), d.version])));
+    return new DirtyDocuments(new Map(vscode.workspace.textDocuments.filter(hasUnsavedChanges).map((d) => [d.uri.toString(), d.version])));
   }
 
   /**
@@ -31,4 +31,26 @@ export class DirtyDocuments {
 
 function names(documents: readonly vscode.TextDocument[]): string {
   return documents.map((d) => vscode.workspace.asRelativePath(d.uri)).join(', ');
+}
+
+/**
+ * Each open document's version when it was last opened or saved. A later version holds changes that are not on
+ * disk even before VS Code flags the document dirty: the flag reaches the extension host after the change itself,
+ * so an edit made just before a migration could otherwise be taken for one of ours and saved.
+ */
+const versionOnDisk = new Map<string, number>();
+
+export function trackVersionsOnDisk(): vscode.Disposable {
+  const record = (d: vscode.TextDocument) => versionOnDisk.set(d.uri.toString(), d.version);
+  for (const d of vscode.workspace.textDocuments) if (!d.isDirty) record(d);
+  return vscode.Disposable.from(
+    vscode.workspace.onDidOpenTextDocument(record),
+    vscode.workspace.onDidSaveTextDocument(record),
+    vscode.workspace.onDidCloseTextDocument((d) => versionOnDisk.delete(d.uri.toString())),
+  );
+}
+
+function hasUnsavedChanges(d: vscode.TextDocument): boolean {
+  const saved = versionOnDisk.get(d.uri.toString());
+  return d.isDirty || (saved !== undefined && saved !== d.version);
 }
