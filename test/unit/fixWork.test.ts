@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze';
 import { applyEdits, fixAll } from '../../server/src/engine/fixes';
+import { runTransforms } from '../../server/src/engine/fixes/pipeline';
 import { TRANSFORMS } from '../../server/src/engine/fixes/registry';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 import { snapshotWorkCounters, workSince } from '../../server/src/engine/workCounters';
@@ -32,5 +33,17 @@ describe('work per fix', () => {
     // One analysis per text: the passes that changed the text, plus the first.
     assert.ok(large.work.fixAnalyses < large.work.rewritePasses, JSON.stringify(large.work));
     assert.equal(large.leftFixable, 0, 'nothing fixable is left');
+  });
+
+  test('without a tree from the caller, the assessment and the first rewrite pass share one analysis of the text', () => {
+    const text = generateMigratableFile(300);
+    const input = { text, languageId: 'typescript' as const, settings: DEFAULT_SETTINGS, fileName: '/w/src/shared.ts', workspaceRelativePath: 'src/shared.ts' };
+    const findings = analyze(input).findings;
+    const passesOnly = snapshotWorkCounters();
+    runTransforms(input, TRANSFORMS);
+    const analysesOfThePasses = workSince(passesOnly).fixAnalyses;
+    const before = snapshotWorkCounters();
+    assert.ok(fixAll(input, findings), 'the file is migrated');
+    assert.equal(workSince(before).fixAnalyses, analysesOfThePasses);
   });
 });

@@ -5,13 +5,14 @@ import type { Finding, RuleId, ScriptLanguage } from '../types';
 import { detectMigrationTodos } from '../script/detectMigrationTodos';
 import { FixContext } from './fixContext';
 import { sortEdits } from '../textEdits';
-import { type Assessment, assess, findingKey, runTransforms } from './pipeline';
+import { type Assessment, assess, findingKey, parseAndAnalyse, type ParsedText, runTransforms } from './pipeline';
+import { parseScript } from '../script/parse';
 import { TRANSFORMS } from './registry';
 import { mappingForModelId } from '../catalog/endpointChoice';
 import { NOTE_RULES, noteProposal, noteText } from './support/migrationNote';
 import { markdownFixAllRefusals } from '../markdown/fixes';
 import { isPlaceholderFinding, placeholderFix } from './support/placeholderEndpoint';
-import { hasSyntaxErrors, treeHasSyntaxErrors } from './support/syntax';
+import { treeHasSyntaxErrors } from './support/syntax';
 import { rewriteClientRegion } from './transforms/rewriteClientRegion';
 import { isChatModelFinding } from './transforms/rewriteLangChain';
 import type { FixInput, FixProposal, TextEdit } from '../fixTypes';
@@ -95,7 +96,7 @@ function migrationProposal(input: FixInput): FixProposal | undefined {
     if (assessment(input).blockers.length > 0) return undefined;
     let result: ReturnType<typeof runTransforms>;
     try {
-      result = runTransforms(input, TRANSFORMS);
+      result = runTransforms(input, TRANSFORMS, undefined, takeOriginal(input));
     } catch {
       // Transforms that disagree (overlapping edits) mean no safe rewrite.
       return undefined;
@@ -172,11 +173,32 @@ export function syntaxErrorReason(): string {
 
 function parses(input: FixInput, parsed?: ts.SourceFile): boolean {
   const tree = parsed ?? input.sourceFile;
-  return memoized(input, 'parses', () => !(tree ? treeHasSyntaxErrors(tree) : hasSyntaxErrors(input.text, input.languageId as ScriptLanguage, input.fileName)));
+  return memoized(input, 'parses', () => !treeHasSyntaxErrors(tree ?? originalTree(input)));
 }
 
 function assessment(input: FixInput, findings?: readonly Finding[], parsed?: ts.SourceFile): Assessment {
-  return memoized(input, 'assessment', () => assess(input, TRANSFORMS, findings, parsed));
+  return memoized(input, 'assessment', () => {
+    if (findings || parsed || input.sourceFile) return assess(input, TRANSFORMS, findings, parsed);
+    const original = originalAnalysis(input);
+    return assess(input, TRANSFORMS, original.findings, original.sourceFile);
+  });
+}
+
+// Without a tree from the caller (`scan --fix`), the syntax check, the assessment and the first rewrite pass share
+// one parse and one analysis of the text: on a large file each costs as much as a whole scan.
+function originalTree(input: FixInput): ts.SourceFile {
+  return memoized(input, 'tree', () => parseScript(input.text, input.languageId as ScriptLanguage, input.fileName));
+}
+
+function originalAnalysis(input: FixInput): ParsedText {
+  return memoized(input, 'original', () => parseAndAnalyse(input, input.text, originalTree(input)));
+}
+
+/** The shared parse (and analysis) for the first rewrite pass, no longer kept here: the passes free it as they go. */
+function takeOriginal(input: FixInput): ParsedText | undefined {
+  const original = forget<ParsedText>(input, 'original');
+  const tree = forget<ts.SourceFile>(input, 'tree');
+  return original ?? (tree && parseAndAnalyse(input, input.text, tree));
 }
 
 // A code-action request asks for the fixes of every diagnostic in view: the file migration and the assessment
@@ -185,13 +207,25 @@ let lastKey: string | undefined;
 const lastResults = new Map<string, unknown>();
 
 function memoized<T>(input: FixInput, what: string, compute: () => T): T {
-  const key = [input.text, input.languageId, input.fileName, input.workspaceRelativePath, JSON.stringify(input.settings), JSON.stringify(input.packageContext ?? null)].join('\u0000');
+  const key = memoKey(input);
   if (key !== lastKey) {
     lastKey = key;
     lastResults.clear();
   }
   if (!lastResults.has(what)) lastResults.set(what, compute());
   return lastResults.get(what) as T;
+}
+
+/** Removes and returns what the memo holds for this document, if anything. */
+function forget<T>(input: FixInput, what: string): T | undefined {
+  if (memoKey(input) !== lastKey) return undefined;
+  const value = lastResults.get(what) as T | undefined;
+  lastResults.delete(what);
+  return value;
+}
+
+function memoKey(input: FixInput): string {
+  return [input.text, input.languageId, input.fileName, input.workspaceRelativePath, JSON.stringify(input.settings), JSON.stringify(input.packageContext ?? null)].join('\u0000');
 }
 
 /**

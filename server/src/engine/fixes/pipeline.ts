@@ -23,11 +23,13 @@ export interface RunResult {
  * parse and one analysis per text, however many findings). The passes' edits are folded into one minimal list
  * against the original text.
  */
-export function runTransforms(input: FixInput, transforms: readonly FixTransform[], only?: OffsetRange): RunResult {
+export function runTransforms(input: FixInput, transforms: readonly FixTransform[], only?: OffsetRange, original?: ParsedText): RunResult {
   const run = runState(input);
   let text = input.text;
   let composed: TextEdit[] = [];
-  let parsed: ParsedText | undefined;
+  // The caller's parse and analysis of the input text, when it has one; cleared so the first rewrite frees it.
+  let parsed: ParsedText | undefined = original;
+  original = undefined;
   transforms.forEach((transform, pass) => {
     parsed ??= parseAndAnalyse(input, text);
     const context = new FixContext(text, parsed.findings, run, parsed.sourceFile);
@@ -47,14 +49,13 @@ export function runTransforms(input: FixInput, transforms: readonly FixTransform
   return { edits: composed, createFiles: [...run.createFiles.values()], text };
 }
 
-interface ParsedText {
+export interface ParsedText {
   sourceFile: ts.SourceFile;
   findings: Finding[];
 }
 
-/** One parse (parent pointers set, as transforms need) that the analysis reuses. */
-function parseAndAnalyse(input: FixInput, text: string): ParsedText {
-  const sourceFile = parseScript(text, input.languageId as ScriptLanguage, input.fileName);
+/** One parse (parent pointers set, as transforms need; or the caller's own of `text`) that the analysis reuses. */
+export function parseAndAnalyse(input: FixInput, text: string, sourceFile = parseScript(text, input.languageId as ScriptLanguage, input.fileName)): ParsedText {
   if (!isScriptLanguage(input.languageId)) return { sourceFile, findings: [] };
   workCounters.fixAnalyses++;
   const findings = analyze({ text, languageId: input.languageId, settings: input.settings, fileName: input.fileName }, DEFAULT_LIMITS, (scriptInput) => analyzeScriptTree(sourceFile, scriptInput)).findings;
