@@ -1,7 +1,6 @@
 import ts from '../typescript';
 import { BINDING_KINDS } from './bindings';
 import { SCRIPT_DETECTORS } from './detectors';
-import { recordFileIdentifiers } from './fileIdentifiers';
 
 const WANTED_KINDS = new Set(SCRIPT_DETECTORS.flatMap((detector) => detector.kinds));
 
@@ -22,8 +21,6 @@ export interface NodeScan {
  */
 export function scanNodes(root: ts.Node, options: { identifiers?: boolean } = {}): NodeScan {
   const scan: NodeScan = { bindingNodes: [], candidates: new Map(), identifiers: options.identifiers ? new Set() : undefined };
-  // A whole file's walk also records its identifiers (see fileIdentifiers): the fix assessment looks references up there.
-  const identifierNodes: ts.Identifier[] | undefined = root.kind === ts.SyntaxKind.SourceFile ? [] : undefined;
   const stack: ts.Node[] = [root];
   let parent = root;
   const pushChild = (child: ts.Node) => {
@@ -39,16 +36,12 @@ export function scanNodes(root: ts.Node, options: { identifiers?: boolean } = {}
       if (list) list.push(node);
       else scan.candidates.set(node.kind, [node]);
     }
-    if (node.kind === ts.SyntaxKind.Identifier) {
-      identifierNodes?.push(node as ts.Identifier);
-      scan.identifiers?.add((node as ts.Identifier).text);
-    }
+    if (scan.identifiers && node.kind === ts.SyntaxKind.Identifier) scan.identifiers.add((node as ts.Identifier).text);
     const before = stack.length;
     ts.forEachChild(node, pushChild);
     // Children were pushed in order; reverse them so they pop in document order.
     reverseTail(stack, before);
   }
-  if (identifierNodes) recordFileIdentifiers(root as ts.SourceFile, identifierNodes);
   return scan;
 }
 

@@ -1,6 +1,5 @@
 import ts from '../../typescript';
 import type { OffsetRange } from '../../types';
-import { fileIdentifiers } from '../../script/fileIdentifiers';
 
 /** The innermost node whose own text (no trivia) is exactly `range`. */
 export function nodeAtRange(sourceFile: ts.SourceFile, range: OffsetRange): ts.Node | undefined {
@@ -84,22 +83,15 @@ function referencesByName(sourceFile: ts.SourceFile): Map<string, ts.Identifier[
   let index = fileReferences.get(sourceFile);
   if (!index) {
     const byName = new Map<string, ts.Identifier[]>();
-    const add = (identifier: ts.Identifier): void => {
-      if (!isReference(identifier)) return;
-      const list = byName.get(identifier.text);
-      if (list) list.push(identifier);
-      else byName.set(identifier.text, [identifier]);
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node) && isReference(node)) {
+        const list = byName.get(node.text);
+        if (list) list.push(node);
+        else byName.set(node.text, [node]);
+      }
+      ts.forEachChild(node, visit);
     };
-    // The analysis walk's record of the file's identifiers, when it made one, saves a walk of the tree.
-    const recorded = fileIdentifiers(sourceFile);
-    if (recorded) for (const identifier of recorded) add(identifier);
-    else {
-      const visit = (node: ts.Node): void => {
-        if (ts.isIdentifier(node)) add(node);
-        ts.forEachChild(node, visit);
-      };
-      visit(sourceFile);
-    }
+    visit(sourceFile);
     index = byName;
     fileReferences.set(sourceFile, index);
   }

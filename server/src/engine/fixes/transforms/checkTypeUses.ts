@@ -4,7 +4,6 @@ import type { FixContext } from '../fixContext';
 import { ADAPTER_BEDROCK_NAMES, BEDROCK_RUNTIME_PACKAGE, SAGEMAKER_RENAMES } from '../names';
 import { importSites } from '../support/importSites';
 import { isReference } from '../support/nodes';
-import { fileIdentifiers } from '../../script/fileIdentifiers';
 import { type FixTransform, OK, type Verdict, refuse } from '../transform';
 
 /** Bedrock names the call rewrites remove themselves (their own checks decide whether they can). */
@@ -61,25 +60,18 @@ function isPickedApart(use: ts.Identifier): boolean {
   return ts.isTypeReferenceNode(outer) && (outer.typeArguments ?? []).some((argument) => ts.isLiteralTypeNode(argument) || ts.isUnionTypeNode(argument));
 }
 
-/** The references (see isReference) to each of `names`, in document order: from the analysis walk's record, else one walk. */
-function referencesToEach(sourceFile: ts.SourceFile, names: ReadonlySet<string>): Map<string, ts.Identifier[]> {
+/** The references (see isReference) to each of `names`, in document order, from one walk of the tree. */
+function referencesToEach(root: ts.Node, names: ReadonlySet<string>): Map<string, ts.Identifier[]> {
   const found = new Map<string, ts.Identifier[]>();
   if (names.size === 0) return found;
-  const add = (identifier: ts.Identifier): void => {
-    if (!names.has(identifier.text) || !isReference(identifier)) return;
-    const list = found.get(identifier.text);
-    if (list) list.push(identifier);
-    else found.set(identifier.text, [identifier]);
-  };
-  const recorded = fileIdentifiers(sourceFile);
-  if (recorded) {
-    for (const identifier of recorded) add(identifier);
-    return found;
-  }
   const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node)) add(node);
+    if (ts.isIdentifier(node) && names.has(node.text) && isReference(node)) {
+      const list = found.get(node.text);
+      if (list) list.push(node);
+      else found.set(node.text, [node]);
+    }
     ts.forEachChild(node, visit);
   };
-  visit(sourceFile);
+  visit(root);
   return found;
 }
