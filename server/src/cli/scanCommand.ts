@@ -2,9 +2,8 @@ import * as l10n from '@vscode/l10n';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pythonParserStatus } from '../engine/python/pythonParser';
-import { SAGEMAKER_RUNTIME_PACKAGE, installHint } from '../engine/packageJson';
-import { dependencyFixability, willMigrate } from '../engine/project/dependencyMigration';
-import { importsOfFixedFile, langChainWillMigrate } from '../engine/project/langChainMigration';
+import { installHint } from '../engine/packageJson';
+import { dependencyFixability, importsOfFixedFile, migratesDependencies } from '../engine/project/dependencyMigration';
 import { type FileScanResult, type ScannedFile, scanWorkspace } from '../workspace';
 import { PackageContexts } from '../workspace/packageContexts';
 import { describeIoError } from '../workspace/ioErrors';
@@ -96,11 +95,8 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
     const outcome = await fixScannedFile(scanned, settings, writeContext);
     tell(scanned, outcome);
     if (outcome.editCount > 0 && prepared.imports.has(scanned.absolutePath)) {
-      const after = importsOfFixedFile(outcome.result.document.getText(), scanned.findings);
-      const migrates = willMigrate(scanned.findings);
-      // A migrated file may reach SageMaker Runtime only through the module the fix created (the AI SDK provider).
-      prepared.imports.set(scanned.absolutePath, migrates ? [...after, SAGEMAKER_RUNTIME_PACKAGE] : after);
-      if (migrates || langChainWillMigrate(scanned.findings)) migratedRoots.add(packages.contextOf(scanned.absolutePath).root);
+      prepared.imports.set(scanned.absolutePath, importsOfFixedFile(outcome.result.document.getText(), scanned.findings));
+      if (migratesDependencies(scanned.findings)) migratedRoots.add(packages.contextOf(scanned.absolutePath).root);
     }
     report(outcome.result);
   }

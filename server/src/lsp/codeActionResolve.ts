@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { CodeAction } from 'vscode-languageserver';
 import { fixesWaitForSyntax } from '../engine/fixes';
-import { willMigrate } from '../engine/project/dependencyMigration';
+import { migratesDependencies } from '../engine/project/dependencyMigration';
 import { langChainWillMigrate } from '../engine/project/langChainMigration';
 import { type CodeActionDependencies, type FileActionData, fixInput, withEdit } from './codeActions';
 import { guarded } from './errors';
@@ -52,7 +52,7 @@ async function resolve(deps: CodeActionDependencies, action: CodeAction): Promis
   if ('refused' in result) return refuse(deps, action, result.refused);
   // A file that moves to SageMaker Runtime needs the SageMaker client in its package.json to install.
   const langChain = langChainWillMigrate(analysis.result.findings);
-  const packageJson = willMigrate(analysis.result.findings) || langChain ? deps.packageJsonEdit?.(document.uri, input.packageContext, langChain) : undefined;
+  const packageJson = migratesDependencies(analysis.result.findings) ? deps.packageJsonEdit?.(document.uri, input.packageContext, langChain) : undefined;
   if (packageJson) result.edit.documentChanges = [...(result.edit.documentChanges ?? []), packageJson];
   return withEdit(action, result.edit);
 }

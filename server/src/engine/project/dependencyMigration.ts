@@ -3,6 +3,7 @@ import { packageNameOf } from '../catalog/packages';
 import { isFileMigrationFinding, notFixed } from '../fixes';
 import { MIGRATED_PACKAGES, SAGEMAKER_RUNTIME_PACKAGE, planDependencyFix } from '../packageJson';
 import type { Finding } from '../types';
+import { WRAPPER_MODULE_IMPORTS } from '../packageJson/planDependencyFix';
 import { importsAfterLangChainMigration, langChainWillMigrate } from './langChainMigration';
 import { packageImportsOf } from './localImports';
 
@@ -22,6 +23,22 @@ export function importsAfterMigration(text: string, findings: readonly Finding[]
 export function willMigrate(findings: readonly Finding[]): boolean {
   const migration = findings.filter(isFileMigrationFinding);
   return migration.length > 0 && migration.every((finding) => finding.fixable);
+}
+
+/** Fix-all changes this file's dependencies: its Bedrock Runtime migration or its LangChain chat model migration. */
+export function migratesDependencies(findings: readonly Finding[]): boolean {
+  return willMigrate(findings) || langChainWillMigrate(findings);
+}
+
+/**
+ * The package specifiers a file fix-all rewrote imports, with those of the modules it wrote for it (the AI SDK
+ * provider and the Converse adapter import SageMaker Runtime; the LangChain chat model also `@langchain/core`).
+ */
+export function importsOfFixedFile(fixedText: string, findings: readonly Finding[]): string[] {
+  const imports = packageImportsOf(fixedText);
+  if (langChainWillMigrate(findings)) imports.push(...WRAPPER_MODULE_IMPORTS);
+  if (willMigrate(findings)) imports.push(SAGEMAKER_RUNTIME_PACKAGE);
+  return imports;
 }
 
 /**

@@ -4,7 +4,6 @@ import { importSites } from '../fixes/support/importSites';
 import { isChatModelFinding } from '../fixes/transforms/rewriteLangChain';
 import { WRAPPER_MODULE_IMPORTS } from '../packageJson/planDependencyFix';
 import type { Finding } from '../types';
-import { packageImportsOf } from './localImports';
 
 /** Fix-all moves this file's LangChain chat model to the SageMaker chat model module: it has such findings, all fixable. */
 export function langChainWillMigrate(findings: readonly Finding[]): boolean {
@@ -26,10 +25,4 @@ export function importsAfterLangChainMigration(text: string, imports: readonly s
     if (sites.length > 0 && onlyChat && imports.filter((specifier) => specifier === module).length === sites.length) gone.add(module);
   }
   return [...imports.filter((specifier) => !gone.has(specifier)), ...WRAPPER_MODULE_IMPORTS];
-}
-
-/** The package specifiers a file fix-all rewrote imports, with those of the chat model module it wrote for it. */
-export function importsOfFixedFile(fixedText: string, findings: readonly Finding[]): string[] {
-  const own = packageImportsOf(fixedText);
-  return langChainWillMigrate(findings) ? [...own, ...WRAPPER_MODULE_IMPORTS] : own;
 }

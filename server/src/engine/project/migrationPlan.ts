@@ -1,8 +1,7 @@
 import type { TextEdit } from '../fixTypes';
 import { planDependencyFix } from '../packageJson';
 import type { Finding } from '../types';
-import { dependencyFixability, importsAfterMigration, willMigrate } from './dependencyMigration';
-import { langChainWillMigrate } from './langChainMigration';
+import { dependencyFixability, importsAfterMigration, migratesDependencies } from './dependencyMigration';
 import { packageImportsOf } from './localImports';
 import { heldBackFiles, holdBack } from './migrationGroups';
 
@@ -66,7 +65,7 @@ export function planMigration(scripts: readonly PlanScript[], packageJsons: read
   for (const script of scripts) {
     if (!roots.has(script.packageRoot)) continue;
     const findings = planned.get(script.path)!;
-    if (willMigrate(findings) || langChainWillMigrate(findings)) migrating.add(script.packageRoot);
+    if (migratesDependencies(findings)) migrating.add(script.packageRoot);
     const after = findings.length === 0 ? script.imports ?? packageImportsOf(script.text) : importsAfterMigration(script.text, findings);
     const set = predicted.get(script.packageRoot) ?? new Set<string>();
     for (const specifier of after) set.add(specifier);
