@@ -32,15 +32,7 @@ function spawnNode(cwd: string, main: string, endpoint: string): Promise<Program
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', main], {
       cwd,
-      env: {
-        PATH: process.env.PATH,
-        STANDIN_ENDPOINT: endpoint,
-        AWS_ACCESS_KEY_ID: 'AKIDSTANDIN',
-        AWS_SECRET_ACCESS_KEY: 'standin-secret',
-        AWS_CONFIG_FILE: join(cwd, 'no-aws-config'),
-        AWS_SHARED_CREDENTIALS_FILE: join(cwd, 'no-aws-credentials'),
-        AWS_EC2_METADATA_DISABLED: 'true',
-      },
+      env: standinEnvironment(cwd, endpoint),
       timeout: 60_000,
     });
     let stdout = '';
@@ -50,4 +42,20 @@ function spawnNode(cwd: string, main: string, endpoint: string): Promise<Program
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/**
+ * The environment of a program run against a stand-in: its endpoint, fixed fake credentials, and no AWS config,
+ * credentials file or instance metadata, so nothing of the machine's own AWS setup is read.
+ */
+export function standinEnvironment(cwd: string, endpoint: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    STANDIN_ENDPOINT: endpoint,
+    AWS_ACCESS_KEY_ID: 'AKIDSTANDIN',
+    AWS_SECRET_ACCESS_KEY: 'standin-secret',
+    AWS_CONFIG_FILE: join(cwd, 'no-aws-config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(cwd, 'no-aws-credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
 }

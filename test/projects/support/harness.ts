@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { dirname, join, posix, relative, resolve } from 'node:path';
 import { REPO_ROOT } from '../../cli/support/cliBuild';
+import { standinEnvironment } from '../../helpers/standins/runProgram';
 import { BEDROCK_SDK, type Tree } from './tree';
 
 // The tree and package.json helpers live in tree.ts (the VS Code integration suite uses them too).
@@ -165,15 +166,7 @@ export function runProjectProgram(root: string, program: ProgramSpec, endpoint: 
   return run(program.runner === 'tsx' ? ['--import', 'tsx', file] : [file], {
     cwd,
     timeoutMs: 60_000,
-    env: {
-      PATH: process.env.PATH,
-      STANDIN_ENDPOINT: endpoint,
-      AWS_ACCESS_KEY_ID: 'AKIDSTANDIN',
-      AWS_SECRET_ACCESS_KEY: 'standin-secret',
-      AWS_CONFIG_FILE: join(cwd, 'no-aws-config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(cwd, 'no-aws-credentials'),
-      AWS_EC2_METADATA_DISABLED: 'true',
-    },
+    env: standinEnvironment(cwd, endpoint),
   });
 }
 
