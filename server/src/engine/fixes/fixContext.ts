@@ -4,6 +4,7 @@ import type { EngineSettings, Finding, RuleId, ScriptLanguage } from '../types';
 import { type PackageContext, defaultPackageContext, placeInPackage } from '../project/packageContext';
 import { DEFAULT_SETTINGS } from '../settings';
 import { type AdapterModule, CONVERSE_ADAPTER, LANGCHAIN_CHAT_MODEL, type ModuleTemplate, adapterModule } from './support/adapterModule';
+import { readFindings, readWholeFile } from './support/checkReads';
 import { endOfLine, isDeclared, nodeAtRange } from './support/nodes';
 import { type CodeStyle, inferStyle } from './style';
 import type { CreatedFile, TextEdit } from '../fixTypes';
@@ -32,12 +33,19 @@ export class FixContext {
   private inferredStyle: CodeStyle | undefined;
 
   /** `sourceFile`: the tree of `text` (parent pointers set) when the caller has one, else the text is parsed. */
-  constructor(readonly text: string, readonly findings: readonly Finding[], readonly run: RunState, sourceFile?: ts.SourceFile) {
+  constructor(readonly text: string, private readonly allFindings: readonly Finding[], readonly run: RunState, sourceFile?: ts.SourceFile) {
     this.sourceFile = sourceFile ?? parseScript(text, run.languageId, run.fileName);
+  }
+
+  /** The findings of this text (a check that reads them depends on all of them: see checkReads). */
+  get findings(): readonly Finding[] {
+    readFindings();
+    return this.allFindings;
   }
 
   /** The file's formatting habits; inferred on first use (a whole-file walk that checks alone never need). */
   get style(): CodeStyle {
+    readWholeFile();
     this.inferredStyle ??= inferStyle(this.sourceFile);
     return this.inferredStyle;
   }
@@ -77,6 +85,8 @@ export class FixContext {
 
   /** A module written once per package (the Converse adapter by default), or undefined when the document's place in the workspace is unknown. */
   adapter(template: ModuleTemplate = CONVERSE_ADAPTER): AdapterModule | undefined {
+    // Rendering it reads the file's style and module system.
+    readWholeFile();
     if (!this.moduleCache.has(template)) this.moduleCache.set(template, this.locateAdapter(template));
     return this.moduleCache.get(template);
   }

@@ -17,6 +17,7 @@ import { rewriteClientRegion } from './transforms/rewriteClientRegion';
 import { isChatModelFinding } from './transforms/rewriteLangChain';
 import type { FixInput, FixProposal, TextEdit } from '../fixTypes';
 import { workCounters } from '../workCounters';
+import type { CheckMemo } from './checkMemo';
 
 export { applyEdits } from '../textEdits';
 export type { FixInput, FixProposal } from '../fixTypes';
@@ -176,9 +177,9 @@ function parses(input: FixInput, parsed?: ts.SourceFile): boolean {
   return memoized(input, 'parses', () => !treeHasSyntaxErrors(tree ?? originalTree(input)));
 }
 
-function assessment(input: FixInput, findings?: readonly Finding[], parsed?: ts.SourceFile): Assessment {
+function assessment(input: FixInput, findings?: readonly Finding[], parsed?: ts.SourceFile, memo?: CheckMemo): Assessment {
   return memoized(input, 'assessment', () => {
-    if (findings || parsed || input.sourceFile) return assess(input, TRANSFORMS, findings, parsed);
+    if (findings || parsed || input.sourceFile) return assess(input, TRANSFORMS, findings, parsed, memo);
     const original = originalAnalysis(input);
     return assess(input, TRANSFORMS, original.findings, original.sourceFile);
   });
@@ -224,7 +225,16 @@ function forget<T>(input: FixInput, what: string): T | undefined {
   return value;
 }
 
+// A refinement asks for the key many times on one input: joined (a copy of the text) once per input.
+const memoKeys = new WeakMap<FixInput, string>();
+
 function memoKey(input: FixInput): string {
+  let key = memoKeys.get(input);
+  if (key === undefined) memoKeys.set(input, (key = joinedKey(input)));
+  return key;
+}
+
+function joinedKey(input: FixInput): string {
   return [input.text, input.languageId, input.fileName, input.workspaceRelativePath, JSON.stringify(input.settings), JSON.stringify(input.packageContext ?? null)].join('\u0000');
 }
 
@@ -232,16 +242,17 @@ function memoKey(input: FixInput): string {
  * The findings with `fixable` made exact for this document: a finding the detector marks fixable becomes
  * unfixable, with the reason appended to its message, when the rewrite would not be safe here. A fixable call
  * whose model id has no endpoint mapping keeps its fix, and its message asks for the mapping. `parsed`: the
- * document's syntax tree with parent pointers, when the caller has one (see analyzeWithFixability).
+ * document's syntax tree with parent pointers, when the caller has one (see analyzeWithFixability). `memo`: the
+ * check verdicts the editor keeps across versions of the document (refinementReuse.ts).
  */
-export function refineFixability(input: FixInput, findings: readonly Finding[], parsed?: ts.SourceFile): Finding[] {
+export function refineFixability(input: FixInput, findings: readonly Finding[], parsed?: ts.SourceFile, memo?: CheckMemo): Finding[] {
   if (input.languageId === 'markdown') return refineMarkdownFixability(input, findings);
   if (!isScriptLanguage(input.languageId) || !findings.some((finding) => finding.fixable)) return [...findings];
-  workCounters.findingsRefined += findings.length;
+  if (!memo) workCounters.findingsRefined += findings.length;
   if (!parses(input, parsed)) return waitingForSyntax(findings);
   const placeholders = findings.some(isPlaceholderFinding) ? placeholderFixesInFixAll(input, findings) : new Map();
   const fixEdits = [...placeholders.values()].flatMap((fix) => fix.edits);
-  const assessed = assessment(input, findings, parsed);
+  const assessed = assessment(input, findings, parsed, memo);
   return findings.map((finding) => {
     if (isPlaceholderFinding(finding)) {
       if (!finding.fixable || placeholders.has(findingKey(finding))) return finding;

@@ -7,6 +7,8 @@ import type { Finding, OffsetRange, RuleId, ScriptLanguage } from '../types';
 import { FixContext, type RunState } from './fixContext';
 import { applyEdits, assertDisjoint, composeEdits, sortEdits } from '../textEdits';
 import type { FixTransform, Verdict } from './transform';
+import type { CheckMemo } from './checkMemo';
+import { recordReads } from './support/checkReads';
 import type { CreatedFile, FixInput, TextEdit } from '../fixTypes';
 import { workCounters } from '../workCounters';
 
@@ -74,26 +76,46 @@ const BLOCKING_RULES: readonly RuleId[] = ['bedrock/guardrail', 'bedrock/count-t
 
 /**
  * Asks every transform about its findings in the original text (`findings`: the analysis of it, when known; `parsed`:
- * its tree, when known), before anything is rewritten.
+ * its tree, when known), before anything is rewritten. `memo`: the verdicts of an earlier version of the text that
+ * are still exact (the editor's, see refinementReuse.ts); only the other checks run.
  */
-export function assess(input: FixInput, transforms: readonly FixTransform[], findings?: readonly Finding[], parsed?: ts.SourceFile): Assessment {
+export function assess(input: FixInput, transforms: readonly FixTransform[], findings?: readonly Finding[], parsed?: ts.SourceFile, memo?: CheckMemo): Assessment {
   const run = runState(input);
   // The caller's findings and tree of this very text spare a second analysis and parse (a scan refines every file
   // that has findings).
   const context = new FixContext(input.text, findings ?? findingsOf(input, input.text), run, parsed ?? input.sourceFile);
   const refusals = new Map<string, string>();
   const blockers = context.findings.filter((finding) => BLOCKING_RULES.includes(finding.ruleId) && finding.data.service === 'runtime');
+  // With a memo, the findings refined are those checked again (without, refineFixability counts them all).
+  const rechecked = new Set<Finding>();
   for (const transform of transforms) {
     if (!transform.check) continue;
     for (const finding of context.findingsOf(transform.rules)) {
-      workCounters.checks++;
-      const verdict: Verdict = transform.check(context, finding);
+      let verdict = memo?.verdictOf(transform, finding);
+      if (!verdict && memo) {
+        verdict = checkAndKeep(memo, transform, context, finding);
+        rechecked.add(finding);
+      }
+      verdict ??= check(transform, context, finding);
       if (verdict.ok) continue;
       refusals.set(findingKey(finding), verdict.reason);
       if (transform.refusalBlocksFile !== false) blockers.push(finding);
     }
   }
+  workCounters.findingsRefined += rechecked.size;
   return { refusals, blockers };
+}
+
+function check(transform: FixTransform, context: FixContext, finding: Finding): Verdict {
+  workCounters.checks++;
+  return transform.check!(context, finding);
+}
+
+/** Checks `finding` and keeps the verdict with what the check read, for later versions of the text. */
+function checkAndKeep(memo: CheckMemo, transform: FixTransform, context: FixContext, finding: Finding): Verdict {
+  const { value, reads } = recordReads(() => check(transform, context, finding));
+  memo.keep(transform, finding, value, reads);
+  return value;
 }
 
 export function findingKey(finding: Finding): string {

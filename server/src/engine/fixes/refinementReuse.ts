@@ -1,139 +1,121 @@
 import ts from '../typescript';
 import { currentLocale } from '../l10n';
 import type { Finding } from '../types';
+import type { CheckMemo } from './checkMemo';
 import { isImportLike } from './fixContext';
+import type { CheckReads } from './support/checkReads';
 import { isReference, knowStatementNames } from './support/nodes';
-import { isPlaceholderFinding } from './support/placeholderEndpoint';
 import { treeHasSyntaxErrors } from './support/syntax';
 import type { FixInput } from '../fixTypes';
+import type { FixTransform, Verdict } from './transform';
 import { waitingForSyntax } from './index';
 import { FILE_WIDE_PROPERTY_NAMES } from './transforms/rewriteLangChain';
 
-export type Refine = (input: FixInput, findings: readonly Finding[]) => Finding[];
+/** refineFixability, given the document's tree and the verdicts kept from earlier versions. */
+export type Refine = (input: FixInput, findings: readonly Finding[], parsed?: ts.SourceFile, memo?: CheckMemo) => Finding[];
 
-/** What the last full refinement read, and what it gave. */
-interface Snapshot {
-  /** Everything outside the text the refinement depends on. */
-  key: string;
-  /** The top-level statements the refinement can read, in document order (the tree keeps unchanged ones as the same objects). */
-  statements: ts.Statement[];
-  /** Their full texts (leading trivia included). */
-  texts: string[];
-  indexOf: Map<ts.Statement, number>;
-  /** The names those statements declare or reference: a statement without any of them cannot change the refinement. */
-  names: Set<string>;
-  /** The findings without their absolute positions. */
-  shapes: string[];
-  refined: Finding[];
+/** A kept verdict and what its check read. */
+interface Kept {
+  verdict: Verdict;
+  reads: CheckReads;
+}
+
+/** Where a finding sits: the top-level statement holding it, and the finding apart from that statement's place. */
+interface Place {
+  anchor: ts.Statement;
+  shape: string;
 }
 
 /**
- * Keeps one document's refined findings across edits (issue #13: refining runs every check on each keystroke).
- * The refinement reads the statements that hold findings, whatever they reach by name (references, declarations),
- * the imports and `require` calls (adapter module kind and import style), the settings, and how often the file
- * names the properties some checks look for anywhere (FILE_WIDE_PROPERTY_NAMES). When
- * an edit leaves all of those as they were and the findings are the same apart from their positions, the previous
- * result is still exact: it is reused with the new positions. Anything else refines from scratch.
- *
- * Works on the document's current tree (the incremental analysis keeps it), whose unchanged statements are the
- * same objects as before, so an edit costs a look at the statements the parser made anew.
+ * Keeps one document's fix-check verdicts across edits (issue #13: refining ran every check of the file on each
+ * keystroke). A verdict is kept with its finding's top-level statement and with what its check read beyond that
+ * statement (checkReads.ts: names looked up file-wide, the other findings, the whole file). An edit replaces some
+ * top-level statements; a kept verdict survives it when its statement is still there (the parser reuses unchanged
+ * statements as the same objects), no replaced statement (before or after the edit) mentions a name it looked
+ * up, the findings are the same if it read them, and it did not walk the whole file. Edits to imports, `require`s
+ * or exports, and changes of settings, locale or the file-wide property names (FILE_WIDE_PROPERTY_NAMES) drop
+ * every verdict. refineFixability then runs only the checks whose verdicts are gone: the work of a keystroke
+ * follows what it can change, not the size of the file.
  */
 export class RefinementReuse {
-  private last: Snapshot | undefined;
-  /** Statements seen to share no name with the snapshot (valid while the snapshot is). */
-  private unlinked = new WeakMap<ts.Statement, Snapshot>();
+  private key: string | undefined;
+  /** The top-level statements of the last refined tree, and where its findings were. */
+  private statements: readonly ts.Statement[] = [];
+  private places: Array<Place | undefined> = [];
+  private kept = new Map<ts.Statement, Map<string, Kept>>();
   private readonly namesOfStatement = new WeakMap<ts.Statement, Set<string>>();
 
   refine(input: FixInput, findings: readonly Finding[], tree: ts.SourceFile | undefined, refine: Refine): Finding[] {
     if (!tree || tree.text !== input.text) {
-      this.last = undefined;
+      this.forget();
       return refine(input, findings);
     }
-    // Typing makes the text briefly not parse: its fixable findings then just wait, and the last refinement of
-    // parsing text is kept for when it parses again.
+    // Typing makes the text briefly not parse: its fixable findings then just wait, and the verdicts of the last
+    // parsing version are kept for when it parses again.
     if (treeHasSyntaxErrors(tree)) return waitingForSyntax(findings);
-    // Placeholder fixes read TODO comments anywhere in the text: always refined afresh.
-    if (findings.some(isPlaceholderFinding)) {
-      this.last = undefined;
-      return refine(input, findings);
-    }
-    const key = keyOf(input);
-    const anchors = findings.map((finding) => statementAt(tree, finding.range.start));
-    const reused = this.last && this.last.key === key ? this.reuse(this.last, tree, findings, anchors) : undefined;
-    if (reused) return reused;
+    const places = findings.map((finding) => placeOf(tree, finding));
+    this.follow(keyOf(input), tree, places);
     knowStatementNames(tree, (statement) => this.namesOf(statement));
-    const refined = refine({ ...input, sourceFile: tree }, findings);
-    this.last = anchors.every((anchor) => anchor !== undefined) ? this.snapshot(key, tree, findings, anchors as ts.Statement[], refined) : undefined;
-    return refined;
+    const placeOfFinding = new Map(findings.map((finding, i) => [finding, places[i]]));
+    const memo: CheckMemo = {
+      verdictOf: (transform, finding) => {
+        const place = placeOfFinding.get(finding);
+        return place && this.kept.get(place.anchor)?.get(keptKey(transform, place))?.verdict;
+      },
+      keep: (transform, finding, verdict, reads) => {
+        const place = placeOfFinding.get(finding);
+        if (!place) return;
+        let byKey = this.kept.get(place.anchor);
+        if (!byKey) this.kept.set(place.anchor, (byKey = new Map()));
+        byKey.set(keptKey(transform, place), { verdict, reads });
+      },
+    };
+    return refine({ ...input, sourceFile: tree }, findings, tree, memo);
   }
 
-  private reuse(last: Snapshot, tree: ts.SourceFile, findings: readonly Finding[], anchors: ReadonlyArray<ts.Statement | undefined>): Finding[] | undefined {
-    if (findings.length !== last.shapes.length) return undefined;
-    const statements: ts.Statement[] = [];
-    for (const statement of tree.statements) {
-      const index = statements.length;
-      // The parser never reuses a statement with a syntax error: a new one with the same text reads the same.
-      if (index < last.statements.length && (statement === last.statements[index] || sameText(statement, last.texts[index]))) {
-        statements.push(statement);
-      } else if (last.indexOf.has(statement)) {
-        return undefined;
-      } else if (this.unlinked.get(statement) !== last) {
-        if (this.sharesName(statement, last.names)) return undefined;
-        this.unlinked.set(statement, last);
-      }
-    }
-    if (statements.length !== last.statements.length) return undefined;
-    const indexOf = new Map(statements.map((statement, index) => [statement, index]));
-    for (let i = 0; i < findings.length; i++) {
-      const anchor = anchors[i];
-      const index = anchor && indexOf.get(anchor);
-      if (index === undefined || shapeOf(findings[i], anchor!, index) !== last.shapes[i]) return undefined;
-    }
-    last.statements = statements;
-    last.indexOf = indexOf;
-    return last.refined.map((refined, i) => ({ ...refined, range: { ...findings[i].range } }));
+  private forget(): void {
+    this.key = undefined;
+    this.statements = [];
+    this.places = [];
+    this.kept.clear();
   }
 
-  private snapshot(key: string, tree: ts.SourceFile, findings: readonly Finding[], anchors: ts.Statement[], refined: Finding[]): Snapshot {
-    const read = new Set<ts.Statement>(anchors);
-    for (const statement of tree.statements) {
-      if (isImportLike(statement) || isModuleReExport(statement) || this.namesOf(statement).has('require')) read.add(statement);
+  /** Drops the verdicts the edit from the last refined tree to `tree` can have changed. */
+  private follow(key: string, tree: ts.SourceFile, places: Array<Place | undefined>): void {
+    const previous = this.statements;
+    const previousPlaces = this.places;
+    this.statements = tree.statements;
+    this.places = places;
+    if (key !== this.key) {
+      this.key = key;
+      this.kept.clear();
+      return;
     }
-    // Everything reachable by name from what is read, to a fixed point.
-    const byName = new Map<string, ts.Statement[]>();
-    for (const statement of tree.statements) {
-      for (const name of this.namesOf(statement)) {
-        const list = byName.get(name);
-        if (list) list.push(statement);
-        else byName.set(name, [statement]);
-      }
+    const before = new Set(previous);
+    const now = new Set(tree.statements);
+    const replaced = [...tree.statements.filter((statement) => !before.has(statement)), ...previous.filter((statement) => !now.has(statement))];
+    if (replaced.length === 0) return;
+    if (replaced.some((statement) => this.isModuleLevel(statement))) {
+      this.kept.clear();
+      return;
     }
     const names = new Set<string>();
-    const pending = [...read];
-    while (pending.length > 0) {
-      for (const name of this.namesOf(pending.pop()!)) {
-        if (names.has(name)) continue;
-        names.add(name);
-        for (const statement of byName.get(name) ?? []) {
-          if (!read.has(statement)) {
-            read.add(statement);
-            pending.push(statement);
-          }
-        }
+    for (const statement of replaced) for (const name of this.namesOf(statement)) names.add(name);
+    const findingsChanged = places.length !== previousPlaces.length
+      || places.some((place, i) => !place || place.anchor !== previousPlaces[i]?.anchor || place.shape !== previousPlaces[i]?.shape);
+    const stale = (reads: CheckReads) => reads.wholeFile || (reads.findings && findingsChanged) || [...reads.names].some((name) => names.has(name));
+    for (const [anchor, byKey] of this.kept) {
+      if (!now.has(anchor)) {
+        this.kept.delete(anchor);
+        continue;
       }
+      for (const [what, { reads }] of byKey) if (stale(reads)) byKey.delete(what);
     }
-    const statements = tree.statements.filter((statement) => read.has(statement));
-    const indexOf = new Map(statements.map((statement, index) => [statement, index]));
-    const snapshot = { key, statements, texts: statements.map((statement) => statement.getFullText(tree)), indexOf, names, shapes: findings.map((finding, i) => shapeOf(finding, anchors[i], indexOf.get(anchors[i])!)), refined };
-    // A statement the fixed point did not reach shares no name with it.
-    this.unlinked = new WeakMap();
-    for (const statement of tree.statements) if (!read.has(statement)) this.unlinked.set(statement, snapshot);
-    return snapshot;
   }
 
-  private sharesName(statement: ts.Statement, names: ReadonlySet<string>): boolean {
-    for (const name of this.namesOf(statement)) if (names.has(name)) return true;
-    return false;
+  /** Imports, `require`s and exports: the checks read them without looking them up by name. */
+  private isModuleLevel(statement: ts.Statement): boolean {
+    return isImportLike(statement) || ts.isExportDeclaration(statement) || ts.isExportAssignment(statement) || this.namesOf(statement).has('require');
   }
 
   /** The identifiers of a statement that name something (references and declarations; not property names). */
@@ -153,6 +135,10 @@ export class RefinementReuse {
   }
 }
 
+function keptKey(transform: FixTransform, place: Place): string {
+  return `${transform.name}\u0000${place.shape}`;
+}
+
 function keyOf(input: FixInput): string {
   const fileWide = FILE_WIDE_PROPERTY_NAMES.map((name) => occurrences(input.text, name));
   return JSON.stringify([input.languageId, input.fileName ?? null, input.workspaceRelativePath ?? null, input.settings, input.packageContext ?? null, currentLocale(), fileWide]);
@@ -165,15 +151,11 @@ function occurrences(text: string, word: string): number {
   return count;
 }
 
-
-
-function sameText(statement: ts.Statement, text: string): boolean {
-  return statement.end - statement.pos === text.length && statement.getFullText() === text;
-}
-
-/** `export ... from '...'`: the re-export rewrite reads it. */
-function isModuleReExport(statement: ts.Statement): boolean {
-  return ts.isExportDeclaration(statement) && statement.moduleSpecifier !== undefined;
+function placeOf(tree: ts.SourceFile, finding: Finding): Place | undefined {
+  const anchor = statementAt(tree, finding.range.start);
+  if (!anchor) return undefined;
+  const { range, ...rest } = finding;
+  return { anchor, shape: JSON.stringify([range.start - anchor.pos, range.end - anchor.pos, rest]) };
 }
 
 /** The top-level statement whose full text (leading trivia included) holds `position`. */
@@ -189,10 +171,4 @@ function statementAt(tree: ts.SourceFile, position: number): ts.Statement | unde
     else return statement;
   }
   return undefined;
-}
-
-/** A finding apart from where its statement is: the statement's place among the read ones and the offsets in it. */
-function shapeOf(finding: Finding, anchor: ts.Statement, index: number): string {
-  const { range, ...rest } = finding;
-  return JSON.stringify([index, range.start - anchor.pos, range.end - anchor.pos, rest]);
 }

@@ -4,6 +4,7 @@ import { propertyNameText, skipOuterExpressions } from '../../script/parse';
 import type { Finding } from '../../types';
 import type { FixContext } from '../fixContext';
 import { type ImportSite, importSites, namespaceSites } from './importSites';
+import { readAll } from './checkReads';
 import { referencesTo } from './nodes';
 
 /** The module the Vercel AI SDK's Bedrock provider comes from; its subpaths are not migrated. */
@@ -129,6 +130,7 @@ function isExported(declaration: ts.VariableDeclaration): boolean {
 
 /** `providerOptions: { bedrock: {...} }` anywhere in the file: Bedrock-only settings (guardrails, reasoning...) the SageMaker provider would ignore. */
 export function hasBedrockProviderOptions(sourceFile: ts.SourceFile): boolean {
+  readAll(sourceFile);
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;

@@ -1,5 +1,6 @@
 import ts from '../../typescript';
 import { skipOuterExpressions, stringValue } from '../../script/parse';
+import { readName } from './checkReads';
 import { referencesTo } from './nodes';
 
 /** A `const name = value` visible from an identifier, with every reference to it in its scope. */
@@ -14,6 +15,7 @@ export function constBinding(identifier: ts.Identifier): ConstBinding | undefine
   for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
     const statements = ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope) ? scope.statements : undefined;
     if (!statements) continue;
+    readName(scope, identifier.text);
     for (const statement of statements) {
       if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
       for (const declaration of statement.declarationList.declarations) {

@@ -1,5 +1,6 @@
 import ts from '../../typescript';
 import type { OffsetRange } from '../../types';
+import { readName } from './checkReads';
 
 /** The innermost node whose own text (no trivia) is exactly `range`. */
 export function nodeAtRange(sourceFile: ts.SourceFile, range: OffsetRange): ts.Node | undefined {
@@ -65,10 +66,11 @@ export function knowStatementNames(sourceFile: ts.SourceFile, namesOf: (statemen
 
 /** Every identifier under `root` named `name` that is a reference (not a property name or member name). */
 export function referencesTo(root: ts.Node, name: string): ts.Identifier[] {
+  readName(root, name);
   if (ts.isSourceFile(root)) {
     const namesOf = statementNames.get(root);
     if (!namesOf) return [...(referencesByName(root).get(name) ?? [])];
-    return root.statements.filter((statement) => namesOf(statement).has(name)).flatMap((statement) => referencesTo(statement, name));
+    return root.statements.filter((statement) => namesOf(statement).has(name)).flatMap((statement) => statementReferencesTo(statement, name));
   }
   const found: ts.Identifier[] = [];
   const visit = (node: ts.Node): void => {
@@ -76,6 +78,18 @@ export function referencesTo(root: ts.Node, name: string): ts.Identifier[] {
     ts.forEachChild(node, visit);
   };
   visit(root);
+  return found;
+}
+
+// The editor's incremental tree keeps an unchanged statement as the same object with the same nodes (only their
+// positions move): its references to a name are found once, not on every keystroke.
+const referencesInStatement = new WeakMap<ts.Statement, Map<string, ts.Identifier[]>>();
+
+function statementReferencesTo(statement: ts.Statement, name: string): ts.Identifier[] {
+  let byName = referencesInStatement.get(statement);
+  if (!byName) referencesInStatement.set(statement, (byName = new Map()));
+  let found = byName.get(name);
+  if (!found) byName.set(name, (found = referencesTo(statement, name)));
   return found;
 }
 
@@ -114,6 +128,8 @@ export function isReference(identifier: ts.Identifier): boolean {
 
 /** True when `name` is declared anywhere in the file (import, variable, function, class, parameter...). */
 export function isDeclared(sourceFile: ts.SourceFile, name: string): boolean {
+  // Declarations' names are among the names a statement mentions (see isReference).
+  readName(sourceFile, name);
   let declared = false;
   const visit = (node: ts.Node): void => {
     if (declared) return;

@@ -3,6 +3,7 @@ import ts from '../../typescript';
 import { skipOuterExpressions } from '../../script/parse';
 import type { FirstElementRead, ReadRule } from '../bodies/types';
 import type { FixContext } from '../fixContext';
+import { readAll, readName } from './checkReads';
 import { isReference } from './nodes';
 
 /**
@@ -13,6 +14,8 @@ export class ResponseFlow {
   private readonly names = new Set<string>();
 
   constructor(readonly scope: ts.Node, seedNames: readonly string[], private readonly seedNodes: readonly ts.Node[] = []) {
+    // A response kept at the top level flows through the whole file.
+    readAll(scope);
     for (const name of seedNames) this.names.add(name);
     this.grow();
   }
@@ -192,6 +195,7 @@ function returnsWholeResponse(flow: ResponseFlow, expression: ts.Expression): bo
 
 /** True when `name` is declared from a field of a value (`const { generation } = parsed`, `const text = parsed.generation`). */
 function holdsField(scope: ts.Node, name: string): boolean {
+  readAll(scope);
   let field = false;
   const visit = (node: ts.Node): void => {
     if (ts.isBindingElement(node) && ts.isIdentifier(node.name) && node.name.text === name) field = true;
@@ -253,5 +257,6 @@ function describesFields(type: ts.TypeNode): boolean {
   if (ts.isArrayTypeNode(type)) return describesFields(type.elementType);
   if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return false;
   const name = type.typeName.text;
+  readName(type.getSourceFile(), name);
   return type.getSourceFile().statements.some((statement) => (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && statement.name.text === name);
 }

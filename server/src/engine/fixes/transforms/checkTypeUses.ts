@@ -3,7 +3,7 @@ import ts from '../../typescript';
 import type { FixContext } from '../fixContext';
 import { ADAPTER_BEDROCK_NAMES, BEDROCK_RUNTIME_PACKAGE, SAGEMAKER_RENAMES } from '../names';
 import { importSites } from '../support/importSites';
-import { isReference } from '../support/nodes';
+import { referencesTo } from '../support/nodes';
 import { type FixTransform, OK, type Verdict, refuse } from '../transform';
 
 /** Bedrock names the call rewrites remove themselves (their own checks decide whether they can). */
@@ -28,11 +28,11 @@ export const checkTypeUses: FixTransform = {
 function firstProblem(context: FixContext): Verdict {
   const sourceFile = context.sourceFile;
   const sites = importSites(sourceFile, BEDROCK_RUNTIME_PACKAGE);
-  // One walk for every imported name (a scan checks each file with a Bedrock Runtime import).
-  const references = referencesToEach(sourceFile, new Set(sites.flatMap((site) => site.elements.map((element) => element.local))));
   for (const site of sites) {
     for (const element of site.elements) {
-      const uses = (references.get(element.local) ?? []).filter((id) => id !== element.localNode);
+      // referencesTo indexes the file once for all names (a scan checks each file with a Bedrock Runtime import) or,
+      // in the editor, walks only the statements that mention the name.
+      const uses = referencesTo(sourceFile, element.local).filter((id) => id !== element.localNode);
       if (uses.length === 0) continue;
       const name = element.imported;
       if (!SAGEMAKER_RENAMES[name] && !ADAPTER_BEDROCK_NAMES.has(name) && !REWRITTEN_NAMES.has(name)) {
@@ -58,20 +58,4 @@ function isPickedApart(use: ts.Identifier): boolean {
   const outer = reference.parent;
   if (ts.isIndexedAccessTypeNode(outer) && outer.objectType === reference) return true;
   return ts.isTypeReferenceNode(outer) && (outer.typeArguments ?? []).some((argument) => ts.isLiteralTypeNode(argument) || ts.isUnionTypeNode(argument));
-}
-
-/** The references (see isReference) to each of `names`, in document order, from one walk of the tree. */
-function referencesToEach(root: ts.Node, names: ReadonlySet<string>): Map<string, ts.Identifier[]> {
-  const found = new Map<string, ts.Identifier[]>();
-  if (names.size === 0) return found;
-  const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && names.has(node.text) && isReference(node)) {
-      const list = found.get(node.text);
-      if (list) list.push(node);
-      else found.set(node.text, [node]);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(root);
-  return found;
 }

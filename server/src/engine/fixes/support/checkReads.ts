@@ -1,0 +1,48 @@
+import ts from '../../typescript';
+
+/**
+ * What one fix check read beyond the top-level statement holding its finding, so the editor can keep its verdict
+ * while an edit touches none of it (issue #13: refining ran every check on each keystroke). Reads reach other
+ * statements only by name (a declaration or the references of a name), through the imports, through the other
+ * findings, or by walking the whole file; the helpers that do so report it here while a check is recorded.
+ */
+export interface CheckReads {
+  /** Names looked up anywhere in the file: a statement that mentions one of them may change the verdict. */
+  readonly names: Set<string>;
+  /** The check walked the whole file (or its style): any edit may change the verdict. */
+  wholeFile: boolean;
+  /** The check looked at the other findings. */
+  findings: boolean;
+}
+
+let active: CheckReads | undefined;
+
+/** Runs `check`, recording what it reads. */
+export function recordReads<T>(check: () => T): { value: T; reads: CheckReads } {
+  const outer = active;
+  const reads: CheckReads = { names: new Set(), wholeFile: false, findings: false };
+  active = reads;
+  try {
+    return { value: check(), reads };
+  } finally {
+    active = outer;
+  }
+}
+
+/** A lookup of `name` (its declaration or its references) under `root`; only a whole-file lookup leaves the statement. */
+export function readName(root: ts.Node, name: string): void {
+  if (active && ts.isSourceFile(root)) active.names.add(name);
+}
+
+/** A walk of everything under `root`. */
+export function readAll(root: ts.Node): void {
+  if (active && ts.isSourceFile(root)) active.wholeFile = true;
+}
+
+export function readWholeFile(): void {
+  if (active) active.wholeFile = true;
+}
+
+export function readFindings(): void {
+  if (active) active.findings = true;
+}
