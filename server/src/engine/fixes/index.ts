@@ -204,12 +204,15 @@ function takeOriginal(input: FixInput): ParsedText | undefined {
 
 // A code-action request asks for the fixes of every diagnostic in view: the file migration and the assessment
 // are the same for all of them, so the last document's results are kept (keyed by everything they depend on).
+// The text is compared apart from the rest of the key: joining it in would copy it on every keystroke.
+let lastText: string | undefined;
 let lastKey: string | undefined;
 const lastResults = new Map<string, unknown>();
 
 function memoized<T>(input: FixInput, what: string, compute: () => T): T {
   const key = memoKey(input);
-  if (key !== lastKey) {
+  if (key !== lastKey || input.text !== lastText) {
+    lastText = input.text;
     lastKey = key;
     lastResults.clear();
   }
@@ -219,23 +222,15 @@ function memoized<T>(input: FixInput, what: string, compute: () => T): T {
 
 /** Removes and returns what the memo holds for this document, if anything. */
 function forget<T>(input: FixInput, what: string): T | undefined {
-  if (memoKey(input) !== lastKey) return undefined;
+  if (memoKey(input) !== lastKey || input.text !== lastText) return undefined;
   const value = lastResults.get(what) as T | undefined;
   lastResults.delete(what);
   return value;
 }
 
-// A refinement asks for the key many times on one input: joined (a copy of the text) once per input.
-const memoKeys = new WeakMap<FixInput, string>();
-
+/** Everything the memo depends on but the text (see lastText). */
 function memoKey(input: FixInput): string {
-  let key = memoKeys.get(input);
-  if (key === undefined) memoKeys.set(input, (key = joinedKey(input)));
-  return key;
-}
-
-function joinedKey(input: FixInput): string {
-  return [input.text, input.languageId, input.fileName, input.workspaceRelativePath, JSON.stringify(input.settings), JSON.stringify(input.packageContext ?? null)].join('\u0000');
+  return [input.languageId, input.fileName, input.workspaceRelativePath, JSON.stringify(input.settings), JSON.stringify(input.packageContext ?? null)].join('\u0000');
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Finding } from '../types';
 import type { CheckMemo } from './checkMemo';
 import { isImportLike } from './fixContext';
 import type { CheckReads } from './support/checkReads';
-import { isReference, knowStatementNames } from './support/nodes';
+import { indexStatements, isReference } from './support/nodes';
 import { treeHasSyntaxErrors } from './support/syntax';
 import type { FixInput } from '../fixTypes';
 import type { FixTransform, Verdict } from './transform';
@@ -39,11 +39,14 @@ interface Place {
  */
 export class RefinementReuse {
   private key: string | undefined;
-  /** The top-level statements of the last refined tree, and where its findings were. */
+  /** The last refined tree, its top-level statements, and where its findings were. */
+  private tree: ts.SourceFile | undefined;
   private statements: readonly ts.Statement[] = [];
   private places: Array<Place | undefined> = [];
   private kept = new Map<ts.Statement, Map<string, Kept>>();
   private readonly namesOfStatement = new WeakMap<ts.Statement, Set<string>>();
+  /** The statements of the last refined tree that mention each name (kept up to date edit by edit). */
+  private readonly naming = new Map<string, Set<ts.Statement>>();
 
   refine(input: FixInput, findings: readonly Finding[], tree: ts.SourceFile | undefined, refine: Refine): Finding[] {
     if (!tree || tree.text !== input.text) {
@@ -55,7 +58,10 @@ export class RefinementReuse {
     if (treeHasSyntaxErrors(tree)) return waitingForSyntax(findings);
     const places = findings.map((finding) => placeOf(tree, finding));
     this.follow(keyOf(input), tree, places);
-    knowStatementNames(tree, (statement) => this.namesOf(statement));
+    indexStatements(tree, {
+      naming: (name) => (tree === this.tree ? inOrder(this.naming.get(name) ?? []) : undefined),
+      moduleStatements: () => (tree === this.tree ? inOrder(this.naming.get(MODULE_STATEMENTS) ?? []) : undefined),
+    });
     const placeOfFinding = new Map(findings.map((finding, i) => [finding, places[i]]));
     const memo: CheckMemo = {
       verdictOf: (transform, finding) => {
@@ -75,6 +81,8 @@ export class RefinementReuse {
 
   private forget(): void {
     this.key = undefined;
+    this.tree = undefined;
+    this.naming.clear();
     this.statements = [];
     this.places = [];
     this.kept.clear();
@@ -82,18 +90,25 @@ export class RefinementReuse {
 
   /** Drops the verdicts the edit from the last refined tree to `tree` can have changed. */
   private follow(key: string, tree: ts.SourceFile, places: Array<Place | undefined>): void {
-    const previous = this.statements;
     const previousPlaces = this.places;
+    const { gone, added } = replacedStatements(this.statements, tree.statements);
+    this.tree = tree;
     this.statements = tree.statements;
     this.places = places;
+    for (const statement of gone) for (const name of this.indexedNames(statement)) this.naming.get(name)?.delete(statement);
+    for (const statement of added) {
+      for (const name of this.indexedNames(statement)) {
+        const statements = this.naming.get(name);
+        if (statements) statements.add(statement);
+        else this.naming.set(name, new Set([statement]));
+      }
+    }
     if (key !== this.key) {
       this.key = key;
       this.kept.clear();
       return;
     }
-    const before = new Set(previous);
-    const now = new Set(tree.statements);
-    const replaced = [...tree.statements.filter((statement) => !before.has(statement)), ...previous.filter((statement) => !now.has(statement))];
+    const replaced = [...gone, ...added];
     if (replaced.length === 0) return;
     if (replaced.some((statement) => this.isModuleLevel(statement))) {
       this.kept.clear();
@@ -104,13 +119,21 @@ export class RefinementReuse {
     const findingsChanged = places.length !== previousPlaces.length
       || places.some((place, i) => !place || place.anchor !== previousPlaces[i]?.anchor || place.shape !== previousPlaces[i]?.shape);
     const stale = (reads: CheckReads) => reads.wholeFile || (reads.findings && findingsChanged) || [...reads.names].some((name) => names.has(name));
+    const removed = new Set(gone);
     for (const [anchor, byKey] of this.kept) {
-      if (!now.has(anchor)) {
+      if (removed.has(anchor)) {
         this.kept.delete(anchor);
         continue;
       }
       for (const [what, { reads }] of byKey) if (stale(reads)) byKey.delete(what);
     }
+  }
+
+  /** The names a statement is indexed under: those it mentions, and MODULE_STATEMENTS for one that can import. */
+  private *indexedNames(statement: ts.Statement): Iterable<string> {
+    const names = this.namesOf(statement);
+    yield* names;
+    if (ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement) || names.has('require')) yield MODULE_STATEMENTS;
   }
 
   /** Imports, `require`s and exports: the checks read them without looking them up by name. */
@@ -133,6 +156,29 @@ export class RefinementReuse {
     }
     return names;
   }
+}
+
+/**
+ * The statements an edit removed and those it added, between what the two lists share at their start and at their
+ * end (the parser reuses unchanged statements as the same objects): an edit costs a look at what it touched.
+ */
+function replacedStatements(before: readonly ts.Statement[], after: readonly ts.Statement[]): { gone: ts.Statement[]; added: ts.Statement[] } {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  const old = before.slice(start, before.length - end);
+  const now = after.slice(start, after.length - end);
+  const inNow = new Set(now);
+  const kept = new Set(old.filter((statement) => inNow.has(statement)));
+  return { gone: old.filter((statement) => !kept.has(statement)), added: now.filter((statement) => !kept.has(statement)) };
+}
+
+/** The index entry of the statements that can import (no identifier has this text). */
+const MODULE_STATEMENTS = ' imports';
+
+function inOrder(statements: Iterable<ts.Statement>): ts.Statement[] {
+  return [...statements].sort((a, b) => a.pos - b.pos);
 }
 
 function keptKey(transform: FixTransform, place: Place): string {

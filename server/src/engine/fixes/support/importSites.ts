@@ -2,7 +2,7 @@ import ts from '../../typescript';
 import type { FixContext } from '../fixContext';
 import { quoted, semi } from '../style';
 import { appendElements, removeElements } from './listEdits';
-import { endOfLine, startOfLine } from './nodes';
+import { endOfLine, moduleStatementsOf, startOfLine } from './nodes';
 
 /** One name in an import list: `import { imported as local }` or `const { imported: local } = require()`. */
 export interface ListElement {
@@ -34,7 +34,7 @@ export interface NamespaceSite {
 
 export function importSites(sourceFile: ts.SourceFile, module: string): ImportSite[] {
   const sites: ImportSite[] = [];
-  for (const statement of sourceFile.statements) {
+  for (const statement of moduleStatementsOf(sourceFile)) {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text === module) {
       const bindings = statement.importClause?.namedBindings;
       if (!bindings || !ts.isNamedImports(bindings) || statement.importClause?.name) continue;
@@ -63,7 +63,7 @@ export function importSites(sourceFile: ts.SourceFile, module: string): ImportSi
 
 export function namespaceSites(sourceFile: ts.SourceFile, module: string): NamespaceSite[] {
   const sites: NamespaceSite[] = [];
-  for (const statement of sourceFile.statements) {
+  for (const statement of moduleStatementsOf(sourceFile)) {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text === module) {
       const bindings = statement.importClause?.namedBindings;
       if (bindings && ts.isNamespaceImport(bindings)) sites.push({ statement, moduleLiteral: statement.moduleSpecifier, name: bindings.name });

@@ -10,11 +10,29 @@ export function nodeAtRange(sourceFile: ts.SourceFile, range: OffsetRange): ts.N
     if (node.pos > range.start || node.end < range.end) return;
     if (node.getStart(sourceFile) <= range.start && range.end <= node.getEnd()) {
       if (node.getStart(sourceFile) === range.start && node.getEnd() === range.end) found = node;
-      ts.forEachChild(node, visit);
+      if (ts.isSourceFile(node)) visitCovering(node, range, visit);
+      else ts.forEachChild(node, visit);
     }
   };
   visit(sourceFile);
   return found;
+}
+
+/**
+ * Visits, in order, the children of the file that can hold `range` (as forEachChild would, skipping the others): a
+ * binary search finds the first statement ending at or after it, so a lookup does not step through thousands.
+ */
+function visitCovering(sourceFile: ts.SourceFile, range: OffsetRange, visit: (node: ts.Node) => void): void {
+  const statements = sourceFile.statements;
+  let low = 0;
+  let high = statements.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (statements[middle].end < range.end) low = middle + 1;
+    else high = middle;
+  }
+  for (let i = low; i < statements.length && statements[i].pos <= range.start; i++) visit(statements[i]);
+  visit(sourceFile.endOfFileToken);
 }
 
 /** The innermost node whose text contains `range` (a finding inside a string literal). */
@@ -53,24 +71,35 @@ export function enclosingScope(node: ts.Node): ts.Node {
 /** The references of a whole file by name, in document order: one walk, however many names are looked up. */
 const fileReferences = new WeakMap<ts.SourceFile, Map<string, ts.Identifier[]>>();
 
-/** The names each top-level statement references, for trees whose owner keeps them (the editor's incremental tree). */
-const statementNames = new WeakMap<ts.SourceFile, (statement: ts.Statement) => ReadonlySet<string>>();
-
 /**
- * Tells lookups in `sourceFile` which names each top-level statement references (`namesOf` must give exactly the
- * texts of the statement's identifiers that `isReference` accepts): they then walk only the statements with the name.
+ * An index of a tree's top-level statements kept by its owner (the editor's incremental tree), so lookups walk only
+ * the statements that can matter. Each answer is in document order, or undefined when the index no longer knows.
  */
-export function knowStatementNames(sourceFile: ts.SourceFile, namesOf: (statement: ts.Statement) => ReadonlySet<string>): void {
-  statementNames.set(sourceFile, namesOf);
+export interface StatementIndex {
+  /** Exactly the statements with an identifier of this text that `isReference` accepts. */
+  naming(name: string): readonly ts.Statement[] | undefined;
+  /** The import declarations, `import x = require(...)`s and statements that mention `require`. */
+  moduleStatements(): readonly ts.Statement[] | undefined;
+}
+
+const statementIndexes = new WeakMap<ts.SourceFile, StatementIndex>();
+
+export function indexStatements(sourceFile: ts.SourceFile, index: StatementIndex): void {
+  statementIndexes.set(sourceFile, index);
+}
+
+/** The statements that can import a module (see StatementIndex.moduleStatements): all of them without an index. */
+export function moduleStatementsOf(sourceFile: ts.SourceFile): readonly ts.Statement[] {
+  return statementIndexes.get(sourceFile)?.moduleStatements() ?? sourceFile.statements;
 }
 
 /** Every identifier under `root` named `name` that is a reference (not a property name or member name). */
 export function referencesTo(root: ts.Node, name: string): ts.Identifier[] {
   readName(root, name);
   if (ts.isSourceFile(root)) {
-    const namesOf = statementNames.get(root);
-    if (!namesOf) return [...(referencesByName(root).get(name) ?? [])];
-    return root.statements.filter((statement) => namesOf(statement).has(name)).flatMap((statement) => statementReferencesTo(statement, name));
+    const statements = statementIndexes.get(root)?.naming(name);
+    if (!statements) return [...(referencesByName(root).get(name) ?? [])];
+    return statements.flatMap((statement) => statementReferencesTo(statement, name));
   }
   const found: ts.Identifier[] = [];
   const visit = (node: ts.Node): void => {
