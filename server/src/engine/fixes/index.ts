@@ -220,6 +220,16 @@ function memoized<T>(input: FixInput, what: string, compute: () => T): T {
   return lastResults.get(what) as T;
 }
 
+/**
+ * Drops the memo. For tests that compare a fresh refinement with the editor's: the editor's refinement of the same
+ * text would otherwise answer for it.
+ */
+export function forgetFixResults(): void {
+  lastText = undefined;
+  lastKey = undefined;
+  lastResults.clear();
+}
+
 /** Removes and returns what the memo holds for this document, if anything. */
 function forget<T>(input: FixInput, what: string): T | undefined {
   if (memoKey(input) !== lastKey || input.text !== lastText) return undefined;

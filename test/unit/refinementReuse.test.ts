@@ -1,0 +1,202 @@
+// The editor keeps each fix check's verdict across edits while nothing the check read changed (refinementReuse.ts,
+// checkReads.ts). Oracle test: statements that change what checks read (names they look up, imports, requires,
+// exports, file-wide properties, the findings) are typed into the functions that call Bedrock and at the top level
+// of every fix fixture and of a generated file, and removed again; after each edit the editor's refined findings
+// must equal a fresh analysis and refinement of the same text. Deterministic: no randomness, every position and
+// snippet is listed.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from '../../server/src/engine/analyze';
+import { forgetFixResults, refineFixability } from '../../server/src/engine/fixes';
+import { TRANSFORMS } from '../../server/src/engine/fixes/registry';
+import type { Finding, ScriptLanguage } from '../../server/src/engine/types';
+import { snapshotWorkCounters, workSince } from '../../server/src/engine/workCounters';
+import { DocumentAnalyzer } from '../../server/src/lsp/documentAnalyzer';
+import { fromRaw } from '../../server/src/lsp/documentSettings';
+import { generateMigratableFile } from '../helpers/migratableFile';
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'fixes');
+
+/** Statements for a function body: each mentions names some check looks up, or what a check reads file-wide. */
+const IN_FUNCTION = [
+  'const total = question.length * 2;',
+  'client.send(command);',
+  'response = undefined;',
+  'modelId = "anthropic.claude-3-haiku-20240307-v1:0";',
+  'MODEL_ID = "x";',
+  'void [ConverseCommand, InvokeModelCommand, BedrockRuntimeClient, ConverseStreamCommand];',
+  'const structured = model.withStructuredOutput(schema);',
+  'const options = { providerOptions: { bedrock: { guardrailConfig: {} } } };',
+  'const bedrock = createAmazonBedrock;',
+  'var prompt = "shadowed";',
+  'const body = JSON.stringify({ prompt });',
+];
+
+/** Statements for the top level, before a statement that holds a fixable finding. */
+const TOP_LEVEL = [
+  'const modelId = "meta.llama3-8b-instruct-v1:0";',
+  'let response;',
+  'export const MODEL_ID = "meta.llama3-8b-instruct-v1:0";',
+  'import { ConverseCommand as Renamed } from "@aws-sdk/client-bedrock-runtime";',
+  'const { BedrockRuntimeClient: Other } = require("@aws-sdk/client-bedrock-runtime");',
+  'function client() { return undefined; }',
+  'export { client as exported };',
+  'const command = new ConverseCommand({ modelId: "meta.llama3-8b-instruct-v1:0", messages: [] });',
+];
+
+interface Source {
+  name: string;
+  text: string;
+  languageId: ScriptLanguage;
+}
+
+function sources(): Source[] {
+  const fixtures = readdirSync(FIXTURES).filter((entry) => entry.includes('.input.')).sort()
+    .map((entry) => ({ name: entry, text: readFileSync(join(FIXTURES, entry), 'utf8'), languageId: languageOf(entry) }));
+  return [...fixtures, { name: 'generated-300.ts', text: generateMigratableFile(300), languageId: 'typescript' }];
+}
+
+function languageOf(name: string): ScriptLanguage {
+  if (name.endsWith('.tsx')) return 'typescriptreact';
+  if (name.endsWith('.jsx')) return 'javascriptreact';
+  return /\.[cm]?js$/.test(name) ? 'javascript' : 'typescript';
+}
+
+/** The editor's refinement of one document, checked against a fresh one after every version. */
+class Oracle {
+  private readonly analyzer: DocumentAnalyzer;
+  private version = 0;
+  compared = 0;
+  /** Versions whose refinement re-ran some checks but not all of them, and those that re-ran them all. */
+  partlyReused = 0;
+  fullyRefined = 0;
+  /** Versions whose fixable flags differ from the previous version's. */
+  flips = 0;
+  private lastFixable: string | undefined;
+  private readonly settings = fromRaw({});
+  private readonly workspaceRelativePath: string;
+
+  constructor(private readonly source: Source) {
+    this.workspaceRelativePath = `src/${source.name.replace('.input.', '.')}`;
+    this.analyzer = new DocumentAnalyzer({ fileNameOf: () => this.workspaceRelativePath, workspaceRelativePathOf: () => this.workspaceRelativePath, refineFindings: refineFixability });
+  }
+
+  check(text: string, what: string): void {
+    const before = snapshotWorkCounters();
+    const document = TextDocument.create(`file:///workspace/${this.workspaceRelativePath}`, this.source.languageId, ++this.version, text);
+    const actual = this.analyzer.analyze(document, this.settings)!.result.findings;
+    const checks = workSince(before).checks;
+    const input = { text, languageId: this.source.languageId, settings: this.settings.engine, fileName: this.workspaceRelativePath, workspaceRelativePath: this.workspaceRelativePath };
+    const findings = analyze(input).findings;
+    forgetFixResults();
+    const expected = refineFixability(input, findings);
+    assert.deepStrictEqual(actual, expected, `${this.source.name}: ${what}; text:\n${text}`);
+    this.compared++;
+    if (checks > 0 && checks < checksOf(findings)) this.partlyReused++;
+    if (checks > 0 && checks >= checksOf(findings)) this.fullyRefined++;
+    const fixable = expected.map((finding) => finding.fixable).join();
+    if (this.lastFixable !== undefined && fixable !== this.lastFixable) this.flips++;
+    this.lastFixable = fixable;
+  }
+}
+
+/** How many checks refining these findings from scratch runs (see assess). */
+function checksOf(findings: readonly Finding[]): number {
+  return TRANSFORMS.filter((transform) => transform.check)
+    .reduce((sum, transform) => sum + findings.filter((finding) => transform.rules.includes(finding.ruleId)).length, 0);
+}
+
+/** Where to type: the start of the line after each fixable finding's line (mostly inside its function), and of its statement's first line. */
+function places(text: string, findings: readonly Finding[]): { inFunction: number[]; topLevel: number[] } {
+  const inFunction = new Set<number>();
+  const topLevel = new Set<number>();
+  for (const finding of findings.filter((candidate) => candidate.fixable).slice(0, 3)) {
+    const nextLine = text.indexOf('\n', finding.range.end);
+    if (nextLine >= 0) inFunction.add(nextLine + 1);
+    topLevel.add(topLevelLineStart(text, finding.range.start));
+  }
+  return { inFunction: [...inFunction], topLevel: [...topLevel] };
+}
+
+/** The start of the first line, going up from `offset`, that is not indented (a top-level statement starts there). */
+function topLevelLineStart(text: string, offset: number): number {
+  let start = text.lastIndexOf('\n', offset - 1) + 1;
+  while (start > 0 && /^[ \t}\])]/.test(text.slice(start, start + 1))) start = text.lastIndexOf('\n', start - 2) + 1;
+  return start;
+}
+
+describe('refinement reuse across edits', () => {
+  test('statements typed into Bedrock functions and at the top level, then removed: the editor refines as a fresh analysis does', () => {
+    let compared = 0;
+    let partlyReused = 0;
+    for (const source of sources()) {
+      const oracle = new Oracle(source);
+      oracle.check(source.text, 'as opened');
+      const input = { text: source.text, languageId: source.languageId, settings: fromRaw({}).engine, fileName: source.name };
+      const { inFunction, topLevel } = places(source.text, analyze(input).findings);
+      const edits = [...inFunction.flatMap((at) => IN_FUNCTION.map((snippet) => ({ at, snippet: `${snippet}\n` }))),
+        ...topLevel.flatMap((at) => TOP_LEVEL.map((snippet) => ({ at, snippet: `${snippet}\n` })))];
+      for (const { at, snippet } of edits) {
+        oracle.check(source.text.slice(0, at) + snippet + source.text.slice(at), `inserted ${JSON.stringify(snippet)} at ${at}`);
+        oracle.check(source.text, `removed ${JSON.stringify(snippet)} again`);
+      }
+      compared += oracle.compared;
+      partlyReused += oracle.partlyReused;
+    }
+    // The fixtures must exercise the partial reuse (some checks kept, some run again), or the comparison proves little.
+    assert.ok(partlyReused > compared / 10, `${partlyReused} of ${compared} versions re-ran only some checks`);
+  });
+
+  test('typing one character at a time inside a Bedrock function of a large file', () => {
+    const text = generateMigratableFile(1_000);
+    const oracle = new Oracle({ name: 'generated-1000.ts', text, languageId: 'typescript' });
+    oracle.check(text, 'as opened');
+    const at = text.indexOf('const response', text.indexOf('export async function chat', text.length / 2));
+    for (const snippet of ['const total = question.length * 2;\n  ', 'void ConverseCommand;\n  ', 'client.send(command);\n  ']) {
+      for (let typed = 1; typed <= snippet.length; typed++) {
+        oracle.check(text.slice(0, at) + snippet.slice(0, typed) + text.slice(at), `typed ${JSON.stringify(snippet.slice(0, typed))}`);
+      }
+      oracle.check(text, `removed ${JSON.stringify(snippet)}`);
+    }
+    // Half-typed statements mostly do not parse (their findings wait); every version that parses re-runs only the
+    // checks of the edited function and of what reads it, never all of them (but when opened).
+    assert.ok(oracle.partlyReused > 10, `${oracle.partlyReused} of ${oracle.compared} versions re-ran only some checks`);
+    assert.equal(oracle.fullyRefined, 1, 'only the first version runs every check');
+  });
+
+  test('a use typed in another function refuses a call whose check looks up that name, and deleting it restores the fix', () => {
+    // The Converse command and the InvokeModel body live in top-level consts: their checks count every use of them.
+    const text = [
+      'import { BedrockRuntimeClient, ConverseCommand, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";',
+      'const client = new BedrockRuntimeClient({ region: "us-east-1" });',
+      'const command = new ConverseCommand({ modelId: "meta.llama3-8b-instruct-v1:0", messages: [] });',
+      'export async function ask() {',
+      '  return client.send(command);',
+      '}',
+      'const body = JSON.stringify({ prompt: "hi", max_gen_len: 10 });',
+      'export async function complete() {',
+      '  const response = await client.send(new InvokeModelCommand({ modelId: "meta.llama3-8b-instruct-v1:0", body }));',
+      '  return JSON.parse(new TextDecoder().decode(response.body)).generation;',
+      '}',
+      'export function other() {',
+      '  return 1;',
+      '}',
+      '',
+    ].join('\n');
+    const oracle = new Oracle({ name: 'lookups.ts', text, languageId: 'typescript' });
+    oracle.check(text, 'as opened');
+    const at = text.indexOf('  return 1;');
+    for (const snippet of ['void command;\n', 'void body;\n']) {
+      for (let typed = 1; typed <= snippet.length; typed++) {
+        oracle.check(text.slice(0, at) + snippet.slice(0, typed) + text.slice(at), `typed ${JSON.stringify(snippet.slice(0, typed))}`);
+      }
+      for (let left = snippet.length - 1; left >= 0; left--) {
+        oracle.check(text.slice(0, at) + snippet.slice(0, left) + text.slice(at), `deleted down to ${JSON.stringify(snippet.slice(0, left))}`);
+      }
+    }
+    assert.ok(oracle.flips >= 4, `fixability changed ${oracle.flips} times (a second use refuses, its deletion restores)`);
+  });
+});
