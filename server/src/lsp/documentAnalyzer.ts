@@ -1,9 +1,9 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, DEFAULT_LIMITS } from '../engine/analyze';
 import { currentLocale } from '../engine/l10n';
-import { RefinementReuse } from '../engine/fixes/refinementReuse';
+import { type Refine, RefinementReuse } from '../engine/fixes/refinementReuse';
 import { IncrementalScriptAnalysis } from '../engine/script/incremental/incrementalScript';
-import type { AnalyzeInput, AnalyzeResult, CancellationToken, Finding } from '../engine/types';
+import type { AnalyzeInput, AnalyzeResult, CancellationToken } from '../engine/types';
 import { engineLanguageOf } from './documentLanguage';
 import type { DocumentSettings } from './documentSettings';
 import { LruCache } from './lru';
@@ -25,9 +25,10 @@ export interface DocumentAnalyzerOptions {
   workspaceRelativePathOf(uri: string): string | undefined;
   /**
    * Makes `fixable` exact for this document (a rewrite that is unsafe here is not offered, and the message
-   * says why), so diagnostics never promise a fix the code actions cannot deliver.
+   * says why), so diagnostics never promise a fix the code actions cannot deliver. It is given the editor's
+   * incremental tree and the checks' verdicts kept across edits, so a keystroke re-runs only what it can change.
    */
-  refineFindings?(input: AnalyzeInput & { workspaceRelativePath?: string }, findings: readonly Finding[]): Finding[];
+  refineFindings?: Refine;
 }
 
 /**
