@@ -17,5 +17,6 @@ export function compactScanResult(result: FileScanResult): FileScanResult {
 
 /** The result with an empty document: nothing reads the text of a file without findings again. */
 export function withoutText(result: ScannedFile): ScannedFile {
+  if (result.document.getText() === '') return result;
   return { ...result, document: TextDocument.create(result.document.uri, result.document.languageId, result.document.version, '') };
 }
