@@ -70,11 +70,12 @@ class TreeWalker {
     }
   }
 
-  private async *walkFolder(folder: string, outerRules: GitignoreStack): AsyncGenerator<WalkEntry> {
+  /** @param knownRealFolder the folder's real path when the caller knows it (a sub-folder of a real folder, not a link) */
+  private async *walkFolder(folder: string, outerRules: GitignoreStack, knownRealFolder?: string): AsyncGenerator<WalkEntry> {
     let realFolder: string;
     let entries: Dirent[];
     try {
-      realFolder = await this.fs.realpath(folder);
+      realFolder = knownRealFolder ?? await this.fs.realpath(folder);
       if (this.visitedFolders.has(realFolder)) return; // a symbolic-link loop, or a second link to one folder
       this.visitedFolders.add(realFolder);
       entries = await this.fs.readdir(folder);
@@ -92,7 +93,8 @@ class TreeWalker {
       const type = await entryType(entry, path, this.fs);
       if (type === 'folder') {
         if (this.isExcludedFolder(entry.name) || ignores.isIgnored(entry.name, true)) continue;
-        yield* this.walkFolder(path, rules);
+        // A folder entry that is not a link is where its parent's real path says: no system call for its real path.
+        yield* this.walkFolder(path, rules, entry.isSymbolicLink() ? undefined : join(realFolder, entry.name));
       } else if (!isSourceFileName(entry.name) || ignores.isIgnored(entry.name, false)) {
         continue;
       } else if (type === 'file') {
