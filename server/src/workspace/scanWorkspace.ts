@@ -40,16 +40,23 @@ export async function* scanWorkspace(options: ScanOptions, token: CancellationTo
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const readOptions = { maxFileSizeBytes: options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES };
   const entries = walkSourceFiles({ ...options, fileSystem: options.blockingReads ? BLOCKING_FS : undefined, token });
-  const read = options.blockingReads ? readSourceFileSync : readSourceFile;
   const readEntry = async (entry: WalkEntry): Promise<SourceFile | SkippedFile> =>
-    entry.kind === 'file' ? read(entry, readOptions) : { ...entry, kind: 'skipped' };
-  // Reads run ahead of the (synchronous, CPU-bound) analysis, so the disk and the parser overlap.
-  for await (const file of mapInOrder(entries, new Limiter(concurrency), concurrency * 2, readEntry)) {
+    entry.kind === 'file' ? readSourceFile(entry, readOptions) : { ...entry, kind: 'skipped' };
+  // Reads run ahead of the (synchronous, CPU-bound) analysis, so the disk and the parser overlap. A blocking read
+  // overlaps nothing: each file is read when its turn comes (no queue of read texts, no promises per file).
+  const files = options.blockingReads
+    ? readInTurn(entries, (entry) => (entry.kind === 'file' ? readSourceFileSync(entry, readOptions) : { ...entry, kind: 'skipped' }))
+    : mapInOrder(entries, new Limiter(concurrency), concurrency * 2, readEntry);
+  for await (const file of files) {
     if (token.isCancellationRequested) return;
     // Python fences in Markdown need the tree-sitter grammar; load it only once a Markdown file shows up.
     if (file.kind === 'source' && file.languageId === 'markdown') await initPythonParser();
     yield file.kind === 'source' ? analyzeSourceFile(file, options, token) : file;
   }
+}
+
+async function* readInTurn(entries: AsyncIterable<WalkEntry>, read: (entry: WalkEntry) => SourceFile | SkippedFile): AsyncGenerator<SourceFile | SkippedFile> {
+  for await (const entry of entries) yield read(entry);
 }
 
 function analyzeSourceFile(file: SourceFile, options: ScanOptions, token: CancellationToken): FileScanResult {
