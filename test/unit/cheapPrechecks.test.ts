@@ -1,10 +1,12 @@
 // The cheap tests that spare the scan a parse or a dozen searches must never lose a finding: a package.json that
-// cannot list a Bedrock package is not parsed (analyzePackageJson), and a paragraph without any service word is not
-// searched for each service term (findServices).
+// cannot list a Bedrock package is not parsed (analyzePackageJson), a paragraph without any service word is not
+// searched for each service term (findServices), a string value is searched only when a pattern can match (scanValue).
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { BEDROCK_API_KEY_ENV, PLACEHOLDER, findArns, findHosts, findIamActions, findModelIds, valueMayHaveMatches } from '../../server/src/engine/catalog/modelIds';
 import { BEDROCK_SDK_PACKAGES, BEDROCK_WRAPPER_PACKAGES } from '../../server/src/engine/catalog/packages';
 import { analyzePackageJson } from '../../server/src/engine/packageJson';
 import { readDependencySections } from '../../server/src/engine/packageJson/dependencySections';
@@ -98,5 +100,41 @@ describe('prose service words', () => {
   it('a text without them has no service mention, one with them still has', () => {
     assert.deepEqual(findServices('We deploy to SageMaker endpoints in cn-north-1.', true), []);
     assert.deepEqual(findServices('We use Amazon Bedrock Guardrails.', true).map((found) => found.service), ['guardrails']);
+  });
+});
+
+describe('string value pre-check', () => {
+  // Values made of the pieces the patterns are built from, placeholders of template literals included.
+  const pieces = ['meta', 'amazon', 'anthropic', 'titan', 'nova', 'llama3', 'claude', '.', '-', ':', '0', '1', '8b', 'v1', 'us', 'global',
+    'bedrock', 'Bedrock', 'BEDROCK', 'runtime', 'arn', 'aws', 'aws-cn', 'amazonaws', 'com', '/', '*', 'Invoke', 'Model', PLACEHOLDER,
+    BEDROCK_API_KEY_ENV, 'AWS_BEARER_TOKEN_', ' ', 'x', '@'];
+  const matchesOf = (value: string) => [...findArns(value), ...findHosts(value), ...findIamActions(value), ...findModelIds(value)].length
+    + (value.includes(BEDROCK_API_KEY_ENV) ? 1 : 0);
+
+  it('rules out only values no pattern matches', () => {
+    let ruledOut = 0;
+    let matched = 0;
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), (parts) => {
+      const value = parts.join('');
+      const count = matchesOf(value);
+      if (!valueMayHaveMatches(value)) {
+        ruledOut++;
+        assert.equal(count, 0, JSON.stringify(value));
+      }
+      if (count > 0) matched++;
+    }), { seed: 13, numRuns: 20000 });
+    assert.ok(ruledOut > 1000 && matched > 500, `${ruledOut} ruled out, ${matched} with matches`);
+  });
+
+  it('lets through each kind of value', () => {
+    for (const value of ['meta.llama3-8b-instruct-v1:0', `${PLACEHOLDER}.meta.l${PLACEHOLDER}ama-v1:0`, 'arn:aws:bedrock:us-east-1:1:foundation-model/x',
+      'bedrock-runtime.us-east-1.amazonaws.com', 'bedrock:InvokeModel', BEDROCK_API_KEY_ENV,
+      // a model id of every provider
+      ...['meta.llama3-1', 'amazon.titan-text-v1', 'anthropic.claude-3', 'mistral.mistral-7b', 'cohere.command-r-v1', 'deepseek.r1-v1',
+        'ai21.jamba-1-5', 'openai.gpt-oss-20b', 'qwen.qwen3-32b', 'google.gemma-3', 'writer.palmyra-x4', 'stability.sd3-5', 'twelvelabs.marengo-2-7',
+        'minimax.m1-v1', 'luma.ray-v2'].map((id) => `use ${id}-v1:0 now`)]) {
+      assert.ok(valueMayHaveMatches(value), value);
+      assert.ok(matchesOf(value) > 0, value);
+    }
   });
 });
