@@ -43,7 +43,9 @@ export function prepareForFix(results: readonly FileScanResult[], workspaceRoot:
     }
     const findings = result.findings;
     // Only a script can be in a migration group; without package.json findings, only one with findings matters.
-    if (!isScriptLanguage(result.languageId) || (findings.length === 0 && dependencyRoots.size === 0)) {
+    // A script without findings whose text is gone (compactScanResult: it imports nothing the dependency step
+    // reads) adds nothing to the plan, so its package is not looked up (most files of a large tree are such).
+    if (!isScriptLanguage(result.languageId) || (findings.length === 0 && (dependencyRoots.size === 0 || result.document.getText() === ''))) {
       return findings.length === 0 ? withoutText(result) : result;
     }
     const packageRoot = packages.contextOf(result.absolutePath).root;

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { isAscii } from 'node:buffer';
 import type { FileNotice } from './types';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -20,6 +21,8 @@ export interface DecodedText {
 export function decodeUtf8(bytes: Uint8Array): DecodedText {
   const hasBom = UTF8_BOM.every((byte, index) => bytes[index] === byte);
   const body = hasBom ? bytes.subarray(UTF8_BOM.length) : bytes;
+  // Most source files are ASCII, whose bytes are their characters: a copy, without the decoder's validation pass.
+  if (isAscii(body)) return { text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1'), hasBom, notices: [] };
   try {
     return { text: STRICT_UTF8.decode(body), hasBom, notices: [] };
   } catch {

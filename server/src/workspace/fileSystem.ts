@@ -23,7 +23,8 @@ export const NON_BLOCKING_FS: WalkFileSystem = {
  */
 export const BLOCKING_FS: WalkFileSystem = {
   stat: async (path) => statSync(path),
-  realpath: async (path) => realpathSync(path),
+  // The system's realpath, as fs/promises' realpath is: one call, where realpathSync's own walk lstats each component.
+  realpath: async (path) => realpathSync.native(path),
   readdir: async (path) => readdirSync(path, { withFileTypes: true }),
   readText: async (path) => readFileSync(path, 'utf8'),
 };

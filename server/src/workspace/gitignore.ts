@@ -7,6 +7,8 @@ import { toRelativePath } from './relativePath';
 interface IgnoreLayer {
   folder: string;
   rules: Ignore;
+  /** Every rule matches on the last name of a path alone (see matchesByName). */
+  byName: boolean;
 }
 
 /**
@@ -41,7 +43,7 @@ export class GitignoreStack {
     if (!hasGitignore) return this;
     const content = await fs.readText(join(folder, '.gitignore')).catch(() => undefined);
     if (content === undefined) return this;
-    return new GitignoreStack([...this.layers, { folder, rules: ignore().add(content) }]);
+    return new GitignoreStack([...this.layers, { folder, rules: ignore().add(content), byName: matchesByName(content) }]);
   }
 
   /** Git's precedence: the deepest `.gitignore` with a matching rule (ignore or `!` re-include) decides. */
@@ -55,22 +57,49 @@ export class GitignoreStack {
    */
   inFolder(folder: string): FolderIgnores {
     if (this.layers.length === 0) return NOTHING_IGNORED;
-    const prefixes = new Map(this.layers.map((layer) => {
+    // Innermost first, as `verdict` asks them. A layer whose rules all match by name tests the folder once (the
+    // `ignore` package answers for the folder itself when it is ignored) and then each entry by its name alone:
+    // the same answers, without a path per entry for the package to split, join and cache.
+    const tests = this.layers.map((layer): LayerTest => {
       const relativeFolder = toRelativePath(layer.folder, folder);
-      return [layer, relativeFolder === '.' ? '' : `${relativeFolder}/`];
-    }));
-    return { isIgnored: (name, isFolder) => this.verdict((layer) => prefixes.get(layer)! + name, isFolder) };
+      const prefix = relativeFolder === '.' ? '' : `${relativeFolder}/`;
+      if (!layer.byName || prefix === '') return (path) => layer.rules.test(prefix + path);
+      const folderVerdict = layer.rules.test(prefix);
+      return folderVerdict.ignored ? () => folderVerdict : (path) => layer.rules.test(path);
+    }).reverse();
+    return { isIgnored: (name, isFolder) => verdictOf(tests, name + (isFolder ? '/' : '')) };
   }
 
   private verdict(relativePathIn: (layer: IgnoreLayer) => string, isFolder: boolean): boolean {
-    for (let index = this.layers.length - 1; index >= 0; index--) {
-      const layer = this.layers[index]!;
-      const verdict = layer.rules.test(relativePathIn(layer) + (isFolder ? '/' : ''));
-      if (verdict.ignored) return true;
-      if (verdict.unignored) return false;
-    }
-    return false;
+    return verdictOf([...this.layers].reverse().map((layer) => (path: string) => layer.rules.test(relativePathIn(layer) + path)), isFolder ? '/' : '');
   }
+}
+
+/** One layer's test of an entry of a folder (a name, `/`-terminated for a folder), as `Ignore.test` answers. */
+type LayerTest = (path: string) => { ignored: boolean; unignored: boolean };
+
+/** Git's precedence over layers given innermost first: the first with a matching rule (ignore or `!` re-include) decides. */
+function verdictOf(innermostFirst: readonly LayerTest[], path: string): boolean {
+  for (const test of innermostFirst) {
+    const verdict = test(path);
+    if (verdict.ignored) return true;
+    if (verdict.unignored) return false;
+  }
+  return false;
+}
+
+/**
+ * Whether every rule of a `.gitignore` decides on the last name of a path alone: a pattern without a slash (but a
+ * trailing one) matches that name at any depth (the `ignore` package anchors such patterns at the end of the path),
+ * so the answer for `a/b/name` is the answer for `name` unless a folder above is ignored. Anything else (a slash
+ * inside, `**`, an escape) is left to the package, path by path.
+ */
+function matchesByName(content: string): boolean {
+  return content.split(/\r?\n/).every((line) => {
+    const pattern = line.trim();
+    if (pattern === '' || pattern.startsWith('#')) return true;
+    return !pattern.includes('\\') && !pattern.includes('**') && !pattern.slice(0, -1).includes('/');
+  });
 }
 
 /** Whether an entry of one folder, given by name, is ignored (see GitignoreStack.inFolder). */

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { decodeUtf8, looksBinary } from './decodeText';
 import { describeIoError } from './ioErrors';
@@ -47,13 +47,31 @@ export function readSourceFileSync(candidate: FileCandidate, options: ReadOption
   let fd: number | undefined;
   try {
     fd = openSync(candidate.absolutePath, OPEN_WITHOUT_WAITING);
-    const refusal = checkStats(candidate, fstatSync(fd), options);
-    return refusal ?? fromBytes(candidate, languageId, readFileSync(fd));
+    const stats = fstatSync(fd);
+    const refusal = checkStats(candidate, stats, options);
+    return refusal ?? fromBytes(candidate, languageId, readOpenFile(fd, stats.size));
   } catch (error) {
     return unreadable(candidate, error);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/**
+ * The whole content of an open regular file of `size` bytes, as readFileSync(fd) reads it, without the second
+ * fstat readFileSync makes (one per file of a large tree). A size of 0 may mean a file the kernel generates: read
+ * until the end.
+ */
+function readOpenFile(fd: number, size: number): Buffer {
+  if (size === 0) return readFileSync(fd);
+  const buffer = Buffer.allocUnsafe(size);
+  let length = 0;
+  while (length < size) {
+    const read = readSync(fd, buffer, length, size - length, null);
+    if (read === 0) break;
+    length += read;
+  }
+  return length < size ? buffer.subarray(0, length) : buffer;
 }
 
 function checkStats(candidate: FileCandidate, stats: Stats, options: ReadOptions): SkippedFile | undefined {

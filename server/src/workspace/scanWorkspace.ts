@@ -1,4 +1,3 @@
-import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../engine/analyze';
 import { analyzeWithFixability, type FixPlace } from '../engine/fixes/analyzeWithFixability';
@@ -6,6 +5,7 @@ import { initPythonParser } from '../engine/python/pythonParser';
 import type { CancellationToken, EngineSettings } from '../engine/types';
 import { BLOCKING_FS } from './fileSystem';
 import { Limiter } from './limiter';
+import { FileUris } from './fileUri';
 import { contentHash } from './safeWrite';
 import { mapInOrder } from './mapInOrder';
 import { DEFAULT_MAX_FILE_SIZE_BYTES, readSourceFile, readSourceFileSync } from './readSourceFile';
@@ -40,25 +40,33 @@ export async function* scanWorkspace(options: ScanOptions, token: CancellationTo
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const readOptions = { maxFileSizeBytes: options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES };
   const entries = walkSourceFiles({ ...options, fileSystem: options.blockingReads ? BLOCKING_FS : undefined, token });
-  const read = options.blockingReads ? readSourceFileSync : readSourceFile;
   const readEntry = async (entry: WalkEntry): Promise<SourceFile | SkippedFile> =>
-    entry.kind === 'file' ? read(entry, readOptions) : { ...entry, kind: 'skipped' };
-  // Reads run ahead of the (synchronous, CPU-bound) analysis, so the disk and the parser overlap.
-  for await (const file of mapInOrder(entries, new Limiter(concurrency), concurrency * 2, readEntry)) {
+    entry.kind === 'file' ? readSourceFile(entry, readOptions) : { ...entry, kind: 'skipped' };
+  // Reads run ahead of the (synchronous, CPU-bound) analysis, so the disk and the parser overlap. A blocking read
+  // overlaps nothing: each file is read when its turn comes (no queue of read texts, no promises per file).
+  const files = options.blockingReads
+    ? readInTurn(entries, (entry) => (entry.kind === 'file' ? readSourceFileSync(entry, readOptions) : { ...entry, kind: 'skipped' }))
+    : mapInOrder(entries, new Limiter(concurrency), concurrency * 2, readEntry);
+  const uris = new FileUris();
+  for await (const file of files) {
     if (token.isCancellationRequested) return;
     // Python fences in Markdown need the tree-sitter grammar; load it only once a Markdown file shows up.
     if (file.kind === 'source' && file.languageId === 'markdown') await initPythonParser();
-    yield file.kind === 'source' ? analyzeSourceFile(file, options, token) : file;
+    yield file.kind === 'source' ? analyzeSourceFile(file, options, token, uris) : file;
   }
 }
 
-function analyzeSourceFile(file: SourceFile, options: ScanOptions, token: CancellationToken): FileScanResult {
+async function* readInTurn(entries: AsyncIterable<WalkEntry>, read: (entry: WalkEntry) => SourceFile | SkippedFile): AsyncGenerator<SourceFile | SkippedFile> {
+  for await (const entry of entries) yield read(entry);
+}
+
+function analyzeSourceFile(file: SourceFile, options: ScanOptions, token: CancellationToken, uris: FileUris): FileScanResult {
   const { absolutePath, relativePath, languageId, text, hasBom, notices, bytes } = file;
   const input = { text, languageId, settings: options.settings, fileName: absolutePath, token };
   const { fixPlace } = options;
   const result = fixPlace ? analyzeWithFixability(input, () => fixPlace(absolutePath)) : analyze(input);
   if (result.skipped) return { kind: 'skipped', absolutePath, relativePath, ...result.skipped };
-  const document = TextDocument.create(pathToFileURL(absolutePath).href, languageId, 1, text);
+  const document = TextDocument.create(uris.of(absolutePath), languageId, 1, text);
   const hash = result.findings.length > 0 ? contentHash(bytes) : undefined;
   return { kind: 'scanned', absolutePath, relativePath, languageId, document, hasBom, findings: result.findings, notices, contentHash: hash };
 }

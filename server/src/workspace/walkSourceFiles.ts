@@ -70,11 +70,12 @@ class TreeWalker {
     }
   }
 
-  private async *walkFolder(folder: string, outerRules: GitignoreStack): AsyncGenerator<WalkEntry> {
+  /** @param knownRealFolder the folder's real path when the caller knows it (a sub-folder of a real folder, not a link) */
+  private async *walkFolder(folder: string, outerRules: GitignoreStack, knownRealFolder?: string): AsyncGenerator<WalkEntry> {
     let realFolder: string;
     let entries: Dirent[];
     try {
-      realFolder = await this.fs.realpath(folder);
+      realFolder = knownRealFolder ?? await this.fs.realpath(folder);
       if (this.visitedFolders.has(realFolder)) return; // a symbolic-link loop, or a second link to one folder
       this.visitedFolders.add(realFolder);
       entries = await this.fs.readdir(folder);
@@ -86,18 +87,21 @@ class TreeWalker {
     const hasGitignore = this.useGitignore && entries.some((entry) => entry.name === '.gitignore');
     const rules = await outerRules.enter(folder, hasGitignore, this.fs);
     const ignores = rules.inFolder(folder);
+    let relativeFolder: string | undefined;
     for (const entry of entries) {
       if (this.options.token?.isCancellationRequested) return;
       const path = join(folder, entry.name);
-      const type = await entryType(entry, path, this.fs);
+      const type = entry.isSymbolicLink() ? await linkType(path, this.fs) : entryType(entry);
       if (type === 'folder') {
         if (this.isExcludedFolder(entry.name) || ignores.isIgnored(entry.name, true)) continue;
-        yield* this.walkFolder(path, rules);
+        // A folder entry that is not a link is where its parent's real path says: no system call for its real path.
+        yield* this.walkFolder(path, rules, entry.isSymbolicLink() ? undefined : join(realFolder, entry.name));
       } else if (!isSourceFileName(entry.name) || ignores.isIgnored(entry.name, false)) {
         continue;
       } else if (type === 'file') {
         const realPath = entry.isSymbolicLink() ? await this.fs.realpath(path).catch(() => path) : join(realFolder, entry.name);
-        if (this.firstVisit(realPath)) yield this.candidate(path, false);
+        relativeFolder ??= toRelativePath(this.options.cwd, folder);
+        if (this.firstVisit(realPath)) yield this.candidateIn(relativeFolder, path, entry.name);
       } else if (type !== 'other') {
         yield this.problem(path, type.brokenLink);
       }
@@ -118,6 +122,11 @@ class TreeWalker {
     return { kind: 'file', absolutePath, relativePath: toRelativePath(this.options.cwd, absolutePath), explicit };
   }
 
+  /** The same for an entry of a folder: the folder's relative path worked out once for all its files. */
+  private candidateIn(relativeFolder: string, absolutePath: string, name: string): FileCandidate {
+    return { kind: 'file', absolutePath, relativePath: relativeFolder === '.' ? name : `${relativeFolder}/${name}`, explicit: false };
+  }
+
   private problem(absolutePath: string, error: unknown): WalkProblem {
     const message = l10n.t('Skipped: cannot read it ({0}).', describeIoError(error));
     return { kind: 'problem', reason: 'unreadable', absolutePath, relativePath: toRelativePath(this.options.cwd, absolutePath), message };
@@ -133,11 +142,13 @@ function realEntriesFirstByName(a: Dirent, b: Dirent): number {
   return byKind !== 0 ? byKind : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
-/** Resolves symbolic links so a link to a folder is walked and a link to a file is read. */
-async function entryType(entry: Dirent, path: string, fs: WalkFileSystem): Promise<EntryType> {
-  if (entry.isDirectory()) return 'folder';
-  if (entry.isFile()) return 'file';
-  if (!entry.isSymbolicLink()) return 'other';
+/** What an entry that is not a symbolic link is (no await: most entries of a walk). */
+function entryType(entry: Dirent): EntryType {
+  return entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
+}
+
+/** Resolves a symbolic link so a link to a folder is walked and a link to a file is read. */
+async function linkType(path: string, fs: WalkFileSystem): Promise<EntryType> {
   try {
     const target = await fs.stat(path);
     return target.isDirectory() ? 'folder' : target.isFile() ? 'file' : 'other';

@@ -16,6 +16,14 @@ describe('decodeUtf8', () => {
     assert.equal(decoded.hasBom, false);
   });
 
+  test('decodes every ASCII byte as the UTF-8 decoder does, from a slice of a larger buffer too', () => {
+    const ascii = Buffer.from(Array.from({ length: 128 }, (_, byte) => byte));
+    const expected = new TextDecoder('utf-8', { fatal: true }).decode(ascii);
+    assert.equal(decodeUtf8(ascii).text, expected);
+    const withBom = Buffer.concat([Buffer.from('xx'), Buffer.from([0xef, 0xbb, 0xbf]), ascii, Buffer.from('yy')]).subarray(2, 2 + 3 + 128);
+    assert.deepEqual(decodeUtf8(withBom), { text: expected, hasBom: true, notices: [] });
+  });
+
   test('replaces invalid bytes with U+FFFD and says so', () => {
     const gbk = Buffer.from([0x2f, 0x2f, 0x20, 0xc4, 0xe3, 0xba, 0xc3, 0x0a, 0x78]); // "// 你好\nx" in GBK
     const decoded = decodeUtf8(gbk);

@@ -176,6 +176,18 @@ export const findIamActions = (value: string): Match[] => allMatches(IAM_ACTION,
 // dot instead of trying the fifteen provider names at every character (twice as fast over a dependency tree).
 const MAY_BE_MODEL_ID = new RegExp(`\\.(?<=(?:${PROVIDERS})\\.)[a-z0-9][a-z0-9.]*-`);
 
+// What every pattern of one value needs: ARN, HOST and IAM_ACTION the word `bedrock`, the API key's name `BEDROCK`,
+// MODEL_ID a provider and its dot (placeholders may stand in the name, so not MAY_BE_MODEL_ID).
+const VALUE_MAY_HAVE_MATCHES = new RegExp(`bedrock|BEDROCK|\\.(?<=(?:${PROVIDERS})\\.)`);
+
+/**
+ * Cheap pre-check on one string value before its four searches (scanValue): false only when none of findArns,
+ * findHosts, findIamActions, findModelIds and the API key's name can match (most string literals of a file).
+ */
+export function valueMayHaveMatches(value: string): boolean {
+  return VALUE_MAY_HAVE_MATCHES.test(value);
+}
+
 /** Cheap pre-check on a whole text: could it contain anything the engine reports? */
 export function mayMentionBedrock(text: string): boolean {
   return /bedrock/i.test(text) || MAY_BE_MODEL_ID.test(text);

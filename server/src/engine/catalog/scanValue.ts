@@ -2,12 +2,13 @@ import * as l10n from '@vscode/l10n';
 import type { EmbeddedContext } from '../embeddedContext';
 import type { OffsetRange } from '../types';
 import { describeModelId } from './modelIdMessage';
-import { BEDROCK_API_KEY_ENV, displayTemplate, findArns, findHosts, findIamActions, findModelIds } from './modelIds';
+import { BEDROCK_API_KEY_ENV, displayTemplate, findArns, findHosts, findIamActions, findModelIds, valueMayHaveMatches } from './modelIds';
 import { servingRules } from '../servesRules';
 
 /** Reports everything Bedrock in one string value whose first character sits at `offset` in the document. */
 export const scanValue = servingRules(['bedrock/arn', 'bedrock/endpoint-host', 'bedrock/iam-action', 'bedrock/model-id', 'bedrock/api-key'], function scanValue(value: string, offset: number, context: EmbeddedContext,
   options: { apiKeyName?: boolean } = {}): void {
+  if (!valueMayHaveMatches(value)) return;
   const taken: OffsetRange[] = [];
   const at = (index: number, length: number) => ({ start: offset + index, end: offset + index + length });
   const overlapsTaken = (range: OffsetRange) => taken.some((t) => range.start < t.end && t.start < range.end);

@@ -5,7 +5,7 @@ import type { InlineBlock, MarkdownDocument } from '../parseMarkdown';
 import { type Section, splitSections } from '../sections';
 import { saysUnavailable, sentenceRanges } from './acknowledgements';
 import { proseText } from './proseText';
-import { MENTIONS_BEDROCK, type ProseService, SERVICE_TERMS, serviceAlternative, serviceDisplayName } from './serviceTerms';
+import { MENTIONS_BEDROCK, type ProseService, SERVICE_TERMS, SERVICE_WORDS, serviceAlternative, serviceDisplayName } from './serviceTerms';
 import { servingRules } from '../../servesRules';
 
 interface Mention {
@@ -100,8 +100,9 @@ function sectionMentions(section: Section, texts: ReadonlyMap<InlineBlock, strin
   const mentions: Mention[] = [];
   for (const block of inlineBlocksOf(section.blocks)) {
     const text = texts.get(block)!;
-    const sentences = sentenceRanges(text);
-    for (const found of findServices(text, bedrockMentioned)) {
+    const services = findServices(text, bedrockMentioned);
+    const sentences = services.length > 0 ? sentenceRanges(text) : [];
+    for (const found of services) {
       const sentence = sentences.find((range) => found.range.start >= range.start && found.range.start < range.end);
       const acknowledged = sentence !== undefined && saysUnavailable(text.slice(sentence.start, sentence.end));
       mentions.push({ ...found, block, acknowledged, text: text.slice(found.range.start, found.range.end) });
@@ -113,6 +114,7 @@ function sectionMentions(section: Section, texts: ReadonlyMap<InlineBlock, strin
 /** Service mentions in one text, in order; earlier (more specific) terms consume their text. */
 export function findServices(text: string, bedrockMentioned: boolean): Array<{ service: ProseService; range: OffsetRange }> {
   const found: Array<{ service: ProseService; range: OffsetRange }> = [];
+  if (!SERVICE_WORDS.test(text)) return found; // most paragraphs of a document: one search instead of a dozen
   const overlaps = (range: OffsetRange) => found.some((other) => range.start < other.range.end && other.range.start < range.end);
   for (const term of SERVICE_TERMS) {
     const patterns = term.bare && bedrockMentioned ? [term.qualified, term.bare] : [term.qualified];

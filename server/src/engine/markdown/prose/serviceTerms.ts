@@ -59,6 +59,9 @@ export const SERVICE_TERMS: readonly ServiceTerm[] = [
   },
 ];
 
+/** Every pattern of SERVICE_TERMS needs one of these words: a text without any has no service mention. */
+export const SERVICE_WORDS = /Bedrock|Guardrails|Knowledge|Agent|Marketplace|Custom|Converse|Titan|Nova/;
+
 /** A document mentions Bedrock at all: the gate for short forms. */
 export const MENTIONS_BEDROCK = /\bBedrock\b/;
 
