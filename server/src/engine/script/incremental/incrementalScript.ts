@@ -10,15 +10,13 @@ import { applySuppressions } from '../suppression';
 import { staleStatements } from './staleStatements';
 import { StatementIndex } from './statementIndex';
 import type { StatementResult, StatementSummary } from './statementSummary';
-import { changeBetween } from './textChange';
+import { nextTree } from './nextTree';
 import { workCounters } from '../../workCounters';
-
-/** Above this share of the text changed, a fresh parse is cheaper than TypeScript's incremental one. */
-const REPARSE_SHARE = 0.5;
 
 /**
  * The script analysis of one document across its versions, giving exactly what `analyzeScript` gives for each
- * text, but re-parsing incrementally (`ts.updateSourceFile`, which reuses every node the edit does not touch) and
+ * text, but re-parsing incrementally (`nextTree`: only the edited statement, else `ts.updateSourceFile`; both reuse
+ * every node the edit does not touch) and
  * re-running the detectors only for the top-level statements an edit can affect. Everything else is kept per
  * statement node: the parser hands back the same node object for an untouched statement, only moved.
  *
@@ -62,16 +60,16 @@ export class IncrementalScriptAnalysis {
   private parse(input: AnalyzeInput): ts.SourceFile {
     const treeKey = `${input.languageId}\n${input.fileName ?? ''}`;
     const previous = this.tree;
-    if (previous && treeKey === this.treeKey) {
-      const change = changeBetween(previous.text, input.text);
-      if (change.span.length + change.newLength <= input.text.length * REPARSE_SHARE) {
-        this.tree = ts.updateSourceFile(previous, input.text, change);
-        return this.tree;
-      }
+    const parse = (text: string) => parseScript(text, input.languageId as ScriptLanguage, input.fileName);
+    const next = previous && treeKey === this.treeKey ? nextTree(previous, input.text, parse) : undefined;
+    if (next) {
+      this.tree = next;
+      return next;
     }
     this.summaries = new Map();
     this.treeKey = treeKey;
-    this.tree = parseScript(input.text, input.languageId as ScriptLanguage, input.fileName);
+    workCounters.fileReparses++;
+    this.tree = parse(input.text);
     return this.tree;
   }
 
