@@ -68,6 +68,7 @@ export function reparseStatement(
   const next = fresh as Mutable<ParsedFile>;
   next.text = text;
   next.end = text.length;
+  (next as { lineMap?: readonly number[] }).lineMap = undefined; // line starts are computed from the text on demand
   next.statements = list;
   next.endOfFileToken = previous.endOfFileToken;
   for (const kept of spliced) (kept as Mutable<ts.Node>).parent = next;
