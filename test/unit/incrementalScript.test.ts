@@ -19,6 +19,7 @@ import { snapshotWorkCounters, workSince } from '../../server/src/engine/workCou
 import { DocumentAnalyzer } from '../../server/src/lsp/documentAnalyzer';
 import { fromRaw } from '../../server/src/lsp/documentSettings';
 import { generateMigratableFile } from '../helpers/migratableFile';
+import { seededRandom as random } from '../helpers/seededRandom';
 
 const ROOT = join(__dirname, '..', '..');
 const EDITS_PER_FILE = 40;
@@ -58,18 +59,6 @@ function languageOf(path: string): ScriptLanguage {
   if (path.endsWith('.tsx')) return 'typescriptreact';
   if (path.endsWith('.jsx')) return 'javascriptreact';
   return /\.[cm]?js$/.test(path) ? 'javascript' : 'typescript';
-}
-
-/** mulberry32: small, seeded, reproducible. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function edit(text: string, next: () => number, history: string[]): string {

@@ -1,6 +1,7 @@
 // Regression guard (issue #13): the work one keystroke costs the editor does not grow with the file. The same
 // typing, in plain code next to the Bedrock calls and inside a function that calls Bedrock, is counted (detectors
-// re-run, findings refined, checks and rewrite passes: counters, not wall time) on a 300-line and a 10,000-line file.
+// re-run, findings refined, checks and rewrite passes, statement-level and whole-file reparses: counters, not wall
+// time) on a 300-line and a 10,000-line file.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -51,6 +52,10 @@ describe('work per edit', () => {
     assert.equal(large.work.checks, 0, 'no rewrite check runs again');
     assert.equal(large.work.rewritePasses, 0, 'no rewrite runs');
     assert.ok(large.work.statementsReanalysed <= 2 * (2 * TYPED.length), `${large.work.statementsReanalysed} statements re-analysed`);
+    // Four of the versions parse ('ab;' typed and deleted back to, 'ab; ', the original): each of those re-parses
+    // only the statement typed in; the half-typed ones go through TypeScript's incremental parse.
+    assert.equal(large.work.statementReparses, 4, 'statement-level reparses');
+    assert.equal(large.work.fileReparses, 2 * TYPED.length - 4, 'whole-file reparses');
   });
 
   test('typing inside a function that calls Bedrock costs the same on a 300-line and a 10,000-line file', () => {

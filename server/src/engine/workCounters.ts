@@ -5,6 +5,10 @@
 export const workCounters = {
   /** Top-level statements whose detectors ran again (incremental analysis). */
   statementsReanalysed: 0,
+  /** Edits re-parsed by parsing only the one top-level statement they lie in. */
+  statementReparses: 0,
+  /** Edits re-parsed over the whole file (TypeScript's incremental parse, or a fresh parse). */
+  fileReparses: 0,
   /** Whole-text analyses made by the fix pipeline (one per rewrite pass that needs fresh findings). */
   fixAnalyses: 0,
   /** Rewrite passes run (a transform applied to the text). */

@@ -8,17 +8,16 @@ import { runDetectors } from '../runDetectors';
 import { scanNodes } from '../scanNodes';
 import { applySuppressions } from '../suppression';
 import { staleStatements } from './staleStatements';
+import { NameIndex } from './nameIndex';
 import { StatementIndex } from './statementIndex';
 import type { StatementResult, StatementSummary } from './statementSummary';
-import { changeBetween } from './textChange';
+import { nextTree } from './nextTree';
 import { workCounters } from '../../workCounters';
-
-/** Above this share of the text changed, a fresh parse is cheaper than TypeScript's incremental one. */
-const REPARSE_SHARE = 0.5;
 
 /**
  * The script analysis of one document across its versions, giving exactly what `analyzeScript` gives for each
- * text, but re-parsing incrementally (`ts.updateSourceFile`, which reuses every node the edit does not touch) and
+ * text, but re-parsing incrementally (`nextTree`: only the edited statement, else `ts.updateSourceFile`; both reuse
+ * every node the edit does not touch) and
  * re-running the detectors only for the top-level statements an edit can affect. Everything else is kept per
  * statement node: the parser hands back the same node object for an untouched statement, only moved.
  *
@@ -29,19 +28,28 @@ export class IncrementalScriptAnalysis {
   private treeKey = '';
   private resultKey = '';
   private summaries = new Map<ts.Statement, StatementSummary>();
+  /** The statements of the tree last summarised, in order. */
+  private statements: readonly ts.Statement[] = [];
+  private names = new NameIndex();
+  /** Statements whose last result links them to other statements. */
+  private linking = new Set<ts.Statement>();
+  /** Statements whose last result claimed nodes. */
+  private claiming = new Set<ts.Statement>();
 
   analyze(input: AnalyzeInput): Finding[] {
     if (!mayMentionBedrock(input.text) || input.token?.isCancellationRequested) return [];
     const tree = this.parse(input);
     const resultKey = `${currentLocale()}\n${JSON.stringify(input.settings)}`;
-    if (resultKey !== this.resultKey) {
+    const settingsChanged = resultKey !== this.resultKey;
+    if (settingsChanged) {
       for (const summary of this.summaries.values()) summary.result = undefined;
       this.resultKey = resultKey;
     }
     const { added, removed } = this.summarize(tree);
     const index = new StatementIndex(tree.statements);
     const bindings = this.bindingsFor(tree, added, index);
-    if (!this.rerun(tree, bindings, index, added, removed, input)) {
+    // Kept statements have no result after a settings change: all run again.
+    if (!this.rerun(tree, bindings, index, settingsChanged ? tree.statements : added, removed, input)) {
       this.reset(); // a cancelled run leaves statements without results; start afresh next time
       return [];
     }
@@ -56,44 +64,65 @@ export class IncrementalScriptAnalysis {
   /** Forgets the tree and every summary. */
   reset(): void {
     this.tree = undefined;
+    this.forgetSummaries();
+  }
+
+  private forgetSummaries(): void {
     this.summaries = new Map();
+    this.statements = [];
+    this.names = new NameIndex();
+    this.linking = new Set();
+    this.claiming = new Set();
   }
 
   private parse(input: AnalyzeInput): ts.SourceFile {
     const treeKey = `${input.languageId}\n${input.fileName ?? ''}`;
     const previous = this.tree;
-    if (previous && treeKey === this.treeKey) {
-      const change = changeBetween(previous.text, input.text);
-      if (change.span.length + change.newLength <= input.text.length * REPARSE_SHARE) {
-        this.tree = ts.updateSourceFile(previous, input.text, change);
-        return this.tree;
-      }
+    const parse = (text: string) => parseScript(text, input.languageId as ScriptLanguage, input.fileName);
+    const next = previous && treeKey === this.treeKey ? nextTree(previous, input.text, parse) : undefined;
+    if (next) {
+      this.tree = next;
+      return next;
     }
-    this.summaries = new Map();
+    this.forgetSummaries();
     this.treeKey = treeKey;
-    this.tree = parseScript(input.text, input.languageId as ScriptLanguage, input.fileName);
+    workCounters.fileReparses++;
+    this.tree = parse(input.text);
     return this.tree;
   }
 
-  /** Summaries for the statements the parser made anew; drops those of statements that are gone. */
+  /**
+   * Summaries for the statements the parser made anew; drops those of statements that are gone. Only the run of
+   * statements between the unchanged head and tail of the list is looked at (the parser keeps the others).
+   */
   private summarize(tree: ts.SourceFile): { added: Set<ts.Statement>; removed: Map<ts.Statement, StatementSummary> } {
-    const previous = this.summaries;
-    const current = new Map<ts.Statement, StatementSummary>();
-    const added = new Set<ts.Statement>();
-    for (const statement of tree.statements) {
-      const kept = previous.get(statement);
-      if (kept) {
-        current.set(statement, kept);
-        previous.delete(statement);
-      } else {
-        current.set(statement, {
-          scan: scanNodes(statement, { identifiers: true }) as StatementSummary['scan'], visibleNames: new Set(), visibleBindingNodes: new Set(),
-        });
-        added.add(statement);
-      }
+    const previous = this.statements;
+    const next = tree.statements;
+    let head = 0;
+    while (head < previous.length && head < next.length && previous[head] === next[head]) head++;
+    let tail = 0;
+    while (tail < previous.length - head && tail < next.length - head && previous[previous.length - 1 - tail] === next[next.length - 1 - tail]) tail++;
+    const middle = new Set(next.slice(head, next.length - tail));
+    const removed = new Map<ts.Statement, StatementSummary>();
+    for (const statement of previous.slice(head, previous.length - tail)) {
+      const summary = this.summaries.get(statement);
+      if (!summary || middle.has(statement)) continue;
+      removed.set(statement, summary);
+      this.summaries.delete(statement);
+      this.names.remove(statement, summary.scan.identifiers);
+      this.linking.delete(statement);
+      this.claiming.delete(statement);
     }
-    this.summaries = current;
-    return { added, removed: previous };
+    const added = new Set<ts.Statement>();
+    for (const statement of middle) {
+      if (this.summaries.has(statement)) continue;
+      const scan = scanNodes(statement, { identifiers: true }) as StatementSummary['scan'];
+      this.summaries.set(statement, { scan, visibleNames: new Set(), visibleBindingNodes: new Set() });
+      this.names.add(statement, scan.identifiers);
+      added.add(statement);
+    }
+    this.statements = next;
+    return { added, removed };
   }
 
   /**
@@ -137,13 +166,14 @@ export class IncrementalScriptAnalysis {
    */
   private rerun(
     tree: ts.SourceFile, bindings: Bindings, index: StatementIndex,
-    added: ReadonlySet<ts.Statement>, removed: ReadonlyMap<ts.Statement, StatementSummary>, input: AnalyzeInput,
+    changed: Iterable<ts.Statement>, removed: ReadonlyMap<ts.Statement, StatementSummary>, input: AnalyzeInput,
   ): boolean {
-    let stale = staleStatements(tree.statements, this.summaries, added, removed);
+    const context = { summaries: this.summaries, removed, names: this.names, linking: this.linking };
+    let stale = staleStatements(changed, context);
     for (;;) {
       const claimed = new Set<ts.Node>();
-      for (const [statement, summary] of this.summaries) {
-        if (!stale.has(statement)) for (const node of summary.result?.claims ?? []) claimed.add(node);
+      for (const statement of this.claiming) {
+        if (!stale.has(statement)) for (const node of this.summaries.get(statement)!.result?.claims ?? []) claimed.add(node);
       }
       const order = tree.statements.filter((statement) => stale.has(statement));
       workCounters.statementsReanalysed += order.length;
@@ -174,11 +204,17 @@ export class IncrementalScriptAnalysis {
         },
       });
       if (!findings) return false;
-      for (const [statement, fresh] of results) this.summaries.get(statement)!.result = fresh;
+      for (const [statement, fresh] of results) {
+        this.summaries.get(statement)!.result = fresh;
+        if (fresh.links.size > 0) this.linking.add(statement);
+        else this.linking.delete(statement);
+        if (fresh.claims.length > 0) this.claiming.add(statement);
+        else this.claiming.delete(statement);
+      }
       const escaped = [...results.values()].flatMap((fresh) => [...fresh.links]).filter((statement) => !stale.has(statement));
       if (escaped.length === 0) return true;
       // A run touched a statement outside the set: run again with it and everything linked to it.
-      stale = staleStatements(tree.statements, this.summaries, new Set([...stale, ...escaped]), removed);
+      stale = staleStatements([...stale, ...escaped], context);
     }
   }
 

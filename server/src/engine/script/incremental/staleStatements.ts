@@ -1,65 +1,68 @@
 import type ts from '../../typescript';
+import type { NameIndex } from './nameIndex';
 import type { StatementSummary } from './statementSummary';
 
+/** What `staleStatements` needs besides the summaries. */
+export interface StaleContext {
+  /** The current statements' summaries (only current statements are ever made stale). */
+  summaries: ReadonlyMap<ts.Statement, StatementSummary>;
+  /** The statements that went away, with their last summaries. */
+  removed: ReadonlyMap<ts.Statement, StatementSummary>;
+  /** Which current statements use a name. */
+  names: NameIndex;
+  /** The current statements whose last result links them to others. */
+  linking: Iterable<ts.Statement>;
+}
+
 /**
- * Which top-level statements must run their detectors again: the added ones, plus every kept statement that can
- * depend on a changed one, to a fixpoint. A kept statement depends on a changed one when it uses a name the
+ * Which top-level statements must run their detectors again: the `changed` ones, plus every kept statement that
+ * can depend on a changed one, to a fixpoint. A kept statement depends on a changed one when it uses a name the
  * changed one declares or assigns (the symbol tracker connects statements only through names), or when one
  * reported or claimed something in the other (a config object shared by two clients has its region reported once).
- * Kept statements without a result (settings changed) run too.
+ * Found by spreading from the changed and removed statements through the name index and the links: the cost
+ * follows what depends on the change, not the size of the file.
  */
-export function staleStatements(
-  statements: readonly ts.Statement[],
-  summaries: ReadonlyMap<ts.Statement, StatementSummary>,
-  added: ReadonlySet<ts.Statement>,
-  removed: ReadonlyMap<ts.Statement, StatementSummary>,
-): Set<ts.Statement> {
-  const stale = new Set<ts.Statement>(added);
-  const names = new Set<string>();
-  for (const summary of removed.values()) addAll(names, summary.visibleNames);
-  for (const statement of added) addAll(names, summaries.get(statement)!.visibleNames);
-  const neighbours = linkGraph([summaries, removed]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const statement of statements) {
-      if (stale.has(statement)) continue;
-      const summary = summaries.get(statement)!;
-      if (!summary.result || usesAny(summary, names) || touches(neighbours.get(statement), stale, removed)) {
-        stale.add(statement);
-        addAll(names, summary.visibleNames);
-        grew = true;
-      }
+export function staleStatements(changed: Iterable<ts.Statement>, context: StaleContext): Set<ts.Statement> {
+  const { summaries, removed, names } = context;
+  const stale = new Set<ts.Statement>();
+  const pending: ts.Statement[] = [];
+  const mark = (statement: ts.Statement) => {
+    if (!stale.has(statement) && summaries.has(statement)) {
+      stale.add(statement);
+      pending.push(statement);
     }
+  };
+  const spreadNames = new Set<string>();
+  const neighbours = linkGraph([...context.linking].map((statement) => [statement, summaries.get(statement)!] as const), removed);
+  const spread = (statement: ts.Statement, summary: StatementSummary) => {
+    for (const name of summary.visibleNames) {
+      if (spreadNames.has(name)) continue;
+      spreadNames.add(name);
+      for (const user of names.usersOf(name) ?? []) mark(user);
+    }
+    for (const other of neighbours.get(statement) ?? []) mark(other);
+  };
+  for (const statement of changed) mark(statement);
+  for (const [statement, summary] of removed) spread(statement, summary);
+  while (pending.length > 0) {
+    const statement = pending.pop()!;
+    spread(statement, summaries.get(statement)!);
   }
   return stale;
 }
 
-function addAll(target: Set<string>, names: ReadonlySet<string>): void {
-  for (const name of names) target.add(name);
-}
-
-function usesAny(summary: StatementSummary, names: ReadonlySet<string>): boolean {
-  for (const name of names) if (summary.scan.identifiers.has(name)) return true;
-  return false;
-}
-
-function touches(linked: ReadonlySet<ts.Statement> | undefined, stale: ReadonlySet<ts.Statement>, removed: ReadonlyMap<ts.Statement, unknown>): boolean {
-  if (!linked) return false;
-  for (const statement of linked) if (stale.has(statement) || removed.has(statement)) return true;
-  return false;
-}
-
 /** Links are recorded by the statement whose detector made them; the dependency runs both ways. */
-export function linkGraph(maps: ReadonlyArray<ReadonlyMap<ts.Statement, StatementSummary>>): Map<ts.Statement, Set<ts.Statement>> {
+function linkGraph(
+  owners: ReadonlyArray<readonly [ts.Statement, StatementSummary]>, removed: ReadonlyMap<ts.Statement, StatementSummary>,
+): Map<ts.Statement, Set<ts.Statement>> {
   const graph = new Map<ts.Statement, Set<ts.Statement>>();
   const connect = (a: ts.Statement, b: ts.Statement) => {
     const set = graph.get(a);
     if (set) set.add(b);
     else graph.set(a, new Set([b]));
   };
-  for (const map of maps) {
-    for (const [owner, summary] of map) {
+  for (const entries of [owners, removed.entries()]) {
+    for (const [owner, summary] of entries) {
       for (const other of summary.result?.links ?? []) {
         connect(owner, other);
         connect(other, owner);

@@ -1,0 +1,26 @@
+import ts from '../../typescript';
+import { workCounters } from '../../workCounters';
+import { reparseStatement } from './statementReparse';
+import { changeBetween } from './textChange';
+
+/** Above this share of the text changed, a fresh parse is cheaper than an incremental one. */
+const REPARSE_SHARE = 0.5;
+
+/**
+ * The tree of `text` made from the tree of the previous version of the same document: the same tree when the
+ * text did not change, else a statement-level reparse when the edit allows one, else TypeScript's incremental
+ * parse. Undefined when so much changed that a fresh parse is cheaper. The previous tree is invalid afterwards.
+ * `parse` parses a text exactly as `previous` was parsed (file name, kind, options, parent pointers).
+ */
+export function nextTree(previous: ts.SourceFile, text: string, parse: (text: string) => ts.SourceFile): ts.SourceFile | undefined {
+  if (previous.text === text) return previous;
+  const change = changeBetween(previous.text, text);
+  if (change.span.length + change.newLength > text.length * REPARSE_SHARE) return undefined;
+  const spliced = reparseStatement(previous, text, change, parse);
+  if (spliced) {
+    workCounters.statementReparses++;
+    return spliced;
+  }
+  workCounters.fileReparses++;
+  return ts.updateSourceFile(previous, text, change);
+}

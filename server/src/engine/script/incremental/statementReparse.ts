@@ -1,0 +1,145 @@
+import ts from '../../typescript';
+import { shiftNode } from './shiftNodes';
+
+/** ts.TransformFlags.ContainsPossibleTopLevelAwait (internal): a module re-parses such statements with `await` as a keyword. */
+const POSSIBLE_TOP_LEVEL_AWAIT = 1 << 26;
+
+/** The parser's own fields of a SourceFile that this module reads or rewrites (internal to TypeScript, stable since 1.x–4.x). */
+interface ParsedFile extends ts.SourceFile {
+  parseDiagnostics: ts.DiagnosticWithLocation[];
+  identifiers: Map<string, string>;
+  nodeCount: number;
+  identifierCount: number;
+  externalModuleIndicator?: ts.Node | true;
+  commentDirectives?: Array<{ range: ts.TextRange; type: number }>;
+  transformFlags: number;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * A statement-level incremental parse: when an edit lies strictly inside one top-level statement whose ends cannot
+ * move (it and the statement before it end where the parser ends them whatever follows), only that statement's new
+ * text is parsed and spliced into the tree; the later statements keep their nodes, moved by the edit's length.
+ * Unlike `ts.updateSourceFile` it neither re-scans the top level nor re-sets every parent pointer in the file.
+ *
+ * Undefined when it cannot tell the result equals a fresh parse (the caller then falls back to TypeScript's
+ * incremental parse): the edit touches a statement boundary, the new text does not parse cleanly as one statement,
+ * the file has syntax errors elsewhere, or module-level facts (module indicator, top-level await) could change.
+ * `parse` must parse a text exactly as the tree was parsed (same file name, kind and options) with parent pointers.
+ * The previous tree is invalid afterwards, as with TypeScript's incremental parse.
+ */
+export function reparseStatement(
+  tree: ts.SourceFile, text: string, change: ts.TextChangeRange, parse: (text: string) => ts.SourceFile,
+): ts.SourceFile | undefined {
+  const previous = tree as ParsedFile;
+  const statements = previous.statements;
+  const index = statementIndexAt(statements, change.span.start);
+  if (index < 0) return undefined;
+  const old = statements[index];
+  const changeEnd = change.span.start + change.span.length;
+  const start = old.getStart(tree);
+  if (change.span.start <= start || changeEnd >= old.end) return undefined;
+  // Errors elsewhere: their recovery can span statements (an unterminated string can end in a `;`). One at the
+  // start of this statement can be about the one before.
+  if (previous.parseDiagnostics.some((diagnostic) => diagnostic.start <= start || diagnostic.start >= old.end)) return undefined;
+  if (index > 0 && !endsWhateverFollows(statements[index - 1], tree.text)) return undefined;
+
+  const delta = change.newLength - change.span.length;
+  const ownText = text.slice(old.pos, old.end + delta);
+  const fresh = parse(ownText) as ParsedFile;
+  if (fresh.statements.length !== 1 || fresh.parseDiagnostics.length > 0) return undefined;
+  const statement = fresh.statements[0];
+  if (statement.end !== ownText.length || !endsWhateverFollows(statement, ownText)) return undefined;
+  if ((statement as ts.Statement & { transformFlags: number }).transformFlags & POSSIBLE_TOP_LEVEL_AWAIT) return undefined;
+  const indicator = moduleIndicator(previous, old, fresh, statement);
+  if (indicator === false) return undefined;
+
+  // From here on the previous tree is given up: the fresh SourceFile object becomes the new tree.
+  shiftNode(statement, old.pos);
+  for (let i = index + 1; i < statements.length; i++) shiftNode(statements[i], delta);
+  shiftNode(previous.endOfFileToken, delta);
+  const spliced = statements.slice();
+  spliced[index] = statement;
+  const list = ts.factory.createNodeArray(spliced, statements.hasTrailingComma) as Mutable<ts.NodeArray<ts.Statement>>;
+  list.pos = statements.pos;
+  list.end = statements.end + delta;
+
+  const next = fresh as Mutable<ParsedFile>;
+  next.text = text;
+  next.end = text.length;
+  (next as { lineMap?: readonly number[] }).lineMap = undefined; // line starts are computed from the text on demand
+  next.statements = list;
+  next.endOfFileToken = previous.endOfFileToken;
+  for (const kept of spliced) (kept as Mutable<ts.Node>).parent = next;
+  (next.endOfFileToken as Mutable<ts.Node>).parent = next;
+  next.externalModuleIndicator = indicator;
+  next.flags |= previous.flags;
+  next.transformFlags |= previous.transformFlags;
+  for (const [key, value] of fresh.identifiers) previous.identifiers.set(key, value);
+  next.identifiers = previous.identifiers;
+  next.nodeCount += previous.nodeCount;
+  next.identifierCount += previous.identifierCount;
+  next.commentDirectives = movedDirectives(previous.commentDirectives, fresh.commentDirectives, old, delta);
+  // Pragmas and reference directives come from the comments at the top of the file, which the edit did not touch.
+  for (const key of ['pragmas', 'referencedFiles', 'typeReferenceDirectives', 'libReferenceDirectives', 'amdDependencies',
+    'hasNoDefaultLib', 'moduleName', 'checkJsDirective'] as const) {
+    (next as unknown as Record<string, unknown>)[key] = (previous as unknown as Record<string, unknown>)[key];
+  }
+  return next;
+}
+
+/** The index of the statement whose full text (leading trivia included) holds `offset`, or -1. */
+function statementIndexAt(statements: readonly ts.Statement[], offset: number): number {
+  let low = 0;
+  let high = statements.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (offset < statements[middle].pos) high = middle - 1;
+    else if (offset >= statements[middle].end) low = middle + 1;
+    else return middle;
+  }
+  return -1;
+}
+
+const SEMICOLON = 0x3b;
+const CLOSE_BRACE = 0x7d;
+
+/**
+ * True when the parser ends this statement (parsed without errors) where it ends whatever text follows: at a `;` it consumed (only an
+ * `if` could go on, with `else`, which cannot start the next statement), or at the `}` closing a declaration's body.
+ * An expression ending in `}` could go on (`x = {}` then `(y)` on the next line is a call).
+ */
+function endsWhateverFollows(statement: ts.Statement, text: string): boolean {
+  const last = text.charCodeAt(statement.end - 1);
+  if (last === SEMICOLON) return true;
+  return last === CLOSE_BRACE && (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement)
+    || ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement));
+}
+
+/**
+ * What makes the new tree a module (as `isFileProbablyExternalModule` finds it: the first import/export statement,
+ * else an `import.meta`), or false when that takes more than the edited statement to tell.
+ */
+function moduleIndicator(previous: ParsedFile, old: ts.Statement, fresh: ParsedFile, statement: ts.Statement): ts.Node | true | undefined | false {
+  const indicator = previous.externalModuleIndicator;
+  const isStatementBefore = indicator !== undefined && indicator !== true && indicator.parent === previous && indicator.pos < old.pos;
+  if (fresh.externalModuleIndicator === statement) return isStatementBefore ? indicator : statement;
+  if (fresh.externalModuleIndicator !== undefined) return false; // an import.meta in the new text
+  if (indicator === old) return false; // the next one would have to be searched for
+  if (indicator === undefined || indicator === true || indicator.parent === previous) return indicator;
+  return indicator.pos < old.pos || indicator.pos >= old.end ? indicator : false; // an import.meta: gone if it was in the statement
+}
+
+type Directive = NonNullable<ParsedFile['commentDirectives']>[number];
+
+/** The `@ts-ignore`/`@ts-expect-error` comments: those before the statement, the new statement's, the later ones moved. */
+function movedDirectives(previous: readonly Directive[] | undefined, fresh: readonly Directive[] | undefined, old: ts.Statement, delta: number): Directive[] | undefined {
+  const moved = (directive: Directive, by: number): Directive => ({ ...directive, range: { pos: directive.range.pos + by, end: directive.range.end + by } });
+  const directives = [
+    ...(previous ?? []).filter((directive) => directive.range.pos < old.pos),
+    ...(fresh ?? []).map((directive) => moved(directive, old.pos)),
+    ...(previous ?? []).filter((directive) => directive.range.pos >= old.end).map((directive) => moved(directive, delta)),
+  ];
+  return directives.length > 0 || previous ? directives : undefined;
+}
