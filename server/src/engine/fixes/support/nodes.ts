@@ -1,5 +1,6 @@
 import ts from '../../typescript';
 import type { OffsetRange } from '../../types';
+import { treeFacts } from './treeFacts';
 
 /** The innermost node whose own text (no trivia) is exactly `range`. */
 export function nodeAtRange(sourceFile: ts.SourceFile, range: OffsetRange): ts.Node | undefined {
@@ -114,21 +115,7 @@ export function isReference(identifier: ts.Identifier): boolean {
 
 /** True when `name` is declared anywhere in the file (import, variable, function, class, parameter...). */
 export function isDeclared(sourceFile: ts.SourceFile, name: string): boolean {
-  let declared = false;
-  const visit = (node: ts.Node): void => {
-    if (declared) return;
-    const declName = (node as { name?: ts.Node }).name;
-    if ((ts.isVariableDeclaration(node) || ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isParameter(node)
-      || ts.isImportSpecifier(node) || ts.isNamespaceImport(node) || ts.isImportClause(node) || ts.isBindingElement(node)
-      || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isEnumDeclaration(node) || ts.isImportEqualsDeclaration(node))
-      && declName && ts.isIdentifier(declName) && declName.text === name) {
-      declared = true;
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return declared;
+  return treeFacts(sourceFile).declared.has(name);
 }
 
 /** Offset just past the line break that ends the line `position` is on (or the end of the text). */
