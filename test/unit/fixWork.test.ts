@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze';
 import { applyEdits, fixAll } from '../../server/src/engine/fixes';
-import { analyzeWithFixability } from '../../server/src/engine/fixes/analyzeWithFixability';
 import { runTransforms } from '../../server/src/engine/fixes/pipeline';
 import { TRANSFORMS } from '../../server/src/engine/fixes/registry';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
@@ -62,23 +61,5 @@ describe('work per fix', () => {
     assert.ok(edits.length > 0 && fixed.includes('converseOnSageMaker') && !fixed.includes('ConverseCommand'), 'the calls are rewritten and their imports synced');
     assert.equal(work.rewritePasses, 2);
     assert.equal(work.fixAnalyses, analysesOfConverse, JSON.stringify(work));
-  });
-
-  test("after a scan's analysis with fixability (scan --fix), the fix starts from that analysis instead of making its own", () => {
-    const text = generateMigratableFile(400);
-    const place = { workspaceRelativePath: 'src/scanned.ts' };
-    const input = { text, languageId: 'typescript' as const, settings: DEFAULT_SETTINGS, fileName: '/w/src/scanned.ts', ...place };
-    const alone = snapshotWorkCounters();
-    const fixedAlone = fixAll(input, analyze(input).findings);
-    const workAlone = workSince(alone);
-    // Another document in between: the memo of the first one is gone.
-    fixAll({ ...input, text: generateMigratableFile(100), fileName: '/w/src/other.ts' }, analyze({ ...input, text: generateMigratableFile(100) }).findings);
-    const scanned = analyzeWithFixability({ text, languageId: 'typescript', settings: DEFAULT_SETTINGS, fileName: input.fileName }, () => place);
-    const afterScan = snapshotWorkCounters();
-    const fixedAfterScan = fixAll(input, scanned.findings);
-    const workAfterScan = workSince(afterScan);
-    assert.deepEqual(fixedAfterScan, fixedAlone, 'the same fix either way');
-    assert.equal(workAfterScan.rewritePasses, workAlone.rewritePasses);
-    assert.equal(workAfterScan.fixAnalyses, workAlone.fixAnalyses - 1, JSON.stringify({ workAlone, workAfterScan }));
   });
 });

@@ -2,7 +2,7 @@ import type ts from '../typescript';
 import { analyze, DEFAULT_LIMITS } from '../analyze';
 import { analyzeScriptKeepingTree } from '../script/analyzeScript';
 import type { AnalyzeInput, AnalyzeResult } from '../types';
-import { keepAnalysisForFix, refineFixability } from './index';
+import { refineFixability } from './index';
 import type { FixInput } from '../fixTypes';
 
 /** Where a file sits for its fixes (asked only for a file that has something to fix). */
@@ -21,9 +21,5 @@ export function analyzeWithFixability(input: AnalyzeInput, placeOf: () => FixPla
     return analysis.findings;
   });
   if (result.skipped || !result.findings.some((finding) => finding.fixable)) return result;
-  const fixInput = { ...input, ...placeOf() };
-  const refined = refineFixability(fixInput, result.findings, tree);
-  // `scan --fix` fixes this very text next when it is the last file with something to fix: its tree is ours alone.
-  if (tree) keepAnalysisForFix(fixInput, result.findings, tree);
-  return { findings: refined };
+  return { findings: refineFixability({ ...input, ...placeOf() }, result.findings, tree) };
 }

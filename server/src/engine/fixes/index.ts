@@ -5,7 +5,7 @@ import type { Finding, RuleId, ScriptLanguage } from '../types';
 import { detectMigrationTodos } from '../script/detectMigrationTodos';
 import { FixContext } from './fixContext';
 import { sortEdits } from '../textEdits';
-import { type Assessment, assess, findingKey, parseAndAnalyse, ParsedText, passFindings, runTransforms } from './pipeline';
+import { type Assessment, assess, findingKey, parseAndAnalyse, type ParsedText, runTransforms } from './pipeline';
 import { parseScript } from '../script/parse';
 import { TRANSFORMS } from './registry';
 import { mappingForModelId } from '../catalog/endpointChoice';
@@ -193,17 +193,6 @@ function originalTree(input: FixInput): ts.SourceFile {
 
 function originalAnalysis(input: FixInput): ParsedText {
   return memoized(input, 'original', () => parseAndAnalyse(input, input.text, originalTree(input)));
-}
-
-/**
- * Keeps a scan's own parse and analysis of `input.text` (`findings` as `analyze` gives them; `tree` with its parent
- * pointers set, owned by nobody else) for a fix of the same document that may follow (`scan --fix`): its first
- * rewrite pass then starts from them instead of parsing and analysing the text again. Only the last document's are
- * kept, like every memo here.
- */
-export function keepAnalysisForFix(input: FixInput, findings: readonly Finding[], tree: ts.SourceFile): void {
-  if (!isScriptLanguage(input.languageId)) return;
-  memoized(input, 'original', () => new ParsedText(input, input.text, tree, passFindings(findings)));
 }
 
 /** The shared parse (and analysis) for the first rewrite pass, no longer kept here: the passes free it as they go. */

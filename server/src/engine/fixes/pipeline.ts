@@ -53,8 +53,9 @@ export function runTransforms(input: FixInput, transforms: readonly FixTransform
 
 /** A text of a fix run: its tree (parent pointers set) and its findings, analysed when first asked for. */
 export class ParsedText {
-  /** `findings`: the pass findings of `text` (its analysis without migration TODOs), when the caller has them. */
-  constructor(private readonly input: FixInput, private readonly text: string, readonly sourceFile: ts.SourceFile, private analysed?: Finding[]) {}
+  private analysed: Finding[] | undefined;
+
+  constructor(private readonly input: FixInput, private readonly text: string, readonly sourceFile: ts.SourceFile) {}
 
   get findings(): Finding[] {
     this.analysed ??= analyseTree(this.input, this.text, this.sourceFile);
@@ -79,12 +80,7 @@ export function parseAndAnalyse(input: FixInput, text: string, sourceFile = pars
   return parsed;
 }
 
-/** What a rewrite pass reads of an analysis of its text: every finding but the migration TODOs, which no transform owns. */
-export function passFindings(findings: readonly Finding[]): Finding[] {
-  return findings.filter((finding) => finding.ruleId !== 'bedrock/migration-todo');
-}
-
-/** The findings a rewrite pass reads (see passFindings), on `sourceFile`, whose parents it sets. */
+/** The findings a rewrite pass reads (no migration TODOs: no transform owns them), on `sourceFile`, whose parents it sets. */
 function analyseTree(input: FixInput, text: string, sourceFile: ts.SourceFile): Finding[] {
   let findings: Finding[] = [];
   if (isScriptLanguage(input.languageId)) {
