@@ -46,4 +46,20 @@ describe('work per fix', () => {
     assert.ok(fixAll(input, findings), 'the file is migrated');
     assert.equal(workSince(before).fixAnalyses, analysesOfThePasses);
   });
+
+  test('a rewrite pass that reads no findings (syncImports) parses its text without analysing it', () => {
+    const text = generateMigratableFile(300);
+    const input = { text, languageId: 'typescript' as const, settings: DEFAULT_SETTINGS, fileName: '/w/src/imports.ts', workspaceRelativePath: 'src/imports.ts' };
+    const converse = TRANSFORMS.filter((transform) => transform.name === 'rewrite-converse');
+    const converseThenImports = TRANSFORMS.filter((transform) => transform.name === 'rewrite-converse' || transform.name === 'sync-imports');
+    const before = snapshotWorkCounters();
+    runTransforms(input, converse);
+    const analysesOfConverse = workSince(before).fixAnalyses;
+    const withImports = snapshotWorkCounters();
+    const { edits, text: fixed } = runTransforms(input, converseThenImports);
+    const work = workSince(withImports);
+    assert.ok(edits.length > 0 && fixed.includes('converseOnSageMaker') && !fixed.includes('ConverseCommand'), 'the calls are rewritten and their imports synced');
+    assert.equal(work.rewritePasses, 2);
+    assert.equal(work.fixAnalyses, analysesOfConverse, JSON.stringify(work));
+  });
 });

@@ -16,8 +16,12 @@ export type ScriptAnalyzer = (input: AnalyzeInput) => Finding[];
 /**
  * The engine's single entry point: text in, findings out, sorted by position. Never throws for bad
  * input: binary, oversized or pathologically nested text comes back as `skipped` with a reason.
+ * `migrationTodos: false` leaves out the TODO comments the fixes wrote (a rewrite pass never reads them, and on a
+ * large migrated file finding them is a scan of the whole text).
  */
-export function analyze(input: AnalyzeInput, limits: AnalyzeLimits = DEFAULT_LIMITS, scriptAnalyzer: ScriptAnalyzer = analyzeScript): AnalyzeResult {
+export function analyze(
+  input: AnalyzeInput, limits: AnalyzeLimits = DEFAULT_LIMITS, scriptAnalyzer: ScriptAnalyzer = analyzeScript, { migrationTodos = true } = {},
+): AnalyzeResult {
   if (input.text.length > limits.maxLength) {
     return skipped('too-large', l10n.t('File skipped: {0} characters is over the {1} limit.', input.text.length, limits.maxLength));
   }
@@ -27,7 +31,7 @@ export function analyze(input: AnalyzeInput, limits: AnalyzeLimits = DEFAULT_LIM
   let findings: Finding[];
   try {
     findings = isScriptLanguage(input.languageId)
-      ? [...scriptAnalyzer(input), ...detectMigrationTodos(input.text, input.languageId, input.settings)]
+      ? [...scriptAnalyzer(input), ...(migrationTodos ? detectMigrationTodos(input.text, input.languageId, input.settings) : [])]
       : input.languageId === 'markdown' ? analyzeMarkdown(input)
       : isPackageJson(input) ? analyzePackageJson(input.text, input.settings)
       : [];

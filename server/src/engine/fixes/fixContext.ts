@@ -7,6 +7,7 @@ import { type AdapterModule, CONVERSE_ADAPTER, LANGCHAIN_CHAT_MODEL, type Module
 import { readFindings, readWholeFile } from './support/checkReads';
 import { endOfLine, isDeclared, nodeAtRange } from './support/nodes';
 import { type CodeStyle, inferStyle } from './style';
+import { treeFacts } from './support/treeFacts';
 import type { CreatedFile, TextEdit } from '../fixTypes';
 
 /** The LangChain.js chat model module's file name; it goes into the folder of the Converse adapter. */
@@ -32,15 +33,21 @@ export class FixContext {
   private readonly declarations = new Map<string, () => string>();
   private inferredStyle: CodeStyle | undefined;
 
-  /** `sourceFile`: the tree of `text` (parent pointers set) when the caller has one, else the text is parsed. */
-  constructor(readonly text: string, private readonly allFindings: readonly Finding[], readonly run: RunState, sourceFile?: ts.SourceFile) {
+  private readonly findingsOrAnalysis: readonly Finding[] | (() => readonly Finding[]);
+
+  /**
+   * `sourceFile`: the tree of `text` (parent pointers set) when the caller has one, else the text is parsed.
+   * `findings` may be the analysis that gives them, run when a transform first reads them.
+   */
+  constructor(readonly text: string, findings: readonly Finding[] | (() => readonly Finding[]), readonly run: RunState, sourceFile?: ts.SourceFile) {
+    this.findingsOrAnalysis = findings;
     this.sourceFile = sourceFile ?? parseScript(text, run.languageId, run.fileName);
   }
 
   /** The findings of this text (a check that reads them depends on all of them: see checkReads). */
   get findings(): readonly Finding[] {
     readFindings();
-    return this.allFindings;
+    return typeof this.findingsOrAnalysis === 'function' ? this.findingsOrAnalysis() : this.findingsOrAnalysis;
   }
 
   /** The file's formatting habits; inferred on first use (a whole-file walk that checks alone never need). */
@@ -157,15 +164,8 @@ export class FixContext {
 
 /** True when the file loads modules with `require(...)` and has no `import` declarations. */
 export function usesRequire(sourceFile: ts.SourceFile): boolean {
-  let imports = false;
-  let requires = false;
-  const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node)) imports = true;
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require') requires = true;
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return requires && !imports;
+  const facts = treeFacts(sourceFile);
+  return facts.hasRequireCall && !facts.hasImportDeclaration;
 }
 
 /** The last top-level import (`import`, `import x = require()`, `const x = require()`) before other code. */

@@ -188,7 +188,8 @@ function assessment(input: FixInput, findings?: readonly Finding[], parsed?: ts.
 // Without a tree from the caller (`scan --fix`), the syntax check, the assessment and the first rewrite pass share
 // one parse and one analysis of the text: on a large file each costs as much as a whole scan.
 function originalTree(input: FixInput): ts.SourceFile {
-  return memoized(input, 'tree', () => parseScript(input.text, input.languageId as ScriptLanguage, input.fileName));
+  // Without parent pointers: the syntax check needs none, and the analysis walk sets them.
+  return memoized(input, 'tree', () => parseScript(input.text, input.languageId as ScriptLanguage, input.fileName, false));
 }
 
 function originalAnalysis(input: FixInput): ParsedText {

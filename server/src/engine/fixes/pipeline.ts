@@ -3,6 +3,7 @@ import { analyze, DEFAULT_LIMITS } from '../analyze';
 import { isScriptLanguage } from '../languages';
 import { analyzeScriptTree } from '../script/analyzeScript';
 import { parseScript } from '../script/parse';
+import { scanNodes } from '../script/scanNodes';
 import type { Finding, OffsetRange, RuleId, ScriptLanguage } from '../types';
 import { FixContext, type RunState } from './fixContext';
 import { applyEdits, assertDisjoint, composeEdits, sortEdits } from '../textEdits';
@@ -20,10 +21,10 @@ export interface RunResult {
 }
 
 /**
- * Runs transforms in order. Each pass works on a fresh parse and analysis of the text the previous pass produced,
- * so a transform only ever reasons about real code; a pass that changed nothing leaves them to the next one (one
- * parse and one analysis per text, however many findings). The passes' edits are folded into one minimal list
- * against the original text.
+ * Runs transforms in order. Each pass works on a fresh parse of the text the previous pass produced, and on its
+ * analysis when the transform asks for findings, so a transform only ever reasons about real code; a pass that
+ * changed nothing leaves both to the next one (one parse and at most one analysis per text, however many
+ * findings). The passes' edits are folded into one minimal list against the original text.
  */
 export function runTransforms(input: FixInput, transforms: readonly FixTransform[], only?: OffsetRange, original?: ParsedText): RunResult {
   const run = runState(input);
@@ -33,10 +34,11 @@ export function runTransforms(input: FixInput, transforms: readonly FixTransform
   let parsed: ParsedText | undefined = original;
   original = undefined;
   transforms.forEach((transform, pass) => {
-    parsed ??= parseAndAnalyse(input, text);
-    const context = new FixContext(text, parsed.findings, run, parsed.sourceFile);
+    // A transform without rules of its own (syncImports) reads only the tree: its text is parsed, not analysed.
+    parsed ??= parseText(input, text, transform.rules.length > 0);
+    const context = new FixContext(text, () => parsed!.findings, run, parsed.sourceFile);
     // A quick fix for one finding selects it by range in the first pass, where ranges are the original ones.
-    const findings = context.findingsOf(transform.rules)
+    const findings = transform.rules.length === 0 ? [] : context.findingsOf(transform.rules)
       .filter((finding) => !only || pass > 0 || (finding.range.start === only.start && finding.range.end === only.end));
     if (findings.length === 0 && transform.rules.length > 0) return;
     workCounters.rewritePasses++;
@@ -51,17 +53,47 @@ export function runTransforms(input: FixInput, transforms: readonly FixTransform
   return { edits: composed, createFiles: [...run.createFiles.values()], text };
 }
 
-export interface ParsedText {
-  sourceFile: ts.SourceFile;
-  findings: Finding[];
+/** A text of a fix run: its tree (parent pointers set) and its findings, analysed when first asked for. */
+export class ParsedText {
+  private analysed: Finding[] | undefined;
+
+  constructor(private readonly input: FixInput, private readonly text: string, readonly sourceFile: ts.SourceFile) {}
+
+  get findings(): Finding[] {
+    this.analysed ??= analyseTree(this.input, this.text, this.sourceFile);
+    return this.analysed;
+  }
 }
 
-/** One parse (parent pointers set, as transforms need; or the caller's own of `text`) that the analysis reuses. */
-export function parseAndAnalyse(input: FixInput, text: string, sourceFile = parseScript(text, input.languageId as ScriptLanguage, input.fileName)): ParsedText {
-  if (!isScriptLanguage(input.languageId)) return { sourceFile, findings: [] };
-  workCounters.fixAnalyses++;
-  const findings = analyze({ text, languageId: input.languageId, settings: input.settings, fileName: input.fileName }, DEFAULT_LIMITS, (scriptInput) => analyzeScriptTree(sourceFile, scriptInput)).findings;
-  return { sourceFile, findings };
+/**
+ * Parses `text` for a pass and, when `analysed`, analyses it at once: the analysis walk sets the parent pointers
+ * the transforms need, so the parser is spared its own walk for them.
+ */
+function parseText(input: FixInput, text: string, analysed: boolean): ParsedText {
+  const parsed = new ParsedText(input, text, parseScript(text, input.languageId as ScriptLanguage, input.fileName, !analysed));
+  if (analysed) void parsed.findings;
+  return parsed;
+}
+
+/** The parse and analysis of `text` (`sourceFile`: the caller's own parse of it, with or without parent pointers). */
+export function parseAndAnalyse(input: FixInput, text: string, sourceFile = parseScript(text, input.languageId as ScriptLanguage, input.fileName, false)): ParsedText {
+  const parsed = new ParsedText(input, text, sourceFile);
+  void parsed.findings;
+  return parsed;
+}
+
+/** The findings a rewrite pass reads (no migration TODOs: no transform owns them), on `sourceFile`, whose parents it sets. */
+function analyseTree(input: FixInput, text: string, sourceFile: ts.SourceFile): Finding[] {
+  let findings: Finding[] = [];
+  if (isScriptLanguage(input.languageId)) {
+    workCounters.fixAnalyses++;
+    const scriptInput = { text, languageId: input.languageId, settings: input.settings, fileName: input.fileName };
+    findings = analyze(scriptInput, DEFAULT_LIMITS, () => analyzeScriptTree(sourceFile, scriptInput), { migrationTodos: false }).findings;
+  }
+  // The analysis walks (and so sets the parents of) only a text it analyses: one without a Bedrock word, or over
+  // the size limit, gets them from a walk of its own.
+  if (sourceFile.endOfFileToken.parent === undefined) scanNodes(sourceFile);
+  return findings;
 }
 
 export interface Assessment {

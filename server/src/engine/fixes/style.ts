@@ -1,5 +1,6 @@
-import ts from '../typescript';
+import type ts from '../typescript';
 import { endOfLine, startOfLine } from './support/nodes';
+import { treeFacts } from './support/treeFacts';
 
 /** The file's own formatting habits, so generated code looks like the user wrote it (codemod `getMostUsed*`). */
 export interface CodeStyle {
@@ -12,35 +13,15 @@ export interface CodeStyle {
 
 export function inferStyle(sourceFile: ts.SourceFile): CodeStyle {
   const text = sourceFile.text;
-  let double = 0;
-  let single = 0;
-  let withSemicolon = 0;
-  let withoutSemicolon = 0;
-  const visit = (node: ts.Node): void => {
-    if (ts.isStringLiteral(node)) {
-      if (text.charAt(node.getStart(sourceFile)) === '"') double++;
-      else single++;
-    }
-    if (isSemicolonTerminable(node)) {
-      if (text.charAt(node.getEnd() - 1) === ';') withSemicolon++;
-      else withoutSemicolon++;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+  const facts = treeFacts(sourceFile);
   const crlf = (text.match(/\r\n/g) ?? []).length;
   const lf = (text.match(/\n/g) ?? []).length - crlf;
   return {
-    quote: single > double ? "'" : '"',
-    semicolons: withSemicolon >= withoutSemicolon,
+    quote: facts.singleQuoted > facts.doubleQuoted ? "'" : '"',
+    semicolons: facts.withSemicolon >= facts.withoutSemicolon,
     eol: crlf > lf ? '\r\n' : '\n',
     indent: inferIndent(text),
   };
-}
-
-function isSemicolonTerminable(node: ts.Node): boolean {
-  return ts.isVariableStatement(node) || ts.isExpressionStatement(node) || ts.isImportDeclaration(node)
-    || ts.isReturnStatement(node) || ts.isThrowStatement(node);
 }
 
 /** The most common step between consecutive indented lines: two spaces, four spaces or a tab. */

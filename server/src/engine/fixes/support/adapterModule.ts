@@ -6,6 +6,7 @@ import { AI_SDK_PROVIDER_TEMPLATE } from '../templates/aiSdkProviderTemplate.gen
 import { CHAT_MODEL_TEMPLATE } from '../templates/chatModelTemplate.generated';
 import type { CodeStyle } from '../style';
 import type { CreatedFile } from '../../fixTypes';
+import { treeFacts } from './treeFacts';
 
 /** Where the shared Converse adapter lives and how the edited document imports it. */
 export interface AdapterModule {
@@ -112,23 +113,7 @@ function declarations(source: string): string {
 
 /** How the document's own relative imports end: `./x`, `./x.js` (Node ESM) or `./x.ts`; undefined without any. */
 function importExtensionStyle(sourceFile: ts.SourceFile): ExtensionStyle | undefined {
-  const counts: Record<ExtensionStyle, number> = { none: 0, js: 0, ts: 0 };
-  const visit = (node: ts.Node): void => {
-    let specifier: string | undefined;
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      specifier = node.moduleSpecifier.text;
-    } else if (ts.isCallExpression(node) && (ts.isIdentifier(node.expression) && node.expression.text === 'require' || node.expression.kind === ts.SyntaxKind.ImportKeyword)
-      && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0])) {
-      specifier = node.arguments[0].text;
-    }
-    if (specifier?.startsWith('.')) {
-      if (/\.[cm]?js$/.test(specifier)) counts.js++;
-      else if (/\.[cm]?tsx?$/.test(specifier)) counts.ts++;
-      else if (!/\.(json|css|node)$/.test(specifier)) counts.none++;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+  const counts = treeFacts(sourceFile).relativeImports;
   if (counts.js + counts.ts + counts.none === 0) return undefined;
   if (counts.js > counts.none && counts.js >= counts.ts) return 'js';
   if (counts.ts > counts.none) return 'ts';

@@ -1,7 +1,7 @@
 import ts from '../../typescript';
 import type { OffsetRange } from '../../types';
 import { readName } from './checkReads';
-
+import { treeFacts } from './treeFacts';
 /** The innermost node whose own text (no trivia) is exactly `range`. */
 export function nodeAtRange(sourceFile: ts.SourceFile, range: OffsetRange): ts.Node | undefined {
   let found: ts.Node | undefined;
@@ -159,22 +159,7 @@ export function isReference(identifier: ts.Identifier): boolean {
 export function isDeclared(sourceFile: ts.SourceFile, name: string): boolean {
   // Declarations' names are among the names a statement mentions (see isReference).
   readName(sourceFile, name);
-  let declared = false;
-  const visit = (node: ts.Node): void => {
-    if (declared) return;
-    const declName = (node as { name?: ts.Node }).name;
-    if ((ts.isVariableDeclaration(node) || ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isParameter(node)
-      || ts.isImportSpecifier(node) || ts.isNamespaceImport(node) || ts.isImportClause(node) || ts.isBindingElement(node)
-      || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isEnumDeclaration(node) || ts.isImportEqualsDeclaration(node))
-      && declName && ts.isIdentifier(declName) && declName.text === name) {
-      declared = true;
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return declared;
-}
+  return treeFacts(sourceFile).declared.has(name);}
 
 /** Offset just past the line break that ends the line `position` is on (or the end of the text). */
 export function endOfLine(text: string, position: number): number {

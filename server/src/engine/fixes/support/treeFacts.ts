@@ -1,0 +1,103 @@
+import ts from '../../typescript';
+
+/**
+ * What the fixes ask about a whole tree (its quote and semicolon habits, how it loads modules, the names it
+ * declares, how its relative imports end), gathered in one walk per tree: on a large file each question used to
+ * be a walk of its own, several times per rewrite pass.
+ */
+export interface TreeFacts {
+  doubleQuoted: number;
+  singleQuoted: number;
+  withSemicolon: number;
+  withoutSemicolon: number;
+  hasImportDeclaration: boolean;
+  hasRequireCall: boolean;
+  /** Names of declarations: imports, variables, functions, classes, parameters, types... */
+  declared: ReadonlySet<string>;
+  /** Relative module specifiers by ending: `./x.js`, `./x.ts`, `./x`. */
+  relativeImports: { js: number; ts: number; none: number };
+}
+
+const factsOfTree = new WeakMap<ts.SourceFile, TreeFacts>();
+
+export function treeFacts(sourceFile: ts.SourceFile): TreeFacts {
+  let facts = factsOfTree.get(sourceFile);
+  if (!facts) {
+    facts = gather(sourceFile);
+    factsOfTree.set(sourceFile, facts);
+  }
+  return facts;
+}
+
+function gather(sourceFile: ts.SourceFile): TreeFacts {
+  const text = sourceFile.text;
+  const declared = new Set<string>();
+  const facts: TreeFacts = {
+    doubleQuoted: 0, singleQuoted: 0, withSemicolon: 0, withoutSemicolon: 0, hasImportDeclaration: false, hasRequireCall: false,
+    declared, relativeImports: { js: 0, ts: 0, none: 0 },
+  };
+  const visit = (node: ts.Node): void => {
+    // One switch on the kind: this runs on every node of the file.
+    switch (node.kind) {
+      case ts.SyntaxKind.StringLiteral:
+        if (text.charAt(node.getStart(sourceFile)) === '"') facts.doubleQuoted++;
+        else facts.singleQuoted++;
+        break;
+      case ts.SyntaxKind.ImportDeclaration:
+        facts.hasImportDeclaration = true;
+        countSemicolon(node);
+        countRelativeImport(node, facts.relativeImports);
+        break;
+      case ts.SyntaxKind.VariableStatement:
+      case ts.SyntaxKind.ExpressionStatement:
+      case ts.SyntaxKind.ReturnStatement:
+      case ts.SyntaxKind.ThrowStatement:
+        countSemicolon(node);
+        break;
+      case ts.SyntaxKind.CallExpression: {
+        const callee = (node as ts.CallExpression).expression;
+        if (ts.isIdentifier(callee) && callee.text === 'require') facts.hasRequireCall = true;
+        countRelativeImport(node, facts.relativeImports);
+        break;
+      }
+      case ts.SyntaxKind.ExportDeclaration:
+        countRelativeImport(node, facts.relativeImports);
+        break;
+      default: {
+        const name = declarationName(node);
+        if (name !== undefined) declared.add(name);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  const countSemicolon = (node: ts.Node): void => {
+    if (text.charAt(node.getEnd() - 1) === ';') facts.withSemicolon++;
+    else facts.withoutSemicolon++;
+  };
+  visit(sourceFile);
+  return facts;
+}
+
+/** The name a declaration (import, variable, function, class, parameter, binding, type...) gives, if an identifier. */
+export function declarationName(node: ts.Node): string | undefined {
+  const name = (node as { name?: ts.Node }).name;
+  if (!name || !ts.isIdentifier(name)) return undefined;
+  return ts.isVariableDeclaration(node) || ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isParameter(node)
+    || ts.isImportSpecifier(node) || ts.isNamespaceImport(node) || ts.isImportClause(node) || ts.isBindingElement(node)
+    || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isEnumDeclaration(node) || ts.isImportEqualsDeclaration(node)
+    ? name.text : undefined;
+}
+
+function countRelativeImport(node: ts.Node, counts: TreeFacts['relativeImports']): void {
+  let specifier: string | undefined;
+  if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    specifier = node.moduleSpecifier.text;
+  } else if (ts.isCallExpression(node) && (ts.isIdentifier(node.expression) && node.expression.text === 'require' || node.expression.kind === ts.SyntaxKind.ImportKeyword)
+    && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0])) {
+    specifier = node.arguments[0].text;
+  }
+  if (!specifier?.startsWith('.')) return;
+  if (/\.[cm]?js$/.test(specifier)) counts.js++;
+  else if (/\.[cm]?tsx?$/.test(specifier)) counts.ts++;
+  else if (!/\.(json|css|node)$/.test(specifier)) counts.none++;
+}
