@@ -1,9 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isScriptLanguage } from '../engine/languages';
+import { mayImportMigrationPackages } from '../engine/project/localImports';
 import type { FileScanResult, ScannedFile } from '../workspace';
-
-/** Text that can import a package the migration's dependency step looks at (Bedrock packages, SageMaker Runtime). */
-const PACKAGE_MARKERS = /bedrock|@aws-sdk\/client-sagemaker-runtime|@langchain\/aws|@llamaindex\/aws/;
 
 /**
  * A scan result as the CLI keeps it until every file is read: a file without findings that cannot import a package
@@ -14,7 +12,7 @@ export function compactScanResult(result: FileScanResult): FileScanResult {
   if (result.kind !== 'scanned' || result.findings.length > 0) return result;
   if (!isScriptLanguage(result.languageId)) return withoutText(result);
   const text = result.document.getText();
-  if (text.length === 0 || PACKAGE_MARKERS.test(text)) return result;
+  if (text.length === 0 || mayImportMigrationPackages(text)) return result;
   return withoutText(result);
 }
 

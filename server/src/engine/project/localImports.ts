@@ -32,3 +32,14 @@ export function packageImportsOf(text: string): string[] {
   return ts.preProcessFile(text, true, true).importedFiles.map((file) => file.fileName)
     .filter((name) => !name.startsWith('.') && !name.startsWith('/') && !name.startsWith('node:'));
 }
+
+/** Text that can import a package the migration's dependency step looks at (Bedrock packages, SageMaker Runtime). */
+const MIGRATION_PACKAGE_MARKERS = /bedrock|@aws-sdk\/client-sagemaker-runtime|@langchain\/aws|@llamaindex\/aws/;
+
+/**
+ * False when a script without findings cannot import anything the migration plan reads (a cheap text search, no
+ * parse): such a script adds nothing to its package's plan, so neither its imports nor its package are looked up.
+ */
+export function mayImportMigrationPackages(text: string): boolean {
+  return MIGRATION_PACKAGE_MARKERS.test(text);
+}

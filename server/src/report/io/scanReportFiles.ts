@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import { analyze } from '../../engine/analyze';
 import { isScriptLanguage } from '../../engine/languages';
 import { withLocale, type Locale } from '../../engine/l10n';
-import { packageImportsOf } from '../../engine/project/localImports';
+import { mayImportMigrationPackages, packageImportsOf } from '../../engine/project/localImports';
 import { initPythonParser } from '../../engine/python/pythonParser';
 import type { CancellationToken, EngineSettings } from '../../engine/types';
 import { Limiter, mapInOrder, readSourceFile } from '../../workspace';
@@ -98,5 +98,7 @@ async function analyzeFile(file: SourceFile | SkippedFile, folder: ReportScanFol
   const analysis = withLocale(options.locale, () => analyze(input));
   if (analysis.skipped) return { languageId: file.languageId, findings: [], skipped: { reason: analysis.skipped.reason, message: analysis.skipped.message } };
   if (analysis.findings.length > 0) return { languageId: file.languageId, findings: analysis.findings, text: file.text };
-  return { languageId: file.languageId, findings: [], ...(isScriptLanguage(file.languageId) ? { imports: packageImportsOf(file.text) } : {}) };
+  // A quiet script matters to the migration plan only through imports of the packages it reads (as in the CLI).
+  const matters = isScriptLanguage(file.languageId) && mayImportMigrationPackages(file.text);
+  return { languageId: file.languageId, findings: [], ...(matters ? { imports: packageImportsOf(file.text) } : {}) };
 }
