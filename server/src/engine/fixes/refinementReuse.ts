@@ -6,6 +6,7 @@ import { isImportLike } from './fixContext';
 import type { CheckReads } from './support/checkReads';
 import { indexStatements, isReference } from './support/nodes';
 import { treeHasSyntaxErrors } from './support/syntax';
+import { replacedStatements, statementAt } from '../script/topLevelStatements';
 import type { FixInput } from '../fixTypes';
 import type { FixTransform, Verdict } from './transform';
 import { waitingForSyntax } from './index';
@@ -158,22 +159,6 @@ export class RefinementReuse {
   }
 }
 
-/**
- * The statements an edit removed and those it added, between what the two lists share at their start and at their
- * end (the parser reuses unchanged statements as the same objects): an edit costs a look at what it touched.
- */
-function replacedStatements(before: readonly ts.Statement[], after: readonly ts.Statement[]): { gone: ts.Statement[]; added: ts.Statement[] } {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
-  const old = before.slice(start, before.length - end);
-  const now = after.slice(start, after.length - end);
-  const inNow = new Set(now);
-  const kept = new Set(old.filter((statement) => inNow.has(statement)));
-  return { gone: old.filter((statement) => !kept.has(statement)), added: now.filter((statement) => !kept.has(statement)) };
-}
-
 /** The index entry of the statements that can import (no identifier has this text). */
 const MODULE_STATEMENTS = ' imports';
 
@@ -198,23 +183,8 @@ function occurrences(text: string, word: string): number {
 }
 
 function placeOf(tree: ts.SourceFile, finding: Finding): Place | undefined {
-  const anchor = statementAt(tree, finding.range.start);
+  const anchor = statementAt(tree.statements, finding.range.start);
   if (!anchor) return undefined;
   const { range, ...rest } = finding;
   return { anchor, shape: JSON.stringify([range.start - anchor.pos, range.end - anchor.pos, rest]) };
-}
-
-/** The top-level statement whose full text (leading trivia included) holds `position`. */
-function statementAt(tree: ts.SourceFile, position: number): ts.Statement | undefined {
-  const statements = tree.statements;
-  let low = 0;
-  let high = statements.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const statement = statements[middle];
-    if (position < statement.pos) high = middle - 1;
-    else if (position >= statement.end) low = middle + 1;
-    else return statement;
-  }
-  return undefined;
 }

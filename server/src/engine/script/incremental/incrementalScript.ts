@@ -12,6 +12,7 @@ import { NameIndex } from './nameIndex';
 import { StatementIndex } from './statementIndex';
 import type { StatementResult, StatementSummary } from './statementSummary';
 import { nextTree } from './nextTree';
+import { replacedStatements } from '../topLevelStatements';
 import { workCounters } from '../../workCounters';
 
 /**
@@ -96,17 +97,11 @@ export class IncrementalScriptAnalysis {
    * statements between the unchanged head and tail of the list is looked at (the parser keeps the others).
    */
   private summarize(tree: ts.SourceFile): { added: Set<ts.Statement>; removed: Map<ts.Statement, StatementSummary> } {
-    const previous = this.statements;
-    const next = tree.statements;
-    let head = 0;
-    while (head < previous.length && head < next.length && previous[head] === next[head]) head++;
-    let tail = 0;
-    while (tail < previous.length - head && tail < next.length - head && previous[previous.length - 1 - tail] === next[next.length - 1 - tail]) tail++;
-    const middle = new Set(next.slice(head, next.length - tail));
+    const { gone, added: fresh } = replacedStatements(this.statements, tree.statements);
     const removed = new Map<ts.Statement, StatementSummary>();
-    for (const statement of previous.slice(head, previous.length - tail)) {
+    for (const statement of gone) {
       const summary = this.summaries.get(statement);
-      if (!summary || middle.has(statement)) continue;
+      if (!summary) continue;
       removed.set(statement, summary);
       this.summaries.delete(statement);
       this.names.remove(statement, summary.scan.identifiers);
@@ -114,14 +109,14 @@ export class IncrementalScriptAnalysis {
       this.claiming.delete(statement);
     }
     const added = new Set<ts.Statement>();
-    for (const statement of middle) {
+    for (const statement of fresh) {
       if (this.summaries.has(statement)) continue;
       const scan = scanNodes(statement, { identifiers: true }) as StatementSummary['scan'];
       this.summaries.set(statement, { scan, visibleNames: new Set(), visibleBindingNodes: new Set() });
       this.names.add(statement, scan.identifiers);
       added.add(statement);
     }
-    this.statements = next;
+    this.statements = tree.statements;
     return { added, removed };
   }
 

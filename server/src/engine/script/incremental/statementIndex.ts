@@ -1,4 +1,5 @@
 import type ts from '../../typescript';
+import { statementAt } from '../topLevelStatements';
 
 /** Finds the top-level statement that holds an offset or a node of one version of a file. */
 export class StatementIndex {
@@ -6,16 +7,7 @@ export class StatementIndex {
 
   /** The statement whose full text (leading trivia included) contains `offset`, if any. */
   at(offset: number): ts.Statement | undefined {
-    let low = 0;
-    let high = this.statements.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const statement = this.statements[middle];
-      if (offset < statement.pos) high = middle - 1;
-      else if (offset >= statement.end) low = middle + 1;
-      else return statement;
-    }
-    return undefined;
+    return statementAt(this.statements, offset);
   }
 
   /** The top-level statement a node belongs to (the node itself when it is one). */

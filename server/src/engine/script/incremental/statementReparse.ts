@@ -1,4 +1,5 @@
 import ts from '../../typescript';
+import { statementIndexAt } from '../topLevelStatements';
 import { shiftNode } from './shiftNodes';
 
 /** ts.TransformFlags.ContainsPossibleTopLevelAwait (internal): a module re-parses such statements with `await` as a keyword. */
@@ -87,19 +88,6 @@ export function reparseStatement(
     (next as unknown as Record<string, unknown>)[key] = (previous as unknown as Record<string, unknown>)[key];
   }
   return next;
-}
-
-/** The index of the statement whose full text (leading trivia included) holds `offset`, or -1. */
-function statementIndexAt(statements: readonly ts.Statement[], offset: number): number {
-  let low = 0;
-  let high = statements.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (offset < statements[middle].pos) high = middle - 1;
-    else if (offset >= statements[middle].end) low = middle + 1;
-    else return middle;
-  }
-  return -1;
 }
 
 const SEMICOLON = 0x3b;

@@ -1,0 +1,36 @@
+import type ts from '../typescript';
+
+/** The index of the top-level statement whose full text (leading trivia included) holds `offset`, or -1. */
+export function statementIndexAt(statements: readonly ts.Statement[], offset: number): number {
+  let low = 0;
+  let high = statements.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (offset < statements[middle].pos) high = middle - 1;
+    else if (offset >= statements[middle].end) low = middle + 1;
+    else return middle;
+  }
+  return -1;
+}
+
+/** The top-level statement whose full text (leading trivia included) holds `offset`, if any. */
+export function statementAt(statements: readonly ts.Statement[], offset: number): ts.Statement | undefined {
+  const index = statementIndexAt(statements, offset);
+  return index < 0 ? undefined : statements[index];
+}
+
+/**
+ * The statements an edit removed and those it added, between what the two versions' lists share at their start and
+ * at their end (the incremental parsers reuse unchanged statements as the same objects): a look at what it touched.
+ */
+export function replacedStatements(before: readonly ts.Statement[], after: readonly ts.Statement[]): { gone: ts.Statement[]; added: ts.Statement[] } {
+  let head = 0;
+  while (head < before.length && head < after.length && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  const old = before.slice(head, before.length - tail);
+  const now = after.slice(head, after.length - tail);
+  const inNow = new Set(now);
+  const inOld = new Set(old);
+  return { gone: old.filter((statement) => !inNow.has(statement)), added: now.filter((statement) => !inOld.has(statement)) };
+}
