@@ -13,34 +13,37 @@ export const scanValue = servingRules(['bedrock/arn', 'bedrock/endpoint-host', '
   const at = (index: number, length: number) => ({ start: offset + index, end: offset + index + length });
   const overlapsTaken = (range: OffsetRange) => taken.some((t) => range.start < t.end && t.start < range.end);
   const region = context.settings.targetRegion;
-  for (const match of findArns(value)) {
-    const range = at(match.index, match.length);
-    taken.push(range);
-    context.report({
-      ruleId: 'bedrock/arn', range,
-      message: l10n.t("Bedrock ARN '{0}' names a resource that cannot exist in {1} (partition aws-cn has no Bedrock). Use your SageMaker endpoint's ARN (arn:aws-cn:sagemaker:...).", displayTemplate(match.text), region),
-      data: { arn: displayTemplate(match.text) },
-    });
-  }
-  for (const match of findHosts(value)) {
-    const range = at(match.index, match.length);
-    if (overlapsTaken(range)) continue;
-    taken.push(range);
-    context.report({
-      ruleId: 'bedrock/endpoint-host', range,
-      message: l10n.t("Bedrock endpoint host '{0}' does not exist in {1}. SageMaker Runtime's host is runtime.sagemaker.{1}.amazonaws.com.cn (the SDK resolves it from the region).", displayTemplate(match.text), region),
-      data: { host: displayTemplate(match.text) },
-    });
-  }
-  for (const match of findIamActions(value)) {
-    const range = at(match.index, match.length);
-    if (overlapsTaken(range)) continue;
-    taken.push(range);
-    context.report({
-      ruleId: 'bedrock/iam-action', range,
-      message: l10n.t("IAM action '{0}' grants access to Bedrock, which does not exist in {1}. Grant sagemaker:InvokeEndpoint on the endpoint instead.", displayTemplate(match.text), region),
-      data: { action: match.text },
-    });
+  // Earlier kinds take their text: a host inside an ARN is reported once, as the ARN.
+  const kinds = [
+    {
+      find: findArns, ruleId: 'bedrock/arn',
+      report: (text: string) => ({
+        message: l10n.t("Bedrock ARN '{0}' names a resource that cannot exist in {1} (partition aws-cn has no Bedrock). Use your SageMaker endpoint's ARN (arn:aws-cn:sagemaker:...).", displayTemplate(text), region),
+        data: { arn: displayTemplate(text) },
+      }),
+    },
+    {
+      find: findHosts, ruleId: 'bedrock/endpoint-host',
+      report: (text: string) => ({
+        message: l10n.t("Bedrock endpoint host '{0}' does not exist in {1}. SageMaker Runtime's host is runtime.sagemaker.{1}.amazonaws.com.cn (the SDK resolves it from the region).", displayTemplate(text), region),
+        data: { host: displayTemplate(text) },
+      }),
+    },
+    {
+      find: findIamActions, ruleId: 'bedrock/iam-action',
+      report: (text: string) => ({
+        message: l10n.t("IAM action '{0}' grants access to Bedrock, which does not exist in {1}. Grant sagemaker:InvokeEndpoint on the endpoint instead.", displayTemplate(text), region),
+        data: { action: text },
+      }),
+    },
+  ] as const;
+  for (const kind of kinds) {
+    for (const match of kind.find(value)) {
+      const range = at(match.index, match.length);
+      if (overlapsTaken(range)) continue;
+      taken.push(range);
+      context.report({ ruleId: kind.ruleId, range, ...kind.report(match.text) });
+    }
   }
   for (const match of findModelIds(value)) {
     const range = at(match.index, match.length);
