@@ -1,6 +1,6 @@
 // After a statement-level reparse the nodes under the later statements move only when something looks into them
 // (shiftNodes.ts): re-analysis, resolution, a fix check and what it reads, TypeScript's incremental parse. Oracle
-// test: statements are typed one character at a time at several places of a Bedrock-heavy file, so that lags pile
+// test: statements are pasted one after the other, removed, and typed one character at a time at several places of a Bedrock-heavy file, so that lags pile
 // up over many edits; at checkpoints the editor's findings, fix-all and each finding's fixes (which reuse what the
 // refinement of the lazily moved tree computed) must equal those of a fresh document, and the editor's tree, once
 // settled, must equal a fresh parse.
@@ -70,23 +70,36 @@ describe('lazily moved positions', () => {
     const before = snapshotWorkCounters();
     let text = original;
     let checkpoints = 0;
+    const checkpoint = (current: string, what: string) => {
+      const actual = analyzer.analyze(TextDocument.create('file:///w/src/service.ts', 'typescript', version++, current), settings)!.result.findings;
+      if (!what) return;
+      const actualFixes = fixesOf(current, actual); // may reuse what the refinement of the lazy tree computed
+      forgetFixResults();
+      const input = { text: current, languageId: 'typescript' as const, settings: settings.engine, fileName: FILE_NAME, workspaceRelativePath: RELATIVE };
+      const expected = refineFixability(input, analyze(input).findings);
+      assert.deepStrictEqual(actual, expected, `findings after ${what}`);
+      const expectedFixes = fixesOf(current, expected);
+      forgetFixResults();
+      assert.deepStrictEqual(actualFixes, expectedFixes, `fixes after ${what}`);
+      checkpoints++;
+    };
+    // Pasted whole one after the other (a statement reparse each: the lags add up), then removed in reverse order.
+    const pasted: string[] = [];
     for (const { typed, at } of TYPING) {
       const place = at(text);
       assert.ok(place > 0);
+      text = text.slice(0, place) + typed + text.slice(place);
+      pasted.push(text);
+      checkpoint(text, `pasting ${JSON.stringify(typed)}`);
+    }
+    for (const [i, version] of [...pasted.slice(0, -1).reverse(), original].entries()) checkpoint(version, `removing paste ${pasted.length - i}`);
+    // Typed one character at a time (half-typed versions go through TypeScript's incremental parse, which settles all).
+    text = original;
+    for (const { typed, at } of TYPING) {
+      const place = at(text);
       for (let i = 1; i <= typed.length; i++) {
         const current = text.slice(0, place) + typed.slice(0, i) + text.slice(place);
-        const actual = analyzer.analyze(TextDocument.create('file:///w/src/service.ts', 'typescript', version++, current), settings)!.result.findings;
-        // A checkpoint at each end of a statement typed, and at a few half-typed versions.
-        if (i !== typed.length && i % 15 !== 0) continue;
-        const actualFixes = fixesOf(current, actual); // may reuse what the refinement of the lazy tree computed
-        forgetFixResults();
-        const input = { text: current, languageId: 'typescript' as const, settings: settings.engine, fileName: FILE_NAME, workspaceRelativePath: RELATIVE };
-        const expected = refineFixability(input, analyze(input).findings);
-        assert.deepStrictEqual(actual, expected, `findings after typing ${JSON.stringify(typed.slice(0, i))}`);
-        const expectedFixes = fixesOf(current, expected);
-        forgetFixResults();
-        assert.deepStrictEqual(actualFixes, expectedFixes, `fixes after typing ${JSON.stringify(typed.slice(0, i))}`);
-        checkpoints++;
+        checkpoint(current, i === typed.length || i % 9 === 0 ? `typing ${JSON.stringify(typed.slice(0, i))}` : '');
       }
       text = text.slice(0, place) + typed + text.slice(place);
     }
