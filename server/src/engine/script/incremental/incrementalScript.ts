@@ -156,7 +156,8 @@ export class IncrementalScriptAnalysis {
    */
   private bindingsFor(tree: ts.SourceFile, added: ReadonlySet<ts.Statement>, index: StatementIndex): Bindings {
     const bindings = new Bindings();
-    const partial = new Set<ts.Statement>();
+    // Kept statements recorded whole since (a set of the few a resolution entered, not of the thousands recorded in part).
+    const completed = new Set<ts.Statement>();
     for (const statement of tree.statements) {
       const summary = this.summaries.get(statement)!;
       if (added.has(statement)) {
@@ -173,15 +174,16 @@ export class IncrementalScriptAnalysis {
         bindings.onVisibleName = undefined;
       } else {
         for (const node of summary.visibleBindingNodes) bindings.collect(node);
-        if (summary.visibleBindingNodes.size < summary.scan.bindingNodes.length) partial.add(statement);
       }
     }
     bindings.beforeResolving = (node) => {
       const statement = index.of(node);
       if (!statement) return;
       settleStatement(statement); // a detector may report at what it resolves
-      if (!partial.delete(statement)) return;
+      if (added.has(statement) || completed.has(statement)) return;
+      completed.add(statement);
       const summary = this.summaries.get(statement)!;
+      if (summary.visibleBindingNodes.size === summary.scan.bindingNodes.length) return;
       for (const inner of summary.scan.bindingNodes) if (!summary.visibleBindingNodes.has(inner)) bindings.collect(inner);
     };
     return bindings;
