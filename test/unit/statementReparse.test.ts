@@ -5,6 +5,10 @@
 // editor does, and each resulting tree is compared node by node with a fresh parse: kinds, flags, positions of every
 // node and node list, parent pointers, parse diagnostics, module indicator and comment directives. Edits the
 // statement reparse declines go through TypeScript's incremental parse of the spliced tree, compared the same way.
+// The nodes under the statements after a statement reparse move lazily (shiftNodes.ts): the tree is settled before
+// a full comparison on a seeded share of the steps only, so that lags pile up over several edits (and into
+// TypeScript's incremental parse, which settles first); on the other steps the top-level statements, whose own
+// positions are always exact, are compared.
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 import { readFileSync } from 'node:fs';
@@ -13,6 +17,7 @@ import { describe, test } from 'node:test';
 import ts from 'typescript';
 import { parseScript } from '../../server/src/engine/script/parse';
 import { nextTree } from '../../server/src/engine/script/incremental/nextTree';
+import { settleTree } from '../../server/src/engine/script/incremental/shiftNodes';
 import { changeBetween } from '../../server/src/engine/script/incremental/textChange';
 import type { ScriptLanguage } from '../../server/src/engine/types';
 import { snapshotWorkCounters, workSince } from '../../server/src/engine/workCounters';
@@ -97,6 +102,18 @@ function difference(actual: ts.SourceFile, expected: ts.SourceFile, mode: Mode =
   return undefined;
 }
 
+/** The first difference between the top-level statements of two trees (kind, flags, own positions) and their file facts. */
+function topLevelDifference(actual: ts.SourceFile, expected: ts.SourceFile): string | undefined {
+  const facts = [fileFacts(actual, 'exact'), fileFacts(expected, 'exact')];
+  if (!isDeepStrictEqual(facts[0], facts[1])) return 'file facts';
+  const describe = (node: ts.Node) => `${ts.SyntaxKind[node.kind]} ${node.pos}-${node.end} flags ${node.flags & ~CACHED}`;
+  const got = actual.statements.map(describe);
+  const want = expected.statements.map(describe);
+  const at = want.findIndex((statement, i) => got[i] !== statement);
+  if (got.length !== want.length || at >= 0) return `statement ${at}: ${got[at]} vs ${want[at]} (${got.length} vs ${want.length})`;
+  return undefined;
+}
+
 /** An edit mostly inside one top-level statement (after its first token), where the statement reparse applies. */
 function edit(text: string, tree: ts.SourceFile, next: () => number, parsed: readonly string[]): string {
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
@@ -137,10 +154,12 @@ describe('statement-level reparse', () => {
   test('every tree equals a fresh parse of the same text, after each of a seeded sequence of random edits', () => {
     let compared = 0;
     let resynced = 0;
+    let unsettled = 0;
     const before = snapshotWorkCounters();
     sources().forEach(({ name, language, text: original }, sourceIndex) => {
       const seed = 0x7ee + sourceIndex;
       const next = seededRandom(seed);
+      const settleNow = seededRandom(seed ^ 0x5e7);
       const parse = (text: string) => parseScript(text, language, name);
       let tree = parse(original);
       let text = original;
@@ -152,7 +171,16 @@ describe('statement-level reparse', () => {
         const splicedBefore = workSince(before).statementReparses;
         tree = nextTree(tree, text, parse) ?? parse(text);
         const fresh = parse(text);
-        if (workSince(before).statementReparses > splicedBefore) {
+        const spliced = workSince(before).statementReparses > splicedBefore;
+        if (spliced && settleNow() < 0.7) {
+          // Lagging: only the top-level statements' own positions are exact until settled.
+          assert.equal(topLevelDifference(tree, fresh), undefined, `${where} (unsettled)`);
+          unsettled++;
+          compared++;
+          continue;
+        }
+        settleTree(tree);
+        if (spliced) {
           assert.equal(difference(tree, fresh), undefined, where);
         } else {
           // Declined: TypeScript's incremental parse of the spliced tree must do what it does on a freshly parsed one
@@ -174,6 +202,7 @@ describe('statement-level reparse', () => {
     });
     const work = workSince(before);
     // Both paths must be exercised, or the comparison proves little about the one it misses.
+    assert.ok(unsettled > compared / 20, `${unsettled} of ${compared} trees compared unsettled`);
     assert.ok(resynced < compared / 4, `${resynced} of ${compared} trees from TypeScript's incremental parse differed from a fresh parse`);
     assert.ok(work.statementReparses > compared / 10 && work.fileReparses > compared / 10, JSON.stringify({ compared, resynced, ...work }));
   });

@@ -7,6 +7,13 @@ export const workCounters = {
   statementsReanalysed: 0,
   /** Edits re-parsed by parsing only the one top-level statement they lie in. */
   statementReparses: 0,
+  /**
+   * Positions of nodes under top-level statements moved after an edit (each node or node list counts once): only the
+   * statements something looks into are brought up to date (shiftNodes.ts), not everything after the edit.
+   */
+  nodesMoved: 0,
+  /** Top-level statements moved after an edit (their own positions only; two numbers each). */
+  statementsMoved: 0,
   /** Edits re-parsed over the whole file (TypeScript's incremental parse, or a fresh parse). */
   fileReparses: 0,
   /** Whole-text analyses made by the fix pipeline (one per rewrite pass that needs fresh findings). */

@@ -76,8 +76,9 @@ export class DocumentAnalyzer {
       reuse = new RefinementReuse();
       this.refinements.set(uri, reuse);
     }
-    const tree = this.incremental.get(uri)?.currentTree;
-    return { ...result, findings: reuse.refine(fixInput, result.findings, tree, refineFindings) };
+    // The tree as the last keystroke left it: the refinement settles its positions only if a check runs again.
+    const lazy = this.incremental.get(uri)?.lazyTree;
+    return { ...result, findings: reuse.refine(fixInput, result.findings, lazy?.tree, refineFindings, lazy?.settle) };
   }
 
   private incrementalFor(uri: string): IncrementalScriptAnalysis {

@@ -1,5 +1,5 @@
 import type { Finding } from '../types';
-import type { CheckReads } from './support/checkReads';
+import type { CheckReads, ReadObserver } from './support/checkReads';
 import type { FixTransform, Verdict } from './transform';
 
 /**
@@ -11,4 +11,6 @@ export interface CheckMemo {
   verdictOf(transform: FixTransform, finding: Finding): Verdict | undefined;
   /** Keeps a verdict just given on the current version, with what its check read. */
   keep(transform: FixTransform, finding: Finding, verdict: Verdict, reads: CheckReads): void;
+  /** Told what each check that runs reads beyond its finding's statement, as it reads it. */
+  readonly observer?: ReadObserver;
 }

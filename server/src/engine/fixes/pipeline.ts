@@ -145,7 +145,7 @@ function check(transform: FixTransform, context: FixContext, finding: Finding): 
 
 /** Checks `finding` and keeps the verdict with what the check read, for later versions of the text. */
 function checkAndKeep(memo: CheckMemo, transform: FixTransform, context: FixContext, finding: Finding): Verdict {
-  const { value, reads } = recordReads(() => check(transform, context, finding));
+  const { value, reads } = recordReads(() => check(transform, context, finding), memo.observer);
   memo.keep(transform, finding, value, reads);
   return value;
 }

@@ -3,7 +3,7 @@ import { currentLocale } from '../l10n';
 import type { Finding } from '../types';
 import type { CheckMemo } from './checkMemo';
 import { isImportLike } from './fixContext';
-import type { CheckReads } from './support/checkReads';
+import type { CheckReads, ReadObserver } from './support/checkReads';
 import { indexStatements, isReference } from './support/nodes';
 import { treeHasSyntaxErrors } from './support/syntax';
 import { replacedStatements, statementAt } from '../script/topLevelStatements';
@@ -11,6 +11,7 @@ import type { FixInput } from '../fixTypes';
 import type { FixTransform, Verdict } from './transform';
 import { waitingForSyntax } from './index';
 import { FILE_WIDE_PROPERTY_NAMES } from './transforms/rewriteLangChain';
+import { isPlaceholderFinding } from './support/placeholderEndpoint';
 
 /** refineFixability, given the document's tree and the verdicts kept from earlier versions. */
 export type Refine = (input: FixInput, findings: readonly Finding[], parsed?: ts.SourceFile, memo?: CheckMemo) => Finding[];
@@ -49,7 +50,13 @@ export class RefinementReuse {
   /** The statements of the last refined tree that mention each name (kept up to date edit by edit). */
   private readonly naming = new Map<string, Set<ts.Statement>>();
 
-  refine(input: FixInput, findings: readonly Finding[], tree: ts.SourceFile | undefined, refine: Refine): Finding[] {
+  /**
+   * `settle`: when the positions under the tree's top-level statements may lag behind (the editor's incremental tree,
+   * see shiftNodes.ts), what brings those of some statements (or of all) up to date. Only the statements' own
+   * positions are read without it; a check that runs again settles its finding's statement and, as it reads them,
+   * what it reads beyond (checkReads.ts); the placeholders' fixes settle the whole tree.
+   */
+  refine(input: FixInput, findings: readonly Finding[], tree: ts.SourceFile | undefined, refine: Refine, settle?: Settle): Finding[] {
     if (!tree || tree.text !== input.text) {
       this.forget();
       return refine(input, findings);
@@ -61,14 +68,24 @@ export class RefinementReuse {
     this.follow(keyOf(input), tree, places);
     indexStatements(tree, {
       naming: (name) => (tree === this.tree ? inOrder(this.naming.get(name) ?? []) : undefined),
-      moduleStatements: () => (tree === this.tree ? inOrder(this.naming.get(MODULE_STATEMENTS) ?? []) : undefined),
+      moduleStatements: () => {
+        if (tree !== this.tree) return undefined;
+        const statements = inOrder(this.naming.get(MODULE_STATEMENTS) ?? []);
+        settle?.(statements); // reached without a read by name
+        return statements;
+      },
     });
     const placeOfFinding = new Map(findings.map((finding, i) => [finding, places[i]]));
+    const settling = settle && settlingReads(settle, places, (name) => this.naming.get(name));
+    if (settling && findings.some(isPlaceholderFinding)) settling.wholeFile(); // their fixes are computed from the whole file
     const memo: CheckMemo = {
       verdictOf: (transform, finding) => {
         const place = placeOfFinding.get(finding);
-        return place && this.kept.get(place.anchor)?.get(keptKey(transform, place))?.verdict;
+        const verdict = place && this.kept.get(place.anchor)?.get(keptKey(transform, place))?.verdict;
+        if (!verdict && settling) settling.statement(place?.anchor); // the check runs, starting in its finding's statement
+        return verdict;
       },
+      observer: settling,
       keep: (transform, finding, verdict, reads) => {
         const place = placeOfFinding.get(finding);
         if (!place) return;
@@ -157,6 +174,36 @@ export class RefinementReuse {
     }
     return names;
   }
+}
+
+/** Settles these statements of a tree whose positions under its statements may lag behind, or all of them. */
+export type Settle = (statements?: Iterable<ts.Statement>) => void;
+
+/**
+ * Settles what a check that runs again reads, as it starts reading it: its finding's statement, the statements that
+ * mention a name it looks up file-wide, those holding a finding when it reads the findings, the whole tree when it
+ * walks the whole file (or when its finding has no statement). Each statement and the whole tree at most once.
+ */
+function settlingReads(settle: Settle, places: ReadonlyArray<Place | undefined>, naming: (name: string) => Iterable<ts.Statement> | undefined): ReadObserver & { statement(anchor: ts.Statement | undefined): void } {
+  let all = false;
+  const settled = new Set<ts.Statement>();
+  const settleSome = (statements: Iterable<ts.Statement>) => {
+    if (all) return;
+    const fresh = [...statements].filter((statement) => !settled.has(statement));
+    for (const statement of fresh) settled.add(statement);
+    if (fresh.length > 0) settle(fresh);
+  };
+  const wholeFile = () => {
+    if (all) return;
+    all = true;
+    settle();
+  };
+  return {
+    statement: (anchor) => (anchor ? settleSome([anchor]) : wholeFile()),
+    name: (name) => settleSome(naming(name) ?? []),
+    findings: () => settleSome(places.flatMap((place) => (place ? [place.anchor] : []))),
+    wholeFile,
+  };
 }
 
 /** The index entry of the statements that can import (no identifier has this text). */

@@ -179,6 +179,7 @@ export class Bindings {
     const cached = this.memo.get(declaration.node);
     if (cached !== undefined) return cached ?? undefined;
     if (this.resolving.has(declaration.node)) return undefined;
+    this.beforeResolving?.(declaration.node); // what it denotes may be the declaration itself (a helper function)
     this.resolving.add(declaration.node);
     try {
       const meaning = declaration.resolve();

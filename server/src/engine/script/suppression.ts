@@ -11,7 +11,7 @@ export const DISABLE_FILE = 'bedrock-to-sagemaker-disable';
  */
 export function applySuppressions(findings: Finding[], sourceFile: ts.SourceFile): Finding[] {
   const text = sourceFile.text;
-  if (findings.length === 0 || !text.includes('bedrock-to-sagemaker-')) return findings;
+  if (!mayHaveSuppressions(findings, text)) return findings;
   const ignoredLines = new Set<number>();
   for (const comment of commentsOf(sourceFile)) {
     const body = text.slice(comment.pos, comment.end).replace(/^\/[/*]|\*\/$/g, '').trim();
@@ -20,6 +20,11 @@ export function applySuppressions(findings: Finding[], sourceFile: ts.SourceFile
   }
   if (ignoredLines.size === 0) return findings;
   return findings.filter((finding) => !ignoredLines.has(sourceFile.getLineAndCharacterOfPosition(finding.range.start).line));
+}
+
+/** False when `applySuppressions` keeps every finding without looking at the tree (the text names no directive). */
+export function mayHaveSuppressions(findings: readonly Finding[], text: string): boolean {
+  return findings.length > 0 && text.includes('bedrock-to-sagemaker-');
 }
 
 /** A directive may be followed by a reason: `// bedrock-to-sagemaker-ignore-next-line -- kept for the US build`. */

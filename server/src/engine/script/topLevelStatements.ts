@@ -19,6 +19,13 @@ export function statementAt(statements: readonly ts.Statement[], offset: number)
   return index < 0 ? undefined : statements[index];
 }
 
+/** The top-level statement a node belongs to (the node itself when it is one), found by parent pointers. */
+export function topLevelStatementOf(node: ts.Node): ts.Statement | undefined {
+  let current = node;
+  while (current.parent && current.parent.parent) current = current.parent;
+  return current.parent ? (current as ts.Statement) : undefined;
+}
+
 /**
  * The statements an edit removed and those it added, between what the two versions' lists share at their start and
  * at their end (the incremental parsers reuse unchanged statements as the same objects): a look at what it touched.

@@ -15,34 +15,52 @@ export interface CheckReads {
   findings: boolean;
 }
 
-let active: CheckReads | undefined;
+/**
+ * Told of each read beyond the statement as it starts (before the check looks there): the editor settles the
+ * positions of the statements it reaches (shiftNodes.ts).
+ */
+export interface ReadObserver {
+  name(name: string): void;
+  findings(): void;
+  wholeFile(): void;
+}
 
-/** Runs `check`, recording what it reads. */
-export function recordReads<T>(check: () => T): { value: T; reads: CheckReads } {
-  const outer = active;
+let active: CheckReads | undefined;
+let observer: ReadObserver | undefined;
+
+/** Runs `check`, recording what it reads (and telling `observe` as it reads). */
+export function recordReads<T>(check: () => T, observe?: ReadObserver): { value: T; reads: CheckReads } {
+  const outer = { active, observer };
   const reads: CheckReads = { names: new Set(), wholeFile: false, findings: false };
   active = reads;
+  observer = observe;
   try {
     return { value: check(), reads };
   } finally {
-    active = outer;
+    ({ active, observer } = outer);
   }
 }
 
 /** A lookup of `name` (its declaration or its references) under `root`; only a whole-file lookup leaves the statement. */
 export function readName(root: ts.Node, name: string): void {
-  if (active && ts.isSourceFile(root)) active.names.add(name);
+  if (!active || !ts.isSourceFile(root)) return;
+  active.names.add(name);
+  observer?.name(name);
 }
 
 /** A walk of everything under `root`. */
 export function readAll(root: ts.Node): void {
-  if (active && ts.isSourceFile(root)) active.wholeFile = true;
+  if (ts.isSourceFile(root)) readWholeFile();
 }
 
 export function readWholeFile(): void {
-  if (active) active.wholeFile = true;
+  if (!active) return;
+  active.wholeFile = true;
+  observer?.wholeFile();
 }
 
 export function readFindings(): void {
-  if (active) active.findings = true;
+  if (!active) return;
+  active.findings = true;
+  observer?.findings();
 }

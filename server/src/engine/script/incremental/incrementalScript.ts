@@ -6,14 +6,22 @@ import { Bindings } from '../bindings';
 import { parseScript } from '../parse';
 import { runDetectors } from '../runDetectors';
 import { scanNodes } from '../scanNodes';
-import { applySuppressions } from '../suppression';
+import { applySuppressions, mayHaveSuppressions } from '../suppression';
 import { staleStatements } from './staleStatements';
 import { NameIndex } from './nameIndex';
 import { StatementIndex } from './statementIndex';
 import type { StatementResult, StatementSummary } from './statementSummary';
 import { nextTree } from './nextTree';
+import { settleStatement, settleTree } from './shiftNodes';
 import { replacedStatements } from '../topLevelStatements';
 import { workCounters } from '../../workCounters';
+
+/** A tree whose positions under its top-level statements may lag behind, and what brings them up to date. */
+export interface LazyTree {
+  tree: ts.SourceFile;
+  /** Settles these statements of the tree, or all of them. */
+  settle(statements?: Iterable<ts.Statement>): void;
+}
 
 /**
  * The script analysis of one document across its versions, giving exactly what `analyzeScript` gives for each
@@ -54,12 +62,34 @@ export class IncrementalScriptAnalysis {
       this.reset(); // a cancelled run leaves statements without results; start afresh next time
       return [];
     }
-    return applySuppressions(this.collectFindings(tree), tree);
+    const findings = this.collectFindings(tree);
+    if (!mayHaveSuppressions(findings, tree.text)) return findings;
+    settleTree(tree); // the directives are found by a walk of the whole tree
+    return applySuppressions(findings, tree);
   }
 
-  /** The tree of the text last analysed (undefined before the first analysis, after a reset, or when the text was skipped). */
+  /**
+   * The tree of the text last analysed (undefined before the first analysis, after a reset, or when the text was
+   * skipped), every position in it exact: what consumers that may read anywhere in the tree use.
+   */
   get currentTree(): ts.SourceFile | undefined {
+    if (this.tree) settleTree(this.tree);
     return this.tree;
+  }
+
+  /**
+   * The tree of the text last analysed with the positions under its top-level statements possibly lagging behind
+   * (shiftNodes.ts), and how to settle them: for a consumer that reads inside statements only after settling them.
+   */
+  get lazyTree(): LazyTree | undefined {
+    const tree = this.tree;
+    return tree && {
+      tree,
+      settle: (statements) => {
+        if (!statements) settleTree(tree);
+        else for (const statement of statements) settleStatement(statement);
+      },
+    };
   }
 
   /** Forgets the tree and every summary. */
@@ -126,7 +156,8 @@ export class IncrementalScriptAnalysis {
    */
   private bindingsFor(tree: ts.SourceFile, added: ReadonlySet<ts.Statement>, index: StatementIndex): Bindings {
     const bindings = new Bindings();
-    const partial = new Set<ts.Statement>();
+    // Kept statements recorded whole since (a set of the few a resolution entered, not of the thousands recorded in part).
+    const completed = new Set<ts.Statement>();
     for (const statement of tree.statements) {
       const summary = this.summaries.get(statement)!;
       if (added.has(statement)) {
@@ -143,13 +174,16 @@ export class IncrementalScriptAnalysis {
         bindings.onVisibleName = undefined;
       } else {
         for (const node of summary.visibleBindingNodes) bindings.collect(node);
-        if (summary.visibleBindingNodes.size < summary.scan.bindingNodes.length) partial.add(statement);
       }
     }
     bindings.beforeResolving = (node) => {
       const statement = index.of(node);
-      if (!statement || !partial.delete(statement)) return;
+      if (!statement) return;
+      settleStatement(statement); // a detector may report at what it resolves
+      if (added.has(statement) || completed.has(statement)) return;
+      completed.add(statement);
       const summary = this.summaries.get(statement)!;
+      if (summary.visibleBindingNodes.size === summary.scan.bindingNodes.length) return;
       for (const inner of summary.scan.bindingNodes) if (!summary.visibleBindingNodes.has(inner)) bindings.collect(inner);
     };
     return bindings;
@@ -171,6 +205,7 @@ export class IncrementalScriptAnalysis {
         if (!stale.has(statement)) for (const node of this.summaries.get(statement)!.result?.claims ?? []) claimed.add(node);
       }
       const order = tree.statements.filter((statement) => stale.has(statement));
+      for (const statement of order) settleStatement(statement);
       workCounters.statementsReanalysed += order.length;
       const results = new Map<ts.Statement, StatementResult>(order.map((statement) => [statement, { findings: [], claims: [], links: new Set() }]));
       let owner: ts.Statement | undefined;
@@ -194,7 +229,9 @@ export class IncrementalScriptAnalysis {
             result!.claims.push(node);
           },
           touched(node) {
-            link(index.of(node));
+            const statement = index.of(node);
+            if (statement) settleStatement(statement);
+            link(statement);
           },
         },
       });

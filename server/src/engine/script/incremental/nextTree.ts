@@ -1,5 +1,6 @@
 import ts from '../../typescript';
 import { workCounters } from '../../workCounters';
+import { settleTree } from './shiftNodes';
 import { reparseStatement } from './statementReparse';
 import { changeBetween } from './textChange';
 
@@ -11,6 +12,8 @@ const REPARSE_SHARE = 0.5;
  * text did not change, else a statement-level reparse when the edit allows one, else TypeScript's incremental
  * parse. Undefined when so much changed that a fresh parse is cheaper. The previous tree is invalid afterwards.
  * `parse` parses a text exactly as `previous` was parsed (file name, kind, options, parent pointers).
+ * The nodes under the statements after a statement-level reparse may lag behind their statements: whoever reads
+ * positions inside a statement settles it first (`settleStatement`, `settleTree`).
  */
 export function nextTree(previous: ts.SourceFile, text: string, parse: (text: string) => ts.SourceFile): ts.SourceFile | undefined {
   if (previous.text === text) return previous;
@@ -22,5 +25,7 @@ export function nextTree(previous: ts.SourceFile, text: string, parse: (text: st
     return spliced;
   }
   workCounters.fileReparses++;
+  // TypeScript's incremental parse reads and moves the positions of every node: none may lag behind its statement.
+  settleTree(previous);
   return ts.updateSourceFile(previous, text, change);
 }

@@ -1,4 +1,5 @@
 import ts from '../../typescript';
+import { workCounters } from '../../workCounters';
 
 interface Positioned {
   pos: number;
@@ -13,19 +14,66 @@ interface Positioned {
  */
 const flattened = new WeakMap<ts.Node, Positioned[]>();
 
+/**
+ * Top-level statements moved by `moveStatement` whose inner nodes have not followed yet, with how far they lag.
+ * Absent: every node under the statement is where it belongs.
+ */
+const lagging = new WeakMap<ts.Node, number>();
+
 /** Moves a node and everything under it by `delta` characters. */
 export function shiftNode(node: ts.Node, delta: number): void {
   if (delta === 0) return;
+  const items = itemsOf(node);
+  shiftItems(items, 0, delta);
+}
+
+/**
+ * Moves a top-level statement by `delta` characters, leaving the nodes under it where they are until
+ * `settleStatement` (issue #13: moving the ~60,000 nodes after the edit was most of a keystroke in a large file,
+ * and most statements are not looked into before the next keystroke moves them again). The statement's own `pos`
+ * and `end` are exact at once: lookups by offset, the findings' anchors and the refinement's places read only those.
+ */
+export function moveStatement(statement: ts.Statement, delta: number): void {
+  if (delta === 0) return;
+  lagging.set(statement, (lagging.get(statement) ?? 0) + delta);
+  (statement as Positioned).pos += delta;
+  (statement as Positioned).end += delta;
+  workCounters.statementsMoved++;
+}
+
+/** Brings the nodes under a top-level statement to where the statement is (a no-op when they are already). */
+export function settleStatement(statement: ts.Statement): void {
+  const delta = lagging.get(statement);
+  if (delta === undefined) return;
+  lagging.delete(statement);
+  shiftItems(itemsOf(statement), 1, delta); // the statement itself (item 0) has moved already
+}
+
+/**
+ * Settles every statement of a tree: what any consumer that may read positions anywhere in the tree (TypeScript's
+ * incremental parse, a whole-file walk, a fix check) calls first. Afterwards the tree equals a fresh parse.
+ */
+export function settleTree(tree: ts.SourceFile): void {
+  for (const statement of tree.statements) settleStatement(statement);
+}
+
+function itemsOf(node: ts.Node): Positioned[] {
   let items = flattened.get(node);
   if (!items) {
     items = flatten(node);
     flattened.set(node, items);
   }
-  for (let i = 0; i < items.length; i++) {
+  return items;
+}
+
+function shiftItems(items: Positioned[], from: number, delta: number): void {
+  if (delta === 0) return;
+  for (let i = from; i < items.length; i++) {
     const item = items[i];
     item.pos += delta;
     item.end += delta;
   }
+  workCounters.nodesMoved += items.length - from;
 }
 
 function flatten(node: ts.Node): Positioned[] {

@@ -1,5 +1,5 @@
 import type ts from '../../typescript';
-import { statementAt } from '../topLevelStatements';
+import { statementAt, topLevelStatementOf } from '../topLevelStatements';
 
 /** Finds the top-level statement that holds an offset or a node of one version of a file. */
 export class StatementIndex {
@@ -12,8 +12,6 @@ export class StatementIndex {
 
   /** The top-level statement a node belongs to (the node itself when it is one). */
   of(node: ts.Node): ts.Statement | undefined {
-    let current = node;
-    while (current.parent && current.parent.parent) current = current.parent;
-    return current.parent ? (current as ts.Statement) : undefined;
+    return topLevelStatementOf(node);
   }
 }

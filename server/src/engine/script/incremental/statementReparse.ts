@@ -1,6 +1,6 @@
 import ts from '../../typescript';
-import { statementIndexAt } from '../topLevelStatements';
-import { shiftNode } from './shiftNodes';
+import { statementIndexAt, topLevelStatementOf } from '../topLevelStatements';
+import { moveStatement, shiftNode } from './shiftNodes';
 
 /** ts.TransformFlags.ContainsPossibleTopLevelAwait (internal): a module re-parses such statements with `await` as a keyword. */
 const POSSIBLE_TOP_LEVEL_AWAIT = 1 << 26;
@@ -21,7 +21,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /**
  * A statement-level incremental parse: when an edit lies strictly inside one top-level statement whose ends cannot
  * move (it and the statement before it end where the parser ends them whatever follows), only that statement's new
- * text is parsed and spliced into the tree; the later statements keep their nodes, moved by the edit's length.
+ * text is parsed and spliced into the tree; the later statements keep their nodes, moved by the edit's length
+ * (lazily: see `settleTree`, which any consumer that reads positions inside statements calls first).
  * Unlike `ts.updateSourceFile` it neither re-scans the top level nor re-sets every parent pointer in the file.
  *
  * Undefined when it cannot tell the result equals a fresh parse (the caller then falls back to TypeScript's
@@ -58,7 +59,8 @@ export function reparseStatement(
 
   // From here on the previous tree is given up: the fresh SourceFile object becomes the new tree.
   shiftNode(statement, old.pos);
-  for (let i = index + 1; i < statements.length; i++) shiftNode(statements[i], delta);
+  // The later statements move; the nodes under them follow when something looks into them (shiftNodes.ts).
+  for (let i = index + 1; i < statements.length; i++) moveStatement(statements[i], delta);
   shiftNode(previous.endOfFileToken, delta);
   const spliced = statements.slice();
   spliced[index] = statement;
@@ -116,7 +118,7 @@ function moduleIndicator(previous: ParsedFile, old: ts.Statement, fresh: ParsedF
   if (fresh.externalModuleIndicator !== undefined) return false; // an import.meta in the new text
   if (indicator === old) return false; // the next one would have to be searched for
   if (indicator === undefined || indicator === true || indicator.parent === previous) return indicator;
-  return indicator.pos < old.pos || indicator.pos >= old.end ? indicator : false; // an import.meta: gone if it was in the statement
+  return topLevelStatementOf(indicator) !== old ? indicator : false; // an import.meta: gone if it was in the statement (asked by parent pointers: positions under a statement may lag, see shiftNodes.ts)
 }
 
 type Directive = NonNullable<ParsedFile['commentDirectives']>[number];
