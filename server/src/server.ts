@@ -1,7 +1,7 @@
 // Language server entry point: creates the connection and wires capabilities to the handlers in ./lsp.
 // Analysis lives in ./engine and knows nothing about LSP; everything here is glue.
 import {
-  createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments,
+  createConnection, DidChangeConfigurationNotification, ProposedFeatures, StreamMessageReader, TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentFixAll, documentFixesForFinding } from './engine/documentFixes';
@@ -30,8 +30,14 @@ import { checkPackageGroup } from './lsp/packageGroup';
 import { HeldBackDocuments } from './lsp/heldBackDocuments';
 import { WorkspaceFolders } from './lsp/workspaceFolders';
 import { endpointDiagnostics, EndpointInventoryStore } from './lsp/endpointDiagnostics';
+import { ownStdio, SingleWriteMessageWriter } from './lsp/stdioTransport';
 
-const connection = createConnection(ProposedFeatures.all, { connectionStrategy });
+// `--stdio`: one write per message (SingleWriteMessageWriter); the other transports as the library opens them.
+const stdio = process.argv.includes('--stdio');
+const connection = stdio
+  ? createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new SingleWriteMessageWriter(process.stdout), { connectionStrategy })
+  : createConnection(ProposedFeatures.all, { connectionStrategy });
+if (stdio) ownStdio(connection);
 const documents = new TextDocuments(TextDocument);
 const folders = new WorkspaceFolders();
 const log: ErrorLog = { error: (message) => connection.console.error(message), warn: (message) => connection.console.warn(message) };

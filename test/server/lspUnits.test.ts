@@ -152,4 +152,22 @@ describe('DocumentAnalyzer', () => {
     assert.equal(result.refined, 1);
     assert.ok(result.findings > 0);
   });
+
+  test('serves the current version from its cache and keeps no superseded version of a document', () => {
+    const analyzer = new DocumentAnalyzer({ fileNameOf: () => undefined, workspaceRelativePathOf: () => undefined });
+    const settings = fromRaw({});
+    const other = TextDocument.create('file:///w/other.ts', 'typescript', 1, bedrockLine);
+    const first = TextDocument.create('file:///w/a.ts', 'typescript', 1, bedrockLine);
+    const second = TextDocument.create('file:///w/a.ts', 'typescript', 2, `${bedrockLine}const x = 1;\n`);
+    analyzer.analyze(other, settings);
+    analyzer.analyze(first, settings);
+    assert.equal(analyzer.analyze(first, settings)?.elapsedMs, 0, 'the same version again comes from the cache');
+    const analysed = analyzer.analyze(second, settings);
+    assert.equal(analyzer.analyze(second, settings)?.result, analysed?.result, 'the current version is cached');
+    assert.deepStrictEqual(analyzer.cachedVersions('file:///w/a.ts'), [2]);
+    assert.deepStrictEqual(analyzer.cachedVersions('file:///w/other.ts'), [1], "another document's analysis stays");
+    // Analysing the superseded version again (a client that lags) works, and it becomes the one kept.
+    assert.equal(analyzer.analyze(first, settings)?.result.findings.length, analysed?.result.findings.length);
+    assert.deepStrictEqual(analyzer.cachedVersions('file:///w/a.ts'), [1]);
+  });
 });

@@ -14,7 +14,7 @@ export interface DocumentAnalysis {
   version: number;
   input: AnalyzeInput;
   result: AnalyzeResult;
-  /** Wall-clock milliseconds the engine took (0 when served from the cache). */
+  /** Wall-clock milliseconds the engine took, to 0.01 ms (0 when served from the cache). */
   elapsedMs: number;
 }
 
@@ -34,10 +34,16 @@ export interface DocumentAnalyzerOptions {
 /**
  * Runs the engine on a document version. Results are cached by URI + version + settings + locale, so
  * diagnostics, code actions and the findings request share one analysis and a result is never reused for
- * another version or other settings.
+ * another version or other settings; only each document's latest analysis is kept.
  */
 export class DocumentAnalyzer {
   private readonly cache = new LruCache<string, DocumentAnalysis>(64);
+  /**
+   * Per document: the cache key of its last analysis. Requests always ask for the current version, so a new one
+   * evicts the one before: keeping superseded versions (each with its full text and findings) only made every
+   * young-generation collection copy them while typing (issue #13: the collections were the p99 keystrokes).
+   */
+  private readonly latestKey = new Map<string, string>();
   /** Per open document: its tree and per-statement results, so a keystroke re-parses and re-checks only what it touched. */
   private readonly incremental = new Map<string, IncrementalScriptAnalysis>();
   /** Per open document: its last refinement, reused while an edit cannot change it. */
@@ -56,14 +62,21 @@ export class DocumentAnalyzer {
       text: document.getText(), languageId, settings: settings.engine, fileName: this.options.fileNameOf(document.uri), token,
     };
     const limits = { maxLength: Math.min(DEFAULT_LIMITS.maxLength, Math.floor(settings.maxFileSizeKb * 1024)) };
-    const started = Date.now();
+    const started = performance.now();
     const result = this.refine(analyze(input, limits, (scriptInput) => this.incrementalFor(document.uri).analyze(scriptInput)), input, document.uri);
     const analysis: DocumentAnalysis = {
-      uri: document.uri, version: document.version, input: { ...input, token: undefined }, result, elapsedMs: Date.now() - started,
+      uri: document.uri, version: document.version, input: { ...input, token: undefined }, result, elapsedMs: Math.round((performance.now() - started) * 100) / 100,
     };
     // A cancelled run is incomplete: never let it answer a later request.
-    if (result.skipped?.reason !== 'cancelled') this.cache.set(key, analysis);
+    if (result.skipped?.reason !== 'cancelled') this.remember(document.uri, key, analysis);
     return analysis;
+  }
+
+  private remember(uri: string, key: string, analysis: DocumentAnalysis): void {
+    const superseded = this.latestKey.get(uri);
+    if (superseded !== undefined && superseded !== key) this.cache.delete(superseded);
+    this.latestKey.set(uri, key);
+    this.cache.set(key, analysis);
   }
 
   private refine(result: AnalyzeResult, input: AnalyzeInput, uri: string): AnalyzeResult {
@@ -90,15 +103,22 @@ export class DocumentAnalyzer {
     return analysis;
   }
 
+  /** The versions of a document whose analysis is cached (tests: superseded versions are not kept). */
+  cachedVersions(uri: string): number[] {
+    return this.cache.values().filter((analysis) => analysis.uri === uri).map((analysis) => analysis.version);
+  }
+
   /** Forgets every version of a document (on close). */
   forget(uri: string): void {
     this.cache.deleteWhere((key) => key.startsWith(`${uri}\n`));
+    this.latestKey.delete(uri);
     this.incremental.delete(uri);
     this.refinements.delete(uri);
   }
 
   clear(): void {
     this.cache.clear();
+    this.latestKey.clear();
     this.incremental.clear();
     this.refinements.clear();
   }

@@ -22,6 +22,10 @@ export class LruCache<K, V> {
     }
   }
 
+  delete(key: K): void {
+    this.entries.delete(key);
+  }
+
   /** Drops every entry whose key satisfies `predicate` (e.g. all versions of a closed document). */
   deleteWhere(predicate: (key: K) => boolean): void {
     for (const key of [...this.entries.keys()]) if (predicate(key)) this.entries.delete(key);
@@ -29,6 +33,11 @@ export class LruCache<K, V> {
 
   clear(): void {
     this.entries.clear();
+  }
+
+  /** The values, least recently used first. */
+  values(): V[] {
+    return [...this.entries.values()];
   }
 
   get size(): number {

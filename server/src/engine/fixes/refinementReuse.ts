@@ -47,6 +47,8 @@ export class RefinementReuse {
   private places: Array<Place | undefined> = [];
   private kept = new Map<ts.Statement, Map<string, Kept>>();
   private readonly namesOfStatement = new WeakMap<ts.Statement, Set<string>>();
+  /** Each finding's shape, for the anchor position it was made for (see placeOf). */
+  private readonly shapes = new WeakMap<Finding, { anchorPos: number; shape: string }>();
   /** The statements of the last refined tree that mention each name (kept up to date edit by edit). */
   private readonly naming = new Map<string, Set<ts.Statement>>();
 
@@ -64,7 +66,7 @@ export class RefinementReuse {
     // Typing makes the text briefly not parse: its fixable findings then just wait, and the verdicts of the last
     // parsing version are kept for when it parses again.
     if (treeHasSyntaxErrors(tree)) return waitingForSyntax(findings);
-    const places = findings.map((finding) => placeOf(tree, finding));
+    const places = findings.map((finding) => this.placeOf(tree, finding));
     this.follow(keyOf(input), tree, places);
     indexStatements(tree, {
       naming: (name) => (tree === this.tree ? inOrder(this.naming.get(name) ?? []) : undefined),
@@ -136,7 +138,7 @@ export class RefinementReuse {
     for (const statement of replaced) for (const name of this.namesOf(statement)) names.add(name);
     const findingsChanged = places.length !== previousPlaces.length
       || places.some((place, i) => !place || place.anchor !== previousPlaces[i]?.anchor || place.shape !== previousPlaces[i]?.shape);
-    const stale = (reads: CheckReads) => reads.wholeFile || (reads.findings && findingsChanged) || [...reads.names].some((name) => names.has(name));
+    const stale = (reads: CheckReads) => reads.wholeFile || (reads.findings && findingsChanged) || mentionsAny(reads.names, names);
     const removed = new Set(gone);
     for (const [anchor, byKey] of this.kept) {
       if (removed.has(anchor)) {
@@ -157,6 +159,20 @@ export class RefinementReuse {
   /** Imports, `require`s and exports: the checks read them without looking them up by name. */
   private isModuleLevel(statement: ts.Statement): boolean {
     return isImportLike(statement) || ts.isExportDeclaration(statement) || ts.isExportAssignment(statement) || this.namesOf(statement).has('require');
+  }
+
+  /**
+   * Where a finding sits. The incremental analysis hands back the same finding object while neither it nor its
+   * statement moved, so its shape (a JSON text) is kept with the object and made again only when its anchor moved.
+   */
+  private placeOf(tree: ts.SourceFile, finding: Finding): Place | undefined {
+    const anchor = statementAt(tree.statements, finding.range.start);
+    if (!anchor) return undefined;
+    const known = this.shapes.get(finding);
+    if (known?.anchorPos === anchor.pos) return { anchor, shape: known.shape };
+    const shape = shapeOf(finding, anchor.pos);
+    this.shapes.set(finding, { anchorPos: anchor.pos, shape });
+    return { anchor, shape };
   }
 
   /** The identifiers of a statement that name something (references and declarations; not property names). */
@@ -206,6 +222,12 @@ function settlingReads(settle: Settle, places: ReadonlyArray<Place | undefined>,
   };
 }
 
+/** Whether `names` has any of `lookedUp` (a loop: this runs for every kept verdict on each keystroke). */
+function mentionsAny(lookedUp: ReadonlySet<string>, names: ReadonlySet<string>): boolean {
+  for (const name of lookedUp) if (names.has(name)) return true;
+  return false;
+}
+
 /** The index entry of the statements that can import (no identifier has this text). */
 const MODULE_STATEMENTS = ' imports';
 
@@ -229,9 +251,8 @@ function occurrences(text: string, word: string): number {
   return count;
 }
 
-function placeOf(tree: ts.SourceFile, finding: Finding): Place | undefined {
-  const anchor = statementAt(tree.statements, finding.range.start);
-  if (!anchor) return undefined;
+/** The shape of a finding (see Place) relative to an anchor at `anchorPos`. */
+function shapeOf(finding: Finding, anchorPos: number): string {
   const { range, ...rest } = finding;
-  return { anchor, shape: JSON.stringify([range.start - anchor.pos, range.end - anchor.pos, rest]) };
+  return JSON.stringify([range.start - anchorPos, range.end - anchorPos, rest]);
 }
