@@ -1,7 +1,9 @@
 // The pieces of the editor's report scan that decide what is scanned and what is reused.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { minimatch } from 'minimatch';
 import { createPathFilter, excludedFolderNames, type FileAnalysis, ReportCache } from '../../server/src/report/io';
+import { seededRandom } from '../helpers/seededRandom';
 
 describe('report path filter (files.exclude, report.exclude, report.include)', () => {
   test('a pattern matching a folder excludes everything inside it, like files.exclude', () => {
@@ -29,6 +31,25 @@ describe('report path filter (files.exclude, report.exclude, report.include)', (
   test('empty and blank globs are ignored', () => {
     const included = createPathFilter({ exclude: ['', '  '], include: [' '] });
     assert.equal(included('anything/at/all.ts'), true);
+  });
+
+  test('answers as minimatch on the path and each ancestor, for 3,000 random paths and glob sets (VS Code defaults included)', () => {
+    const options = { dot: true, nocase: process.platform === 'win32' || process.platform === 'darwin' };
+    const reference = (exclude: string[], include: string[]) => (path: string) => {
+      if (include.length > 0 && !include.some((glob) => minimatch(path, glob, options))) return false;
+      const segments = path.split('/');
+      return !segments.some((_, index) => exclude.some((glob) => minimatch(segments.slice(0, index + 1).join('/'), glob, options)));
+    };
+    const names = ['.git', 'CVS', '.DS_Store', 'src', 'lib', 'gen', 'a.ts', 'b.test.ts', 'README.md', 'Thumbs.db', 'node_modules', 'x.js'];
+    const globs = ['**/.git', '**/.svn', '**/CVS', '**/.DS_Store', '**/Thumbs.db', '**/gen', '**/gen/**', 'src/**', '**/*.test.ts', '**/{lib,gen}', '**/a.ts', 'lib', '**/[ab].ts', '**/README.md'];
+    const random = seededRandom(13);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    for (let round = 0; round < 3000; round++) {
+      const exclude = Array.from({ length: Math.floor(random() * 4) }, () => pick(globs));
+      const include = random() < 0.2 ? [pick(globs)] : [];
+      const path = Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(names)).join('/');
+      assert.equal(createPathFilter({ exclude, include })(path), reference(exclude, include)(path), JSON.stringify({ exclude, include, path }));
+    }
   });
 
   test('only "**/name" patterns become walker prunes', () => {
