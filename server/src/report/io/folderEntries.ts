@@ -4,7 +4,7 @@ import { DEFAULT_EXCLUDED_FOLDER_NAMES } from '../../workspace';
 import type { WalkEntry } from '../../workspace/types';
 import type { ReportCache } from './reportCache';
 import type { ReportScanFolder } from './scanReportFiles';
-import { updateFileList } from './updateFileList';
+import { type FileListUpdate, updateFileList } from './updateFileList';
 import { walkReportFolder } from './walkReportFolder';
 import type { FolderFileList, WatchedFileLists } from './watchedFileLists';
 import type { CancellationToken } from '../../engine/types';
@@ -34,9 +34,14 @@ export async function folderEntries(
     walkWithin: (within: string, onSymbolicLink: () => void) => walkReportFolder(folder.root, folder, { token, within, onSymbolicLink }),
     forget: (path: string) => cache.invalidate(path),
   };
-  if (list && (await updateFileList(list, update))) return { entries: listed(list), reuse: 'events' };
+  if (list && (await upToDate(list, update))) return { entries: listed(list), reuse: 'events' };
   if (list) list.stale = true;
   return { entries: recordedWalk(folder, followed?.beginWalk(folder.root, key), token), reuse: 'stamps' };
+}
+
+function upToDate(list: FolderFileList, update: FileListUpdate): Promise<boolean> {
+  list.updating ??= updateFileList(list, update).finally(() => { list.updating = undefined; });
+  return list.updating;
 }
 
 async function* listed(list: FolderFileList): AsyncGenerator<WalkEntry> {

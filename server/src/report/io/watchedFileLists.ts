@@ -23,6 +23,8 @@ export class FolderFileList {
   complete = false;
   /** Something happened that events cannot follow (a .gitignore changed, too many changes): walk again. */
   stale = false;
+  /** The update in progress (two reports at once share it rather than each applying half the changes). */
+  updating?: Promise<boolean>;
 
   constructor(readonly root: string, readonly key: string) {}
 
