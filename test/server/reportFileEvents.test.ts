@@ -163,69 +163,52 @@ describe('warm workspace report from file events', { timeout: 120_000 }, () => {
   });
 });
 
+/** A fresh copy of the workspace and a server for it, both gone after `run`. */
+async function withServer(watching: boolean, settings: Settings, run: (client: LspTestClient, workspace: Workspace) => Promise<void>): Promise<void> {
+  const workspace = copyWorkspace();
+  const client = await startClient(workspace, watching, settings);
+  try {
+    await run(client, workspace);
+  } finally {
+    await client.stop();
+    rmSync(workspace.root, { recursive: true, force: true });
+  }
+}
+
+/** A change no event reports is seen, by checking every file's stamp and reading the changed one only. */
+async function assertStampsChecked(client: LspTestClient, workspace: Workspace): Promise<void> {
+  await report(client, workspace);
+  writeFileSync(workspace.path('src/guard.ts'), BEDROCK_CALL);
+  const warm = await report(client, workspace);
+  assert.equal(warm.result.work?.filesStatted, SCANNED(warm.result));
+  assert.equal(warm.result.work?.filesRead, 1);
+  assert.deepEqual(warm.findings, (await coldReport(workspace)).findings);
+}
+
 describe('warm workspace report without file events', { timeout: 120_000 }, () => {
-  test('a client without watcher support: every file is checked, so a change nobody reported is seen', async () => {
-    const workspace = copyWorkspace();
-    const client = await startClient(workspace, false);
-    try {
-      await report(client, workspace);
-      assert.ok(!client.registrations.includes(DidChangeWatchedFilesNotification.method));
-      writeFileSync(workspace.path('src/guard.ts'), BEDROCK_CALL);
-      const warm = await report(client, workspace);
-      assert.equal(warm.result.work?.filesStatted, SCANNED(warm.result));
-      assert.equal(warm.result.work?.filesRead, 1);
-      assert.deepEqual(warm.findings, (await coldReport(workspace)).findings);
-    } finally {
-      await client.stop();
-      rmSync(workspace.root, { recursive: true, force: true });
-    }
-  });
+  test('a client without watcher support: every file is checked, so a change nobody reported is seen', () => withServer(false, {}, async (client, workspace) => {
+    await assertStampsChecked(client, workspace);
+    assert.ok(!client.registrations.includes(DidChangeWatchedFilesNotification.method));
+  }));
 
-  test('report.reuseResults "modificationTimes" checks every file even when the editor watches', async () => {
-    const workspace = copyWorkspace();
-    const client = await startClient(workspace, true, { report: { reuseResults: 'modificationTimes' } });
-    try {
-      await report(client, workspace);
-      writeFileSync(workspace.path('src/guard.ts'), BEDROCK_CALL);
-      const warm = await report(client, workspace);
-      assert.equal(warm.result.work?.filesStatted, SCANNED(warm.result));
-      assert.equal(warm.result.work?.filesRead, 1);
-      assert.deepEqual(warm.findings, (await coldReport(workspace)).findings);
-    } finally {
-      await client.stop();
-      rmSync(workspace.root, { recursive: true, force: true });
-    }
-  });
+  test('report.reuseResults "modificationTimes" checks every file even when the editor watches', () =>
+    withServer(true, { report: { reuseResults: 'modificationTimes' } }, assertStampsChecked));
 
-  test('report.reuseResults "never" reads every file on every report', async () => {
-    const workspace = copyWorkspace();
-    const client = await startClient(workspace, true, { report: { reuseResults: 'never' } });
-    try {
-      await report(client, workspace);
-      const again = await report(client, workspace);
-      assert.equal(again.result.work?.filesRead, SCANNED(again.result));
-    } finally {
-      await client.stop();
-      rmSync(workspace.root, { recursive: true, force: true });
-    }
-  });
+  test('report.reuseResults "never" reads every file on every report', () => withServer(true, { report: { reuseResults: 'never' } }, async (client, workspace) => {
+    await report(client, workspace);
+    const again = await report(client, workspace);
+    assert.equal(again.result.work?.filesRead, SCANNED(again.result));
+  }));
 
-  test('files.watcherExclude over files the report reads: their changes are not reported, so every file is checked', async () => {
-    const workspace = copyWorkspace();
-    const client = await startClient(workspace, true);
+  test('files.watcherExclude over files the report reads: their changes are not reported, so every file is checked', () => withServer(true, {}, async (client, workspace) => {
     const output = pathToFileURL(workspace.path('.bedrock-to-sagemaker/report.json')).href;
     const send = () => client.connection.sendRequest(GenerateReportRequest.type, {
       workspaceName: 'api', folders: [{ uri: workspace.uri, name: 'api', filesExclude: [], filesWatcherExclude: ['**/src/**'] }], format: 'json', outputUri: output,
     });
-    try {
-      await send();
-      writeFileSync(workspace.path('src/guard.ts'), BEDROCK_CALL);
-      const warm = await send();
-      assert.equal(warm.work?.filesStatted, SCANNED(warm));
-      assert.equal(warm.work?.filesRead, 1);
-    } finally {
-      await client.stop();
-      rmSync(workspace.root, { recursive: true, force: true });
-    }
-  });
+    await send();
+    writeFileSync(workspace.path('src/guard.ts'), BEDROCK_CALL);
+    const warm = await send();
+    assert.equal(warm.work?.filesStatted, SCANNED(warm));
+    assert.equal(warm.work?.filesRead, 1);
+  }));
 });
