@@ -69,6 +69,22 @@ describe('report session cache', () => {
     assert.equal(cache.get('/w/a.ts', { mtimeMs: 1, size: 10 }, 'zh-cn'), undefined);
   });
 
+  test('a change the editor reports drops the result; one reported while the file was being read keeps that read out', () => {
+    const cache = new ReportCache();
+    cache.set('/w/a.ts', { mtimeMs: 1, size: 1 }, 'k', result());
+    assert.ok(cache.peek('/w/a.ts', 'k'));
+    cache.invalidate('/w/a.ts');
+    assert.equal(cache.peek('/w/a.ts', 'k'), undefined);
+    cache.beginScan();
+    const readAt = cache.changeCount;
+    cache.invalidate('/w/a.ts'); // the event comes in between the read and the result
+    cache.set('/w/a.ts', { mtimeMs: 2, size: 1 }, 'k', result(), readAt);
+    assert.equal(cache.peek('/w/a.ts', 'k'), undefined);
+    cache.set('/w/a.ts', { mtimeMs: 3, size: 1 }, 'k', result(), cache.changeCount);
+    assert.ok(cache.peek('/w/a.ts', 'k'));
+    cache.sweep();
+  });
+
   test('a complete scan sweeps files it did not see; an interrupted one keeps them', () => {
     const cache = new ReportCache();
     cache.set('/w/a.ts', { mtimeMs: 1, size: 1 }, 'k', result());

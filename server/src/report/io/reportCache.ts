@@ -70,7 +70,9 @@ export class ReportCache {
   /** The editor reported that the file (or folder) at `path` changed: its analysis is read again. */
   invalidate(path: string): void {
     this.entries.delete(path);
-    this.lastChange.set(path, ++this.changes);
+    this.changes++;
+    // Only a read in flight can be older than the change (an install between reports sends thousands of them).
+    if (this.scansRunning > 0) this.lastChange.set(path, this.changes);
   }
 
   get changeCount(): number {
