@@ -69,6 +69,7 @@ export class ServerHandle implements vscode.Disposable {
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
+    this.fileEvents.clear();
     if (client?.needsStop()) await client.stop();
     this.stateChanged.fire();
   }

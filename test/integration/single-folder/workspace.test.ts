@@ -29,19 +29,21 @@ suite('workspace commands', () => {
     // No finding, and byte for byte as long as the Bedrock version, so only a file event can tell them apart.
     const quiet = `//${'x'.repeat(Buffer.byteLength(bedrock) - 3)}\n`;
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder(), 'src/report-events.ts'));
-    const nextEvent = (event: vscode.Event<vscode.Uri>) => new Promise<void>((resolve) => { const once = event(() => { once.dispose(); resolve(); }); });
+    const seen = { created: 0, changed: 0 };
+    watcher.onDidCreate(() => seen.created++);
+    watcher.onDidChange(() => seen.changed++);
+    const events = [watcher.onDidCreate, watcher.onDidChange];
     try {
       // Written as a terminal or another tool would, not through VS Code.
-      const created = nextEvent(watcher.onDidCreate);
       writeFileSync(target.fsPath, quiet);
-      await created;
+      await waitFor('the watcher reports the new file', () => seen.created > 0, { events });
       await vscode.commands.executeCommand('bedrockToSagemaker.generateReport');
       assert.doesNotMatch(await diskText(reportFile), /src\/report-events\.ts/);
       const { mtime } = statSync(target.fsPath);
-      const changed = nextEvent(watcher.onDidChange);
+      const changesBefore = seen.changed + seen.created;
       writeFileSync(target.fsPath, bedrock);
       utimesSync(target.fsPath, mtime, mtime);
-      await changed;
+      await waitFor('the watcher reports the rewrite', () => seen.changed + seen.created > changesBefore, { events });
       await vscode.commands.executeCommand('bedrockToSagemaker.generateReport');
       assert.match(await diskText(reportFile), /src\/report-events\.ts/, 'the changed file is in the second report');
     } finally {
