@@ -2,17 +2,21 @@
 // Bedrock) and on the real-world one (bench/realWorldWorkspace.ts). Each is reported by the language server over the
 // protocol, cold and then warm (session cache), and by the CLI; side by side with the CLI scan of the same workspace
 // (the targets of #13: cold report ≤ 2× the scan, warm ≤ 0.3×), with reading every file and with an idle server.
+// The server runs as the extension runs it (its node flags, VS Code's default files.exclude and watcherExclude, a
+// file watcher registered and file events sent for touched files) and with node's default flags.
 // Each process reports its own peak RSS.
 // Usage: node --import tsx bench/report-scan.ts [--files 10000]
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, utimesSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createProtocolConnection, ExitNotification, InitializedNotification, InitializeRequest, type ProtocolConnection, ShutdownRequest,
+  createProtocolConnection, DidChangeWatchedFilesNotification, ExitNotification, FileChangeType, type FileEvent, InitializedNotification, InitializeRequest,
+  type ProtocolConnection, RegistrationRequest, ShutdownRequest,
 } from 'vscode-languageserver-protocol/node';
-import { GenerateReportRequest, type GenerateReportResult } from '../shared/reportProtocol';
+import { GenerateReportRequest, type GenerateReportResult, type ReportFolderParams } from '../shared/reportProtocol';
+import { SERVER_EXEC_ARGV } from '../shared/serverProcess';
 import * as esbuild from 'esbuild';
 import { measureInRounds, measureNode } from './childRun';
 import { generatedWorkspace, realWorld } from './scanBench';
@@ -40,7 +44,11 @@ function option(name: string, fallback: number): number {
 interface Row {
   name: string;
   wallMs: number;
+  /** CPU time (user + system): steadier than wall time on a shared box. */
+  cpuMs?: number;
   peakRssMb?: number;
+  /** The server's own count of files stat-ed and read and folders listed. */
+  work?: GenerateReportResult['work'];
 }
 
 function peakRssMb(stderr: string): number {
@@ -49,11 +57,27 @@ function peakRssMb(stderr: string): number {
   return Number(match[1]) / 1024;
 }
 
-/** The bundled server over stdio, with the peak-RSS preload; no configuration capability, so defaults apply. */
+// VS Code's defaults, which the extension sends with each report (client/src/commands/reportFolders.ts).
+const FILES_EXCLUDE = ['**/.git', '**/.svn', '**/.hg', '**/CVS', '**/.DS_Store', '**/Thumbs.db'];
+const WATCHER_EXCLUDE = ['**/.git/objects/**', '**/.git/subtree-cache/**', '**/.hg/store/**'];
+
+/**
+ * The bundled server over stdio, with the peak-RSS preload; no configuration capability, so defaults apply. Like
+ * VS Code it lets the server register a file watcher, and the benchmark sends the events the watcher would.
+ */
 class Server {
   private stderr = '';
+  private watcherRegistered = false;
+  private readonly watcher: Promise<void>;
   private constructor(private readonly child: ChildProcess, readonly connection: ProtocolConnection) {
     child.stderr!.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
+    this.watcher = new Promise((resolve) => {
+      connection.onRequest(RegistrationRequest.type, (params) => {
+        if (!params.registrations.some((registration) => registration.method === DidChangeWatchedFilesNotification.method)) return;
+        this.watcherRegistered = true;
+        resolve();
+      });
+    });
   }
 
   static async start(folderUri: string, execArgv: readonly string[]): Promise<Server> {
@@ -62,18 +86,40 @@ class Server {
     server.connection.listen();
     await server.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid, rootUri: folderUri, workspaceFolders: [{ uri: folderUri, name: 'bench' }],
-      capabilities: { workspace: { workspaceFolders: true } }, initializationOptions: { locale: 'en', isTrusted: true },
+      capabilities: { workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+      initializationOptions: { locale: 'en', isTrusted: true },
     });
     await server.connection.sendNotification(InitializedNotification.type, {});
+    // In VS Code the watcher is in place long before anyone asks for a report.
+    await server.watcher;
     return server;
   }
 
-  async report(folderUri: string, outputUri: string): Promise<{ ms: number; result: GenerateReportResult }> {
+  async report(folderUri: string, outputUri: string): Promise<{ ms: number; cpuMs?: number; result: GenerateReportResult }> {
+    const folder: ReportFolderParams = { uri: folderUri, name: 'bench', filesExclude: FILES_EXCLUDE, filesWatcherExclude: WATCHER_EXCLUDE };
+    const cpuBefore = this.cpuMs();
     const started = performance.now();
-    const result = await this.connection.sendRequest(GenerateReportRequest.type, {
-      workspaceName: 'bench', folders: [{ uri: folderUri, name: 'bench', filesExclude: [] }], format: 'markdown', outputUri,
-    });
-    return { ms: performance.now() - started, result };
+    const result = await this.connection.sendRequest(GenerateReportRequest.type, { workspaceName: 'bench', folders: [folder], format: 'markdown', outputUri });
+    const ms = performance.now() - started;
+    const cpuAfter = this.cpuMs();
+    return { ms, cpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore, result };
+  }
+
+  /** The server process's CPU time so far, from /proc (Linux; undefined elsewhere). Clock ticks of 10 ms. */
+  private cpuMs(): number | undefined {
+    try {
+      const fields = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** What VS Code's watcher sends after files changed on disk: one batch of Changed events. */
+  async filesChanged(paths: readonly string[]): Promise<void> {
+    if (!this.watcherRegistered) throw new Error('the server registered no file watcher');
+    const changes: FileEvent[] = paths.map((path) => ({ uri: pathToFileURL(path).href, type: FileChangeType.Changed }));
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
   }
 
   /** Shuts down and returns the server's peak RSS in MB. */
@@ -87,8 +133,8 @@ class Server {
   }
 }
 
-// The server as VS Code starts it today, and with V8's --optimize-for-size (smaller heap, earlier GC).
-const SERVER_FLAGS: ReadonlyArray<readonly string[]> = [[], ['--optimize-for-size']];
+// The server as the extension starts it (client/src/client.ts), and with node's defaults.
+const SERVER_FLAGS: ReadonlyArray<readonly string[]> = [SERVER_EXEC_ARGV, ...(SERVER_EXEC_ARGV.length > 0 ? [[]] : [])];
 
 interface ServerRun {
   rows: Row[];
@@ -97,26 +143,30 @@ interface ServerRun {
 
 /** Idle baseline, then cold, warm and partly-touched reports in one server process with the given node flags. */
 async function benchServer(folderUri: string, outputUri: string, touchable: readonly string[], execArgv: readonly string[]): Promise<ServerRun> {
-  const label = execArgv.length > 0 ? `server ${execArgv.join(' ')}` : 'server';
+  const label = `server ${execArgv.length > 0 ? execArgv.join(' ') : '(no flags)'}${execArgv === SERVER_EXEC_ARGV ? ', as the extension runs it' : ''}`;
   // What the server costs before any report: the bundle (TypeScript's compiler included) loaded and initialised.
   const idle = await Server.start(folderUri, execArgv);
   const idlePeak = await idle.stop();
   const server = await Server.start(folderUri, execArgv);
   const cold = await server.report(folderUri, outputUri);
   const warm = await server.report(folderUri, outputUri);
-  // Touch 100 files: the cache re-reads exactly those.
-  const touched = Math.min(100, touchable.length);
+  // Touch 100 files and send the watcher's events: the server re-reads exactly those.
+  const touched = touchable.slice(0, 100);
   const later = new Date(Date.now() + 60_000);
-  for (const path of touchable.slice(0, touched)) utimesSync(path, later, later);
+  for (const path of touched) utimesSync(path, later, later);
+  await server.filesChanged(touched);
   const partly = await server.report(folderUri, outputUri);
   const peak = await server.stop();
   return {
     result: cold.result,
     rows: [
       { name: `${label}: started, no report (baseline)`, wallMs: 0, peakRssMb: idlePeak },
-      { name: `${label}: generateReport, cold`, wallMs: cold.ms },
-      { name: `${label}: generateReport, warm (session cache)`, wallMs: warm.ms },
-      { name: `${label}: generateReport, warm, ${touched} files touched`, wallMs: partly.ms, peakRssMb: peak },
+      { name: `${label}: generateReport, cold`, wallMs: cold.ms, cpuMs: cold.cpuMs, work: cold.result.work },
+      { name: `${label}: generateReport, warm (session cache)`, wallMs: warm.ms, cpuMs: warm.cpuMs, work: warm.result.work },
+      {
+        name: `${label}: generateReport, warm, ${touched.length} files touched (file events sent)`,
+        wallMs: partly.ms, cpuMs: partly.cpuMs, peakRssMb: peak, work: partly.result.work,
+      },
     ],
   };
 }
@@ -146,7 +196,8 @@ async function benchWorkspace(target: Target): Promise<void> {
       ['CLI `report --out`', () => measureNode([CLI, 'report', target.root, '--out', output])],
     ]);
     const scanMs = cli[1]![1].wallMs;
-    const rows: Row[] = cli.map(([name, run]) => ({ name, wallMs: run.wallMs, peakRssMb: run.peakRssMb }));
+    const scanCpuMs = cli[1]![1].cpuMs;
+    const rows: Row[] = cli.map(([name, run]) => ({ name, wallMs: run.wallMs, cpuMs: run.cpuMs, peakRssMb: run.peakRssMb }));
     let summary: ServerRun | undefined;
     for (const execArgv of SERVER_FLAGS) {
       const run = await benchServer(folderUri, pathToFileURL(output).href, generatedFiles(target.generatedRoot), execArgv);
@@ -155,13 +206,17 @@ async function benchWorkspace(target: Target): Promise<void> {
     }
     const result = summary!.result;
     console.log(`\n## Workspace report: ${target.name} (${result.filesScanned} scanned, ${result.findings} findings, ${result.feasibility})`);
-    console.log('| run | wall ms | × CLI scan | peak RSS MB |\n| --- | --- | --- | --- |');
+    console.log('| run | wall ms | × CLI scan | CPU ms | × CLI scan CPU | peak RSS MB | files stat-ed / read, folders listed |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- |');
     for (const row of rows) {
       const rss = row.peakRssMb === undefined ? '↓' : row.peakRssMb.toFixed(0);
       const ratio = row.wallMs > 0 ? `${(row.wallMs / scanMs).toFixed(2)}×` : '–';
-      console.log(`| ${row.name} | ${row.wallMs > 0 ? row.wallMs.toFixed(0) : '–'} | ${ratio} | ${rss} |`);
+      const cpu = row.cpuMs === undefined ? '–' : row.cpuMs.toFixed(0);
+      const cpuRatio = row.cpuMs === undefined ? '–' : `${(row.cpuMs / scanCpuMs).toFixed(2)}×`;
+      const work = row.work ? `${row.work.filesStatted} / ${row.work.filesRead}, ${row.work.foldersListed}` : '';
+      console.log(`| ${row.name} | ${row.wallMs > 0 ? row.wallMs.toFixed(0) : '–'} | ${ratio} | ${cpu} | ${cpuRatio} | ${rss} | ${work} |`);
     }
-    console.log('CLI rows: median of 3 interleaved rounds (production bundle, no code cache). Each "started" row is a process of its own; the three report rows after it share one process, whose peak RSS is on the last. Targets: cold ≤ 2×, warm ≤ 0.3× the CLI scan.');
+    console.log('CLI rows: median of 3 interleaved rounds (production bundle, no code cache). Each "started" row is a process of its own; the three report rows after it share one process, whose peak RSS is on the last; their CPU is the server process during the request (from /proc), for CLI rows the whole process. Targets: cold ≤ 2×, warm ≤ 0.3× the CLI scan.');
   } finally {
     rmSync(outputFolder, { recursive: true, force: true });
   }

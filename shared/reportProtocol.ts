@@ -10,6 +10,8 @@ export const ReportSettings = {
   exclude: 'report.exclude',
   /** Show the report's findings of files that are not open in the Problems view. Default true. */
   problems: 'report.problems',
+  /** What a report reuses of earlier ones: 'fileEvents' (default), 'modificationTimes' or 'never'. */
+  reuseResults: 'report.reuseResults',
 } as const;
 
 /** The report's own commands (Generate Migration Report and Migrate Workspace are in protocol.ts `Commands`). */
@@ -30,6 +32,11 @@ export interface ReportFolderParams {
   uri: string;
   name: string;
   filesExclude: string[];
+  /**
+   * The enabled `files.watcherExclude` globs: the editor reports no file changes there, so a report cannot rely on
+   * its events for files they match. Missing: the defaults, which only cover folders the scan skips.
+   */
+  filesWatcherExclude?: string[];
 }
 
 /**
@@ -64,6 +71,11 @@ export interface GenerateReportResult {
   filesScanned: number;
   findings: number;
   skipped: number;
+  /**
+   * What the scan asked of the file system (files stat-ed and read, folders listed): a report after a few changes
+   * touches only those. Approximate when two reports run at once.
+   */
+  work?: { filesStatted: number; filesRead: number; foldersListed: number };
   problems?: FileProblems[];
 }
 

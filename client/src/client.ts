@@ -3,7 +3,9 @@ import {
   DiagnosticPullMode, LanguageClient, type LanguageClientOptions, type Middleware, type ServerOptions, State, TransportKind, vsdiag,
 } from 'vscode-languageclient/node';
 import { DIAGNOSTIC_SOURCE, ENDPOINT_SETTINGS_FILTERS, EXTENSION_ID, type InitializationOptions, PACKAGE_JSON_FILTER, SUPPORTED_LANGUAGE_IDS } from '../../shared/protocol';
+import { SERVER_EXEC_ARGV } from '../../shared/serverProcess';
 import { DocumentGate, skipReason } from './documentGate';
+import { FileEventsInFlight } from './fileEventsInFlight';
 import { readClientSettings, readLanguageSetting } from './settings';
 
 /** file and untitled documents of the five languages we analyse. */
@@ -32,6 +34,7 @@ export const DOCUMENT_SELECTOR = [
 export class ServerHandle implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private readonly gate = new DocumentGate();
+  private readonly fileEvents = new FileEventsInFlight();
   private readonly stateChanged = new vscode.EventEmitter<void>();
   readonly onDidChangeState = this.stateChanged.event;
 
@@ -58,9 +61,15 @@ export class ServerHandle implements vscode.Disposable {
     }
   }
 
+  /** Resolves once the file events seen so far have reached the server (a report then knows about those files). */
+  fileEventsDelivered(): Promise<void> {
+    return this.fileEvents.delivered();
+  }
+
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
+    this.fileEvents.clear();
     if (client?.needsStop()) await client.stop();
     this.stateChanged.fire();
   }
@@ -78,8 +87,7 @@ export class ServerHandle implements vscode.Disposable {
   private serverOptions(): ServerOptions {
     const module = this.context.asAbsolutePath('server/out/server.js');
     return {
-      // A smaller V8 heap keeps the server (which bundles the TypeScript parser) under ~150 MB on big workspaces.
-      run: { module, transport: TransportKind.ipc, options: { execArgv: ['--optimize-for-size'] } },
+      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
     };
   }
@@ -104,6 +112,7 @@ export class ServerHandle implements vscode.Disposable {
 
   private middleware(): Middleware {
     const gate = this.gate;
+    const fileEvents = this.fileEvents;
     return {
       didOpen: (document, next) => (gate.admit(document) ? next(document) : Promise.resolve()),
       didChange: (event, next) => (gate.isSynced(event.document) ? next(event) : Promise.resolve()),
@@ -117,7 +126,10 @@ export class ServerHandle implements vscode.Disposable {
         return completeReport(await next(document, previousResultId, token), token);
       },
       // Send no values: the server pulls what it needs per resource (and values could be sensitive).
-      workspace: { didChangeConfiguration: (_sections, next) => next(undefined) },
+      workspace: {
+        didChangeConfiguration: (_sections, next) => next(undefined),
+        didChangeWatchedFile: (event, next) => fileEvents.track(next(event)),
+      },
     };
   }
 }

@@ -80,12 +80,18 @@ connection.onInitialized(() => {
   if (session.workspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       folders.apply(event);
+      reportFileEvents.environmentChanged();
       void environment.workspaceFoldersChanged();
     });
   }
+  void reportFileEvents.watch(connection, session.watchedFilesRegistration);
 });
 
-connection.onDidChangeConfiguration(() => void environment.configurationChanged());
+connection.onDidChangeConfiguration(() => {
+  reportFileEvents.environmentChanged();
+  void environment.configurationChanged();
+});
+documents.onDidSave((event) => reportFileEvents.saved(event.document.uri));
 
 documents.onDidClose((event) => {
   settings.delete(event.document.uri);
@@ -127,7 +133,7 @@ connection.languages.diagnostics.on(createDiagnosticsHandler({
 connection.onCodeAction(createCodeActionHandler(codeActionDependencies));
 connection.onCodeActionResolve(createCodeActionResolveHandler(codeActionDependencies));
 connection.onRequest(FindingsRequest.type, createFindingsHandler({ documents, settings, analyzer, log }));
-registerReportHandlers(connection, {
+const reportFileEvents = registerReportHandlers(connection, {
   documents, log, session: () => session,
   // A connect refreshes the endpoint validation of every open document (new generation, then a re-pull).
   endpointsDiscovered: (inventory) => {

@@ -15,10 +15,10 @@ export type CliSettingKey = (typeof CLI_SETTING_KEYS)[number];
 /**
  * Settings only the editor has: when to analyse, the UI language, the report's editor integration and protocol
  * tracing. `maxFileSizeKb` has the CLI flag `--max-file-size` instead; `report.include`/`exclude` are the editor
- * report's globs (the CLI takes paths). The CLI ignores these keys without a warning.
+ * report's globs (the CLI takes paths), `report.reuseResults` its session cache. The CLI ignores these keys without a warning.
  */
 export const EDITOR_ONLY_SETTING_KEYS = [
-  'run', 'maxFileSizeKb', 'language', 'report.problems', 'report.include', 'report.exclude', 'trace.server',
+  'run', 'maxFileSizeKb', 'language', 'report.problems', 'report.include', 'report.exclude', 'report.reuseResults', 'trace.server',
 ] as const;
 
 export function isCliSettingKey(key: string): key is CliSettingKey {

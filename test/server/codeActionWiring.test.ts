@@ -17,7 +17,7 @@ import { CHAT_TS, FOLDER_A } from '../helpers/lspSamples';
 const URI = `${FOLDER_A.uri}/src/chat.ts`;
 const ADAPTER_URI = `${FOLDER_A.uri}/src/sagemaker-converse.ts`;
 const TRUSTED: Session = {
-  configuration: true, workspaceFolders: true, diagnosticRefresh: true, configurationChangeRegistration: true,
+  configuration: true, workspaceFolders: true, diagnosticRefresh: true, configurationChangeRegistration: true, watchedFilesRegistration: false,
   createFiles: true, disabledActions: true, isTrusted: true, displayLanguage: 'en', languageSetting: 'auto',
 };
 

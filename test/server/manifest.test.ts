@@ -50,6 +50,7 @@ describe('package.json', () => {
       'bedrockToSagemaker.report.problems': 'resource',
       'bedrockToSagemaker.report.include': 'resource',
       'bedrockToSagemaker.report.exclude': 'resource',
+      'bedrockToSagemaker.report.reuseResults': 'resource',
       'bedrockToSagemaker.trace.server': 'window',
     });
     assert.ok(Object.values(properties).every((schema) => typeof schema.markdownDescription === 'string'));

@@ -27,6 +27,7 @@ export function generateReport(server: ServerHandle, problems: ReportProblems) {
       outputUri: outputUri.toString(),
       includeProblems: showProblems,
     };
+    await server.fileEventsDelivered();
     const result = await sendWithProgress(client, vscode.l10n.t('Bedrock to SageMaker: generating the migration report'),
       (workDoneToken, token) => client.sendRequest(GenerateReportRequest.type, { ...params, workDoneToken }, token));
     if (!result) return;
@@ -59,6 +60,7 @@ export function exportReport(server: ServerHandle, format: Exclude<ReportFormat,
       // The save dialog asked before replacing an existing file.
       overwrite: true,
     };
+    await server.fileEventsDelivered();
     const result = await sendWithProgress(client, vscode.l10n.t('Bedrock to SageMaker: exporting the migration report'),
       (workDoneToken, token) => client.sendRequest(GenerateReportRequest.type, { ...params, workDoneToken }, token));
     if (!result) return;

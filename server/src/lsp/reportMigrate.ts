@@ -64,7 +64,7 @@ export function createMigrateWorkspaceHandler(deps: MigrateDependencies) {
         const read = (entry: WalkEntry) => readMigrationFile(entry, folder, deps.documents, scanFolders.length > 1, packages);
         const scope = await WriteScope.of([folder.root]);
         const files: Array<ReadFile | ImportsOnly> = [];
-        for await (const file of mapInOrder(walkReportFolder(folder.root, folder, token), limiter, READ_CONCURRENCY * 2, read)) {
+        for await (const file of mapInOrder(walkReportFolder(folder.root, folder, { token }), limiter, READ_CONCURRENCY * 2, read)) {
           await turns.maybeYield();
           if (token.isCancellationRequested) throw cancelledError();
           progress.filesDone(++filesDone);

@@ -6,7 +6,7 @@ import { currentLocale } from '../engine/l10n';
 import { localIsoDate, renderMarkdown, type ReportModel } from '../report';
 import type { JumpStartCheck } from '../report/types';
 import { toJsonReport, toSarifLog } from '../report/exportData';
-import { collectWorkspaceReport, type ReportCache } from '../report/io';
+import { collectWorkspaceReport, type ReportCache, scanWork, scanWorkSince, type WatchedFileLists } from '../report/io';
 import { isOwnReport } from '../report/io/ownReport';
 import { type OutputFileOptions, WriteScope, writeOutputFile } from '../workspace/safeWrite';
 import type { GenerateReportParams, GenerateReportResult, ReportFormat } from '../../../shared/reportProtocol';
@@ -22,6 +22,8 @@ export interface ReportRequestDependencies {
   configuration: FolderConfiguration;
   /** Per-file results of this session, reused while a file's mtime and size are unchanged. */
   cache: ReportCache;
+  /** The folders' files as the editor's file events keep them (no walk, no stat on a warm report). */
+  fileLists?: WatchedFileLists;
   log: ErrorLog;
   /** JumpStart availability from this session's last "Connect to SageMaker Endpoints" (never fetched for the report). */
   jumpStart?(): JumpStartCheck | undefined;
@@ -41,8 +43,9 @@ export function createGenerateReportHandler(deps: ReportRequestDependencies) {
       const folders = await reportScanFolders(params.folders, deps.configuration);
       const scannedFiles = new Set<string>();
       const roots = new Map(folders.map((folder) => [folder.name, folder.root]));
+      const workBefore = { ...scanWork };
       const model = await collectWorkspaceReport(
-        { folders, locale: currentLocale(), cache: deps.cache, token },
+        { folders, locale: currentLocale(), cache: deps.cache, fileLists: deps.fileLists, token },
         { workspaceName: params.workspaceName, date: localIsoDate(new Date()), linkBase: dirname(outputPath), jumpStart: deps.jumpStart?.() },
         (count) => progress.filesDone(count),
         (file) => scannedFiles.add(join(roots.get(file.folder) ?? '', ...file.path.split('/'))),
@@ -60,6 +63,7 @@ export function createGenerateReportHandler(deps: ReportRequestDependencies) {
         filesScanned: model.filesScanned,
         findings: model.totals.total,
         skipped: model.skipped.length,
+        work: scanWorkSince(workBefore),
         ...(params.includeProblems ? { problems: reportProblems(model, params.folders) } : {}),
       };
     } finally {

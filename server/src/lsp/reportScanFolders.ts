@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { ReportScanFolder } from '../report/io';
+import type { ReportReuse, ReportScanFolder } from '../report/io';
 import type { ReportFolderParams } from '../../../shared/reportProtocol';
 import { fromRaw } from './documentSettings';
 
@@ -29,13 +29,18 @@ export async function reportScanFolders(folders: readonly ReportFolderParams[], 
       maxFileSizeBytes: settings.maxFileSizeKb * 1024,
       exclude: [...folder.filesExclude, ...report.exclude],
       include: report.include,
+      reuse: report.reuseResults,
+      watcherExclude: folder.filesWatcherExclude ?? [],
     };
   }));
 }
 
-function readReportSection(raw: unknown): { include: string[]; exclude: string[] } {
+const REUSE_VALUES: readonly ReportReuse[] = ['fileEvents', 'modificationTimes', 'never'];
+
+function readReportSection(raw: unknown): { include: string[]; exclude: string[]; reuseResults: ReportReuse } {
   const report = raw && typeof raw === 'object' ? (raw as { report?: unknown }).report : undefined;
   const list = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
   const section = report && typeof report === 'object' ? (report as Record<string, unknown>) : {};
-  return { include: list(section.include), exclude: list(section.exclude) };
+  const reuse = REUSE_VALUES.find((value) => value === section.reuseResults) ?? 'fileEvents';
+  return { include: list(section.include), exclude: list(section.exclude), reuseResults: reuse };
 }

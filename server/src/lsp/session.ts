@@ -11,6 +11,8 @@ export interface Session {
   readonly diagnosticRefresh: boolean;
   /** The client accepts `didChangeConfiguration` registrations, needed to hear about setting changes. */
   readonly configurationChangeRegistration: boolean;
+  /** The client watches files for the server when asked to (`workspace/didChangeWatchedFiles` registration). */
+  readonly watchedFilesRegistration: boolean;
   /** Versioned `documentChanges` with `create` operations: required for fixes that add a file. */
   readonly createFiles: boolean;
   /** The client shows `CodeAction.disabled` reasons instead of hiding actions. */
@@ -30,6 +32,7 @@ export function readSession(params: InitializeParams): Session {
     workspaceFolders: capabilities.workspace?.workspaceFolders === true,
     diagnosticRefresh: capabilities.workspace?.diagnostics?.refreshSupport === true,
     configurationChangeRegistration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    watchedFilesRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     createFiles: workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create'),
     disabledActions: capabilities.textDocument?.codeAction?.disabledSupport === true,
     // Missing flag: an older or non-VS Code client that has no trust model; behave as trusted.

@@ -360,12 +360,17 @@ export async function writeOutputFile(path: string, content: string, options: Ou
   });
 }
 
+/** `basename(path) === name`, without a string per path (a report asks it of every scanned file). */
+function hasName(path: string, name: string): boolean {
+  return path.endsWith(name) && (path.length === name.length || path[path.length - name.length - 1] === sep);
+}
+
 async function isScanned(target: string, given: string, scannedFiles: ReadonlySet<string>): Promise<boolean> {
   if (scannedFiles.has(target) || scannedFiles.has(given)) return true;
   // A scanned file reached through a link has another path: compare real paths of the files with the same name.
   const name = basename(target);
   for (const file of scannedFiles) {
-    if (basename(file) === name && (await realpath(file).catch(() => file)) === target) return true;
+    if (hasName(file, name) && (await realpath(file).catch(() => file)) === target) return true;
   }
   return false;
 }

@@ -22,6 +22,13 @@ export interface WalkOptions {
   useGitignore?: boolean;
   /** How the walk reaches the disk; non-blocking unless the caller has nothing else to serve (the CLI). */
   fileSystem?: WalkFileSystem;
+  /**
+   * Only this path below the root (forward slashes): the walk goes down to it, deciding on each folder on the way
+   * as a full walk does, and yields the file or what the folder holds. For a path that appeared since a full walk.
+   */
+  within?: string;
+  /** Called for each symbolic link met (a file reached through a link has two paths a change can be reported under). */
+  onSymbolicLink?: () => void;
   token?: CancellationToken;
 }
 
@@ -64,14 +71,18 @@ class TreeWalker {
       return;
     }
     if (isFolder) {
-      yield* this.walkFolder(path, this.useGitignore ? await GitignoreStack.above(path, this.fs) : GitignoreStack.empty);
+      const within = this.options.within?.split('/').filter((segment) => segment !== '' && segment !== '.') ?? [];
+      yield* this.walkFolder(path, this.useGitignore ? await GitignoreStack.above(path, this.fs) : GitignoreStack.empty, undefined, within);
     } else if (this.firstVisit(await this.fs.realpath(path).catch(() => path))) {
       yield this.candidate(path, true);
     }
   }
 
-  /** @param knownRealFolder the folder's real path when the caller knows it (a sub-folder of a real folder, not a link) */
-  private async *walkFolder(folder: string, outerRules: GitignoreStack, knownRealFolder?: string): AsyncGenerator<WalkEntry> {
+  /**
+   * @param knownRealFolder the folder's real path when the caller knows it (a sub-folder of a real folder, not a link)
+   * @param within the names still to follow down to the one path the walk is limited to (empty: the whole folder)
+   */
+  private async *walkFolder(folder: string, outerRules: GitignoreStack, knownRealFolder?: string, within: readonly string[] = []): AsyncGenerator<WalkEntry> {
     let realFolder: string;
     let entries: Dirent[];
     try {
@@ -90,12 +101,16 @@ class TreeWalker {
     let relativeFolder: string | undefined;
     for (const entry of entries) {
       if (this.options.token?.isCancellationRequested) return;
+      if (within.length > 0 && entry.name !== within[0]) continue;
       const path = join(folder, entry.name);
+      if (entry.isSymbolicLink()) this.options.onSymbolicLink?.();
       const type = entry.isSymbolicLink() ? await linkType(path, this.fs) : entryType(entry);
       if (type === 'folder') {
         if (this.isExcludedFolder(entry.name) || ignores.isIgnored(entry.name, true)) continue;
         // A folder entry that is not a link is where its parent's real path says: no system call for its real path.
-        yield* this.walkFolder(path, rules, entry.isSymbolicLink() ? undefined : join(realFolder, entry.name));
+        yield* this.walkFolder(path, rules, entry.isSymbolicLink() ? undefined : join(realFolder, entry.name), within.slice(1));
+      } else if (within.length > 1) {
+        continue; // a file where the path goes on into a folder
       } else if (!isSourceFileName(entry.name) || ignores.isIgnored(entry.name, false)) {
         continue;
       } else if (type === 'file') {

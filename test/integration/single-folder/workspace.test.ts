@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { engineFixAll, type ExpectedFix } from '../helpers/engineOracle';
 import { featureTest } from '../helpers/featureTest';
@@ -19,6 +20,36 @@ suite('workspace commands', () => {
     assert.match(text, /^target_region: ['"]?cn-northwest-1/m);
     assert.match(text, /^feasibility: ['"]?(HIGH|MEDIUM|LOW)/m);
     assert.match(text, /src\/chat\.ts/);
+  });
+
+  featureTest('report', 'a second report follows VS Code\'s file events: a file rewritten with the same size and modification time is read again', async () => {
+    const target = fileIn(folder(), 'src/report-events.ts');
+    const reportFile = fileIn(folder(), '.bedrock-to-sagemaker/migration-report.md');
+    const bedrock = await diskText(chat());
+    // No finding, and byte for byte as long as the Bedrock version, so only a file event can tell them apart.
+    const quiet = `//${'x'.repeat(Buffer.byteLength(bedrock) - 3)}\n`;
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder(), 'src/report-events.ts'));
+    const seen = { created: 0, changed: 0 };
+    watcher.onDidCreate(() => seen.created++);
+    watcher.onDidChange(() => seen.changed++);
+    const events = [watcher.onDidCreate, watcher.onDidChange];
+    try {
+      // Written as a terminal or another tool would, not through VS Code.
+      writeFileSync(target.fsPath, quiet);
+      await waitFor('the watcher reports the new file', () => seen.created > 0, { events });
+      await vscode.commands.executeCommand('bedrockToSagemaker.generateReport');
+      assert.doesNotMatch(await diskText(reportFile), /src\/report-events\.ts/);
+      const { mtime } = statSync(target.fsPath);
+      const changesBefore = seen.changed + seen.created;
+      writeFileSync(target.fsPath, bedrock);
+      utimesSync(target.fsPath, mtime, mtime);
+      await waitFor('the watcher reports the rewrite', () => seen.changed + seen.created > changesBefore, { events });
+      await vscode.commands.executeCommand('bedrockToSagemaker.generateReport');
+      assert.match(await diskText(reportFile), /src\/report-events\.ts/, 'the changed file is in the second report');
+    } finally {
+      watcher.dispose();
+      rmSync(target.fsPath, { force: true });
+    }
   });
 
   /** Every file the fix creates is on disk as the engine computes it. */

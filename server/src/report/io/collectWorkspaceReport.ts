@@ -23,10 +23,16 @@ export async function collectWorkspaceReport(
     locale: scan.locale,
   });
   let filesDone = 0;
-  for await (const file of scanReportFiles(scan)) {
-    collector.add(file);
-    onFile?.(file);
-    onProgress?.(++filesDone);
+  scan.cache?.beginScan();
+  try {
+    for await (const file of scanReportFiles(scan)) {
+      collector.add(file);
+      onFile?.(file);
+      onProgress?.(++filesDone);
+    }
+  } catch (error) {
+    scan.cache?.resetSweep();
+    throw error;
   }
   if (scan.token?.isCancellationRequested) {
     scan.cache?.resetSweep();

@@ -4,6 +4,8 @@ export { collectWorkspaceReport, type ReportHeader } from './collectWorkspaceRep
 export { EventLoopTurns } from './eventLoopTurns';
 export { createPathFilter, excludedFolderNames, type PathFilterGlobs } from './pathFilter';
 export { type FileAnalysis, ReportCache, type FileStamp } from './reportCache';
-export { scanReportFiles, type ReportScanFolder, type ReportScanOptions } from './scanReportFiles';
+export { scanReportFiles, type ReportReuse, type ReportScanFolder, type ReportScanOptions } from './scanReportFiles';
+export { type ScanWork, scanWork, scanWorkSince } from './scanWork';
+export { type FileChangeKind, WatchedFileLists } from './watchedFileLists';
 export { walkReportFolder } from './walkReportFolder';
 export { writeFileAtomic } from './writeFileAtomic';

@@ -70,14 +70,25 @@ export async function planReportFolder(files: readonly FileWithFindings[], quiet
   });
 }
 
+/**
+ * Refined findings by the analysis they refine (the report cache hands out the same findings while a file is
+ * unchanged), with everything else refinement reads: a warm report does not parse and check those files again.
+ */
+const refinedByAnalysis = new WeakMap<readonly Finding[], { key: string; findings: readonly Finding[] }>();
+
 /** The file's findings as its own fix-all treats them, in its package (only when fix-all could change one). */
 function refine(file: FileWithFindings, folder: ReportFolderContext): Finding[] {
   if (!file.findings.some((finding) => finding.fixable)) return [...file.findings];
+  const packageContext = folder.packages.contextOf(file.absolutePath);
+  const key = JSON.stringify([file.path, file.languageId, packageContext, folder.settings, folder.locale]);
+  const known = refinedByAnalysis.get(file.findings);
+  if (known?.key === key) return [...known.findings];
   const input = {
-    text: file.text, languageId: file.languageId, settings: folder.settings, fileName: file.path, workspaceRelativePath: file.path,
-    packageContext: folder.packages.contextOf(file.absolutePath),
+    text: file.text, languageId: file.languageId, settings: folder.settings, fileName: file.path, workspaceRelativePath: file.path, packageContext,
   };
-  return withLocale(folder.locale, () => refineFixability(input, file.findings));
+  const refined = withLocale(folder.locale, () => refineFixability(input, file.findings));
+  refinedByAnalysis.set(file.findings, { key, findings: refined });
+  return [...refined];
 }
 
 function packageRootOf(absolutePath: string, folder: ReportFolderContext): string {

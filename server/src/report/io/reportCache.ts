@@ -28,11 +28,16 @@ interface Entry extends FileStamp {
 /**
  * Per-file analyses of earlier scans in this session, keyed by absolute path and valid while the file's
  * mtime and size and the analysis fingerprint (settings, locale, size limit) are unchanged. A second report
- * of an unchanged 10,000-file workspace then stats files instead of reading and parsing them.
+ * of an unchanged 10,000-file workspace then stats files instead of reading and parsing them; when the editor
+ * reports file changes (invalidate), it neither stats nor reads them (peek).
  */
 export class ReportCache {
   private readonly entries = new Map<string, Entry>();
   private seen = new Set<string>();
+  /** Count of invalidations so far, and the count at each path's last one: a read older than it is stale. */
+  private changes = 0;
+  private readonly lastChange = new Map<string, number>();
+  private scansRunning = 0;
 
   get size(): number {
     return this.entries.size;
@@ -45,20 +50,56 @@ export class ReportCache {
     return entry.analysis;
   }
 
-  set(path: string, stamp: FileStamp, fingerprint: string, analysis: FileAnalysis): void {
+  /** The analysis whatever the file's stamp: for a file no change was reported for since it was read. */
+  peek(path: string, fingerprint: string): FileAnalysis | undefined {
     this.seen.add(path);
+    const entry = this.entries.get(path);
+    return entry?.fingerprint === fingerprint ? entry.analysis : undefined;
+  }
+
+  /**
+   * @param readAt `changeCount` when the file was read: a change reported since then makes the analysis stale, so it
+   * is not kept (the event may have come in between the read and now).
+   */
+  set(path: string, stamp: FileStamp, fingerprint: string, analysis: FileAnalysis, readAt = this.changes): void {
+    this.seen.add(path);
+    if ((this.lastChange.get(path) ?? 0) > readAt) return;
     this.entries.set(path, { mtimeMs: stamp.mtimeMs, size: stamp.size, fingerprint, analysis });
+  }
+
+  /** The editor reported that the file (or folder) at `path` changed: its analysis is read again. */
+  invalidate(path: string): void {
+    this.entries.delete(path);
+    this.changes++;
+    // Only a read in flight can be older than the change (an install between reports sends thousands of them).
+    if (this.scansRunning > 0) this.lastChange.set(path, this.changes);
+  }
+
+  get changeCount(): number {
+    return this.changes;
+  }
+
+  /** A scan starts; it ends with sweep or resetSweep. */
+  beginScan(): void {
+    this.scansRunning++;
   }
 
   /** After a complete scan: forget files that were not seen (deleted, renamed or now excluded). */
   sweep(): void {
     for (const path of this.entries.keys()) if (!this.seen.has(path)) this.entries.delete(path);
-    this.seen = new Set();
+    this.endScan();
   }
 
   /** An interrupted scan saw only part of the tree: keep everything, start counting afresh. */
   resetSweep(): void {
+    this.endScan();
+  }
+
+  private endScan(): void {
     this.seen = new Set();
+    this.scansRunning = Math.max(0, this.scansRunning - 1);
+    // With no read in flight, no analysis can be older than a change any more.
+    if (this.scansRunning === 0) this.lastChange.clear();
   }
 
   clear(): void {

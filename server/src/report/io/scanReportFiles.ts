@@ -14,8 +14,10 @@ import type { FileResult } from '../types';
 import type { PathFilterGlobs } from './pathFilter';
 import { EventLoopTurns } from './eventLoopTurns';
 import { type FileWithFindings, planReportFolder, type QuietScript } from './planReportFolder';
+import { folderEntries, type ReuseMode } from './folderEntries';
 import type { FileAnalysis, FileStamp, ReportCache } from './reportCache';
-import { walkReportFolder } from './walkReportFolder';
+import { scanWork } from './scanWork';
+import type { WatchedFileLists } from './watchedFileLists';
 
 export interface ReportScanFolder extends PathFilterGlobs {
   name: string;
@@ -24,12 +26,21 @@ export interface ReportScanFolder extends PathFilterGlobs {
   /** The folder's own settings (multi-root workspaces can differ per folder). */
   settings: EngineSettings;
   maxFileSizeBytes: number;
+  /** `bedrockToSagemaker.report.reuseResults`; default `fileEvents`. */
+  reuse?: ReportReuse;
+  /** `files.watcherExclude` (enabled keys): changes there are not reported, so events cannot stand for checks. */
+  watcherExclude?: readonly string[];
 }
+
+/** How a report reuses the results of earlier ones (the `bedrockToSagemaker.report.reuseResults` setting). */
+export type ReportReuse = 'fileEvents' | 'modificationTimes' | 'never';
 
 export interface ReportScanOptions {
   folders: readonly ReportScanFolder[];
   locale: Locale;
   cache?: ReportCache;
+  /** The folders' files as file events keep them (the language server, when the editor watches files). */
+  fileLists?: WatchedFileLists;
   token?: CancellationToken;
   /** File reads in flight at once. */
   concurrency?: number;
@@ -39,7 +50,7 @@ const DEFAULT_CONCURRENCY = 16;
 
 type Prepared =
   | { kind: 'cached'; entry: WalkEntry; analysis: FileAnalysis }
-  | { kind: 'read'; entry: WalkEntry; file: SourceFile | SkippedFile; stamp?: FileStamp };
+  | { kind: 'read'; entry: WalkEntry; file: SourceFile | SkippedFile; stamp?: FileStamp; readAt?: number };
 
 /**
  * Streams one result per file of every folder, with bounded concurrency. Files without findings come in walk
@@ -54,8 +65,9 @@ export async function* scanReportFiles(options: ReportScanOptions): AsyncGenerat
   for (const folder of options.folders) {
     if (options.token?.isCancellationRequested) return;
     const fingerprint = JSON.stringify([options.locale, folder.maxFileSizeBytes, folder.settings]);
-    const entries = walkReportFolder(folder.root, folder, options.token);
-    const prepare = (entry: WalkEntry) => prepareEntry(entry, folder, fingerprint, options.cache);
+    const listKey = JSON.stringify([fingerprint, folder.exclude, folder.include]);
+    const { entries, reuse } = await folderEntries(folder, listKey, options.cache, options.fileLists, options.token);
+    const prepare = (entry: WalkEntry) => prepareEntry(entry, folder, fingerprint, reuse, options.cache);
     const withFindings: FileWithFindings[] = [];
     const quiet: QuietScript[] = [];
     for await (const prepared of mapInOrder(entries, limiter, concurrency * 2, prepare)) {
@@ -63,7 +75,7 @@ export async function* scanReportFiles(options: ReportScanOptions): AsyncGenerat
       if (options.token?.isCancellationRequested) return;
       const analysis = prepared.kind === 'cached' ? prepared.analysis : await analyzeFile(prepared.file, folder, options);
       if (prepared.kind === 'read' && prepared.stamp && options.cache && !options.token?.isCancellationRequested) {
-        options.cache.set(prepared.entry.absolutePath, prepared.stamp, fingerprint, analysis);
+        options.cache.set(prepared.entry.absolutePath, prepared.stamp, fingerprint, analysis, prepared.readAt);
       }
       const { relativePath: path, absolutePath } = prepared.entry;
       if (analysis.findings.length > 0 && analysis.text !== undefined && analysis.languageId) {
@@ -82,12 +94,18 @@ export async function* scanReportFiles(options: ReportScanOptions): AsyncGenerat
   }
 }
 
-async function prepareEntry(entry: WalkEntry, folder: ReportScanFolder, fingerprint: string, cache: ReportCache | undefined): Promise<Prepared> {
+/** A file's earlier analysis when `reuse` allows it, else the file read (with its stamp, for the cache). */
+async function prepareEntry(entry: WalkEntry, folder: ReportScanFolder, fingerprint: string, reuse: ReuseMode, cache: ReportCache | undefined): Promise<Prepared> {
   if (entry.kind === 'problem') return { kind: 'read', entry, file: { ...entry, kind: 'skipped' } };
+  const unchanged = reuse === 'events' ? cache?.peek(entry.absolutePath, fingerprint) : undefined;
+  if (unchanged) return { kind: 'cached', entry, analysis: unchanged };
+  const readAt = cache?.changeCount;
+  scanWork.filesStatted++;
   const stamp = await stat(entry.absolutePath).then((stats): FileStamp => ({ mtimeMs: stats.mtimeMs, size: stats.size }), () => undefined);
-  const cached = stamp && cache?.get(entry.absolutePath, stamp, fingerprint);
+  const cached = reuse === 'stamps' && stamp ? cache?.get(entry.absolutePath, stamp, fingerprint) : undefined;
   if (cached) return { kind: 'cached', entry, analysis: cached };
-  return { kind: 'read', entry, file: await readSourceFile(entry, { maxFileSizeBytes: folder.maxFileSizeBytes }), stamp };
+  scanWork.filesRead++;
+  return { kind: 'read', entry, file: await readSourceFile(entry, { maxFileSizeBytes: folder.maxFileSizeBytes }), stamp, readAt };
 }
 
 async function analyzeFile(file: SourceFile | SkippedFile, folder: ReportScanFolder, options: ReportScanOptions): Promise<FileAnalysis> {

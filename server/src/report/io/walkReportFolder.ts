@@ -1,20 +1,39 @@
 import type { CancellationToken } from '../../engine/types';
 import { DEFAULT_EXCLUDED_FOLDER_NAMES, walkSourceFiles } from '../../workspace';
+import { NON_BLOCKING_FS, type WalkFileSystem } from '../../workspace/fileSystem';
 import type { WalkEntry } from '../../workspace/types';
 import { createPathFilter, excludedFolderNames, type PathFilterGlobs } from './pathFilter';
+import { scanWork } from './scanWork';
+
+export interface ReportWalkOptions {
+  token?: CancellationToken;
+  /** Only this folder-relative path (a file or folder created since the last walk); see WalkOptions.within. */
+  within?: string;
+  onSymbolicLink?: () => void;
+}
+
+// The walk's listings, counted (scanWork.foldersListed).
+const COUNTED_FS: WalkFileSystem = {
+  ...NON_BLOCKING_FS,
+  readdir: (path) => {
+    scanWork.foldersListed++;
+    return NON_BLOCKING_FS.readdir(path);
+  },
+};
 
 /**
  * The files of one workspace folder the report (and Migrate Workspace) look at: the shared walker (.gitignore,
  * dependency and dot-folders, symlink loops) narrowed by the folder's exclude and include globs. Paths are
  * relative to `root`.
  */
-export async function* walkReportFolder(root: string, globs: PathFilterGlobs, token?: CancellationToken): AsyncGenerator<WalkEntry> {
+export async function* walkReportFolder(root: string, globs: PathFilterGlobs, options: ReportWalkOptions = {}): AsyncGenerator<WalkEntry> {
   const included = createPathFilter(globs);
   const entries = walkSourceFiles({
     roots: ['.'],
     cwd: root,
     excludedFolderNames: new Set([...DEFAULT_EXCLUDED_FOLDER_NAMES, ...excludedFolderNames(globs.exclude)]),
-    token,
+    fileSystem: COUNTED_FS,
+    ...options,
   });
   for await (const entry of entries) if (included(entry.relativePath)) yield entry;
 }
