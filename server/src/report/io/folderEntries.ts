@@ -3,7 +3,7 @@
 import { DEFAULT_EXCLUDED_FOLDER_NAMES } from '../../workspace';
 import type { WalkEntry } from '../../workspace/types';
 import type { ReportCache } from './reportCache';
-import type { ReportScanFolder } from './scanReportFiles';
+import type { ReportScanFolder } from './reportScanFolder';
 import { type FileListUpdate, updateFileList } from './updateFileList';
 import { walkReportFolder } from './walkReportFolder';
 import type { FolderFileList, WatchedFileLists } from './watchedFileLists';

@@ -6,34 +6,20 @@ import { isScriptLanguage } from '../../engine/languages';
 import { withLocale, type Locale } from '../../engine/l10n';
 import { mayImportMigrationPackages, packageImportsOf } from '../../engine/project/localImports';
 import { initPythonParser } from '../../engine/python/pythonParser';
-import type { CancellationToken, EngineSettings } from '../../engine/types';
+import type { CancellationToken } from '../../engine/types';
 import { Limiter, mapInOrder, readSourceFile } from '../../workspace';
 import { PackageContexts } from '../../workspace/packageContexts';
 import type { SkippedFile, SourceFile, WalkEntry } from '../../workspace/types';
 import type { FileResult } from '../types';
-import type { PathFilterGlobs } from './pathFilter';
 import { EventLoopTurns } from './eventLoopTurns';
 import { type FileWithFindings, planReportFolder, type QuietScript } from './planReportFolder';
 import { folderEntries, type ReuseMode } from './folderEntries';
 import type { FileAnalysis, FileStamp, ReportCache } from './reportCache';
 import { scanWork } from './scanWork';
+import type { ReportScanFolder } from './reportScanFolder';
 import type { WatchedFileLists } from './watchedFileLists';
 
-export interface ReportScanFolder extends PathFilterGlobs {
-  name: string;
-  /** Absolute file-system path of the folder. */
-  root: string;
-  /** The folder's own settings (multi-root workspaces can differ per folder). */
-  settings: EngineSettings;
-  maxFileSizeBytes: number;
-  /** `bedrockToSagemaker.report.reuseResults`; default `fileEvents`. */
-  reuse?: ReportReuse;
-  /** `files.watcherExclude` (enabled keys): changes there are not reported, so events cannot stand for checks. */
-  watcherExclude?: readonly string[];
-}
-
-/** How a report reuses the results of earlier ones (the `bedrockToSagemaker.report.reuseResults` setting). */
-export type ReportReuse = 'fileEvents' | 'modificationTimes' | 'never';
+export type { ReportReuse, ReportScanFolder } from './reportScanFolder';
 
 export interface ReportScanOptions {
   folders: readonly ReportScanFolder[];
