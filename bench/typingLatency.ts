@@ -5,6 +5,7 @@
 import ts from 'typescript';
 import { LspTestClient } from '../test/helpers/lspClient';
 import { generateMigratableFile } from '../test/helpers/migratableFile';
+import { benchServerExecArgv, describeServerFlags } from './serverFlags';
 import { percentile } from './stats';
 
 const SIZES = [100, 300, 1_000, 3_000, 10_000];
@@ -40,11 +41,11 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
   console.log('\n## Typing: edit → diagnostics over LSP across file sizes (p50 / p99 ms; ratio to a full parse of the same file)');
   console.log(`Each keystroke types or deletes one character of \`${TYPED.trim()}\` (${2 * TYPED.length} keystrokes per place).`);
   console.log('The last column is the floor the transport sets: a diagnostic pull of the same, unchanged version (no analysis; the server answers from its cache).');
+  console.log(describeServerFlags());
   console.log(`Before measuring, the same typing runs once on another document of ${WARM_UP_LINES} lines (warm-up: the server's code compiled and optimised, as after the first minute of editing; the first keystrokes of a session are not in these figures).`);
   console.log('| lines | findings (fixable) | full parse p50 / p99 | plain code p50 / p99 | ratio p50 | a Bedrock function p50 / p99 | ratio p50 | pull without edit p50 / p99 |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const client = await LspTestClient.start({ folders: [{ uri: 'file:///bench', name: 'bench' }], execArgv: profile });
+  const client = await LspTestClient.start({ folders: [{ uri: 'file:///bench', name: 'bench' }], execArgv: benchServerExecArgv() });
   try {
     await warmUp(client);
     for (const lines of sizes) {
