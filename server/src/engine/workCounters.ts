@@ -16,6 +16,8 @@ export const workCounters = {
   statementsMoved: 0,
   /** Edits re-parsed over the whole file (TypeScript's incremental parse, or a fresh parse). */
   fileReparses: 0,
+  /** Of those, the parses of a document's analysis made from scratch (its first version, or after it was forgotten). */
+  freshParses: 0,
   /** Whole-text analyses made by the fix pipeline (one per rewrite pass that needs fresh findings). */
   fixAnalyses: 0,
   /** Rewrite passes run (a transform applied to the text). */

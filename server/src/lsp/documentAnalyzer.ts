@@ -116,11 +116,15 @@ export class DocumentAnalyzer {
     this.refinements.delete(uri);
   }
 
+  /**
+   * Drops every cached result (the environment changed: settings, folders, the engine). Each open document keeps its
+   * tree and kept verdicts: both check what they were made for (text, file name, settings, locale) and start afresh
+   * when that changed, so an environment event that changes nothing for a document (the Python grammar finishing
+   * loading, a setting of another folder) does not re-parse it from scratch (issue #13).
+   */
   clear(): void {
     this.cache.clear();
     this.latestKey.clear();
-    this.incremental.clear();
-    this.refinements.clear();
   }
 }
 

@@ -118,6 +118,7 @@ export class IncrementalScriptAnalysis {
     this.forgetSummaries();
     this.treeKey = treeKey;
     workCounters.fileReparses++;
+    workCounters.freshParses++;
     this.tree = parse(input.text);
     return this.tree;
   }
