@@ -24,6 +24,11 @@ export const workCounters = {
   rewritePasses: 0,
   /** Transform checks run on single findings (the fixability assessment). */
   checks: 0,
+  /**
+   * Top-level statements the fixability refinement walked for the names they mention, not having them from the
+   * analysis's own walk of the statement (statementSummary.ts): none while typing in the editor.
+   */
+  nameWalks: 0,
   /** Findings whose fixability was refined from scratch. */
   findingsRefined: 0,
 };
