@@ -29,6 +29,7 @@ import { packageJsonCompanionEdit } from './lsp/packageJsonCompanion';
 import { checkPackageGroup } from './lsp/packageGroup';
 import { HeldBackDocuments } from './lsp/heldBackDocuments';
 import { WorkspaceFolders } from './lsp/workspaceFolders';
+import { registerWorkCountsRequest } from './lsp/workCountsRequest';
 import { endpointDiagnostics, EndpointInventoryStore } from './lsp/endpointDiagnostics';
 import { ownStdio, SingleWriteMessageWriter } from './lsp/stdioTransport';
 
@@ -133,6 +134,7 @@ connection.languages.diagnostics.on(createDiagnosticsHandler({
 connection.onCodeAction(createCodeActionHandler(codeActionDependencies));
 connection.onCodeActionResolve(createCodeActionResolveHandler(codeActionDependencies));
 connection.onRequest(FindingsRequest.type, createFindingsHandler({ documents, settings, analyzer, log }));
+registerWorkCountsRequest(connection);
 const reportFileEvents = registerReportHandlers(connection, {
   documents, log, session: () => session,
   // A connect refreshes the endpoint validation of every open document (new generation, then a re-pull).

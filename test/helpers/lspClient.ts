@@ -25,6 +25,8 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** Node options for the server process (the benchmark profiles with `--cpu-prof`). */
   execArgv?: string[];
+  /** Environment variables added to the server process's (e.g. the work counters' test hook). */
+  env?: Record<string, string>;
 }
 
 export const DEFAULT_CAPABILITIES: ClientCapabilities = {
@@ -81,7 +83,7 @@ export class LspTestClient {
 
   static async start(options: StartOptions = {}): Promise<LspTestClient> {
     const serverPath = await ensureServerBuilt();
-    const child = spawn(process.execPath, [...(options.execArgv ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const connection = createProtocolConnection(child.stdout!, child.stdin!);
     const client = new LspTestClient(child, connection, options);
     connection.listen();

@@ -14,6 +14,8 @@ import { forgetFixResults, refineFixability } from '../../server/src/engine/fixe
 import { analyzeScript } from '../../server/src/engine/script/analyzeScript';
 import { IncrementalScriptAnalysis } from '../../server/src/engine/script/incremental/incrementalScript';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
+import { isReference } from '../../server/src/engine/script/references';
+import ts from '../../server/src/engine/typescript';
 import type { EngineSettings, Finding, ScriptLanguage } from '../../server/src/engine/types';
 import { snapshotWorkCounters, workSince } from '../../server/src/engine/workCounters';
 import { DocumentAnalyzer } from '../../server/src/lsp/documentAnalyzer';
@@ -183,5 +185,29 @@ describe('incremental script analysis', () => {
     });
     // The reuse path must be exercised, or the comparison proves little about it.
     assert.ok(reused > compared / 10, `${reused} of ${compared} versions reused the refinement`);
+  });
+
+  test('the names it gives each statement are those a walk of the statement finds (what the refinement indexes by)', () => {
+    const original = generateMigratableFile(300);
+    const at = original.indexOf('{', original.indexOf('export function validTicket')) + 1;
+    const analysis = new IncrementalScriptAnalysis();
+    const input = { languageId: 'typescript' as const, settings: DEFAULT_SETTINGS, fileName: '/w/src/service.ts' };
+    let compared = 0;
+    // The text as opened, then an edit re-parsed statement by statement.
+    for (const text of [original, `${original.slice(0, at)}\n  const total = ticket.tags.length;${original.slice(at)}`]) {
+      analysis.analyze({ ...input, text });
+      const lazy = analysis.lazyTree!;
+      for (const statement of lazy.tree.statements) {
+        const walked = new Set<string>();
+        const visit = (node: ts.Node): void => {
+          if (ts.isIdentifier(node) && isReference(node)) walked.add(node.text);
+          ts.forEachChild(node, visit);
+        };
+        visit(statement);
+        assert.deepStrictEqual(lazy.namesOf(statement), walked, statement.getText(lazy.tree).slice(0, 80));
+        compared++;
+      }
+    }
+    assert.ok(compared > 100, `${compared} statements compared`);
   });
 });

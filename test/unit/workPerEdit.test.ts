@@ -78,6 +78,8 @@ describe('work per edit', () => {
     // (So are the positions moved: the statements re-analysed, and the whole tree before a check runs again, are settled.)
     const refinement = ({ statementsReanalysed: _, ...rest }: WorkCounts) => withoutMoves(rest as WorkCounts);
     assert.ok(large.work.checks > 0, 'the edited function is checked again');
+    // Each edited statement is walked once, by the analysis: the refinement takes its names from that walk.
+    assert.equal(large.work.nameWalks, 0, 'statements the refinement walked again for their names');
     assert.deepStrictEqual(refinement(large.work), refinement(small.work));
     assert.equal(large.work.rewritePasses, 0, 'no rewrite runs');
   });

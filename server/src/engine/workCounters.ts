@@ -16,12 +16,19 @@ export const workCounters = {
   statementsMoved: 0,
   /** Edits re-parsed over the whole file (TypeScript's incremental parse, or a fresh parse). */
   fileReparses: 0,
+  /** Of those, the parses of a document's analysis made from scratch (its first version, or after it was forgotten). */
+  freshParses: 0,
   /** Whole-text analyses made by the fix pipeline (one per rewrite pass that needs fresh findings). */
   fixAnalyses: 0,
   /** Rewrite passes run (a transform applied to the text). */
   rewritePasses: 0,
   /** Transform checks run on single findings (the fixability assessment). */
   checks: 0,
+  /**
+   * Top-level statements the fixability refinement walked for the names they mention, not having them from the
+   * analysis's own walk of the statement (statementSummary.ts): none while typing in the editor.
+   */
+  nameWalks: 0,
   /** Findings whose fixability was refined from scratch. */
   findingsRefined: 0,
 };

@@ -91,7 +91,7 @@ export class DocumentAnalyzer {
     }
     // The tree as the last keystroke left it: the refinement settles its positions only if a check runs again.
     const lazy = this.incremental.get(uri)?.lazyTree;
-    return { ...result, findings: reuse.refine(fixInput, result.findings, lazy?.tree, refineFindings, lazy?.settle) };
+    return { ...result, findings: reuse.refine(fixInput, result.findings, lazy?.tree, refineFindings, lazy?.settle, lazy?.namesOf) };
   }
 
   private incrementalFor(uri: string): IncrementalScriptAnalysis {
@@ -116,11 +116,15 @@ export class DocumentAnalyzer {
     this.refinements.delete(uri);
   }
 
+  /**
+   * Drops every cached result (the environment changed: settings, folders, the engine). Each open document keeps its
+   * tree and kept verdicts: both check what they were made for (text, file name, settings, locale) and start afresh
+   * when that changed, so an environment event that changes nothing for a document (the Python grammar finishing
+   * loading, a setting of another folder) does not re-parse it from scratch (issue #13).
+   */
   clear(): void {
     this.cache.clear();
     this.latestKey.clear();
-    this.incremental.clear();
-    this.refinements.clear();
   }
 }
 

@@ -12,6 +12,7 @@ import type { FixTransform, Verdict } from './transform';
 import { waitingForSyntax } from './index';
 import { FILE_WIDE_PROPERTY_NAMES } from './transforms/rewriteLangChain';
 import { isPlaceholderFinding } from './support/placeholderEndpoint';
+import { workCounters } from '../workCounters';
 
 /** refineFixability, given the document's tree and the verdicts kept from earlier versions. */
 export type Refine = (input: FixInput, findings: readonly Finding[], parsed?: ts.SourceFile, memo?: CheckMemo) => Finding[];
@@ -46,7 +47,9 @@ export class RefinementReuse {
   private statements: readonly ts.Statement[] = [];
   private places: Array<Place | undefined> = [];
   private kept = new Map<ts.Statement, Map<string, Kept>>();
-  private readonly namesOfStatement = new WeakMap<ts.Statement, Set<string>>();
+  private readonly namesOfStatement = new WeakMap<ts.Statement, ReadonlySet<string>>();
+  /** The names of a statement as the analysis found them in its own walk, when it has them (see refine). */
+  private knownNames: StatementNames | undefined;
   /** Each finding's shape, for the anchor position it was made for (see placeOf). */
   private readonly shapes = new WeakMap<Finding, { anchorPos: number; shape: string }>();
   /** The statements of the last refined tree that mention each name (kept up to date edit by edit). */
@@ -57,8 +60,12 @@ export class RefinementReuse {
    * see shiftNodes.ts), what brings those of some statements (or of all) up to date. Only the statements' own
    * positions are read without it; a check that runs again settles its finding's statement and, as it reads them,
    * what it reads beyond (checkReads.ts); the placeholders' fixes settle the whole tree.
+   * `namesOf`: the names each statement of the tree mentions, when the caller's analysis already walked it for them
+   * (the editor's incremental analysis did, for every statement an edit made): the statement is not walked again.
    */
-  refine(input: FixInput, findings: readonly Finding[], tree: ts.SourceFile | undefined, refine: Refine, settle?: Settle): Finding[] {
+  refine(
+    input: FixInput, findings: readonly Finding[], tree: ts.SourceFile | undefined, refine: Refine, settle?: Settle, namesOf?: StatementNames,
+  ): Finding[] {
     if (!tree || tree.text !== input.text) {
       this.forget();
       return refine(input, findings);
@@ -67,7 +74,9 @@ export class RefinementReuse {
     // parsing version are kept for when it parses again.
     if (treeHasSyntaxErrors(tree)) return waitingForSyntax(findings);
     const places = findings.map((finding) => this.placeOf(tree, finding));
+    this.knownNames = namesOf;
     this.follow(keyOf(input), tree, places);
+    this.knownNames = undefined;
     indexStatements(tree, {
       naming: (name) => (tree === this.tree ? inOrder(this.naming.get(name) ?? []) : undefined),
       moduleStatements: () => {
@@ -176,21 +185,31 @@ export class RefinementReuse {
   }
 
   /** The identifiers of a statement that name something (references and declarations; not property names). */
-  private namesOf(statement: ts.Statement): Set<string> {
+  private namesOf(statement: ts.Statement): ReadonlySet<string> {
     let names = this.namesOfStatement.get(statement);
     if (!names) {
-      const found = new Set<string>();
-      const visit = (node: ts.Node): void => {
-        if (ts.isIdentifier(node) && isReference(node)) found.add(node.text);
-        ts.forEachChild(node, visit);
-      };
-      visit(statement);
-      names = found;
+      // Kept here even when the analysis has them: it forgets a statement once an edit replaced it, when its names are still needed.
+      names = this.knownNames?.(statement) ?? walkNames(statement);
       this.namesOfStatement.set(statement, names);
     }
     return names;
   }
 }
+
+/** The names (`isReference`) a statement mentions, found by walking it. */
+function walkNames(statement: ts.Statement): Set<string> {
+  workCounters.nameWalks++;
+  const found = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && isReference(node)) found.add(node.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(statement);
+  return found;
+}
+
+/** The names (`isReference`) a statement mentions, when known without walking it. */
+export type StatementNames = (statement: ts.Statement) => ReadonlySet<string> | undefined;
 
 /** Settles these statements of a tree whose positions under its statements may lag behind, or all of them. */
 export type Settle = (statements?: Iterable<ts.Statement>) => void;

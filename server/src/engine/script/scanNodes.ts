@@ -1,6 +1,7 @@
 import ts from '../typescript';
 import { BINDING_KINDS } from './bindings';
 import { SCRIPT_DETECTORS } from './detectors';
+import { isReference } from './references';
 
 const WANTED_KINDS = new Set(SCRIPT_DETECTORS.flatMap((detector) => detector.kinds));
 
@@ -12,6 +13,8 @@ export interface NodeScan {
   candidates: Map<ts.SyntaxKind, ts.Node[]>;
   /** Every identifier's text: what names the subtree can depend on (filled only when asked for). */
   identifiers?: Set<string>;
+  /** Of those, the ones naming something (`isReference`): what the fixability refinement indexes statements by (filled with them). */
+  references?: Set<string>;
 }
 
 /**
@@ -20,7 +23,10 @@ export interface NodeScan {
  * make a walk of its own for them (that walk costs about as much as half the parse).
  */
 export function scanNodes(root: ts.Node, options: { identifiers?: boolean } = {}): NodeScan {
-  const scan: NodeScan = { bindingNodes: [], candidates: new Map(), identifiers: options.identifiers ? new Set() : undefined };
+  const scan: NodeScan = {
+    bindingNodes: [], candidates: new Map(), identifiers: options.identifiers ? new Set() : undefined,
+    references: options.identifiers ? new Set() : undefined,
+  };
   const stack: ts.Node[] = [root];
   let parent = root;
   const pushChild = (child: ts.Node) => {
@@ -36,7 +42,11 @@ export function scanNodes(root: ts.Node, options: { identifiers?: boolean } = {}
       if (list) list.push(node);
       else scan.candidates.set(node.kind, [node]);
     }
-    if (scan.identifiers && node.kind === ts.SyntaxKind.Identifier) scan.identifiers.add((node as ts.Identifier).text);
+    if (scan.identifiers && node.kind === ts.SyntaxKind.Identifier) {
+      const identifier = node as ts.Identifier;
+      scan.identifiers.add(identifier.text);
+      if (isReference(identifier)) scan.references!.add(identifier.text); // its parent was set when it was pushed
+    }
     const before = stack.length;
     ts.forEachChild(node, pushChild);
     // Children were pushed in order; reverse them so they pop in document order.

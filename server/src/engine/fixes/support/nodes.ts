@@ -2,6 +2,10 @@ import ts from '../../typescript';
 import type { OffsetRange } from '../../types';
 import { readName } from './checkReads';
 import { treeFacts } from './treeFacts';
+import { isReference } from '../../script/references';
+
+export { isReference };
+
 /** The innermost node whose own text (no trivia) is exactly `range`. */
 export function nodeAtRange(sourceFile: ts.SourceFile, range: OffsetRange): ts.Node | undefined {
   let found: ts.Node | undefined;
@@ -139,20 +143,6 @@ function referencesByName(sourceFile: ts.SourceFile): Map<string, ts.Identifier[
     fileReferences.set(sourceFile, index);
   }
   return index;
-}
-
-/** False for `x.name`, `{ name: v }` keys, `import { name as x }` property names and declarations' own names. */
-export function isReference(identifier: ts.Identifier): boolean {
-  const parent = identifier.parent;
-  if (ts.isPropertyAccessExpression(parent) && parent.name === identifier) return false;
-  if (ts.isQualifiedName(parent) && parent.right === identifier) return false;
-  if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)
-    || ts.isPropertySignature(parent) || ts.isMethodSignature(parent) || ts.isGetAccessor(parent) || ts.isSetAccessor(parent)
-    || ts.isEnumMember(parent)) && parent.name === identifier) return false;
-  if ((ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent)) && parent.propertyName === identifier) return false;
-  if (ts.isBindingElement(parent) && parent.propertyName === identifier) return false;
-  if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return false;
-  return true;
 }
 
 /** True when `name` is declared anywhere in the file (import, variable, function, class, parameter...). */

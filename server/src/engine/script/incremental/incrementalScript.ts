@@ -21,6 +21,8 @@ export interface LazyTree {
   tree: ts.SourceFile;
   /** Settles these statements of the tree, or all of them. */
   settle(statements?: Iterable<ts.Statement>): void;
+  /** The names a statement of the tree mentions (`isReference`), from the analysis's own walk of it; undefined for others. */
+  namesOf(statement: ts.Statement): ReadonlySet<string> | undefined;
 }
 
 /**
@@ -89,6 +91,7 @@ export class IncrementalScriptAnalysis {
         if (!statements) settleTree(tree);
         else for (const statement of statements) settleStatement(statement);
       },
+      namesOf: (statement) => this.summaries.get(statement)?.scan.references,
     };
   }
 
@@ -118,6 +121,7 @@ export class IncrementalScriptAnalysis {
     this.forgetSummaries();
     this.treeKey = treeKey;
     workCounters.fileReparses++;
+    workCounters.freshParses++;
     this.tree = parse(input.text);
     return this.tree;
   }
