@@ -139,4 +139,38 @@ describe('the endpoint lookup table gets the rows of every migrated call', () =>
     assert.equal(sageMakerEndpointFor(tableOf(used).table, 'meta.llama3-70b-instruct-v1:0').EndpointName, 'llama3-70b');
     assert.ok(!used.includes("serves 'meta.llama3-70b-instruct-v1:0'"), 'its TODO comment goes with it');
   });
+
+  /** A file that has a table (written as `table`) and a Bedrock InvokeModel call to migrate. */
+  const halfMigrated = (table: string) => withCall(`${table}\n`, CALLS.invoke);
+
+  for (const [shape, table] of [
+    ['on one line', 'const SAGEMAKER_ENDPOINTS = { "meta.llama3-1-8b-instruct-v1:0": { EndpointName: "a" } };'],
+    ['empty', 'const SAGEMAKER_ENDPOINTS = {};'],
+    ['empty over two lines', 'const SAGEMAKER_ENDPOINTS = {\n};'],
+    ['without a trailing comma, under `as const`', 'const SAGEMAKER_ENDPOINTS = {\n    "meta.llama3-1-8b-instruct-v1:0": { EndpointName: "a" }\n} as const;'],
+  ]) {
+    test(`a table of the file ${shape} gets the rows it lacks, once`, () => {
+      const migrated = applyQuickFix(halfMigrated(table), CALLS.invoke.rule);
+      const { rows, table: resolved } = tableOf(migrated.replace(' as const', ''));
+      for (const modelId of INVOKE_IDS) assert.doesNotThrow(() => sageMakerEndpointFor(resolved, modelId), migrated);
+      assert.equal(rows.filter((row) => row === 'meta.llama3-8b-instruct-v1:0').length, 1);
+      assert.ok(!/\n[ \t]+\n/.test(migrated), `no blank indented line:\n${migrated}`);
+      if (shape.includes('trailing comma')) assert.match(migrated, /\n {4}"meta\.llama3-1-8b-instruct-v1:0": \{ EndpointName: "a" \},\n {4}"meta\.llama3-70b-instruct-v1:0": /);
+      assert.equal(fixAll(inputOf(migrated), analyze(inputOf(migrated)).findings), undefined, 'nothing left to migrate');
+    });
+  }
+
+  for (const [shape, declaration] of [
+    ['imported from another module', 'import { SAGEMAKER_ENDPOINTS } from "./endpoints.js";'],
+    ['built with a spread', 'const SAGEMAKER_ENDPOINTS = { ...SHARED_ENDPOINTS };'],
+  ]) {
+    test(`a table ${shape} is not edited: a TODO above the call names the ids it must map`, () => {
+      const text = halfMigrated(declaration);
+      const migrated = applyQuickFix(text, CALLS.invoke.rule);
+      assert.ok(migrated.includes(declaration), migrated);
+      assert.equal(migrated.split('SAGEMAKER_ENDPOINTS = ').length, text.split('SAGEMAKER_ENDPOINTS = ').length, 'no table declared');
+      const todo = "// TODO(bedrock-to-sagemaker): SAGEMAKER_ENDPOINTS is declared in another module or built at run time, so no rows are added to it: check that it maps 'meta.llama3-70b-instruct-v1:0', 'meta.llama3-8b-instruct-v1:0'.";
+      assert.ok(migrated.includes(`\n  ${todo}\n`), migrated);
+    });
+  }
 });

@@ -8,6 +8,7 @@ import { type EndpointChoice, endpointChoiceFor, mappingForModelId, placeholderE
 import { MIGRATION_TODO as TODO } from '../../catalog/migrationTodo';
 import type { StaticModelIds } from './staticModelIds';
 import { insertTodoAbove } from './todoComment';
+import { isDeclared } from './nodes';
 import { appendTableRows, type DeclaredTable, declaredTable } from './endpointTableRows';
 
 export const ENDPOINT_TABLE = 'SAGEMAKER_ENDPOINTS';
@@ -56,6 +57,10 @@ export function renderEndpoint(context: FixContext, plan: EndpointPlan, modelIdT
   }
   const table = endpointTable(context);
   if (plan.kind === 'table') for (const id of plan.knownIds) table.known.add(id);
+  if (plan.kind === 'table' && !table.rowsAdded && plan.knownIds.length > 0) {
+    insertTodoAbove(context, anchor, l10n.t('{0} is declared in another module or built at run time, so no rows are added to it: check that it maps {1}.',
+      ENDPOINT_TABLE, plan.knownIds.map((id) => `'${id}'`).join(', ')));
+  }
   return { properties: [`...${ENDPOINT_LOOKUP}(${ENDPOINT_TABLE}, ${modelIdText})`] };
 }
 
@@ -66,6 +71,8 @@ export function mappingFor(context: FixContext, modelId: string): EndpointMappin
 interface EndpointTable {
   /** Model ids the code is seen to use; the unmapped ones get placeholder entries. */
   known: Set<string>;
+  /** False when the file's table is imported, computed or has spread entries: which ids it maps is not known here. */
+  rowsAdded: boolean;
 }
 
 const tables = new WeakMap<FixContext, EndpointTable>();
@@ -77,9 +84,9 @@ const tables = new WeakMap<FixContext, EndpointTable>();
 function endpointTable(context: FixContext): EndpointTable {
   let table = tables.get(context);
   if (table) return table;
-  const created: EndpointTable = { known: new Set() };
-  tables.set(context, created);
   const declared = declaredTable(context.sourceFile, ENDPOINT_TABLE);
+  const created: EndpointTable = { known: new Set(), rowsAdded: declared ? declared.keys !== undefined : !isDeclared(context.sourceFile, ENDPOINT_TABLE) };
+  tables.set(context, created);
   if (declared) context.atFinish(() => addMissingRows(context, declared, created));
   else context.declare(ENDPOINT_TABLE, () => renderEndpointTable(context, created));
   return created;
@@ -122,11 +129,11 @@ function renderEndpointTable(context: FixContext, table: EndpointTable): string 
 
 /**
  * Adds the rows a declared table lacks, so every id this pass's calls use resolves (a placeholder at worst) and
- * the setting's mappings are all there; a table whose entries are not all plain keys is left alone. Its comment
- * from the setting becomes the TODO one when placeholders arrive.
+ * the setting's mappings are all there (a table whose entries are not all plain keys gets a TODO at each call
+ * instead, see renderEndpoint). Its comment from the setting becomes the TODO one when placeholders arrive.
  */
 function addMissingRows(context: FixContext, declared: DeclaredTable, table: EndpointTable): void {
-  if (!declared.keys) return;
+  if (!table.rowsAdded) return;
   const { placeholders, mapped } = tableRows(context, table, declared.quote ?? context.style.quote, declared);
   appendTableRows(context, declared, [...placeholders, ...mapped]);
   if (placeholders.length === 0) return;
