@@ -45,7 +45,8 @@ export interface EndpointTarget {
 
 /**
  * Renders a plan (never a refused one) for the request holding `anchor`: literal properties, with a TODO above
- * the statement for a placeholder; or the spread of the lookup table, which is declared once per file.
+ * the statement for a placeholder; or the spread of the lookup table, which is declared once per file (or given
+ * the rows it lacks, see endpointTable).
  */
 export function renderEndpoint(context: FixContext, plan: EndpointPlan, modelIdText: string, anchor: ts.Node): EndpointTarget {
   if (plan.kind === 'literal') {
@@ -56,10 +57,12 @@ export function renderEndpoint(context: FixContext, plan: EndpointPlan, modelIdT
     return { properties, modelId, family: modelInfo(modelId)?.family, container: choice.container };
   }
   const table = endpointTable(context);
-  if (plan.kind === 'table') for (const id of plan.knownIds) table.known.add(id);
-  if (plan.kind === 'table' && !table.rowsAdded && plan.knownIds.length > 0) {
-    insertTodoAbove(context, anchor, l10n.t('{0} is declared in another module or built at run time, so no rows are added to it: check that it maps {1}.',
-      ENDPOINT_TABLE, plan.knownIds.map((id) => `'${id}'`).join(', ')));
+  if (plan.kind === 'table') {
+    for (const id of plan.knownIds) table.known.add(id);
+    if (!table.rowsAdded && plan.knownIds.length > 0) {
+      insertTodoAbove(context, anchor, l10n.t('{0} is declared in another module or built at run time, so no rows are added to it: check that it maps {1}.',
+        ENDPOINT_TABLE, plan.knownIds.map((id) => `'${id}'`).join(', ')));
+    }
   }
   return { properties: [`...${ENDPOINT_LOOKUP}(${ENDPOINT_TABLE}, ${modelIdText})`] };
 }
