@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { symlinkSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
+import { placeholderEndpointName } from '../../server/src/engine/catalog/endpointChoice';
 import { buildCli, removeSnapshot } from '../cli/support/cliBuild';
 import { type BedrockStandin, startBedrockStandin } from '../helpers/standins/bedrockStandin';
 import { type RecordedRequest, type SageMakerEndpointBehaviour, type SageMakerStandin, startSageMakerStandin } from '../helpers/standins/sageMakerStandin';
@@ -137,6 +138,15 @@ const ALL_PROJECTS: ProjectSpec[] = [
     programs: [tsx('src/llama-chat.ts')],
     closedWeight: [tsx('src/claude-summary.ts'), tsx('src/titan-complete.ts')],
   },
+  {
+    name: 'table-rows',
+    covers: 'one module with a Converse call and an InvokeModel call whose model ids are only known at run time, some unmapped: the lookup table gets a row for each',
+    config: 'bedrock-to-sagemaker.config.json',
+    tsconfig: 'tsconfig.json',
+    packages: ['.'],
+    programs: [tsx('src/main.ts')],
+    unmappedModelIds: ['meta.llama3-1-70b-instruct-v1:0', 'meta.llama3-70b-instruct-v1:0'],
+  },
 ];
 
 /** `PROJECTS_ONLY=esm-js,monorepo` runs some projects only. */
@@ -214,7 +224,10 @@ async function migrateForTgi(spec: ProjectSpec): Promise<TgiOutcome> {
 before(async () => {
   // PROJECTS_CLI=<bundle> tests another build of the CLI (the default builds this checkout's, like the CLI tests).
   cli = process.env.PROJECTS_CLI ?? buildCli();
-  const names = new Set(PROJECTS.flatMap((spec) => Object.values(readConfig(spec).endpoints).map((target) => target.endpointName)));
+  const names = new Set(PROJECTS.flatMap((spec) => [
+    ...Object.values(readConfig(spec).endpoints).map((target) => target.endpointName),
+    ...(spec.unmappedModelIds ?? []).map(placeholderEndpointName),
+  ]));
   const endpoints = (container: 'lmi' | 'tgi'): Record<string, SageMakerEndpointBehaviour> =>
     Object.fromEntries([...names].map((name) => [name, { container }]));
   [bedrock, lmiStandin, tgiStandin] = await Promise.all([startBedrockStandin(), startSageMakerStandin(endpoints('lmi')), startSageMakerStandin(endpoints('tgi'))]);

@@ -199,4 +199,20 @@ describe('refinement reuse across edits', () => {
     }
     assert.ok(oracle.flips >= 4, `fixability changed ${oracle.flips} times (a second use refuses, its deletion restores)`);
   });
+
+  test('deleting the one other use of a LangChain chat model class makes both of its findings fixable again', () => {
+    // The LangChain check plans the whole file once per refinement and shares the plan between its findings: each
+    // of them depends on what the plan read (the uses of the class), not only the first one checked.
+    const text = [
+      'import { ChatBedrockConverse } from "@langchain/aws";',
+      '',
+      'export const model = new ChatBedrockConverse({ model: "meta.llama3-1-8b-instruct-v1:0", region: "us-east-1" });',
+      'export const isBedrock = (value: unknown): boolean => value instanceof ChatBedrockConverse;',
+      '',
+    ].join('\n');
+    const oracle = new Oracle({ name: 'chat.ts', text, languageId: 'typescript' });
+    oracle.check(text, 'as opened');
+    oracle.check(text.replace('value instanceof ChatBedrockConverse', 'vatBedrockConverse'), 'the instanceof use deleted');
+    assert.equal(oracle.flips, 1, 'the deletion makes the findings fixable');
+  });
 });

@@ -55,6 +55,11 @@ export interface ProjectSpec {
    * package.json must drop it once no file imports it, and list every package the files then import from `needs`.
    */
   wrapper?: { name: string; needs: string[] };
+  /**
+   * Model ids the config leaves unmapped that a program calls at run time: the stand-ins also serve their placeholder
+   * endpoints (`TODO-endpoint-for-<id>`), so the run shows the migrated lookup table has a row for each of them.
+   */
+  unmappedModelIds?: string[];
 }
 
 export interface ProgramResult {

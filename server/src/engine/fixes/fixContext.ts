@@ -31,6 +31,7 @@ export class FixContext {
   readonly sourceFile: ts.SourceFile;
   readonly edits: TextEdit[] = [];
   private readonly declarations = new Map<string, () => string>();
+  private readonly finishers: Array<() => void> = [];
   private inferredStyle: CodeStyle | undefined;
 
   private readonly findingsOrAnalysis: readonly Finding[] | (() => readonly Finding[]);
@@ -86,6 +87,14 @@ export class FixContext {
   declare(name: string, code: string | (() => string)): void {
     if (this.declarations.has(name) || isDeclared(this.sourceFile, name)) return;
     this.declarations.set(name, typeof code === 'string' ? () => code : code);
+  }
+
+  /**
+   * Runs `edit` when the pass ends, before the declarations are rendered: for edits that depend on what every call
+   * site of the pass contributed (rows added to a declaration the file already has).
+   */
+  atFinish(edit: () => void): void {
+    this.finishers.push(edit);
   }
 
   private readonly moduleCache = new Map<ModuleTemplate, AdapterModule | undefined>();
@@ -146,6 +155,7 @@ export class FixContext {
 
   /** The pass's edits, with queued declarations inserted after the imports. */
   finish(): TextEdit[] {
+    for (const edit of this.finishers.splice(0)) edit();
     if (this.declarations.size === 0) return this.edits;
     const eol = this.style.eol;
     const block = [...this.declarations.values()].map((render) => render()).join(eol + eol);

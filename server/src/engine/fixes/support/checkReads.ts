@@ -41,6 +41,17 @@ export function recordReads<T>(check: () => T, observe?: ReadObserver): { value:
   }
 }
 
+/**
+ * Adds what a computation shared by several checks read (recorded once, see recordReads) to the check now being
+ * recorded: a check that reuses the result depends on the same reads.
+ */
+export function replayReads(reads: CheckReads): void {
+  if (!active) return;
+  for (const name of reads.names) active.names.add(name);
+  active.wholeFile ||= reads.wholeFile;
+  active.findings ||= reads.findings;
+}
+
 /** A lookup of `name` (its declaration or its references) under `root`; only a whole-file lookup leaves the statement. */
 export function readName(root: ts.Node, name: string): void {
   if (!active || !ts.isSourceFile(root)) return;

@@ -13,6 +13,7 @@ import { propertySeparator, staticProperties, valueOf } from '../support/request
 import { closedWeightIds, closedWeightReason } from '../../catalog/closedWeights';
 import { staticModelIds } from '../support/staticModelIds';
 import { insertTodoAbove } from '../support/todoComment';
+import { type CheckReads, recordReads, replayReads } from '../support/checkReads';
 import { quoted } from '../style';
 import { isEnvironmentRead } from './rewriteClients';
 import { OK, type FixTransform, type Verdict, refuse } from '../transform';
@@ -87,15 +88,18 @@ function isChatClass(module: string | undefined, name: string): boolean {
   return LANGCHAIN_CHAT_CLASSES.some((entry) => entry.name === name && (module === undefined || entry.module === module));
 }
 
-const plans = new WeakMap<FixContext, FilePlan>();
+const plans = new WeakMap<FixContext, { plan: FilePlan; reads: CheckReads }>();
 
+/** The file's plan, made once per pass; every check that uses it depends on what making it read. */
 function planOf(context: FixContext): FilePlan {
-  let plan = plans.get(context);
-  if (!plan) {
-    plan = makePlan(context);
-    plans.set(context, plan);
+  let entry = plans.get(context);
+  if (!entry) {
+    const { value, reads } = recordReads(() => makePlan(context));
+    entry = { plan: value, reads };
+    plans.set(context, entry);
   }
-  return plan;
+  replayReads(entry.reads);
+  return entry.plan;
 }
 
 function makePlan(context: FixContext): FilePlan {
