@@ -30,7 +30,8 @@ import type { FileScanResult } from '../workspace/types';
 /**
  * `endpoints [paths...]`: the only command that talks to AWS. Lists the SageMaker endpoints of a China region
  * (read-only calls), matches them with the Bedrock model ids of the scanned files, prints the proposed `endpoints`
- * setting and, with --write-config, merges it into a JSON settings file. Exit 0 on success, 2 on any error.
+ * setting and, with --write-config, merges it into a JSON settings file. Exit 0 on success, 1 when endpoints the
+ * workspace already names have problems (so CI notices a mapping gone stale), 2 on any error.
  */
 export async function endpointsCommand(args: EndpointsArguments, io: CliIo): Promise<ExitCode> {
   if (args.locale) setLocale(args.locale);
@@ -93,7 +94,7 @@ export async function endpointsCommand(args: EndpointsArguments, io: CliIo): Pro
       io.stdout.write(`${l10n.t('Save it with --write-config <file.json>, then use the file with --config.')}\n`);
     }
   }
-  return ExitCode.clean;
+  return problems.length > 0 ? ExitCode.findings : ExitCode.clean;
 }
 
 /**
@@ -195,7 +196,7 @@ export function endpointsUsageText(): string {
     l10n.t('Ctrl+C cancels with exit code 130 and "cancelled" on stderr: the AWS calls in flight are aborted; --write-config is not started (or finishes its atomic write).'),
     l10n.t('IAM (read-only): sagemaker:ListEndpoints, DescribeEndpoint, DescribeEndpointConfig, DescribeModel, ListInferenceComponents,'),
     l10n.t('DescribeInferenceComponent, ListTags, ListHubContents, DescribeHubContent.'),
-    l10n.t('Exit codes: 0 done, 2 usage, credential, permission or network error.'),
+    l10n.t('Exit codes: 0 done, 1 problems with the endpoints the workspace names (--exit-zero: 0), 2 usage, credential, permission or network error.'),
     '',
   ].join('\n');
 }
