@@ -13,6 +13,9 @@ const CODE_SERVER = process.env.CODE_SERVER || path.join(process.env.XDG_CACHE_H
 const USER_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'workbench.startupEditor': 'none',
+  // VS Code desktop's default. In a browser build the default is 'afterDelay' (1 s): under load it saved the
+  // tests' deliberately unsaved editors behind their back (Migrate Workspace's "unsaved editors stay unsaved").
+  'files.autoSave': 'off',
   'workbench.tips.enabled': false,
   'chat.commandCenter.enabled': false,
   'extensions.autoUpdate': false,
