@@ -2,7 +2,7 @@ import { lstat } from 'node:fs/promises';
 import { basename, relative, sep } from 'node:path';
 import { isSourceFileName } from '../../workspace/languages';
 import type { WalkEntry } from '../../workspace/types';
-import { type FolderFileList, isSkippedFolderName } from './watchedFileLists';
+import { type FolderFileList, liesUnderSkippedFolder } from './watchedFileLists';
 
 export interface FileListUpdate {
   /** Walks one folder-relative path as a full walk would see it (rules on the way, then the file or the folder). */
@@ -28,9 +28,9 @@ export async function updateFileList(list: FolderFileList, update: FileListUpdat
   let sawLink = false;
   for (const [path, kind] of structural) {
     if (kind === 'deleted') continue;
-    const relativePath = relative(list.root, path).split(sep).join('/');
     // Under a folder every walk skips (an install in node_modules): nothing to look at.
-    if (relativePath.split('/').slice(0, -1).some(isSkippedFolderName)) continue;
+    if (liesUnderSkippedFolder(list.root, path)) continue;
+    const relativePath = relative(list.root, path).split(sep).join('/');
     const stats = await lstat(path).catch(() => undefined);
     if (!stats) continue; // gone again since
     if (stats.isSymbolicLink()) return false;

@@ -13,6 +13,11 @@ export function isSkippedFolderName(name: string): boolean {
   return name.startsWith('.') || DEFAULT_EXCLUDED_FOLDER_NAMES.has(name);
 }
 
+/** Whether `path` lies under a folder every walk from `root` skips (node_modules during an install, .git). */
+export function liesUnderSkippedFolder(root: string, path: string): boolean {
+  return relative(root, path).split(sep).slice(0, -1).some(isSkippedFolderName);
+}
+
 /** One folder's files as its last complete walk found them, and the changes reported since. */
 export class FolderFileList {
   /** Walk entries by absolute path, in walk order (until `sortNeeded`). */
@@ -58,8 +63,8 @@ export class WatchedFileLists {
 
   changed(path: string, kind: FileChangeKind): void {
     for (const list of this.lists.values()) {
-      // Under a folder every walk skips (node_modules during an install, .git): nothing the list can hold.
-      if (!list.contains(path) || relative(list.root, path).split(sep).slice(0, -1).some(isSkippedFolderName)) continue;
+      // Under a folder every walk skips: nothing the list can hold.
+      if (!list.contains(path) || liesUnderSkippedFolder(list.root, path)) continue;
       // Ignore rules decide what a walk finds everywhere below them.
       if (basename(path) === '.gitignore') list.stale = true;
       list.pending.set(path, kind);

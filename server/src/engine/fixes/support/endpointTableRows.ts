@@ -1,5 +1,5 @@
 import ts from '../../typescript';
-import { propertyNameText } from '../../script/parse';
+import { propertyNameText, skipOuterExpressions } from '../../script/parse';
 import type { FixContext } from '../fixContext';
 import { lineIndentAt } from '../style';
 import { endOfLine } from './nodes';
@@ -20,7 +20,7 @@ export function declaredTable(sourceFile: ts.SourceFile, name: string): Declared
     if (!ts.isVariableStatement(statement)) continue;
     const declaration = statement.declarationList.declarations.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name);
     if (!declaration?.initializer) continue;
-    const object = withoutWrappers(declaration.initializer);
+    const object = skipOuterExpressions(declaration.initializer);
     if (!ts.isObjectLiteralExpression(object)) return undefined;
     const plain = object.properties.every((property) => ts.isPropertyAssignment(property) && propertyNameText(property.name) !== undefined);
     const keys = plain ? object.properties.map((property) => propertyNameText(property.name)!) : undefined;
@@ -29,15 +29,6 @@ export function declaredTable(sourceFile: ts.SourceFile, name: string): Declared
     return { statement, object, keys, quote };
   }
   return undefined;
-}
-
-/** `(x)`, `x as T`, `x satisfies T`, `<T>x` → x. */
-function withoutWrappers(expression: ts.Expression): ts.Expression {
-  let current = expression;
-  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current)) {
-    current = current.expression;
-  }
-  return current;
 }
 
 /**
