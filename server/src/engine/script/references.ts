@@ -3,7 +3,11 @@ import ts from '../typescript';
 // Which identifiers name something: the statement walk of the incremental analysis (scanNodes.ts) and the fix
 // checks (fixes/support/nodes.ts) must agree on it, since the refinement indexes statements by the names one found.
 
-/** False for `x.name`, `{ name: v }` keys, `import { name as x }` property names and declarations' own names. */
+/**
+ * False for `x.name`, member names (`{ name: v }` keys, methods, properties, enum members), `import { name as x }`
+ * property names and labels. True for the names variables, functions and classes declare: the refinement indexes a
+ * statement by the names it declares as well as those it uses.
+ */
 export function isReference(identifier: ts.Identifier): boolean {
   const parent = identifier.parent;
   if (ts.isPropertyAccessExpression(parent) && parent.name === identifier) return false;

@@ -38,9 +38,34 @@ function verdictFor(context: FixContext, finding: Finding): Verdict {
   return isRuntimeClientRegion(context, finding) ? OK : refuse(l10n.t('only Bedrock Runtime clients move to SageMaker Runtime; this client has no China endpoint'));
 }
 
+/** The constructor whose options object, written in place, holds the literal as `region` or as its fallback. */
 function constructorOf(context: FixContext, finding: Finding): ts.Expression | undefined {
-  const construction = context.nodeOf(finding)?.parent?.parent?.parent;
+  const literal = context.nodeOf(finding);
+  const property = literal && regionPropertyOf(literal);
+  const construction = property?.parent.parent;
   return construction && ts.isNewExpression(construction) ? construction.expression : undefined;
+}
+
+/**
+ * `region: "us-east-1"`, or `region: process.env.AWS_REGION ?? "us-east-1"` (also `||`, parentheses): the literal is
+ * the value the client gets when nothing else is set, so it is the one to point at the target region.
+ */
+function regionPropertyOf(literal: ts.Node): ts.PropertyAssignment | undefined {
+  let node = literal;
+  for (;;) {
+    const parent = node.parent;
+    if (isOuterExpression(parent) && parent.expression === node) node = parent;
+    else if (ts.isBinaryExpression(parent) && parent.right === node && isFallbackOperator(parent.operatorToken.kind)) node = parent;
+    else return ts.isPropertyAssignment(parent) && parent.initializer === node ? parent : undefined;
+  }
+}
+
+function isOuterExpression(node: ts.Node): node is ts.ParenthesizedExpression | ts.AsExpression | ts.SatisfiesExpression | ts.NonNullExpression | ts.TypeAssertion {
+  return ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node);
+}
+
+function isFallbackOperator(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.QuestionQuestionToken || kind === ts.SyntaxKind.BarBarToken;
 }
 
 /** The constructor whose options hold the reported literal: `new X({ region: "..." })` or `new X({ region: a ?? "..." })`. */
