@@ -144,6 +144,29 @@ describe('refineFixability', () => {
     assert.deepEqual(fixesForFinding(fixInput, finding(fixInput, 'bedrock/client-region')), []);
   });
 
+  it('a region in a config const is rewritten when only Bedrock Runtime clients of this module get the object, else a TODO or a reason', () => {
+    const header = `import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";\nimport { SageMakerClient } from "@aws-sdk/client-sagemaker";\n`;
+    const REWRITTEN = 'rewritten', TODO = 'todo', REFUSED = 'refused';
+    const cases: [string, string][] = [
+      ['const config = { region: "us-east-1" };\nexport const client = new BedrockRuntimeClient(config);\n', REWRITTEN],
+      ['const config = { region: "us-east-1" };\nexport const a = new BedrockRuntimeClient(config), b = new BedrockRuntimeClient((config));\n', REWRITTEN],
+      ['const config = { region: "us-east-1" };\nexport const client = new BedrockRuntimeClient(config);\nexport const control = new SageMakerClient(config);\n', TODO],
+      ['export const config = { region: "us-east-1" };\nexport const client = new BedrockRuntimeClient(config);\n', REFUSED],
+      ['let config = { region: "us-east-1" };\nexport const client = new BedrockRuntimeClient(config);\n', REFUSED],
+      ['const config = { region: "us-east-1" };\nexport const client = new BedrockRuntimeClient(config);\nconsole.log(config);\n', REFUSED],
+    ];
+    for (const [body, outcome] of cases) {
+      const fixInput = input(header + body);
+      const findings = refineFixability(fixInput, analyze(fixInput).findings);
+      const region = findings.find((found) => found.ruleId === 'bedrock/client-region');
+      assert.equal(region?.fixable, outcome !== REFUSED, body);
+      const after = applyEdits(fixInput.text, fixAll(fixInput, findings)?.edits ?? []);
+      assert.equal(after.includes('region: "cn-northwest-1"'), outcome === REWRITTEN, body);
+      assert.equal(/TODO\(bedrock-to-sagemaker\): the SageMaker Runtime client must use the target region 'cn-northwest-1'/.test(after), outcome === TODO, body);
+      if (outcome === REFUSED) assert.match(region!.message, /also used by something other than a client constructor/, body);
+    }
+  });
+
   it('a LangChain chat model region (also a fallback literal) is fixable with the file migration, which rewrites it', () => {
     for (const region of ['"us-east-1"', 'process.env.AWS_REGION ?? "us-east-1"']) {
       const text = `import { ChatBedrockConverse } from "@langchain/aws";\nexport const chat = new ChatBedrockConverse({ model: "meta.llama3-8b-instruct-v1:0", region: ${region} });\n`;

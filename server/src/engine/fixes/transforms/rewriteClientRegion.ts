@@ -5,6 +5,8 @@ import type { FixContext } from '../fixContext';
 import { rewritesChatModelAt } from './rewriteLangChain';
 import { OK, type FixTransform, type Verdict, refuse } from '../transform';
 import { importedNameOf } from '../support/aiSdkUses';
+import { referencesTo } from '../support/nodes';
+import { insertTodoAbove } from '../support/todoComment';
 
 /**
  * `region: "us-east-1"` on a Bedrock Runtime client → the target China region, keeping the quote style. Other
@@ -20,9 +22,13 @@ export const rewriteClientRegion: FixTransform = {
       const literal = context.nodeOf(finding);
       // A LangChain chat model's region changes only with the rest of its construction (rewriteLangChain).
       if (!literal || !(ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal))) continue;
-      if (!isRuntimeClientRegion(context, finding) && !isAiSdkFactoryRegion(context, finding)) continue;
-      const quote = literal.getText(context.sourceFile).charAt(0);
-      context.replace(literal, `${quote}${context.settings.targetRegion}${quote}`);
+      if (isRuntimeClientRegion(context, finding) || isAiSdkFactoryRegion(context, finding)) {
+        const quote = literal.getText(context.sourceFile).charAt(0);
+        context.replace(literal, `${quote}${context.settings.targetRegion}${quote}`);
+      } else if (reachesRuntimeClient(context, finding)) {
+        // The other clients keep their region; the migrated one needs its own options (a person decides which).
+        insertTodoAbove(context, literal, l10n.t("the SageMaker Runtime client must use the target region '{0}', but these options also configure other clients: give it options of its own with region '{0}'.", context.settings.targetRegion));
+      }
     }
   },
 };
@@ -33,17 +39,52 @@ function verdictFor(context: FixContext, finding: Finding): Verdict {
   // A LangChain chat model the file migration rewrites gets the target region with it (also a fallback literal).
   const owner = regionOwner(context, finding);
   if (owner && rewritesChatModelAt(context, owner)) return OK;
-  const callee = constructorOf(context, finding);
-  if (!callee) return refuse(l10n.t('the region is not given to a client constructor'));
-  return isRuntimeClientRegion(context, finding) ? OK : refuse(l10n.t('only Bedrock Runtime clients move to SageMaker Runtime; this client has no China endpoint'));
+  const callees = constructorsOf(context, finding);
+  if (!callees) return refuse(l10n.t('the options object holding the region is also used by something other than a client constructor'));
+  // Shared with other clients: the migration leaves a TODO above the options (the finding does not stay silent).
+  if (isRuntimeClientRegion(context, finding) || reachesRuntimeClient(context, finding)) return OK;
+  return refuse(l10n.t('only Bedrock Runtime clients move to SageMaker Runtime; this client has no China endpoint'));
 }
 
-/** The constructor whose options object, written in place, holds the literal as `region` or as its fallback. */
-function constructorOf(context: FixContext, finding: Finding): ts.Expression | undefined {
+/**
+ * The constructors that get the literal's options object: the one it is written in, or every constructor a `const`
+ * holding it is passed to. Undefined when the object (or the variable) goes anywhere else: another client or function
+ * may read that region.
+ */
+function constructorsOf(context: FixContext, finding: Finding): ts.Expression[] | undefined {
   const literal = context.nodeOf(finding);
-  const property = literal && regionPropertyOf(literal);
-  const construction = property?.parent.parent;
-  return construction && ts.isNewExpression(construction) ? construction.expression : undefined;
+  const options = literal && regionPropertyOf(literal)?.parent;
+  if (!options) return undefined;
+  const construction = constructionTaking(options);
+  if (construction) return [construction.expression];
+  const variable = skipOuterUp(options).parent;
+  if (!ts.isVariableDeclaration(variable) || !ts.isIdentifier(variable.name) || !isLocalConst(variable)) return undefined;
+  const uses = referencesTo(context.sourceFile, variable.name.text).filter((reference) => reference !== variable.name);
+  const callees = uses.map((use) => constructionTaking(use)?.expression);
+  return uses.length > 0 && callees.every((callee) => callee !== undefined) ? callees as ts.Expression[] : undefined;
+}
+
+
+/** `new X(options)`, with `options` its first argument (through parentheses and assertions). */
+function constructionTaking(options: ts.Node): ts.NewExpression | undefined {
+  const argument = skipOuterUp(options);
+  const construction = argument.parent;
+  return ts.isNewExpression(construction) && construction.arguments?.[0] === argument ? construction : undefined;
+}
+
+/** A `const` of this module only: an exported one may configure clients elsewhere. */
+function isLocalConst(declaration: ts.VariableDeclaration): boolean {
+  const list = declaration.parent;
+  if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return false;
+  const statement = list.parent;
+  return ts.isVariableStatement(statement) && !statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+/** The outermost parentheses or assertion around `node` (itself when there is none). */
+function skipOuterUp(node: ts.Node): ts.Node {
+  let current = node;
+  while (isOuterExpression(current.parent) && current.parent.expression === current) current = current.parent;
+  return current;
 }
 
 /**
@@ -76,9 +117,19 @@ function regionOwner(context: FixContext, finding: Finding): ts.Expression | und
   return construction && ts.isNewExpression(construction) ? construction.expression : undefined;
 }
 
+/** Every constructor the region reaches is a Bedrock Runtime client the migration rewrites. */
 function isRuntimeClientRegion(context: FixContext, finding: Finding): boolean {
-  const callee = constructorOf(context, finding);
-  return callee !== undefined && context.findings.some((other) => other.ruleId === 'bedrock/runtime-client'
+  const callees = constructorsOf(context, finding);
+  return callees !== undefined && callees.every((callee) => isRuntimeClient(context, callee));
+}
+
+/** Some constructor the region reaches is a Bedrock Runtime client (the others are not). */
+function reachesRuntimeClient(context: FixContext, finding: Finding): boolean {
+  return constructorsOf(context, finding)?.some((callee) => isRuntimeClient(context, callee)) ?? false;
+}
+
+function isRuntimeClient(context: FixContext, callee: ts.Expression): boolean {
+  return context.findings.some((other) => other.ruleId === 'bedrock/runtime-client'
     && other.range.start === callee.getStart(context.sourceFile) && other.range.end === callee.getEnd());
 }
 
