@@ -144,16 +144,17 @@ describe('refineFixability', () => {
     assert.deepEqual(fixesForFinding(fixInput, finding(fixInput, 'bedrock/client-region')), []);
   });
 
-  it('a region in a config const is rewritten when only Bedrock Runtime clients of this module get the object, else a TODO or a reason', () => {
+  it('a region in a config const is rewritten when only Bedrock Runtime clients of this module get the object, else a TODO; refused without a Runtime client', () => {
     const header = `import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";\nimport { SageMakerClient } from "@aws-sdk/client-sagemaker";\n`;
     const REWRITTEN = 'rewritten', TODO = 'todo', REFUSED = 'refused';
     const cases: [string, string][] = [
       ['const config = { region: "us-east-1" };\nexport const client = new BedrockRuntimeClient(config);\n', REWRITTEN],
       ['const config = { region: "us-east-1" };\nexport const a = new BedrockRuntimeClient(config), b = new BedrockRuntimeClient((config));\n', REWRITTEN],
       ['const config = { region: "us-east-1" };\nexport const client = new BedrockRuntimeClient(config);\nexport const control = new SageMakerClient(config);\n', TODO],
-      ['export const config = { region: "us-east-1" };\nexport const client = new BedrockRuntimeClient(config);\n', REFUSED],
-      ['let config = { region: "us-east-1" };\nexport const client = new BedrockRuntimeClient(config);\n', REFUSED],
-      ['const config = { region: "us-east-1" };\nexport const client = new BedrockRuntimeClient(config);\nconsole.log(config);\n', REFUSED],
+      ['export const config = { region: "us-east-1" };\nexport const client = new BedrockRuntimeClient(config);\n', TODO],
+      ['let config = { region: "us-east-1" };\nexport const client = new BedrockRuntimeClient(config);\n', TODO],
+      ['const config = { region: "us-east-1" };\nexport const client = new BedrockRuntimeClient(config);\nconsole.log(config);\n', TODO],
+      ['import { Bedrock } from "@llamaindex/aws";\nconst config = { model: "meta.llama3-8b-instruct-v1:0", region: "us-east-1" };\nexport const llm = new Bedrock(config);\n', REFUSED],
     ];
     for (const [body, outcome] of cases) {
       const fixInput = input(header + body);
@@ -163,7 +164,7 @@ describe('refineFixability', () => {
       const after = applyEdits(fixInput.text, fixAll(fixInput, findings)?.edits ?? []);
       assert.equal(after.includes('region: "cn-northwest-1"'), outcome === REWRITTEN, body);
       assert.equal(/TODO\(bedrock-to-sagemaker\): the SageMaker Runtime client must use the target region 'cn-northwest-1'/.test(after), outcome === TODO, body);
-      if (outcome === REFUSED) assert.match(region!.message, /also used by something other than a client constructor/, body);
+      if (outcome === REFUSED) assert.match(region!.message, /this client has no China endpoint/, body);
     }
   });
 

@@ -22,12 +22,13 @@ export const rewriteClientRegion: FixTransform = {
       const literal = context.nodeOf(finding);
       // A LangChain chat model's region changes only with the rest of its construction (rewriteLangChain).
       if (!literal || !(ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal))) continue;
-      if (isRuntimeClientRegion(context, finding) || isAiSdkFactoryRegion(context, finding)) {
+      const reach = reachOf(context, finding);
+      if (reach.onlyRuntimeClients || isAiSdkFactoryRegion(context, finding)) {
         const quote = literal.getText(context.sourceFile).charAt(0);
         context.replace(literal, `${quote}${context.settings.targetRegion}${quote}`);
-      } else if (reachesRuntimeClient(context, finding)) {
-        // The other clients keep their region; the migrated one needs its own options (a person decides which).
-        insertTodoAbove(context, literal, l10n.t("the SageMaker Runtime client must use the target region '{0}', but these options also configure other clients: give it options of its own with region '{0}'.", context.settings.targetRegion));
+      } else if (reach.runtimeClients > 0) {
+        // Whatever else gets these options keeps its region; the migrated client needs options of its own.
+        insertTodoAbove(context, literal, l10n.t("the SageMaker Runtime client must use the target region '{0}', but these options are also used elsewhere (another client, an export or other code): give it options of its own with region '{0}'.", context.settings.targetRegion));
       }
     }
   },
@@ -39,31 +40,37 @@ function verdictFor(context: FixContext, finding: Finding): Verdict {
   // A LangChain chat model the file migration rewrites gets the target region with it (also a fallback literal).
   const owner = regionOwner(context, finding);
   if (owner && rewritesChatModelAt(context, owner)) return OK;
-  const callees = constructorsOf(context, finding);
-  if (!callees) return refuse(l10n.t('the options object holding the region is also used by something other than a client constructor'));
-  // Shared with other clients: the migration leaves a TODO above the options (the finding does not stay silent).
-  if (isRuntimeClientRegion(context, finding) || reachesRuntimeClient(context, finding)) return OK;
+  // Rewritten, or (shared beyond the Runtime clients) a TODO above it: the migrated client never keeps it silently.
+  if (reachOf(context, finding).runtimeClients > 0) return OK;
   return refuse(l10n.t('only Bedrock Runtime clients move to SageMaker Runtime; this client has no China endpoint'));
 }
 
-/**
- * The constructors that get the literal's options object: the one it is written in, or every constructor a `const`
- * holding it is passed to. Undefined when the object (or the variable) goes anywhere else: another client or function
- * may read that region.
- */
-function constructorsOf(context: FixContext, finding: Finding): ts.Expression[] | undefined {
-  const literal = context.nodeOf(finding);
-  const options = literal && regionPropertyOf(literal)?.parent;
-  if (!options) return undefined;
-  const construction = constructionTaking(options);
-  if (construction) return [construction.expression];
-  const variable = skipOuterUp(options).parent;
-  if (!ts.isVariableDeclaration(variable) || !ts.isIdentifier(variable.name) || !isLocalConst(variable)) return undefined;
-  const uses = referencesTo(context.sourceFile, variable.name.text).filter((reference) => reference !== variable.name);
-  const callees = uses.map((use) => constructionTaking(use)?.expression);
-  return uses.length > 0 && callees.every((callee) => callee !== undefined) ? callees as ts.Expression[] : undefined;
+interface RegionReach {
+  /** How many Bedrock Runtime client constructors (which the migration rewrites) get the options. */
+  runtimeClients: number;
+  /** The options go to Bedrock Runtime client constructors and nowhere else (no other client, export or use). */
+  onlyRuntimeClients: boolean;
 }
 
+/**
+ * Where the literal's options object goes: the constructor it is written in, or the constructors a variable holding
+ * it is passed to. Only a module-local `const` passed to nothing but constructors is known to go nowhere else.
+ */
+function reachOf(context: FixContext, finding: Finding): RegionReach {
+  const literal = context.nodeOf(finding);
+  const options = literal && regionPropertyOf(literal)?.parent;
+  const construction = options && constructionTaking(options);
+  if (!options || construction) {
+    const runtime = construction !== undefined && isRuntimeClient(context, construction.expression);
+    return { runtimeClients: runtime ? 1 : 0, onlyRuntimeClients: runtime };
+  }
+  const variable = skipOuterUp(options).parent;
+  if (!ts.isVariableDeclaration(variable) || !ts.isIdentifier(variable.name)) return { runtimeClients: 0, onlyRuntimeClients: false };
+  const name = variable.name;
+  const callees = referencesTo(context.sourceFile, name.text).filter((use) => use !== name).map((use) => constructionTaking(use)?.expression);
+  const runtimeClients = callees.filter((callee) => callee !== undefined && isRuntimeClient(context, callee)).length;
+  return { runtimeClients, onlyRuntimeClients: runtimeClients > 0 && runtimeClients === callees.length && isLocalConst(variable) };
+}
 
 /** `new X(options)`, with `options` its first argument (through parentheses and assertions). */
 function constructionTaking(options: ts.Node): ts.NewExpression | undefined {
@@ -115,17 +122,6 @@ function regionOwner(context: FixContext, finding: Finding): ts.Expression | und
   while (node && !ts.isPropertyAssignment(node) && !ts.isStatement(node)) node = node.parent;
   const construction = node && ts.isPropertyAssignment(node) ? node.parent.parent : undefined;
   return construction && ts.isNewExpression(construction) ? construction.expression : undefined;
-}
-
-/** Every constructor the region reaches is a Bedrock Runtime client the migration rewrites. */
-function isRuntimeClientRegion(context: FixContext, finding: Finding): boolean {
-  const callees = constructorsOf(context, finding);
-  return callees !== undefined && callees.every((callee) => isRuntimeClient(context, callee));
-}
-
-/** Some constructor the region reaches is a Bedrock Runtime client (the others are not). */
-function reachesRuntimeClient(context: FixContext, finding: Finding): boolean {
-  return constructorsOf(context, finding)?.some((callee) => isRuntimeClient(context, callee)) ?? false;
 }
 
 function isRuntimeClient(context: FixContext, callee: ts.Expression): boolean {
