@@ -10,6 +10,7 @@ export function benchServerExecArgv(): string[] {
 }
 
 /** How the server was started, for a bench's heading. */
-export function describeServerFlags(): string {
-  return `Server started with the extension's Node flags (${SERVER_EXEC_ARGV.join(' ') || 'none'}), over stdio.`;
+export function describeServerFlags(transport: 'stdio' | 'ipc' = 'stdio'): string {
+  const over = transport === 'ipc' ? "over Node's IPC channel, as the extension starts it" : 'over stdio';
+  return `Server started with the extension's Node flags (${SERVER_EXEC_ARGV.join(' ') || 'none'}), ${over}.`;
 }

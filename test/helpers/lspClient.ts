@@ -8,7 +8,7 @@ import {
   DidChangeWorkspaceFoldersNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
   type DocumentDiagnosticReport, DocumentDiagnosticRequest, ExitNotification, InitializedNotification, type InitializeResult,
   InitializeRequest, LogMessageNotification, type ProtocolConnection, type Range, RegistrationRequest, ShutdownRequest,
-  type WorkspaceFolder, createProtocolConnection, CancellationTokenSource,
+  type WorkspaceFolder, createProtocolConnection, CancellationTokenSource, IPCMessageReader, IPCMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { FindingsRequest, type FindingsResult, type InitializationOptions } from '../../shared/protocol';
 import { ensureServerBuilt } from './lspServerBuild';
@@ -27,6 +27,8 @@ export interface StartOptions {
   execArgv?: string[];
   /** Environment variables added to the server process's (e.g. the work counters' test hook). */
   env?: Record<string, string>;
+  /** How messages travel: over stdin/stdout (default), or over Node's IPC channel, as the extension starts the server. */
+  transport?: 'stdio' | 'ipc';
 }
 
 export const DEFAULT_CAPABILITIES: ClientCapabilities = {
@@ -83,8 +85,13 @@ export class LspTestClient {
 
   static async start(options: StartOptions = {}): Promise<LspTestClient> {
     const serverPath = await ensureServerBuilt();
-    const child = spawn(process.execPath, [...(options.execArgv ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
-    const connection = createProtocolConnection(child.stdout!, child.stdin!);
+    const ipc = options.transport === 'ipc';
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), serverPath, ipc ? '--node-ipc' : '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe', ...(ipc ? ['ipc' as const] : [])], env: { ...process.env, ...options.env },
+    });
+    const connection = ipc
+      ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+      : createProtocolConnection(child.stdout!, child.stdin!);
     const client = new LspTestClient(child, connection, options);
     connection.listen();
     client.initializeResult = await connection.sendRequest(InitializeRequest.type, {

@@ -15,8 +15,12 @@ export interface RuleMeta {
 
 // Anchors in docs/rules.md are the rule id with '/' replaced by '-'.
 export const RULES_DOC_URL = 'https://github.com/bedrock-to-sagemaker/bedrock-to-sagemaker/blob/main/docs/rules.md';
+const docUrls = new Map<RuleId, string>();
+
 export function ruleDocUrl(id: RuleId): string {
-  return `${RULES_DOC_URL}#${id.replace(/\//g, '-')}`;
+  let url = docUrls.get(id); // asked for every diagnostic of every pull
+  if (url === undefined) docUrls.set(id, (url = `${RULES_DOC_URL}#${id.replace(/\//g, '-')}`));
+  return url;
 }
 
 /** An equivalent that says there is none and names the alternative (`none: <alternative>`); withoutNonePrefix undoes it. */

@@ -65,8 +65,15 @@ function fullReport(items: Diagnostic[], resultId?: string): DocumentDiagnosticR
 }
 
 function resultIdFor(document: TextDocument, settingsKey: string, generation: number, heldBack: string | undefined): string {
-  const environment = createHash('sha1').update(`${document.languageId}\n${currentLocale()}\n${generation}\n${settingsKey}\n${heldBack ?? ''}`).digest('hex').slice(0, 12);
-  return `${document.version}:${environment}`;
+  return `${document.version}:${environmentHash(`${document.languageId}\n${currentLocale()}\n${generation}\n${settingsKey}\n${heldBack ?? ''}`)}`;
+}
+
+/** The last environment hashed: it changes with settings, locale or folders, not with each keystroke's pull. */
+let lastEnvironment: { text: string; hash: string } | undefined;
+
+function environmentHash(text: string): string {
+  if (lastEnvironment?.text !== text) lastEnvironment = { text, hash: createHash('sha1').update(text).digest('hex').slice(0, 12) };
+  return lastEnvironment.hash;
 }
 
 /** Shown instead of silently dropping results when the engine throws: the details are in the output channel. */

@@ -13,6 +13,7 @@ import { waitingForSyntax } from './index';
 import { FILE_WIDE_PROPERTY_NAMES } from './transforms/rewriteLangChain';
 import { isPlaceholderFinding } from './support/placeholderEndpoint';
 import { workCounters } from '../workCounters';
+import { ObjectCache } from '../objectCache';
 
 /** refineFixability, given the document's tree and the verdicts kept from earlier versions. */
 export type Refine = (input: FixInput, findings: readonly Finding[], parsed?: ts.SourceFile, memo?: CheckMemo) => Finding[];
@@ -47,11 +48,11 @@ export class RefinementReuse {
   private statements: readonly ts.Statement[] = [];
   private places: Array<Place | undefined> = [];
   private kept = new Map<ts.Statement, Map<string, Kept>>();
-  private readonly namesOfStatement = new WeakMap<ts.Statement, ReadonlySet<string>>();
+  private readonly namesOfStatement = new ObjectCache<ts.Statement, ReadonlySet<string>>('namesOfStatement');
   /** The names of a statement as the analysis found them in its own walk, when it has them (see refine). */
   private knownNames: StatementNames | undefined;
   /** Each finding's shape, for the anchor position it was made for (see placeOf). */
-  private readonly shapes = new WeakMap<Finding, { anchorPos: number; shape: string }>();
+  private readonly shapes = new ObjectCache<Finding, { anchorPos: number; shape: string }>('shape');
   /** The statements of the last refined tree that mention each name (kept up to date edit by edit). */
   private readonly naming = new Map<string, Set<ts.Statement>>();
 

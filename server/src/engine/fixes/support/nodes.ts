@@ -3,6 +3,7 @@ import type { OffsetRange } from '../../types';
 import { readName } from './checkReads';
 import { treeFacts } from './treeFacts';
 import { isReference } from '../../script/references';
+import { ObjectCache } from '../../objectCache';
 
 export { isReference };
 
@@ -73,7 +74,7 @@ export function enclosingScope(node: ts.Node): ts.Node {
 }
 
 /** The references of a whole file by name, in document order: one walk, however many names are looked up. */
-const fileReferences = new WeakMap<ts.SourceFile, Map<string, ts.Identifier[]>>();
+const fileReferences = new ObjectCache<ts.SourceFile, Map<string, ts.Identifier[]>>('fileReferences');
 
 /**
  * An index of a tree's top-level statements kept by its owner (the editor's incremental tree), so lookups walk only
@@ -86,7 +87,7 @@ export interface StatementIndex {
   moduleStatements(): readonly ts.Statement[] | undefined;
 }
 
-const statementIndexes = new WeakMap<ts.SourceFile, StatementIndex>();
+const statementIndexes = new ObjectCache<ts.SourceFile, StatementIndex>('statementIndex');
 
 export function indexStatements(sourceFile: ts.SourceFile, index: StatementIndex): void {
   statementIndexes.set(sourceFile, index);
@@ -115,34 +116,35 @@ export function referencesTo(root: ts.Node, name: string): ts.Identifier[] {
 }
 
 // The editor's incremental tree keeps an unchanged statement as the same object with the same nodes (only their
-// positions move): its references to a name are found once, not on every keystroke.
-const referencesInStatement = new WeakMap<ts.Statement, Map<string, ts.Identifier[]>>();
+// positions move): its references are found once, not on every keystroke; and in one walk for every name (a check
+// looks up each name the Bedrock import brings in, in the statement just typed in).
+const referencesInStatement = new ObjectCache<ts.Statement, Map<string, ts.Identifier[]>>('referencesInStatement');
 
 function statementReferencesTo(statement: ts.Statement, name: string): ts.Identifier[] {
   let byName = referencesInStatement.get(statement);
-  if (!byName) referencesInStatement.set(statement, (byName = new Map()));
-  let found = byName.get(name);
-  if (!found) byName.set(name, (found = referencesTo(statement, name)));
-  return found;
+  if (!byName) referencesInStatement.set(statement, (byName = referencesIn(statement)));
+  return byName.get(name) ?? [];
 }
 
 function referencesByName(sourceFile: ts.SourceFile): Map<string, ts.Identifier[]> {
   let index = fileReferences.get(sourceFile);
-  if (!index) {
-    const byName = new Map<string, ts.Identifier[]>();
-    const visit = (node: ts.Node): void => {
-      if (ts.isIdentifier(node) && isReference(node)) {
-        const list = byName.get(node.text);
-        if (list) list.push(node);
-        else byName.set(node.text, [node]);
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(sourceFile);
-    index = byName;
-    fileReferences.set(sourceFile, index);
-  }
+  if (!index) fileReferences.set(sourceFile, (index = referencesIn(sourceFile)));
   return index;
+}
+
+/** Every reference under `root` by name, in document order: one walk. */
+function referencesIn(root: ts.Node): Map<string, ts.Identifier[]> {
+  const byName = new Map<string, ts.Identifier[]>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && isReference(node)) {
+      const list = byName.get(node.text);
+      if (list) list.push(node);
+      else byName.set(node.text, [node]);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(root);
+  return byName;
 }
 
 /** True when `name` is declared anywhere in the file (import, variable, function, class, parameter...). */

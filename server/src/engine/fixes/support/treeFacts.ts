@@ -1,4 +1,5 @@
 import ts from '../../typescript';
+import { ObjectCache } from '../../objectCache';
 
 /**
  * What the fixes ask about a whole tree (its quote and semicolon habits, how it loads modules, the names it
@@ -18,7 +19,7 @@ export interface TreeFacts {
   relativeImports: { js: number; ts: number; none: number };
 }
 
-const factsOfTree = new WeakMap<ts.SourceFile, TreeFacts>();
+const factsOfTree = new ObjectCache<ts.SourceFile, TreeFacts>('treeFacts');
 
 export function treeFacts(sourceFile: ts.SourceFile): TreeFacts {
   let facts = factsOfTree.get(sourceFile);

@@ -1,4 +1,5 @@
 import ts from '../../typescript';
+import { ObjectCache } from '../../objectCache';
 import { workCounters } from '../../workCounters';
 
 interface Positioned {
@@ -12,13 +13,13 @@ interface Positioned {
  * and while typing the same statements after the edit move on every keystroke. A flat loop over them costs about
  * half of a walk with `ts.forEachChild`.
  */
-const flattened = new WeakMap<ts.Node, Positioned[]>();
+const flattened = new ObjectCache<ts.Node, Positioned[]>('flattened');
 
 /**
  * Top-level statements moved by `moveStatement` whose inner nodes have not followed yet, with how far they lag.
  * Absent: every node under the statement is where it belongs.
  */
-const lagging = new WeakMap<ts.Node, number>();
+const lagging = new ObjectCache<ts.Node, number>('lagging');
 
 /** Moves a node and everything under it by `delta` characters. */
 export function shiftNode(node: ts.Node, delta: number): void {
