@@ -9,7 +9,7 @@ import ts from 'typescript';
 import { LspTestClient } from '../test/helpers/lspClient';
 import { generateLargeFile, generateWorkspace } from './generate';
 import { percentile, summarize } from './stats';
-import { benchServerExecArgv, describeServerFlags } from './serverFlags';
+import { benchServerExecArgv, benchTransport, describeServerFlags } from './serverFlags';
 import { benchTypingAcrossSizes } from './typingLatency';
 import { benchFixScaling } from './fixScaling';
 import { benchScans } from './scanBench';
@@ -26,7 +26,7 @@ async function benchEditLatency(edits: number): Promise<void> {
   const text = generateLargeFile(3000, 30);
   const uri = 'file:///bench/large.ts';
   // BENCH_PROFILE=dir writes a CPU profile of the server to dir.
-  const client = await LspTestClient.start({ execArgv: benchServerExecArgv() });
+  const client = await LspTestClient.start({ execArgv: benchServerExecArgv(), transport: benchTransport() });
   try {
     await client.open(uri, 'typescript', text);
     const first = await client.diagnosticItems(uri);
@@ -54,7 +54,7 @@ async function benchEditLatency(edits: number): Promise<void> {
     const p50 = percentile(latencies, 50);
     const parseP50 = percentile(parses, 50);
     console.log(`\n## Edit → diagnostics over LSP (${text.split('\n').length} lines, ${first.length} findings, ${edits} edits)`);
-    console.log(describeServerFlags());
+    console.log(describeServerFlags(benchTransport()));
     console.log(`| measure | p50 ms | p99 ms |\n| --- | --- | --- |`);
     console.log(`| didChange + textDocument/diagnostic round trip | ${summarize(latencies)} |`);
     console.log(`| ts.createSourceFile (full parse, same text) | ${summarize(parses)} |`);

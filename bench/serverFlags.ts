@@ -14,3 +14,8 @@ export function describeServerFlags(transport: 'stdio' | 'ipc' = 'stdio'): strin
   const over = transport === 'ipc' ? "over Node's IPC channel, as the extension starts it" : 'over stdio';
   return `Server started with the extension's Node flags (${SERVER_EXEC_ARGV.join(' ') || 'none'}), ${over}.`;
 }
+
+/** How the benches reach the server: Node's IPC channel, as the extension does, unless BENCH_TRANSPORT=stdio. */
+export function benchTransport(): 'stdio' | 'ipc' {
+  return process.env.BENCH_TRANSPORT === 'stdio' ? 'stdio' : 'ipc';
+}

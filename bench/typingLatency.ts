@@ -5,7 +5,7 @@
 import ts from 'typescript';
 import { LspTestClient } from '../test/helpers/lspClient';
 import { generateMigratableFile } from '../test/helpers/migratableFile';
-import { benchServerExecArgv, describeServerFlags } from './serverFlags';
+import { benchServerExecArgv, benchTransport, describeServerFlags } from './serverFlags';
 import { percentile } from './stats';
 
 const SIZES = [100, 300, 1_000, 3_000, 10_000];
@@ -37,14 +37,15 @@ export interface TypingBenchOptions {
 
 /**
  * BENCH_PROFILE=dir writes a CPU profile of the server to dir; BENCH_TYPING_SIZES=100,300 measures only those sizes;
- * BENCH_TRANSPORT=ipc talks to the server over Node's IPC channel, as the extension does (default: stdio, as other editors do).
+ * the server is reached over Node's IPC channel, as the extension starts it (client.ts: TransportKind.ipc);
+ * BENCH_TRANSPORT=stdio measures the stdio transport other editors use.
  */
 export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): Promise<void> {
   const sizes = options.sizes ?? sizesFromEnvironment() ?? SIZES;
   console.log('\n## Typing: edit → diagnostics over LSP across file sizes (p50 / p99 ms; ratio to a full parse of the same file)');
   console.log(`Each keystroke types or deletes one character of \`${TYPED.trim()}\` (${2 * TYPED.length} keystrokes per place).`);
   console.log('The last column is the floor the transport sets: a diagnostic pull of the same, unchanged version (no analysis; the server answers from its cache).');
-  const transport = process.env.BENCH_TRANSPORT === 'ipc' ? 'ipc' : 'stdio';
+  const transport = benchTransport();
   console.log(describeServerFlags(transport));
   console.log(`Before measuring, the same typing runs once on another document of ${WARM_UP_LINES} lines (warm-up: the server's code compiled and optimised, as after the first minute of editing; the first keystrokes of a session are not in these figures).`);
   console.log('| lines | findings (fixable) | full parse p50 / p99 | plain code p50 / p99 | ratio p50 | a Bedrock function p50 / p99 | ratio p50 | pull without edit p50 / p99 |');
