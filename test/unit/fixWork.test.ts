@@ -47,7 +47,7 @@ describe('work per fix', () => {
     assert.equal(workSince(before).fixAnalyses, analysesOfThePasses);
   });
 
-  test('a rewrite pass that reads no findings (syncImports) parses its text without analysing it', () => {
+  test('a rewrite pass that reads no findings (syncImports) makes no whole-text analysis of its text', () => {
     const text = generateMigratableFile(300);
     const input = { text, languageId: 'typescript' as const, settings: DEFAULT_SETTINGS, fileName: '/w/src/imports.ts', workspaceRelativePath: 'src/imports.ts' };
     const converse = TRANSFORMS.filter((transform) => transform.name === 'rewrite-converse');

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../engine/analyze';
 import { documentFixAll } from '../engine/documentFixes';
-import { applyEdits, fixesWaitForSyntax, refineFixability, syntaxErrorReason } from '../engine/fixes';
+import { analyzeFixedText, applyEdits, fixesWaitForSyntax, refineFixability, syntaxErrorReason } from '../engine/fixes';
 import type { FixInput, FixProposal } from '../engine/fixTypes';
 import { planDependencyFix } from '../engine/packageJson';
 import { dependencyFixability } from '../engine/project/dependencyMigration';
@@ -113,7 +113,8 @@ async function rewrite(
   }
   const written = await writeEdited(editable, fixedText);
   if (!written.ok) return { ...unchanged(file), created, failure: written.message };
-  const reanalysed = analyze({ text: fixedText, languageId: file.languageId, settings, fileName: file.absolutePath });
+  // The fix's own last analysis goes on to the fixed text (only what the last passes edited is analysed again).
+  const reanalysed = analyzeFixedText(input, fixedText);
   const document = TextDocument.create(file.document.uri, file.document.languageId, file.document.version + 1, fixedText);
   return { result: { ...file, document, findings: reanalysed.findings }, editCount: proposal.edits.length, created };
 }

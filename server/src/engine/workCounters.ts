@@ -20,6 +20,8 @@ export const workCounters = {
   freshParses: 0,
   /** Whole-text analyses made by the fix pipeline (one per rewrite pass that needs fresh findings). */
   fixAnalyses: 0,
+  /** Analyses by the fix pipeline of a text made by a rewrite pass, incrementally: only the statements the pass edited. */
+  fixReanalyses: 0,
   /** Rewrite passes run (a transform applied to the text). */
   rewritePasses: 0,
   /** Transform checks run on single findings (the fixability assessment). */

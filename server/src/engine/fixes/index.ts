@@ -1,12 +1,12 @@
 import * as l10n from '@vscode/l10n';
 import type ts from '../typescript';
 import { isScriptLanguage } from '../languages';
-import type { Finding, RuleId, ScriptLanguage } from '../types';
+import type { AnalyzeResult, Finding, RuleId, ScriptLanguage } from '../types';
 import { detectMigrationTodos } from '../script/detectMigrationTodos';
 import { FixContext } from './fixContext';
 import { sortEdits } from '../textEdits';
-import { type Assessment, assess, findingKey, parseAndAnalyse, type ParsedText, runTransforms } from './pipeline';
-import { parseScript } from '../script/parse';
+import { analyseText, type Assessment, assess, findingKey, type ParsedText, runTransforms } from './pipeline';
+import { analyze, DEFAULT_LIMITS } from '../analyze';
 import { TRANSFORMS } from './registry';
 import { mappingForModelId } from '../catalog/endpointChoice';
 import { NOTE_RULES, noteProposal, noteText } from './support/migrationNote';
@@ -103,6 +103,8 @@ function migrationProposal(input: FixInput): FixProposal | undefined {
       return undefined;
     }
     if (result.edits.length === 0) return undefined;
+    // Kept for a caller without a tree of its own (`scan --fix`), which analyses the fixed text next; the editor does not.
+    if (result.last && !input.sourceFile) remember<MigrationRun>(input, 'run', { text: result.text, last: result.last });
     return {
       title: l10n.t('Migrate this file to SageMaker Runtime'),
       edits: result.edits,
@@ -186,22 +188,38 @@ function assessment(input: FixInput, findings?: readonly Finding[], parsed?: ts.
 }
 
 // Without a tree from the caller (`scan --fix`), the syntax check, the assessment and the first rewrite pass share
-// one parse and one analysis of the text: on a large file each costs as much as a whole scan.
+// one parse and one analysis of the text: on a large file each costs as much as a whole scan. The analysis is the
+// incremental one the rewrite passes go on with (pipeline.ts: analyseText).
 function originalTree(input: FixInput): ts.SourceFile {
-  // Without parent pointers: the syntax check needs none, and the analysis walk sets them.
-  return memoized(input, 'tree', () => parseScript(input.text, input.languageId as ScriptLanguage, input.fileName, false));
+  return memoized(input, 'tree', () => originalAnalysis(input).sourceFile);
 }
 
 function originalAnalysis(input: FixInput): ParsedText {
-  return memoized(input, 'original', () => parseAndAnalyse(input, input.text, originalTree(input)));
+  return memoized(input, 'original', () => analyseText(input, input.text));
 }
 
-/** The shared parse (and analysis) for the first rewrite pass, no longer kept here: the passes free it as they go. */
+/** The shared parse and analysis for the first rewrite pass, no longer kept here: the passes free it as they go. */
 function takeOriginal(input: FixInput): ParsedText | undefined {
-  const original = forget<ParsedText>(input, 'original');
-  const tree = forget<ts.SourceFile>(input, 'tree');
-  return original ?? (tree && parseAndAnalyse(input, input.text, tree));
+  forget<ts.SourceFile>(input, 'tree');
+  return forget<ParsedText>(input, 'original');
 }
+
+/**
+ * `analyze` of the text fix-all made of this document (`fixedText`): when the file migration of the same input ran
+ * last, its last analysis goes on to `fixedText` incrementally (only the statements the last passes and the
+ * placeholder fixes edited are analysed again) instead of analysing the whole text afresh.
+ */
+export function analyzeFixedText(input: FixInput, fixedText: string): AnalyzeResult {
+  const fixedInput = { text: fixedText, languageId: input.languageId, settings: input.settings, fileName: input.fileName };
+  const run = forget<MigrationRun>(input, 'run');
+  const incremental = run?.last.parsed.incremental;
+  if (!run || !incremental) return analyze(fixedInput);
+  const change = fixedText === run.text ? { from: run.last.parsed.text, edits: run.last.edits } : undefined;
+  return analyze(fixedInput, DEFAULT_LIMITS, (script) => incremental.analyze(script, change));
+}
+
+/** What the file migration's run ended with: the text it made, and its last analysis (see analyzeFixedText). */
+type MigrationRun = { text: string; last: NonNullable<ReturnType<typeof runTransforms>['last']> };
 
 // A code-action request asks for the fixes of every diagnostic in view: the file migration and the assessment
 // are the same for all of them, so the last document's results are kept (keyed by everything they depend on).
@@ -229,6 +247,11 @@ export function forgetFixResults(): void {
   lastText = undefined;
   lastKey = undefined;
   lastResults.clear();
+}
+
+/** Keeps `value` in the memo of this document (whose key `memoized` has set). */
+function remember<T>(input: FixInput, what: string, value: T): void {
+  if (memoKey(input) === lastKey && input.text === lastText) lastResults.set(what, value);
 }
 
 /** Removes and returns what the memo holds for this document, if anything. */

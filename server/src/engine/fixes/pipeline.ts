@@ -2,6 +2,7 @@ import type ts from '../typescript';
 import { analyze, DEFAULT_LIMITS } from '../analyze';
 import { isScriptLanguage } from '../languages';
 import { analyzeScriptTree } from '../script/analyzeScript';
+import { IncrementalScriptAnalysis } from '../script/incremental/incrementalScript';
 import { parseScript } from '../script/parse';
 import { scanNodes } from '../script/scanNodes';
 import type { Finding, OffsetRange, RuleId, ScriptLanguage } from '../types';
@@ -18,24 +19,29 @@ export interface RunResult {
   edits: TextEdit[];
   createFiles: CreatedFile[];
   text: string;
+  /** The last text a pass analysed and the edits the later passes made to it (none when it is `text`). */
+  last?: { parsed: ParsedText; edits: TextEdit[] };
 }
 
 /**
- * Runs transforms in order. Each pass works on a fresh parse of the text the previous pass produced, and on its
- * analysis when the transform asks for findings, so a transform only ever reasons about real code; a pass that
- * changed nothing leaves both to the next one (one parse and at most one analysis per text, however many
- * findings). The passes' edits are folded into one minimal list against the original text.
+ * Runs transforms in order. Each pass works on a parse of the text the previous pass produced, and on its
+ * analysis, so a transform only ever reasons about real code; a pass that changed nothing leaves both to the next
+ * one (one parse and one analysis per text, however many findings). The texts are analysed incrementally: after a
+ * pass, only the statements it edited are parsed and analysed again (a pass edits a few statements of a large
+ * file). The passes' edits are folded into one minimal list against the original text.
  */
 export function runTransforms(input: FixInput, transforms: readonly FixTransform[], only?: OffsetRange, original?: ParsedText): RunResult {
   const run = runState(input);
   let text = input.text;
   let composed: TextEdit[] = [];
-  // The caller's parse and analysis of the input text, when it has one; cleared so the first rewrite frees it.
+  // The caller's parse and analysis of the input text, when it has one; cleared so that only the run holds it.
   let parsed: ParsedText | undefined = original;
   original = undefined;
+  // The last text analysed, and the edits made to it since: where the next analysis starts from.
+  let last: { parsed: ParsedText; edits: TextEdit[] } | undefined;
   transforms.forEach((transform, pass) => {
-    // A transform without rules of its own (syncImports) reads only the tree: its text is parsed, not analysed.
-    parsed ??= parseText(input, text, transform.rules.length > 0);
+    parsed ??= analyseText(input, text, last);
+    last = { parsed, edits: [] };
     const context = new FixContext(text, () => parsed!.findings, run, parsed.sourceFile);
     // A quick fix for one finding selects it by range in the first pass, where ranges are the original ones.
     const findings = transform.rules.length === 0 ? [] : context.findingsOf(transform.rules)
@@ -48,16 +54,23 @@ export function runTransforms(input: FixInput, transforms: readonly FixTransform
     assertDisjoint(edits, text.length);
     composed = composeEdits(input.text, composed, edits);
     text = applyEdits(text, edits);
+    last.edits = edits;
     parsed = undefined;
   });
-  return { edits: composed, createFiles: [...run.createFiles.values()], text };
+  return { edits: composed, createFiles: [...run.createFiles.values()], text, ...(last ? { last } : {}) };
 }
 
 /** A text of a fix run: its tree (parent pointers set) and its findings, analysed when first asked for. */
 export class ParsedText {
   private analysed: Finding[] | undefined;
 
-  constructor(private readonly input: FixInput, private readonly text: string, readonly sourceFile: ts.SourceFile) {}
+  /** `incremental`: the analysis that made `findings` and `sourceFile`, which can go on to the next text. */
+  constructor(
+    private readonly input: FixInput, readonly text: string, readonly sourceFile: ts.SourceFile,
+    findings?: Finding[], readonly incremental?: IncrementalScriptAnalysis,
+  ) {
+    this.analysed = findings;
+  }
 
   get findings(): Finding[] {
     this.analysed ??= analyseTree(this.input, this.text, this.sourceFile);
@@ -66,13 +79,26 @@ export class ParsedText {
 }
 
 /**
- * Parses `text` for a pass and, when `analysed`, analyses it at once: the analysis walk sets the parent pointers
- * the transforms need, so the parser is spared its own walk for them.
+ * The parse and analysis of `text` for a pass (no migration TODOs: no transform owns them). After `previous` (the
+ * text last analysed and the edits that made `text` from it), only the statements those edits touched are parsed
+ * and analysed again; the tree of `previous` is given up.
  */
-function parseText(input: FixInput, text: string, analysed: boolean): ParsedText {
-  const parsed = new ParsedText(input, text, parseScript(text, input.languageId as ScriptLanguage, input.fileName, !analysed));
-  if (analysed) void parsed.findings;
-  return parsed;
+export function analyseText(input: FixInput, text: string, previous?: { parsed: ParsedText; edits: readonly TextEdit[] }, migrationTodos = false): ParsedText {
+  if (!isScriptLanguage(input.languageId)) return parseAndAnalyse(input, text);
+  const scriptInput = { text, languageId: input.languageId, settings: input.settings, fileName: input.fileName };
+  const incremental = previous?.parsed.incremental ?? new IncrementalScriptAnalysis();
+  const change = previous?.parsed.incremental ? { from: previous.parsed.text, edits: previous.edits } : undefined;
+  const freshParses = workCounters.freshParses;
+  const findings = analyze(scriptInput, DEFAULT_LIMITS, (script) => incremental.analyze(script, change), { migrationTodos }).findings;
+  const tree = incremental.currentTree;
+  if (!tree || tree.text !== text) {
+    // Not analysed (no Bedrock word, over the size limit): its parse gets its parents from a walk of its own.
+    incremental.reset();
+    return parseAndAnalyse(input, text);
+  }
+  if (workCounters.freshParses > freshParses) workCounters.fixAnalyses++;
+  else workCounters.fixReanalyses++;
+  return new ParsedText(input, text, tree, findings, incremental);
 }
 
 /** The parse and analysis of `text` (`sourceFile`: the caller's own parse of it, with or without parent pointers). */

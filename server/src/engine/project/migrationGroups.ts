@@ -20,6 +20,9 @@ export interface GroupCandidate {
  */
 export function heldBackFiles(candidates: readonly GroupCandidate[]): Map<string, string> {
   const members = candidates.filter((candidate) => candidate.findings.some(movesWithItsGroup));
+  // A file is held back only with another member of its group: one member alone needs no look at the imports
+  // (on a large file that look is a whole parse).
+  if (members.length < 2) return new Map();
   const byPath = new Map(members.map((member) => [member.path, member]));
   const known = new Set(byPath.keys());
   const neighbours = new Map<string, Set<string>>(members.map((member) => [member.path, new Set<string>()]));

@@ -21,22 +21,56 @@ export interface TreeFacts {
 
 const factsOfTree = new ObjectCache<ts.SourceFile, TreeFacts>('treeFacts');
 
+/**
+ * The facts of each top-level statement, kept while the statement object lives: the incremental parses of the fix
+ * passes (and of the editor) keep every statement an edit did not touch, so a new tree walks only its new ones.
+ */
+const factsOfStatement = new WeakMap<ts.Statement, TreeFacts>();
+
 export function treeFacts(sourceFile: ts.SourceFile): TreeFacts {
   let facts = factsOfTree.get(sourceFile);
   if (!facts) {
-    facts = gather(sourceFile);
+    facts = emptyFacts();
+    const declared = new Set<string>();
+    for (const statement of sourceFile.statements) {
+      let own = factsOfStatement.get(statement);
+      if (!own) {
+        own = gather(statement, sourceFile);
+        factsOfStatement.set(statement, own);
+      }
+      add(facts, own, declared);
+    }
+    facts.declared = declared;
     factsOfTree.set(sourceFile, facts);
   }
   return facts;
 }
 
-function gather(sourceFile: ts.SourceFile): TreeFacts {
-  const text = sourceFile.text;
-  const declared = new Set<string>();
-  const facts: TreeFacts = {
+function emptyFacts(): TreeFacts {
+  return {
     doubleQuoted: 0, singleQuoted: 0, withSemicolon: 0, withoutSemicolon: 0, hasImportDeclaration: false, hasRequireCall: false,
-    declared, relativeImports: { js: 0, ts: 0, none: 0 },
+    declared: new Set(), relativeImports: { js: 0, ts: 0, none: 0 },
   };
+}
+
+function add(total: TreeFacts, own: TreeFacts, declared: Set<string>): void {
+  total.doubleQuoted += own.doubleQuoted;
+  total.singleQuoted += own.singleQuoted;
+  total.withSemicolon += own.withSemicolon;
+  total.withoutSemicolon += own.withoutSemicolon;
+  total.hasImportDeclaration ||= own.hasImportDeclaration;
+  total.hasRequireCall ||= own.hasRequireCall;
+  for (const name of own.declared) declared.add(name);
+  total.relativeImports.js += own.relativeImports.js;
+  total.relativeImports.ts += own.relativeImports.ts;
+  total.relativeImports.none += own.relativeImports.none;
+}
+
+/** The facts of one top-level statement of `sourceFile` (whose positions are exact: nothing lags, see shiftNodes.ts). */
+function gather(statement: ts.Statement, sourceFile: ts.SourceFile): TreeFacts {
+  const text = sourceFile.text;
+  const facts = emptyFacts();
+  const declared = facts.declared as Set<string>;
   const visit = (node: ts.Node): void => {
     // One switch on the kind: this runs on every node of the file.
     switch (node.kind) {
@@ -75,7 +109,7 @@ function gather(sourceFile: ts.SourceFile): TreeFacts {
     if (text.charAt(node.getEnd() - 1) === ';') facts.withSemicolon++;
     else facts.withoutSemicolon++;
   };
-  visit(sourceFile);
+  visit(statement);
   return facts;
 }
 

@@ -11,7 +11,8 @@ import { staleStatements } from './staleStatements';
 import { NameIndex } from './nameIndex';
 import { StatementIndex } from './statementIndex';
 import type { StatementResult, StatementSummary } from './statementSummary';
-import { nextTree } from './nextTree';
+import { nextTree, nextTreeAfter } from './nextTree';
+import type { Replacement } from './statementsReparse';
 import { settleStatement, settleTree } from './shiftNodes';
 import { replacedStatements } from '../topLevelStatements';
 import { workCounters } from '../../workCounters';
@@ -47,9 +48,13 @@ export class IncrementalScriptAnalysis {
   /** Statements whose last result claimed nodes. */
   private claiming = new Set<ts.Statement>();
 
-  analyze(input: AnalyzeInput): Finding[] {
+  /**
+   * `change`: the edits that made `input.text` from `change.from`, when the caller knows them (a rewrite pass): if
+   * `from` is the text last analysed, only the statements they touch are parsed again, however far apart.
+   */
+  analyze(input: AnalyzeInput, change?: { from: string; edits: readonly Replacement[] }): Finding[] {
     if (!mayMentionBedrock(input.text) || input.token?.isCancellationRequested) return [];
-    const tree = this.parse(input);
+    const tree = this.parse(input, change);
     const resultKey = `${currentLocale()}\n${JSON.stringify(input.settings)}`;
     const settingsChanged = resultKey !== this.resultKey;
     if (settingsChanged) {
@@ -109,11 +114,13 @@ export class IncrementalScriptAnalysis {
     this.claiming = new Set();
   }
 
-  private parse(input: AnalyzeInput): ts.SourceFile {
+  private parse(input: AnalyzeInput, change?: { from: string; edits: readonly Replacement[] }): ts.SourceFile {
     const treeKey = `${input.languageId}\n${input.fileName ?? ''}`;
     const previous = this.tree;
     const parse = (text: string) => parseScript(text, input.languageId as ScriptLanguage, input.fileName);
-    const next = previous && treeKey === this.treeKey ? nextTree(previous, input.text, parse) : undefined;
+    const known = previous && change && previous.text === change.from ? change.edits : undefined;
+    const next = !previous || treeKey !== this.treeKey ? undefined
+      : known ? nextTreeAfter(previous, input.text, known, parse) : nextTree(previous, input.text, parse);
     if (next) {
       this.tree = next;
       return next;

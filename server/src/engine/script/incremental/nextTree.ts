@@ -2,6 +2,7 @@ import ts from '../../typescript';
 import { workCounters } from '../../workCounters';
 import { settleTree } from './shiftNodes';
 import { reparseStatement } from './statementReparse';
+import { type Replacement, reparseStatements } from './statementsReparse';
 import { changeBetween } from './textChange';
 
 /** Above this share of the text changed, a fresh parse is cheaper than an incremental one. */
@@ -28,4 +29,16 @@ export function nextTree(previous: ts.SourceFile, text: string, parse: (text: st
   // TypeScript's incremental parse reads and moves the positions of every node: none may lag behind its statement.
   settleTree(previous);
   return ts.updateSourceFile(previous, text, change);
+}
+
+/**
+ * `nextTree` when the caller knows the edits that made `text` from the previous text (sorted, disjoint): the edited
+ * statements alone are parsed when every edit lies inside one, however far apart they are.
+ */
+export function nextTreeAfter(previous: ts.SourceFile, text: string, edits: readonly Replacement[], parse: (text: string) => ts.SourceFile): ts.SourceFile | undefined {
+  if (edits.length === 0) return previous;
+  const spliced = reparseStatements(previous, text, edits, parse);
+  if (!spliced) return nextTree(previous, text, parse);
+  workCounters.statementReparses++;
+  return spliced;
 }

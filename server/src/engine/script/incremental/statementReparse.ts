@@ -3,10 +3,10 @@ import { statementIndexAt, topLevelStatementOf } from '../topLevelStatements';
 import { moveStatement, shiftNode } from './shiftNodes';
 
 /** ts.TransformFlags.ContainsPossibleTopLevelAwait (internal): a module re-parses such statements with `await` as a keyword. */
-const POSSIBLE_TOP_LEVEL_AWAIT = 1 << 26;
+export const POSSIBLE_TOP_LEVEL_AWAIT = 1 << 26;
 
 /** The parser's own fields of a SourceFile that this module reads or rewrites (internal to TypeScript, stable since 1.x–4.x). */
-interface ParsedFile extends ts.SourceFile {
+export interface ParsedFile extends ts.SourceFile {
   parseDiagnostics: ts.DiagnosticWithLocation[];
   identifiers: Map<string, string>;
   nodeCount: number;
@@ -16,7 +16,7 @@ interface ParsedFile extends ts.SourceFile {
   transformFlags: number;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * A statement-level incremental parse: when an edit lies strictly inside one top-level statement whose ends cannot
@@ -100,7 +100,7 @@ const CLOSE_BRACE = 0x7d;
  * `if` could go on, with `else`, which cannot start the next statement), or at the `}` closing a declaration's body.
  * An expression ending in `}` could go on (`x = {}` then `(y)` on the next line is a call).
  */
-function endsWhateverFollows(statement: ts.Statement, text: string): boolean {
+export function endsWhateverFollows(statement: ts.Statement, text: string): boolean {
   const last = text.charCodeAt(statement.end - 1);
   if (last === SEMICOLON) return true;
   return last === CLOSE_BRACE && (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement)
@@ -121,7 +121,7 @@ function moduleIndicator(previous: ParsedFile, old: ts.Statement, fresh: ParsedF
   return topLevelStatementOf(indicator) !== old ? indicator : false; // an import.meta: gone if it was in the statement (asked by parent pointers: positions under a statement may lag, see shiftNodes.ts)
 }
 
-type Directive = NonNullable<ParsedFile['commentDirectives']>[number];
+export type Directive = NonNullable<ParsedFile['commentDirectives']>[number];
 
 /** The `@ts-ignore`/`@ts-expect-error` comments: those before the statement, the new statement's, the later ones moved. */
 function movedDirectives(previous: readonly Directive[] | undefined, fresh: readonly Directive[] | undefined, old: ts.Statement, delta: number): Directive[] | undefined {
