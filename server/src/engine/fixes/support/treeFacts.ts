@@ -25,7 +25,7 @@ const factsOfTree = new ObjectCache<ts.SourceFile, TreeFacts>('treeFacts');
  * The facts of each top-level statement, kept while the statement object lives: the incremental parses of the fix
  * passes (and of the editor) keep every statement an edit did not touch, so a new tree walks only its new ones.
  */
-const factsOfStatement = new WeakMap<ts.Statement, TreeFacts>();
+const factsOfStatement = new ObjectCache<ts.Statement, TreeFacts>('statementFacts');
 
 export function treeFacts(sourceFile: ts.SourceFile): TreeFacts {
   let facts = factsOfTree.get(sourceFile);
