@@ -1,8 +1,9 @@
 // Regression guard (issue #13): the work one keystroke costs the editor does not grow with the file. The same
 // typing, in plain code next to the Bedrock calls and inside a function that calls Bedrock, is counted (detectors
-// re-run, findings refined, checks and rewrite passes, statement-level and whole-file reparses: counters, not wall
-// time) on a 300-line and a 10,000-line file. So are the positions of nodes moved after each edit: those under a
-// statement move only when something looks into it (shiftNodes.ts).
+// re-run, findings refined, checks and rewrite passes, statement-level and whole-file reparses, statements whose
+// declarations the symbol tracker recorded: counters, not wall time) on a 300-line and a 10,000-line file. So are
+// the positions of nodes moved after each edit: those under a statement move only when something looks into it
+// (shiftNodes.ts).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -60,6 +61,10 @@ describe('work per edit', () => {
     assert.equal(large.work.checks, 0, 'no rewrite check runs again');
     assert.equal(large.work.rewritePasses, 0, 'no rewrite runs');
     assert.ok(large.work.statementsReanalysed <= 2 * (2 * TYPED.length), `${large.work.statementsReanalysed} statements re-analysed`);
+    // The symbol tracker records only the statements an edit made (and kept ones a resolution first enters), not
+    // the ~2,600 top-level statements of the large file on every keystroke.
+    assert.equal(large.work.statementsBound, small.work.statementsBound, 'statements whose declarations were recorded');
+    assert.ok(large.work.statementsBound <= 4 * (2 * TYPED.length), `${large.work.statementsBound} statements recorded`);
     // Four of the versions parse ('ab;' typed and deleted back to, 'ab; ', the original): each of those re-parses
     // only the statement typed in; the half-typed ones go through TypeScript's incremental parse.
     assert.equal(large.work.statementReparses, 4, 'statement-level reparses');
