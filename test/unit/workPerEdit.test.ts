@@ -57,6 +57,8 @@ describe('work per edit', () => {
     assert.ok(large.findings > 10 * small.findings && large.fixable > 10 * small.fixable, JSON.stringify({ small, large }));
     assert.deepStrictEqual(withoutMoves(large.work), withoutMoves(small.work));
     assert.equal(large.work.findingsRefined, 0, 'no finding is refined again');
+    // The findings after the edit move with their statements: the refinement knows their places from before.
+    assert.equal(large.work.findingShapes, small.work.findingShapes, 'finding shapes made again');
     assert.equal(large.work.checks, 0, 'no rewrite check runs again');
     assert.equal(large.work.rewritePasses, 0, 'no rewrite runs');
     assert.ok(large.work.statementsReanalysed <= 2 * (2 * TYPED.length), `${large.work.statementsReanalysed} statements re-analysed`);
@@ -82,7 +84,8 @@ describe('work per edit', () => {
     // names an imported command) and the client region's (it reads the other findings, which moved).
     // (Re-analysis of the statements linked to the edited one by name is the incremental analysis's own concern.)
     // (So are the positions moved: the statements re-analysed, and the whole tree before a check runs again, are settled.)
-    const refinement = ({ statementsReanalysed: _, ...rest }: WorkCounts) => withoutMoves(rest as WorkCounts);
+    // (So are the shapes of the findings it reports again: those of the statements re-analysed are new objects.)
+    const refinement = ({ statementsReanalysed: _, findingShapes: __, ...rest }: WorkCounts) => withoutMoves(rest as WorkCounts);
     assert.ok(large.work.checks > 0, 'the edited function is checked again');
     // Each edited statement is walked once, by the analysis: the refinement takes its names from that walk.
     assert.equal(large.work.nameWalks, 0, 'statements the refinement walked again for their names');

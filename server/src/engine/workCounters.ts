@@ -34,6 +34,11 @@ export const workCounters = {
    * analysis's own walk of the statement (statementSummary.ts): none while typing in the editor.
    */
   nameWalks: 0,
+  /**
+   * Findings whose place (their shape relative to their statement) the refinement made again: not those the
+   * analysis only moved with their statement (findingMoves.ts).
+   */
+  findingShapes: 0,
   /** Findings whose fixability was refined from scratch. */
   findingsRefined: 0,
 };

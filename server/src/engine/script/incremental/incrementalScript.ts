@@ -15,6 +15,7 @@ import { nextTree } from './nextTree';
 import { settleStatement, settleTree } from './shiftNodes';
 import { replacedStatements } from '../topLevelStatements';
 import { workCounters } from '../../workCounters';
+import { recordMove } from '../../findingMoves';
 
 /** A tree whose positions under its top-level statements may lag behind, and what brings them up to date. */
 export interface LazyTree {
@@ -273,7 +274,9 @@ export class IncrementalScriptAnalysis {
         const delta = anchored.anchor.pos - anchored.anchorPos;
         if (delta !== 0) {
           const { range } = anchored.finding;
-          anchored.finding = { ...anchored.finding, range: { start: range.start + delta, end: range.end + delta } };
+          const moved = { ...anchored.finding, range: { start: range.start + delta, end: range.end + delta } };
+          recordMove(moved, anchored.finding);
+          anchored.finding = moved;
           anchored.anchorPos = anchored.anchor.pos;
         }
         findings.push(anchored.finding);
