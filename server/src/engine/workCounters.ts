@@ -14,6 +14,11 @@ export const workCounters = {
   nodesMoved: 0,
   /** Top-level statements moved after an edit (their own positions only; two numbers each). */
   statementsMoved: 0,
+  /**
+   * Top-level statements whose declarations the symbol tracker recorded (a new statement, or a kept one a resolution
+   * first entered): it keeps the others' records between versions.
+   */
+  statementsBound: 0,
   /** Edits re-parsed over the whole file (TypeScript's incremental parse, or a fresh parse). */
   fileReparses: 0,
   /** Of those, the parses of a document's analysis made from scratch (its first version, or after it was forgotten). */
@@ -31,6 +36,11 @@ export const workCounters = {
    * analysis's own walk of the statement (statementSummary.ts): none while typing in the editor.
    */
   nameWalks: 0,
+  /**
+   * Findings whose place (their shape relative to their statement) the refinement made again: not those the
+   * analysis only moved with their statement (findingMoves.ts).
+   */
+  findingShapes: 0,
   /** Findings whose fixability was refined from scratch. */
   findingsRefined: 0,
 };

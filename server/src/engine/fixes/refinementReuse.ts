@@ -14,6 +14,7 @@ import { FILE_WIDE_PROPERTY_NAMES } from './transforms/rewriteLangChain';
 import { isPlaceholderFinding } from './support/placeholderEndpoint';
 import { workCounters } from '../workCounters';
 import { ObjectCache } from '../objectCache';
+import { movedFrom } from '../findingMoves';
 
 /** refineFixability, given the document's tree and the verdicts kept from earlier versions. */
 export type Refine = (input: FixInput, findings: readonly Finding[], parsed?: ts.SourceFile, memo?: CheckMemo) => Finding[];
@@ -180,8 +181,18 @@ export class RefinementReuse {
     if (!anchor) return undefined;
     const known = this.shapes.get(finding);
     if (known?.anchorPos === anchor.pos) return { anchor, shape: known.shape };
+    // A copy moved with its statement: the same place in it, so the same shape (made again for every finding after
+    // each keystroke, it was a JSON text per finding that grew with the file).
+    const origin = movedFrom(finding);
+    const before = origin && this.shapes.get(origin);
+    if (before && before.anchorPos - origin.range.start === anchor.pos - finding.range.start) {
+      this.shapes.set(finding, { anchorPos: anchor.pos, shape: before.shape });
+      return { anchor, shape: before.shape };
+    }
     const shape = shapeOf(finding, anchor.pos);
     this.shapes.set(finding, { anchorPos: anchor.pos, shape });
+    // Known for the copies to come, whose anchor lies as far before them.
+    if (origin) this.shapes.set(origin, { anchorPos: anchor.pos - finding.range.start + origin.range.start, shape });
     return { anchor, shape };
   }
 
@@ -273,6 +284,7 @@ function occurrences(text: string, word: string): number {
 
 /** The shape of a finding (see Place) relative to an anchor at `anchorPos`. */
 function shapeOf(finding: Finding, anchorPos: number): string {
+  workCounters.findingShapes++;
   const { range, ...rest } = finding;
   return JSON.stringify([range.start - anchorPos, range.end - anchorPos, rest]);
 }

@@ -23,9 +23,30 @@ export type Meaning =
   | { kind: 'object'; node: ts.ObjectLiteralExpression };
 
 interface Declaration {
-  scope: ts.Node;
   node: ts.Node;
   resolve(): Meaning | undefined;
+}
+
+/** An `x = value` assignment to a plain name. */
+interface Assignment {
+  target: ts.Identifier;
+  value: ts.Expression;
+}
+
+/**
+ * The top-level statement whose nodes a `collect` records (the incremental analysis names it, so that it can forget
+ * them when the statement goes away); undefined when the whole file is collected at once, in document order.
+ */
+type Owner = ts.Statement | undefined;
+
+/** What one owner recorded, so that `forget` can take it back out. */
+interface OwnerRecords {
+  /** Names it declared in the file's scope. */
+  fileNames: Set<string>;
+  assignedNames: Set<string>;
+  /** Names and inner scopes it declared in (scopes under a statement belong to it alone). */
+  scoped: Array<{ name: string; scope: ts.Node }>;
+  classes: Set<ts.ClassLikeDeclaration>;
 }
 
 export function isTrackedModule(specifier: string): boolean {
@@ -66,18 +87,31 @@ export class Bindings {
    */
   beforeResolving: ((node: ts.Node) => void) | undefined;
 
-  /** Declarations by name, then by scope (the first declaration of a name in a scope wins, like `var` redeclaration). */
+  /**
+   * Declarations by name, then by inner scope (the first declaration of a name in a scope wins, like `var`
+   * redeclaration). Those in the file's scope are apart, by owner: the file's node changes with every version of an
+   * incrementally parsed file while the statements declaring in it stay.
+   */
   private readonly declarations = new Map<string, Map<ts.Node, Declaration>>();
-  /** `x = value` assignments by name, for variables declared without an initializer. */
-  private readonly assignments = new Map<string, Array<{ target: ts.Identifier; value: ts.Expression }>>();
-  private readonly assignmentsByDeclaration = new Map<string, Map<ts.Node, ts.Expression[]>>();
+  private readonly fileDeclarations = new Map<string, Map<Owner, Declaration>>();
+  /** `x = value` assignments by name, then by owner, for variables declared without an initializer. */
+  private readonly assignments = new Map<string, Map<Owner, Assignment[]>>();
   /** `this.x = value` assignments per class. */
   private readonly memberAssignments = new Map<ts.ClassLikeDeclaration, Map<string, ts.Expression[]>>();
-  private readonly memo = new Map<ts.Node, Meaning | null>();
-  private readonly resolving = new Set<ts.Node>();
+  private readonly records = new Map<ts.Statement, OwnerRecords>();
+  // What resolving found, valid for one version of the file (`newVersion`).
+  private assignmentsByDeclaration = new Map<string, Map<ts.Node, ts.Expression[]>>();
+  private memo = new Map<ts.Node, Meaning | null>();
+  private resolving = new Set<ts.Node>();
+  /** The owner of the nodes being collected. */
+  private owner: Owner;
 
-  /** Records whatever `node` declares or assigns. Called once per node, in document order. */
-  collect(node: ts.Node): void {
+  /**
+   * Records whatever `node` declares or assigns. Called once per node, in document order within its owner (the
+   * top-level statement it lies in, for an incremental analysis that records and forgets statement by statement).
+   */
+  collect(node: ts.Node, owner?: ts.Statement): void {
+    this.owner = owner;
     switch (node.kind) {
       case ts.SyntaxKind.ImportDeclaration:
         return this.collectImport(node as ts.ImportDeclaration);
@@ -101,6 +135,39 @@ export class Bindings {
       case ts.SyntaxKind.BinaryExpression:
         return this.collectAssignment(node as ts.BinaryExpression);
     }
+  }
+
+  /**
+   * Takes back everything `owner` recorded (a top-level statement gone from the file). What was resolved is kept
+   * until `newVersion`.
+   */
+  forget(owner: ts.Statement): void {
+    const records = this.records.get(owner);
+    if (!records) return;
+    this.records.delete(owner);
+    for (const name of records.fileNames) {
+      const byOwner = this.fileDeclarations.get(name);
+      if (byOwner?.delete(owner) && byOwner.size === 0) this.fileDeclarations.delete(name);
+    }
+    for (const name of records.assignedNames) {
+      const byOwner = this.assignments.get(name);
+      if (byOwner?.delete(owner) && byOwner.size === 0) this.assignments.delete(name);
+    }
+    for (const { name, scope } of records.scoped) {
+      const byScope = this.declarations.get(name);
+      if (byScope?.delete(scope) && byScope.size === 0) this.declarations.delete(name);
+    }
+    for (const cls of records.classes) this.memberAssignments.delete(cls);
+  }
+
+  /**
+   * Forgets what was resolved: the file changed (statements forgotten or recorded since), so a meaning found before
+   * may be another now. The recorded declarations stay.
+   */
+  newVersion(): void {
+    this.memo = new Map();
+    this.resolving = new Set();
+    this.assignmentsByDeclaration = new Map();
   }
 
   /** What `expression` denotes, or undefined when it is nothing the engine tracks. */
@@ -151,12 +218,14 @@ export class Bindings {
     let byDeclaration = this.assignmentsByDeclaration.get(name);
     if (!byDeclaration) {
       byDeclaration = new Map<ts.Node, ts.Expression[]>();
-      for (const { target, value } of this.assignments.get(name) ?? []) {
-        const owner = this.declarationOf(target)?.node;
-        if (!owner) continue;
-        const list = byDeclaration.get(owner);
-        if (list) list.push(value);
-        else byDeclaration.set(owner, [value]);
+      for (const assignments of inDocumentOrder(this.assignments.get(name))) {
+        for (const { target, value } of assignments) {
+          const owner = this.declarationOf(target)?.node;
+          if (!owner) continue;
+          const list = byDeclaration.get(owner);
+          if (list) list.push(value);
+          else byDeclaration.set(owner, [value]);
+        }
       }
       this.assignmentsByDeclaration.set(name, byDeclaration);
     }
@@ -166,10 +235,12 @@ export class Bindings {
   private declarationOf(identifier: ts.Identifier): Declaration | undefined {
     this.beforeResolving?.(identifier);
     const byScope = this.declarations.get(identifier.text);
-    if (!byScope) return undefined;
+    const inFile = this.fileDeclarations.get(identifier.text);
+    if (!byScope && !inFile) return undefined;
     // One map probe per enclosing node: a minified bundle declares the same short name thousands of times.
     for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
-      const declaration = byScope.get(scope);
+      if (scope.kind === ts.SyntaxKind.SourceFile) return inFile && firstInDocument(inFile);
+      const declaration = byScope?.get(scope);
       if (declaration) return declaration;
     }
     return undefined;
@@ -309,13 +380,37 @@ export class Bindings {
   // ---- collection ----
 
   private declare(name: string, scope: ts.Node, node: ts.Node, resolve: () => Meaning | undefined): void {
-    if (this.onVisibleName && scope.kind === ts.SyntaxKind.SourceFile) this.onVisibleName(name);
+    const owner = this.owner;
+    if (scope.kind === ts.SyntaxKind.SourceFile) {
+      this.onVisibleName?.(name);
+      let byOwner = this.fileDeclarations.get(name);
+      if (!byOwner) {
+        byOwner = new Map<Owner, Declaration>();
+        this.fileDeclarations.set(name, byOwner);
+      }
+      if (byOwner.has(owner)) return;
+      byOwner.set(owner, { node, resolve });
+      this.recordsOf(owner)?.fileNames.add(name);
+      return;
+    }
     let byScope = this.declarations.get(name);
     if (!byScope) {
       byScope = new Map<ts.Node, Declaration>();
       this.declarations.set(name, byScope);
     }
-    if (!byScope.has(scope)) byScope.set(scope, { scope, node, resolve });
+    if (byScope.has(scope)) return;
+    byScope.set(scope, { node, resolve });
+    this.recordsOf(owner)?.scoped.push({ name, scope });
+  }
+
+  private recordsOf(owner: Owner): OwnerRecords | undefined {
+    if (!owner) return undefined;
+    let records = this.records.get(owner);
+    if (!records) {
+      records = { fileNames: new Set(), assignedNames: new Set(), scoped: [], classes: new Set() };
+      this.records.set(owner, records);
+    }
+    return records;
   }
 
   private collectImport(node: ts.ImportDeclaration): void {
@@ -410,20 +505,52 @@ export class Bindings {
     if (!isAssignmentOperator(node.operatorToken.kind)) return;
     const target = skipOuterExpressions(node.left);
     if (ts.isIdentifier(target)) {
-      this.onVisibleName?.(target.text);
-      const list = this.assignments.get(target.text);
+      const name = target.text;
+      this.onVisibleName?.(name);
+      let byOwner = this.assignments.get(name);
+      if (!byOwner) {
+        byOwner = new Map<Owner, Assignment[]>();
+        this.assignments.set(name, byOwner);
+      }
+      const list = byOwner.get(this.owner);
       if (list) list.push({ target, value: node.right });
-      else this.assignments.set(target.text, [{ target, value: node.right }]);
+      else byOwner.set(this.owner, [{ target, value: node.right }]);
+      this.recordsOf(this.owner)?.assignedNames.add(name);
     } else if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword) {
       const cls = enclosingClass(target);
       if (!cls) return;
       const members = this.memberAssignments.get(cls) ?? new Map<string, ts.Expression[]>();
       this.memberAssignments.set(cls, members);
+      this.recordsOf(this.owner)?.classes.add(cls);
       const list = members.get(target.name.text);
       if (list) list.push(node.right);
       else members.set(target.name.text, [node.right]);
     }
   }
+}
+
+/**
+ * The entries of a by-owner map in the document order of their owners (a statement's `pos` is exact even while the
+ * nodes under it lag, shiftNodes.ts): the first declaration in the file wins, and assignments are tried in order.
+ */
+function inDocumentOrder<T>(byOwner: ReadonlyMap<Owner, T> | undefined): T[] {
+  if (!byOwner) return [];
+  if (byOwner.size === 1) return [...byOwner.values()];
+  return [...byOwner].sort(([a], [b]) => (a?.pos ?? 0) - (b?.pos ?? 0)).map(([, value]) => value);
+}
+
+/** `inDocumentOrder(byOwner)[0]` without sorting (looked up for every name resolved in the file's scope). */
+function firstInDocument<T>(byOwner: ReadonlyMap<Owner, T>): T | undefined {
+  let first: T | undefined;
+  let firstPos = Infinity;
+  for (const [owner, value] of byOwner) {
+    const pos = owner?.pos ?? 0;
+    if (pos < firstPos) {
+      first = value;
+      firstPos = pos;
+    }
+  }
+  return first;
 }
 
 function isAssignmentOperator(kind: ts.SyntaxKind): boolean {

@@ -16,6 +16,7 @@ import type { Replacement } from './statementsReparse';
 import { settleStatement, settleTree } from './shiftNodes';
 import { replacedStatements } from '../topLevelStatements';
 import { workCounters } from '../../workCounters';
+import { recordMove } from '../../findingMoves';
 
 /** A tree whose positions under its top-level statements may lag behind, and what brings them up to date. */
 export interface LazyTree {
@@ -47,6 +48,8 @@ export class IncrementalScriptAnalysis {
   private linking = new Set<ts.Statement>();
   /** Statements whose last result claimed nodes. */
   private claiming = new Set<ts.Statement>();
+  /** The symbol tracker, recording and forgetting statement by statement as they come and go. */
+  private bindings = new Bindings();
 
   /**
    * `change`: the edits that made `input.text` from `change.from`, when the caller knows them (a rewrite pass): if
@@ -63,7 +66,7 @@ export class IncrementalScriptAnalysis {
     }
     const { added, removed } = this.summarize(tree);
     const index = new StatementIndex(tree.statements);
-    const bindings = this.bindingsFor(tree, added, index);
+    const bindings = this.bindingsFor(added, removed, index);
     // Kept statements have no result after a settings change: all run again.
     if (!this.rerun(tree, bindings, index, settingsChanged ? tree.statements : added, removed, input)) {
       this.reset(); // a cancelled run leaves statements without results; start afresh next time
@@ -100,6 +103,14 @@ export class IncrementalScriptAnalysis {
     };
   }
 
+  /**
+   * The symbol tracker as the last analysis left it, resolving in `lazyTree` (its statements recorded between
+   * versions): what a test compares with a tracker made fresh for the same text.
+   */
+  get symbolTracker(): Bindings | undefined {
+    return this.tree && this.bindings;
+  }
+
   /** Forgets the tree and every summary. */
   reset(): void {
     this.tree = undefined;
@@ -112,6 +123,7 @@ export class IncrementalScriptAnalysis {
     this.names = new NameIndex();
     this.linking = new Set();
     this.claiming = new Set();
+    this.bindings = new Bindings();
   }
 
   private parse(input: AnalyzeInput, change?: { from: string; edits: readonly Replacement[] }): ts.SourceFile {
@@ -153,7 +165,7 @@ export class IncrementalScriptAnalysis {
     for (const statement of fresh) {
       if (this.summaries.has(statement)) continue;
       const scan = scanNodes(statement, { identifiers: true }) as StatementSummary['scan'];
-      this.summaries.set(statement, { scan, visibleNames: new Set(), visibleBindingNodes: new Set() });
+      this.summaries.set(statement, { scan, visibleNames: new Set(), visibleBindingNodes: new Set(), recordedWhole: false });
       this.names.add(statement, scan.identifiers);
       added.add(statement);
     }
@@ -162,40 +174,40 @@ export class IncrementalScriptAnalysis {
   }
 
   /**
-   * The symbol tracker over the whole file. New statements are recorded whole (learning which of their nodes other
-   * statements can see); kept ones only by those visible nodes, and whole when a resolution first enters them.
+   * The symbol tracker brought to this version: gone statements' records forgotten, new statements recorded whole
+   * (learning which of their nodes other statements can see). A kept statement keeps what it recorded: those visible
+   * nodes, and the rest once a resolution has entered it (recordedWhole). What was resolved before is forgotten.
    */
-  private bindingsFor(tree: ts.SourceFile, added: ReadonlySet<ts.Statement>, index: StatementIndex): Bindings {
-    const bindings = new Bindings();
-    // Kept statements recorded whole since (a set of the few a resolution entered, not of the thousands recorded in part).
-    const completed = new Set<ts.Statement>();
-    for (const statement of tree.statements) {
+  private bindingsFor(added: ReadonlySet<ts.Statement>, removed: ReadonlyMap<ts.Statement, StatementSummary>, index: StatementIndex): Bindings {
+    const bindings = this.bindings;
+    // Gone first: TypeScript's incremental parse can reuse a gone statement's inner nodes in a new one.
+    for (const statement of removed.keys()) bindings.forget(statement);
+    bindings.newVersion();
+    for (const statement of added) {
       const summary = this.summaries.get(statement)!;
-      if (added.has(statement)) {
-        let visible = false;
-        bindings.onVisibleName = (name) => {
-          summary.visibleNames.add(name);
-          visible = true;
-        };
-        for (const node of summary.scan.bindingNodes) {
-          visible = false;
-          bindings.collect(node);
-          if (visible) summary.visibleBindingNodes.add(node);
-        }
-        bindings.onVisibleName = undefined;
-      } else {
-        for (const node of summary.visibleBindingNodes) bindings.collect(node);
+      let visible = false;
+      bindings.onVisibleName = (name) => {
+        summary.visibleNames.add(name);
+        visible = true;
+      };
+      for (const node of summary.scan.bindingNodes) {
+        visible = false;
+        bindings.collect(node, statement);
+        if (visible) summary.visibleBindingNodes.add(node);
       }
+      summary.recordedWhole = true;
     }
+    bindings.onVisibleName = undefined;
+    workCounters.statementsBound += added.size;
     bindings.beforeResolving = (node) => {
       const statement = index.of(node);
       if (!statement) return;
       settleStatement(statement); // a detector may report at what it resolves
-      if (added.has(statement) || completed.has(statement)) return;
-      completed.add(statement);
-      const summary = this.summaries.get(statement)!;
-      if (summary.visibleBindingNodes.size === summary.scan.bindingNodes.length) return;
-      for (const inner of summary.scan.bindingNodes) if (!summary.visibleBindingNodes.has(inner)) bindings.collect(inner);
+      const summary = this.summaries.get(statement);
+      if (!summary || summary.recordedWhole) return;
+      summary.recordedWhole = true;
+      workCounters.statementsBound++;
+      for (const inner of summary.scan.bindingNodes) if (!summary.visibleBindingNodes.has(inner)) bindings.collect(inner, statement);
     };
     return bindings;
   }
@@ -269,7 +281,9 @@ export class IncrementalScriptAnalysis {
         const delta = anchored.anchor.pos - anchored.anchorPos;
         if (delta !== 0) {
           const { range } = anchored.finding;
-          anchored.finding = { ...anchored.finding, range: { start: range.start + delta, end: range.end + delta } };
+          const moved = { ...anchored.finding, range: { start: range.start + delta, end: range.end + delta } };
+          recordMove(moved, anchored.finding);
+          anchored.finding = moved;
           anchored.anchorPos = anchored.anchor.pos;
         }
         findings.push(anchored.finding);

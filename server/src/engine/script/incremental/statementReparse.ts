@@ -26,8 +26,8 @@ export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * Unlike `ts.updateSourceFile` it neither re-scans the top level nor re-sets every parent pointer in the file.
  *
  * Undefined when it cannot tell the result equals a fresh parse (the caller then falls back to TypeScript's
- * incremental parse): the edit touches a statement boundary, the new text does not parse cleanly as one statement,
- * the file has syntax errors elsewhere, or module-level facts (module indicator, top-level await) could change.
+ * incremental parse): the edit touches a statement boundary, the new text does not parse as one statement that
+ * ends where it did (its parse errors, if any, inside it: half-typed code), the file has syntax errors elsewhere, or module-level facts (module indicator, top-level await) could change.
  * `parse` must parse a text exactly as the tree was parsed (same file name, kind and options) with parent pointers.
  * The previous tree is invalid afterwards, as with TypeScript's incremental parse.
  */
@@ -46,19 +46,24 @@ export function reparseStatement(
   // start of this statement can be about the one before.
   if (previous.parseDiagnostics.some((diagnostic) => diagnostic.start <= start || diagnostic.start >= old.end)) return undefined;
   if (index > 0 && !endsWhateverFollows(statements[index - 1], tree.text)) return undefined;
+  // Parsed again in await context (a module's top-level `await` before it): what it is now can end or move that
+  // run, and so the context of the statements after it.
+  if (old.flags & ts.NodeFlags.AwaitContext) return undefined;
 
   const delta = change.newLength - change.span.length;
   const ownText = text.slice(old.pos, old.end + delta);
   const fresh = parse(ownText) as ParsedFile;
-  if (fresh.statements.length !== 1 || fresh.parseDiagnostics.length > 0) return undefined;
+  if (fresh.statements.length !== 1) return undefined;
   const statement = fresh.statements[0];
-  if (statement.end !== ownText.length || !endsWhateverFollows(statement, ownText)) return undefined;
+  if (statement.pos !== 0 || statement.end !== ownText.length || !endsWhateverFollows(statement, ownText)) return undefined;
+  if (!errorsWithin(fresh, statement)) return undefined;
   if ((statement as ts.Statement & { transformFlags: number }).transformFlags & POSSIBLE_TOP_LEVEL_AWAIT) return undefined;
   const indicator = moduleIndicator(previous, old, fresh, statement);
   if (indicator === false) return undefined;
 
   // From here on the previous tree is given up: the fresh SourceFile object becomes the new tree.
   shiftNode(statement, old.pos);
+  for (const diagnostic of fresh.parseDiagnostics) diagnostic.start += old.pos;
   // The later statements move; the nodes under them follow when something looks into them (shiftNodes.ts).
   for (let i = index + 1; i < statements.length; i++) moveStatement(statements[i], delta);
   shiftNode(previous.endOfFileToken, delta);
@@ -90,6 +95,20 @@ export function reparseStatement(
     (next as unknown as Record<string, unknown>)[key] = (previous as unknown as Record<string, unknown>)[key];
   }
   return next;
+}
+
+/**
+ * True when the statement's parse errors (half-typed code: `ticket.` before the next line, a call not closed yet)
+ * lie strictly inside it: after its first token (an error there can be about what comes before it) and clear of its
+ * last character. An error reaching the end is the parser or scanner running out of text (an unclosed brace,
+ * comment or template literal, a regular expression up to the end of the line), and one at the closing `;` or `}`
+ * is that character taken for something else: in the file either could read on into the next statements.
+ */
+function errorsWithin(fresh: ParsedFile, statement: ts.Statement): boolean {
+  if (fresh.parseDiagnostics.length === 0) return true;
+  const start = statement.getStart(fresh);
+  const last = statement.end - 1;
+  return fresh.parseDiagnostics.every((diagnostic) => diagnostic.start > start && diagnostic.start + Math.max(diagnostic.length, 1) <= last);
 }
 
 const SEMICOLON = 0x3b;

@@ -25,6 +25,8 @@ export interface StatementSummary {
   visibleNames: Set<string>;
   /** The binding nodes that declare or assign those names: recorded for every version, the others only on demand. */
   visibleBindingNodes: Set<ts.Node>;
+  /** The symbol tracker has recorded all its binding nodes, not only the visible ones. */
+  recordedWhole: boolean;
   /** Undefined until the detectors have run for this settings + locale. */
   result?: StatementResult;
 }
