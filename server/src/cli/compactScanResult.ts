@@ -21,3 +21,12 @@ export function withoutText(result: ScannedFile): ScannedFile {
   if (result.document.getText() === '') return result;
   return { ...result, document: TextDocument.create(result.document.uri, result.document.languageId, result.document.version, '') };
 }
+
+/**
+ * A compacted result nothing after the scan changes or prints but its count: scanned, without findings, notices or
+ * text (so neither the migration plan, nor `--fix`, nor a report format reads it again). Reporting it before the
+ * files kept for the plan leaves every output as it was: such a file only adds to `filesScanned`.
+ */
+export function isSettled(result: FileScanResult): boolean {
+  return result.kind === 'scanned' && result.findings.length === 0 && result.notices.length === 0 && result.document.getText() === '';
+}

@@ -8,7 +8,7 @@ import { Limiter } from './limiter';
 import { FileUris } from './fileUri';
 import { contentHash } from './safeWrite';
 import { mapInOrder } from './mapInOrder';
-import { DEFAULT_MAX_FILE_SIZE_BYTES, readSourceFile, readSourceFileSync } from './readSourceFile';
+import { DEFAULT_MAX_FILE_SIZE_BYTES, ReadBuffer, readSourceFile, readSourceFileSync } from './readSourceFile';
 import type { FileScanResult, SkippedFile, SourceFile, WalkEntry } from './types';
 import { walkSourceFiles, type WalkOptions } from './walkSourceFiles';
 
@@ -44,8 +44,9 @@ export async function* scanWorkspace(options: ScanOptions, token: CancellationTo
     entry.kind === 'file' ? readSourceFile(entry, readOptions) : { ...entry, kind: 'skipped' };
   // Reads run ahead of the (synchronous, CPU-bound) analysis, so the disk and the parser overlap. A blocking read
   // overlaps nothing: each file is read when its turn comes (no queue of read texts, no promises per file).
+  const readBuffer = new ReadBuffer();
   const files = options.blockingReads
-    ? readInTurn(entries, (entry) => (entry.kind === 'file' ? readSourceFileSync(entry, readOptions) : { ...entry, kind: 'skipped' }))
+    ? readInTurn(entries, (entry) => (entry.kind === 'file' ? readSourceFileSync(entry, readOptions, readBuffer) : { ...entry, kind: 'skipped' }))
     : mapInOrder(entries, new Limiter(concurrency), concurrency * 2, readEntry);
   const uris = new FileUris();
   for await (const file of files) {

@@ -41,7 +41,10 @@ export interface SourceFile extends FileLocation {
   /** The file started with a UTF-8 BOM; a writer (e.g. `--fix`) must put it back. */
   hasBom: boolean;
   notices: FileNotice[];
-  /** The bytes read, for the SHA-256 a writer compares to the file on disk (see ScannedFile). */
+  /**
+   * The bytes read, for the SHA-256 a writer compares to the file on disk (see ScannedFile). Read in turn (blocking
+   * reads), a view of the scan's shared buffer: valid until the next file is read.
+   */
   bytes: Uint8Array;
 }
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { normalizeSettings } from '../../../server/src/engine/settings';
 import { scanWorkspace, type FileScanResult, type ScanOptions } from '../../../server/src/workspace';
@@ -67,5 +68,30 @@ describe('scanWorkspace', () => {
   test('applies the size limit it is given', async () => {
     const [app] = await collect(scanWorkspace(options({ roots: ['a/app.ts'], maxFileSizeBytes: 10 })));
     assert.equal(app?.kind === 'skipped' && app.reason, 'too-large');
+  });
+
+  test('blocking reads share one buffer: each file keeps its own text and content hash', async () => {
+    // Larger, then smaller, then larger again than any before (the buffer grows), with a BOM and non-ASCII text.
+    const texts = {
+      'shared/1-large.ts': `${BEDROCK_TS}\n// ${'a'.repeat(200_000)}\n`,
+      'shared/2-small.ts': BEDROCK_TS,
+      'shared/3-clean.ts': CLEAN_TS,
+      'shared/4-larger.ts': `\uFEFF${BEDROCK_TS}\n// 模型 ${'b'.repeat(300_000)}\n`,
+    };
+    const shared = createWorkspace(texts);
+    try {
+      const results = await collect(scanWorkspace({ ...options({ roots: ['shared'] }), cwd: shared, blockingReads: true }));
+      for (const result of results) {
+        assert.equal(result.kind, 'scanned', result.relativePath);
+        if (result.kind !== 'scanned') continue;
+        const written = texts[result.relativePath as keyof typeof texts];
+        assert.equal(result.document.getText(), written.replace(/^\uFEFF/, ''), result.relativePath);
+        const expectedHash = result.findings.length > 0 ? createHash('sha256').update(written, 'utf8').digest('hex') : undefined;
+        assert.equal(result.contentHash, expectedHash, result.relativePath);
+      }
+      assert.deepEqual(results.map((result) => result.kind === 'scanned' && result.findings.length > 0), [true, true, false, true]);
+    } finally {
+      removeWorkspace(shared);
+    }
   });
 });
