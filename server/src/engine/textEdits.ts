@@ -63,7 +63,9 @@ export function composeEdits(original: string, previous: readonly TextEdit[], ne
     }
     right.length -= group.length - (left - first);
     left = first;
-    const merged = group.length === 0 ? moved(edit, -shiftBefore[left]) : mergeTouching(original, edit, group, -shiftBefore[left]);
+    // `0 - x`, not `-x`: -0 is no small integer (see backShift).
+    const back = backShift(shiftBefore[left]);
+    const merged = group.length === 0 ? moved(edit, back) : mergeTouching(original, edit, group, back);
     if (!isNoOp(original, merged)) right.push(merged);
   }
   return [...placed.slice(0, left), ...right.reverse()];
@@ -74,6 +76,17 @@ interface Placed {
   /** Where the edit's new text sits in the current text. */
   start: number;
   end: number;
+}
+
+/**
+ * The shift that undoes `shift`: `0 - shift`, never `-shift`, which is -0 for 0. -0 is not a small integer, so V8
+ * boxes it, and every offset computed from it, as a double: one such offset stored in a `{ start, end }` range turns
+ * the fields of all ranges into boxed doubles (they share one hidden class), and the offsets moved into the syntax
+ * tree then do the same to its ~800,000 nodes per 3 MB, each converted on its next write (issue #13: most of the
+ * first settling of a large file's tree in `scan --fix`).
+ */
+function backShift(shift: number): number {
+  return 0 - shift;
 }
 
 function growth(edit: TextEdit): number {
