@@ -12,6 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/engine/analyze';
 import { forgetFixResults, refineFixability } from '../../server/src/engine/fixes';
 import { TRANSFORMS } from '../../server/src/engine/fixes/registry';
+import { checkTypeUses } from '../../server/src/engine/fixes/transforms/checkTypeUses';
 import type { Finding, ScriptLanguage } from '../../server/src/engine/types';
 import { snapshotWorkCounters, workSince } from '../../server/src/engine/workCounters';
 import { DocumentAnalyzer } from '../../server/src/lsp/documentAnalyzer';
@@ -101,6 +102,22 @@ class Oracle {
     if (this.lastFixable !== undefined && fixable !== this.lastFixable) this.flips++;
     this.lastFixable = fixable;
   }
+}
+
+/** How many times check-type-uses runs in `run` (the Oracle's fresh refinement included: its check is another call). */
+function typeUsesRechecked(run: () => void): number {
+  const original = checkTypeUses.check!;
+  let count = 0;
+  checkTypeUses.check = (...args) => {
+    count++;
+    return original(...args);
+  };
+  try {
+    run();
+  } finally {
+    checkTypeUses.check = original;
+  }
+  return count - 1; // the fresh refinement's own run
 }
 
 /** How many checks refining these findings from scratch runs (see assess). */
@@ -198,6 +215,42 @@ describe('refinement reuse across edits', () => {
       }
     }
     assert.ok(oracle.flips >= 4, `fixability changed ${oracle.flips} times (a second use refuses, its deletion restores)`);
+  });
+
+  test('typing next to a use of a Bedrock type keeps the type-use verdict; a use it refuses, or a first use, does not', () => {
+    // check-type-uses reads the uses of every imported name: by their count, apart from namespace uses and picked-apart
+    // config types. `ConverseMetrics` is imported but unused; `Message` is used in the edited function.
+    const text = [
+      'import { BedrockRuntimeClient, ConverseCommand, ConverseMetrics, GuardrailTrace, Message } from "@aws-sdk/client-bedrock-runtime";',
+      'const client = new BedrockRuntimeClient({ region: "us-east-1" });',
+      'export async function ask(question: string) {',
+      '  const messages: Message[] = [{ role: "user", content: [{ text: question }] }];',
+      '  return client.send(new ConverseCommand({ modelId: "meta.llama3-8b-instruct-v1:0", messages }));',
+      '}',
+      '',
+    ].join('\n');
+    const oracle = new Oracle({ name: 'typeUses.ts', text, languageId: 'typescript' });
+    oracle.check(text, 'as opened');
+    const at = text.indexOf('  return client.send');
+    for (const [snippet, keeps] of [
+      ['const total = question.length * 2;\n', true],
+      ['let metrics: ConverseMetrics.Latency;\n', false], // a namespace use: refused
+      ['let more: Message | undefined;\n', false], // a second use of a used name
+      ['let trace: GuardrailTrace;\n', false], // a first use of a name with no counterpart: refused
+    ] as const) {
+      const typed = (prefix: string) => text.slice(0, at) + prefix + snippet + text.slice(at);
+      const inserted = typeUsesRechecked(() => oracle.check(typed(''), `inserted ${JSON.stringify(snippet)}`));
+      if (keeps) assert.equal(inserted, 0, `inserting ${JSON.stringify(snippet)} re-ran check-type-uses`);
+      else assert.equal(inserted, 1, `inserting ${JSON.stringify(snippet)} kept the verdict`);
+      // A keystroke in the same statement that changes no use: only the namespace use is read again.
+      const indented = typeUsesRechecked(() => oracle.check(typed(' '), `indented ${JSON.stringify(snippet)}`));
+      assert.equal(indented, snippet.includes('.Latency') ? 1 : 0, `indenting ${JSON.stringify(snippet)}`);
+      oracle.check(text, `removed ${JSON.stringify(snippet)}`);
+    }
+    // One edit turns the namespace use into a plain one: as many uses, but the one before was refused.
+    oracle.check(text.slice(0, at) + 'let metrics: ConverseMetrics.Latency;\n' + text.slice(at), 'a namespace use');
+    oracle.check(text.slice(0, at) + 'let metrics: ConverseMetrics | Latency;\n' + text.slice(at), 'the namespace use made plain');
+    assert.ok(oracle.flips >= 6, `fixability changed ${oracle.flips} times (the namespace use and the first use refuse)`);
   });
 
   test('deleting the one other use of a LangChain chat model class makes both of its findings fixable again', () => {

@@ -3,8 +3,8 @@ import { currentLocale } from '../l10n';
 import type { Finding } from '../types';
 import type { CheckMemo } from './checkMemo';
 import { isImportLike } from './fixContext';
-import type { CheckReads, ReadObserver } from './support/checkReads';
-import { indexStatements, isReference } from './support/nodes';
+import type { CheckReads, PlainUse, ReadObserver } from './support/checkReads';
+import { indexStatements, isReference, statementReferencesTo } from './support/nodes';
 import { treeHasSyntaxErrors } from './support/syntax';
 import { replacedStatements, statementAt } from '../script/topLevelStatements';
 import type { FixInput } from '../fixTypes';
@@ -149,7 +149,8 @@ export class RefinementReuse {
     for (const statement of replaced) for (const name of this.namesOf(statement)) names.add(name);
     const findingsChanged = places.length !== previousPlaces.length
       || places.some((place, i) => !place || place.anchor !== previousPlaces[i]?.anchor || place.shape !== previousPlaces[i]?.shape);
-    const stale = (reads: CheckReads) => reads.wholeFile || (reads.findings && findingsChanged) || mentionsAny(reads.names, names);
+    const stale = (reads: CheckReads) => reads.wholeFile || (reads.findings && findingsChanged) || mentionsAny(reads.names, names)
+      || countChanged(reads.counted, names, gone, added);
     const removed = new Set(gone);
     for (const [anchor, byKey] of this.kept) {
       if (removed.has(anchor)) {
@@ -257,6 +258,31 @@ function settlingReads(settle: Settle, places: ReadonlyArray<Place | undefined>,
 function mentionsAny(lookedUp: ReadonlySet<string>, names: ReadonlySet<string>): boolean {
   for (const name of lookedUp) if (names.has(name)) return true;
   return false;
+}
+
+/**
+ * Whether the edit changed what a check read of a name's references by their count (CheckReads.counted): the
+ * statements it replaced hold a different number of them before and after, or one that is not plain.
+ */
+function countChanged(counted: ReadonlyMap<string, PlainUse>, mentioned: ReadonlySet<string>, gone: readonly ts.Statement[], added: readonly ts.Statement[]): boolean {
+  for (const [name, plain] of counted) {
+    if (!mentioned.has(name)) continue;
+    const before = plainCount(gone, name, plain);
+    if (before === undefined || before !== plainCount(added, name, plain)) return true;
+  }
+  return false;
+}
+
+/** How many references to `name` the statements hold, or undefined when one of them is not plain. */
+function plainCount(statements: readonly ts.Statement[], name: string, plain: PlainUse): number | undefined {
+  let count = 0;
+  for (const statement of statements) {
+    for (const use of statementReferencesTo(statement, name)) {
+      if (!plain(use)) return undefined;
+      count++;
+    }
+  }
+  return count;
 }
 
 /** The index entry of the statements that can import (no identifier has this text). */
