@@ -13,6 +13,8 @@ import { analyze } from '../../server/src/engine/analyze';
 import { forgetFixResults, refineFixability } from '../../server/src/engine/fixes';
 import { TRANSFORMS } from '../../server/src/engine/fixes/registry';
 import { checkTypeUses } from '../../server/src/engine/fixes/transforms/checkTypeUses';
+import { rewriteClientRegion } from '../../server/src/engine/fixes/transforms/rewriteClientRegion';
+import type { FixTransform } from '../../server/src/engine/fixes/transform';
 import type { Finding, ScriptLanguage } from '../../server/src/engine/types';
 import { snapshotWorkCounters, workSince } from '../../server/src/engine/workCounters';
 import { DocumentAnalyzer } from '../../server/src/lsp/documentAnalyzer';
@@ -88,7 +90,9 @@ class Oracle {
   check(text: string, what: string): void {
     const before = snapshotWorkCounters();
     const document = TextDocument.create(`file:///workspace/${this.workspaceRelativePath}`, this.source.languageId, ++this.version, text);
+    editorRefining = true;
     const actual = this.analyzer.analyze(document, this.settings)!.result.findings;
+    editorRefining = false;
     const checks = workSince(before).checks;
     const input = { text, languageId: this.source.languageId, settings: this.settings.engine, fileName: this.workspaceRelativePath, workspaceRelativePath: this.workspaceRelativePath };
     const findings = analyze(input).findings;
@@ -104,20 +108,23 @@ class Oracle {
   }
 }
 
-/** How many times check-type-uses runs in `run` (the Oracle's fresh refinement included: its check is another call). */
-function typeUsesRechecked(run: () => void): number {
-  const original = checkTypeUses.check!;
+/** True while the Oracle runs the editor's analysis (not the fresh one it compares it with). */
+let editorRefining = false;
+
+/** How many times `transform`'s check runs in the editor's refinement during `run`. */
+function rechecked(transform: FixTransform, run: () => void): number {
+  const original = transform.check!;
   let count = 0;
-  checkTypeUses.check = (...args) => {
-    count++;
+  transform.check = (...args) => {
+    if (editorRefining) count++;
     return original(...args);
   };
   try {
     run();
   } finally {
-    checkTypeUses.check = original;
+    transform.check = original;
   }
-  return count - 1; // the fresh refinement's own run
+  return count;
 }
 
 /** How many checks refining these findings from scratch runs (see assess). */
@@ -239,11 +246,11 @@ describe('refinement reuse across edits', () => {
       ['let trace: GuardrailTrace;\n', false], // a first use of a name with no counterpart: refused
     ] as const) {
       const typed = (prefix: string) => text.slice(0, at) + prefix + snippet + text.slice(at);
-      const inserted = typeUsesRechecked(() => oracle.check(typed(''), `inserted ${JSON.stringify(snippet)}`));
+      const inserted = rechecked(checkTypeUses, () => oracle.check(typed(''), `inserted ${JSON.stringify(snippet)}`));
       if (keeps) assert.equal(inserted, 0, `inserting ${JSON.stringify(snippet)} re-ran check-type-uses`);
       else assert.equal(inserted, 1, `inserting ${JSON.stringify(snippet)} kept the verdict`);
       // A keystroke in the same statement that changes no use: only the namespace use is read again.
-      const indented = typeUsesRechecked(() => oracle.check(typed(' '), `indented ${JSON.stringify(snippet)}`));
+      const indented = rechecked(checkTypeUses, () => oracle.check(typed(' '), `indented ${JSON.stringify(snippet)}`));
       assert.equal(indented, snippet.includes('.Latency') ? 1 : 0, `indenting ${JSON.stringify(snippet)}`);
       oracle.check(text, `removed ${JSON.stringify(snippet)}`);
     }
@@ -251,6 +258,30 @@ describe('refinement reuse across edits', () => {
     oracle.check(text.slice(0, at) + 'let metrics: ConverseMetrics.Latency;\n' + text.slice(at), 'a namespace use');
     oracle.check(text.slice(0, at) + 'let metrics: ConverseMetrics | Latency;\n' + text.slice(at), 'the namespace use made plain');
     assert.ok(oracle.flips >= 6, `fixability changed ${oracle.flips} times (the namespace use and the first use refuse)`);
+  });
+
+  test('typing in a function whose findings change keeps a check that reads only the findings of another rule', () => {
+    // The region check reads the Runtime client findings (is the client it configures one the migration rewrites?);
+    // typing in `ask` changes its Converse finding only.
+    const text = [
+      'import { BedrockRuntimeClient, ConverseCommand } from "@aws-sdk/client-bedrock-runtime";',
+      'const client = new BedrockRuntimeClient({ region: "us-east-1" });',
+      'export async function ask(question: string) {',
+      '  return client.send(new ConverseCommand({ modelId: "meta.llama3-8b-instruct-v1:0", messages: [{ role: "user", content: [{ text: question }] }] }));',
+      '}',
+      '',
+    ].join('\n');
+    const oracle = new Oracle({ name: 'region.ts', text, languageId: 'typescript' });
+    oracle.check(text, 'as opened');
+    const at = text.indexOf('  return client.send');
+    const snippet = 'const total = question.length * 2;\n';
+    for (let typed = 1; typed <= snippet.length; typed++) {
+      const version = text.slice(0, at) + snippet.slice(0, typed) + text.slice(at);
+      assert.equal(rechecked(rewriteClientRegion, () => oracle.check(version, `typed ${JSON.stringify(snippet.slice(0, typed))}`)), 0);
+    }
+    // Typing in the client's own statement runs it again.
+    const renamed = text.replace('region: "us-east-1"', 'region: "us-west-2"');
+    assert.equal(rechecked(rewriteClientRegion, () => oracle.check(renamed, 'another region')), 1);
   });
 
   test('deleting the one other use of a LangChain chat model class makes both of its findings fixable again', () => {

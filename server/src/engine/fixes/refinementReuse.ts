@@ -29,6 +29,7 @@ interface Kept {
 interface Place {
   anchor: ts.Statement;
   shape: string;
+  rule: string;
 }
 
 /**
@@ -149,7 +150,9 @@ export class RefinementReuse {
     for (const statement of replaced) for (const name of this.namesOf(statement)) names.add(name);
     const findingsChanged = places.length !== previousPlaces.length
       || places.some((place, i) => !place || place.anchor !== previousPlaces[i]?.anchor || place.shape !== previousPlaces[i]?.shape);
+    const rulesChanged = findingsChanged ? changedRules(previousPlaces, places) : undefined;
     const stale = (reads: CheckReads) => reads.wholeFile || (reads.findings && findingsChanged) || mentionsAny(reads.names, names)
+      || (rulesChanged !== undefined && [...reads.findingRules].some((rule) => rulesChanged === EVERY_RULE || rulesChanged.has(rule)))
       || countChanged(reads.counted, names, gone, added);
     const removed = new Set(gone);
     for (const [anchor, byKey] of this.kept) {
@@ -181,20 +184,20 @@ export class RefinementReuse {
     const anchor = statementAt(tree.statements, finding.range.start);
     if (!anchor) return undefined;
     const known = this.shapes.get(finding);
-    if (known?.anchorPos === anchor.pos) return { anchor, shape: known.shape };
+    if (known?.anchorPos === anchor.pos) return { anchor, shape: known.shape, rule: finding.ruleId };
     // A copy moved with its statement: the same place in it, so the same shape (made again for every finding after
     // each keystroke, it was a JSON text per finding that grew with the file).
     const origin = movedFrom(finding);
     const before = origin && this.shapes.get(origin);
     if (before && before.anchorPos - origin.range.start === anchor.pos - finding.range.start) {
       this.shapes.set(finding, { anchorPos: anchor.pos, shape: before.shape });
-      return { anchor, shape: before.shape };
+      return { anchor, shape: before.shape, rule: finding.ruleId };
     }
     const shape = shapeOf(finding, anchor.pos);
     this.shapes.set(finding, { anchorPos: anchor.pos, shape });
     // Known for the copies to come, whose anchor lies as far before them.
     if (origin) this.shapes.set(origin, { anchorPos: anchor.pos - finding.range.start + origin.range.start, shape });
-    return { anchor, shape };
+    return { anchor, shape, rule: finding.ruleId };
   }
 
   /** The identifiers of a statement that name something (references and declarations; not property names). */
@@ -284,6 +287,35 @@ function plainCount(statements: readonly ts.Statement[], name: string, plain: Pl
   }
   return count;
 }
+
+/**
+ * The rules whose findings an edit changed (CheckReads.findingRules): those whose findings, in order, are not in the
+ * same places as before; every rule when a finding has no place.
+ */
+function changedRules(before: ReadonlyArray<Place | undefined>, after: ReadonlyArray<Place | undefined>): ReadonlySet<string> | typeof EVERY_RULE {
+  const byRule = (places: ReadonlyArray<Place | undefined>) => {
+    const grouped = new Map<string, Place[]>();
+    for (const place of places) {
+      if (!place) return undefined;
+      const same = grouped.get(place.rule);
+      if (same) same.push(place);
+      else grouped.set(place.rule, [place]);
+    }
+    return grouped;
+  };
+  const old = byRule(before);
+  const now = byRule(after);
+  if (!old || !now) return EVERY_RULE;
+  const changed = new Set<string>();
+  for (const rule of new Set([...old.keys(), ...now.keys()])) {
+    const a = old.get(rule) ?? [];
+    const b = now.get(rule) ?? [];
+    if (a.length !== b.length || a.some((place, i) => place.anchor !== b[i].anchor || place.shape !== b[i].shape)) changed.add(rule);
+  }
+  return changed;
+}
+
+const EVERY_RULE = 'every rule';
 
 /** The index entry of the statements that can import (no identifier has this text). */
 const MODULE_STATEMENTS = ' imports';

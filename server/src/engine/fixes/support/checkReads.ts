@@ -19,6 +19,8 @@ export interface CheckReads {
   wholeFile: boolean;
   /** The check looked at the other findings. */
   findings: boolean;
+  /** The rules whose findings (and no others) the check looked at: an edit that changes only other findings keeps it. */
+  readonly findingRules: Set<string>;
 }
 
 /** True for a reference whose place the check does not look at beyond counting it. */
@@ -40,7 +42,7 @@ let observer: ReadObserver | undefined;
 /** Runs `check`, recording what it reads (and telling `observe` as it reads). */
 export function recordReads<T>(check: () => T, observe?: ReadObserver): { value: T; reads: CheckReads } {
   const outer = { active, observer };
-  const reads: CheckReads = { names: new Set(), counted: new Map(), wholeFile: false, findings: false };
+  const reads: CheckReads = { names: new Set(), counted: new Map(), wholeFile: false, findings: false, findingRules: new Set() };
   active = reads;
   observer = observe;
   try {
@@ -60,6 +62,7 @@ export function replayReads(reads: CheckReads): void {
   for (const [name, plain] of reads.counted) countName(name, plain);
   active.wholeFile ||= reads.wholeFile;
   active.findings ||= reads.findings;
+  for (const rule of reads.findingRules) active.findingRules.add(rule);
 }
 
 /** A lookup of `name` (its declaration or its references) under `root`; only a whole-file lookup leaves the statement. */
@@ -93,8 +96,10 @@ export function readWholeFile(): void {
   observer?.wholeFile();
 }
 
-export function readFindings(): void {
+/** A look at the findings: of these rules only, or (without) of every rule. */
+export function readFindings(rules?: readonly string[]): void {
   if (!active) return;
-  active.findings = true;
+  if (rules) for (const rule of rules) active.findingRules.add(rule);
+  else active.findings = true;
   observer?.findings();
 }

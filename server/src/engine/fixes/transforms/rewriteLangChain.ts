@@ -211,7 +211,7 @@ function rewriteConstruction(context: FixContext, construction: Construction): v
 function rewriteRegion(context: FixContext, region: ts.ObjectLiteralElementLike | undefined, anchor: ts.Node): void {
   if (!region) return;
   const start = region.getStart(context.sourceFile);
-  const literals = context.findings.filter((finding) => finding.ruleId === 'bedrock/client-region' && finding.range.start >= start && finding.range.end <= region.getEnd());
+  const literals = context.findingsOf(['bedrock/client-region']).filter((finding) => finding.range.start >= start && finding.range.end <= region.getEnd());
   for (const finding of literals) {
     const quote = context.text[finding.range.start];
     context.replace(finding.range, `${quote}${context.settings.targetRegion}${quote}`);
@@ -224,7 +224,7 @@ function rewriteRegion(context: FixContext, region: ts.ObjectLiteralElementLike 
 /** The construction `callee` belongs to is a chat model this transform rewrites (its region goes with it). */
 export function rewritesChatModelAt(context: FixContext, callee: ts.Node): boolean {
   const start = callee.getStart(context.sourceFile);
-  const finding = context.findings.find((other) => other.ruleId === 'bedrock/langchain' && other.range.start === start && other.range.end === callee.getEnd());
+  const finding = context.findingsOf(['bedrock/langchain']).find((other) => other.range.start === start && other.range.end === callee.getEnd());
   return finding !== undefined && finding.fixable && isChatModelFinding(finding) && rewriteLangChain.check!(context, finding).ok;
 }
 
