@@ -17,6 +17,7 @@ import { type CheckReads, recordReads, replayReads } from '../support/checkReads
 import { quoted } from '../style';
 import { isEnvironmentRead } from './rewriteClients';
 import { OK, type FixTransform, type Verdict, refuse } from '../transform';
+import { ObjectCache } from '../../objectCache';
 
 const LANGCHAIN_AWS = '@langchain/aws';
 
@@ -88,7 +89,8 @@ function isChatClass(module: string | undefined, name: string): boolean {
   return LANGCHAIN_CHAT_CLASSES.some((entry) => entry.name === name && (module === undefined || entry.module === module));
 }
 
-const plans = new WeakMap<FixContext, { plan: FilePlan; reads: CheckReads }>();
+/** Kept on the pass's context (see objectCache.ts), which the checks of one refinement share. */
+const plans = new ObjectCache<FixContext, { plan: FilePlan; reads: CheckReads }>('langChainPlan');
 
 /** The file's plan, made once per pass; every check that uses it depends on what making it read. */
 function planOf(context: FixContext): FilePlan {
