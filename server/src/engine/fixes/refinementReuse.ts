@@ -150,9 +150,14 @@ export class RefinementReuse {
     for (const statement of replaced) for (const name of this.namesOf(statement)) names.add(name);
     const findingsChanged = places.length !== previousPlaces.length
       || places.some((place, i) => !place || place.anchor !== previousPlaces[i]?.anchor || place.shape !== previousPlaces[i]?.shape);
-    const rulesChanged = findingsChanged ? changedRules(previousPlaces, places) : undefined;
+    // Grouped by rule only when a kept verdict read some rules' findings.
+    let rulesChanged: ReturnType<typeof changedRules> | undefined;
+    const ruleChanged = (rule: string) => {
+      rulesChanged ??= changedRules(previousPlaces, places);
+      return rulesChanged === EVERY_RULE || rulesChanged.has(rule);
+    };
     const stale = (reads: CheckReads) => reads.wholeFile || (reads.findings && findingsChanged) || mentionsAny(reads.names, names)
-      || (rulesChanged !== undefined && [...reads.findingRules].some((rule) => rulesChanged === EVERY_RULE || rulesChanged.has(rule)))
+      || (findingsChanged && [...reads.findingRules].some(ruleChanged))
       || countChanged(reads.counted, names, gone, added);
     const removed = new Set(gone);
     for (const [anchor, byKey] of this.kept) {
