@@ -12,6 +12,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/engine/analyze';
 import { forgetFixResults, refineFixability } from '../../server/src/engine/fixes';
 import { TRANSFORMS } from '../../server/src/engine/fixes/registry';
+import { checkTypeUses } from '../../server/src/engine/fixes/transforms/checkTypeUses';
+import { rewriteClientRegion } from '../../server/src/engine/fixes/transforms/rewriteClientRegion';
+import type { FixTransform } from '../../server/src/engine/fixes/transform';
 import type { Finding, ScriptLanguage } from '../../server/src/engine/types';
 import { snapshotWorkCounters, workSince } from '../../server/src/engine/workCounters';
 import { DocumentAnalyzer } from '../../server/src/lsp/documentAnalyzer';
@@ -87,7 +90,9 @@ class Oracle {
   check(text: string, what: string): void {
     const before = snapshotWorkCounters();
     const document = TextDocument.create(`file:///workspace/${this.workspaceRelativePath}`, this.source.languageId, ++this.version, text);
+    editorRefining = true;
     const actual = this.analyzer.analyze(document, this.settings)!.result.findings;
+    editorRefining = false;
     const checks = workSince(before).checks;
     const input = { text, languageId: this.source.languageId, settings: this.settings.engine, fileName: this.workspaceRelativePath, workspaceRelativePath: this.workspaceRelativePath };
     const findings = analyze(input).findings;
@@ -101,6 +106,25 @@ class Oracle {
     if (this.lastFixable !== undefined && fixable !== this.lastFixable) this.flips++;
     this.lastFixable = fixable;
   }
+}
+
+/** True while the Oracle runs the editor's analysis (not the fresh one it compares it with). */
+let editorRefining = false;
+
+/** How many times `transform`'s check runs in the editor's refinement during `run`. */
+function rechecked(transform: FixTransform, run: () => void): number {
+  const original = transform.check!;
+  let count = 0;
+  transform.check = (...args) => {
+    if (editorRefining) count++;
+    return original(...args);
+  };
+  try {
+    run();
+  } finally {
+    transform.check = original;
+  }
+  return count;
 }
 
 /** How many checks refining these findings from scratch runs (see assess). */
@@ -198,6 +222,66 @@ describe('refinement reuse across edits', () => {
       }
     }
     assert.ok(oracle.flips >= 4, `fixability changed ${oracle.flips} times (a second use refuses, its deletion restores)`);
+  });
+
+  test('typing next to a use of a Bedrock type keeps the type-use verdict; a use it refuses, or a first use, does not', () => {
+    // check-type-uses reads the uses of every imported name: by their count, apart from namespace uses and picked-apart
+    // config types. `ConverseMetrics` is imported but unused; `Message` is used in the edited function.
+    const text = [
+      'import { BedrockRuntimeClient, ConverseCommand, ConverseMetrics, GuardrailTrace, Message } from "@aws-sdk/client-bedrock-runtime";',
+      'const client = new BedrockRuntimeClient({ region: "us-east-1" });',
+      'export async function ask(question: string) {',
+      '  const messages: Message[] = [{ role: "user", content: [{ text: question }] }];',
+      '  return client.send(new ConverseCommand({ modelId: "meta.llama3-8b-instruct-v1:0", messages }));',
+      '}',
+      '',
+    ].join('\n');
+    const oracle = new Oracle({ name: 'typeUses.ts', text, languageId: 'typescript' });
+    oracle.check(text, 'as opened');
+    const at = text.indexOf('  return client.send');
+    for (const [snippet, keeps] of [
+      ['const total = question.length * 2;\n', true],
+      ['let metrics: ConverseMetrics.Latency;\n', false], // a namespace use: refused
+      ['let more: Message | undefined;\n', false], // a second use of a used name
+      ['let trace: GuardrailTrace;\n', false], // a first use of a name with no counterpart: refused
+    ] as const) {
+      const typed = (prefix: string) => text.slice(0, at) + prefix + snippet + text.slice(at);
+      const inserted = rechecked(checkTypeUses, () => oracle.check(typed(''), `inserted ${JSON.stringify(snippet)}`));
+      if (keeps) assert.equal(inserted, 0, `inserting ${JSON.stringify(snippet)} re-ran check-type-uses`);
+      else assert.equal(inserted, 1, `inserting ${JSON.stringify(snippet)} kept the verdict`);
+      // A keystroke in the same statement that changes no use: only the namespace use is read again.
+      const indented = rechecked(checkTypeUses, () => oracle.check(typed(' '), `indented ${JSON.stringify(snippet)}`));
+      assert.equal(indented, snippet.includes('.Latency') ? 1 : 0, `indenting ${JSON.stringify(snippet)}`);
+      oracle.check(text, `removed ${JSON.stringify(snippet)}`);
+    }
+    // One edit turns the namespace use into a plain one: as many uses, but the one before was refused.
+    oracle.check(text.slice(0, at) + 'let metrics: ConverseMetrics.Latency;\n' + text.slice(at), 'a namespace use');
+    oracle.check(text.slice(0, at) + 'let metrics: ConverseMetrics | Latency;\n' + text.slice(at), 'the namespace use made plain');
+    assert.ok(oracle.flips >= 6, `fixability changed ${oracle.flips} times (the namespace use and the first use refuse)`);
+  });
+
+  test('typing in a function whose findings change keeps a check that reads only the findings of another rule', () => {
+    // The region check reads the Runtime client findings (is the client it configures one the migration rewrites?);
+    // typing in `ask` changes its Converse finding only.
+    const text = [
+      'import { BedrockRuntimeClient, ConverseCommand } from "@aws-sdk/client-bedrock-runtime";',
+      'const client = new BedrockRuntimeClient({ region: "us-east-1" });',
+      'export async function ask(question: string) {',
+      '  return client.send(new ConverseCommand({ modelId: "meta.llama3-8b-instruct-v1:0", messages: [{ role: "user", content: [{ text: question }] }] }));',
+      '}',
+      '',
+    ].join('\n');
+    const oracle = new Oracle({ name: 'region.ts', text, languageId: 'typescript' });
+    oracle.check(text, 'as opened');
+    const at = text.indexOf('  return client.send');
+    const snippet = 'const total = question.length * 2;\n';
+    for (let typed = 1; typed <= snippet.length; typed++) {
+      const version = text.slice(0, at) + snippet.slice(0, typed) + text.slice(at);
+      assert.equal(rechecked(rewriteClientRegion, () => oracle.check(version, `typed ${JSON.stringify(snippet.slice(0, typed))}`)), 0);
+    }
+    // Typing in the client's own statement runs it again.
+    const renamed = text.replace('region: "us-east-1"', 'region: "us-west-2"');
+    assert.equal(rechecked(rewriteClientRegion, () => oracle.check(renamed, 'another region')), 1);
   });
 
   test('deleting the one other use of a LangChain chat model class makes both of its findings fixable again', () => {

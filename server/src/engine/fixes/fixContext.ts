@@ -48,7 +48,7 @@ export class FixContext {
   /** The findings of this text (a check that reads them depends on all of them: see checkReads). */
   get findings(): readonly Finding[] {
     readFindings();
-    return typeof this.findingsOrAnalysis === 'function' ? this.findingsOrAnalysis() : this.findingsOrAnalysis;
+    return this.allFindings();
   }
 
   /** The file's formatting habits; inferred on first use (a whole-file walk that checks alone never need). */
@@ -62,8 +62,14 @@ export class FixContext {
     return this.run.settings;
   }
 
+  /** The findings of these rules (a check that reads them depends on those only). */
   findingsOf(rules: readonly RuleId[]): Finding[] {
-    return this.findings.filter((finding) => rules.includes(finding.ruleId));
+    readFindings(rules);
+    return this.allFindings().filter((finding) => rules.includes(finding.ruleId));
+  }
+
+  private allFindings(): readonly Finding[] {
+    return typeof this.findingsOrAnalysis === 'function' ? this.findingsOrAnalysis() : this.findingsOrAnalysis;
   }
 
   /** The node a finding points at, found again in this pass's tree. */

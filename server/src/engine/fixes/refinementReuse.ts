@@ -3,8 +3,8 @@ import { currentLocale } from '../l10n';
 import type { Finding } from '../types';
 import type { CheckMemo } from './checkMemo';
 import { isImportLike } from './fixContext';
-import type { CheckReads, ReadObserver } from './support/checkReads';
-import { indexStatements, isReference } from './support/nodes';
+import type { CheckReads, PlainUse, ReadObserver } from './support/checkReads';
+import { indexStatements, isReference, statementReferencesTo } from './support/nodes';
 import { treeHasSyntaxErrors } from './support/syntax';
 import { replacedStatements, statementAt } from '../script/topLevelStatements';
 import type { FixInput } from '../fixTypes';
@@ -29,6 +29,7 @@ interface Kept {
 interface Place {
   anchor: ts.Statement;
   shape: string;
+  rule: string;
 }
 
 /**
@@ -149,7 +150,15 @@ export class RefinementReuse {
     for (const statement of replaced) for (const name of this.namesOf(statement)) names.add(name);
     const findingsChanged = places.length !== previousPlaces.length
       || places.some((place, i) => !place || place.anchor !== previousPlaces[i]?.anchor || place.shape !== previousPlaces[i]?.shape);
-    const stale = (reads: CheckReads) => reads.wholeFile || (reads.findings && findingsChanged) || mentionsAny(reads.names, names);
+    // Grouped by rule only when a kept verdict read some rules' findings.
+    let rulesChanged: ReturnType<typeof changedRules> | undefined;
+    const ruleChanged = (rule: string) => {
+      rulesChanged ??= changedRules(previousPlaces, places);
+      return rulesChanged === EVERY_RULE || rulesChanged.has(rule);
+    };
+    const stale = (reads: CheckReads) => reads.wholeFile || (reads.findings && findingsChanged) || mentionsAny(reads.names, names)
+      || (findingsChanged && [...reads.findingRules].some(ruleChanged))
+      || countChanged(reads.counted, names, gone, added);
     const removed = new Set(gone);
     for (const [anchor, byKey] of this.kept) {
       if (removed.has(anchor)) {
@@ -180,20 +189,20 @@ export class RefinementReuse {
     const anchor = statementAt(tree.statements, finding.range.start);
     if (!anchor) return undefined;
     const known = this.shapes.get(finding);
-    if (known?.anchorPos === anchor.pos) return { anchor, shape: known.shape };
+    if (known?.anchorPos === anchor.pos) return { anchor, shape: known.shape, rule: finding.ruleId };
     // A copy moved with its statement: the same place in it, so the same shape (made again for every finding after
     // each keystroke, it was a JSON text per finding that grew with the file).
     const origin = movedFrom(finding);
     const before = origin && this.shapes.get(origin);
     if (before && before.anchorPos - origin.range.start === anchor.pos - finding.range.start) {
       this.shapes.set(finding, { anchorPos: anchor.pos, shape: before.shape });
-      return { anchor, shape: before.shape };
+      return { anchor, shape: before.shape, rule: finding.ruleId };
     }
     const shape = shapeOf(finding, anchor.pos);
     this.shapes.set(finding, { anchorPos: anchor.pos, shape });
     // Known for the copies to come, whose anchor lies as far before them.
     if (origin) this.shapes.set(origin, { anchorPos: anchor.pos - finding.range.start + origin.range.start, shape });
-    return { anchor, shape };
+    return { anchor, shape, rule: finding.ruleId };
   }
 
   /** The identifiers of a statement that name something (references and declarations; not property names). */
@@ -258,6 +267,60 @@ function mentionsAny(lookedUp: ReadonlySet<string>, names: ReadonlySet<string>):
   for (const name of lookedUp) if (names.has(name)) return true;
   return false;
 }
+
+/**
+ * Whether the edit changed what a check read of a name's references by their count (CheckReads.counted): the
+ * statements it replaced hold a different number of them before and after, or one that is not plain.
+ */
+function countChanged(counted: ReadonlyMap<string, PlainUse>, mentioned: ReadonlySet<string>, gone: readonly ts.Statement[], added: readonly ts.Statement[]): boolean {
+  for (const [name, plain] of counted) {
+    if (!mentioned.has(name)) continue;
+    const before = plainCount(gone, name, plain);
+    if (before === undefined || before !== plainCount(added, name, plain)) return true;
+  }
+  return false;
+}
+
+/** How many references to `name` the statements hold, or undefined when one of them is not plain. */
+function plainCount(statements: readonly ts.Statement[], name: string, plain: PlainUse): number | undefined {
+  let count = 0;
+  for (const statement of statements) {
+    for (const use of statementReferencesTo(statement, name)) {
+      if (!plain(use)) return undefined;
+      count++;
+    }
+  }
+  return count;
+}
+
+/**
+ * The rules whose findings an edit changed (CheckReads.findingRules): those whose findings, in order, are not in the
+ * same places as before; every rule when a finding has no place.
+ */
+function changedRules(before: ReadonlyArray<Place | undefined>, after: ReadonlyArray<Place | undefined>): ReadonlySet<string> | typeof EVERY_RULE {
+  const byRule = (places: ReadonlyArray<Place | undefined>) => {
+    const grouped = new Map<string, Place[]>();
+    for (const place of places) {
+      if (!place) return undefined;
+      const same = grouped.get(place.rule);
+      if (same) same.push(place);
+      else grouped.set(place.rule, [place]);
+    }
+    return grouped;
+  };
+  const old = byRule(before);
+  const now = byRule(after);
+  if (!old || !now) return EVERY_RULE;
+  const changed = new Set<string>();
+  for (const rule of new Set([...old.keys(), ...now.keys()])) {
+    const a = old.get(rule) ?? [];
+    const b = now.get(rule) ?? [];
+    if (a.length !== b.length || a.some((place, i) => place.anchor !== b[i].anchor || place.shape !== b[i].shape)) changed.add(rule);
+  }
+  return changed;
+}
+
+const EVERY_RULE = 'every rule';
 
 /** The index entry of the statements that can import (no identifier has this text). */
 const MODULE_STATEMENTS = ' imports';

@@ -9,11 +9,22 @@ import ts from '../../typescript';
 export interface CheckReads {
   /** Names looked up anywhere in the file: a statement that mentions one of them may change the verdict. */
   readonly names: Set<string>;
+  /**
+   * Names whose references the check read only by how many there are, except those `plain` says no: an edit keeps the
+   * verdict when the statements it replaced held as many references to the name before as after, all of them plain
+   * (see referencesCounted). A name also in `names` is stale on any mention.
+   */
+  readonly counted: Map<string, PlainUse>;
   /** The check walked the whole file (or its style): any edit may change the verdict. */
   wholeFile: boolean;
   /** The check looked at the other findings. */
   findings: boolean;
+  /** The rules whose findings (and no others) the check looked at: an edit that changes only other findings keeps it. */
+  readonly findingRules: Set<string>;
 }
+
+/** True for a reference whose place the check does not look at beyond counting it. */
+export type PlainUse = (use: ts.Identifier) => boolean;
 
 /**
  * Told of each read beyond the statement as it starts (before the check looks there): the editor settles the
@@ -31,7 +42,7 @@ let observer: ReadObserver | undefined;
 /** Runs `check`, recording what it reads (and telling `observe` as it reads). */
 export function recordReads<T>(check: () => T, observe?: ReadObserver): { value: T; reads: CheckReads } {
   const outer = { active, observer };
-  const reads: CheckReads = { names: new Set(), wholeFile: false, findings: false };
+  const reads: CheckReads = { names: new Set(), counted: new Map(), wholeFile: false, findings: false, findingRules: new Set() };
   active = reads;
   observer = observe;
   try {
@@ -48,8 +59,10 @@ export function recordReads<T>(check: () => T, observe?: ReadObserver): { value:
 export function replayReads(reads: CheckReads): void {
   if (!active) return;
   for (const name of reads.names) active.names.add(name);
+  for (const [name, plain] of reads.counted) countName(name, plain);
   active.wholeFile ||= reads.wholeFile;
   active.findings ||= reads.findings;
+  for (const rule of reads.findingRules) active.findingRules.add(rule);
 }
 
 /** A lookup of `name` (its declaration or its references) under `root`; only a whole-file lookup leaves the statement. */
@@ -57,6 +70,19 @@ export function readName(root: ts.Node, name: string): void {
   if (!active || !ts.isSourceFile(root)) return;
   active.names.add(name);
   observer?.name(name);
+}
+
+/** A whole-file lookup of the references to `name` that reads them as readName does, but see CheckReads.counted. */
+export function readCounted(root: ts.Node, name: string, plain: PlainUse): void {
+  if (!active || !ts.isSourceFile(root)) return;
+  countName(name, plain);
+  observer?.name(name);
+}
+
+function countName(name: string, plain: PlainUse): void {
+  const known = active!.counted.get(name);
+  // Two checks' ways of reading the same name: a reference is plain only to both.
+  active!.counted.set(name, known && known !== plain ? (use) => known(use) && plain(use) : plain);
 }
 
 /** A walk of everything under `root`. */
@@ -70,8 +96,10 @@ export function readWholeFile(): void {
   observer?.wholeFile();
 }
 
-export function readFindings(): void {
+/** A look at the findings: of these rules only, or (without) of every rule. */
+export function readFindings(rules?: readonly string[]): void {
   if (!active) return;
-  active.findings = true;
+  if (rules) for (const rule of rules) active.findingRules.add(rule);
+  else active.findings = true;
   observer?.findings();
 }

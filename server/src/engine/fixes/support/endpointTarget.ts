@@ -10,6 +10,7 @@ import type { StaticModelIds } from './staticModelIds';
 import { insertTodoAbove } from './todoComment';
 import { isDeclared } from './nodes';
 import { appendTableRows, type DeclaredTable, declaredTable } from './endpointTableRows';
+import { ObjectCache } from '../../objectCache';
 
 export const ENDPOINT_TABLE = 'SAGEMAKER_ENDPOINTS';
 export const ENDPOINT_LOOKUP = 'sageMakerEndpointFor';
@@ -78,7 +79,9 @@ interface EndpointTable {
   rowsAdded: boolean;
 }
 
-const tables = new WeakMap<FixContext, EndpointTable>();
+// On the context, not in a WeakMap: a young collection keeps a WeakMap entry whose key is young, and the context
+// reaches the whole tree (objectCache.ts).
+const tables = new ObjectCache<FixContext, EndpointTable>('endpointTable');
 
 /**
  * The lookup table for model ids known only at run time, filled from the endpoint mapping setting: declared once

@@ -1,6 +1,6 @@
 import ts from '../../typescript';
 import type { OffsetRange } from '../../types';
-import { readName } from './checkReads';
+import { type PlainUse, readCounted, readName } from './checkReads';
 import { treeFacts } from './treeFacts';
 import { isReference } from '../../script/references';
 import { ObjectCache } from '../../objectCache';
@@ -101,6 +101,19 @@ export function moduleStatementsOf(sourceFile: ts.SourceFile): readonly ts.State
 /** Every identifier under `root` named `name` that is a reference (not a property name or member name). */
 export function referencesTo(root: ts.Node, name: string): ts.Identifier[] {
   readName(root, name);
+  return referencesUnder(root, name);
+}
+
+/**
+ * referencesTo for a check that reads the references only by their count, apart from those `plain` says no to: an
+ * edit that neither changes the count nor makes or removes such a reference keeps its verdict (CheckReads.counted).
+ */
+export function referencesCounted(root: ts.Node, name: string, plain: PlainUse): ts.Identifier[] {
+  readCounted(root, name, plain);
+  return referencesUnder(root, name);
+}
+
+function referencesUnder(root: ts.Node, name: string): ts.Identifier[] {
   if (ts.isSourceFile(root)) {
     const statements = statementIndexes.get(root)?.naming(name);
     if (!statements) return [...(referencesByName(root).get(name) ?? [])];
@@ -120,7 +133,7 @@ export function referencesTo(root: ts.Node, name: string): ts.Identifier[] {
 // looks up each name the Bedrock import brings in, in the statement just typed in).
 const referencesInStatement = new ObjectCache<ts.Statement, Map<string, ts.Identifier[]>>('referencesInStatement');
 
-function statementReferencesTo(statement: ts.Statement, name: string): ts.Identifier[] {
+export function statementReferencesTo(statement: ts.Statement, name: string): ts.Identifier[] {
   let byName = referencesInStatement.get(statement);
   if (!byName) referencesInStatement.set(statement, (byName = referencesIn(statement)));
   return byName.get(name) ?? [];

@@ -3,6 +3,7 @@ import type { FixContext } from '../fixContext';
 import { lineIndentAt } from '../style';
 import { MIGRATION_TODO as TODO } from '../../catalog/migrationTodo';
 import { enclosingStatement, startOfLine } from './nodes';
+import { ObjectCache } from '../../objectCache';
 
 /** The `// TODO(bedrock-to-sagemaker): ...` line the fixes write above a statement. */
 export function todoLine(text: string): string {
@@ -30,7 +31,8 @@ export function todosAbove(text: string, position: number): string[] {
   return lines;
 }
 
-const written = new WeakMap<FixContext, Set<string>>();
+/** The TODOs written in a pass (on its context: see objectCache.ts). */
+const written = new ObjectCache<FixContext, Set<string>>('todosWritten');
 
 /** Inserts a TODO comment on its own line above the statement holding `node`, unless it is already there. */
 export function insertTodoAbove(context: FixContext, node: ts.Node, text: string): void {

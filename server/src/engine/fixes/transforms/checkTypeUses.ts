@@ -3,7 +3,7 @@ import ts from '../../typescript';
 import type { FixContext } from '../fixContext';
 import { ADAPTER_BEDROCK_NAMES, BEDROCK_RUNTIME_PACKAGE, SAGEMAKER_RENAMES } from '../names';
 import { importSites } from '../support/importSites';
-import { referencesTo } from '../support/nodes';
+import { referencesCounted } from '../support/nodes';
 import { type FixTransform, OK, type Verdict, refuse } from '../transform';
 
 /** Bedrock names the call rewrites remove themselves (their own checks decide whether they can). */
@@ -30,16 +30,17 @@ function firstProblem(context: FixContext): Verdict {
   const sites = importSites(sourceFile, BEDROCK_RUNTIME_PACKAGE);
   for (const site of sites) {
     for (const element of site.elements) {
-      // referencesTo indexes the file once for all names (a scan checks each file with a Bedrock Runtime import) or,
-      // in the editor, walks only the statements that mention the name.
-      const uses = referencesTo(sourceFile, element.local).filter((id) => id !== element.localNode);
+      // referencesCounted indexes the file once for all names (a scan checks each file with a Bedrock Runtime import)
+      // or, in the editor, walks only the statements that mention the name. The verdict reads the uses by their count
+      // and the ones isRefusable may refuse: typing next to a use keeps it (issue #13).
+      const uses = referencesCounted(sourceFile, element.local, isPlain).filter((id) => id !== element.localNode);
       if (uses.length === 0) continue;
       const name = element.imported;
       if (!SAGEMAKER_RENAMES[name] && !ADAPTER_BEDROCK_NAMES.has(name) && !REWRITTEN_NAMES.has(name)) {
         return refuse(l10n.t("'{0}' from the Bedrock SDK has no SageMaker Runtime counterpart, so the file would still need the Bedrock SDK", name));
       }
       for (const use of uses) {
-        if (ADAPTER_BEDROCK_NAMES.has(name) && ts.isQualifiedName(use.parent) && use.parent.left === use) {
+        if (ADAPTER_BEDROCK_NAMES.has(name) && isNamespaceUse(use)) {
           return refuse(l10n.t("'{0}' is used as a namespace ('{1}'), which the adapter's plain type does not have", element.local, use.parent.getText(sourceFile)));
         }
         if (/ClientConfig$|ClientResolvedConfig$/.test(name) && isPickedApart(use)) {
@@ -49,6 +50,16 @@ function firstProblem(context: FixContext): Verdict {
     }
   }
   return OK;
+}
+
+/** A use the loop above may refuse, whatever the name (the kept verdict's rule: see CheckReads.counted). */
+function isPlain(use: ts.Identifier): boolean {
+  return !isNamespaceUse(use) && !isPickedApart(use);
+}
+
+/** `X.Y` in a type. */
+function isNamespaceUse(use: ts.Identifier): boolean {
+  return ts.isQualifiedName(use.parent) && use.parent.left === use;
 }
 
 /** `Pick<X, "a">`, `Omit<X, "a">`, `X["a"]`: the type is used through its keys, not as a whole. */

@@ -125,8 +125,7 @@ function regionOwner(context: FixContext, finding: Finding): ts.Expression | und
 }
 
 function isRuntimeClient(context: FixContext, callee: ts.Expression): boolean {
-  return context.findings.some((other) => other.ruleId === 'bedrock/runtime-client'
-    && other.range.start === callee.getStart(context.sourceFile) && other.range.end === callee.getEnd());
+  return context.findingsOf(['bedrock/runtime-client']).some((other) => other.range.start === callee.getStart(context.sourceFile) && other.range.end === callee.getEnd());
 }
 
 function isAiSdkFactoryRegion(context: FixContext, finding: Finding): boolean {

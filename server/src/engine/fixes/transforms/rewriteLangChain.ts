@@ -17,6 +17,7 @@ import { type CheckReads, recordReads, replayReads } from '../support/checkReads
 import { quoted } from '../style';
 import { isEnvironmentRead } from './rewriteClients';
 import { OK, type FixTransform, type Verdict, refuse } from '../transform';
+import { ObjectCache } from '../../objectCache';
 
 const LANGCHAIN_AWS = '@langchain/aws';
 
@@ -88,7 +89,8 @@ function isChatClass(module: string | undefined, name: string): boolean {
   return LANGCHAIN_CHAT_CLASSES.some((entry) => entry.name === name && (module === undefined || entry.module === module));
 }
 
-const plans = new WeakMap<FixContext, { plan: FilePlan; reads: CheckReads }>();
+/** Kept on the pass's context (see objectCache.ts), which the checks of one refinement share. */
+const plans = new ObjectCache<FixContext, { plan: FilePlan; reads: CheckReads }>('langChainPlan');
 
 /** The file's plan, made once per pass; every check that uses it depends on what making it read. */
 function planOf(context: FixContext): FilePlan {
@@ -211,7 +213,7 @@ function rewriteConstruction(context: FixContext, construction: Construction): v
 function rewriteRegion(context: FixContext, region: ts.ObjectLiteralElementLike | undefined, anchor: ts.Node): void {
   if (!region) return;
   const start = region.getStart(context.sourceFile);
-  const literals = context.findings.filter((finding) => finding.ruleId === 'bedrock/client-region' && finding.range.start >= start && finding.range.end <= region.getEnd());
+  const literals = context.findingsOf(['bedrock/client-region']).filter((finding) => finding.range.start >= start && finding.range.end <= region.getEnd());
   for (const finding of literals) {
     const quote = context.text[finding.range.start];
     context.replace(finding.range, `${quote}${context.settings.targetRegion}${quote}`);
@@ -224,7 +226,7 @@ function rewriteRegion(context: FixContext, region: ts.ObjectLiteralElementLike 
 /** The construction `callee` belongs to is a chat model this transform rewrites (its region goes with it). */
 export function rewritesChatModelAt(context: FixContext, callee: ts.Node): boolean {
   const start = callee.getStart(context.sourceFile);
-  const finding = context.findings.find((other) => other.ruleId === 'bedrock/langchain' && other.range.start === start && other.range.end === callee.getEnd());
+  const finding = context.findingsOf(['bedrock/langchain']).find((other) => other.range.start === start && other.range.end === callee.getEnd());
   return finding !== undefined && finding.fixable && isChatModelFinding(finding) && rewriteLangChain.check!(context, finding).ok;
 }
 
