@@ -1,7 +1,7 @@
 // Regression guard (issue #13): the work one keystroke costs the editor does not grow with the file. The same
 // typing, in plain code next to the Bedrock calls and inside a function that calls Bedrock, is counted (detectors
 // re-run, findings refined, checks and rewrite passes, statement-level and whole-file reparses, statements whose
-// declarations the symbol tracker recorded: counters, not wall time) on a 300-line and a 10,000-line file. So are
+// declarations the symbol tracker recorded, whole-text searches: counters, not wall time) on a 300-line and a 10,000-line file. So are
 // the positions of nodes moved after each edit: those under a statement move only when something looks into it
 // (shiftNodes.ts).
 import assert from 'node:assert/strict';
@@ -72,6 +72,8 @@ describe('work per edit', () => {
     assert.equal(large.work.statementReparses, 2 * TYPED.length, 'statement-level reparses');
     assert.equal(large.work.fileReparses, 0, 'whole-file reparses');
     assert.equal(large.work.nodesMoved, small.work.nodesMoved, 'node positions moved');
+    // The NUL, suppression-directive and migration-TODO checks read only around the edit (textPresence.ts).
+    assert.equal(large.work.wholeTextSearches, 0, 'whole-text searches');
   });
 
   test('typing inside a function that calls Bedrock costs the same on a 300-line and a 10,000-line file', () => {
@@ -91,6 +93,7 @@ describe('work per edit', () => {
     assert.equal(large.work.nameWalks, 0, 'statements the refinement walked again for their names');
     assert.deepStrictEqual(refinement(large.work), refinement(small.work));
     assert.equal(large.work.rewritePasses, 0, 'no rewrite runs');
+    assert.equal(large.work.wholeTextSearches, 0, 'whole-text searches');
   });
 
   test('typing that keeps the file parsing moves as many node positions on a 300-line as on a 10,000-line file', () => {

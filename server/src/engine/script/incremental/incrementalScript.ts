@@ -17,6 +17,7 @@ import { settleStatement, settleTree } from './shiftNodes';
 import { replacedStatements } from '../topLevelStatements';
 import { workCounters } from '../../workCounters';
 import { recordMove } from '../../findingMoves';
+import { knownChange, textIncludes } from '../../textPresence';
 
 /** A tree whose positions under its top-level statements may lag behind, and what brings them up to date. */
 export interface LazyTree {
@@ -73,7 +74,7 @@ export class IncrementalScriptAnalysis {
       return [];
     }
     const findings = this.collectFindings(tree);
-    if (!mayHaveSuppressions(findings, tree.text)) return findings;
+    if (!mayHaveSuppressions(findings, tree.text, (needle) => textIncludes(input, needle))) return findings;
     settleTree(tree); // the directives are found by a walk of the whole tree
     return applySuppressions(findings, tree);
   }
@@ -132,7 +133,7 @@ export class IncrementalScriptAnalysis {
     const parse = (text: string) => parseScript(text, input.languageId as ScriptLanguage, input.fileName);
     const known = previous && change && previous.text === change.from ? change.edits : undefined;
     const next = !previous || treeKey !== this.treeKey ? undefined
-      : known ? nextTreeAfter(previous, input.text, known, parse) : nextTree(previous, input.text, parse);
+      : known ? nextTreeAfter(previous, input.text, known, parse) : nextTree(previous, input.text, parse, knownChange(input, previous.text));
     if (next) {
       this.tree = next;
       return next;
