@@ -46,6 +46,11 @@ export const workCounters = {
    * typing, the document's carried presence answers them from the few characters around the edit (textPresence.ts).
    */
   wholeTextSearches: 0,
+  /**
+   * Top-level statements visited to collect the findings of an incremental analysis: those that report findings,
+   * not every statement of the file.
+   */
+  statementsCollected: 0,
   /** Findings whose fixability was refined from scratch. */
   findingsRefined: 0,
 };
