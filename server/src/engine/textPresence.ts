@@ -25,8 +25,11 @@ export class TextPresence implements TextFacts {
     return this.since;
   }
 
-  /** Moves to a new version of the document's text. */
-  update(text: string): void {
+  /**
+   * Moves to a new version of the document's text. `known`: how it was made from the previous version, when the
+   * editor said (else the two texts are compared).
+   */
+  update(text: string, known?: TextChangeSince): void {
     const previous = this.current;
     if (previous === text) return;
     this.current = text;
@@ -35,7 +38,11 @@ export class TextPresence implements TextFacts {
       this.since = undefined;
       return;
     }
-    const range = changeBetween(previous, text);
+    let range = known?.from === previous ? known.range : undefined;
+    if (!range) {
+      workCounters.textsCompared++;
+      range = changeBetween(previous, text);
+    }
     this.since = { from: previous, range };
     for (const [needle, was] of this.present) {
       // Present before: the edit may have removed it, which only a search of the whole text can tell (asked again lazily).

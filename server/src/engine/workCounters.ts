@@ -46,6 +46,8 @@ export const workCounters = {
    * typing, the document's carried presence answers them from the few characters around the edit (textPresence.ts).
    */
   wholeTextSearches: 0,
+  /** Versions of an open document compared with the version before to find what changed (the client sent no range). */
+  textsCompared: 0,
   /**
    * Top-level statements visited to collect the findings of an incremental analysis: those that report findings,
    * not every statement of the file.

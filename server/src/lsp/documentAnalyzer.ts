@@ -4,7 +4,7 @@ import { currentLocale } from '../engine/l10n';
 import { type Refine, RefinementReuse } from '../engine/fixes/refinementReuse';
 import { TextPresence } from '../engine/textPresence';
 import { IncrementalScriptAnalysis } from '../engine/script/incremental/incrementalScript';
-import type { AnalyzeInput, AnalyzeResult, CancellationToken } from '../engine/types';
+import type { AnalyzeInput, AnalyzeResult, CancellationToken, TextChangeSince } from '../engine/types';
 import { engineLanguageOf } from './documentLanguage';
 import type { DocumentSettings } from './documentSettings';
 import { LruCache } from './lru';
@@ -30,6 +30,8 @@ export interface DocumentAnalyzerOptions {
    * incremental tree and the checks' verdicts kept across edits, so a keystroke re-runs only what it can change.
    */
   refineFindings?: Refine;
+  /** How a document's text was made from its previous version, when the client sent the changed range (documentEdits.ts). */
+  changeTo?(uri: string, text: string): TextChangeSince | undefined;
 }
 
 /**
@@ -104,7 +106,7 @@ export class DocumentAnalyzer {
       presence = new TextPresence();
       this.presences.set(uri, presence);
     }
-    presence.update(text);
+    presence.update(text, this.options.changeTo?.(uri, text));
     return presence;
   }
 
