@@ -1,9 +1,9 @@
 // Regression guard (issue #13): the work one keystroke costs the editor does not grow with the file. The same
 // typing, in plain code next to the Bedrock calls and inside a function that calls Bedrock, is counted (detectors
 // re-run, findings refined, checks and rewrite passes, statement-level and whole-file reparses, statements whose
-// declarations the symbol tracker recorded, whole-text searches: counters, not wall time) on a 300-line and a 10,000-line file. So are
-// the positions of nodes moved after each edit: those under a statement move only when something looks into it
-// (shiftNodes.ts).
+// declarations the symbol tracker recorded, whole-text searches: counters, not wall time) on a 300-line and a
+// 10,000-line file. So are the positions of nodes moved after each edit: those under a statement move only when
+// something looks into it (shiftNodes.ts).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
