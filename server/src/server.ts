@@ -3,7 +3,7 @@
 import {
   createConnection, DidChangeConfigurationNotification, ProposedFeatures, StreamMessageReader, TextDocuments,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentEdits } from './lsp/documentEdits';
 import { documentFixAll, documentFixesForFinding } from './engine/documentFixes';
 import { refineFixability } from './engine/fixes';
 import { initPythonParser } from './engine/python/pythonParser';
@@ -39,7 +39,8 @@ const connection = stdio
   ? createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new SingleWriteMessageWriter(process.stdout), { connectionStrategy })
   : createConnection(ProposedFeatures.all, { connectionStrategy });
 if (stdio) ownStdio(connection);
-const documents = new TextDocuments(TextDocument);
+const documentEdits = new DocumentEdits();
+const documents = new TextDocuments(documentEdits);
 const folders = new WorkspaceFolders();
 const log: ErrorLog = { error: (message) => connection.console.error(message), warn: (message) => connection.console.warn(message) };
 installProcessGuards(log);
@@ -55,6 +56,7 @@ const analyzer = new DocumentAnalyzer({
   fileNameOf: (uri) => engineFileName(uri, folders),
   workspaceRelativePathOf: (uri) => folders.relativePath(uri),
   refineFindings: refineFixability,
+  changeTo: (uri, text) => documentEdits.changeTo(uri, text),
 });
 const environment = new Environment({
   settings, analyzer, log,
@@ -97,6 +99,7 @@ documents.onDidSave((event) => reportFileEvents.saved(event.document.uri));
 documents.onDidClose((event) => {
   settings.delete(event.document.uri);
   analyzer.forget(event.document.uri);
+  documentEdits.forget(event.document.uri);
   heldBack.forget(event.document.uri);
 });
 

@@ -1,13 +1,15 @@
 // Typing over a real LSP connection (issue #13): keystrokes sent as VS Code sends them (the changed range only), a
 // diagnostic pull after each. The server answers from what it kept across versions (incremental tree, per-statement
 // results, refinement verdicts, findings' places); after every keystroke its diagnostics must equal those of a
-// document opened fresh with the same text, apart from the version they are for.
+// document opened fresh with the same text, apart from the version they are for. The server takes each keystroke's
+// changed span from the range sent, without comparing the texts (work counters over the connection).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Diagnostic, Position } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../helpers/lspClient';
 import { FOLDER_A } from '../helpers/lspSamples';
 import { generateMigratableFile } from '../helpers/migratableFile';
+import { WORK_COUNTS_ENV, WorkCountsRequest } from '../../server/src/lsp/workCountsRequest';
 
 const TEXT = generateMigratableFile(120);
 /** Typed one character at a time, then deleted one at a time: the half-typed versions do not parse. */
@@ -31,7 +33,7 @@ function withoutVersion(diagnostic: Diagnostic): unknown {
 
 describe('diagnostics while typing', { timeout: 120_000 }, () => {
   let client: LspTestClient;
-  before(async () => { client = await LspTestClient.start({ folders: [FOLDER_A] }); });
+  before(async () => { client = await LspTestClient.start({ folders: [FOLDER_A], env: { [WORK_COUNTS_ENV]: '1' } }); });
   after(async () => { await client.stop(); });
 
   for (const place of PLACES) {
@@ -50,6 +52,8 @@ describe('diagnostics while typing', { timeout: 120_000 }, () => {
       for (let i = 0; i < TYPED.length; i++) steps.push({ from: i, to: i, insert: TYPED[i], typed: i + 1 });
       for (let i = TYPED.length; i > 0; i--) steps.push({ from: i - 1, to: i, insert: '', typed: i - 1 });
       let compared = 0;
+      const textsCompared = async () => (await client.connection.sendRequest(WorkCountsRequest.type)).textsCompared;
+      const comparedBefore = await textsCompared();
       for (const step of steps) {
         const version = await client.changeRange(uri, { start: positionOf(step.from), end: positionOf(step.to) }, step.insert);
         const typed = await client.diagnosticItems(uri);
@@ -61,6 +65,8 @@ describe('diagnostics while typing', { timeout: 120_000 }, () => {
         compared += typed.length;
       }
       assert.ok(compared > steps.length, 'diagnostics were compared');
+      // Each keystroke's changed span is the range the client sent: no version was compared with the one before.
+      assert.equal(await textsCompared() - comparedBefore, 0, 'versions compared to find the change');
       await client.close(uri);
     });
   }

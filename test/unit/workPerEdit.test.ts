@@ -1,9 +1,9 @@
 // Regression guard (issue #13): the work one keystroke costs the editor does not grow with the file. The same
 // typing, in plain code next to the Bedrock calls and inside a function that calls Bedrock, is counted (detectors
 // re-run, findings refined, checks and rewrite passes, statement-level and whole-file reparses, statements whose
-// declarations the symbol tracker recorded: counters, not wall time) on a 300-line and a 10,000-line file. So are
-// the positions of nodes moved after each edit: those under a statement move only when something looks into it
-// (shiftNodes.ts).
+// declarations the symbol tracker recorded, whole-text searches: counters, not wall time) on a 300-line and a
+// 10,000-line file. So are the positions of nodes moved after each edit: those under a statement move only when
+// something looks into it (shiftNodes.ts).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -28,8 +28,11 @@ function inBedrockFunction(text: string): number {
 /** Inside the name `ticket` of a plain function half-way down: every keystroke there leaves the file parsing. */
 const inName = (text: string) => text.indexOf('ticket.title', Math.floor(text.length / 2)) + 1;
 
-/** The counters of the positions moved: apart from the others where TypeScript's incremental parse runs (see below). */
-const withoutMoves = ({ nodesMoved: _, statementsMoved: __, ...rest }: WorkCounts) => rest;
+/**
+ * Without the counters of the positions moved (apart from the others where TypeScript's incremental parse runs, see
+ * below) and of the statements visited to collect findings (as many as report findings: more in a larger file).
+ */
+const withoutMoves = ({ nodesMoved: _, statementsMoved: __, statementsCollected: ___, ...rest }: WorkCounts) => rest;
 
 /** Types `typed` one character at a time at `place`, then deletes it again. */
 function workOfTyping(lines: number, place: (text: string) => number, typed = TYPED): { work: WorkCounts; findings: number; fixable: number } {
@@ -72,6 +75,11 @@ describe('work per edit', () => {
     assert.equal(large.work.statementReparses, 2 * TYPED.length, 'statement-level reparses');
     assert.equal(large.work.fileReparses, 0, 'whole-file reparses');
     assert.equal(large.work.nodesMoved, small.work.nodesMoved, 'node positions moved');
+    // The NUL, suppression-directive and migration-TODO checks read only around the edit (textPresence.ts).
+    assert.equal(large.work.wholeTextSearches, 0, 'whole-text searches');
+    // Collecting the findings visits the statements that report some, not the ~2,600 top-level statements.
+    const versions = 2 * TYPED.length;
+    assert.ok(large.work.statementsCollected <= versions * large.findings, `${large.work.statementsCollected} statements visited to collect findings`);
   });
 
   test('typing inside a function that calls Bedrock costs the same on a 300-line and a 10,000-line file', () => {
@@ -91,6 +99,7 @@ describe('work per edit', () => {
     assert.equal(large.work.nameWalks, 0, 'statements the refinement walked again for their names');
     assert.deepStrictEqual(refinement(large.work), refinement(small.work));
     assert.equal(large.work.rewritePasses, 0, 'no rewrite runs');
+    assert.equal(large.work.wholeTextSearches, 0, 'whole-text searches');
   });
 
   test('typing that keeps the file parsing moves as many node positions on a 300-line as on a 10,000-line file', () => {

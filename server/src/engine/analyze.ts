@@ -6,6 +6,7 @@ import { isPackageJsonFileName } from './packageJson/fileName';
 import { analyzeScript } from './script/analyzeScript';
 import { detectMigrationTodos } from './script/detectMigrationTodos';
 import { isScriptLanguage } from './languages';
+import { textIncludes } from './textPresence';
 import type { AnalyzeInput, AnalyzeLimits, AnalyzeResult, Finding } from './types';
 
 export const DEFAULT_LIMITS: AnalyzeLimits = { maxLength: 8 * 1024 * 1024 };
@@ -25,13 +26,13 @@ export function analyze(
   if (input.text.length > limits.maxLength) {
     return skipped('too-large', l10n.t('File skipped: {0} characters is over the {1} limit.', input.text.length, limits.maxLength));
   }
-  if (input.text.includes('\u0000')) {
+  if (textIncludes(input, '\u0000')) {
     return skipped('binary', l10n.t('File skipped: it looks binary (it contains NUL characters).'));
   }
   let findings: Finding[];
   try {
     findings = isScriptLanguage(input.languageId)
-      ? [...scriptAnalyzer(input), ...(migrationTodos ? detectMigrationTodos(input.text, input.languageId, input.settings) : [])]
+      ? [...scriptAnalyzer(input), ...(migrationTodos ? detectMigrationTodos(input.text, input.languageId, input.settings, (needle) => textIncludes(input, needle)) : [])]
       : input.languageId === 'markdown' ? analyzeMarkdown(input)
       : isPackageJson(input) ? analyzePackageJson(input.text, input.settings)
       : [];

@@ -107,6 +107,25 @@ export interface AnalyzeInput {
   /** Used only to pick a script kind (`.tsx`, `.mjs`...) and in messages; never read from disk. */
   fileName?: string;
   token?: CancellationToken;
+  /**
+   * What the editor's analysis of the document knows about this text from its previous versions (textPresence.ts):
+   * whole-text searches and the changed span, answered without reading the whole text. Consulted only while its
+   * `text` is this input's text.
+   */
+  presence?: TextFacts;
+}
+
+/** How a text was made from the one before it: the one span that differs (TypeScript's `TextChangeRange`). */
+export interface TextChangeSince {
+  from: string;
+  range: { span: { start: number; length: number }; newLength: number };
+}
+
+/** Facts about one version of a document's text, carried across versions (textPresence.ts). */
+export interface TextFacts {
+  readonly text: string | undefined;
+  readonly change: TextChangeSince | undefined;
+  includes(needle: string): boolean;
 }
 
 export interface AnalyzeResult {

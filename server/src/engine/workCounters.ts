@@ -41,6 +41,18 @@ export const workCounters = {
    * analysis only moved with their statement (findingMoves.ts).
    */
   findingShapes: 0,
+  /**
+   * Searches of a whole text for a fixed string (a NUL, a suppression directive, a migration TODO marker): while
+   * typing, the document's carried presence answers them from the few characters around the edit (textPresence.ts).
+   */
+  wholeTextSearches: 0,
+  /** Versions of an open document compared with the version before to find what changed (the client sent no range). */
+  textsCompared: 0,
+  /**
+   * Top-level statements visited to collect the findings of an incremental analysis: those that report findings,
+   * not every statement of the file.
+   */
+  statementsCollected: 0,
   /** Findings whose fixability was refined from scratch. */
   findingsRefined: 0,
 };

@@ -2,8 +2,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, DEFAULT_LIMITS } from '../engine/analyze';
 import { currentLocale } from '../engine/l10n';
 import { type Refine, RefinementReuse } from '../engine/fixes/refinementReuse';
+import { TextPresence } from '../engine/textPresence';
 import { IncrementalScriptAnalysis } from '../engine/script/incremental/incrementalScript';
-import type { AnalyzeInput, AnalyzeResult, CancellationToken } from '../engine/types';
+import type { AnalyzeInput, AnalyzeResult, CancellationToken, TextChangeSince } from '../engine/types';
 import { engineLanguageOf } from './documentLanguage';
 import type { DocumentSettings } from './documentSettings';
 import { LruCache } from './lru';
@@ -29,6 +30,8 @@ export interface DocumentAnalyzerOptions {
    * incremental tree and the checks' verdicts kept across edits, so a keystroke re-runs only what it can change.
    */
   refineFindings?: Refine;
+  /** How a document's text was made from its previous version, when the client sent the changed range (documentEdits.ts). */
+  changeTo?(uri: string, text: string): TextChangeSince | undefined;
 }
 
 /**
@@ -48,6 +51,8 @@ export class DocumentAnalyzer {
   private readonly incremental = new Map<string, IncrementalScriptAnalysis>();
   /** Per open document: its last refinement, reused while an edit cannot change it. */
   private readonly refinements = new Map<string, RefinementReuse>();
+  /** Per open document: which fixed strings its text contains, carried across versions (a keystroke reads only around the edit). */
+  private readonly presences = new Map<string, TextPresence>();
 
   constructor(private readonly options: DocumentAnalyzerOptions) {}
 
@@ -58,14 +63,15 @@ export class DocumentAnalyzer {
     const key = cacheKey(document, settings);
     const cached = this.cache.get(key);
     if (cached) return { ...cached, elapsedMs: 0 };
+    const text = document.getText();
     const input: AnalyzeInput = {
-      text: document.getText(), languageId, settings: settings.engine, fileName: this.options.fileNameOf(document.uri), token,
+      text, languageId, settings: settings.engine, fileName: this.options.fileNameOf(document.uri), token, presence: this.presenceFor(document.uri, text),
     };
     const limits = { maxLength: Math.min(DEFAULT_LIMITS.maxLength, Math.floor(settings.maxFileSizeKb * 1024)) };
     const started = performance.now();
     const result = this.refine(analyze(input, limits, (scriptInput) => this.incrementalFor(document.uri).analyze(scriptInput)), input, document.uri);
     const analysis: DocumentAnalysis = {
-      uri: document.uri, version: document.version, input: { ...input, token: undefined }, result, elapsedMs: Math.round((performance.now() - started) * 100) / 100,
+      uri: document.uri, version: document.version, input: { ...input, token: undefined, presence: undefined }, result, elapsedMs: Math.round((performance.now() - started) * 100) / 100,
     };
     // A cancelled run is incomplete: never let it answer a later request.
     if (result.skipped?.reason !== 'cancelled') this.remember(document.uri, key, analysis);
@@ -94,6 +100,16 @@ export class DocumentAnalyzer {
     return { ...result, findings: reuse.refine(fixInput, result.findings, lazy?.tree, refineFindings, lazy?.settle, lazy?.namesOf) };
   }
 
+  private presenceFor(uri: string, text: string): TextPresence {
+    let presence = this.presences.get(uri);
+    if (!presence) {
+      presence = new TextPresence();
+      this.presences.set(uri, presence);
+    }
+    presence.update(text, this.options.changeTo?.(uri, text));
+    return presence;
+  }
+
   private incrementalFor(uri: string): IncrementalScriptAnalysis {
     let analysis = this.incremental.get(uri);
     if (!analysis) {
@@ -114,6 +130,7 @@ export class DocumentAnalyzer {
     this.latestKey.delete(uri);
     this.incremental.delete(uri);
     this.refinements.delete(uri);
+    this.presences.delete(uri);
   }
 
   /**

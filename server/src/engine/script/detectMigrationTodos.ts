@@ -13,8 +13,10 @@ import { servingRules } from '../servesRules';
  * the fixes wrote (`"TODO-endpoint-for-<model id>"`) is reported too, fixable, once the endpoints setting maps its
  * model id: the fix puts the mapped endpoint in its place.
  */
-export const detectMigrationTodos = servingRules(['bedrock/migration-todo'], function detectMigrationTodos(text: string, languageId: ScriptLanguage, settings: EngineSettings): Finding[] {
-  if (!text.includes(MIGRATION_TODO) && !text.includes(PLACEHOLDER_PREFIX)) return [];
+export const detectMigrationTodos = servingRules(['bedrock/migration-todo'], function detectMigrationTodos(
+  text: string, languageId: ScriptLanguage, settings: EngineSettings, includes = (needle: string) => text.includes(needle),
+): Finding[] {
+  if (!includes(MIGRATION_TODO) && !includes(PLACEHOLDER_PREFIX)) return [];
   const variant = languageId === 'typescriptreact' || languageId === 'javascriptreact' ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard;
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, variant, text);
   const findings: Finding[] = [];

@@ -17,6 +17,7 @@ import { settleStatement, settleTree } from './shiftNodes';
 import { replacedStatements } from '../topLevelStatements';
 import { workCounters } from '../../workCounters';
 import { recordMove } from '../../findingMoves';
+import { knownChange, textIncludes } from '../../textPresence';
 
 /** A tree whose positions under its top-level statements may lag behind, and what brings them up to date. */
 export interface LazyTree {
@@ -48,6 +49,8 @@ export class IncrementalScriptAnalysis {
   private linking = new Set<ts.Statement>();
   /** Statements whose last result claimed nodes. */
   private claiming = new Set<ts.Statement>();
+  /** Statements whose last result reported findings: collecting them visits these, not every statement of the file. */
+  private reporting = new Set<ts.Statement>();
   /** The symbol tracker, recording and forgetting statement by statement as they come and go. */
   private bindings = new Bindings();
 
@@ -72,8 +75,8 @@ export class IncrementalScriptAnalysis {
       this.reset(); // a cancelled run leaves statements without results; start afresh next time
       return [];
     }
-    const findings = this.collectFindings(tree);
-    if (!mayHaveSuppressions(findings, tree.text)) return findings;
+    const findings = this.collectFindings();
+    if (!mayHaveSuppressions(findings, tree.text, (needle) => textIncludes(input, needle))) return findings;
     settleTree(tree); // the directives are found by a walk of the whole tree
     return applySuppressions(findings, tree);
   }
@@ -123,6 +126,7 @@ export class IncrementalScriptAnalysis {
     this.names = new NameIndex();
     this.linking = new Set();
     this.claiming = new Set();
+    this.reporting = new Set();
     this.bindings = new Bindings();
   }
 
@@ -132,7 +136,7 @@ export class IncrementalScriptAnalysis {
     const parse = (text: string) => parseScript(text, input.languageId as ScriptLanguage, input.fileName);
     const known = previous && change && previous.text === change.from ? change.edits : undefined;
     const next = !previous || treeKey !== this.treeKey ? undefined
-      : known ? nextTreeAfter(previous, input.text, known, parse) : nextTree(previous, input.text, parse);
+      : known ? nextTreeAfter(previous, input.text, known, parse) : nextTree(previous, input.text, parse, knownChange(input, previous.text));
     if (next) {
       this.tree = next;
       return next;
@@ -160,6 +164,7 @@ export class IncrementalScriptAnalysis {
       this.names.remove(statement, summary.scan.identifiers);
       this.linking.delete(statement);
       this.claiming.delete(statement);
+      this.reporting.delete(statement);
     }
     const added = new Set<ts.Statement>();
     for (const statement of fresh) {
@@ -265,6 +270,8 @@ export class IncrementalScriptAnalysis {
         else this.linking.delete(statement);
         if (fresh.claims.length > 0) this.claiming.add(statement);
         else this.claiming.delete(statement);
+        if (fresh.findings.length > 0) this.reporting.add(statement);
+        else this.reporting.delete(statement);
       }
       const escaped = [...results.values()].flatMap((fresh) => [...fresh.links]).filter((statement) => !stale.has(statement));
       if (escaped.length === 0) return true;
@@ -273,10 +280,15 @@ export class IncrementalScriptAnalysis {
     }
   }
 
-  /** Every statement's findings, moved to where its anchor statement is now, in document order. */
-  private collectFindings(tree: ts.SourceFile): Finding[] {
+  /**
+   * Every statement's findings, moved to where its anchor statement is now, in document order (the statements that
+   * report any, ordered by position: a keystroke does not visit the thousands of others).
+   */
+  private collectFindings(): Finding[] {
     const findings: Finding[] = [];
-    for (const statement of tree.statements) {
+    const reporting = [...this.reporting].sort((a, b) => a.pos - b.pos);
+    workCounters.statementsCollected += reporting.length;
+    for (const statement of reporting) {
       for (const anchored of this.summaries.get(statement)!.result!.findings) {
         const delta = anchored.anchor.pos - anchored.anchorPos;
         if (delta !== 0) {

@@ -12,13 +12,16 @@ const REPARSE_SHARE = 0.5;
  * The tree of `text` made from the tree of the previous version of the same document: the same tree when the
  * text did not change, else a statement-level reparse when the edit allows one, else TypeScript's incremental
  * parse. Undefined when so much changed that a fresh parse is cheaper. The previous tree is invalid afterwards.
- * `parse` parses a text exactly as `previous` was parsed (file name, kind, options, parent pointers).
+ * `parse` parses a text exactly as `previous` was parsed (file name, kind, options, parent pointers). `known`: the
+ * change from `previous.text` to `text` when the caller has it already (else the two texts are compared).
  * The nodes under the statements after a statement-level reparse may lag behind their statements: whoever reads
  * positions inside a statement settles it first (`settleStatement`, `settleTree`).
  */
-export function nextTree(previous: ts.SourceFile, text: string, parse: (text: string) => ts.SourceFile): ts.SourceFile | undefined {
+export function nextTree(
+  previous: ts.SourceFile, text: string, parse: (text: string) => ts.SourceFile, known?: ts.TextChangeRange,
+): ts.SourceFile | undefined {
   if (previous.text === text) return previous;
-  const change = changeBetween(previous.text, text);
+  const change = known ?? changeBetween(previous.text, text);
   if (change.span.length + change.newLength > text.length * REPARSE_SHARE) return undefined;
   const spliced = reparseStatement(previous, text, change, parse);
   if (spliced) {

@@ -1,0 +1,49 @@
+// Oracle test: the editor's analysis given the changed span as a client sends it (documentEdits.ts), which may be
+// wider than the characters that actually changed (a completion replaces a whole word with itself and more), finds
+// after every one of a seeded random sequence of edits what a fresh analysis of the same text finds.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { refineFixability } from '../../server/src/engine/fixes';
+import type { Finding, TextChangeSince } from '../../server/src/engine/types';
+import { DocumentAnalyzer } from '../../server/src/lsp/documentAnalyzer';
+import { fromRaw } from '../../server/src/lsp/documentSettings';
+import { generateMigratableFile } from '../helpers/migratableFile';
+import { seededRandom } from '../helpers/seededRandom';
+
+const PIECES = ['x', ';', '\n', '{', '}', 'const q = 1;', 'await ', '(', '"', '', 'bedrock'];
+const settings = fromRaw({});
+
+function analyzerFor(changeTo?: (uri: string, text: string) => TextChangeSince | undefined): DocumentAnalyzer {
+  return new DocumentAnalyzer({ fileNameOf: () => '/w/src/typed.ts', workspaceRelativePathOf: () => 'src/typed.ts', refineFindings: refineFixability, changeTo });
+}
+
+const shown = (findings: Finding[]) => findings.map((finding) => JSON.stringify([finding.ruleId, finding.range, finding.message, finding.fixable]));
+
+describe('changed spans as the client sends them', () => {
+  test('widened spans: every version equals a fresh analysis (200 random edits, seed 5)', () => {
+    const random = seededRandom(5);
+    let text = generateMigratableFile(150);
+    let sent: (TextChangeSince & { to: string }) | undefined;
+    const analyzer = analyzerFor((_uri, current) => (sent?.to === current ? sent : undefined));
+    let version = 1;
+    analyzer.analyze(TextDocument.create('file:///w/src/typed.ts', 'typescript', version++, text), settings);
+    let findings = 0;
+    for (let i = 0; i < 200; i++) {
+      const start = Math.floor(random() * text.length);
+      const end = Math.min(text.length, start + Math.floor(random() * 3));
+      const insert = PIECES[Math.floor(random() * PIECES.length)];
+      const next = text.slice(0, start) + insert + text.slice(end);
+      // The span sent also covers up to 40 unchanged characters on each side, written again as they were.
+      const before = Math.min(start, Math.floor(random() * 40));
+      const after = Math.min(text.length - end, Math.floor(random() * 40));
+      sent = { from: text, to: next, range: { span: { start: start - before, length: end - start + before + after }, newLength: insert.length + before + after } };
+      const typed = analyzer.analyze(TextDocument.create('file:///w/src/typed.ts', 'typescript', version++, next), settings)!.result.findings;
+      const fresh = analyzerFor().analyze(TextDocument.create('file:///w/src/fresh.ts', 'typescript', 1, next), settings)!.result.findings;
+      assert.deepStrictEqual(shown(typed), shown(fresh), `after edit ${i}`);
+      findings += typed.length;
+      text = next;
+    }
+    assert.ok(findings > 200, 'findings were compared');
+  });
+});
