@@ -18,7 +18,7 @@ import ts from 'typescript';
 import { parseScript } from '../../server/src/engine/script/parse';
 import { nextTree } from '../../server/src/engine/script/incremental/nextTree';
 import { settleTree } from '../../server/src/engine/script/incremental/shiftNodes';
-import { changeBetween } from '../../server/src/engine/script/incremental/textChange';
+import { changeBetween } from '../../server/src/engine/textChange';
 import type { ScriptLanguage } from '../../server/src/engine/types';
 import { snapshotWorkCounters, workSince } from '../../server/src/engine/workCounters';
 import { generateMigratableFile } from '../helpers/migratableFile';

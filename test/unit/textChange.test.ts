@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { changeBetween } from '../../server/src/engine/script/incremental/textChange';
+import { changeBetween } from '../../server/src/engine/textChange';
 
 /** Applying the change to the old text must give the new text, and the kept prefix and suffix must be maximal. */
 function check(oldText: string, newText: string): void {

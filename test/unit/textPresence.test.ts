@@ -2,7 +2,7 @@
 // answers equal a search of the whole text, and the change it keeps equals a comparison of the two texts.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { changeBetween } from '../../server/src/engine/script/incremental/textChange';
+import { changeBetween } from '../../server/src/engine/textChange';
 import { TextPresence, knownChange, textIncludes } from '../../server/src/engine/textPresence';
 import { snapshotWorkCounters, workSince } from '../../server/src/engine/workCounters';
 import { seededRandom } from '../helpers/seededRandom';

@@ -1,4 +1,4 @@
-import { changeBetween } from './script/incremental/textChange';
+import { changeBetween } from './textChange';
 import type { AnalyzeInput, TextChangeSince, TextFacts } from './types';
 import { workCounters } from './workCounters';
 

@@ -3,7 +3,7 @@ import { workCounters } from '../../workCounters';
 import { settleTree } from './shiftNodes';
 import { reparseStatement } from './statementReparse';
 import { type Replacement, reparseStatements } from './statementsReparse';
-import { changeBetween } from './textChange';
+import { changeBetween } from '../../textChange';
 
 /** Above this share of the text changed, a fresh parse is cheaper than an incremental one. */
 const REPARSE_SHARE = 0.5;

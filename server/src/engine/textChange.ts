@@ -1,4 +1,4 @@
-import type ts from '../../typescript';
+import type ts from './typescript';
 
 /** Compared a block at a time (one native string comparison) before narrowing down char by char. */
 const BLOCK = 256;
