@@ -57,8 +57,7 @@ interface RegionReach {
  * it is passed to. Only a module-local `const` passed to nothing but constructors is known to go nowhere else.
  */
 function reachOf(context: FixContext, finding: Finding): RegionReach {
-  const literal = context.nodeOf(finding);
-  const options = literal && regionPropertyOf(literal)?.parent;
+  const options = optionsOf(context, finding);
   const construction = options && constructionTaking(options);
   if (!options || construction) {
     const runtime = construction !== undefined && isRuntimeClient(context, construction.expression);
@@ -116,12 +115,16 @@ function isFallbackOperator(kind: ts.SyntaxKind): boolean {
   return kind === ts.SyntaxKind.QuestionQuestionToken || kind === ts.SyntaxKind.BarBarToken;
 }
 
-/** The constructor whose options hold the reported literal: `new X({ region: "..." })` or `new X({ region: a ?? "..." })`. */
+/** The constructor whose options, written in place, hold the reported literal (also as a fallback). */
 function regionOwner(context: FixContext, finding: Finding): ts.Expression | undefined {
-  let node = context.nodeOf(finding);
-  while (node && !ts.isPropertyAssignment(node) && !ts.isStatement(node)) node = node.parent;
-  const construction = node && ts.isPropertyAssignment(node) ? node.parent.parent : undefined;
-  return construction && ts.isNewExpression(construction) ? construction.expression : undefined;
+  const options = optionsOf(context, finding);
+  return options && constructionTaking(options)?.expression;
+}
+
+/** The object literal whose `region` property holds the reported literal (also as a fallback). */
+function optionsOf(context: FixContext, finding: Finding): ts.ObjectLiteralExpression | undefined {
+  const literal = context.nodeOf(finding);
+  return literal && regionPropertyOf(literal)?.parent;
 }
 
 function isRuntimeClient(context: FixContext, callee: ts.Expression): boolean {
