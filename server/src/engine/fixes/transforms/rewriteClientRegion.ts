@@ -131,9 +131,13 @@ function isRuntimeClient(context: FixContext, callee: ts.Expression): boolean {
   return context.findingsOf(['bedrock/runtime-client']).some((other) => other.range.start === callee.getStart(context.sourceFile) && other.range.end === callee.getEnd());
 }
 
+/** `createAmazonBedrock({ region })`, also with a fallback literal: the options are the factory call's first argument. */
 function isAiSdkFactoryRegion(context: FixContext, finding: Finding): boolean {
-  const construction = context.nodeOf(finding)?.parent?.parent?.parent;
-  return construction !== undefined && ts.isCallExpression(construction) && isAiSdkFactory(context, construction.expression);
+  const options = optionsOf(context, finding);
+  if (!options) return false;
+  const argument = skipOuterUp(options);
+  const call = argument.parent;
+  return ts.isCallExpression(call) && call.arguments[0] === argument && isAiSdkFactory(context, call.expression);
 }
 
 function isAiSdkFactory(context: FixContext, callee: ts.Expression): boolean {
