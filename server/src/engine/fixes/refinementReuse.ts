@@ -15,6 +15,7 @@ import { isPlaceholderFinding } from './support/placeholderEndpoint';
 import { workCounters } from '../workCounters';
 import { ObjectCache } from '../objectCache';
 import { movedFrom } from '../findingMoves';
+import { WordCounts } from './wordCounts';
 
 /** refineFixability, given the document's tree and the verdicts kept from earlier versions. */
 export type Refine = (input: FixInput, findings: readonly Finding[], parsed?: ts.SourceFile, memo?: CheckMemo) => Finding[];
@@ -57,6 +58,8 @@ export class RefinementReuse {
   private readonly shapes = new ObjectCache<Finding, { anchorPos: number; shape: string }>('shape');
   /** The statements of the last refined tree that mention each name (kept up to date edit by edit). */
   private readonly naming = new Map<string, Set<ts.Statement>>();
+  /** How often the file-wide property names occur in the text, counted around each edit (part of the key). */
+  private readonly fileWide = new WordCounts();
 
   /**
    * `settle`: when the positions under the tree's top-level statements may lag behind (the editor's incremental tree,
@@ -73,12 +76,14 @@ export class RefinementReuse {
       this.forget();
       return refine(input, findings);
     }
+    // Counted on every version, so each is counted around its edit from the one before.
+    const fileWide = this.fileWide.count(input, FILE_WIDE_PROPERTY_NAMES);
     // Typing makes the text briefly not parse: its fixable findings then just wait, and the verdicts of the last
     // parsing version are kept for when it parses again.
     if (treeHasSyntaxErrors(tree)) return waitingForSyntax(findings);
     const places = findings.map((finding) => this.placeOf(tree, finding));
     this.knownNames = namesOf;
-    this.follow(keyOf(input), tree, places);
+    this.follow(keyOf(input, fileWide), tree, places);
     this.knownNames = undefined;
     indexStatements(tree, {
       naming: (name) => (tree === this.tree ? inOrder(this.naming.get(name) ?? []) : undefined),
@@ -333,16 +338,9 @@ function keptKey(transform: FixTransform, place: Place): string {
   return `${transform.name}\u0000${place.shape}`;
 }
 
-function keyOf(input: FixInput): string {
-  const fileWide = FILE_WIDE_PROPERTY_NAMES.map((name) => occurrences(input.text, name));
+/** What every kept verdict depends on: the input apart from its text, and how often the file-wide property names occur in it. */
+function keyOf(input: FixInput, fileWide: readonly number[]): string {
   return JSON.stringify([input.languageId, input.fileName ?? null, input.workspaceRelativePath ?? null, input.settings, input.packageContext ?? null, currentLocale(), fileWide]);
-}
-
-/** How often `word` occurs in the text: a cheap scan (no parse), enough to notice a use appearing or going. */
-function occurrences(text: string, word: string): number {
-  let count = 0;
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) count++;
-  return count;
 }
 
 /** The shape of a finding (see Place) relative to an anchor at `anchorPos`. */
