@@ -232,7 +232,8 @@ export class IncrementalScriptAnalysis {
       for (const statement of this.claiming) {
         if (!stale.has(statement)) for (const node of this.summaries.get(statement)!.result?.claims ?? []) claimed.add(node);
       }
-      const order = tree.statements.filter((statement) => stale.has(statement));
+      // In document order (stale holds current statements only): sorted, not filtered out of the whole file.
+      const order = [...stale].sort((a, b) => a.pos - b.pos);
       for (const statement of order) settleStatement(statement);
       workCounters.statementsReanalysed += order.length;
       const results = new Map<ts.Statement, StatementResult>(order.map((statement) => [statement, { findings: [], claims: [], links: new Set() }]));
