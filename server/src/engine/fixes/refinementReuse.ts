@@ -8,7 +8,7 @@ import { indexStatements, isReference, statementReferencesTo } from './support/n
 import { treeHasSyntaxErrors } from './support/syntax';
 import { replacedStatements, statementAt } from '../script/topLevelStatements';
 import type { FixInput } from '../fixTypes';
-import type { FixTransform, Verdict } from './transform';
+import type { Verdict } from './transform';
 import { waitingForSyntax } from './index';
 import { FILE_WIDE_PROPERTY_NAMES } from './transforms/rewriteLangChain';
 import { isPlaceholderFinding } from './support/placeholderEndpoint';
@@ -50,7 +50,11 @@ export class RefinementReuse {
   private tree: ts.SourceFile | undefined;
   private statements: readonly ts.Statement[] = [];
   private places: Array<Place | undefined> = [];
-  private kept = new Map<ts.Statement, Map<string, Kept>>();
+  /**
+   * By anchor statement, finding shape and transform name: the shape strings are the same objects from one keystroke
+   * to the next (see placeOf), so looking one up does not hash a new text made from it for every finding and check.
+   */
+  private kept = new Map<ts.Statement, Map<string, Map<string, Kept>>>();
   private readonly namesOfStatement = new ObjectCache<ts.Statement, ReadonlySet<string>>('namesOfStatement');
   /** The names of a statement as the analysis found them in its own walk, when it has them (see refine). */
   private knownNames: StatementNames | undefined;
@@ -100,7 +104,7 @@ export class RefinementReuse {
     const memo: CheckMemo = {
       verdictOf: (transform, finding) => {
         const place = placeOfFinding.get(finding);
-        const verdict = place && this.kept.get(place.anchor)?.get(keptKey(transform, place))?.verdict;
+        const verdict = place && this.kept.get(place.anchor)?.get(place.shape)?.get(transform.name)?.verdict;
         if (!verdict && settling) settling.statement(place?.anchor); // the check runs, starting in its finding's statement
         return verdict;
       },
@@ -108,9 +112,11 @@ export class RefinementReuse {
       keep: (transform, finding, verdict, reads) => {
         const place = placeOfFinding.get(finding);
         if (!place) return;
-        let byKey = this.kept.get(place.anchor);
-        if (!byKey) this.kept.set(place.anchor, (byKey = new Map()));
-        byKey.set(keptKey(transform, place), { verdict, reads });
+        let byShape = this.kept.get(place.anchor);
+        if (!byShape) this.kept.set(place.anchor, (byShape = new Map()));
+        let byName = byShape.get(place.shape);
+        if (!byName) byShape.set(place.shape, (byName = new Map()));
+        byName.set(transform.name, { verdict, reads });
       },
     };
     return refine({ ...input, sourceFile: tree }, findings, tree, memo);
@@ -165,12 +171,12 @@ export class RefinementReuse {
       || (findingsChanged && [...reads.findingRules].some(ruleChanged))
       || countChanged(reads.counted, names, gone, added);
     const removed = new Set(gone);
-    for (const [anchor, byKey] of this.kept) {
+    for (const [anchor, byShape] of this.kept) {
       if (removed.has(anchor)) {
         this.kept.delete(anchor);
         continue;
       }
-      for (const [what, { reads }] of byKey) if (stale(reads)) byKey.delete(what);
+      for (const byName of byShape.values()) for (const [name, { reads }] of byName) if (stale(reads)) byName.delete(name);
     }
   }
 
@@ -332,10 +338,6 @@ const MODULE_STATEMENTS = ' imports';
 
 function inOrder(statements: Iterable<ts.Statement>): ts.Statement[] {
   return [...statements].sort((a, b) => a.pos - b.pos);
-}
-
-function keptKey(transform: FixTransform, place: Place): string {
-  return `${transform.name}\u0000${place.shape}`;
 }
 
 /** What every kept verdict depends on: the input apart from its text, and how often the file-wide property names occur in it. */
