@@ -167,9 +167,10 @@ export class RefinementReuse {
       rulesChanged ??= changedRules(previousPlaces, places);
       return rulesChanged === EVERY_RULE || rulesChanged.has(rule);
     };
+    const countAnswers = new Map<string, Map<PlainUse, boolean>>();
     const stale = (reads: CheckReads) => reads.wholeFile || (reads.findings && findingsChanged) || mentionsAny(reads.names, names)
       || (findingsChanged && [...reads.findingRules].some(ruleChanged))
-      || countChanged(reads.counted, names, gone, added);
+      || countChanged(reads.counted, names, gone, added, countAnswers);
     const removed = new Set(gone);
     for (const [anchor, byShape] of this.kept) {
       if (removed.has(anchor)) {
@@ -281,13 +282,24 @@ function mentionsAny(lookedUp: ReadonlySet<string>, names: ReadonlySet<string>):
 
 /**
  * Whether the edit changed what a check read of a name's references by their count (CheckReads.counted): the
- * statements it replaced hold a different number of them before and after, or one that is not plain.
+ * statements it replaced hold a different number of them before and after, or one that is not plain. Answered once
+ * per name and use test for one edit (`answers`), however many kept verdicts counted that name.
  */
-function countChanged(counted: ReadonlyMap<string, PlainUse>, mentioned: ReadonlySet<string>, gone: readonly ts.Statement[], added: readonly ts.Statement[]): boolean {
+function countChanged(
+  counted: ReadonlyMap<string, PlainUse>, mentioned: ReadonlySet<string>, gone: readonly ts.Statement[], added: readonly ts.Statement[],
+  answers: Map<string, Map<PlainUse, boolean>>,
+): boolean {
   for (const [name, plain] of counted) {
     if (!mentioned.has(name)) continue;
-    const before = plainCount(gone, name, plain);
-    if (before === undefined || before !== plainCount(added, name, plain)) return true;
+    let byTest = answers.get(name);
+    if (!byTest) answers.set(name, (byTest = new Map()));
+    let changed = byTest.get(plain);
+    if (changed === undefined) {
+      const before = plainCount(gone, name, plain);
+      changed = before === undefined || before !== plainCount(added, name, plain);
+      byTest.set(plain, changed);
+    }
+    if (changed) return true;
   }
   return false;
 }
