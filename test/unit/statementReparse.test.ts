@@ -85,13 +85,18 @@ type Mode = 'exact' | 'typescript';
 
 /**
  * The first difference between two trees, or undefined. Parent pointers are asserted while walking. The file's
- * "possibly contains" flags must be a superset of the expected ones in 'exact' mode.
+ * "possibly contains" flags, and its statement list's transform flags, must be a superset of the expected ones in
+ * 'exact' mode.
  */
 function difference(actual: ts.SourceFile, expected: ts.SourceFile, mode: Mode = 'exact'): string | undefined {
   const facts = [fileFacts(actual, mode), fileFacts(expected, mode)];
   if (!isDeepStrictEqual(facts[0], facts[1])) return `file facts: ${JSON.stringify(facts[0]).slice(0, 2000)} vs ${JSON.stringify(facts[1]).slice(0, 2000)}`;
   if ((actual.flags & ~CACHED & ~POSSIBLY) !== (expected.flags & ~CACHED & ~POSSIBLY)) return 'file flags';
   if (mode === 'exact' && (actual.flags & expected.flags & POSSIBLY) !== (expected.flags & POSSIBLY)) return 'file flags: possibly contains';
+  // The statement list's transform flags are kept as a superset too (statementReparse.ts: statementList).
+  const list = (file: ts.SourceFile) => file.statements as unknown as { transformFlags: number; hasTrailingComma: boolean };
+  if (mode === 'exact' && (list(actual).transformFlags & list(expected).transformFlags) !== list(expected).transformFlags) return 'statement list: transform flags';
+  if (list(actual).hasTrailingComma !== list(expected).hasTrailingComma) return 'statement list: trailing comma';
   const got = walk(actual);
   const want = walk(expected);
   if (got.length !== want.length) return `node count ${got.length} vs ${want.length}`;

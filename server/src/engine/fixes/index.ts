@@ -17,6 +17,7 @@ import { rewriteClientRegion } from './transforms/rewriteClientRegion';
 import { isChatModelFinding } from './transforms/rewriteLangChain';
 import type { FixInput, FixProposal, TextEdit } from '../fixTypes';
 import { workCounters } from '../workCounters';
+import { currentLocale, type Locale } from '../l10n';
 import type { CheckMemo } from './checkMemo';
 
 export { applyEdits } from '../textEdits';
@@ -296,7 +297,7 @@ export function refineFixability(input: FixInput, findings: readonly Finding[], 
     if (reason !== undefined) return notFixed(finding, reason);
     const modelId = finding.data.modelId;
     if (OPERATION_RULES.has(finding.ruleId) && typeof modelId === 'string' && !mappingForModelId(input.settings, modelId)) {
-      return { ...finding, message: `${finding.message} ${l10n.t("Map '{0}' to its SageMaker endpoint in the bedrockToSagemaker.endpoints setting; without a mapping the fix writes a placeholder endpoint name.", modelId)}` };
+      return { ...finding, message: `${finding.message} ${localizedOnce('unmapped', modelId, () => l10n.t("Map '{0}' to its SageMaker endpoint in the bedrockToSagemaker.endpoints setting; without a mapping the fix writes a placeholder endpoint name.", modelId))}` };
     }
     return finding;
   });
@@ -304,7 +305,8 @@ export function refineFixability(input: FixInput, findings: readonly Finding[], 
 
 /** The refined findings of a script that does not parse: every fixable one waits for the syntax errors to be corrected. */
 export function waitingForSyntax(findings: readonly Finding[]): Finding[] {
-  return findings.map((finding) => (finding.fixable ? notFixed(finding, syntaxErrorReason()) : finding));
+  const reason = syntaxErrorReason();
+  return findings.map((finding) => (finding.fixable ? notFixed(finding, reason) : finding));
 }
 
 /** The finding marked as one fix-all leaves, with the reason in its message and in `data.notFixed`. */
@@ -318,8 +320,34 @@ function refineMarkdownFixability(input: FixInput, findings: readonly Finding[])
 }
 
 export function notFixed(finding: Finding, reason: string): Finding {
-  return { ...finding, fixable: false, message: `${finding.message} ${l10n.t('Not fixed automatically: {0}.', reason)}`, data: { ...finding.data, notFixed: reason } };
+  return { ...finding, fixable: false, message: `${finding.message} ${localizedOnce('notFixed', reason, () => l10n.t('Not fixed automatically: {0}.', reason))}`, data: { ...finding.data, notFixed: reason } };
 }
+
+/**
+ * A message part `localize` formats for `argument` (with l10n.t), made once per kind and argument in the current
+ * locale: a keystroke refines every finding of the file, and formatting the same few texts again for each refused or
+ * unmapped one grew with the file (issue #13).
+ */
+function localizedOnce(kind: string, argument: string, localize: () => string): string {
+  // Arguments can name things of the code (a model id, a function): bounded, as any number of them can come and go.
+  if (localizedLocale !== currentLocale() || localizedCount >= 256) {
+    localized.clear();
+    localizedCount = 0;
+    localizedLocale = currentLocale();
+  }
+  let byArgument = localized.get(kind);
+  if (!byArgument) localized.set(kind, (byArgument = new Map()));
+  let text = byArgument.get(argument);
+  if (text === undefined) {
+    byArgument.set(argument, (text = localize()));
+    localizedCount++;
+  }
+  return text;
+}
+
+const localized = new Map<string, Map<string, string>>();
+let localizedCount = 0;
+let localizedLocale: Locale | undefined;
 
 /** Findings the file migration (Bedrock Runtime → SageMaker Runtime) fixes as a whole, or leaves as a whole. */
 export function isFileMigrationFinding(finding: Finding): boolean {

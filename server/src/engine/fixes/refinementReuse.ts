@@ -8,13 +8,14 @@ import { indexStatements, isReference, statementReferencesTo } from './support/n
 import { treeHasSyntaxErrors } from './support/syntax';
 import { replacedStatements, statementAt } from '../script/topLevelStatements';
 import type { FixInput } from '../fixTypes';
-import type { FixTransform, Verdict } from './transform';
+import type { Verdict } from './transform';
 import { waitingForSyntax } from './index';
 import { FILE_WIDE_PROPERTY_NAMES } from './transforms/rewriteLangChain';
 import { isPlaceholderFinding } from './support/placeholderEndpoint';
 import { workCounters } from '../workCounters';
 import { ObjectCache } from '../objectCache';
 import { movedFrom } from '../findingMoves';
+import { WordCounts } from './wordCounts';
 
 /** refineFixability, given the document's tree and the verdicts kept from earlier versions. */
 export type Refine = (input: FixInput, findings: readonly Finding[], parsed?: ts.SourceFile, memo?: CheckMemo) => Finding[];
@@ -49,7 +50,11 @@ export class RefinementReuse {
   private tree: ts.SourceFile | undefined;
   private statements: readonly ts.Statement[] = [];
   private places: Array<Place | undefined> = [];
-  private kept = new Map<ts.Statement, Map<string, Kept>>();
+  /**
+   * By anchor statement, finding shape and transform name: the shape strings are the same objects from one keystroke
+   * to the next (see placeOf), so looking one up does not hash a new text made from it for every finding and check.
+   */
+  private kept = new Map<ts.Statement, Map<string, Map<string, Kept>>>();
   private readonly namesOfStatement = new ObjectCache<ts.Statement, ReadonlySet<string>>('namesOfStatement');
   /** The names of a statement as the analysis found them in its own walk, when it has them (see refine). */
   private knownNames: StatementNames | undefined;
@@ -57,6 +62,8 @@ export class RefinementReuse {
   private readonly shapes = new ObjectCache<Finding, { anchorPos: number; shape: string }>('shape');
   /** The statements of the last refined tree that mention each name (kept up to date edit by edit). */
   private readonly naming = new Map<string, Set<ts.Statement>>();
+  /** How often the file-wide property names occur in the text, counted around each edit (part of the key). */
+  private readonly fileWide = new WordCounts();
 
   /**
    * `settle`: when the positions under the tree's top-level statements may lag behind (the editor's incremental tree,
@@ -73,12 +80,14 @@ export class RefinementReuse {
       this.forget();
       return refine(input, findings);
     }
+    // Counted on every version, so each is counted around its edit from the one before.
+    const fileWide = this.fileWide.count(input, FILE_WIDE_PROPERTY_NAMES);
     // Typing makes the text briefly not parse: its fixable findings then just wait, and the verdicts of the last
     // parsing version are kept for when it parses again.
     if (treeHasSyntaxErrors(tree)) return waitingForSyntax(findings);
     const places = findings.map((finding) => this.placeOf(tree, finding));
     this.knownNames = namesOf;
-    this.follow(keyOf(input), tree, places);
+    this.follow(keyOf(input, fileWide), tree, places);
     this.knownNames = undefined;
     indexStatements(tree, {
       naming: (name) => (tree === this.tree ? inOrder(this.naming.get(name) ?? []) : undefined),
@@ -95,7 +104,7 @@ export class RefinementReuse {
     const memo: CheckMemo = {
       verdictOf: (transform, finding) => {
         const place = placeOfFinding.get(finding);
-        const verdict = place && this.kept.get(place.anchor)?.get(keptKey(transform, place))?.verdict;
+        const verdict = place && this.kept.get(place.anchor)?.get(place.shape)?.get(transform.name)?.verdict;
         if (!verdict && settling) settling.statement(place?.anchor); // the check runs, starting in its finding's statement
         return verdict;
       },
@@ -103,9 +112,11 @@ export class RefinementReuse {
       keep: (transform, finding, verdict, reads) => {
         const place = placeOfFinding.get(finding);
         if (!place) return;
-        let byKey = this.kept.get(place.anchor);
-        if (!byKey) this.kept.set(place.anchor, (byKey = new Map()));
-        byKey.set(keptKey(transform, place), { verdict, reads });
+        let byShape = this.kept.get(place.anchor);
+        if (!byShape) this.kept.set(place.anchor, (byShape = new Map()));
+        let byName = byShape.get(place.shape);
+        if (!byName) byShape.set(place.shape, (byName = new Map()));
+        byName.set(transform.name, { verdict, reads });
       },
     };
     return refine({ ...input, sourceFile: tree }, findings, tree, memo);
@@ -156,16 +167,17 @@ export class RefinementReuse {
       rulesChanged ??= changedRules(previousPlaces, places);
       return rulesChanged === EVERY_RULE || rulesChanged.has(rule);
     };
+    const countAnswers = new Map<string, Map<PlainUse, boolean>>();
     const stale = (reads: CheckReads) => reads.wholeFile || (reads.findings && findingsChanged) || mentionsAny(reads.names, names)
       || (findingsChanged && [...reads.findingRules].some(ruleChanged))
-      || countChanged(reads.counted, names, gone, added);
+      || countChanged(reads.counted, names, gone, added, countAnswers);
     const removed = new Set(gone);
-    for (const [anchor, byKey] of this.kept) {
+    for (const [anchor, byShape] of this.kept) {
       if (removed.has(anchor)) {
         this.kept.delete(anchor);
         continue;
       }
-      for (const [what, { reads }] of byKey) if (stale(reads)) byKey.delete(what);
+      for (const byName of byShape.values()) for (const [name, { reads }] of byName) if (stale(reads)) byName.delete(name);
     }
   }
 
@@ -270,13 +282,24 @@ function mentionsAny(lookedUp: ReadonlySet<string>, names: ReadonlySet<string>):
 
 /**
  * Whether the edit changed what a check read of a name's references by their count (CheckReads.counted): the
- * statements it replaced hold a different number of them before and after, or one that is not plain.
+ * statements it replaced hold a different number of them before and after, or one that is not plain. Answered once
+ * per name and use test for one edit (`answers`), however many kept verdicts counted that name.
  */
-function countChanged(counted: ReadonlyMap<string, PlainUse>, mentioned: ReadonlySet<string>, gone: readonly ts.Statement[], added: readonly ts.Statement[]): boolean {
+function countChanged(
+  counted: ReadonlyMap<string, PlainUse>, mentioned: ReadonlySet<string>, gone: readonly ts.Statement[], added: readonly ts.Statement[],
+  answers: Map<string, Map<PlainUse, boolean>>,
+): boolean {
   for (const [name, plain] of counted) {
     if (!mentioned.has(name)) continue;
-    const before = plainCount(gone, name, plain);
-    if (before === undefined || before !== plainCount(added, name, plain)) return true;
+    let byTest = answers.get(name);
+    if (!byTest) answers.set(name, (byTest = new Map()));
+    let changed = byTest.get(plain);
+    if (changed === undefined) {
+      const before = plainCount(gone, name, plain);
+      changed = before === undefined || before !== plainCount(added, name, plain);
+      byTest.set(plain, changed);
+    }
+    if (changed) return true;
   }
   return false;
 }
@@ -329,20 +352,9 @@ function inOrder(statements: Iterable<ts.Statement>): ts.Statement[] {
   return [...statements].sort((a, b) => a.pos - b.pos);
 }
 
-function keptKey(transform: FixTransform, place: Place): string {
-  return `${transform.name}\u0000${place.shape}`;
-}
-
-function keyOf(input: FixInput): string {
-  const fileWide = FILE_WIDE_PROPERTY_NAMES.map((name) => occurrences(input.text, name));
+/** What every kept verdict depends on: the input apart from its text, and how often the file-wide property names occur in it. */
+function keyOf(input: FixInput, fileWide: readonly number[]): string {
   return JSON.stringify([input.languageId, input.fileName ?? null, input.workspaceRelativePath ?? null, input.settings, input.packageContext ?? null, currentLocale(), fileWide]);
-}
-
-/** How often `word` occurs in the text: a cheap scan (no parse), enough to notice a use appearing or going. */
-function occurrences(text: string, word: string): number {
-  let count = 0;
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) count++;
-  return count;
 }
 
 /** The shape of a finding (see Place) relative to an anchor at `anchorPos`. */

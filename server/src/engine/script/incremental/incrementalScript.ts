@@ -10,7 +10,7 @@ import { applySuppressions, mayHaveSuppressions } from '../suppression';
 import { staleStatements } from './staleStatements';
 import { NameIndex } from './nameIndex';
 import { StatementIndex } from './statementIndex';
-import type { StatementResult, StatementSummary } from './statementSummary';
+import type { AnchoredFinding, StatementResult, StatementSummary } from './statementSummary';
 import { nextTree, nextTreeAfter } from './nextTree';
 import type { Replacement } from './statementsReparse';
 import { settleStatement, settleTree } from './shiftNodes';
@@ -49,8 +49,11 @@ export class IncrementalScriptAnalysis {
   private linking = new Set<ts.Statement>();
   /** Statements whose last result claimed nodes. */
   private claiming = new Set<ts.Statement>();
-  /** Statements whose last result reported findings: collecting them visits these, not every statement of the file. */
-  private reporting = new Set<ts.Statement>();
+  /**
+   * Statements whose last result reported findings, with those findings: collecting them visits these, not every
+   * statement of the file (nor looks each up among the summaries).
+   */
+  private reporting = new Map<ts.Statement, AnchoredFinding[]>();
   /** The symbol tracker, recording and forgetting statement by statement as they come and go. */
   private bindings = new Bindings();
 
@@ -126,7 +129,7 @@ export class IncrementalScriptAnalysis {
     this.names = new NameIndex();
     this.linking = new Set();
     this.claiming = new Set();
-    this.reporting = new Set();
+    this.reporting = new Map();
     this.bindings = new Bindings();
   }
 
@@ -232,7 +235,8 @@ export class IncrementalScriptAnalysis {
       for (const statement of this.claiming) {
         if (!stale.has(statement)) for (const node of this.summaries.get(statement)!.result?.claims ?? []) claimed.add(node);
       }
-      const order = tree.statements.filter((statement) => stale.has(statement));
+      // In document order (stale holds current statements only): sorted, not filtered out of the whole file.
+      const order = [...stale].sort((a, b) => a.pos - b.pos);
       for (const statement of order) settleStatement(statement);
       workCounters.statementsReanalysed += order.length;
       const results = new Map<ts.Statement, StatementResult>(order.map((statement) => [statement, { findings: [], claims: [], links: new Set() }]));
@@ -270,7 +274,7 @@ export class IncrementalScriptAnalysis {
         else this.linking.delete(statement);
         if (fresh.claims.length > 0) this.claiming.add(statement);
         else this.claiming.delete(statement);
-        if (fresh.findings.length > 0) this.reporting.add(statement);
+        if (fresh.findings.length > 0) this.reporting.set(statement, fresh.findings);
         else this.reporting.delete(statement);
       }
       const escaped = [...results.values()].flatMap((fresh) => [...fresh.links]).filter((statement) => !stale.has(statement));
@@ -286,10 +290,10 @@ export class IncrementalScriptAnalysis {
    */
   private collectFindings(): Finding[] {
     const findings: Finding[] = [];
-    const reporting = [...this.reporting].sort((a, b) => a.pos - b.pos);
+    const reporting = [...this.reporting].sort(([a], [b]) => a.pos - b.pos);
     workCounters.statementsCollected += reporting.length;
-    for (const statement of reporting) {
-      for (const anchored of this.summaries.get(statement)!.result!.findings) {
+    for (const [, anchoredFindings] of reporting) {
+      for (const anchored of anchoredFindings) {
         const delta = anchored.anchor.pos - anchored.anchorPos;
         if (delta !== 0) {
           const { range } = anchored.finding;

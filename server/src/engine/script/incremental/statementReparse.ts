@@ -69,9 +69,7 @@ export function reparseStatement(
   shiftNode(previous.endOfFileToken, delta);
   const spliced = statements.slice();
   spliced[index] = statement;
-  const list = ts.factory.createNodeArray(spliced, statements.hasTrailingComma) as Mutable<ts.NodeArray<ts.Statement>>;
-  list.pos = statements.pos;
-  list.end = statements.end + delta;
+  const list = statementList(spliced, statements, statement, delta);
 
   const next = fresh as Mutable<ParsedFile>;
   next.text = text;
@@ -96,6 +94,23 @@ export function reparseStatement(
   }
   return next;
 }
+
+/**
+ * The new tree's statement list. `ts.factory.createNodeArray` would OR together the transform flags of every
+ * statement, a loop over the whole file on each keystroke (issue #13); the kept statements' flags are in the old
+ * list's already, so the new statement's are added to those: a superset, as for the SourceFile's own flags (only
+ * emit reads them, which never runs on this tree). Set as `createNodeArray` sets them, in the same order.
+ */
+function statementList(spliced: ts.Statement[], statements: ts.NodeArray<ts.Statement>, statement: ts.Statement, delta: number): ts.NodeArray<ts.Statement> {
+  const list = spliced as unknown as Mutable<ts.NodeArray<ts.Statement>> & { transformFlags: number };
+  list.pos = statements.pos;
+  list.end = statements.end + delta;
+  list.hasTrailingComma = statements.hasTrailingComma;
+  list.transformFlags = flagsOf(statements) | flagsOf(statement);
+  return list;
+}
+
+const flagsOf = (node: ts.Node | ts.NodeArray<ts.Node>): number => (node as unknown as { transformFlags: number }).transformFlags;
 
 /**
  * True when the statement's parse errors (half-typed code: `ticket.` before the next line, a call not closed yet)
