@@ -13,6 +13,12 @@ const TRACE_LINE = /: (Scavenge|Mark-Compact|Mark-sweep)\b[^,]*, ([\d.]+) \//;
 export class GcTrace {
   private pending = '';
   private collections: Collections = { scavengeMs: [], markCompactMs: [] };
+  private seen = 0;
+
+  /** Collections printed so far. */
+  get count(): number {
+    return this.seen;
+  }
 
   /** Feeds what the server printed. */
   add(chunk: string): void {
@@ -21,6 +27,7 @@ export class GcTrace {
     for (const line of lines) {
       const match = TRACE_LINE.exec(line);
       if (!match) continue;
+      this.seen++;
       (match[1] === 'Scavenge' ? this.collections.scavengeMs : this.collections.markCompactMs).push(Number(match[2]));
     }
   }

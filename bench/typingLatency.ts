@@ -1,15 +1,15 @@
 // Edit → diagnostics over a real LSP connection across file sizes (issue #13): keystrokes sent as VS Code sends them
 // (incremental didChange of the typed or deleted character, then a diagnostic pull), on Bedrock-heavy files the
 // fixes can migrate, so every diagnostic's `fixable` is the refined one. Baseline: a full TypeScript parse of the
-// same text, timed right after each keystroke (same run, same load).
+// same text, timed after every 5th keystroke (same run, same load). A second table says where the p99 comes from.
 import ts from 'typescript';
 import { LspTestClient } from '../test/helpers/lspClient';
 import { generateMigratableFile } from '../test/helpers/migratableFile';
 import { benchServerExecArgv, benchTransport, describeServerFlags } from './serverFlags';
-import { type Collections, GcTrace } from './gcTrace';
+import { GcTrace } from './gcTrace';
+import { anatomyRow, KeystrokeObserver, type Keystroke, p50p99, type PlaceRun, printAnatomy } from './keystrokeAnatomy';
 import { residentMemory } from './residentMemory';
 import { percentile } from './stats';
-import { threadSchedule } from './threadSchedule';
 
 const SIZES = [100, 300, 1_000, 3_000, 10_000];
 /**
@@ -26,6 +26,11 @@ const TYPED_LINES = [
 ];
 const TYPED = TYPED_LINES.join('');
 const KEYSTROKES = 2 * TYPED.length;
+/**
+ * Pause between keystrokes, ms (BENCH_TYPING_PAUSE_MS; default 0: back to back, a typist faster than any). A person
+ * leaves 50–200 ms, in which V8 runs the young collection it schedules as a task when the young generation is 80 % full.
+ */
+const PAUSE_MS = Number(process.env.BENCH_TYPING_PAUSE_MS ?? 0);
 /** A full parse is timed after every PARSE_EVERY-th keystroke (at 10,000 lines one takes ~50 ms: after each, the bench would double). */
 const PARSE_EVERY = 5;
 
@@ -52,20 +57,6 @@ export interface TypingBenchOptions {
   sizes?: number[];
 }
 
-/** One keystroke: its round trip, and what the scheduler and the collector did meanwhile. */
-interface Keystroke {
-  ms: number;
-  /** CPU time of the server's main thread, ms (undefined where /proc cannot tell). */
-  serverCpuMs?: number;
-  /** Wall time neither the server's nor the bench's main thread ran, ms: the IPC hops, and waiting for a core. */
-  waitedMs?: number;
-}
-
-interface PlaceRun {
-  keystrokes: Keystroke[];
-  collections: Collections;
-}
-
 /**
  * BENCH_PROFILE=dir writes a CPU profile of the server to dir; BENCH_TYPING_SIZES=100,300 measures only those sizes;
  * the server is reached over Node's IPC channel, as the extension starts it (client.ts: TransportKind.ipc);
@@ -80,6 +71,7 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
   console.log(`At each place ${TYPED_LINES.length} lines like \`${TYPED_LINES[0].trim()}\` are typed one character at a time, then deleted one at a time: ${KEYSTROKES} keystrokes per place, so each p99 is the nearest-rank p99 of ${KEYSTROKES} samples (the ${KEYSTROKES - Math.ceil(0.99 * KEYSTROKES) + 1}th-slowest).`);
   console.log(`The full parse is timed after every ${PARSE_EVERY}th keystroke (${Math.ceil(KEYSTROKES / PARSE_EVERY) * PLACES.length} samples per size). The last column is the floor the transport sets: ${KEYSTROKES} diagnostic pulls of the same, unchanged version (no analysis; the server answers from its cache).`);
   console.log(`${describeServerFlags(transport)}${gc ? ' Plus --trace-gc, to count collections (one line printed per collection).' : ''}`);
+  if (PAUSE_MS > 0) console.log(`Keystrokes ${PAUSE_MS} ms apart (BENCH_TYPING_PAUSE_MS; by default back to back).`);
   console.log(`Before measuring, the same typing runs once on another document of ${WARM_UP_LINES} lines (warm-up: the server's code compiled and optimised, as after the first minute of editing; the first keystrokes of a session are not in these figures).`);
   const execArgv = [...benchServerExecArgv(), ...(gc ? ['--trace-gc'] : [])];
   const client = await LspTestClient.start({
@@ -102,9 +94,9 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
       const byPlace: PlaceRun[] = [];
       gc?.take();
       for (const place of PLACES) {
-        const keystrokes = await typeAndDelete(client, uri, text, place.offset(text), parses);
+        const keystrokes = await typeAndDelete(client, uri, text, place.offset(text), parses, gc);
         byPlace.push({ keystrokes, collections: gc?.take() ?? { scavengeMs: [], markCompactMs: [] } });
-        tailRows.push(tailRow(lineCount, place.name, byPlace[byPlace.length - 1], gc !== undefined));
+        tailRows.push(anatomyRow(lineCount, place.name, byPlace[byPlace.length - 1], gc !== undefined));
       }
       // Both ratios against the parse p50 printed (all keystrokes' parses), not the parses timed so far.
       const typed = byPlace.flatMap(({ keystrokes }) => {
@@ -121,38 +113,7 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
   } finally {
     await client.stop();
   }
-  console.log('\n### Typing: where the p99 comes from (per place; same keystrokes as above)');
-  console.log("Server CPU: CPU time of the server's main thread during the keystroke (/proc), which a busy box does not lengthen. Waited: the keystroke's wall time less the CPU time of the server's and the bench's main threads, i.e. the IPC hops and waiting for a core. Scavenges: young-generation collections, per 100 keystrokes, and the pause of each.");
-  console.log(`| lines | place | p50 / p99 ms | p99 / p50 | server CPU p50 / p99 ms | scavenges per 100 keystrokes | scavenge pause p50 / max ms | full collections | waited p50 / p99 ms | keystrokes that waited > ${WAITED_MS} ms | p99 of the others |`);
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const row of tailRows) console.log(row);
-}
-
-/** A keystroke that waited longer than this (ms) was held up by the scheduler, not by its own work. */
-const WAITED_MS = 1;
-
-function p50p99(samples: readonly number[]): string {
-  return `${percentile(samples, 50).toFixed(2)} / ${percentile(samples, 99).toFixed(2)}`;
-}
-
-function tailRow(lines: number, place: string, run: PlaceRun, countsCollections: boolean): string {
-  const latencies = run.keystrokes.map((keystroke) => keystroke.ms);
-  const cpu = run.keystrokes.flatMap((keystroke) => (keystroke.serverCpuMs === undefined ? [] : [keystroke.serverCpuMs]));
-  const known = run.keystrokes.filter((keystroke) => keystroke.waitedMs !== undefined);
-  const waited = known.map((keystroke) => keystroke.waitedMs!);
-  const calm = known.filter((keystroke) => keystroke.waitedMs! <= WAITED_MS).map((keystroke) => keystroke.ms);
-  const { scavengeMs, markCompactMs } = run.collections;
-  const cells = [
-    `${lines}`, place, p50p99(latencies), `${(percentile(latencies, 99) / percentile(latencies, 50)).toFixed(1)}×`,
-    cpu.length > 0 ? p50p99(cpu) : '–',
-    countsCollections ? (100 * scavengeMs.length / run.keystrokes.length).toFixed(1) : '–',
-    scavengeMs.length > 0 ? `${percentile(scavengeMs, 50).toFixed(2)} / ${Math.max(...scavengeMs).toFixed(2)}` : '–',
-    countsCollections ? `${markCompactMs.length}${markCompactMs.length > 0 ? ` (max ${Math.max(...markCompactMs).toFixed(1)} ms)` : ''}` : '–',
-    waited.length > 0 ? p50p99(waited) : '–',
-    known.length > 0 ? `${known.length - calm.length} of ${known.length}` : '–',
-    calm.length > 0 ? `${percentile(calm, 99).toFixed(2)} (of ${calm.length})` : '–',
-  ];
-  return `| ${cells.join(' | ')} |`;
+  printAnatomy(tailRows);
 }
 
 function sizesFromEnvironment(): number[] | undefined {
@@ -186,28 +147,21 @@ async function pullsWithoutEdit(client: LspTestClient, uri: string, count: numbe
 
 /**
  * The round trip of each keystroke; after every PARSE_EVERY-th, a full parse of the same text is timed into
- * `parses`, so the baseline is measured under the same load as the keystrokes (the box is shared). The scheduler's
- * counters are read between keystrokes, outside the timed span.
+ * `parses`, so the baseline is measured under the same load as the keystrokes (the box is shared).
  */
-async function typeAndDelete(client: LspTestClient, uri: string, text: string, at: number, parses: number[]): Promise<Keystroke[]> {
+async function typeAndDelete(client: LspTestClient, uri: string, text: string, at: number, parses: number[], gc?: GcTrace): Promise<Keystroke[]> {
   const start = positionAt(text, at);
   const keystrokes: Keystroke[] = [];
-  const serverPid = client.pid;
+  const observer = new KeystrokeObserver(client.pid, gc);
   let current = text;
   const keystroke = async (range: { start: typeof start; end: typeof start }, newText: string, nextText: string) => {
-    const serverBefore = serverPid === undefined ? undefined : threadSchedule(serverPid);
-    const benchBefore = threadSchedule(process.pid);
-    const started = performance.now();
-    await client.changeRange(uri, range, newText);
-    await client.diagnosticItems(uri);
-    const ms = performance.now() - started;
-    const serverAfter = serverPid === undefined ? undefined : threadSchedule(serverPid);
-    const benchAfter = threadSchedule(process.pid);
-    const serverCpuMs = serverBefore && serverAfter ? serverAfter.cpuMs - serverBefore.cpuMs : undefined;
-    const benchCpuMs = benchBefore && benchAfter ? benchAfter.cpuMs - benchBefore.cpuMs : undefined;
-    keystrokes.push({ ms, serverCpuMs, waitedMs: serverCpuMs === undefined || benchCpuMs === undefined ? undefined : ms - serverCpuMs - benchCpuMs });
+    keystrokes.push(await observer.measure(async () => {
+      await client.changeRange(uri, range, newText);
+      await client.diagnosticItems(uri);
+    }));
     current = nextText;
     if (keystrokes.length % PARSE_EVERY === 0) parses.push(fullParse(current));
+    if (PAUSE_MS > 0) await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
   };
   const withTyped = (count: number) => text.slice(0, at) + TYPED.slice(0, count) + text.slice(at);
   const positionOf = (typed: number) => positionAfter(start, TYPED.slice(0, typed));
