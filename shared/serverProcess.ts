@@ -12,5 +12,11 @@
  * same sites make per-keystroke garbage, which then stayed until a full collection and, pointing at young objects, kept
  * them alive through every young collection (issue #13: 3.5–4.5 MB promoted per young collection on a 100- or
  * 300-line file, 0.6–0.7 MB without; those collections were the p99 keystrokes).
+ * Not a larger new space: while typing, the young generation is already at its 16 MB maximum (~115 KB allocated in it
+ * per keystroke at 111 lines, ~600 KB at 9,747, whose new text and JSON answer, ~0.7 MB, go to large-object space
+ * instead). `--max-semi-space-size=32` halves the young collections (per 100
+ * keystrokes 0.8–1.0 → 0.5 at 111 lines, 1.5–1.8 → 0.8 at 987, 4.0–4.5 → 2.0 at 9,747) but adds ~40 MB to the peak
+ * of a cold report of the real-world workspace (223 → 263 MB; 64: 305 MB) and keeps ~30 MB more after it (nothing at
+ * rest: 119 MB either way), while a collection's ~1 ms pause keeps a keystroke within ~2.5× the p50.
  */
 export const SERVER_EXEC_ARGV: readonly string[] = ['--heap-growing-percent=20', '--no-allocation-site-pretenuring'];

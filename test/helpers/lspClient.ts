@@ -29,6 +29,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** How messages travel: over stdin/stdout (default), or over Node's IPC channel, as the extension starts the server. */
   transport?: 'stdio' | 'ipc';
+  /** What the server prints to stdout (IPC transport only: over stdio, stdout carries the protocol). */
+  onStdout?: (chunk: string) => void;
 }
 
 export const DEFAULT_CAPABILITIES: ClientCapabilities = {
@@ -65,6 +67,8 @@ export class LspTestClient {
   private constructor(private readonly child: ChildProcess, readonly connection: ProtocolConnection, options: StartOptions) {
     this.settings = { ...(options.settings ?? {}) };
     child.stderr?.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
+    const onStdout = options.onStdout;
+    if (onStdout && options.transport === 'ipc') child.stdout?.on('data', (chunk: Buffer) => onStdout(chunk.toString()));
     connection.onRequest(ConfigurationRequest.type, async (params) => {
       const gate = this.configurationGate;
       this.configurationRequests.push(...params.items.map(({ scopeUri, section }) => ({ scopeUri, section })));
@@ -107,6 +111,11 @@ export class LspTestClient {
 
   get isAlive(): boolean {
     return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** The server's process id. */
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   get serverStderr(): string {
