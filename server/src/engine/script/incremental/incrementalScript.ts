@@ -145,8 +145,13 @@ export class IncrementalScriptAnalysis {
     this.treeKey = treeKey;
     workCounters.fileReparses++;
     workCounters.freshParses++;
-    this.tree = parse(input.text);
-    return this.tree;
+    // No parent pointers from the parser (its walk for them costs about half the parse): `summarize` walks every
+    // statement of a fresh tree, setting them below each; the top level's are set here.
+    const tree = parseScript(input.text, input.languageId as ScriptLanguage, input.fileName, false);
+    for (const statement of tree.statements) (statement as { parent: ts.Node }).parent = tree;
+    (tree.endOfFileToken as { parent: ts.Node }).parent = tree;
+    this.tree = tree;
+    return tree;
   }
 
   /**
