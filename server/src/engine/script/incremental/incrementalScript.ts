@@ -249,9 +249,9 @@ export class IncrementalScriptAnalysis {
       const findings = runDetectors(order.map((statement) => this.summaries.get(statement)!.scan.candidates), {
         sourceFile: tree, bindings, settings: input.settings, token: input.token, claimed,
         hooks: {
-          beforeCandidate(node) {
-            owner = index.of(node);
-            result = results.get(owner!)!;
+          beforeCandidate(_node, group) {
+            owner = order[group]; // the statement whose summary the candidate came from
+            result = results.get(owner)!;
           },
           reported(finding) {
             const anchor = index.at(finding.range.start) ?? owner!;
