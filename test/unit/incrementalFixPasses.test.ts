@@ -167,13 +167,20 @@ describe('incremental analyses of the rewrite passes', () => {
 
   test('the scan keeps analyses for fixes within its budget of text, and hands each on once', () => {
     const text = generateMigratableFile(20);
-    const input = (name: string) => ({ text, languageId: 'typescript' as const, settings: DEFAULT_SETTINGS, fileName: `/w/src/${name}.ts` });
+    const input = (name: string, times = 1) => ({ text: text.repeat(times), languageId: 'typescript' as const, settings: DEFAULT_SETTINGS, fileName: `/w/src/${name}.ts` });
+    const scan = (name: string, times = 1) => analyzeWithFixability(input(name, times), () => ({ workspaceRelativePath: `src/${name}.ts` }), starts);
     const starts = new FixStarts(text.length * 2);
-    for (const name of ['a', 'b', 'c']) analyzeWithFixability(input(name), () => ({ workspaceRelativePath: `src/${name}.ts` }), starts);
+    for (const name of ['a', 'b', 'c']) scan(name);
     assert.ok(starts.take('/w/src/a.ts') && starts.take('/w/src/b.ts'), 'the first two fit');
     assert.equal(starts.take('/w/src/c.ts'), undefined, 'the third is over the budget');
     assert.equal(starts.take('/w/src/a.ts'), undefined, 'taken once');
-    assert.ok(starts.hasRoomFor(text.length * 2), 'what was taken frees its room');
+    scan('a');
+    scan('b');
+    scan('large', 3);
+    assert.ok(starts.take('/w/src/large.ts'), 'a text larger than all kept ones together takes their place');
+    assert.equal(starts.take('/w/src/a.ts'), undefined, 'dropped for the larger one');
+    for (const name of ['a', 'b', 'c']) scan(name);
+    assert.ok(['a', 'b', 'c'].every((name) => starts.take(`/w/src/${name}.ts`)), 'the largest text scanned is the budget now: all three fit');
   });
 
   test('a pass that edits statements all over a large file re-parses only those statements', () => {

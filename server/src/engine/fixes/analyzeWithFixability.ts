@@ -19,7 +19,7 @@ export type FixPlace = Pick<FixInput, 'workspaceRelativePath' | 'packageContext'
  * from, while it has room.
  */
 export function analyzeWithFixability(input: AnalyzeInput, placeOf: () => FixPlace, starts?: FixStarts): AnalyzeResult {
-  if (starts && isScriptLanguage(input.languageId) && starts.hasRoomFor(input.text.length)) return analyzeForFixes(input, placeOf, starts);
+  if (starts && isScriptLanguage(input.languageId) && starts.makeRoomFor(input.text.length)) return analyzeForFixes(input, placeOf, starts);
   let tree: ts.SourceFile | undefined;
   const result = analyze(input, DEFAULT_LIMITS, (scriptInput) => {
     const analysis = analyzeScriptKeepingTree(scriptInput);
