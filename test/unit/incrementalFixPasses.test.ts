@@ -9,7 +9,9 @@ import { join, relative, sep } from 'node:path';
 import { describe, test } from 'node:test';
 import ts from '../../server/src/engine/typescript';
 import { analyze, DEFAULT_LIMITS } from '../../server/src/engine/analyze';
-import { analyzeFixedText, applyEdits, fixAll, forgetFixResults } from '../../server/src/engine/fixes';
+import { analyzeFixedText, applyEdits, fixAll, forgetFixResults, resumeFixes } from '../../server/src/engine/fixes';
+import { analyzeWithFixability } from '../../server/src/engine/fixes/analyzeWithFixability';
+import { FixStarts } from '../../server/src/engine/fixes/fixStarts';
 import { analyseText, runTransforms } from '../../server/src/engine/fixes/pipeline';
 import { TRANSFORMS } from '../../server/src/engine/fixes/registry';
 import { isScriptLanguage } from '../../server/src/engine/languages';
@@ -123,6 +125,62 @@ describe('incremental analyses of the rewrite passes', () => {
       assert.deepEqual(analyzeFixedText(input, fixedText), analyze({ ...input, text: fixedText }), fixture.name);
     }
     assert.ok(fixed > 50, `${fixed} fixtures fixed`);
+  });
+
+  test('a fix started from its scan\'s analysis (scan --fix): the same refinement, fix-all and findings left, without analysing the text again', () => {
+    let resumed = 0;
+    for (const fixture of cases) {
+      const input = { text: fixture.text, languageId: fixture.languageId, settings: DEFAULT_SETTINGS, fileName: fixture.fileName };
+      const place = { workspaceRelativePath: fixture.workspaceRelativePath };
+      const fixInput = { ...input, ...place };
+      forgetFixResults();
+      const scanned = analyzeWithFixability(input, () => place).findings;
+      const fresh = snapshotWorkCounters();
+      const proposal = fixAll(fixInput, scanned);
+      const left = proposal && analyzeFixedText(fixInput, applyEdits(fixture.text, proposal.edits));
+      const freshWork = workSince(fresh);
+
+      forgetFixResults();
+      const starts = new FixStarts();
+      assert.deepEqual(analyzeWithFixability(input, () => place, starts).findings, scanned, fixture.name);
+      forgetFixResults(); // other files are scanned in between
+      const start = starts.take(fixture.fileName);
+      if (!start) {
+        assert.ok(!scanned.some((finding) => finding.fixable), `${fixture.name}: a file with fixable findings is kept`);
+        continue;
+      }
+      assert.ok(resumeFixes(fixInput, start), fixture.name);
+      const before = snapshotWorkCounters();
+      const resumedProposal = fixAll(fixInput, scanned);
+      assert.deepEqual(resumedProposal, proposal, fixture.name);
+      if (resumedProposal) assert.deepEqual(analyzeFixedText(fixInput, applyEdits(fixture.text, resumedProposal.edits)), left, fixture.name);
+      // The whole-text analysis of the original text that the fix made (when it rewrote anything) is the one it no
+      // longer makes; any other (a pass that changed most of a small text) it still makes.
+      const work = workSince(before);
+      const spared = freshWork.fixAnalyses > 0 ? 1 : 0;
+      assert.equal(work.fixAnalyses, freshWork.fixAnalyses - spared, `${fixture.name}: ${JSON.stringify({ work, freshWork })}`);
+      assert.equal(work.freshParses, freshWork.freshParses - spared, `${fixture.name}: ${JSON.stringify({ work, freshWork })}`);
+      resumed += spared;
+    }
+    assert.ok(resumed > 50, `${resumed} fixes started from their scan's analysis`);
+  });
+
+  test('the scan keeps analyses for fixes within its budget of text, and hands each on once', () => {
+    const text = generateMigratableFile(20);
+    const input = (name: string, times = 1) => ({ text: text.repeat(times), languageId: 'typescript' as const, settings: DEFAULT_SETTINGS, fileName: `/w/src/${name}.ts` });
+    const scan = (name: string, times = 1) => analyzeWithFixability(input(name, times), () => ({ workspaceRelativePath: `src/${name}.ts` }), starts);
+    const starts = new FixStarts(text.length * 2);
+    for (const name of ['a', 'b', 'c']) scan(name);
+    assert.ok(starts.take('/w/src/a.ts') && starts.take('/w/src/b.ts'), 'the first two fit');
+    assert.equal(starts.take('/w/src/c.ts'), undefined, 'the third is over the budget');
+    assert.equal(starts.take('/w/src/a.ts'), undefined, 'taken once');
+    scan('a');
+    scan('b');
+    scan('large', 3);
+    assert.ok(starts.take('/w/src/large.ts'), 'a text larger than all kept ones together takes their place');
+    assert.equal(starts.take('/w/src/a.ts'), undefined, 'dropped for the larger one');
+    for (const name of ['a', 'b', 'c']) scan(name);
+    assert.ok(['a', 'b', 'c'].every((name) => starts.take(`/w/src/${name}.ts`)), 'the largest text scanned is the budget now: all three fit');
   });
 
   test('a pass that edits statements all over a large file re-parses only those statements', () => {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../engine/analyze';
 import { documentFixAll } from '../engine/documentFixes';
-import { analyzeFixedText, applyEdits, fixesWaitForSyntax, refineFixability, syntaxErrorReason } from '../engine/fixes';
+import { analyzeFixedText, applyEdits, type FixStart, fixesWaitForSyntax, refineFixability, resumeFixes, syntaxErrorReason } from '../engine/fixes';
 import type { FixInput, FixProposal } from '../engine/fixTypes';
 import { planDependencyFix } from '../engine/packageJson';
 import { dependencyFixability } from '../engine/project/dependencyMigration';
@@ -39,15 +39,16 @@ export interface FixWriteContext {
  * discipline (workspace/safeWrite.ts): the file is re-read, must be what was scanned, is rewritten in its own
  * encoding and replaced atomically; the adapter module is created once. A file that cannot be written is left
  * as it was, with the reason in `failure`. Running it again changes nothing: fix-all proposes no edit for a
- * migrated file.
+ * migrated file. `start`: what the scan of this file kept for its fixes (analyzeWithFixability), when it did.
  */
-export async function fixScannedFile(file: ScannedFile, settings: EngineSettings, context: FixWriteContext): Promise<FileFixOutcome> {
+export async function fixScannedFile(file: ScannedFile, settings: EngineSettings, context: FixWriteContext, start?: FixStart): Promise<FileFixOutcome> {
   if (!file.findings.some((finding) => finding.fixable)) {
     // Findings refined before the run already say when the fixes wait for the syntax errors to be corrected.
     const waits = file.findings.some((finding) => finding.data.notFixed === syntaxErrorReason());
     return waits ? { ...unchanged(file), blocked: syntaxErrorReason() } : unchanged(file);
   }
   return guarded(file, async () => rewrite(file, settings, context, (input, findings) => {
+    if (start) resumeFixes(input, start); // only for the very text that was scanned
     const proposal = documentFixAll(input, findings);
     if (proposal && proposal.edits.length > 0) return { proposal };
     if (!fixesWaitForSyntax(input)) return {};

@@ -6,6 +6,7 @@ import { installHint } from '../engine/packageJson';
 import { dependencyFixability, importsOfFixedFile, migratesDependencies } from '../engine/project/dependencyMigration';
 import { type FileScanResult, type ScannedFile, scanWorkspace } from '../workspace';
 import { PackageContexts } from '../workspace/packageContexts';
+import { FixStarts } from '../engine/fixes/fixStarts';
 import { describeIoError } from '../workspace/ioErrors';
 import { checkRelativePath, WriteScope } from '../workspace/safeWrite';
 import { type FileFixOutcome, fixPackageJson, fixScannedFile, type FixWriteContext } from './applyFixes';
@@ -39,6 +40,8 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
   for (const warning of warnings) io.stderr.write(`${TOOL_NAME}: ${escapeControl(warning)}\n`);
   const reporter = createReporter(args.format, { stdout: io.stdout, env: io.env, cwd: io.cwd, settings, paths: args.paths });
   const packages = new PackageContexts(io.cwd);
+  // The scan's analyses of files to fix, which their fixes go on from instead of analysing the same texts again.
+  const fixStarts = args.fix ? new FixStarts() : undefined;
   const results = scanWorkspace({
     roots: args.paths,
     cwd: io.cwd,
@@ -46,6 +49,7 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
     maxFileSizeBytes: args.maxFileSizeKb === undefined ? undefined : args.maxFileSizeKb * 1024,
     blockingReads: true,
     fixPlace: fixPlaceIn(io.cwd, packages),
+    fixStarts,
   });
   // Every file is scanned before any is fixed or reported: files that share Bedrock clients or types across
   // imports are migrated together or not at all, so `fixable` is only known once all of them are read.
@@ -96,7 +100,7 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
     // Fix before reporting, so the report shows only what is left to do by hand. Ctrl+C: the files fixed so far
     // stay fixed (each written atomically), the next one is not started.
     await cancellation.beforeWrite();
-    const outcome = await fixScannedFile(scanned, settings, writeContext);
+    const outcome = await fixScannedFile(scanned, settings, writeContext, fixStarts?.take(scanned.absolutePath));
     tell(scanned, outcome);
     if (outcome.editCount > 0 && prepared.imports.has(scanned.absolutePath)) {
       prepared.imports.set(scanned.absolutePath, importsOfFixedFile(outcome.result.document.getText(), scanned.findings));

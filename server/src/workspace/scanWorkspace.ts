@@ -1,6 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../engine/analyze';
 import { analyzeWithFixability, type FixPlace } from '../engine/fixes/analyzeWithFixability';
+import type { FixStarts } from '../engine/fixes/fixStarts';
 import { initPythonParser } from '../engine/python/pythonParser';
 import type { CancellationToken, EngineSettings } from '../engine/types';
 import { BLOCKING_FS } from './fileSystem';
@@ -25,6 +26,8 @@ export interface ScanOptions extends Omit<WalkOptions, 'token'> {
    * (refineFixability, reusing the analysis's parse); without it they are the detectors' own.
    */
   fixPlace?: (absolutePath: string) => FixPlace;
+  /** With `fixPlace`, for a scan that fixes next: keeps what the fixes of each file can start from (while it has room). */
+  fixStarts?: FixStarts;
 }
 
 const DEFAULT_CONCURRENCY = 8;
@@ -65,7 +68,7 @@ function analyzeSourceFile(file: SourceFile, options: ScanOptions, token: Cancel
   const { absolutePath, relativePath, languageId, text, hasBom, notices, bytes } = file;
   const input = { text, languageId, settings: options.settings, fileName: absolutePath, token };
   const { fixPlace } = options;
-  const result = fixPlace ? analyzeWithFixability(input, () => fixPlace(absolutePath)) : analyze(input);
+  const result = fixPlace ? analyzeWithFixability(input, () => fixPlace(absolutePath), options.fixStarts) : analyze(input);
   if (result.skipped) return { kind: 'skipped', absolutePath, relativePath, ...result.skipped };
   const document = TextDocument.create(uris.of(absolutePath), languageId, 1, text);
   const hash = result.findings.length > 0 ? contentHash(bytes) : undefined;

@@ -263,6 +263,39 @@ function forget<T>(input: FixInput, what: string): T | undefined {
   return value;
 }
 
+/**
+ * What the fixes of one document had computed when its scan ended (its analysis, syntax check, assessment): a scan
+ * that analysed the text incrementally (analyzeWithFixability) hands it on to `scan --fix`, which then starts from
+ * it instead of analysing the same text again (fixStarts.ts).
+ */
+export interface FixStart {
+  readonly key: string;
+  readonly text: string;
+  readonly results: ReadonlyMap<string, unknown>;
+}
+
+/** Makes `parsed` (the analysis of `input.text`, going on incrementally) what the fixes of this document start from. */
+export function startFixesFrom(input: FixInput, parsed: ParsedText): void {
+  memoized(input, 'original', () => parsed);
+}
+
+/** What the memo holds for this document, to resume later with `resumeFixes` (undefined for another document). */
+export function fixStartOf(input: FixInput): FixStart | undefined {
+  const key = memoKey(input);
+  if (key !== lastKey || input.text !== lastText) return undefined;
+  return { key, text: input.text, results: new Map(lastResults) };
+}
+
+/** Puts back what `fixStartOf` took for this very document (same text and place); false when it is not that one. */
+export function resumeFixes(input: FixInput, start: FixStart): boolean {
+  if (input.text !== start.text || memoKey(input) !== start.key) return false;
+  lastText = start.text;
+  lastKey = start.key;
+  lastResults.clear();
+  for (const [what, value] of start.results) lastResults.set(what, value);
+  return true;
+}
+
 /** Everything the memo depends on but the text (see lastText). */
 function memoKey(input: FixInput): string {
   return [input.languageId, input.fileName, input.workspaceRelativePath, JSON.stringify(input.settings), JSON.stringify(input.packageContext ?? null)].join('\u0000');

@@ -11,6 +11,7 @@ import { applyEdits, assertDisjoint, composeEdits, sortEdits } from '../textEdit
 import type { FixTransform, Verdict } from './transform';
 import type { CheckMemo } from './checkMemo';
 import { recordReads } from './support/checkReads';
+import { indexStatements } from './support/nodes';
 import type { CreatedFile, FixInput, TextEdit } from '../fixTypes';
 import { workCounters } from '../workCounters';
 
@@ -70,6 +71,14 @@ export class ParsedText {
     findings?: Finding[], readonly incremental?: IncrementalScriptAnalysis,
   ) {
     this.analysed = findings;
+    // The fixes find a name's references in the statements the analysis's name index gives (each walked once while
+    // it lives, see statementReferencesTo), not in a walk of the whole tree per pass.
+    if (incremental) {
+      indexStatements(sourceFile, {
+        naming: (name) => (incremental.lazyTree?.tree === sourceFile ? incremental.statementsNaming(name) : undefined),
+        moduleStatements: () => undefined,
+      });
+    }
   }
 
   get findings(): Finding[] {

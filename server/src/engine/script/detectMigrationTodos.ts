@@ -6,6 +6,9 @@ import { PLACEHOLDER_PREFIX, mappingForModelId, placeholderModelId } from '../ca
 import type { EngineSettings, Finding, ScriptLanguage } from '../types';
 import { servingRules } from '../servesRules';
 
+// `ts.SyntaxKind` is a getter on TypeScript's export table: read once, not for every token or node of a large file.
+const SyntaxKind = ts.SyntaxKind;
+
 /**
  * `// TODO(bedrock-to-sagemaker): ...` comments the fixes wrote: each is a step a person still has to take, so
  * it stays a finding until removed ("0 findings left" means done). Comments are found with TypeScript's
@@ -23,26 +26,26 @@ export const detectMigrationTodos = servingRules(['bedrock/migration-todo'], fun
   // Open template expressions: a `}` at their depth resumes the template, not code.
   const templateDepths: number[] = [];
   let depth = 0;
-  let previous: ts.SyntaxKind = ts.SyntaxKind.Unknown;
-  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
-    if (token === ts.SyntaxKind.SingleLineCommentTrivia || token === ts.SyntaxKind.MultiLineCommentTrivia) {
+  let previous: ts.SyntaxKind = SyntaxKind.Unknown;
+  for (let token = scanner.scan(); token !== SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if (token === SyntaxKind.SingleLineCommentTrivia || token === SyntaxKind.MultiLineCommentTrivia) {
       const comment = scanner.getTokenText();
       const at = comment.indexOf(MIGRATION_TODO);
       if (at >= 0) findings.push(...todoFinding(comment, scanner.getTokenStart(), at, settings));
       continue;
     }
-    if (token === ts.SyntaxKind.WhitespaceTrivia || token === ts.SyntaxKind.NewLineTrivia) continue;
-    if (token === ts.SyntaxKind.StringLiteral || token === ts.SyntaxKind.NoSubstitutionTemplateLiteral) {
+    if (token === SyntaxKind.WhitespaceTrivia || token === SyntaxKind.NewLineTrivia) continue;
+    if (token === SyntaxKind.StringLiteral || token === SyntaxKind.NoSubstitutionTemplateLiteral) {
       findings.push(...placeholderFinding(scanner.getTokenValue(), scanner.getTokenStart(), scanner.getTokenEnd(), settings));
     }
-    if ((token === ts.SyntaxKind.SlashToken || token === ts.SyntaxKind.SlashEqualsToken) && startsExpression(previous)) token = scanner.reScanSlashToken();
-    if (token === ts.SyntaxKind.OpenBraceToken) depth++;
-    if (token === ts.SyntaxKind.TemplateHead) templateDepths.push(++depth);
-    if (token === ts.SyntaxKind.CloseBraceToken) {
+    if ((token === SyntaxKind.SlashToken || token === SyntaxKind.SlashEqualsToken) && startsExpression(previous)) token = scanner.reScanSlashToken();
+    if (token === SyntaxKind.OpenBraceToken) depth++;
+    if (token === SyntaxKind.TemplateHead) templateDepths.push(++depth);
+    if (token === SyntaxKind.CloseBraceToken) {
       if (templateDepths.at(-1) === depth) {
         token = scanner.reScanTemplateToken(false);
         depth--;
-        if (token === ts.SyntaxKind.TemplateTail) templateDepths.pop();
+        if (token === SyntaxKind.TemplateTail) templateDepths.pop();
         else depth++;
       } else {
         depth--;
@@ -55,11 +58,11 @@ export const detectMigrationTodos = servingRules(['bedrock/migration-todo'], fun
 
 /** A `/` after these tokens ends an operand (division); elsewhere it starts a regular expression. */
 function startsExpression(previous: ts.SyntaxKind): boolean {
-  return !(previous === ts.SyntaxKind.Identifier || previous === ts.SyntaxKind.NumericLiteral || previous === ts.SyntaxKind.StringLiteral
-    || previous === ts.SyntaxKind.CloseParenToken || previous === ts.SyntaxKind.CloseBracketToken || previous === ts.SyntaxKind.CloseBraceToken
-    || previous === ts.SyntaxKind.RegularExpressionLiteral || previous === ts.SyntaxKind.NoSubstitutionTemplateLiteral
-    || previous === ts.SyntaxKind.TemplateTail || previous === ts.SyntaxKind.ThisKeyword || previous === ts.SyntaxKind.SuperKeyword
-    || previous === ts.SyntaxKind.PlusPlusToken || previous === ts.SyntaxKind.MinusMinusToken);
+  return !(previous === SyntaxKind.Identifier || previous === SyntaxKind.NumericLiteral || previous === SyntaxKind.StringLiteral
+    || previous === SyntaxKind.CloseParenToken || previous === SyntaxKind.CloseBracketToken || previous === SyntaxKind.CloseBraceToken
+    || previous === SyntaxKind.RegularExpressionLiteral || previous === SyntaxKind.NoSubstitutionTemplateLiteral
+    || previous === SyntaxKind.TemplateTail || previous === SyntaxKind.ThisKeyword || previous === SyntaxKind.SuperKeyword
+    || previous === SyntaxKind.PlusPlusToken || previous === SyntaxKind.MinusMinusToken);
 }
 
 function todoFinding(comment: string, start: number, at: number, settings: EngineSettings): Finding[] {

@@ -7,8 +7,8 @@ import { SCRIPT_DETECTORS } from './detectors';
 
 /** A run's observers: the incremental analysis learns from them which top-level statements a result touches. */
 export interface DetectorRunHooks {
-  /** Called before each candidate is handed to a detector. */
-  beforeCandidate?(node: ts.Node): void;
+  /** Called before each candidate is handed to a detector, with the index of the group it came from. */
+  beforeCandidate?(node: ts.Node, group: number): void;
   reported?(finding: Finding): void;
   claimed?(node: ts.Node): void;
   /** A node claimed or checked for a claim. */
@@ -53,16 +53,46 @@ export function runDetectors(groups: ReadonlyArray<ReadonlyMap<ts.SyntaxKind, re
       return claimed.has(node);
     },
   };
+  const byKind = candidatesByKind(groups);
   for (const detector of SCRIPT_DETECTORS) {
     if (run.token?.isCancellationRequested) return undefined;
     for (const kind of detector.kinds) {
-      for (const group of groups) {
-        for (const node of group.get(kind) ?? []) {
-          hooks?.beforeCandidate?.(node);
-          detector.detect(node, context);
-        }
+      const candidates = byKind.get(kind);
+      if (!candidates) continue;
+      const { nodes, groupOf } = candidates;
+      for (let i = 0; i < nodes.length; i++) {
+        hooks?.beforeCandidate?.(nodes[i], groupOf?.[i] ?? 0);
+        detector.detect(nodes[i], context);
       }
     }
   }
   return findings;
+}
+
+/** Candidates of one kind in document order, with the group each came from (none: all of group 0). */
+interface Candidates {
+  nodes: readonly ts.Node[];
+  groupOf?: readonly number[];
+}
+
+/**
+ * Every group's candidates of each kind, in group order, with the group each came from: one look at each group's
+ * kinds, instead of one lookup per group for every kind every detector wants (a large file's analysis has tens of
+ * thousands of groups, one per top-level statement).
+ */
+function candidatesByKind(groups: ReadonlyArray<ReadonlyMap<ts.SyntaxKind, readonly ts.Node[]>>): Map<ts.SyntaxKind, Candidates> {
+  // One group (the whole file): its own lists, all of group 0.
+  if (groups.length === 1) return new Map([...groups[0]].map(([kind, nodes]) => [kind, { nodes }]));
+  const byKind = new Map<ts.SyntaxKind, { nodes: ts.Node[]; groupOf: number[] }>();
+  groups.forEach((group, index) => {
+    for (const [kind, nodes] of group) {
+      let candidates = byKind.get(kind);
+      if (!candidates) byKind.set(kind, candidates = { nodes: [], groupOf: [] });
+      for (const node of nodes) {
+        candidates.nodes.push(node);
+        candidates.groupOf.push(index);
+      }
+    }
+  });
+  return byKind;
 }

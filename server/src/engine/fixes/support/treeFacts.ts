@@ -1,6 +1,9 @@
 import ts from '../../typescript';
 import { ObjectCache } from '../../objectCache';
 
+// `ts.SyntaxKind` is a getter on TypeScript's export table: read once, not for every token or node of a large file.
+const SyntaxKind = ts.SyntaxKind;
+
 /**
  * What the fixes ask about a whole tree (its quote and semicolon habits, how it loads modules, the names it
  * declares, how its relative imports end), gathered in one walk per tree: on a large file each question used to
@@ -74,28 +77,28 @@ function gather(statement: ts.Statement, sourceFile: ts.SourceFile): TreeFacts {
   const visit = (node: ts.Node): void => {
     // One switch on the kind: this runs on every node of the file.
     switch (node.kind) {
-      case ts.SyntaxKind.StringLiteral:
+      case SyntaxKind.StringLiteral:
         if (text.charAt(node.getStart(sourceFile)) === '"') facts.doubleQuoted++;
         else facts.singleQuoted++;
         break;
-      case ts.SyntaxKind.ImportDeclaration:
+      case SyntaxKind.ImportDeclaration:
         facts.hasImportDeclaration = true;
         countSemicolon(node);
         countRelativeImport(node, facts.relativeImports);
         break;
-      case ts.SyntaxKind.VariableStatement:
-      case ts.SyntaxKind.ExpressionStatement:
-      case ts.SyntaxKind.ReturnStatement:
-      case ts.SyntaxKind.ThrowStatement:
+      case SyntaxKind.VariableStatement:
+      case SyntaxKind.ExpressionStatement:
+      case SyntaxKind.ReturnStatement:
+      case SyntaxKind.ThrowStatement:
         countSemicolon(node);
         break;
-      case ts.SyntaxKind.CallExpression: {
+      case SyntaxKind.CallExpression: {
         const callee = (node as ts.CallExpression).expression;
         if (ts.isIdentifier(callee) && callee.text === 'require') facts.hasRequireCall = true;
         countRelativeImport(node, facts.relativeImports);
         break;
       }
-      case ts.SyntaxKind.ExportDeclaration:
+      case SyntaxKind.ExportDeclaration:
         countRelativeImport(node, facts.relativeImports);
         break;
       default: {
@@ -127,7 +130,7 @@ function countRelativeImport(node: ts.Node, counts: TreeFacts['relativeImports']
   let specifier: string | undefined;
   if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
     specifier = node.moduleSpecifier.text;
-  } else if (ts.isCallExpression(node) && (ts.isIdentifier(node.expression) && node.expression.text === 'require' || node.expression.kind === ts.SyntaxKind.ImportKeyword)
+  } else if (ts.isCallExpression(node) && (ts.isIdentifier(node.expression) && node.expression.text === 'require' || node.expression.kind === SyntaxKind.ImportKeyword)
     && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0])) {
     specifier = node.arguments[0].text;
   }

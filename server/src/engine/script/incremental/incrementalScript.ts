@@ -110,6 +110,16 @@ export class IncrementalScriptAnalysis {
   }
 
   /**
+   * The statements of the tree last analysed that mention `name` as a reference (`isReference`, as `namesOf` gives
+   * them), in document order: from the name index, without a walk.
+   */
+  statementsNaming(name: string): ts.Statement[] {
+    const users = this.names.usersOf(name);
+    if (!users) return [];
+    return [...users].filter((statement) => this.summaries.get(statement)?.scan.references.has(name)).sort((a, b) => a.pos - b.pos);
+  }
+
+  /**
    * The symbol tracker as the last analysis left it, resolving in `lazyTree` (its statements recorded between
    * versions): what a test compares with a tracker made fresh for the same text.
    */
@@ -148,8 +158,13 @@ export class IncrementalScriptAnalysis {
     this.treeKey = treeKey;
     workCounters.fileReparses++;
     workCounters.freshParses++;
-    this.tree = parse(input.text);
-    return this.tree;
+    // No parent pointers from the parser (its walk for them costs about half the parse): `summarize` walks every
+    // statement of a fresh tree, setting them below each; the top level's are set here.
+    const tree = parseScript(input.text, input.languageId as ScriptLanguage, input.fileName, false);
+    for (const statement of tree.statements) (statement as { parent: ts.Node }).parent = tree;
+    (tree.endOfFileToken as { parent: ts.Node }).parent = tree;
+    this.tree = tree;
+    return tree;
   }
 
   /**
@@ -248,9 +263,9 @@ export class IncrementalScriptAnalysis {
       const findings = runDetectors(order.map((statement) => this.summaries.get(statement)!.scan.candidates), {
         sourceFile: tree, bindings, settings: input.settings, token: input.token, claimed,
         hooks: {
-          beforeCandidate(node) {
-            owner = index.of(node);
-            result = results.get(owner!)!;
+          beforeCandidate(_node, group) {
+            owner = order[group]; // the statement whose summary the candidate came from
+            result = results.get(owner)!;
           },
           reported(finding) {
             const anchor = index.at(finding.range.start) ?? owner!;

@@ -32,6 +32,9 @@ export function staleStatements(changed: Iterable<ts.Statement>, context: StaleC
       pending.push(statement);
     }
   };
+  for (const statement of changed) mark(statement);
+  // Every statement changed (a fresh tree): nothing is left to spread to.
+  if (stale.size === summaries.size) return stale;
   const spreadNames = new Set<string>();
   const neighbours = linkGraph([...context.linking].map((statement) => [statement, summaries.get(statement)!] as const), removed);
   const spread = (statement: ts.Statement, summary: StatementSummary) => {
@@ -42,7 +45,6 @@ export function staleStatements(changed: Iterable<ts.Statement>, context: StaleC
     }
     for (const other of neighbours.get(statement) ?? []) mark(other);
   };
-  for (const statement of changed) mark(statement);
   for (const [statement, summary] of removed) spread(statement, summary);
   while (pending.length > 0) {
     const statement = pending.pop()!;
