@@ -13,15 +13,12 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/**
+ * The diagnostic of a finding. Nothing in it depends on the document version, only on the text: a keystroke that
+ * leaves a finding's line/character range, message and data alone leaves its diagnostic identical, so the report
+ * can be "unchanged" (diagnosticReports.ts). Code actions find the finding again by comparing (currentFinding.ts).
+ */
 export function toDiagnostic(finding: Finding, document: TextDocument): Diagnostic {
-  const data: DiagnosticData = {
-    ...finding.data,
-    ruleId: finding.ruleId,
-    category: finding.category,
-    equivalent: finding.equivalent,
-    fixable: finding.fixable,
-    version: document.version,
-  };
   return {
     range: toLspRange(document, finding.range),
     severity: SEVERITY[finding.severity],
@@ -29,23 +26,27 @@ export function toDiagnostic(finding: Finding, document: TextDocument): Diagnost
     code: finding.ruleId,
     codeDescription: { href: ruleDocUrl(finding.ruleId) },
     message: finding.message,
-    data,
+    data: diagnosticDataOf(finding),
   };
 }
 
+export function diagnosticDataOf(finding: Finding): DiagnosticData {
+  return { ...finding.data, ruleId: finding.ruleId, category: finding.category, equivalent: finding.equivalent, fixable: finding.fixable };
+}
+
 /** A document the engine could not analyse gets one Information diagnostic at 0:0 saying why. */
-export function skippedDiagnostic(skipped: NonNullable<AnalyzeResult['skipped']>, document: TextDocument): Diagnostic {
+export function skippedDiagnostic(skipped: NonNullable<AnalyzeResult['skipped']>): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
     source: DIAGNOSTIC_SOURCE,
     code: `skipped/${skipped.reason}`,
     message: l10n.t('Bedrock to SageMaker did not analyse this file. {0}', skipped.message),
-    data: { skipped: skipped.reason, version: document.version },
+    data: { skipped: skipped.reason },
   };
 }
 
 export function toDiagnostics(result: AnalyzeResult, document: TextDocument): Diagnostic[] {
-  if (result.skipped) return result.skipped.reason === 'cancelled' ? [] : [skippedDiagnostic(result.skipped, document)];
+  if (result.skipped) return result.skipped.reason === 'cancelled' ? [] : [skippedDiagnostic(result.skipped)];
   return result.findings.map((finding) => toDiagnostic(finding, document));
 }
