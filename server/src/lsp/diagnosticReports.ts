@@ -15,9 +15,10 @@ interface LastReport {
  * is answered "unchanged" (LSP 3.17: the client keeps what it has). Typing inside one line leaves every diagnostic
  * elsewhere identical (LSP positions are line/character), so most keystrokes change no diagnostic at all (issue #13).
  *
- * A result id names one content for good: it is reused only for diagnostics identical to those it was given for,
- * in the same environment, and a content that comes back after another gets a new one. So a client whose
- * `previousResultId` is the current one holds exactly the current diagnostics, whatever order pulls answered in.
+ * A result id names one content in one environment (settings, locale, folders, held-back state) for good: it is
+ * reused only for diagnostics identical to those it was given for, in the same environment, and a content that comes
+ * back after another gets a new one. So a client whose `previousResultId` is the current one holds exactly the
+ * current diagnostics, whatever order pulls were answered in.
  */
 export class DiagnosticReports {
   private readonly last = new Map<string, LastReport>();
@@ -53,6 +54,18 @@ export class DiagnosticReports {
 
 export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+  for (let i = 0; i < a.length; i++) if (!sameDiagnostic(a[i], b[i])) return false;
   return true;
+}
+
+/**
+ * Every field of an LSP 3.17 diagnostic, the range first (what a keystroke changes most). Data, rule docs and
+ * messages of kept findings are the same objects as in the last report (toDiagnostic.ts), so most compare at once.
+ */
+function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+  return a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character
+    && a.range.end.line === b.range.end.line && a.range.end.character === b.range.end.character
+    && a.severity === b.severity && a.code === b.code && a.source === b.source && sameJson(a.message, b.message)
+    && sameJson(a.codeDescription, b.codeDescription) && sameJson(a.tags, b.tags) && sameJson(a.relatedInformation, b.relatedInformation)
+    && sameJson(a.data, b.data);
 }

@@ -2,7 +2,8 @@ import * as l10n from '@vscode/l10n';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocUrl } from '../engine/rules';
-import type { AnalyzeResult, Finding, Severity } from '../engine/types';
+import { ObjectCache } from '../engine/objectCache';
+import type { AnalyzeResult, Finding, FindingData, RuleId, Severity } from '../engine/types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../../../shared/protocol';
 import { toLspRange } from './offsets';
 
@@ -24,14 +25,34 @@ export function toDiagnostic(finding: Finding, document: TextDocument): Diagnost
     severity: SEVERITY[finding.severity],
     source: DIAGNOSTIC_SOURCE,
     code: finding.ruleId,
-    codeDescription: { href: ruleDocUrl(finding.ruleId) },
+    codeDescription: codeDescriptionOf(finding.ruleId),
     message: finding.message,
     data: diagnosticDataOf(finding),
   };
 }
 
+/**
+ * Per finding data object, the diagnostic data last made of it. A finding that a keystroke kept, or only moved, keeps
+ * its data object, so its diagnostic data is the same object as in the last report and compares at once (issue #13:
+ * the comparison runs on every pull, over every diagnostic).
+ */
+const diagnosticData = new ObjectCache<FindingData, DiagnosticData>('diagnosticData');
+
 export function diagnosticDataOf(finding: Finding): DiagnosticData {
-  return { ...finding.data, ruleId: finding.ruleId, category: finding.category, equivalent: finding.equivalent, fixable: finding.fixable };
+  const cached = diagnosticData.get(finding.data);
+  if (cached && cached.ruleId === finding.ruleId && cached.category === finding.category && cached.equivalent === finding.equivalent
+    && cached.fixable === finding.fixable) return cached;
+  const data: DiagnosticData = { ...finding.data, ruleId: finding.ruleId, category: finding.category, equivalent: finding.equivalent, fixable: finding.fixable };
+  if (Object.isExtensible(finding.data)) diagnosticData.set(finding.data, data);
+  return data;
+}
+
+const codeDescriptions = new Map<string, { href: string }>();
+
+function codeDescriptionOf(ruleId: RuleId): { href: string } {
+  let description = codeDescriptions.get(ruleId);
+  if (!description) codeDescriptions.set(ruleId, (description = { href: ruleDocUrl(ruleId) }));
+  return description;
 }
 
 /** A document the engine could not analyse gets one Information diagnostic at 0:0 saying why. */
