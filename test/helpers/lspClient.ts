@@ -56,6 +56,8 @@ export class LspTestClient {
   private readonly versions = new Map<string, number>();
   /** Per document, the last full report's result id and items, as VS Code keeps them (sent back as `previousResultId`). */
   private readonly reports = new Map<string, { resultId?: string; items: Diagnostic[] }>();
+  /** How many pulls of `diagnosticItems` the server answered "unchanged" (the benchmark reports it). */
+  unchangedReports = 0;
   private refreshWaiters: Array<() => void> = [];
   private refreshCount = 0;
   private configurationGate: Promise<void> | undefined;
@@ -156,6 +158,7 @@ export class LspTestClient {
     const report = await this.diagnostics(uri, kept?.resultId);
     if (report.kind === 'unchanged') {
       if (!kept || report.resultId !== kept.resultId) throw new Error(`"unchanged" for ${uri} without a report of result id ${report.resultId}`);
+      this.unchangedReports++;
       return kept.items;
     }
     this.reports.set(uri, { resultId: report.resultId, items: report.items });
