@@ -20,8 +20,8 @@ export function isFindingDiagnostic(diagnostic: Diagnostic): diagnostic is Diagn
  * range in the current text, same message and same data. Diagnostics carry no version (the client keeps them across
  * "unchanged" reports), so this comparison is what keeps a fix computed for other text from being applied: a
  * diagnostic of an older version whose range now covers other text, or whose finding now says something else, has
- * no match, and gets no fix until the client has the fresh report. Findings that match are interchangeable: the fix
- * engine reads only their rule, range and data.
+ * no match, and gets no fix until the client has the fresh report. Two findings that both match are the same to the
+ * fix engine (same rule, range and data), so the first one is taken.
  */
 export function findingFromDiagnostic(
   diagnostic: Diagnostic & { data: DiagnosticData }, findings: readonly Finding[], document: TextDocument,
