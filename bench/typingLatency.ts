@@ -69,7 +69,8 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
   const gc = transport === 'ipc' ? new GcTrace() : undefined;
   console.log('\n## Typing: edit → diagnostics over LSP across file sizes (p50 / p99 ms; ratio to a full parse of the same file)');
   console.log(`At each place ${TYPED_LINES.length} lines like \`${TYPED_LINES[0].trim()}\` are typed one character at a time, then deleted one at a time: ${KEYSTROKES} keystrokes per place, so each p99 is the nearest-rank p99 of ${KEYSTROKES} samples (the ${KEYSTROKES - Math.ceil(0.99 * KEYSTROKES) + 1}th-slowest).`);
-  console.log(`The full parse is timed after every ${PARSE_EVERY}th keystroke (${Math.ceil(KEYSTROKES / PARSE_EVERY) * PLACES.length} samples per size). The last column is the floor the transport sets: ${KEYSTROKES} diagnostic pulls of the same, unchanged version (no analysis; the server answers from its cache).`);
+  console.log(`The full parse is timed after every ${PARSE_EVERY}th keystroke (${Math.ceil(KEYSTROKES / PARSE_EVERY) * PLACES.length} samples per size). "Pull without edit" is the floor the transport sets: ${KEYSTROKES} diagnostic pulls of the same version (no analysis; the server answers "unchanged").`);
+  console.log('Pulls send the last result id, as VS Code does: a keystroke that changes no diagnostic is answered "unchanged" (the last column counts those keystrokes).');
   console.log(`${describeServerFlags(transport)}${gc ? ' Plus --trace-gc, to count collections (one line printed per collection).' : ''}`);
   if (PAUSE_MS > 0) console.log(`Keystrokes ${PAUSE_MS} ms apart (BENCH_TYPING_PAUSE_MS; by default back to back).`);
   console.log(`Before measuring, the same typing runs once on another document of ${WARM_UP_LINES} lines (warm-up: the server's code compiled and optimised, as after the first minute of editing; the first keystrokes of a session are not in these figures).`);
@@ -80,8 +81,8 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
   const tailRows: string[] = [];
   try {
     await warmUp(client, gc);
-    console.log('| lines | findings (fixable) | full parse p50 / p99 | plain code p50 / p99 | ratio p50 | a Bedrock function p50 / p99 | ratio p50 | pull without edit p50 / p99 |');
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+    console.log('| lines | findings (fixable) | full parse p50 / p99 | plain code p50 / p99 | ratio p50 | a Bedrock function p50 / p99 | ratio p50 | pull without edit p50 / p99 | "unchanged" |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const lines of sizes) {
       const text = generateMigratableFile(lines);
       const uri = `file:///bench/src/service${lines}.ts`;
@@ -93,6 +94,7 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
       const parses: number[] = [];
       const byPlace: PlaceRun[] = [];
       gc?.take();
+      const unchangedBefore = client.unchangedReports;
       for (const place of PLACES) {
         const keystrokes = await typeAndDelete(client, uri, text, place.offset(text), parses, gc);
         byPlace.push({ keystrokes, collections: gc?.take() ?? { scavengeMs: [], markCompactMs: [] } });
@@ -103,8 +105,9 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
         const latencies = keystrokes.map((keystroke) => keystroke.ms);
         return [`${p50p99(latencies)}`, `${(percentile(latencies, 50) / percentile(parses, 50)).toFixed(2)}×`];
       });
+      const unchanged = `${client.unchangedReports - unchangedBefore} of ${PLACES.length * KEYSTROKES}`;
       const pulls = await pullsWithoutEdit(client, uri, KEYSTROKES);
-      cells.push(p50p99(parses), ...typed, p50p99(pulls));
+      cells.push(p50p99(parses), ...typed, p50p99(pulls), unchanged);
       console.log(`| ${cells.join(' | ')} |`);
       await client.close(uri);
     }

@@ -96,13 +96,15 @@ export interface FindingDto {
   data: Record<string, unknown>;
 }
 
-/** What every one of our diagnostics carries in `Diagnostic.data`: the finding's data plus these keys. */
+/**
+ * What every one of our diagnostics carries in `Diagnostic.data`: the finding's data plus these keys. No document
+ * version: a diagnostic the client keeps across keystrokes ("unchanged" reports) is the current one; a quick fix is
+ * given only for a diagnostic identical to one of the current version's (rule, range, message, data).
+ */
 export interface DiagnosticData {
   ruleId: string;
   category: string;
   equivalent: string;
   fixable: boolean;
-  /** The document version the diagnostic was computed for; fixes are refused for any other version. */
-  version: number;
   [key: string]: unknown;
 }

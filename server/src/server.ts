@@ -13,6 +13,7 @@ import { serverCapabilities } from './lsp/capabilities';
 import { createCodeActionHandler, type CodeActionDependencies } from './lsp/codeActions';
 import { createCodeActionResolveHandler } from './lsp/codeActionResolve';
 import { createDiagnosticsHandler } from './lsp/diagnostics';
+import { DiagnosticReports } from './lsp/diagnosticReports';
 import { DocumentAnalyzer } from './lsp/documentAnalyzer';
 import { engineFileName } from './lsp/documentName';
 import { DocumentSettingsCache } from './lsp/documentSettings';
@@ -47,6 +48,7 @@ installProcessGuards(log);
 
 let session: Session;
 const heldBack = new HeldBackDocuments();
+const diagnosticReports = new DiagnosticReports();
 const endpointInventory = new EndpointInventoryStore();
 const settings = new DocumentSettingsCache(
   (scopeUri, section) => (session.configuration ? connection.workspace.getConfiguration({ scopeUri, section }) : Promise.resolve(undefined)),
@@ -101,6 +103,7 @@ documents.onDidClose((event) => {
   analyzer.forget(event.document.uri);
   documentEdits.forget(event.document.uri);
   heldBack.forget(event.document.uri);
+  diagnosticReports.forget(event.document.uri);
 });
 
 const codeActionDependencies: CodeActionDependencies = {
@@ -132,6 +135,7 @@ connection.languages.diagnostics.on(createDiagnosticsHandler({
   trace: (message) => connection.tracer.log(message),
   environmentGeneration: () => environment.generation,
   heldBack,
+  reports: diagnosticReports,
   endpointDiagnostics: (document, engineSettings) => endpointDiagnostics(document, engineSettings, endpointInventory.current),
 }));
 connection.onCodeAction(createCodeActionHandler(codeActionDependencies));

@@ -129,12 +129,35 @@ describe('code actions (in memory, fake fixes)', () => {
     assert.equal(fix.command, undefined);
   });
 
-  test('diagnostics from another document version only get Explain', async () => {
+  test('a diagnostic of an older version whose range now holds other text only gets Explain', async () => {
     const h = harness();
     const stale = byCode(h, 'bedrock/import');
-    h.setDocument(TextDocument.create(URI, 'typescript', 4, CHAT_TS));
+    h.setDocument(TextDocument.create(URI, 'typescript', 4, `\n${CHAT_TS}`));
     const actions = await request(h, stale, ['quickfix']);
     assert.deepEqual(actions.map((action) => action.title), ['Explain this finding (bedrock/import)']);
+  });
+
+  test('a diagnostic of an older version identical to the current one (kept by an "unchanged" report) gets its fix, for the current version', async () => {
+    const h = harness();
+    const kept = byCode(h, 'bedrock/import');
+    h.setDocument(TextDocument.create(URI, 'typescript', 4, `${CHAT_TS}// typed\n`));
+    const [fix] = await request(h, kept, ['quickfix']);
+    assert.deepEqual((fix.edit?.documentChanges?.[0] as TextDocumentEdit).textDocument, { uri: URI, version: 4 });
+  });
+
+  test('a diagnostic at the range of a current finding but saying something else (message, data, rule) only gets Explain', async () => {
+    const h = harness();
+    const [importDiagnostic] = byCode(h, 'bedrock/import');
+    const variants: Diagnostic[] = [
+      { ...importDiagnostic, message: `${importDiagnostic.message} (edited)` },
+      { ...importDiagnostic, data: { ...importDiagnostic.data, module: '@aws-sdk/client-bedrock' } },
+      { ...importDiagnostic, data: { ...importDiagnostic.data, ruleId: 'bedrock/runtime-client' } },
+      { ...importDiagnostic, range: { ...importDiagnostic.range, end: { ...importDiagnostic.range.end, character: importDiagnostic.range.end.character - 1 } } },
+    ];
+    for (const variant of variants) {
+      const titles = (await request(h, [variant], ['quickfix'])).map((action) => action.title);
+      assert.ok(!titles.includes('Import SageMaker Runtime'), JSON.stringify(variant));
+    }
   });
 
   test('other extensions\' diagnostics are ignored', async () => {

@@ -95,7 +95,7 @@ async function provide(deps: CodeActionDependencies, params: CodeActionParams, t
     const input = fixInput(deps, analysis.input, document);
     for (const diagnostic of params.context.diagnostics.filter(isFindingDiagnostic)) {
       if (token.isCancellationRequested) throw cancelledError();
-      perDiagnostic.push(...quickFixes(deps, diagnostic, document, input), explainAction(diagnostic));
+      perDiagnostic.push(...quickFixes(deps, diagnostic, analysis.result.findings, document, input), explainAction(diagnostic));
     }
     actions.push(...mergeDuplicateActions(perDiagnostic));
   }
@@ -112,10 +112,12 @@ export function fixInput(deps: CodeActionDependencies, input: AnalyzeInput, docu
   return { ...input, workspaceRelativePath: deps.workspaceRelativePath(document.uri), ...(packageContext ? { packageContext } : {}) };
 }
 
-function quickFixes(deps: CodeActionDependencies, diagnostic: Diagnostic & { data: DiagnosticData }, document: TextDocument, input: FixInput): CodeAction[] {
+function quickFixes(
+  deps: CodeActionDependencies, diagnostic: Diagnostic & { data: DiagnosticData }, findings: readonly Finding[], document: TextDocument, input: FixInput,
+): CodeAction[] {
   if (!diagnostic.data.fixable) return [];
-  const finding = findingFromDiagnostic(diagnostic, document);
-  if (!finding) return []; // computed for an older version: wait for fresh diagnostics
+  const finding = findingFromDiagnostic(diagnostic, findings, document);
+  if (!finding) return []; // not what the current text has there: wait for fresh diagnostics
   const actions: CodeAction[] = [];
   for (const proposal of deps.fixes.fixesForFinding(input, finding)) {
     const result = toWorkspaceEdit(proposal, document, deps.fileCreation(document));

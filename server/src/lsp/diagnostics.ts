@@ -14,6 +14,7 @@ import { validateTextDocument } from './validateParams';
 import { toDiagnostics } from './toDiagnostic';
 import type { DocumentStore } from './documentStore';
 import type { HeldBackDocuments } from './heldBackDocuments';
+import type { DiagnosticReports } from './diagnosticReports';
 import { holdBack } from '../engine/project/migrationGroups';
 import type { EngineSettings } from '../engine/types';
 
@@ -28,11 +29,16 @@ export interface DiagnosticsDependencies {
   environmentGeneration(): number;
   /** Documents a group check found held back (their file-migration findings are then not fixable, with the reason). */
   heldBack?: HeldBackDocuments;
+  /** Each open document's last report, so identical diagnostics are answered "unchanged". */
+  reports: DiagnosticReports;
   /** Endpoint validation of settings files and code, from the last connect (none before one). */
   endpointDiagnostics?(document: TextDocument, settings: EngineSettings): Diagnostic[];
 }
 
-/** `textDocument/diagnostic`: analyse the current version of the document, or say it is unchanged. */
+/**
+ * `textDocument/diagnostic`: analyse the current version of the document, or say it is unchanged: for the same
+ * version, or for a new one whose diagnostics are identical to those the client holds (most keystrokes).
+ */
 export function createDiagnosticsHandler(deps: DiagnosticsDependencies) {
   return async (params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> => {
     validateTextDocument(params, 'textDocument/diagnostic');
@@ -49,23 +55,27 @@ async function provide(deps: DiagnosticsDependencies, params: DocumentDiagnostic
   const document = deps.documents.get(uri);
   if (!document) return fullReport([]);
   const held = deps.heldBack?.reasonFor(uri, document.version);
-  const resultId = resultIdFor(document, settings.key, deps.environmentGeneration(), held);
-  if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+  const environment = environmentHash(`${document.languageId}\n${currentLocale()}\n${deps.environmentGeneration()}\n${settings.key}\n${held ?? ''}`);
+  if (deps.reports.answeredFor(uri, document.version, environment, params.previousResultId)) return unchangedReport(params.previousResultId!);
   const analysis = deps.analyzer.analyze(document, settings, token);
   if (token.isCancellationRequested || analysis?.result.skipped?.reason === 'cancelled') throw cancelledError();
   const endpointProblems = deps.endpointDiagnostics?.(document, settings.engine) ?? [];
-  if (!analysis) return fullReport(endpointProblems, endpointProblems.length > 0 ? resultId : undefined);
-  deps.trace(`analysed ${uri} v${document.version} in ${analysis.elapsedMs} ms: ${analysis.result.findings.length} finding(s)`);
-  const result = held === undefined ? analysis.result : { ...analysis.result, findings: holdBack(analysis.result.findings, held) };
-  return fullReport([...toDiagnostics(result, document), ...endpointProblems], resultId);
+  let items = endpointProblems;
+  if (analysis) {
+    deps.trace(`analysed ${uri} v${document.version} in ${analysis.elapsedMs} ms: ${analysis.result.findings.length} finding(s)`);
+    const result = held === undefined ? analysis.result : { ...analysis.result, findings: holdBack(analysis.result.findings, held) };
+    items = [...toDiagnostics(result, document), ...endpointProblems];
+  }
+  const resultId = deps.reports.record(uri, document.version, environment, items);
+  return params.previousResultId === resultId ? unchangedReport(resultId) : fullReport(items, resultId);
+}
+
+function unchangedReport(resultId: string): DocumentDiagnosticReport {
+  return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
 }
 
 function fullReport(items: Diagnostic[], resultId?: string): DocumentDiagnosticReport {
   return { kind: DocumentDiagnosticReportKind.Full, items, ...(resultId ? { resultId } : {}) };
-}
-
-function resultIdFor(document: TextDocument, settingsKey: string, generation: number, heldBack: string | undefined): string {
-  return `${document.version}:${environmentHash(`${document.languageId}\n${currentLocale()}\n${generation}\n${settingsKey}\n${heldBack ?? ''}`)}`;
 }
 
 /** The last environment hashed: it changes with settings, locale or folders, not with each keystroke's pull. */

@@ -2,7 +2,8 @@ import * as l10n from '@vscode/l10n';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocUrl } from '../engine/rules';
-import type { AnalyzeResult, Finding, Severity } from '../engine/types';
+import { ObjectCache } from '../engine/objectCache';
+import type { AnalyzeResult, Finding, FindingData, RuleId, Severity } from '../engine/types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../../../shared/protocol';
 import { toLspRange } from './offsets';
 
@@ -13,39 +14,60 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/**
+ * The diagnostic of a finding. Nothing in it depends on the document version, only on the text: a keystroke that
+ * leaves a finding's line/character range, message and data alone leaves its diagnostic identical, so the report
+ * can be "unchanged" (diagnosticReports.ts). Code actions find the finding again by comparing (currentFinding.ts).
+ */
 export function toDiagnostic(finding: Finding, document: TextDocument): Diagnostic {
-  const data: DiagnosticData = {
-    ...finding.data,
-    ruleId: finding.ruleId,
-    category: finding.category,
-    equivalent: finding.equivalent,
-    fixable: finding.fixable,
-    version: document.version,
-  };
   return {
     range: toLspRange(document, finding.range),
     severity: SEVERITY[finding.severity],
     source: DIAGNOSTIC_SOURCE,
     code: finding.ruleId,
-    codeDescription: { href: ruleDocUrl(finding.ruleId) },
+    codeDescription: codeDescriptionOf(finding.ruleId),
     message: finding.message,
-    data,
+    data: diagnosticDataOf(finding),
   };
 }
 
+/**
+ * Per finding data object, the diagnostic data last made of it. A finding that a keystroke kept, or only moved, keeps
+ * its data object, so its diagnostic data is the same object as in the last report and compares at once (issue #13:
+ * the comparison runs on every pull, over every diagnostic).
+ */
+const diagnosticData = new ObjectCache<FindingData, DiagnosticData>('diagnosticData');
+
+export function diagnosticDataOf(finding: Finding): DiagnosticData {
+  const cached = diagnosticData.get(finding.data);
+  if (cached && cached.ruleId === finding.ruleId && cached.category === finding.category && cached.equivalent === finding.equivalent
+    && cached.fixable === finding.fixable) return cached;
+  const data: DiagnosticData = { ...finding.data, ruleId: finding.ruleId, category: finding.category, equivalent: finding.equivalent, fixable: finding.fixable };
+  if (Object.isExtensible(finding.data)) diagnosticData.set(finding.data, data);
+  return data;
+}
+
+const codeDescriptions = new Map<string, { href: string }>();
+
+function codeDescriptionOf(ruleId: RuleId): { href: string } {
+  let description = codeDescriptions.get(ruleId);
+  if (!description) codeDescriptions.set(ruleId, (description = { href: ruleDocUrl(ruleId) }));
+  return description;
+}
+
 /** A document the engine could not analyse gets one Information diagnostic at 0:0 saying why. */
-export function skippedDiagnostic(skipped: NonNullable<AnalyzeResult['skipped']>, document: TextDocument): Diagnostic {
+export function skippedDiagnostic(skipped: NonNullable<AnalyzeResult['skipped']>): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
     source: DIAGNOSTIC_SOURCE,
     code: `skipped/${skipped.reason}`,
     message: l10n.t('Bedrock to SageMaker did not analyse this file. {0}', skipped.message),
-    data: { skipped: skipped.reason, version: document.version },
+    data: { skipped: skipped.reason },
   };
 }
 
 export function toDiagnostics(result: AnalyzeResult, document: TextDocument): Diagnostic[] {
-  if (result.skipped) return result.skipped.reason === 'cancelled' ? [] : [skippedDiagnostic(result.skipped, document)];
+  if (result.skipped) return result.skipped.reason === 'cancelled' ? [] : [skippedDiagnostic(result.skipped)];
   return result.findings.map((finding) => toDiagnostic(finding, document));
 }
