@@ -57,6 +57,8 @@ export class RefinementReuse {
   private readonly shapes = new ObjectCache<Finding, { anchorPos: number; shape: string }>('shape');
   /** The statements of the last refined tree that mention each name (kept up to date edit by edit). */
   private readonly naming = new Map<string, Set<ts.Statement>>();
+  /** The findings of the last refined tree (with their places: `places`) and what refining made of them. */
+  private last: { findings: readonly Finding[]; refined: readonly Finding[] } | undefined;
 
   /**
    * `settle`: when the positions under the tree's top-level statements may lag behind (the editor's incremental tree,
@@ -78,8 +80,17 @@ export class RefinementReuse {
     if (treeHasSyntaxErrors(tree)) return waitingForSyntax(findings);
     const places = findings.map((finding) => this.placeOf(tree, finding));
     this.knownNames = namesOf;
-    this.follow(keyOf(input), tree, places);
+    const unchanged = this.follow(keyOf(input), tree, places);
     this.knownNames = undefined;
+    const last = this.last;
+    this.last = undefined;
+    // Every verdict kept and the findings where they were: refining would give what it gave (see carriedOver).
+    if (unchanged && last && last.findings.length === findings.length && !findings.some(isPlaceholderFinding)) {
+      workCounters.refinementsCarried++;
+      const refined = findings.map((finding, i) => carriedOver(last.refined[i], last.findings[i], finding));
+      this.last = { findings, refined };
+      return refined;
+    }
     indexStatements(tree, {
       naming: (name) => (tree === this.tree ? inOrder(this.naming.get(name) ?? []) : undefined),
       moduleStatements: () => {
@@ -108,7 +119,9 @@ export class RefinementReuse {
         byKey.set(keptKey(transform, place), { verdict, reads });
       },
     };
-    return refine({ ...input, sourceFile: tree }, findings, tree, memo);
+    const refined = refine({ ...input, sourceFile: tree }, findings, tree, memo);
+    this.last = { findings, refined };
+    return refined;
   }
 
   private forget(): void {
@@ -118,10 +131,14 @@ export class RefinementReuse {
     this.statements = [];
     this.places = [];
     this.kept.clear();
+    this.last = undefined;
   }
 
-  /** Drops the verdicts the edit from the last refined tree to `tree` can have changed. */
-  private follow(key: string, tree: ts.SourceFile, places: Array<Place | undefined>): void {
+  /**
+   * Drops the verdicts the edit from the last refined tree to `tree` can have changed. True when it dropped none,
+   * with the same key, and every finding has a place, the same as the finding at its index had before.
+   */
+  private follow(key: string, tree: ts.SourceFile, places: Array<Place | undefined>): boolean {
     const previousPlaces = this.places;
     const { gone, added } = replacedStatements(this.statements, tree.statements);
     this.tree = tree;
@@ -138,18 +155,18 @@ export class RefinementReuse {
     if (key !== this.key) {
       this.key = key;
       this.kept.clear();
-      return;
+      return false;
     }
+    const findingsChanged = places.length !== previousPlaces.length
+      || places.some((place, i) => !place || place.anchor !== previousPlaces[i]?.anchor || place.shape !== previousPlaces[i]?.shape);
     const replaced = [...gone, ...added];
-    if (replaced.length === 0) return;
+    if (replaced.length === 0) return !findingsChanged;
     if (replaced.some((statement) => this.isModuleLevel(statement))) {
       this.kept.clear();
-      return;
+      return false;
     }
     const names = new Set<string>();
     for (const statement of replaced) for (const name of this.namesOf(statement)) names.add(name);
-    const findingsChanged = places.length !== previousPlaces.length
-      || places.some((place, i) => !place || place.anchor !== previousPlaces[i]?.anchor || place.shape !== previousPlaces[i]?.shape);
     // Grouped by rule only when a kept verdict read some rules' findings.
     let rulesChanged: ReturnType<typeof changedRules> | undefined;
     const ruleChanged = (rule: string) => {
@@ -160,13 +177,20 @@ export class RefinementReuse {
       || (findingsChanged && [...reads.findingRules].some(ruleChanged))
       || countChanged(reads.counted, names, gone, added);
     const removed = new Set(gone);
+    let dropped = false;
     for (const [anchor, byKey] of this.kept) {
       if (removed.has(anchor)) {
         this.kept.delete(anchor);
+        dropped = true;
         continue;
       }
-      for (const [what, { reads }] of byKey) if (stale(reads)) byKey.delete(what);
+      for (const [what, { reads }] of byKey) {
+        if (!stale(reads)) continue;
+        byKey.delete(what);
+        dropped = true;
+      }
     }
+    return !dropped && !findingsChanged;
   }
 
   /** The names a statement is indexed under: those it mentions, and MODULE_STATEMENTS for one that can import. */
@@ -215,6 +239,21 @@ export class RefinementReuse {
     }
     return names;
   }
+}
+
+/**
+ * What refining gives `now` when it gave `refinedBefore` for `before`, a finding of the same shape at the same index
+ * (the same object, or a copy moved with its statement), every verdict kept: the assessment is the same, so is what
+ * refining changed of the finding (its fixability, message and data), and the rest is the finding's own.
+ */
+function carriedOver(refinedBefore: Finding, before: Finding, now: Finding): Finding {
+  if (refinedBefore === before) return now;
+  if (now === before) return refinedBefore;
+  const carried: Record<string, unknown> = { ...now };
+  for (const [key, value] of Object.entries(refinedBefore)) {
+    if (key !== 'range' && value !== (before as unknown as Record<string, unknown>)[key]) carried[key] = value;
+  }
+  return carried as unknown as Finding;
 }
 
 /** The names (`isReference`) a statement mentions, found by walking it. */
