@@ -133,7 +133,7 @@ export class IncrementalScriptAnalysis {
   private parse(input: AnalyzeInput, change?: { from: string; edits: readonly Replacement[] }): ts.SourceFile {
     const treeKey = `${input.languageId}\n${input.fileName ?? ''}`;
     const previous = this.tree;
-    const parse = (text: string) => parseScript(text, input.languageId as ScriptLanguage, input.fileName);
+    const parse = (text: string, setParentNodes?: boolean) => parseScript(text, input.languageId as ScriptLanguage, input.fileName, setParentNodes);
     const known = previous && change && previous.text === change.from ? change.edits : undefined;
     const next = !previous || treeKey !== this.treeKey ? undefined
       : known ? nextTreeAfter(previous, input.text, known, parse) : nextTree(previous, input.text, parse, knownChange(input, previous.text));
