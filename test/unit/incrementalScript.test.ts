@@ -187,7 +187,7 @@ describe('incremental script analysis', () => {
     assert.ok(reused > compared / 10, `${reused} of ${compared} versions reused the refinement`);
   });
 
-  test('the names it gives each statement are those a walk of the statement finds (what the refinement indexes by)', () => {
+  test('the references it gives each statement are those a walk of the statement finds (what the refinement indexes by and the checks count)', () => {
     const original = generateMigratableFile(300);
     const at = original.indexOf('{', original.indexOf('export function validTicket')) + 1;
     const analysis = new IncrementalScriptAnalysis();
@@ -198,13 +198,16 @@ describe('incremental script analysis', () => {
       analysis.analyze({ ...input, text });
       const lazy = analysis.lazyTree!;
       for (const statement of lazy.tree.statements) {
-        const walked = new Set<string>();
+        const walked = new Map<string, ts.Identifier[]>();
         const visit = (node: ts.Node): void => {
-          if (ts.isIdentifier(node) && isReference(node)) walked.add(node.text);
+          if (ts.isIdentifier(node) && isReference(node)) walked.set(node.text, [...(walked.get(node.text) ?? []), node]);
           ts.forEachChild(node, visit);
         };
         visit(statement);
-        assert.deepStrictEqual(lazy.namesOf(statement), walked, statement.getText(lazy.tree).slice(0, 80));
+        // The same identifier nodes, in document order (the checks count and read them: statementReferencesTo).
+        const known = lazy.referencesOf(statement)!;
+        assert.deepStrictEqual([...known.keys()].sort(), [...walked.keys()].sort(), statement.getText(lazy.tree).slice(0, 80));
+        for (const [name, identifiers] of walked) assert.ok(known.get(name)!.every((identifier, i) => identifier === identifiers[i]) && known.get(name)!.length === identifiers.length, name);
         compared++;
       }
     }

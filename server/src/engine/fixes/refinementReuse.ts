@@ -4,7 +4,7 @@ import type { Finding } from '../types';
 import type { CheckMemo } from './checkMemo';
 import { isImportLike } from './fixContext';
 import type { CheckReads, PlainUse, ReadObserver } from './support/checkReads';
-import { indexStatements, isReference, statementReferencesTo } from './support/nodes';
+import { indexStatements, knowStatementReferences, statementReferences, statementReferencesTo } from './support/nodes';
 import { treeHasSyntaxErrors } from './support/syntax';
 import { replacedStatements, statementAt } from '../script/topLevelStatements';
 import type { FixInput } from '../fixTypes';
@@ -50,7 +50,7 @@ export class RefinementReuse {
   private statements: readonly ts.Statement[] = [];
   private places: Array<Place | undefined> = [];
   private kept = new Map<ts.Statement, Map<string, Kept>>();
-  private readonly namesOfStatement = new ObjectCache<ts.Statement, ReadonlySet<string>>('namesOfStatement');
+  private readonly namesOfStatement = new ObjectCache<ts.Statement, StatementReferences>('namesOfStatement');
   /** The names of a statement as the analysis found them in its own walk, when it has them (see refine). */
   private knownNames: StatementNames | undefined;
   /** Each finding's shape, for the anchor position it was made for (see placeOf). */
@@ -65,11 +65,12 @@ export class RefinementReuse {
    * see shiftNodes.ts), what brings those of some statements (or of all) up to date. Only the statements' own
    * positions are read without it; a check that runs again settles its finding's statement and, as it reads them,
    * what it reads beyond (checkReads.ts); the placeholders' fixes settle the whole tree.
-   * `namesOf`: the names each statement of the tree mentions, when the caller's analysis already walked it for them
-   * (the editor's incremental analysis did, for every statement an edit made): the statement is not walked again.
+   * `referencesOf`: the references in each statement of the tree by name, when the caller's analysis already walked
+   * it for them (the editor's incremental analysis did, for every statement an edit made): the statement is not
+   * walked again, for its names nor for the checks that count references (statementReferencesTo).
    */
   refine(
-    input: FixInput, findings: readonly Finding[], tree: ts.SourceFile | undefined, refine: Refine, settle?: Settle, namesOf?: StatementNames,
+    input: FixInput, findings: readonly Finding[], tree: ts.SourceFile | undefined, refine: Refine, settle?: Settle, referencesOf?: StatementNames,
   ): Finding[] {
     if (!tree || tree.text !== input.text) {
       this.forget();
@@ -79,7 +80,7 @@ export class RefinementReuse {
     // parsing version are kept for when it parses again.
     if (treeHasSyntaxErrors(tree)) return waitingForSyntax(findings);
     const places = findings.map((finding) => this.placeOf(tree, finding));
-    this.knownNames = namesOf;
+    this.knownNames = referencesOf;
     const unchanged = this.follow(keyOf(input), tree, places);
     this.knownNames = undefined;
     const last = this.last;
@@ -166,7 +167,7 @@ export class RefinementReuse {
       return false;
     }
     const names = new Set<string>();
-    for (const statement of replaced) for (const name of this.namesOf(statement)) names.add(name);
+    for (const statement of replaced) for (const name of this.namesOf(statement).keys()) names.add(name);
     // Grouped by rule only when a kept verdict read some rules' findings.
     let rulesChanged: ReturnType<typeof changedRules> | undefined;
     const ruleChanged = (rule: string) => {
@@ -196,7 +197,7 @@ export class RefinementReuse {
   /** The names a statement is indexed under: those it mentions, and MODULE_STATEMENTS for one that can import. */
   private *indexedNames(statement: ts.Statement): Iterable<string> {
     const names = this.namesOf(statement);
-    yield* names;
+    yield* names.keys();
     if (ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement) || names.has('require')) yield MODULE_STATEMENTS;
   }
 
@@ -230,11 +231,14 @@ export class RefinementReuse {
   }
 
   /** The identifiers of a statement that name something (references and declarations; not property names). */
-  private namesOf(statement: ts.Statement): ReadonlySet<string> {
+  private namesOf(statement: ts.Statement): StatementReferences {
     let names = this.namesOfStatement.get(statement);
     if (!names) {
       // Kept here even when the analysis has them: it forgets a statement once an edit replaced it, when its names are still needed.
-      names = this.knownNames?.(statement) ?? walkNames(statement);
+      const known = this.knownNames?.(statement);
+      if (known) knowStatementReferences(statement, known); // for the checks that count references in it too
+      else workCounters.nameWalks++;
+      names = known ?? statementReferences(statement);
       this.namesOfStatement.set(statement, names);
     }
     return names;
@@ -256,20 +260,11 @@ function carriedOver(refinedBefore: Finding, before: Finding, now: Finding): Fin
   return carried as unknown as Finding;
 }
 
-/** The names (`isReference`) a statement mentions, found by walking it. */
-function walkNames(statement: ts.Statement): Set<string> {
-  workCounters.nameWalks++;
-  const found = new Set<string>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && isReference(node)) found.add(node.text);
-    ts.forEachChild(node, visit);
-  };
-  visit(statement);
-  return found;
-}
+/** The references (`isReference`) in a statement by name, in document order: the names it mentions are the keys. */
+type StatementReferences = ReadonlyMap<string, readonly ts.Identifier[]>;
 
-/** The names (`isReference`) a statement mentions, when known without walking it. */
-export type StatementNames = (statement: ts.Statement) => ReadonlySet<string> | undefined;
+/** The references in a statement by name, when known without walking it. */
+export type StatementNames = (statement: ts.Statement) => StatementReferences | undefined;
 
 /** Settles these statements of a tree whose positions under its statements may lag behind, or all of them. */
 export type Settle = (statements?: Iterable<ts.Statement>) => void;
@@ -302,7 +297,7 @@ function settlingReads(settle: Settle, places: ReadonlyArray<Place | undefined>,
 }
 
 /** Whether `names` has any of `lookedUp` (a loop: this runs for every kept verdict on each keystroke). */
-function mentionsAny(lookedUp: ReadonlySet<string>, names: ReadonlySet<string>): boolean {
+function mentionsAny(lookedUp: ReadonlySet<string>, names: { has(name: string): boolean }): boolean {
   for (const name of lookedUp) if (names.has(name)) return true;
   return false;
 }

@@ -24,8 +24,11 @@ export interface LazyTree {
   tree: ts.SourceFile;
   /** Settles these statements of the tree, or all of them. */
   settle(statements?: Iterable<ts.Statement>): void;
-  /** The names a statement of the tree mentions (`isReference`), from the analysis's own walk of it; undefined for others. */
-  namesOf(statement: ts.Statement): ReadonlySet<string> | undefined;
+  /**
+   * The references (`isReference`) in a statement of the tree by name, in document order, from the analysis's own
+   * walk of it; undefined for others.
+   */
+  referencesOf(statement: ts.Statement): ReadonlyMap<string, readonly ts.Identifier[]> | undefined;
 }
 
 /**
@@ -102,7 +105,7 @@ export class IncrementalScriptAnalysis {
         if (!statements) settleTree(tree);
         else for (const statement of statements) settleStatement(statement);
       },
-      namesOf: (statement) => this.summaries.get(statement)?.scan.references,
+      referencesOf: (statement) => this.summaries.get(statement)?.scan.references,
     };
   }
 
