@@ -115,6 +115,48 @@ describe('incremental script analysis', () => {
     }
   });
 
+  test('typing in a function whose calls denote nothing tracked does not run its callers again, unless its returns change that', () => {
+    // `wrap` is called by `ask`: what the call denotes is what `wrap` returns. While `wrap` returns only untracked
+    // values (returnsNothingTracked) before and after a keystroke in its body, `ask` keeps its results; once it
+    // returns a Bedrock client, `ask` runs again (its aggregated `converse` call is reported only on a client).
+    const head = [
+      'import { BedrockRuntime } from "@aws-sdk/client-bedrock-runtime";',
+      'export function wrap(ready: boolean): boolean {',
+    ].join('\n');
+    const tail = [
+      '  return ready && true;',
+      '}',
+      'export async function ask() {',
+      '  const client = wrap(true);',
+      '  return client.converse({ modelId: "meta.llama3-8b-instruct-v1:0", messages: [] });',
+      '}',
+      '',
+    ].join('\n');
+    const incremental = new IncrementalScriptAnalysis();
+    const check = (text: string, what: string) => {
+      const input = { text, languageId: 'typescript' as const, settings: DEFAULT_SETTINGS, fileName: 'wrap.ts' };
+      const before = snapshotWorkCounters();
+      assert.deepStrictEqual(sorted(incremental.analyze(input)), sorted(analyzeScript(input)), `${what}; text:\n${text}`);
+      return workSince(before).statementsReanalysed;
+    };
+    check(`${head}\n${tail}`, 'as opened');
+    let quiet = 0;
+    const typed = '  const total = 2 * 3;\n';
+    for (let length = 1; length <= typed.length; length++) {
+      if (check(`${head}\n${typed.slice(0, length)}${tail}`, `typed ${JSON.stringify(typed.slice(0, length))}`) === 1) quiet++;
+    }
+    assert.ok(quiet > typed.length / 2, `${quiet} of ${typed.length} keystrokes ran only the edited function`);
+    // A return that can denote something: the caller runs again, before and after.
+    const client = '  if (!ready) return new BedrockRuntime({ region: "us-east-1" });\n';
+    const input = { text: `${head}\n${client}${tail}`, languageId: 'typescript' as const, settings: DEFAULT_SETTINGS, fileName: 'wrap.ts' };
+    assert.ok(analyzeScript(input).some((finding) => finding.ruleId === 'bedrock/converse' && finding.range.start > input.text.indexOf('async function ask')), 'the call is reported on the client');
+    assert.equal(check(`${head}\n${client}${tail}`, 'returns a client'), 2);
+    assert.equal(check(`${head}\n${client.replace('us-east-1', 'us-west-2')}${tail}`, 'another region'), 2);
+    assert.equal(check(`${head}\n${tail}`, 'the client return removed'), 2);
+    // An assignment to its own name in its body: the caller runs again.
+    assert.equal(check(`${head}\n  wrap = undefined;\n${tail}`, 'assigns to its name'), 2);
+  });
+
   test('gives what a fresh analysis gives, after every one of a random sequence of edits', () => {
     const settingsChoices: EngineSettings[] = [DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, targetRegion: 'cn-north-1' }];
     let compared = 0;

@@ -8,6 +8,7 @@ import { runDetectors } from '../runDetectors';
 import { scanNodes } from '../scanNodes';
 import { applySuppressions, mayHaveSuppressions } from '../suppression';
 import { staleStatements } from './staleStatements';
+import { type QuietFunction, quietFunction } from './quietFunction';
 import { NameIndex } from './nameIndex';
 import { StatementIndex } from './statementIndex';
 import type { StatementResult, StatementSummary } from './statementSummary';
@@ -74,7 +75,8 @@ export class IncrementalScriptAnalysis {
     const index = new StatementIndex(tree.statements);
     const bindings = this.bindingsFor(added, removed, index);
     // Kept statements have no result after a settings change: all run again.
-    if (!this.rerun(tree, bindings, index, settingsChanged ? tree.statements : added, removed, input)) {
+    const quiet = settingsChanged ? undefined : quietFunction(added, removed, this.summaries);
+    if (!this.rerun(tree, bindings, index, settingsChanged ? tree.statements : added, removed, input, quiet)) {
       this.reset(); // a cancelled run leaves statements without results; start afresh next time
       return [];
     }
@@ -226,9 +228,9 @@ export class IncrementalScriptAnalysis {
    */
   private rerun(
     tree: ts.SourceFile, bindings: Bindings, index: StatementIndex,
-    changed: Iterable<ts.Statement>, removed: ReadonlyMap<ts.Statement, StatementSummary>, input: AnalyzeInput,
+    changed: Iterable<ts.Statement>, removed: ReadonlyMap<ts.Statement, StatementSummary>, input: AnalyzeInput, quiet?: QuietFunction,
   ): boolean {
-    const context = { summaries: this.summaries, removed, names: this.names, linking: this.linking };
+    const context = { summaries: this.summaries, removed, names: this.names, linking: this.linking, quiet };
     let stale = staleStatements(changed, context);
     for (;;) {
       const claimed = new Set<ts.Node>();
