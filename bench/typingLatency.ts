@@ -10,15 +10,15 @@ import { percentile } from './stats';
 
 const SIZES = [100, 300, 1_000, 3_000, 10_000];
 /** Typed one character at a time, then deleted one at a time (half-typed code does not parse, as in real typing). */
-const TYPED = '\n  const total = ticket.tags.length * 2;';
+export const TYPED = '\n  const total = ticket.tags.length * 2;';
 
-interface Place {
+export interface Place {
   name: string;
   /** Where the keystrokes go, in the generated text. */
   offset(text: string): number;
 }
 
-const PLACES: Place[] = [
+export const PLACES: Place[] = [
   { name: 'plain code', offset: (text) => text.indexOf('{', text.indexOf('export function validTicket', text.length / 2)) + 1 },
   // Inside a function that calls Bedrock: the refinement must run again (what the user types could change it).
   { name: 'a Bedrock function', offset: (text) => text.indexOf('{', nearMiddle(text, 'export async function chat')) + 1 },
