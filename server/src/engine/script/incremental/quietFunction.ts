@@ -1,4 +1,5 @@
 import ts from '../../typescript';
+import { ObjectCache } from '../../objectCache';
 import { returnsNothingTracked } from '../bindings';
 import { skipOuterExpressions } from '../parse';
 import type { StatementSummary } from './statementSummary';
@@ -29,11 +30,25 @@ export function quietFunction(
   return {
     silences(statement, visible) {
       if (visible !== name || (statement !== now && statement !== before)) return false;
-      holds ??= returnsNothingTracked(before) && returnsNothingTracked(now)
-        && !assignsTo(beforeSummary, name) && !assignsTo(nowSummary, name);
+      holds ??= isQuiet(before, beforeSummary, name) && isQuiet(now, nowSummary, name);
       return holds;
     },
   };
+}
+
+/**
+ * Each function declaration's answer, kept with it: while typing in a function the one an edit replaces is the one
+ * the edit before made, so each is walked once.
+ */
+const quietness = new ObjectCache<ts.FunctionDeclaration, boolean>('quietness');
+
+function isQuiet(fn: ts.FunctionDeclaration, summary: StatementSummary, name: string): boolean {
+  let quiet = quietness.get(fn);
+  if (quiet === undefined) {
+    quiet = returnsNothingTracked(fn) && !assignsTo(summary, name);
+    quietness.set(fn, quiet);
+  }
+  return quiet;
 }
 
 /** Whether the statement assigns to `name` (`name = ...`): the symbol tracker records those for the name's declarations. */
