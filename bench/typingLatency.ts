@@ -24,7 +24,7 @@ const TYPED_LINES = [
   '\n  const score = ratio * total - title;',
   '\n  const small = score < ticket.id * 4;',
 ];
-const TYPED = TYPED_LINES.join('');
+export const TYPED = TYPED_LINES.join('');
 const KEYSTROKES = 2 * TYPED.length;
 /**
  * Pause between keystrokes, ms (BENCH_TYPING_PAUSE_MS; default 0: back to back, a typist faster than any). A person
@@ -34,13 +34,13 @@ const PAUSE_MS = Number(process.env.BENCH_TYPING_PAUSE_MS ?? 0);
 /** A full parse is timed after every PARSE_EVERY-th keystroke (at 10,000 lines one takes ~50 ms: after each, the bench would double). */
 const PARSE_EVERY = 5;
 
-interface Place {
+export interface Place {
   name: string;
   /** Where the keystrokes go, in the generated text. */
   offset(text: string): number;
 }
 
-const PLACES: Place[] = [
+export const PLACES: Place[] = [
   { name: 'plain code', offset: (text) => text.indexOf('{', text.indexOf('export function validTicket', text.length / 2)) + 1 },
   // Inside a function that calls Bedrock: the refinement must run again (what the user types could change it).
   { name: 'a Bedrock function', offset: (text) => text.indexOf('{', nearMiddle(text, 'export async function chat')) + 1 },

@@ -115,6 +115,48 @@ describe('incremental script analysis', () => {
     }
   });
 
+  test('typing in a function whose calls denote nothing tracked does not run its callers again, unless its returns change that', () => {
+    // `wrap` is called by `ask`: what the call denotes is what `wrap` returns. While `wrap` returns only untracked
+    // values (returnsNothingTracked) before and after a keystroke in its body, `ask` keeps its results; once it
+    // returns a Bedrock client, `ask` runs again (its aggregated `converse` call is reported only on a client).
+    const head = [
+      'import { BedrockRuntime } from "@aws-sdk/client-bedrock-runtime";',
+      'export function wrap(ready: boolean): boolean {',
+    ].join('\n');
+    const tail = [
+      '  return ready && true;',
+      '}',
+      'export async function ask() {',
+      '  const client = wrap(true);',
+      '  return client.converse({ modelId: "meta.llama3-8b-instruct-v1:0", messages: [] });',
+      '}',
+      '',
+    ].join('\n');
+    const incremental = new IncrementalScriptAnalysis();
+    const check = (text: string, what: string) => {
+      const input = { text, languageId: 'typescript' as const, settings: DEFAULT_SETTINGS, fileName: 'wrap.ts' };
+      const before = snapshotWorkCounters();
+      assert.deepStrictEqual(sorted(incremental.analyze(input)), sorted(analyzeScript(input)), `${what}; text:\n${text}`);
+      return workSince(before).statementsReanalysed;
+    };
+    check(`${head}\n${tail}`, 'as opened');
+    let quiet = 0;
+    const typed = '  const total = 2 * 3;\n';
+    for (let length = 1; length <= typed.length; length++) {
+      if (check(`${head}\n${typed.slice(0, length)}${tail}`, `typed ${JSON.stringify(typed.slice(0, length))}`) === 1) quiet++;
+    }
+    assert.ok(quiet > typed.length / 2, `${quiet} of ${typed.length} keystrokes ran only the edited function`);
+    // A return that can denote something: the caller runs again, before and after.
+    const client = '  if (!ready) return new BedrockRuntime({ region: "us-east-1" });\n';
+    const input = { text: `${head}\n${client}${tail}`, languageId: 'typescript' as const, settings: DEFAULT_SETTINGS, fileName: 'wrap.ts' };
+    assert.ok(analyzeScript(input).some((finding) => finding.ruleId === 'bedrock/converse' && finding.range.start > input.text.indexOf('async function ask')), 'the call is reported on the client');
+    assert.equal(check(`${head}\n${client}${tail}`, 'returns a client'), 2);
+    assert.equal(check(`${head}\n${client.replace('us-east-1', 'us-west-2')}${tail}`, 'another region'), 2);
+    assert.equal(check(`${head}\n${tail}`, 'the client return removed'), 2);
+    // An assignment to its own name in its body: the caller runs again.
+    assert.equal(check(`${head}\n  wrap = undefined;\n${tail}`, 'assigns to its name'), 2);
+  });
+
   test('gives what a fresh analysis gives, after every one of a random sequence of edits', () => {
     const settingsChoices: EngineSettings[] = [DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, targetRegion: 'cn-north-1' }];
     let compared = 0;
@@ -187,7 +229,7 @@ describe('incremental script analysis', () => {
     assert.ok(reused > compared / 10, `${reused} of ${compared} versions reused the refinement`);
   });
 
-  test('the names it gives each statement are those a walk of the statement finds (what the refinement indexes by)', () => {
+  test('the references it gives each statement are those a walk of the statement finds (what the refinement indexes by and the checks count)', () => {
     const original = generateMigratableFile(300);
     const at = original.indexOf('{', original.indexOf('export function validTicket')) + 1;
     const analysis = new IncrementalScriptAnalysis();
@@ -198,13 +240,16 @@ describe('incremental script analysis', () => {
       analysis.analyze({ ...input, text });
       const lazy = analysis.lazyTree!;
       for (const statement of lazy.tree.statements) {
-        const walked = new Set<string>();
+        const walked = new Map<string, ts.Identifier[]>();
         const visit = (node: ts.Node): void => {
-          if (ts.isIdentifier(node) && isReference(node)) walked.add(node.text);
+          if (ts.isIdentifier(node) && isReference(node)) walked.set(node.text, [...(walked.get(node.text) ?? []), node]);
           ts.forEachChild(node, visit);
         };
         visit(statement);
-        assert.deepStrictEqual(lazy.namesOf(statement), walked, statement.getText(lazy.tree).slice(0, 80));
+        // The same identifier nodes, in document order (the checks count and read them: statementReferencesTo).
+        const known = lazy.referencesOf(statement)!;
+        assert.deepStrictEqual([...known.keys()].sort(), [...walked.keys()].sort(), statement.getText(lazy.tree).slice(0, 80));
+        for (const [name, identifiers] of walked) assert.ok(known.get(name)!.every((identifier, i) => identifier === identifiers[i]) && known.get(name)!.length === identifiers.length, name);
         compared++;
       }
     }

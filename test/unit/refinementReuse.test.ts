@@ -78,6 +78,9 @@ class Oracle {
   fullyRefined = 0;
   /** Versions whose fixable flags differ from the previous version's. */
   flips = 0;
+  /** Checks the editor's refinement ran, and its refinements carried over from the last one without running. */
+  editorChecks = 0;
+  carried = 0;
   private lastFixable: string | undefined;
   private readonly settings = fromRaw({});
   private readonly workspaceRelativePath: string;
@@ -93,7 +96,9 @@ class Oracle {
     editorRefining = true;
     const actual = this.analyzer.analyze(document, this.settings)!.result.findings;
     editorRefining = false;
-    const checks = workSince(before).checks;
+    const { checks, refinementsCarried } = workSince(before);
+    this.editorChecks += checks;
+    this.carried += refinementsCarried;
     const input = { text, languageId: this.source.languageId, settings: this.settings.engine, fileName: this.workspaceRelativePath, workspaceRelativePath: this.workspaceRelativePath };
     const findings = analyze(input).findings;
     forgetFixResults();
@@ -189,6 +194,33 @@ describe('refinement reuse across edits', () => {
     // checks of the edited function and of what reads it, never all of them (but when opened).
     assert.ok(oracle.partlyReused > 10, `${oracle.partlyReused} of ${oracle.compared} versions re-ran only some checks`);
     assert.equal(oracle.fullyRefined, 1, 'only the first version runs every check');
+  });
+
+  test('typing in plain code before the Bedrock functions carries the last refinement over, moved with the findings', () => {
+    // Nothing the checks read changes and every finding keeps its place: the refinement is not run at all, its
+    // result moves with the findings after the edit (their refined messages and fixability kept, see carriedOver).
+    const text = generateMigratableFile(300);
+    const input = { text, languageId: 'typescript' as const, settings: fromRaw({}).engine, fileName: 'src/generated-300.ts', workspaceRelativePath: 'src/generated-300.ts' };
+    const findings = analyze(input).findings;
+    const refined = refineFixability(input, findings);
+    forgetFixResults();
+    assert.ok(refined.some((finding, i) => finding !== findings[i] && finding.message !== findings[i].message), 'some findings are changed by the refinement');
+    const oracle = new Oracle({ name: 'generated-300.ts', text, languageId: 'typescript' });
+    oracle.check(text, 'as opened');
+    const at = text.indexOf('{', text.indexOf('export function validTicket0')) + 1;
+    assert.ok(findings.some((finding) => finding.range.start > at), 'findings after the edit move');
+    const snippet = '\n  const total = ticket.tags.length * 2;';
+    const checksBefore = oracle.editorChecks;
+    let versions = 0;
+    for (let typed = 1; typed <= snippet.length; typed++, versions++) {
+      oracle.check(text.slice(0, at) + snippet.slice(0, typed) + text.slice(at), `typed ${JSON.stringify(snippet.slice(0, typed))}`);
+    }
+    for (let left = snippet.length - 1; left >= 0; left--, versions++) {
+      oracle.check(text.slice(0, at) + snippet.slice(0, left) + text.slice(at), `deleted down to ${JSON.stringify(snippet.slice(0, left))}`);
+    }
+    assert.equal(oracle.editorChecks, checksBefore, 'no check runs again');
+    // The half-typed versions that do not parse wait for the syntax (not carried); every other one is.
+    assert.ok(oracle.carried > versions / 2, `${oracle.carried} of ${versions} refinements carried over`);
   });
 
   test('a use typed in another function refuses a call whose check looks up that name, and deleting it restores the fix', () => {

@@ -165,7 +165,7 @@ describe('statement-level reparse', () => {
       const seed = 0x7ee + sourceIndex;
       const next = seededRandom(seed);
       const settleNow = seededRandom(seed ^ 0x5e7);
-      const parse = (text: string) => parseScript(text, language, name);
+      const parse = (text: string, setParentNodes?: boolean) => parseScript(text, language, name, setParentNodes);
       let tree = parse(original);
       let text = original;
       const parsed = [original];

@@ -60,6 +60,8 @@ describe('work per edit', () => {
     assert.ok(large.findings > 10 * small.findings && large.fixable > 10 * small.fixable, JSON.stringify({ small, large }));
     assert.deepStrictEqual(withoutMoves(large.work), withoutMoves(small.work));
     assert.equal(large.work.findingsRefined, 0, 'no finding is refined again');
+    // Nothing a check read changed and no finding changed place: the last refinement is carried over, not run.
+    assert.ok(large.work.refinementsCarried > 0, 'refinements carried over');
     // The findings after the edit move with their statements: the refinement knows their places from before.
     assert.equal(large.work.findingShapes, small.work.findingShapes, 'finding shapes made again');
     assert.equal(large.work.checks, 0, 'no rewrite check runs again');

@@ -55,6 +55,11 @@ export const workCounters = {
   statementsCollected: 0,
   /** Findings whose fixability was refined from scratch. */
   findingsRefined: 0,
+  /**
+   * Refinements of an edited document answered from the last one (every verdict kept, every finding in the same
+   * place): refineFixability did not run at all.
+   */
+  refinementsCarried: 0,
 };
 
 export type WorkCounts = typeof workCounters;

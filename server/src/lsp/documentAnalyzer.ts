@@ -97,7 +97,7 @@ export class DocumentAnalyzer {
     }
     // The tree as the last keystroke left it: the refinement settles its positions only if a check runs again.
     const lazy = this.incremental.get(uri)?.lazyTree;
-    return { ...result, findings: reuse.refine(fixInput, result.findings, lazy?.tree, refineFindings, lazy?.settle, lazy?.namesOf) };
+    return { ...result, findings: reuse.refine(fixInput, result.findings, lazy?.tree, refineFindings, lazy?.settle, lazy?.referencesOf) };
   }
 
   private presenceFor(uri: string, text: string): TextPresence {

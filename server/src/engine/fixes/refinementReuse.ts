@@ -4,7 +4,7 @@ import type { Finding } from '../types';
 import type { CheckMemo } from './checkMemo';
 import { isImportLike } from './fixContext';
 import type { CheckReads, PlainUse, ReadObserver } from './support/checkReads';
-import { indexStatements, isReference, statementReferencesTo } from './support/nodes';
+import { indexStatements, knowStatementReferences, statementReferences, statementReferencesTo } from './support/nodes';
 import { treeHasSyntaxErrors } from './support/syntax';
 import { replacedStatements, statementAt } from '../script/topLevelStatements';
 import type { FixInput } from '../fixTypes';
@@ -55,7 +55,7 @@ export class RefinementReuse {
    * to the next (see placeOf), so looking one up does not hash a new text made from it for every finding and check.
    */
   private kept = new Map<ts.Statement, Map<string, Map<string, Kept>>>();
-  private readonly namesOfStatement = new ObjectCache<ts.Statement, ReadonlySet<string>>('namesOfStatement');
+  private readonly namesOfStatement = new ObjectCache<ts.Statement, StatementReferences>('namesOfStatement');
   /** The names of a statement as the analysis found them in its own walk, when it has them (see refine). */
   private knownNames: StatementNames | undefined;
   /** Each finding's shape, for the anchor position it was made for (see placeOf). */
@@ -64,17 +64,20 @@ export class RefinementReuse {
   private readonly naming = new Map<string, Set<ts.Statement>>();
   /** How often the file-wide property names occur in the text, counted around each edit (part of the key). */
   private readonly fileWide = new WordCounts();
+  /** The findings of the last refined tree (with their places: `places`) and what refining made of them. */
+  private last: { findings: readonly Finding[]; refined: readonly Finding[] } | undefined;
 
   /**
    * `settle`: when the positions under the tree's top-level statements may lag behind (the editor's incremental tree,
    * see shiftNodes.ts), what brings those of some statements (or of all) up to date. Only the statements' own
    * positions are read without it; a check that runs again settles its finding's statement and, as it reads them,
    * what it reads beyond (checkReads.ts); the placeholders' fixes settle the whole tree.
-   * `namesOf`: the names each statement of the tree mentions, when the caller's analysis already walked it for them
-   * (the editor's incremental analysis did, for every statement an edit made): the statement is not walked again.
+   * `referencesOf`: the references in each statement of the tree by name, when the caller's analysis already walked
+   * it for them (the editor's incremental analysis did, for every statement an edit made): the statement is not
+   * walked again, for its names nor for the checks that count references (statementReferencesTo).
    */
   refine(
-    input: FixInput, findings: readonly Finding[], tree: ts.SourceFile | undefined, refine: Refine, settle?: Settle, namesOf?: StatementNames,
+    input: FixInput, findings: readonly Finding[], tree: ts.SourceFile | undefined, refine: Refine, settle?: Settle, referencesOf?: StatementNames,
   ): Finding[] {
     if (!tree || tree.text !== input.text) {
       this.forget();
@@ -86,9 +89,18 @@ export class RefinementReuse {
     // parsing version are kept for when it parses again.
     if (treeHasSyntaxErrors(tree)) return waitingForSyntax(findings);
     const places = findings.map((finding) => this.placeOf(tree, finding));
-    this.knownNames = namesOf;
-    this.follow(keyOf(input, fileWide), tree, places);
+    this.knownNames = referencesOf;
+    const unchanged = this.follow(keyOf(input, fileWide), tree, places);
     this.knownNames = undefined;
+    const last = this.last;
+    this.last = undefined;
+    // Every verdict kept and the findings where they were: refining would give what it gave (see carriedOver).
+    if (unchanged && last && last.findings.length === findings.length && !findings.some(isPlaceholderFinding)) {
+      workCounters.refinementsCarried++;
+      const refined = findings.map((finding, i) => carriedOver(last.refined[i], last.findings[i], finding));
+      this.last = { findings, refined };
+      return refined;
+    }
     indexStatements(tree, {
       naming: (name) => (tree === this.tree ? inOrder(this.naming.get(name) ?? []) : undefined),
       moduleStatements: () => {
@@ -119,7 +131,9 @@ export class RefinementReuse {
         byName.set(transform.name, { verdict, reads });
       },
     };
-    return refine({ ...input, sourceFile: tree }, findings, tree, memo);
+    const refined = refine({ ...input, sourceFile: tree }, findings, tree, memo);
+    this.last = { findings, refined };
+    return refined;
   }
 
   private forget(): void {
@@ -129,10 +143,14 @@ export class RefinementReuse {
     this.statements = [];
     this.places = [];
     this.kept.clear();
+    this.last = undefined;
   }
 
-  /** Drops the verdicts the edit from the last refined tree to `tree` can have changed. */
-  private follow(key: string, tree: ts.SourceFile, places: Array<Place | undefined>): void {
+  /**
+   * Drops the verdicts the edit from the last refined tree to `tree` can have changed. True when it dropped none,
+   * with the same key, and every finding has a place, the same as the finding at its index had before.
+   */
+  private follow(key: string, tree: ts.SourceFile, places: Array<Place | undefined>): boolean {
     const previousPlaces = this.places;
     const { gone, added } = replacedStatements(this.statements, tree.statements);
     this.tree = tree;
@@ -149,18 +167,18 @@ export class RefinementReuse {
     if (key !== this.key) {
       this.key = key;
       this.kept.clear();
-      return;
+      return false;
     }
-    const replaced = [...gone, ...added];
-    if (replaced.length === 0) return;
-    if (replaced.some((statement) => this.isModuleLevel(statement))) {
-      this.kept.clear();
-      return;
-    }
-    const names = new Set<string>();
-    for (const statement of replaced) for (const name of this.namesOf(statement)) names.add(name);
     const findingsChanged = places.length !== previousPlaces.length
       || places.some((place, i) => !place || place.anchor !== previousPlaces[i]?.anchor || place.shape !== previousPlaces[i]?.shape);
+    const replaced = [...gone, ...added];
+    if (replaced.length === 0) return !findingsChanged;
+    if (replaced.some((statement) => this.isModuleLevel(statement))) {
+      this.kept.clear();
+      return false;
+    }
+    const names = new Set<string>();
+    for (const statement of replaced) for (const name of this.namesOf(statement).keys()) names.add(name);
     // Grouped by rule only when a kept verdict read some rules' findings.
     let rulesChanged: ReturnType<typeof changedRules> | undefined;
     const ruleChanged = (rule: string) => {
@@ -172,19 +190,28 @@ export class RefinementReuse {
       || (findingsChanged && [...reads.findingRules].some(ruleChanged))
       || countChanged(reads.counted, names, gone, added, countAnswers);
     const removed = new Set(gone);
+    let dropped = false;
     for (const [anchor, byShape] of this.kept) {
       if (removed.has(anchor)) {
         this.kept.delete(anchor);
+        dropped = true;
         continue;
       }
-      for (const byName of byShape.values()) for (const [name, { reads }] of byName) if (stale(reads)) byName.delete(name);
+      for (const byName of byShape.values()) {
+        for (const [name, { reads }] of byName) {
+          if (!stale(reads)) continue;
+          byName.delete(name);
+          dropped = true;
+        }
+      }
     }
+    return !dropped && !findingsChanged;
   }
 
   /** The names a statement is indexed under: those it mentions, and MODULE_STATEMENTS for one that can import. */
   private *indexedNames(statement: ts.Statement): Iterable<string> {
     const names = this.namesOf(statement);
-    yield* names;
+    yield* names.keys();
     if (ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement) || names.has('require')) yield MODULE_STATEMENTS;
   }
 
@@ -218,31 +245,40 @@ export class RefinementReuse {
   }
 
   /** The identifiers of a statement that name something (references and declarations; not property names). */
-  private namesOf(statement: ts.Statement): ReadonlySet<string> {
+  private namesOf(statement: ts.Statement): StatementReferences {
     let names = this.namesOfStatement.get(statement);
     if (!names) {
       // Kept here even when the analysis has them: it forgets a statement once an edit replaced it, when its names are still needed.
-      names = this.knownNames?.(statement) ?? walkNames(statement);
+      const known = this.knownNames?.(statement);
+      if (known) knowStatementReferences(statement, known); // for the checks that count references in it too
+      else workCounters.nameWalks++;
+      names = known ?? statementReferences(statement);
       this.namesOfStatement.set(statement, names);
     }
     return names;
   }
 }
 
-/** The names (`isReference`) a statement mentions, found by walking it. */
-function walkNames(statement: ts.Statement): Set<string> {
-  workCounters.nameWalks++;
-  const found = new Set<string>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && isReference(node)) found.add(node.text);
-    ts.forEachChild(node, visit);
-  };
-  visit(statement);
-  return found;
+/**
+ * What refining gives `now` when it gave `refinedBefore` for `before`, a finding of the same shape at the same index
+ * (the same object, or a copy moved with its statement), every verdict kept: the assessment is the same, so is what
+ * refining changed of the finding (its fixability, message and data), and the rest is the finding's own.
+ */
+function carriedOver(refinedBefore: Finding, before: Finding, now: Finding): Finding {
+  if (refinedBefore === before) return now;
+  if (now === before) return refinedBefore;
+  const carried: Record<string, unknown> = { ...now };
+  for (const [key, value] of Object.entries(refinedBefore)) {
+    if (key !== 'range' && value !== (before as unknown as Record<string, unknown>)[key]) carried[key] = value;
+  }
+  return carried as unknown as Finding;
 }
 
-/** The names (`isReference`) a statement mentions, when known without walking it. */
-export type StatementNames = (statement: ts.Statement) => ReadonlySet<string> | undefined;
+/** The references (`isReference`) in a statement by name, in document order: the names it mentions are the keys. */
+type StatementReferences = ReadonlyMap<string, readonly ts.Identifier[]>;
+
+/** The references in a statement by name, when known without walking it. */
+export type StatementNames = (statement: ts.Statement) => StatementReferences | undefined;
 
 /** Settles these statements of a tree whose positions under its statements may lag behind, or all of them. */
 export type Settle = (statements?: Iterable<ts.Statement>) => void;
@@ -275,7 +311,7 @@ function settlingReads(settle: Settle, places: ReadonlyArray<Place | undefined>,
 }
 
 /** Whether `names` has any of `lookedUp` (a loop: this runs for every kept verdict on each keystroke). */
-function mentionsAny(lookedUp: ReadonlySet<string>, names: ReadonlySet<string>): boolean {
+function mentionsAny(lookedUp: ReadonlySet<string>, names: { has(name: string): boolean }): boolean {
   for (const name of lookedUp) if (names.has(name)) return true;
   return false;
 }

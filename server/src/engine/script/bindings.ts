@@ -605,6 +605,36 @@ function thisOwner(node: ts.Node): ts.ClassLikeDeclaration | ts.ObjectLiteralExp
   return undefined;
 }
 
+/**
+ * True when calling `fn` denotes nothing the engine tracks, whatever the rest of the file says: its return type and
+ * every expression it returns are of kinds `meaningOfType` and `compute` give up on without looking anything up
+ * (literals, arithmetic, comparisons, `&&`...). Kept in step with them: the incremental analysis does not re-run
+ * the statements that call a function whose body changed when this holds before and after (staleStatements.ts).
+ */
+export function returnsNothingTracked(fn: ts.FunctionDeclaration): boolean {
+  if (fn.type && !isUntrackedType(fn.type)) return false;
+  return returnedExpressions(fn).every((expression) => {
+    const inner = skipOuterExpressions(expression);
+    return UNTRACKED_EXPRESSIONS.has(inner.kind)
+      || (ts.isBinaryExpression(inner) && !isDefaultingOperator(inner.operatorToken.kind));
+  });
+}
+
+/** Expressions `compute` gives no meaning to at once (a binary one too, unless it is `??` or `||`). */
+const UNTRACKED_EXPRESSIONS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.NumericLiteral, ts.SyntaxKind.BigIntLiteral, ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+  ts.SyntaxKind.RegularExpressionLiteral, ts.SyntaxKind.TemplateExpression, ts.SyntaxKind.TrueKeyword, ts.SyntaxKind.FalseKeyword,
+  ts.SyntaxKind.NullKeyword, ts.SyntaxKind.PrefixUnaryExpression, ts.SyntaxKind.PostfixUnaryExpression, ts.SyntaxKind.TypeOfExpression,
+  ts.SyntaxKind.VoidExpression, ts.SyntaxKind.DeleteExpression, ts.SyntaxKind.ArrayLiteralExpression,
+]);
+
+/** A type `meaningOfType` gives no meaning to at once: no type reference in it, nor in the members of a union. */
+function isUntrackedType(type: ts.TypeNode): boolean {
+  if (ts.isParenthesizedTypeNode(type)) return isUntrackedType(type.type);
+  if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) return type.types.every(isUntrackedType);
+  return !ts.isTypeReferenceNode(type);
+}
+
 /** The expressions a function can return (its expression body, or its `return x` statements, not nested functions'). */
 export function returnedExpressions(fn: ts.SignatureDeclaration): ts.Expression[] {
   const body = (fn as ts.FunctionLikeDeclaration).body;

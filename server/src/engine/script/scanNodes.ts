@@ -13,8 +13,11 @@ export interface NodeScan {
   candidates: Map<ts.SyntaxKind, ts.Node[]>;
   /** Every identifier's text: what names the subtree can depend on (filled only when asked for). */
   identifiers?: Set<string>;
-  /** Of those, the ones naming something (`isReference`): what the fixability refinement indexes statements by (filled with them). */
-  references?: Set<string>;
+  /**
+   * Of those, the ones naming something (`isReference`), by name in document order: what the fixability refinement
+   * indexes statements by and what its checks count (filled with them).
+   */
+  references?: Map<string, ts.Identifier[]>;
 }
 
 /**
@@ -25,7 +28,7 @@ export interface NodeScan {
 export function scanNodes(root: ts.Node, options: { identifiers?: boolean } = {}): NodeScan {
   const scan: NodeScan = {
     bindingNodes: [], candidates: new Map(), identifiers: options.identifiers ? new Set() : undefined,
-    references: options.identifiers ? new Set() : undefined,
+    references: options.identifiers ? new Map() : undefined,
   };
   const stack: ts.Node[] = [root];
   let parent = root;
@@ -45,7 +48,11 @@ export function scanNodes(root: ts.Node, options: { identifiers?: boolean } = {}
     if (scan.identifiers && node.kind === ts.SyntaxKind.Identifier) {
       const identifier = node as ts.Identifier;
       scan.identifiers.add(identifier.text);
-      if (isReference(identifier)) scan.references!.add(identifier.text); // its parent was set when it was pushed
+      if (isReference(identifier)) { // its parent was set when it was pushed
+        const same = scan.references!.get(identifier.text);
+        if (same) same.push(identifier);
+        else scan.references!.set(identifier.text, [identifier]);
+      }
     }
     const before = stack.length;
     ts.forEachChild(node, pushChild);

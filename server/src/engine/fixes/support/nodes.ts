@@ -131,12 +131,25 @@ function referencesUnder(root: ts.Node, name: string): ts.Identifier[] {
 // The editor's incremental tree keeps an unchanged statement as the same object with the same nodes (only their
 // positions move): its references are found once, not on every keystroke; and in one walk for every name (a check
 // looks up each name the Bedrock import brings in, in the statement just typed in).
-const referencesInStatement = new ObjectCache<ts.Statement, Map<string, ts.Identifier[]>>('referencesInStatement');
+const referencesInStatement = new ObjectCache<ts.Statement, ReadonlyMap<string, readonly ts.Identifier[]>>('referencesInStatement');
 
-export function statementReferencesTo(statement: ts.Statement, name: string): ts.Identifier[] {
+export function statementReferencesTo(statement: ts.Statement, name: string): readonly ts.Identifier[] {
+  return statementReferences(statement).get(name) ?? [];
+}
+
+/** Every reference (`isReference`) in a top-level statement by name, in document order. */
+export function statementReferences(statement: ts.Statement): ReadonlyMap<string, readonly ts.Identifier[]> {
   let byName = referencesInStatement.get(statement);
   if (!byName) referencesInStatement.set(statement, (byName = referencesIn(statement)));
-  return byName.get(name) ?? [];
+  return byName;
+}
+
+/**
+ * Gives a statement the references its owner's own walk found (the editor's incremental analysis walks every
+ * statement an edit made, scanNodes.ts): a check or the refinement that reads them does not walk it again.
+ */
+export function knowStatementReferences(statement: ts.Statement, byName: ReadonlyMap<string, readonly ts.Identifier[]>): void {
+  if (!referencesInStatement.get(statement)) referencesInStatement.set(statement, byName);
 }
 
 function referencesByName(sourceFile: ts.SourceFile): Map<string, ts.Identifier[]> {

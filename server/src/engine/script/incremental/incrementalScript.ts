@@ -8,6 +8,7 @@ import { runDetectors } from '../runDetectors';
 import { scanNodes } from '../scanNodes';
 import { applySuppressions, mayHaveSuppressions } from '../suppression';
 import { staleStatements } from './staleStatements';
+import { type QuietFunction, quietFunction } from './quietFunction';
 import { NameIndex } from './nameIndex';
 import { StatementIndex } from './statementIndex';
 import type { AnchoredFinding, StatementResult, StatementSummary } from './statementSummary';
@@ -24,8 +25,11 @@ export interface LazyTree {
   tree: ts.SourceFile;
   /** Settles these statements of the tree, or all of them. */
   settle(statements?: Iterable<ts.Statement>): void;
-  /** The names a statement of the tree mentions (`isReference`), from the analysis's own walk of it; undefined for others. */
-  namesOf(statement: ts.Statement): ReadonlySet<string> | undefined;
+  /**
+   * The references (`isReference`) in a statement of the tree by name, in document order, from the analysis's own
+   * walk of it; undefined for others.
+   */
+  referencesOf(statement: ts.Statement): ReadonlyMap<string, readonly ts.Identifier[]> | undefined;
 }
 
 /**
@@ -74,7 +78,8 @@ export class IncrementalScriptAnalysis {
     const index = new StatementIndex(tree.statements);
     const bindings = this.bindingsFor(added, removed, index);
     // Kept statements have no result after a settings change: all run again.
-    if (!this.rerun(tree, bindings, index, settingsChanged ? tree.statements : added, removed, input)) {
+    const quiet = settingsChanged ? undefined : quietFunction(added, removed, this.summaries);
+    if (!this.rerun(tree, bindings, index, settingsChanged ? tree.statements : added, removed, input, quiet)) {
       this.reset(); // a cancelled run leaves statements without results; start afresh next time
       return [];
     }
@@ -105,7 +110,7 @@ export class IncrementalScriptAnalysis {
         if (!statements) settleTree(tree);
         else for (const statement of statements) settleStatement(statement);
       },
-      namesOf: (statement) => this.summaries.get(statement)?.scan.references,
+      referencesOf: (statement) => this.summaries.get(statement)?.scan.references,
     };
   }
 
@@ -146,7 +151,7 @@ export class IncrementalScriptAnalysis {
   private parse(input: AnalyzeInput, change?: { from: string; edits: readonly Replacement[] }): ts.SourceFile {
     const treeKey = `${input.languageId}\n${input.fileName ?? ''}`;
     const previous = this.tree;
-    const parse = (text: string) => parseScript(text, input.languageId as ScriptLanguage, input.fileName);
+    const parse = (text: string, setParentNodes?: boolean) => parseScript(text, input.languageId as ScriptLanguage, input.fileName, setParentNodes);
     const known = previous && change && previous.text === change.from ? change.edits : undefined;
     const next = !previous || treeKey !== this.treeKey ? undefined
       : known ? nextTreeAfter(previous, input.text, known, parse) : nextTree(previous, input.text, parse, knownChange(input, previous.text));
@@ -241,9 +246,9 @@ export class IncrementalScriptAnalysis {
    */
   private rerun(
     tree: ts.SourceFile, bindings: Bindings, index: StatementIndex,
-    changed: Iterable<ts.Statement>, removed: ReadonlyMap<ts.Statement, StatementSummary>, input: AnalyzeInput,
+    changed: Iterable<ts.Statement>, removed: ReadonlyMap<ts.Statement, StatementSummary>, input: AnalyzeInput, quiet?: QuietFunction,
   ): boolean {
-    const context = { summaries: this.summaries, removed, names: this.names, linking: this.linking };
+    const context = { summaries: this.summaries, removed, names: this.names, linking: this.linking, quiet };
     let stale = staleStatements(changed, context);
     for (;;) {
       const claimed = new Set<ts.Node>();

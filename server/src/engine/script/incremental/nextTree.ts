@@ -12,13 +12,13 @@ const REPARSE_SHARE = 0.5;
  * The tree of `text` made from the tree of the previous version of the same document: the same tree when the
  * text did not change, else a statement-level reparse when the edit allows one, else TypeScript's incremental
  * parse. Undefined when so much changed that a fresh parse is cheaper. The previous tree is invalid afterwards.
- * `parse` parses a text exactly as `previous` was parsed (file name, kind, options, parent pointers). `known`: the
+ * `parse` parses a text exactly as `previous` was parsed (file name, kind, options), with parent pointers unless told not to. `known`: the
  * change from `previous.text` to `text` when the caller has it already (else the two texts are compared).
  * The nodes under the statements after a statement-level reparse may lag behind their statements: whoever reads
  * positions inside a statement settles it first (`settleStatement`, `settleTree`).
  */
 export function nextTree(
-  previous: ts.SourceFile, text: string, parse: (text: string) => ts.SourceFile, known?: ts.TextChangeRange,
+  previous: ts.SourceFile, text: string, parse: (text: string, setParentNodes?: boolean) => ts.SourceFile, known?: ts.TextChangeRange,
 ): ts.SourceFile | undefined {
   if (previous.text === text) return previous;
   const change = known ?? changeBetween(previous.text, text);
@@ -38,7 +38,7 @@ export function nextTree(
  * `nextTree` when the caller knows the edits that made `text` from the previous text (sorted, disjoint): the edited
  * statements alone are parsed when every edit lies inside one, however far apart they are.
  */
-export function nextTreeAfter(previous: ts.SourceFile, text: string, edits: readonly Replacement[], parse: (text: string) => ts.SourceFile): ts.SourceFile | undefined {
+export function nextTreeAfter(previous: ts.SourceFile, text: string, edits: readonly Replacement[], parse: (text: string, setParentNodes?: boolean) => ts.SourceFile): ts.SourceFile | undefined {
   if (edits.length === 0) return previous;
   const spliced = reparseStatements(previous, text, edits, parse);
   if (!spliced) return nextTree(previous, text, parse);

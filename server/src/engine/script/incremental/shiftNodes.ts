@@ -29,6 +29,34 @@ export function shiftNode(node: ts.Node, delta: number): void {
 }
 
 /**
+ * Moves a subtree just parsed without parent pointers by `delta` characters and sets those pointers under it: one
+ * walk for both, where the parser's walk for the parents and `shiftNode` made two (and kept a flat list of the nodes
+ * that a statement typed in is replaced before it ever needs: `itemsOf` makes it if the statement moves later).
+ */
+export function placeParsed(root: ts.Node, delta: number): void {
+  let moved = 0;
+  const visitNode = (node: ts.Node, parent: ts.Node | undefined): void => {
+    if (parent) (node as Mutable<ts.Node>).parent = parent;
+    (node as Positioned).pos += delta;
+    (node as Positioned).end += delta;
+    moved++;
+    ts.forEachChild(node, (child) => visitNode(child, node), (list) => visitList(list, node));
+    const jsDoc = (node as { jsDoc?: ts.Node[] }).jsDoc;
+    if (jsDoc) for (const comment of jsDoc) visitNode(comment, node);
+  };
+  const visitList = (list: ts.NodeArray<ts.Node>, parent: ts.Node): void => {
+    (list as unknown as Positioned).pos += delta;
+    (list as unknown as Positioned).end += delta;
+    moved++;
+    for (const child of list) visitNode(child, parent);
+  };
+  visitNode(root, undefined);
+  if (delta !== 0) workCounters.nodesMoved += moved;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
  * Moves a top-level statement by `delta` characters, leaving the nodes under it where they are until
  * `settleStatement` (issue #13: moving the ~60,000 nodes after the edit was most of a keystroke in a large file,
  * and most statements are not looked into before the next keystroke moves them again). The statement's own `pos`

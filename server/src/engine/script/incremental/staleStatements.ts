@@ -1,5 +1,6 @@
 import type ts from '../../typescript';
 import type { NameIndex } from './nameIndex';
+import type { QuietFunction } from './quietFunction';
 import type { StatementSummary } from './statementSummary';
 
 /** What `staleStatements` needs besides the summaries. */
@@ -12,6 +13,8 @@ export interface StaleContext {
   names: NameIndex;
   /** The current statements whose last result links them to others. */
   linking: Iterable<ts.Statement>;
+  /** A function whose body alone an edit replaced, when the statements calling it need not run again (quietFunction.ts). */
+  quiet?: QuietFunction;
 }
 
 /**
@@ -39,7 +42,7 @@ export function staleStatements(changed: Iterable<ts.Statement>, context: StaleC
   const neighbours = linkGraph([...context.linking].map((statement) => [statement, summaries.get(statement)!] as const), removed);
   const spread = (statement: ts.Statement, summary: StatementSummary) => {
     for (const name of summary.visibleNames) {
-      if (spreadNames.has(name)) continue;
+      if (spreadNames.has(name) || context.quiet?.silences(statement, name)) continue;
       spreadNames.add(name);
       for (const user of names.usersOf(name) ?? []) mark(user);
     }

@@ -1,6 +1,6 @@
 import ts from '../../typescript';
 import { statementIndexAt, topLevelStatementOf } from '../topLevelStatements';
-import { moveStatement, shiftNode } from './shiftNodes';
+import { moveStatement, placeParsed, shiftNode } from './shiftNodes';
 
 /** ts.TransformFlags.ContainsPossibleTopLevelAwait (internal): a module re-parses such statements with `await` as a keyword. */
 export const POSSIBLE_TOP_LEVEL_AWAIT = 1 << 26;
@@ -28,11 +28,12 @@ export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * Undefined when it cannot tell the result equals a fresh parse (the caller then falls back to TypeScript's
  * incremental parse): the edit touches a statement boundary, the new text does not parse as one statement that
  * ends where it did (its parse errors, if any, inside it: half-typed code), the file has syntax errors elsewhere, or module-level facts (module indicator, top-level await) could change.
- * `parse` must parse a text exactly as the tree was parsed (same file name, kind and options) with parent pointers.
+ * `parse` must parse a text exactly as the tree was parsed (same file name, kind and options), with parent pointers
+ * unless told not to (the statement's are set as it is moved into place).
  * The previous tree is invalid afterwards, as with TypeScript's incremental parse.
  */
 export function reparseStatement(
-  tree: ts.SourceFile, text: string, change: ts.TextChangeRange, parse: (text: string) => ts.SourceFile,
+  tree: ts.SourceFile, text: string, change: ts.TextChangeRange, parse: (text: string, setParentNodes?: boolean) => ts.SourceFile,
 ): ts.SourceFile | undefined {
   const previous = tree as ParsedFile;
   const statements = previous.statements;
@@ -52,7 +53,7 @@ export function reparseStatement(
 
   const delta = change.newLength - change.span.length;
   const ownText = text.slice(old.pos, old.end + delta);
-  const fresh = parse(ownText) as ParsedFile;
+  const fresh = parse(ownText, false) as ParsedFile;
   if (fresh.statements.length !== 1) return undefined;
   const statement = fresh.statements[0];
   if (statement.pos !== 0 || statement.end !== ownText.length || !endsWhateverFollows(statement, ownText)) return undefined;
@@ -62,7 +63,7 @@ export function reparseStatement(
   if (indicator === false) return undefined;
 
   // From here on the previous tree is given up: the fresh SourceFile object becomes the new tree.
-  shiftNode(statement, old.pos);
+  placeParsed(statement, old.pos);
   for (const diagnostic of fresh.parseDiagnostics) diagnostic.start += old.pos;
   // The later statements move; the nodes under them follow when something looks into them (shiftNodes.ts).
   for (let i = index + 1; i < statements.length; i++) moveStatement(statements[i], delta);

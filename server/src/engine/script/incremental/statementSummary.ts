@@ -20,7 +20,7 @@ export interface StatementResult {
 
 /** One top-level statement's part of the analysis; valid as long as the parser reuses the statement node. */
 export interface StatementSummary {
-  scan: NodeScan & { identifiers: Set<string>; references: Set<string> };
+  scan: NodeScan & { identifiers: Set<string>; references: Map<string, ts.Identifier[]> };
   /** Names this statement declares in the file's scope or assigns: what other statements may depend on. */
   visibleNames: Set<string>;
   /** The binding nodes that declare or assign those names: recorded for every version, the others only on demand. */

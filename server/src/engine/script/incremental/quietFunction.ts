@@ -1,0 +1,58 @@
+import ts from '../../typescript';
+import { ObjectCache } from '../../objectCache';
+import { returnsNothingTracked } from '../bindings';
+import { skipOuterExpressions } from '../parse';
+import type { StatementSummary } from './statementSummary';
+
+/**
+ * An edit that replaced one function declaration by another of the same name in the same place (typing in its
+ * body): the statements that use the name learn from the symbol tracker only that it is a function, and what calling
+ * it denotes (Bindings.returnedMeaning; the detectors read nothing else of a function). When that is nothing before
+ * and after, whatever the file says (returnsNothingTracked), and the function assigns nothing to its own name, its
+ * users need not run their detectors again for that name: `silences` says so, for the two statements and the name.
+ * Other names they declare or assign spread as usual, and so do links (a use claimed or reported in the function).
+ */
+export interface QuietFunction {
+  silences(statement: ts.Statement, name: string): boolean;
+}
+
+export function quietFunction(
+  added: ReadonlySet<ts.Statement>, removed: ReadonlyMap<ts.Statement, StatementSummary>, summaries: ReadonlyMap<ts.Statement, StatementSummary>,
+): QuietFunction | undefined {
+  if (added.size !== 1 || removed.size !== 1) return undefined;
+  const [now] = added;
+  const [[before, beforeSummary]] = removed;
+  const nowSummary = summaries.get(now);
+  if (!nowSummary || !ts.isFunctionDeclaration(now) || !ts.isFunctionDeclaration(before) || !now.name || !before.name) return undefined;
+  const name = now.name.text;
+  if (before.name.text !== name) return undefined;
+  let holds: boolean | undefined;
+  return {
+    silences(statement, visible) {
+      if (visible !== name || (statement !== now && statement !== before)) return false;
+      holds ??= isQuiet(before, beforeSummary, name) && isQuiet(now, nowSummary, name);
+      return holds;
+    },
+  };
+}
+
+/**
+ * Each function declaration's answer, kept with it: while typing in a function the one an edit replaces is the one
+ * the edit before made, so each is walked once.
+ */
+const quietness = new ObjectCache<ts.FunctionDeclaration, boolean>('quietness');
+
+function isQuiet(fn: ts.FunctionDeclaration, summary: StatementSummary, name: string): boolean {
+  let quiet = quietness.get(fn);
+  if (quiet === undefined) {
+    quiet = returnsNothingTracked(fn) && !assignsTo(summary, name);
+    quietness.set(fn, quiet);
+  }
+  return quiet;
+}
+
+/** Whether the statement assigns to `name` (`name = ...`): the symbol tracker records those for the name's declarations. */
+function assignsTo(summary: StatementSummary, name: string): boolean {
+  return summary.scan.bindingNodes.some((node) => ts.isBinaryExpression(node) && node.operatorToken.kind !== ts.SyntaxKind.CommaToken
+    && ts.isIdentifier(skipOuterExpressions(node.left)) && (skipOuterExpressions(node.left) as ts.Identifier).text === name);
+}
