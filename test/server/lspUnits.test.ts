@@ -51,6 +51,20 @@ describe('WorkspaceFolders', () => {
     assert.equal(folders.folderFor('file:///repo/packages/api/src/a.ts')?.name, 'repo');
   });
 
+  test('a relative path asked again after the folders changed is of the folders now', () => {
+    const folders = new WorkspaceFolders();
+    const uri = 'file:///repo/packages/api/src/a.ts';
+    folders.reset([outer, inner]);
+    assert.equal(folders.relativePath(uri), 'src/a.ts');
+    assert.equal(folders.relativePath(uri), 'src/a.ts');
+    folders.apply({ added: [], removed: [inner] });
+    assert.equal(folders.relativePath(uri), 'packages/api/src/a.ts');
+    folders.reset([]);
+    assert.equal(folders.relativePath(uri), undefined);
+    folders.apply({ added: [inner], removed: [] });
+    assert.equal(folders.relativePath(uri), 'src/a.ts');
+  });
+
   test('resolves created files inside the folder only', () => {
     assert.equal(WorkspaceFolders.resolve(outer, 'src/sage maker.ts'), 'file:///repo/src/sage%20maker.ts');
     assert.equal(WorkspaceFolders.resolve(outer, './src\\a.ts'), 'file:///repo/src/a.ts');

@@ -6,14 +6,18 @@ import type { WorkspaceFolder, WorkspaceFoldersChangeEvent } from 'vscode-langua
  */
 export class WorkspaceFolders {
   private folders: WorkspaceFolder[] = [];
+  /** The last document's relative path: asked twice on each keystroke (its file name, its place for fixes), for one URI. */
+  private lastRelative: { uri: string; relative: string | undefined } | undefined;
 
   reset(folders: readonly WorkspaceFolder[] | null | undefined): void {
     this.folders = [...(folders ?? [])];
+    this.lastRelative = undefined;
   }
 
   apply(event: WorkspaceFoldersChangeEvent): void {
     const removed = new Set(event.removed.map((folder) => withSlash(folder.uri)));
     this.folders = this.folders.filter((folder) => !removed.has(withSlash(folder.uri))).concat(event.added);
+    this.lastRelative = undefined;
   }
 
   folderFor(uri: string): WorkspaceFolder | undefined {
@@ -27,9 +31,11 @@ export class WorkspaceFolders {
 
   /** The document's path relative to its folder (decoded, forward slashes), or undefined outside every folder. */
   relativePath(uri: string): string | undefined {
+    if (this.lastRelative?.uri === uri) return this.lastRelative.relative;
     const folder = this.folderFor(uri);
-    if (!folder) return undefined;
-    return decodeSegments(uri.slice(withSlash(folder.uri).length));
+    const relative = folder && decodeSegments(uri.slice(withSlash(folder.uri).length));
+    this.lastRelative = { uri, relative };
+    return relative;
   }
 
   /**

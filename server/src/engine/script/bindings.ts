@@ -635,25 +635,43 @@ function isUntrackedType(type: ts.TypeNode): boolean {
   return !ts.isTypeReferenceNode(type);
 }
 
-/** The expressions a function can return (its expression body, or its `return x` statements, not nested functions'). */
+/**
+ * The expressions a function can return (its expression body, or its `return x` statements, not nested functions').
+ * A `return` is a statement, so only statements are walked, never the expressions in them (a `return` inside an
+ * expression belongs to a nested function): this runs on each keystroke typed in a function (quietFunction.ts).
+ */
 export function returnedExpressions(fn: ts.SignatureDeclaration): ts.Expression[] {
   const body = (fn as ts.FunctionLikeDeclaration).body;
   if (!body) return [];
   if (!ts.isBlock(body)) return [body];
   const results: ts.Expression[] = [];
-  const stack: ts.Node[] = [body];
+  const stack: ts.Statement[] = [body];
   while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (ts.isReturnStatement(node)) {
-      if (node.expression) results.push(node.expression);
-      continue;
+    const statement = stack.pop()!;
+    if (ts.isReturnStatement(statement)) {
+      if (statement.expression) results.push(statement.expression);
+    } else {
+      pushInnerStatements(statement, stack);
     }
-    if (ts.isFunctionLike(node)) continue; // a nested function's returns are its own
-    ts.forEachChild(node, (child) => {
-      stack.push(child);
-    });
   }
   return results;
+}
+
+/** The statements directly inside a statement (blocks, branches, loop bodies, try/catch/finally, switch clauses). */
+function pushInnerStatements(statement: ts.Statement, stack: ts.Statement[]): void {
+  if (ts.isBlock(statement)) stack.push(...statement.statements);
+  else if (ts.isIfStatement(statement)) {
+    stack.push(statement.thenStatement);
+    if (statement.elseStatement) stack.push(statement.elseStatement);
+  } else if (ts.isIterationStatement(statement, false) || ts.isLabeledStatement(statement) || ts.isWithStatement(statement)) {
+    stack.push(statement.statement);
+  } else if (ts.isTryStatement(statement)) {
+    stack.push(statement.tryBlock);
+    if (statement.catchClause) stack.push(statement.catchClause.block);
+    if (statement.finallyBlock) stack.push(statement.finallyBlock);
+  } else if (ts.isSwitchStatement(statement)) {
+    for (const clause of statement.caseBlock.clauses) stack.push(...clause.statements);
+  }
 }
 
 /**
