@@ -1,33 +1,58 @@
-// What the Linux scheduler says about one thread (/proc/PID/task/TID/sched): the CPU time it has run and how often it
-// was preempted. Read between keystrokes, it tells a slow keystroke that waited for a core (the box is shared) from
-// one that did more work (a garbage collection). Elsewhere than Linux it reads nothing.
-import { readFileSync } from 'node:fs';
+// What the Linux scheduler says about the threads of one process (/proc/PID/task/TID/schedstat: nanoseconds run,
+// nanoseconds waited runnable for a core, time slices). Read between keystrokes, it tells a slow keystroke that waited
+// for a core (the box is shared) from one that did more work (a garbage collection) and from one that slept (an IPC
+// hop, a main thread waiting for its collector's helper threads); and what V8's background threads (concurrent
+// marking, sweeping, compilation) ran meanwhile, competing for the box's two cores. Elsewhere than Linux it reads nothing.
+import { readdirSync, readFileSync } from 'node:fs';
 
-export interface ThreadSchedule {
-  /** CPU time the thread has run, ms (se.sum_exec_runtime). */
-  cpuMs: number;
-  /** Times the scheduler took the core away from it while it could run (nr_involuntary_switches). */
-  preempted: number;
+export interface ProcessSchedule {
+  /** CPU time the main thread has run, ms. */
+  mainCpuMs: number;
+  /** Time the main thread was runnable but waited for a core, ms. */
+  mainQueuedMs: number;
+  /** CPU time all the other threads of the process have run, ms (threads that ended meanwhile are not counted). */
+  othersCpuMs: number;
 }
 
-/** The main thread of process `pid` (its thread id is its process id). */
-export function threadSchedule(pid: number): ThreadSchedule | undefined {
+/**
+ * The threads of process `pid` (the main thread's id is the process id). Reading its own process, the bench reads its
+ * main thread last before a timed span and first after it, so that reading the other threads is not in its CPU time.
+ */
+export function processSchedule(pid: number, order: 'main first' | 'main last' = 'main first'): ProcessSchedule | undefined {
+  const mainFirst = order === 'main first' ? threadStat(pid, pid) : undefined;
+  let othersCpuMs = 0;
+  for (const tid of threadIds(pid)) {
+    if (tid !== pid) othersCpuMs += threadStat(pid, tid)?.cpuMs ?? 0;
+  }
+  const main = mainFirst ?? threadStat(pid, pid);
+  return main && { mainCpuMs: main.cpuMs, mainQueuedMs: main.queuedMs, othersCpuMs };
+}
+
+/** `after − before`, field by field; undefined when either is. */
+export function scheduleSpent(before: ProcessSchedule | undefined, after: ProcessSchedule | undefined): ProcessSchedule | undefined {
+  if (!before || !after) return undefined;
+  return {
+    mainCpuMs: after.mainCpuMs - before.mainCpuMs,
+    mainQueuedMs: after.mainQueuedMs - before.mainQueuedMs,
+    othersCpuMs: Math.max(0, after.othersCpuMs - before.othersCpuMs),
+  };
+}
+
+function threadIds(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+function threadStat(pid: number, tid: number): { cpuMs: number; queuedMs: number } | undefined {
   let text: string;
   try {
-    text = readFileSync(`/proc/${pid}/task/${pid}/sched`, 'utf8');
+    text = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8');
   } catch {
     return undefined;
   }
-  const cpuMs = field(text, 'se.sum_exec_runtime');
-  const preempted = field(text, 'nr_involuntary_switches');
-  return cpuMs === undefined || preempted === undefined ? undefined : { cpuMs, preempted };
-}
-
-function field(text: string, name: string): number | undefined {
-  const start = text.indexOf(`${name} `);
-  if (start < 0) return undefined;
-  const colon = text.indexOf(':', start);
-  const end = text.indexOf('\n', colon);
-  const value = Number(text.slice(colon + 1, end < 0 ? undefined : end));
-  return Number.isFinite(value) ? value : undefined;
+  const [run, queued] = text.split(' ').map(Number);
+  return Number.isFinite(run) && Number.isFinite(queued) ? { cpuMs: run / 1e6, queuedMs: queued / 1e6 } : undefined;
 }

@@ -1,13 +1,22 @@
 // Edit → diagnostics over a real LSP connection across file sizes (issue #13): keystrokes sent as VS Code sends them
 // (incremental didChange of the typed or deleted character, then a diagnostic pull), on Bedrock-heavy files the
 // fixes can migrate, so every diagnostic's `fixable` is the refined one. Baseline: a full TypeScript parse of the
-// same text, timed after every 5th keystroke (same run, same load). A second table says where the p99 comes from.
+// same text, timed after every 5th keystroke (same run, same load). Two more tables say where the p99 comes from.
+//
+// What a keystroke's time is: from sending the didChange to having the pulled diagnostics' JSON parsed in the bench,
+// i.e. the server's analysis and answer, the IPC hops and the client's parse of the answer (all of which an editor
+// waits for too), and the server's own garbage collections (the editor's too). What it is not: the bench's own work
+// between keystrokes (reading /proc, building the next text) and the bench's own garbage collections, which it runs
+// between keystrokes (benchCollections.ts: its young generation emptied after each keystroke, its whole heap after the
+// baseline parses, which are timed after a place's keystrokes: at 10,000 lines each leaves megabytes of garbage, whose
+// collection landed inside later keystrokes). The anatomy table counts the bench collections that still land inside one.
 import ts from 'typescript';
 import { LspTestClient } from '../test/helpers/lspClient';
 import { generateMigratableFile } from '../test/helpers/migratableFile';
 import { benchServerExecArgv, benchTransport, describeServerFlags } from './serverFlags';
 import { GcTrace } from './gcTrace';
-import { anatomyRow, KeystrokeObserver, type Keystroke, p50p99, type PlaceRun, printAnatomy } from './keystrokeAnatomy';
+import { anatomyRows, KeystrokeObserver, type Keystroke, p50p99, type PlaceRun, printAnatomy } from './keystrokeAnatomy';
+import { BenchCollections, collectWholeHeap, collectYoungGeneration } from './benchCollections';
 import { residentMemory } from './residentMemory';
 import { percentile } from './stats';
 
@@ -31,7 +40,7 @@ const KEYSTROKES = 2 * TYPED.length;
  * leaves 50–200 ms, in which V8 runs the young collection it schedules as a task when the young generation is 80 % full.
  */
 const PAUSE_MS = Number(process.env.BENCH_TYPING_PAUSE_MS ?? 0);
-/** A full parse is timed after every PARSE_EVERY-th keystroke (at 10,000 lines one takes ~50 ms: after each, the bench would double). */
+/** A full parse is timed of the text after every PARSE_EVERY-th keystroke (at 10,000 lines one takes ~50 ms: of every text, the bench would double). */
 const PARSE_EVERY = 5;
 
 export interface Place {
@@ -69,7 +78,7 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
   const gc = transport === 'ipc' ? new GcTrace() : undefined;
   console.log('\n## Typing: edit → diagnostics over LSP across file sizes (p50 / p99 ms; ratio to a full parse of the same file)');
   console.log(`At each place ${TYPED_LINES.length} lines like \`${TYPED_LINES[0].trim()}\` are typed one character at a time, then deleted one at a time: ${KEYSTROKES} keystrokes per place, so each p99 is the nearest-rank p99 of ${KEYSTROKES} samples (the ${KEYSTROKES - Math.ceil(0.99 * KEYSTROKES) + 1}th-slowest).`);
-  console.log(`The full parse is timed after every ${PARSE_EVERY}th keystroke (${Math.ceil(KEYSTROKES / PARSE_EVERY) * PLACES.length} samples per size). "Pull without edit" is the floor the transport sets: ${KEYSTROKES} diagnostic pulls of the same version (no analysis; the server answers "unchanged").`);
+  console.log(`The full parse is timed of the text after every ${PARSE_EVERY}th keystroke, after the keystrokes of the place (${Math.ceil(KEYSTROKES / PARSE_EVERY) * PLACES.length} samples per size). "Pull without edit" is the floor the transport sets: ${KEYSTROKES} diagnostic pulls of the same version (no analysis; the server answers "unchanged").`);
   console.log('Pulls send the last result id, as VS Code does: a keystroke that changes no diagnostic is answered "unchanged" (the last column counts those keystrokes).');
   console.log(`${describeServerFlags(transport)}${gc ? ' Plus --trace-gc, to count collections (one line printed per collection).' : ''}`);
   if (PAUSE_MS > 0) console.log(`Keystrokes ${PAUSE_MS} ms apart (BENCH_TYPING_PAUSE_MS; by default back to back).`);
@@ -78,7 +87,8 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
   const client = await LspTestClient.start({
     folders: [{ uri: 'file:///bench', name: 'bench' }], execArgv, transport, onStdout: gc && ((chunk) => gc.add(chunk)),
   });
-  const tailRows: string[] = [];
+  const tailRows: Array<[string, string]> = [];
+  const benchCollections = new BenchCollections();
   try {
     await warmUp(client, gc);
     console.log('| lines | findings (fixable) | full parse p50 / p99 | plain code p50 / p99 | ratio p50 | a Bedrock function p50 / p99 | ratio p50 | pull without edit p50 / p99 | "unchanged" |');
@@ -98,7 +108,9 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
       for (const place of PLACES) {
         const keystrokes = await typeAndDelete(client, uri, text, place.offset(text), parses, gc);
         byPlace.push({ keystrokes, collections: gc?.take() ?? { scavengeMs: [], markCompactMs: [] } });
-        tailRows.push(anatomyRow(lineCount, place.name, byPlace[byPlace.length - 1], gc !== undefined));
+        await new Promise(setImmediate); // the bench's last collections' records are delivered
+        tailRows.push(anatomyRows(lineCount, place.name, byPlace[byPlace.length - 1], gc !== undefined, benchCollections));
+        benchCollections.forgetBefore(performance.now());
       }
       // Both ratios against the parse p50 printed (all keystrokes' parses), not the parses timed so far.
       const typed = byPlace.flatMap(({ keystrokes }) => {
@@ -114,6 +126,7 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
     const memory = client.pid === undefined ? undefined : residentMemory(client.pid);
     if (memory) console.log(`Server resident memory after the typing: ${memory.rssMb.toFixed(0)} MB (peak ${memory.peakMb.toFixed(0)} MB).`);
   } finally {
+    benchCollections.stop();
     await client.stop();
   }
   printAnatomy(tailRows);
@@ -149,27 +162,32 @@ async function pullsWithoutEdit(client: LspTestClient, uri: string, count: numbe
 }
 
 /**
- * The round trip of each keystroke; after every PARSE_EVERY-th, a full parse of the same text is timed into
- * `parses`, so the baseline is measured under the same load as the keystrokes (the box is shared).
+ * The round trip of each keystroke; then full parses of every PARSE_EVERY-th text typed, timed into `parses` (the
+ * baseline, measured in the same run under the same load, but after the keystrokes: a parse between two keystrokes
+ * left megabytes of garbage, and a full collection after each slowed the parses themselves ~3×, V8 shrinking its
+ * young generation). The bench empties its young generation after each keystroke, and collects its whole heap after
+ * the parses, outside every timed span.
  */
 async function typeAndDelete(client: LspTestClient, uri: string, text: string, at: number, parses: number[], gc?: GcTrace): Promise<Keystroke[]> {
   const start = positionAt(text, at);
   const keystrokes: Keystroke[] = [];
+  const toParse: string[] = [];
   const observer = new KeystrokeObserver(client.pid, gc);
-  let current = text;
-  const keystroke = async (range: { start: typeof start; end: typeof start }, newText: string, nextText: string) => {
+  const keystroke = async (range: { start: typeof start; end: typeof start }, newText: string, typed: number) => {
     keystrokes.push(await observer.measure(async () => {
       await client.changeRange(uri, range, newText);
       await client.diagnosticItems(uri);
     }));
-    current = nextText;
-    if (keystrokes.length % PARSE_EVERY === 0) parses.push(fullParse(current));
+    if (keystrokes.length % PARSE_EVERY === 0) toParse.push(withTyped(typed));
+    collectYoungGeneration();
     if (PAUSE_MS > 0) await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
   };
   const withTyped = (count: number) => text.slice(0, at) + TYPED.slice(0, count) + text.slice(at);
   const positionOf = (typed: number) => positionAfter(start, TYPED.slice(0, typed));
-  for (let i = 0; i < TYPED.length; i++) await keystroke({ start: positionOf(i), end: positionOf(i) }, TYPED[i], withTyped(i + 1));
-  for (let i = TYPED.length; i > 0; i--) await keystroke({ start: positionOf(i - 1), end: positionOf(i) }, '', withTyped(i - 1));
+  for (let i = 0; i < TYPED.length; i++) await keystroke({ start: positionOf(i), end: positionOf(i) }, TYPED[i], i + 1);
+  for (let i = TYPED.length; i > 0; i--) await keystroke({ start: positionOf(i - 1), end: positionOf(i) }, '', i - 1);
+  for (const typedText of toParse) parses.push(fullParse(typedText));
+  collectWholeHeap();
   return keystrokes;
 }
 

@@ -18,5 +18,9 @@
  * keystrokes 0.8–1.0 → 0.5 at 111 lines, 1.5–1.8 → 0.8 at 987, 4.0–4.5 → 2.0 at 9,747) but adds ~40 MB to the peak
  * of a cold report of the real-world workspace (223 → 263 MB; 64: 305 MB) and keeps ~30 MB more after it (nothing at
  * rest: 119 MB either way), while a collection's ~1 ms pause keeps a keystroke within ~2.5× the p50.
+ * Not `--no-concurrent-recompilation` or `--single-threaded` (measured 2026-12-07, typing bench): the server's other
+ * threads' CPU during a keystroke (p99 2–5 ms, 0 at p50) is TurboFan still optimising after the warm-up; on the main
+ * thread those compiles made the server's own CPU p99 5–13 ms (0.8–1.5 ms with them in the background). Not
+ * `--single-threaded-gc`: the same scavenge pauses (0.7–2.5 ms) and p99s within the box's noise.
  */
 export const SERVER_EXEC_ARGV: readonly string[] = ['--heap-growing-percent=20', '--no-allocation-site-pretenuring'];

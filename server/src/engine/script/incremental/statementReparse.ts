@@ -83,18 +83,21 @@ export function reparseStatement(
   next.externalModuleIndicator = indicator;
   next.flags |= previous.flags;
   next.transformFlags |= previous.transformFlags;
-  for (const [key, value] of fresh.identifiers) previous.identifiers.set(key, value);
-  next.identifiers = previous.identifiers;
+  const identifiers = previous.identifiers;
+  fresh.identifiers.forEach((value, key) => identifiers.set(key, value)); // no entry array per name
+  next.identifiers = identifiers;
   next.nodeCount += previous.nodeCount;
   next.identifierCount += previous.identifierCount;
   next.commentDirectives = movedDirectives(previous.commentDirectives, fresh.commentDirectives, old, delta);
   // Pragmas and reference directives come from the comments at the top of the file, which the edit did not touch.
-  for (const key of ['pragmas', 'referencedFiles', 'typeReferenceDirectives', 'libReferenceDirectives', 'amdDependencies',
-    'hasNoDefaultLib', 'moduleName', 'checkJsDirective'] as const) {
+  for (const key of TOP_OF_FILE_FIELDS) {
     (next as unknown as Record<string, unknown>)[key] = (previous as unknown as Record<string, unknown>)[key];
   }
   return next;
 }
+
+const TOP_OF_FILE_FIELDS = ['pragmas', 'referencedFiles', 'typeReferenceDirectives', 'libReferenceDirectives', 'amdDependencies',
+  'hasNoDefaultLib', 'moduleName', 'checkJsDirective'] as const;
 
 /**
  * The new tree's statement list. `ts.factory.createNodeArray` would OR together the transform flags of every
