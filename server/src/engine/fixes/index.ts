@@ -342,7 +342,6 @@ export function waitingForSyntax(findings: readonly Finding[]): Finding[] {
   return findings.map((finding) => (finding.fixable ? notFixed(finding, reason) : finding));
 }
 
-/** The finding marked as one fix-all leaves, with the reason in its message and in `data.notFixed`. */
 /** A Markdown document's findings, fixable exactly when its fix-all changes them (fences get no created modules). */
 function refineMarkdownFixability(input: FixInput, findings: readonly Finding[]): Finding[] {
   const refusals = markdownFixAllRefusals(input, findings, fixesForFinding);
@@ -352,6 +351,7 @@ function refineMarkdownFixability(input: FixInput, findings: readonly Finding[])
   });
 }
 
+/** The finding marked as one fix-all leaves, with the reason in its message and in `data.notFixed`. */
 export function notFixed(finding: Finding, reason: string): Finding {
   return { ...finding, fixable: false, message: `${finding.message} ${localizedOnce('notFixed', reason, () => l10n.t('Not fixed automatically: {0}.', reason))}`, data: { ...finding.data, notFixed: reason } };
 }
