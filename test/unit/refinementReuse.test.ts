@@ -111,6 +111,18 @@ class Oracle {
     if (this.lastFixable !== undefined && fixable !== this.lastFixable) this.flips++;
     this.lastFixable = fixable;
   }
+
+  /** Types `snippet` at `at` one character at a time, then deletes it one at a time, checking every version; returns how many. */
+  typeAndDelete(text: string, at: number, snippet: string): number {
+    let versions = 0;
+    for (let typed = 1; typed <= snippet.length; typed++, versions++) {
+      this.check(text.slice(0, at) + snippet.slice(0, typed) + text.slice(at), `typed ${JSON.stringify(snippet.slice(0, typed))}`);
+    }
+    for (let left = snippet.length - 1; left >= 0; left--, versions++) {
+      this.check(text.slice(0, at) + snippet.slice(0, left) + text.slice(at), `deleted down to ${JSON.stringify(snippet.slice(0, left))}`);
+    }
+    return versions;
+  }
 }
 
 /** True while the Oracle runs the editor's analysis (not the fresh one it compares it with). */
@@ -211,13 +223,7 @@ describe('refinement reuse across edits', () => {
     assert.ok(findings.some((finding) => finding.range.start > at), 'findings after the edit move');
     const snippet = '\n  const total = ticket.tags.length * 2;';
     const checksBefore = oracle.editorChecks;
-    let versions = 0;
-    for (let typed = 1; typed <= snippet.length; typed++, versions++) {
-      oracle.check(text.slice(0, at) + snippet.slice(0, typed) + text.slice(at), `typed ${JSON.stringify(snippet.slice(0, typed))}`);
-    }
-    for (let left = snippet.length - 1; left >= 0; left--, versions++) {
-      oracle.check(text.slice(0, at) + snippet.slice(0, left) + text.slice(at), `deleted down to ${JSON.stringify(snippet.slice(0, left))}`);
-    }
+    const versions = oracle.typeAndDelete(text, at, snippet);
     assert.equal(oracle.editorChecks, checksBefore, 'no check runs again');
     // The half-typed versions that do not parse wait for the syntax (not carried); every other one is.
     assert.ok(oracle.carried > versions / 2, `${oracle.carried} of ${versions} refinements carried over`);
@@ -245,14 +251,7 @@ describe('refinement reuse across edits', () => {
     const oracle = new Oracle({ name: 'lookups.ts', text, languageId: 'typescript' });
     oracle.check(text, 'as opened');
     const at = text.indexOf('  return 1;');
-    for (const snippet of ['void command;\n', 'void body;\n']) {
-      for (let typed = 1; typed <= snippet.length; typed++) {
-        oracle.check(text.slice(0, at) + snippet.slice(0, typed) + text.slice(at), `typed ${JSON.stringify(snippet.slice(0, typed))}`);
-      }
-      for (let left = snippet.length - 1; left >= 0; left--) {
-        oracle.check(text.slice(0, at) + snippet.slice(0, left) + text.slice(at), `deleted down to ${JSON.stringify(snippet.slice(0, left))}`);
-      }
-    }
+    for (const snippet of ['void command;\n', 'void body;\n']) oracle.typeAndDelete(text, at, snippet);
     assert.ok(oracle.flips >= 4, `fixability changed ${oracle.flips} times (a second use refuses, its deletion restores)`);
   });
 
