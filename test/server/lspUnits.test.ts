@@ -21,7 +21,7 @@ describe('LruCache', () => {
     cache.set('c', 3);
     assert.equal(cache.get('b'), undefined);
     assert.equal(cache.get('a'), 1);
-    cache.deleteWhere((key) => key === 'a');
+    cache.delete('a');
     assert.equal(cache.size, 1);
   });
 });

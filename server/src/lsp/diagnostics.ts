@@ -42,7 +42,7 @@ export interface DiagnosticsDependencies {
 export function createDiagnosticsHandler(deps: DiagnosticsDependencies) {
   return async (params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> => {
     validateTextDocument(params, 'textDocument/diagnostic');
-    return guarded(deps.log, `diagnostics for ${params.textDocument.uri}`, () => fullReport([failureDiagnostic()]), () => provide(deps, params, token));
+    return guarded(deps.log, () => `diagnostics for ${params.textDocument.uri}`, () => fullReport([failureDiagnostic()]), () => provide(deps, params, token));
   };
 }
 
@@ -55,7 +55,7 @@ async function provide(deps: DiagnosticsDependencies, params: DocumentDiagnostic
   const document = deps.documents.get(uri);
   if (!document) return fullReport([]);
   const held = deps.heldBack?.reasonFor(uri, document.version);
-  const environment = environmentHash(`${document.languageId}\n${currentLocale()}\n${deps.environmentGeneration()}\n${settings.key}\n${held ?? ''}`);
+  const environment = environmentHash(document.languageId, currentLocale(), deps.environmentGeneration(), settings.key, held);
   if (deps.reports.answeredFor(uri, document.version, environment, params.previousResultId)) return unchangedReport(params.previousResultId!);
   const analysis = deps.analyzer.analyze(document, settings, token);
   if (token.isCancellationRequested || analysis?.result.skipped?.reason === 'cancelled') throw cancelledError();
@@ -64,7 +64,8 @@ async function provide(deps: DiagnosticsDependencies, params: DocumentDiagnostic
   if (analysis) {
     deps.trace(`analysed ${uri} v${document.version} in ${analysis.elapsedMs} ms: ${analysis.result.findings.length} finding(s)`);
     const result = held === undefined ? analysis.result : { ...analysis.result, findings: holdBack(analysis.result.findings, held) };
-    items = [...toDiagnostics(result, document), ...endpointProblems];
+    const diagnostics = toDiagnostics(result, document);
+    items = endpointProblems.length === 0 ? diagnostics : [...diagnostics, ...endpointProblems];
   }
   const resultId = deps.reports.record(uri, document.version, environment, items);
   return params.previousResultId === resultId ? unchangedReport(resultId) : fullReport(items, resultId);
@@ -78,12 +79,29 @@ function fullReport(items: Diagnostic[], resultId?: string): DocumentDiagnosticR
   return { kind: DocumentDiagnosticReportKind.Full, items, ...(resultId ? { resultId } : {}) };
 }
 
-/** The last environment hashed: it changes with settings, locale or folders, not with each keystroke's pull. */
-let lastEnvironment: { text: string; hash: string } | undefined;
+/** What a report's result id depends on besides its diagnostics: the language, locale, folders, settings and held-back state. */
+interface Environment {
+  languageId: string;
+  locale: string;
+  generation: number;
+  settingsKey: string;
+  held: string | undefined;
+  hash: string;
+}
 
-function environmentHash(text: string): string {
-  if (lastEnvironment?.text !== text) lastEnvironment = { text, hash: createHash('sha1').update(text).digest('hex').slice(0, 12) };
-  return lastEnvironment.hash;
+/**
+ * The last environment hashed: it changes with settings, locale or folders, not with each keystroke's pull, which
+ * compares its parts to this one's without joining them into a new string (issue #13: a pull per keystroke).
+ */
+let lastEnvironment: Environment | undefined;
+
+function environmentHash(languageId: string, locale: string, generation: number, settingsKey: string, held: string | undefined): string {
+  const last = lastEnvironment;
+  if (last && last.languageId === languageId && last.locale === locale && last.generation === generation && last.settingsKey === settingsKey
+    && last.held === held) return last.hash;
+  const hash = createHash('sha1').update(`${languageId}\n${locale}\n${generation}\n${settingsKey}\n${held ?? ''}`).digest('hex').slice(0, 12);
+  lastEnvironment = { languageId, locale, generation, settingsKey, held, hash };
+  return hash;
 }
 
 /** Shown instead of silently dropping results when the engine throws: the details are in the output channel. */

@@ -40,13 +40,13 @@ export interface DocumentAnalyzerOptions {
  * another version or other settings; only each document's latest analysis is kept.
  */
 export class DocumentAnalyzer {
-  private readonly cache = new LruCache<string, DocumentAnalysis>(64);
   /**
-   * Per document: the cache key of its last analysis. Requests always ask for the current version, so a new one
-   * evicts the one before: keeping superseded versions (each with its full text and findings) only made every
-   * young-generation collection copy them while typing (issue #13: the collections were the p99 keystrokes).
+   * Per document URI: its last analysis only. Requests always ask for the current version, so a new one evicts the
+   * one before: keeping superseded versions (each with its full text and findings) only made every young-generation
+   * collection copy them while typing (issue #13: the collections were the p99 keystrokes). Looked up by URI and its
+   * key compared field by field: a pull per keystroke joined a new string key (the settings' JSON in it) and hashed it.
    */
-  private readonly latestKey = new Map<string, string>();
+  private readonly cache = new LruCache<string, CachedAnalysis>(64);
   /** Per open document: its tree and per-statement results, so a keystroke re-parses and re-checks only what it touched. */
   private readonly incremental = new Map<string, IncrementalScriptAnalysis>();
   /** Per open document: its last refinement, reused while an edit cannot change it. */
@@ -60,9 +60,9 @@ export class DocumentAnalyzer {
   analyze(document: TextDocument, settings: DocumentSettings, token?: CancellationToken): DocumentAnalysis | undefined {
     const languageId = engineLanguageOf(document.languageId, document.uri);
     if (!languageId) return undefined;
-    const key = cacheKey(document, settings);
-    const cached = this.cache.get(key);
-    if (cached) return { ...cached, elapsedMs: 0 };
+    const key: AnalysisKey = { version: document.version, languageId: document.languageId, locale: currentLocale(), settingsKey: settings.key };
+    const cached = this.cache.get(document.uri);
+    if (cached && sameKey(cached.key, key)) return { ...cached.analysis, elapsedMs: 0 };
     const text = document.getText();
     const input: AnalyzeInput = {
       text, languageId, settings: settings.engine, fileName: this.options.fileNameOf(document.uri), token, presence: this.presenceFor(document.uri, text),
@@ -74,15 +74,8 @@ export class DocumentAnalyzer {
       uri: document.uri, version: document.version, input: { ...input, token: undefined, presence: undefined }, result, elapsedMs: Math.round((performance.now() - started) * 100) / 100,
     };
     // A cancelled run is incomplete: never let it answer a later request.
-    if (result.skipped?.reason !== 'cancelled') this.remember(document.uri, key, analysis);
+    if (result.skipped?.reason !== 'cancelled') this.cache.set(document.uri, { key, analysis });
     return analysis;
-  }
-
-  private remember(uri: string, key: string, analysis: DocumentAnalysis): void {
-    const superseded = this.latestKey.get(uri);
-    if (superseded !== undefined && superseded !== key) this.cache.delete(superseded);
-    this.latestKey.set(uri, key);
-    this.cache.set(key, analysis);
   }
 
   private refine(result: AnalyzeResult, input: AnalyzeInput, uri: string): AnalyzeResult {
@@ -121,13 +114,12 @@ export class DocumentAnalyzer {
 
   /** The versions of a document whose analysis is cached (tests: superseded versions are not kept). */
   cachedVersions(uri: string): number[] {
-    return this.cache.values().filter((analysis) => analysis.uri === uri).map((analysis) => analysis.version);
+    return this.cache.values().filter(({ analysis }) => analysis.uri === uri).map(({ analysis }) => analysis.version);
   }
 
   /** Forgets every version of a document (on close). */
   forget(uri: string): void {
-    this.cache.deleteWhere((key) => key.startsWith(`${uri}\n`));
-    this.latestKey.delete(uri);
+    this.cache.delete(uri);
     this.incremental.delete(uri);
     this.refinements.delete(uri);
     this.presences.delete(uri);
@@ -141,10 +133,23 @@ export class DocumentAnalyzer {
    */
   clear(): void {
     this.cache.clear();
-    this.latestKey.clear();
   }
 }
 
-function cacheKey(document: TextDocument, settings: DocumentSettings): string {
-  return [document.uri, document.version, document.languageId, currentLocale(), settings.key].join('\n');
+/** What an analysis of a document was made for: equal keys mean equal results. */
+interface AnalysisKey {
+  version: number;
+  languageId: string;
+  locale: string;
+  /** DocumentSettings.key: the same settings object's key on every pull until the settings change. */
+  settingsKey: string;
+}
+
+interface CachedAnalysis {
+  key: AnalysisKey;
+  analysis: DocumentAnalysis;
+}
+
+function sameKey(a: AnalysisKey, b: AnalysisKey): boolean {
+  return a.version === b.version && a.languageId === b.languageId && a.locale === b.locale && a.settingsKey === b.settingsKey;
 }

@@ -22,14 +22,15 @@ export function logError(log: ErrorLog, what: string, error: unknown): void {
 
 /**
  * Runs a request handler so a bug never kills the server: cancellation passes through, anything else is
- * logged and answered with `fallback`.
+ * logged and answered with `fallback`. `what` may be a function: a request served on every keystroke then
+ * builds its description only when it fails.
  */
-export async function guarded<T>(log: ErrorLog, what: string, fallback: () => T, work: () => T | Promise<T>): Promise<T> {
+export async function guarded<T>(log: ErrorLog, what: string | (() => string), fallback: () => T, work: () => T | Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof ResponseError) throw error;
-    logError(log, what, error);
+    logError(log, typeof what === 'string' ? what : what(), error);
     return fallback();
   }
 }

@@ -26,11 +26,6 @@ export class LruCache<K, V> {
     this.entries.delete(key);
   }
 
-  /** Drops every entry whose key satisfies `predicate` (e.g. all versions of a closed document). */
-  deleteWhere(predicate: (key: K) => boolean): void {
-    for (const key of [...this.entries.keys()]) if (predicate(key)) this.entries.delete(key);
-  }
-
   clear(): void {
     this.entries.clear();
   }

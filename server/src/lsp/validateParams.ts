@@ -10,6 +10,8 @@ export function invalidParams(message: string): ResponseError<void> {
 
 type Json = Record<string, unknown>;
 
+const URI_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -27,7 +29,7 @@ function requireString(object: Json, key: string, what: string): string {
 
 function requireUri(object: Json, key: string, what: string): string {
   const value = requireString(object, key, what);
-  if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(value)) throw invalidParams(`${what}.${key} must be a URI, got ${JSON.stringify(value.slice(0, 200))}.`);
+  if (!URI_SCHEME.test(value)) throw invalidParams(`${what}.${key} must be a URI, got ${JSON.stringify(value.slice(0, 200))}.`);
   return value;
 }
 
@@ -74,8 +76,13 @@ export function validateMigrateWorkspaceParams(params: unknown): MigrateWorkspac
   return object as unknown as MigrateWorkspaceParams;
 }
 
-/** `{ textDocument: { uri } }`, the part of every document request the handlers read first. */
+/**
+ * `{ textDocument: { uri } }`, the part of every document request the handlers read first. Checked before any message
+ * is built: diagnostics are pulled on every keystroke, and a well-formed request needs none.
+ */
 export function validateTextDocument(params: unknown, method: string): void {
+  const uri = isObject(params) && isObject(params.textDocument) ? params.textDocument.uri : undefined;
+  if (typeof uri === 'string' && URI_SCHEME.test(uri)) return;
   const what = `${method} params`;
   const object = requireObject(params, what);
   requireUri(requireObject(object.textDocument, `${what}.textDocument`), 'uri', `${what}.textDocument`);
