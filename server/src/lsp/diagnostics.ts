@@ -80,7 +80,7 @@ function fullReport(items: Diagnostic[], resultId?: string): DocumentDiagnosticR
 }
 
 /** What a report's result id depends on besides its diagnostics: the language, locale, folders, settings and held-back state. */
-interface Environment {
+interface ReportEnvironment {
   languageId: string;
   locale: string;
   generation: number;
@@ -93,7 +93,7 @@ interface Environment {
  * The last environment hashed: it changes with settings, locale or folders, not with each keystroke's pull, which
  * compares its parts to this one's without joining them into a new string (issue #13: a pull per keystroke).
  */
-let lastEnvironment: Environment | undefined;
+let lastEnvironment: ReportEnvironment | undefined;
 
 function environmentHash(languageId: string, locale: string, generation: number, settingsKey: string, held: string | undefined): string {
   const last = lastEnvironment;
