@@ -6,7 +6,7 @@
 import type { BenchCollections } from './benchCollections';
 import type { Collections, GcTrace } from './gcTrace';
 import { percentile } from './stats';
-import { processSchedule, type ProcessSchedule, scheduleSpent } from './threadSchedule';
+import { processSchedule, type ProcessSchedule, scheduleSpent, threadAsleep } from './threadSchedule';
 
 export interface Keystroke {
   ms: number;
@@ -52,12 +52,30 @@ export class KeystrokeObserver {
     this.lastEnded = ended;
     // The server prints a collection's line before it answers: the read of its stdout is at most one turn behind.
     if (this.gc) await new Promise(setImmediate);
+    if (this.serverPid !== undefined) untilAsleep(this.serverPid);
     const collected = collectionsBefore === undefined ? undefined : this.gc!.count > collectionsBefore;
     const server = scheduleSpent(serverBefore, this.serverPid === undefined ? undefined : processSchedule(this.serverPid));
     const bench = scheduleSpent(benchBefore, benchAfter);
     const waitedMs = server && bench ? ms - server.mainCpuMs - bench.mainCpuMs : undefined;
     return { ms, startedAt, gapMs, server, bench, collected, waitedMs };
   }
+}
+
+/** At most this long (ms) the bench waits for the server to go back to sleep after answering, in naps of NAP_MS. */
+const ASLEEP_WITHIN_MS = 5;
+const NAP_MS = 0.05;
+const napCell = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Waits until the server's main thread sleeps again. Just after its answer it is often still running (its reply's
+ * callbacks, or waiting for a core: about half the keystrokes at 111 lines), and a running thread's schedstat lacks
+ * what it ran since its last tick or switch: the keystroke's analysis then counted in the next keystroke's server CPU,
+ * which scrambled the per-keystroke figures (the p99s) without changing their sum. The bench naps meanwhile (leaving
+ * its core to the server, allocating nothing): spinning its event loop filled its young generation.
+ */
+function untilAsleep(pid: number): void {
+  const deadline = performance.now() + ASLEEP_WITHIN_MS;
+  while (!threadAsleep(pid) && performance.now() < deadline) Atomics.wait(napCell, 0, 0, NAP_MS);
 }
 
 export function p50p99(samples: readonly number[]): string {

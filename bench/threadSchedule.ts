@@ -44,6 +44,20 @@ function processCpuMs(): number {
   return (user + system) / 1000;
 }
 
+/**
+ * Whether a thread is off the CPU and not waiting for one (/proc/PID/task/TID/stat state other than R): its schedstat
+ * is then up to date. True where /proc cannot tell.
+ */
+export function threadAsleep(pid: number, tid = pid): boolean {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+  } catch {
+    return true;
+  }
+  return stat[stat.lastIndexOf(')') + 2] !== 'R'; // the state follows the parenthesised command name
+}
+
 /** `after − before`, field by field; undefined when either is. */
 export function scheduleSpent(before: ProcessSchedule | undefined, after: ProcessSchedule | undefined): ProcessSchedule | undefined {
   if (!before || !after) return undefined;
