@@ -78,7 +78,7 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
   const gc = transport === 'ipc' ? new GcTrace() : undefined;
   console.log('\n## Typing: edit → diagnostics over LSP across file sizes (p50 / p99 ms; ratio to a full parse of the same file)');
   console.log(`At each place ${TYPED_LINES.length} lines like \`${TYPED_LINES[0].trim()}\` are typed one character at a time, then deleted one at a time: ${KEYSTROKES} keystrokes per place, so each p99 is the nearest-rank p99 of ${KEYSTROKES} samples (the ${KEYSTROKES - Math.ceil(0.99 * KEYSTROKES) + 1}th-slowest).`);
-  console.log(`The full parse is timed of the text after every ${PARSE_EVERY}th keystroke, after the keystrokes of the place (${Math.ceil(KEYSTROKES / PARSE_EVERY) * PLACES.length} samples per size). "Pull without edit" is the floor the transport sets: ${KEYSTROKES} diagnostic pulls of the same version (no analysis; the server answers "unchanged").`);
+  console.log(`The full parse is timed of the text after every ${PARSE_EVERY}th keystroke, after the keystrokes of the place (${Math.ceil(KEYSTROKES / PARSE_EVERY) * PLACES.length} samples per size). "Pull without edit" is the floor the transport sets: ${KEYSTROKES} diagnostic pulls of the same version (no analysis; the server answers "unchanged"), each sent as a keystroke is, to a server gone back to sleep (until 2026-12-07 back to back, to a server often still awake: 0.05 ms p50 at 111 lines, ~0.17 ms since); the anatomy has a row for them.`);
   console.log('Pulls send the last result id, as VS Code does: a keystroke that changes no diagnostic is answered "unchanged" (the last column counts those keystrokes).');
   console.log(`${describeServerFlags(transport)}${gc ? ' Plus --trace-gc, to count collections (one line printed per collection).' : ''}`);
   if (PAUSE_MS > 0) console.log(`Keystrokes ${PAUSE_MS} ms apart (BENCH_TYPING_PAUSE_MS; by default back to back).`);
@@ -89,6 +89,14 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
   });
   const tailRows: Array<[string, string]> = [];
   const benchCollections = new BenchCollections();
+  /** The run of one place (or of the pulls without edit) with the server's collections meanwhile; adds its anatomy rows. */
+  const anatomyOf = async (lineCount: number, name: string, keystrokes: Keystroke[]): Promise<PlaceRun> => {
+    const run = { keystrokes, collections: gc?.take() ?? { scavengeMs: [], markCompactMs: [] } };
+    await new Promise(setImmediate); // the bench's last collections' records are delivered
+    tailRows.push(anatomyRows(lineCount, name, run, gc !== undefined, benchCollections));
+    benchCollections.forgetBefore(performance.now());
+    return run;
+  };
   try {
     await warmUp(client, gc);
     console.log('| lines | findings (fixable) | full parse p50 / p99 | plain code p50 / p99 | ratio p50 | a Bedrock function p50 / p99 | ratio p50 | pull without edit p50 / p99 | "unchanged" |');
@@ -106,11 +114,7 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
       gc?.take();
       const unchangedBefore = client.unchangedReports;
       for (const place of PLACES) {
-        const keystrokes = await typeAndDelete(client, uri, text, place.offset(text), parses, gc);
-        byPlace.push({ keystrokes, collections: gc?.take() ?? { scavengeMs: [], markCompactMs: [] } });
-        await new Promise(setImmediate); // the bench's last collections' records are delivered
-        tailRows.push(anatomyRows(lineCount, place.name, byPlace[byPlace.length - 1], gc !== undefined, benchCollections));
-        benchCollections.forgetBefore(performance.now());
+        byPlace.push(await anatomyOf(lineCount, place.name, await typeAndDelete(client, uri, text, place.offset(text), parses, gc)));
       }
       // Both ratios against the parse p50 printed (all keystrokes' parses), not the parses timed so far.
       const typed = byPlace.flatMap(({ keystrokes }) => {
@@ -118,8 +122,9 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
         return [`${p50p99(latencies)}`, `${(percentile(latencies, 50) / percentile(parses, 50)).toFixed(2)}×`];
       });
       const unchanged = `${client.unchangedReports - unchangedBefore} of ${PLACES.length * KEYSTROKES}`;
-      const pulls = await pullsWithoutEdit(client, uri, KEYSTROKES);
-      cells.push(p50p99(parses), ...typed, p50p99(pulls), unchanged);
+      const pulls = await pullsWithoutEdit(client, uri, KEYSTROKES, gc);
+      await anatomyOf(lineCount, 'pull without edit', pulls);
+      cells.push(p50p99(parses), ...typed, p50p99(pulls.map((pull) => pull.ms)), unchanged);
       console.log(`| ${cells.join(' | ')} |`);
       await client.close(uri);
     }
@@ -150,15 +155,21 @@ async function warmUp(client: LspTestClient, gc: GcTrace | undefined): Promise<v
   gc?.take();
 }
 
-/** Round trips of diagnostic pulls for a version already analysed: what the LSP transport costs by itself. */
-async function pullsWithoutEdit(client: LspTestClient, uri: string, count: number): Promise<number[]> {
-  const latencies: number[] = [];
+/**
+ * Round trips of diagnostic pulls for a version already analysed: what the LSP transport costs by itself. Observed as
+ * keystrokes are, so the anatomy shows the server's CPU per request without analysis (the floor a keystroke's pull
+ * stands on, besides its didChange).
+ */
+async function pullsWithoutEdit(client: LspTestClient, uri: string, count: number, gc?: GcTrace): Promise<Keystroke[]> {
+  const observer = new KeystrokeObserver(client.pid, gc);
+  const pulls: Keystroke[] = [];
   for (let i = 0; i < count; i++) {
-    const started = performance.now();
-    await client.diagnosticItems(uri);
-    latencies.push(performance.now() - started);
+    pulls.push(await observer.measure(async () => {
+      await client.diagnosticItems(uri);
+    }));
+    collectYoungGeneration();
   }
-  return latencies;
+  return pulls;
 }
 
 /**
