@@ -8,6 +8,24 @@ export type CachedOn = 'statement' | 'sourceFile' | 'finding' | 'findingData' | 
 const slotsOf = new Map<CachedOn, symbol[]>();
 
 /**
+ * Gives an object the slots of its kind now, before any cache sets a value on it: for objects that one path sets
+ * values on at once and another only later (a statement the editor reparsed, against the statements of a document
+ * just opened), so that both paths read them with one hidden class.
+ */
+export function giveSlots(object: object, kind: CachedOn): void {
+  const slots = slotsOf.get(kind);
+  if (slots) defineSlots(object, slots);
+}
+
+function defineSlots(object: object, slots: readonly symbol[]): void {
+  for (const slot of slots) {
+    if (!Object.prototype.hasOwnProperty.call(object, slot)) {
+      Object.defineProperty(object, slot, { value: undefined, writable: true, configurable: true, enumerable: false });
+    }
+  }
+}
+
+/**
  * A value cached per object, kept on the object itself (a non-enumerable symbol property, so spreads, JSON and
  * deep equality never see it) instead of in a WeakMap. V8's young-generation collector keeps every WeakMap entry
  * whose key is young, with its value and all they reach, and promotes them: only a full collection drops them.
@@ -41,13 +59,7 @@ export class ObjectCache<K extends object, V> {
 
   set(key: K, value: V): void {
     const holder = key as unknown as Record<symbol, V | undefined>;
-    if (!Object.prototype.hasOwnProperty.call(holder, this.slot)) {
-      for (const slot of this.kindSlots) {
-        if (!Object.prototype.hasOwnProperty.call(holder, slot)) {
-          Object.defineProperty(holder, slot, { value: undefined, writable: true, configurable: true, enumerable: false });
-        }
-      }
-    }
+    if (!Object.prototype.hasOwnProperty.call(holder, this.slot)) defineSlots(holder, this.kindSlots);
     holder[this.slot] = value;
   }
 

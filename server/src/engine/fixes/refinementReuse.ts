@@ -14,6 +14,7 @@ import { FILE_WIDE_PROPERTY_NAMES } from './transforms/rewriteLangChain';
 import { isPlaceholderFinding } from './support/placeholderEndpoint';
 import { workCounters } from '../workCounters';
 import { ObjectCache } from '../objectCache';
+import { findingWith } from '../finding';
 import { movedFrom } from '../findingMoves';
 import { WordCounts } from './wordCounts';
 
@@ -57,7 +58,8 @@ export class RefinementReuse {
   private key: string | undefined;
   /** The last refined tree, its top-level statements, and where its findings were. */
   private tree: ts.SourceFile | undefined;
-  private statements: readonly ts.Statement[] = [];
+  /** Undefined before the first (see replacedStatements). */
+  private statements: readonly ts.Statement[] | undefined;
   private places: Array<Place | undefined> = [];
   /**
    * By anchor statement, finding shape and transform name: the shape strings are the same objects from one keystroke
@@ -146,7 +148,7 @@ export class RefinementReuse {
     this.key = undefined;
     this.tree = undefined;
     this.naming.clear();
-    this.statements = [];
+    this.statements = undefined;
     this.places = [];
     this.kept.clear();
     this.last = undefined;
@@ -280,11 +282,11 @@ export class RefinementReuse {
 function carriedOver(refinedBefore: Finding, before: Finding, now: Finding): Finding {
   if (refinedBefore === before) return now;
   if (now === before) return refinedBefore;
-  const carried: Record<string, unknown> = { ...now };
-  for (const [key, value] of Object.entries(refinedBefore)) {
-    if (key !== 'range' && value !== (before as unknown as Record<string, unknown>)[key]) carried[key] = value;
-  }
-  return carried as unknown as Finding;
+  const changed = <K extends keyof Finding>(key: K): Finding[K] | undefined => (refinedBefore[key] !== before[key] ? refinedBefore[key] : undefined);
+  return findingWith(now, {
+    ruleId: changed('ruleId'), severity: changed('severity'), category: changed('category'), message: changed('message'),
+    equivalent: changed('equivalent'), fixable: changed('fixable'), data: changed('data'),
+  });
 }
 
 /** The references (`isReference`) in a statement by name, in document order: the names it mentions are the keys. */
