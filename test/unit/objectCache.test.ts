@@ -8,7 +8,7 @@ import { parseScript } from '../../server/src/engine/script/parse';
 
 describe('ObjectCache', () => {
   test('a value is found on its object only, and forgotten', () => {
-    const cache = new ObjectCache<object, number[]>('test');
+    const cache = new ObjectCache<object, number[]>('test', 'finding');
     const first = { a: 1 };
     const second = { a: 1 };
     const value = [1, 2];
@@ -22,8 +22,8 @@ describe('ObjectCache', () => {
   });
 
   test('two caches keep their own values on the same object', () => {
-    const names = new ObjectCache<object, string>('names');
-    const sizes = new ObjectCache<object, number>('sizes');
+    const names = new ObjectCache<object, string>('names', 'finding');
+    const sizes = new ObjectCache<object, number>('sizes', 'finding');
     const key = {};
     names.set(key, 'x');
     sizes.set(key, 2);
@@ -31,8 +31,21 @@ describe('ObjectCache', () => {
     assert.equal(sizes.get(key), 2);
   });
 
+  test('objects of a kind get the slots of every cache of that kind in one order, whichever cache they meet first', () => {
+    const first = new ObjectCache<object, string>('first', 'fixContext');
+    const second = new ObjectCache<object, string>('second', 'fixContext');
+    const a = {};
+    const b = {};
+    first.set(a, 'a');
+    second.set(b, 'b');
+    second.set(a, 'a2');
+    assert.deepEqual(Reflect.ownKeys(a).map(String), Reflect.ownKeys(b).map(String));
+    assert.equal(first.get(b), undefined, 'a slot made for another cache holds nothing');
+    assert.equal(second.get(a), 'a2');
+  });
+
   test('spreads, JSON, keys and deep equality do not see the value', () => {
-    const cache = new ObjectCache<object, string>('shape');
+    const cache = new ObjectCache<object, string>('shape', 'finding');
     const finding = { ruleId: 'bedrock/import', range: { start: 1, end: 2 } };
     cache.set(finding, 'cached');
     const copy = { ...finding, fixable: true };
@@ -44,7 +57,7 @@ describe('ObjectCache', () => {
 
   test('on a syntax tree node, the tree prints and compares as before', () => {
     const tree = parseScript('const a = 1;\nfunction f() { return a; }\n', 'typescript', 'a.ts');
-    const cache = new ObjectCache<object, number>('statement');
+    const cache = new ObjectCache<object, number>('statement', 'statement');
     const statement = tree.statements[1];
     const before = JSON.stringify(statement, (key, value) => (key === 'parent' ? undefined : value));
     cache.set(statement, 7);

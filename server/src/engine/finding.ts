@@ -30,6 +30,25 @@ export function createFinding(draft: FindingDraft, settings: EngineSettings): Fi
   };
 }
 
+/**
+ * A copy of a finding with some fields replaced, made as `createFinding` makes one: a literal with every field, in
+ * that order. A spread (`{ ...finding, range }`) made an object of another hidden class than `createFinding`'s (and
+ * another again when the finding held cached values, objectCache.ts), so the typing path's optimised code, which reads
+ * the findings of both, met classes it had not seen and was thrown away (issue #13).
+ */
+export function findingWith(finding: Finding, changes: Partial<Finding>): Finding {
+  return {
+    ruleId: changes.ruleId ?? finding.ruleId,
+    range: changes.range ?? finding.range,
+    severity: changes.severity ?? finding.severity,
+    category: changes.category ?? finding.category,
+    message: changes.message ?? finding.message,
+    equivalent: changes.equivalent ?? finding.equivalent,
+    fixable: changes.fixable ?? finding.fixable,
+    data: changes.data ?? finding.data,
+  };
+}
+
 export function compareFindings(a: Finding, b: Finding): number {
   return a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId);
 }

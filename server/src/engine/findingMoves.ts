@@ -6,7 +6,7 @@ import { ObjectCache } from './objectCache';
  * to the finding as first reported: what the fixability refinement knew of that one it still knows of the copy. The
  * first one, not the last copy: the refinement skips versions that do not parse, and a chain of copies would grow.
  */
-const copiedFrom = new ObjectCache<Finding, Finding>('copiedFrom');
+const copiedFrom = new ObjectCache<Finding, Finding>('copiedFrom', 'finding');
 
 /** Records that `moved` is `from` shifted with the statement it lies in. */
 export function recordMove(moved: Finding, from: Finding): void {

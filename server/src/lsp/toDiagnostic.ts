@@ -36,7 +36,7 @@ export function toDiagnostic(finding: Finding, document: TextDocument): Diagnost
  * its data object, so its diagnostic data is the same object as in the last report and compares at once (issue #13:
  * the comparison runs on every pull, over every diagnostic).
  */
-const diagnosticData = new ObjectCache<FindingData, DiagnosticData>('diagnosticData');
+const diagnosticData = new ObjectCache<FindingData, DiagnosticData>('diagnosticData', 'findingData');
 
 export function diagnosticDataOf(finding: Finding): DiagnosticData {
   const cached = diagnosticData.get(finding.data);

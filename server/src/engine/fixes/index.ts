@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type ts from '../typescript';
 import { isScriptLanguage } from '../languages';
 import type { AnalyzeResult, Finding, RuleId, ScriptLanguage } from '../types';
+import { findingWith } from '../finding';
 import { detectMigrationTodos } from '../script/detectMigrationTodos';
 import { FixContext } from './fixContext';
 import { sortEdits } from '../textEdits';
@@ -323,14 +324,14 @@ export function refineFixability(input: FixInput, findings: readonly Finding[], 
     }
     // The placeholder's own TODO comment goes with it.
     if (finding.ruleId === 'bedrock/migration-todo' && !finding.fixable
-      && fixEdits.some((edit) => removes(edit, finding))) return { ...finding, fixable: true };
+      && fixEdits.some((edit) => removes(edit, finding))) return findingWith(finding, { fixable: true });
     if (!finding.fixable) return finding;
     // A blocked file gets no fix-all at all: nothing in it is fixed, the region of its client included.
     const reason = isFileMigrationFinding(finding) || assessed.blockers.length > 0 ? unfixableReason(assessed, finding) : assessed.refusals.get(findingKey(finding));
     if (reason !== undefined) return notFixed(finding, reason);
     const modelId = finding.data.modelId;
     if (OPERATION_RULES.has(finding.ruleId) && typeof modelId === 'string' && !mappingForModelId(input.settings, modelId)) {
-      return { ...finding, message: `${finding.message} ${localizedOnce('unmapped', modelId, () => l10n.t("Map '{0}' to its SageMaker endpoint in the bedrockToSagemaker.endpoints setting; without a mapping the fix writes a placeholder endpoint name.", modelId))}` };
+      return findingWith(finding, { message: `${finding.message} ${localizedOnce('unmapped', modelId, () => l10n.t("Map '{0}' to its SageMaker endpoint in the bedrockToSagemaker.endpoints setting; without a mapping the fix writes a placeholder endpoint name.", modelId))}` });
     }
     return finding;
   });
@@ -353,7 +354,8 @@ function refineMarkdownFixability(input: FixInput, findings: readonly Finding[])
 
 /** The finding marked as one fix-all leaves, with the reason in its message and in `data.notFixed`. */
 export function notFixed(finding: Finding, reason: string): Finding {
-  return { ...finding, fixable: false, message: `${finding.message} ${localizedOnce('notFixed', reason, () => l10n.t('Not fixed automatically: {0}.', reason))}`, data: { ...finding.data, notFixed: reason } };
+  const message = `${finding.message} ${localizedOnce('notFixed', reason, () => l10n.t('Not fixed automatically: {0}.', reason))}`;
+  return findingWith(finding, { fixable: false, message, data: { ...finding.data, notFixed: reason } });
 }
 
 /**

@@ -14,6 +14,7 @@ import { FILE_WIDE_PROPERTY_NAMES } from './transforms/rewriteLangChain';
 import { isPlaceholderFinding } from './support/placeholderEndpoint';
 import { workCounters } from '../workCounters';
 import { ObjectCache } from '../objectCache';
+import { findingWith } from '../finding';
 import { movedFrom } from '../findingMoves';
 import { WordCounts } from './wordCounts';
 
@@ -34,6 +35,15 @@ interface Place {
 }
 
 /**
+ * Each finding's shape, for the anchor position it was made for (see placeOf), and each statement's names (namesOf),
+ * as the instance that made them found them. One cache for every instance, not one per instance: each cache is a
+ * symbol-keyed property on the finding or statement, and a new symbol per document gave that document's findings and
+ * statements hidden classes the typing path had never seen, deoptimising it at every document opened (issue #13).
+ */
+const shapes = new ObjectCache<Finding, { owner: RefinementReuse; anchorPos: number; shape: string }>('shape', 'finding');
+const namesOfStatement = new ObjectCache<ts.Statement, { owner: RefinementReuse; names: StatementReferences }>('namesOfStatement', 'statement');
+
+/**
  * Keeps one document's fix-check verdicts across edits (issue #13: refining ran every check of the file on each
  * keystroke). A verdict is kept with its finding's top-level statement and with what its check read beyond that
  * statement (checkReads.ts: names looked up file-wide, the other findings, the whole file). An edit replaces some
@@ -48,18 +58,16 @@ export class RefinementReuse {
   private key: string | undefined;
   /** The last refined tree, its top-level statements, and where its findings were. */
   private tree: ts.SourceFile | undefined;
-  private statements: readonly ts.Statement[] = [];
+  /** Undefined before the first (see replacedStatements). */
+  private statements: readonly ts.Statement[] | undefined;
   private places: Array<Place | undefined> = [];
   /**
    * By anchor statement, finding shape and transform name: the shape strings are the same objects from one keystroke
    * to the next (see placeOf), so looking one up does not hash a new text made from it for every finding and check.
    */
   private kept = new Map<ts.Statement, Map<string, Map<string, Kept>>>();
-  private readonly namesOfStatement = new ObjectCache<ts.Statement, StatementReferences>('namesOfStatement');
   /** The names of a statement as the analysis found them in its own walk, when it has them (see refine). */
   private knownNames: StatementNames | undefined;
-  /** Each finding's shape, for the anchor position it was made for (see placeOf). */
-  private readonly shapes = new ObjectCache<Finding, { anchorPos: number; shape: string }>('shape');
   /** The statements of the last refined tree that mention each name (kept up to date edit by edit). */
   private readonly naming = new Map<string, Set<ts.Statement>>();
   /** How often the file-wide property names occur in the text, counted around each edit (part of the key). */
@@ -140,7 +148,7 @@ export class RefinementReuse {
     this.key = undefined;
     this.tree = undefined;
     this.naming.clear();
-    this.statements = [];
+    this.statements = undefined;
     this.places = [];
     this.kept.clear();
     this.last = undefined;
@@ -227,33 +235,40 @@ export class RefinementReuse {
   private placeOf(tree: ts.SourceFile, finding: Finding): Place | undefined {
     const anchor = statementAt(tree.statements, finding.range.start);
     if (!anchor) return undefined;
-    const known = this.shapes.get(finding);
+    const known = this.shapeKnown(finding);
     if (known?.anchorPos === anchor.pos) return { anchor, shape: known.shape, rule: finding.ruleId };
     // A copy moved with its statement: the same place in it, so the same shape (made again for every finding after
     // each keystroke, it was a JSON text per finding that grew with the file).
     const origin = movedFrom(finding);
-    const before = origin && this.shapes.get(origin);
+    const before = origin && this.shapeKnown(origin);
     if (before && before.anchorPos - origin.range.start === anchor.pos - finding.range.start) {
-      this.shapes.set(finding, { anchorPos: anchor.pos, shape: before.shape });
+      shapes.set(finding, { owner: this, anchorPos: anchor.pos, shape: before.shape });
       return { anchor, shape: before.shape, rule: finding.ruleId };
     }
     const shape = shapeOf(finding, anchor.pos);
-    this.shapes.set(finding, { anchorPos: anchor.pos, shape });
+    shapes.set(finding, { owner: this, anchorPos: anchor.pos, shape });
     // Known for the copies to come, whose anchor lies as far before them.
-    if (origin) this.shapes.set(origin, { anchorPos: anchor.pos - finding.range.start + origin.range.start, shape });
+    if (origin) shapes.set(origin, { owner: this, anchorPos: anchor.pos - finding.range.start + origin.range.start, shape });
     return { anchor, shape, rule: finding.ruleId };
+  }
+
+  /** The shape this instance made for a finding. */
+  private shapeKnown(finding: Finding): { anchorPos: number; shape: string } | undefined {
+    const known = shapes.get(finding);
+    return known?.owner === this ? known : undefined;
   }
 
   /** The identifiers of a statement that name something (references and declarations; not property names). */
   private namesOf(statement: ts.Statement): StatementReferences {
-    let names = this.namesOfStatement.get(statement);
+    const kept = namesOfStatement.get(statement);
+    let names = kept?.owner === this ? kept.names : undefined;
     if (!names) {
       // Kept here even when the analysis has them: it forgets a statement once an edit replaced it, when its names are still needed.
       const known = this.knownNames?.(statement);
       if (known) knowStatementReferences(statement, known); // for the checks that count references in it too
       else workCounters.nameWalks++;
       names = known ?? statementReferences(statement);
-      this.namesOfStatement.set(statement, names);
+      namesOfStatement.set(statement, { owner: this, names });
     }
     return names;
   }
@@ -267,11 +282,11 @@ export class RefinementReuse {
 function carriedOver(refinedBefore: Finding, before: Finding, now: Finding): Finding {
   if (refinedBefore === before) return now;
   if (now === before) return refinedBefore;
-  const carried: Record<string, unknown> = { ...now };
-  for (const [key, value] of Object.entries(refinedBefore)) {
-    if (key !== 'range' && value !== (before as unknown as Record<string, unknown>)[key]) carried[key] = value;
-  }
-  return carried as unknown as Finding;
+  const changed = <K extends keyof Finding>(key: K): Finding[K] | undefined => (refinedBefore[key] !== before[key] ? refinedBefore[key] : undefined);
+  return findingWith(now, {
+    ruleId: changed('ruleId'), severity: changed('severity'), category: changed('category'), message: changed('message'),
+    equivalent: changed('equivalent'), fixable: changed('fixable'), data: changed('data'),
+  });
 }
 
 /** The references (`isReference`) in a statement by name, in document order: the names it mentions are the keys. */

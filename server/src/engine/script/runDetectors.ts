@@ -81,8 +81,9 @@ interface Candidates {
  * thousands of groups, one per top-level statement).
  */
 function candidatesByKind(groups: ReadonlyArray<ReadonlyMap<ts.SyntaxKind, readonly ts.Node[]>>): Map<ts.SyntaxKind, Candidates> {
-  // One group (the whole file): its own lists, all of group 0.
-  if (groups.length === 1) return new Map([...groups[0]].map(([kind, nodes]) => [kind, { nodes }]));
+  // One group (the whole file, or one statement typed in): its own lists, all of group 0. The same fields as below,
+  // so that the detector loop reads one hidden class whether a keystroke or a document's open made them (issue #13).
+  if (groups.length === 1) return new Map([...groups[0]].map(([kind, nodes]) => [kind, { nodes, groupOf: undefined }]));
   const byKind = new Map<ts.SyntaxKind, { nodes: ts.Node[]; groupOf: number[] }>();
   groups.forEach((group, index) => {
     for (const [kind, nodes] of group) {

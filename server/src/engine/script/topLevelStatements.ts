@@ -29,8 +29,12 @@ export function topLevelStatementOf(node: ts.Node): ts.Statement | undefined {
 /**
  * The statements an edit removed and those it added, between what the two versions' lists share at their start and
  * at their end (the incremental parsers reuse unchanged statements as the same objects): a look at what it touched.
+ * `before` undefined: no version before, every statement is new. Callers keep undefined there, not `[]`: an array
+ * literal is of another hidden class than a tree's statement list, the only kind this meets while typing, and meeting
+ * it at each document opened threw away this function's optimised code and its callers' (issue #13).
  */
-export function replacedStatements(before: readonly ts.Statement[], after: readonly ts.Statement[]): { gone: ts.Statement[]; added: ts.Statement[] } {
+export function replacedStatements(before: readonly ts.Statement[] | undefined, after: readonly ts.Statement[]): { gone: ts.Statement[]; added: ts.Statement[] } {
+  if (!before) return { gone: [], added: after.slice() };
   let head = 0;
   while (head < before.length && head < after.length && before[head] === after[head]) head++;
   let tail = 0;

@@ -81,7 +81,7 @@ interface EndpointTable {
 
 // On the context, not in a WeakMap: a young collection keeps a WeakMap entry whose key is young, and the context
 // reaches the whole tree (objectCache.ts).
-const tables = new ObjectCache<FixContext, EndpointTable>('endpointTable');
+const tables = new ObjectCache<FixContext, EndpointTable>('endpointTable', 'fixContext');
 
 /**
  * The lookup table for model ids known only at run time, filled from the endpoint mapping setting: declared once

@@ -74,7 +74,7 @@ export function enclosingScope(node: ts.Node): ts.Node {
 }
 
 /** The references of a whole file by name, in document order: one walk, however many names are looked up. */
-const fileReferences = new ObjectCache<ts.SourceFile, Map<string, ts.Identifier[]>>('fileReferences');
+const fileReferences = new ObjectCache<ts.SourceFile, Map<string, ts.Identifier[]>>('fileReferences', 'sourceFile');
 
 /**
  * An index of a tree's top-level statements kept by its owner (the editor's incremental tree), so lookups walk only
@@ -87,7 +87,7 @@ export interface StatementIndex {
   moduleStatements(): readonly ts.Statement[] | undefined;
 }
 
-const statementIndexes = new ObjectCache<ts.SourceFile, StatementIndex>('statementIndex');
+const statementIndexes = new ObjectCache<ts.SourceFile, StatementIndex>('statementIndex', 'sourceFile');
 
 export function indexStatements(sourceFile: ts.SourceFile, index: StatementIndex): void {
   statementIndexes.set(sourceFile, index);
@@ -131,7 +131,7 @@ function referencesUnder(root: ts.Node, name: string): ts.Identifier[] {
 // The editor's incremental tree keeps an unchanged statement as the same object with the same nodes (only their
 // positions move): its references are found once, not on every keystroke; and in one walk for every name (a check
 // looks up each name the Bedrock import brings in, in the statement just typed in).
-const referencesInStatement = new ObjectCache<ts.Statement, ReadonlyMap<string, readonly ts.Identifier[]>>('referencesInStatement');
+const referencesInStatement = new ObjectCache<ts.Statement, ReadonlyMap<string, readonly ts.Identifier[]>>('referencesInStatement', 'statement');
 
 export function statementReferencesTo(statement: ts.Statement, name: string): readonly ts.Identifier[] {
   return statementReferences(statement).get(name) ?? [];

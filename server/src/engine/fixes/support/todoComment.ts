@@ -32,7 +32,7 @@ export function todosAbove(text: string, position: number): string[] {
 }
 
 /** The TODOs written in a pass (on its context: see objectCache.ts). */
-const written = new ObjectCache<FixContext, Set<string>>('todosWritten');
+const written = new ObjectCache<FixContext, Set<string>>('todosWritten', 'fixContext');
 
 /** Inserts a TODO comment on its own line above the statement holding `node`, unless it is already there. */
 export function insertTodoAbove(context: FixContext, node: ts.Node, text: string): void {

@@ -22,13 +22,13 @@ export interface TreeFacts {
   relativeImports: { js: number; ts: number; none: number };
 }
 
-const factsOfTree = new ObjectCache<ts.SourceFile, TreeFacts>('treeFacts');
+const factsOfTree = new ObjectCache<ts.SourceFile, TreeFacts>('treeFacts', 'sourceFile');
 
 /**
  * The facts of each top-level statement, kept while the statement object lives: the incremental parses of the fix
  * passes (and of the editor) keep every statement an edit did not touch, so a new tree walks only its new ones.
  */
-const factsOfStatement = new ObjectCache<ts.Statement, TreeFacts>('statementFacts');
+const factsOfStatement = new ObjectCache<ts.Statement, TreeFacts>('statementFacts', 'statement');
 
 export function treeFacts(sourceFile: ts.SourceFile): TreeFacts {
   let facts = factsOfTree.get(sourceFile);

@@ -90,7 +90,7 @@ function isChatClass(module: string | undefined, name: string): boolean {
 }
 
 /** Kept on the pass's context (see objectCache.ts), which the checks of one refinement share. */
-const plans = new ObjectCache<FixContext, { plan: FilePlan; reads: CheckReads }>('langChainPlan');
+const plans = new ObjectCache<FixContext, { plan: FilePlan; reads: CheckReads }>('langChainPlan', 'fixContext');
 
 /** The file's plan, made once per pass; every check that uses it depends on what making it read. */
 function planOf(context: FixContext): FilePlan {

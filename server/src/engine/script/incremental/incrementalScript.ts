@@ -17,8 +17,10 @@ import type { Replacement } from './statementsReparse';
 import { settleStatement, settleTree } from './shiftNodes';
 import { replacedStatements } from '../topLevelStatements';
 import { workCounters } from '../../workCounters';
+import { findingWith } from '../../finding';
 import { recordMove } from '../../findingMoves';
 import { knownChange, textIncludes } from '../../textPresence';
+import { giveSlots } from '../../objectCache';
 
 /** A tree whose positions under its top-level statements may lag behind, and what brings them up to date. */
 export interface LazyTree {
@@ -46,8 +48,8 @@ export class IncrementalScriptAnalysis {
   private treeKey = '';
   private resultKey = '';
   private summaries = new Map<ts.Statement, StatementSummary>();
-  /** The statements of the tree last summarised, in order. */
-  private statements: readonly ts.Statement[] = [];
+  /** The statements of the tree last summarised, in order (undefined before the first: see replacedStatements). */
+  private statements: readonly ts.Statement[] | undefined;
   private names = new NameIndex();
   /** Statements whose last result links them to other statements. */
   private linking = new Set<ts.Statement>();
@@ -140,7 +142,7 @@ export class IncrementalScriptAnalysis {
 
   private forgetSummaries(): void {
     this.summaries = new Map();
-    this.statements = [];
+    this.statements = undefined;
     this.names = new NameIndex();
     this.linking = new Set();
     this.claiming = new Set();
@@ -192,6 +194,9 @@ export class IncrementalScriptAnalysis {
     const added = new Set<ts.Statement>();
     for (const statement of fresh) {
       if (this.summaries.has(statement)) continue;
+      // Each statement gets the slots of the values cached on statements now (objectCache.ts): at a document's open,
+      // every statement would otherwise be read without them, where typing reads all but the one it reparsed with them.
+      giveSlots(statement, 'statement');
       const scan = scanNodes(statement, { identifiers: true }) as StatementSummary['scan'];
       this.summaries.set(statement, { scan, visibleNames: new Set(), visibleBindingNodes: new Set(), recordedWhole: false });
       this.names.add(statement, scan.identifiers);
@@ -317,7 +322,7 @@ export class IncrementalScriptAnalysis {
         const delta = anchored.anchor.pos - anchored.anchorPos;
         if (delta !== 0) {
           const { range } = anchored.finding;
-          const moved = { ...anchored.finding, range: { start: range.start + delta, end: range.end + delta } };
+          const moved = findingWith(anchored.finding, { range: { start: range.start + delta, end: range.end + delta } });
           recordMove(moved, anchored.finding);
           anchored.finding = moved;
           anchored.anchorPos = anchored.anchor.pos;

@@ -40,7 +40,7 @@ export function quietFunction(
  * Each function declaration's answer, kept with it: while typing in a function the one an edit replaces is the one
  * the edit before made, so each is walked once.
  */
-const quietness = new ObjectCache<ts.FunctionDeclaration, boolean>('quietness');
+const quietness = new ObjectCache<ts.FunctionDeclaration, boolean>('quietness', 'statement');
 
 function isQuiet(fn: ts.FunctionDeclaration, summary: StatementSummary, name: string): boolean {
   let quiet = quietness.get(fn);

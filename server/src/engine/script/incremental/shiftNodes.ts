@@ -13,13 +13,13 @@ interface Positioned {
  * and while typing the same statements after the edit move on every keystroke. A flat loop over them costs about
  * half of a walk with `ts.forEachChild`.
  */
-const flattened = new ObjectCache<ts.Node, Positioned[]>('flattened');
+const flattened = new ObjectCache<ts.Node, Positioned[]>('flattened', 'statement');
 
 /**
  * Top-level statements moved by `moveStatement` whose inner nodes have not followed yet, with how far they lag.
  * Absent: every node under the statement is where it belongs.
  */
-const lagging = new ObjectCache<ts.Node, number>('lagging');
+const lagging = new ObjectCache<ts.Node, number>('lagging', 'statement');
 
 /** Moves a node and everything under it by `delta` characters. */
 export function shiftNode(node: ts.Node, delta: number): void {

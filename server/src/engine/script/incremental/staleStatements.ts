@@ -39,7 +39,7 @@ export function staleStatements(changed: Iterable<ts.Statement>, context: StaleC
   // Every statement changed (a fresh tree): nothing is left to spread to.
   if (stale.size === summaries.size) return stale;
   const spreadNames = new Set<string>();
-  const neighbours = linkGraph([...context.linking].map((statement) => [statement, summaries.get(statement)!] as const), removed);
+  const neighbours = linkGraph(context.linking, summaries, removed);
   const spread = (statement: ts.Statement, summary: StatementSummary) => {
     for (const name of summary.visibleNames) {
       if (spreadNames.has(name) || context.quiet?.silences(statement, name)) continue;
@@ -56,9 +56,13 @@ export function staleStatements(changed: Iterable<ts.Statement>, context: StaleC
   return stale;
 }
 
-/** Links are recorded by the statement whose detector made them; the dependency runs both ways. */
+/**
+ * Links are recorded by the statement whose detector made them; the dependency runs both ways. The owners are read
+ * from their collections themselves, each loop over one kind of collection: one loop over an array of entries (an
+ * empty one is of another hidden class) and a map's iterator met classes it had not seen at a document's open (issue #13).
+ */
 function linkGraph(
-  owners: ReadonlyArray<readonly [ts.Statement, StatementSummary]>, removed: ReadonlyMap<ts.Statement, StatementSummary>,
+  linking: Iterable<ts.Statement>, summaries: ReadonlyMap<ts.Statement, StatementSummary>, removed: ReadonlyMap<ts.Statement, StatementSummary>,
 ): Map<ts.Statement, Set<ts.Statement>> {
   const graph = new Map<ts.Statement, Set<ts.Statement>>();
   const connect = (a: ts.Statement, b: ts.Statement) => {
@@ -66,13 +70,15 @@ function linkGraph(
     if (set) set.add(b);
     else graph.set(a, new Set([b]));
   };
-  for (const entries of [owners, removed.entries()]) {
-    for (const [owner, summary] of entries) {
-      for (const other of summary.result?.links ?? []) {
-        connect(owner, other);
-        connect(other, owner);
-      }
+  const linksOf = (owner: ts.Statement, summary: StatementSummary) => {
+    const links = summary.result?.links;
+    if (!links) return;
+    for (const other of links) {
+      connect(owner, other);
+      connect(other, owner);
     }
-  }
+  };
+  for (const owner of linking) linksOf(owner, summaries.get(owner)!);
+  for (const [owner, summary] of removed) linksOf(owner, summary);
   return graph;
 }

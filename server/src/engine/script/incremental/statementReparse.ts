@@ -90,8 +90,12 @@ export function reparseStatement(
   next.identifierCount += previous.identifierCount;
   next.commentDirectives = movedDirectives(previous.commentDirectives, fresh.commentDirectives, old, delta);
   // Pragmas and reference directives come from the comments at the top of the file, which the edit did not touch.
+  // Set only where they differ: a field the parser leaves off (`moduleName` without an AMD pragma) added by this
+  // keyed store turned the tree into a dictionary-mode object, of another hidden class than a fresh parse's (issue #13).
+  const fields = next as unknown as Record<string, unknown>;
   for (const key of TOP_OF_FILE_FIELDS) {
-    (next as unknown as Record<string, unknown>)[key] = (previous as unknown as Record<string, unknown>)[key];
+    const kept = (previous as unknown as Record<string, unknown>)[key];
+    if (fields[key] !== kept) fields[key] = kept;
   }
   return next;
 }
