@@ -11,7 +11,9 @@ import ts from 'typescript';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/engine/analyze';
 import { forgetFixResults, refineFixability } from '../../server/src/engine/fixes';
+import { IncrementalScriptAnalysis } from '../../server/src/engine/script/incremental/incrementalScript';
 import { nextTree } from '../../server/src/engine/script/incremental/nextTree';
+import { scanNodes } from '../../server/src/engine/script/scanNodes';
 import { parseScript } from '../../server/src/engine/script/parse';
 import { settleTree } from '../../server/src/engine/script/incremental/shiftNodes';
 import type { ScriptLanguage } from '../../server/src/engine/types';
@@ -116,6 +118,17 @@ function placesIn(text: string, language: ScriptLanguage): number[] {
   return [...places].sort((a, b) => a - b);
 }
 
+const describeNode = (node: ts.Node) => `${ts.SyntaxKind[node.kind]} ${node.pos}-${node.end}`;
+
+/** Two scans' groups hold the same nodes (the very objects), in the same order. */
+function sameGroups<K>(kept: ReadonlyMap<K, readonly ts.Node[]>, fresh: ReadonlyMap<K, readonly ts.Node[]>, where: string): void {
+  assert.deepStrictEqual([...kept.keys()].map(String).sort(), [...fresh.keys()].map(String).sort(), where);
+  for (const [key, nodes] of fresh) {
+    assert.deepStrictEqual(kept.get(key)!.map(describeNode), nodes.map(describeNode), `${where}: ${String(key)}`);
+    assert.ok(kept.get(key)!.every((node, i) => node === nodes[i]), `${where}: ${String(key)}`);
+  }
+}
+
 function typeAndDelete(text: string, at: number, snippet: string, check: (text: string, what: string) => void): void {
   for (let typed = 1; typed <= snippet.length; typed++) check(text.slice(0, at) + snippet.slice(0, typed) + text.slice(at), `typed ${JSON.stringify(snippet.slice(0, typed))} at ${at}`);
   for (let left = snippet.length - 1; left >= 0; left--) check(text.slice(0, at) + snippet.slice(0, left) + text.slice(at), `deleted down to ${JSON.stringify(snippet.slice(0, left))} at ${at}`);
@@ -149,6 +162,37 @@ describe('inner statement reparse', () => {
     // reaching the end of the run) are declined, to the top-level statement's reparse or TypeScript's.
     assert.ok(work.innerStatementReparses > compared / 4, JSON.stringify({ compared, ...work }));
     assert.ok(work.statementReparses + work.fileReparses > work.innerStatementReparses, JSON.stringify({ compared, ...work }));
+  });
+
+  test('the scan kept for each statement equals a fresh scan of it after each keystroke (identifiers: a superset)', () => {
+    const before = snapshotWorkCounters();
+    let compared = 0;
+    for (const { name, language, text: original } of SOURCES.slice(0, 1)) {
+      const analysis = new IncrementalScriptAnalysis();
+      const settings = fromRaw({}).engine;
+      for (const at of placesIn(original, language)) {
+        for (const snippet of SNIPPETS.slice(0, 3)) {
+          typeAndDelete(original, at, snippet, (text, what) => {
+            // A Bedrock word, so that the analysis runs.
+            analysis.analyze({ text: `${text}\n// bedrock`, languageId: language, settings, fileName: name });
+            const lazy = analysis.lazyTree!;
+            lazy.settle();
+            for (const statement of lazy.tree.statements) {
+              const kept = analysis.scanOf(statement)!;
+              const fresh = scanNodes(statement, { identifiers: true });
+              const where = `${name}: ${what}, statement at ${statement.pos}`;
+              assert.deepStrictEqual(kept.bindingNodes.map(describeNode), fresh.bindingNodes.map(describeNode), where);
+              assert.ok(kept.bindingNodes.every((node, i) => node === fresh.bindingNodes[i]), where);
+              sameGroups(kept.candidates, fresh.candidates, where);
+              sameGroups(kept.references, fresh.references!, where);
+              for (const identifier of fresh.identifiers!) assert.ok(kept.identifiers.has(identifier), `${where}: ${identifier}`);
+              compared++;
+            }
+          });
+        }
+      }
+    }
+    assert.ok(workSince(before).scansDerived > compared / 40, JSON.stringify({ compared, ...workSince(before) }));
   });
 
   test("the editor's findings and fixability equal a fresh analysis's after each keystroke in a Bedrock function", () => {

@@ -1,6 +1,7 @@
 import ts from '../../typescript';
 import { statementIndexAt, topLevelStatementOf } from '../topLevelStatements';
 import { placeParsed, settleStatement, shiftNode } from './shiftNodes';
+import { recordInnerEdit } from './derivedScan';
 import { endsWhateverFollows, type Mutable, type ParsedFile, POSSIBLE_TOP_LEVEL_AWAIT, spliceStatement } from './statementReparse';
 
 /**
@@ -164,7 +165,10 @@ function spliceRun(
   // The copies' transform flags get the new statements' too (a superset, as for the file's: only emit reads them).
   let flags = 0;
   for (const statement of statements) flags |= (statement as unknown as { transformFlags: number }).transformFlags;
-  const top = copyPath(path, run, statements, delta, flags & ~POSSIBLE_TOP_LEVEL_AWAIT);
+  const copies = new Map<ts.Node, ts.Node>();
+  const top = copyPath(path, run, statements, delta, flags & ~POSSIBLE_TOP_LEVEL_AWAIT, copies);
+  // The analysis makes the new statement's summary from the old one's (derivedScan.ts).
+  recordInnerEdit(top, { from: path[0].node as ts.Statement, removed: run.statements.slice(run.first, run.last + 1), added: statements, runPos: run.pos, copies });
   // The statement that makes the file a module may be the one copied: its copy does now.
   const indicator = previous.externalModuleIndicator === path[0].node ? top : previous.externalModuleIndicator;
   return spliceStatement(previous, fresh, { index, statement: top, delta, text, indicator, offset, replaced: { pos: run.pos, end: run.end } });
@@ -182,14 +186,16 @@ function wrappedStatements(fresh: ParsedFile): ts.NodeArray<ts.Statement> | unde
 
 /**
  * New copies of the nodes on `path`, from the block whose run is replaced up to the top-level statement: each with
- * the copy below it in place of the old node, the nodes after the edit moved by `delta`. Returns the new top.
+ * the copy below it in place of the old node, the nodes after the edit moved by `delta` (each copy in `copies`).
+ * Returns the new top.
  */
-function copyPath(path: readonly Step[], run: Run, fresh: readonly ts.Statement[], delta: number, flags: number): ts.Statement {
+function copyPath(path: readonly Step[], run: Run, fresh: readonly ts.Statement[], delta: number, flags: number, copies: Map<ts.Node, ts.Node>): ts.Statement {
   const block = path[path.length - 1].node as ts.Block;
   const old = run.statements;
   for (let i = run.last + 1; i < old.length; i++) shiftNode(old[i], delta);
   const statements = copyList(old, [...old.slice(0, run.first), ...fresh, ...old.slice(run.last + 1)], delta, flags);
   let below: ts.Node = copyNode(block, old, statements, delta, flags);
+  copies.set(block, below);
   let oldBelow: ts.Node = block;
   for (let level = path.length - 2; level >= 0; level--) {
     const { node, list } = path[level];
@@ -201,6 +207,7 @@ function copyPath(path: readonly Step[], run: Run, fresh: readonly ts.Statement[
     } else {
       below = copyNode(node, oldBelow, below, delta, flags);
     }
+    copies.set(node, below);
     oldBelow = node;
   }
   return below as ts.Statement;
