@@ -19,8 +19,8 @@ import { endsWhateverFollows, type Mutable, type ParsedFile, POSSIBLE_TOP_LEVEL_
  *
  * Undefined when it cannot tell the result equals a fresh parse (then `reparseStatement` is tried): the edit is not
  * inside such a block, touches the block's braces, the run's new text parses otherwise, the file has parse errors
- * outside the run, or an `import.meta` could change what makes the file a module. The previous tree is invalid
- * afterwards.
+ * outside the run, or any where the parser's recovery could differ from the wrapper's (RECOVERS_AS_WRAPPED), or an
+ * `import.meta` could change what makes the file a module. The previous tree is invalid afterwards.
  */
 export function reparseInnerStatements(
   tree: ts.SourceFile, text: string, change: ts.TextChangeRange, parse: (text: string, setParentNodes?: boolean) => ts.SourceFile,
