@@ -97,6 +97,10 @@ const SNIPPETS = [
   '{',
   '`${',
   'x.',
+  // Words the parser looks past, before a statement kept as it was (spliceBeforeLast).
+  'static ',
+  'declare let ',
+  'x = a\n  ',
 ];
 
 /** Offsets inside function bodies: each statement's start, its middle, and its end, in every body of the text. */
@@ -161,6 +165,8 @@ describe('inner statement reparse', () => {
     // Many keystrokes take the inner path; the others (a `with`, a switch case, errors in an object's method or
     // reaching the end of the run) are declined, to the top-level statement's reparse or TypeScript's.
     assert.ok(work.innerStatementReparses > compared / 4, JSON.stringify({ compared, ...work }));
+    // Typing before a statement that starts alone keeps that statement (the rest of the run is parsed).
+    assert.ok(work.innerStatementsKept > work.innerStatementReparses / 10, JSON.stringify({ compared, ...work }));
     assert.ok(work.statementReparses + work.fileReparses > work.innerStatementReparses, JSON.stringify({ compared, ...work }));
   });
 

@@ -14,6 +14,8 @@ export const workCounters = {
    * statements something looks into are brought up to date (shiftNodes.ts), not everything after the edit.
    */
   nodesMoved: 0,
+  /** Of the inner reparses, those that kept the statement after the edit as it was, only moved (spliceBeforeLast). */
+  innerStatementsKept: 0,
   /** Statements made by an inner reparse whose scan was made from the one they replaced and the runs only (derivedScan.ts). */
   scansDerived: 0,
   /** Top-level statements moved after an edit (their own positions only; two numbers each). */

@@ -1,7 +1,8 @@
 import ts from '../../typescript';
 import { statementIndexAt, topLevelStatementOf } from '../topLevelStatements';
-import { placeParsed, settleStatement, shiftNode } from './shiftNodes';
+import { placeParsed, restartNode, settleStatement, shiftNode } from './shiftNodes';
 import { recordInnerEdit } from './derivedScan';
+import { workCounters } from '../../workCounters';
 import { endsWhateverFollows, type Mutable, type ParsedFile, POSSIBLE_TOP_LEVEL_AWAIT, spliceStatement } from './statementReparse';
 
 /**
@@ -46,7 +47,7 @@ export function reparseInnerStatements(
     // level is it in the lists of the wrapper (the file's statements, blocks' statements).
     const recovers = way.every((step) => RECOVERS_AS_WRAPPED.has(step.node.kind));
     if (previous.parseDiagnostics.length > 0 && !(recovers && errorsInside(previous.parseDiagnostics, run.statements[run.first].getStart(tree), run.end))) return undefined;
-    return spliceRun(previous, text, change, parse, way, index, run, recovers);
+    return spliceBeforeLast(previous, text, change, parse, way, index, run, tree) ?? spliceRun(previous, text, change, parse, way, index, run, recovers);
   }
   return undefined;
 }
@@ -144,34 +145,127 @@ function spliceRun(
 ): ts.SourceFile | undefined {
   const delta = change.newLength - change.span.length;
   const context = run.statements[run.first].flags & ts.NodeFlags.ContextFlags;
-  // A declaration, as the function a statement is typed in usually is (an expression in parentheses would make the
-  // parser look ahead for an arrow function, scanning comment directives twice).
-  const prefix = `${context & ts.NodeFlags.AwaitContext ? 'async ' : ''}function${context & ts.NodeFlags.YieldContext ? '*' : ''} ${WRAPPER} () {`;
+  const prefix = wrapperPrefix(context);
   const runText = text.slice(run.pos, run.end + delta);
-  const fresh = parse(`${prefix}${runText}}`, false) as ParsedFile;
-  if (!previous.identifiers.has(WRAPPER)) fresh.identifiers.delete(WRAPPER); // the file's identifiers only
-  const statements = wrappedStatements(fresh);
+  const wrapped = parseWrapped(previous, parse, prefix, runText, context);
+  if (!wrapped || wrapped.statements.length === 0) return undefined;
+  const { fresh, statements } = wrapped;
   const runEnd = prefix.length + runText.length;
-  if (!statements || statements.length === 0 || fresh.externalModuleIndicator !== undefined) return undefined;
   const lastStatement = statements[statements.length - 1];
   if (lastStatement.end !== runEnd || !endsWhateverFollows(lastStatement, fresh.text)) return undefined;
-  // The same context as the old run's (the wrapper gives await and yield; anything else, e.g. `with`, declines).
-  if (statements.some((statement) => (statement.flags & ts.NodeFlags.ContextFlags) !== context) || (context & ~AWAIT_AND_YIELD) !== (statements[0].flags & ts.NodeFlags.ContextFlags & ~AWAIT_AND_YIELD)) return undefined;
   if (fresh.parseDiagnostics.length > 0 && !(recovers && errorsInside(fresh.parseDiagnostics, statements[0].getStart(fresh), runEnd))) return undefined;
-
   // From here on the previous tree is given up: the fresh SourceFile object becomes the new tree.
   const offset = run.pos - prefix.length;
   for (const statement of statements) placeParsed(statement, offset);
+  return finish(previous, fresh, { path, index, run, delta, text, offset, statements, middle: statements, replacedEnd: run.end });
+}
+
+/**
+ * Statements that start with a keyword no statement before them can take for its own (`const`, `var`, `if`,
+ * `return`, `for`, `switch`, `try`, `throw`): after a line break, whatever was typed before ends there.
+ */
+function startsAlone(statement: ts.Statement): boolean {
+  if (ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.length) return false;
+  if (ts.isVariableStatement(statement)) {
+    const flags = statement.declarationList.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const | ts.NodeFlags.Using | ts.NodeFlags.AwaitUsing);
+    return flags === ts.NodeFlags.Const || flags === 0;
+  }
+  return ts.isIfStatement(statement) || ts.isReturnStatement(statement) || ts.isForStatement(statement) || ts.isForInStatement(statement)
+    || ts.isForOfStatement(statement) || ts.isSwitchStatement(statement) || ts.isTryStatement(statement) || ts.isThrowStatement(statement);
+}
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * The run without its last statement when the edit lies before that statement's first token and the statement
+ * starts alone (startsAlone): only the text before that token is parsed again (typing a statement above a long call
+ * does not parse the call again). Exact when the new text parses without errors, in a file without any, and a line
+ * break still comes before the token: the statements typed end before it whatever they are, and it parses as before
+ * (the same tokens in the same context), so it is kept, moved, its leading trivia starting where they now end.
+ */
+function spliceBeforeLast(
+  previous: ParsedFile, text: string, change: ts.TextChangeRange, parse: (text: string, setParentNodes?: boolean) => ts.SourceFile,
+  path: readonly Step[], index: number, run: Run, tree: ts.SourceFile,
+): ts.SourceFile | undefined {
+  const kept = run.statements[run.last];
+  if (previous.parseDiagnostics.length > 0 || !startsAlone(kept)) return undefined;
+  const keptStart = kept.getStart(tree);
+  // Before the token and not touching it (an insertion right before it could join it: `x` + `const`).
+  if (change.span.start + change.span.length >= keptStart) return undefined;
+  const delta = change.newLength - change.span.length;
+  const context = run.statements[run.first].flags & ts.NodeFlags.ContextFlags;
+  const prefix = wrapperPrefix(context);
+  const beforeText = text.slice(run.pos, keptStart + delta);
+  const wrapped = parseWrapped(previous, parse, prefix, beforeText, context);
+  if (!wrapped || wrapped.fresh.parseDiagnostics.length > 0) return undefined;
+  const { fresh, statements } = wrapped;
+  // A lone word (`static`, `declare`, `let`...) makes the parser look past it for what it modifies or declares.
+  const typed = statements[statements.length - 1];
+  if (typed && ts.isExpressionStatement(typed) && ts.isIdentifier(typed.expression)) return undefined;
+  const offset = run.pos - prefix.length;
+  const typedEnd = statements.length > 0 ? statements[statements.length - 1].end + offset : run.pos;
+  if (!LINE_BREAK.test(text.slice(typedEnd, keptStart + delta))) return undefined;
+  // From here on the previous tree is given up: the fresh SourceFile object becomes the new tree.
+  for (const statement of statements) placeParsed(statement, offset);
+  restartNode(kept, delta, typedEnd);
+  workCounters.innerStatementsKept++;
+  return finish(previous, fresh, {
+    path, index, run: { ...run, last: run.last - 1 }, delta, text, offset, statements, middle: [...statements, kept], replacedEnd: keptStart, keptAfter: true,
+  });
+}
+
+/** The function the run's new text is parsed in: async and generator as the old run's context says. */
+function wrapperPrefix(context: number): string {
+  // A declaration, as the function a statement is typed in usually is (an expression in parentheses would make the
+  // parser look ahead for an arrow function, scanning comment directives twice).
+  return `${context & ts.NodeFlags.AwaitContext ? 'async ' : ''}function${context & ts.NodeFlags.YieldContext ? '*' : ''} ${WRAPPER} () {`;
+}
+
+/** The run's new text parsed in the wrapper, when it parsed as the wrapper's body in the old run's context. */
+function parseWrapped(
+  previous: ParsedFile, parse: (text: string, setParentNodes?: boolean) => ts.SourceFile, prefix: string, runText: string, context: number,
+): { fresh: ParsedFile; statements: ts.NodeArray<ts.Statement> } | undefined {
+  const fresh = parse(`${prefix}${runText}}`, false) as ParsedFile;
+  if (!previous.identifiers.has(WRAPPER)) fresh.identifiers.delete(WRAPPER); // the file's identifiers only
+  const statements = wrappedStatements(fresh);
+  if (!statements || fresh.externalModuleIndicator !== undefined) return undefined;
+  // The same context as the old run's (the wrapper gives await and yield; anything else, e.g. `with`, declines).
+  if (statements.some((statement) => (statement.flags & ts.NodeFlags.ContextFlags) !== context)) return undefined;
+  if (statements.length > 0 && (context & ~AWAIT_AND_YIELD) !== (statements[0].flags & ts.NodeFlags.ContextFlags & ~AWAIT_AND_YIELD)) return undefined;
+  return { fresh, statements };
+}
+
+/** What `finish` puts in place of a run. */
+interface Replacement {
+  path: readonly Step[];
+  index: number;
+  /** The old statements replaced (`first` to `last`); those after them move by `delta`. */
+  run: Run;
+  delta: number;
+  text: string;
+  /** Where the wrapper's text starts in the file. */
+  offset: number;
+  /** The statements just parsed, and what takes the run's place (them, and a statement kept after them). */
+  statements: readonly ts.Statement[];
+  middle: readonly ts.Statement[];
+  /** Where the replaced text ended in the old text. */
+  replacedEnd: number;
+  keptAfter?: boolean;
+}
+
+/** The new tree: the path copied down to the block with `middle` in place of the run, spliced into the file. */
+function finish(previous: ParsedFile, fresh: ParsedFile, replacement: Replacement): ts.SourceFile {
+  const { path, index, run, delta, text, offset, statements } = replacement;
   // The copies' transform flags get the new statements' too (a superset, as for the file's: only emit reads them).
   let flags = 0;
   for (const statement of statements) flags |= (statement as unknown as { transformFlags: number }).transformFlags;
   const copies = new Map<ts.Node, ts.Node>();
-  const top = copyPath(path, run, statements, delta, flags & ~POSSIBLE_TOP_LEVEL_AWAIT, copies);
+  const top = copyPath(path, run, replacement.middle, delta, flags & ~POSSIBLE_TOP_LEVEL_AWAIT, copies, replacement.keptAfter ? 1 : 0);
   // The analysis makes the new statement's summary from the old one's (derivedScan.ts).
   recordInnerEdit(top, { from: path[0].node as ts.Statement, removed: run.statements.slice(run.first, run.last + 1), added: statements, runPos: run.pos, copies });
   // The statement that makes the file a module may be the one copied: its copy does now.
   const indicator = previous.externalModuleIndicator === path[0].node ? top : previous.externalModuleIndicator;
-  return spliceStatement(previous, fresh, { index, statement: top, delta, text, indicator, offset, replaced: { pos: run.pos, end: run.end } });
+  return spliceStatement(previous, fresh, { index, statement: top, delta, text, indicator, offset, replaced: { pos: run.pos, end: replacement.replacedEnd } });
 }
 
 /** The name of the function the run's new text is parsed in. */
@@ -189,11 +283,14 @@ function wrappedStatements(fresh: ParsedFile): ts.NodeArray<ts.Statement> | unde
  * the copy below it in place of the old node, the nodes after the edit moved by `delta` (each copy in `copies`).
  * Returns the new top.
  */
-function copyPath(path: readonly Step[], run: Run, fresh: readonly ts.Statement[], delta: number, flags: number, copies: Map<ts.Node, ts.Node>): ts.Statement {
+function copyPath(
+  path: readonly Step[], run: Run, fresh: readonly ts.Statement[], delta: number, flags: number, copies: Map<ts.Node, ts.Node>, keptAfter: number,
+): ts.Statement {
   const block = path[path.length - 1].node as ts.Block;
   const old = run.statements;
-  for (let i = run.last + 1; i < old.length; i++) shiftNode(old[i], delta);
-  const statements = copyList(old, [...old.slice(0, run.first), ...fresh, ...old.slice(run.last + 1)], delta, flags);
+  // `keptAfter`: the statement after the run is in `fresh` already, moved.
+  for (let i = run.last + 1 + keptAfter; i < old.length; i++) shiftNode(old[i], delta);
+  const statements = copyList(old, [...old.slice(0, run.first), ...fresh, ...old.slice(run.last + 1 + keptAfter)], delta, flags);
   let below: ts.Node = copyNode(block, old, statements, delta, flags);
   copies.set(block, below);
   let oldBelow: ts.Node = block;
