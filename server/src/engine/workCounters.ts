@@ -5,13 +5,19 @@
 export const workCounters = {
   /** Top-level statements whose detectors ran again (incremental analysis). */
   statementsReanalysed: 0,
-  /** Edits re-parsed by parsing only the one top-level statement they lie in. */
+  /** Edits re-parsed by parsing only the one top-level statement they lie in, or a run of statements inside it. */
   statementReparses: 0,
+  /** Of those, the ones that parsed only a run of statements in a function body (innerStatementReparse.ts). */
+  innerStatementReparses: 0,
   /**
    * Positions of nodes under top-level statements moved after an edit (each node or node list counts once): only the
    * statements something looks into are brought up to date (shiftNodes.ts), not everything after the edit.
    */
   nodesMoved: 0,
+  /** Of the inner reparses, those that kept the statement after the edit as it was, only moved (spliceBeforeLast). */
+  innerStatementsKept: 0,
+  /** Statements made by an inner reparse whose scan was made from the one they replaced and the runs only (derivedScan.ts). */
+  scansDerived: 0,
   /** Top-level statements moved after an edit (their own positions only; two numbers each). */
   statementsMoved: 0,
   /**

@@ -9,14 +9,31 @@ import ts from '../typescript';
  * statement by the names it declares as well as those it uses.
  */
 export function isReference(identifier: ts.Identifier): boolean {
+  // One switch on the parent's kind (this runs for every identifier of every statement an edit makes).
   const parent = identifier.parent;
-  if (ts.isPropertyAccessExpression(parent) && parent.name === identifier) return false;
-  if (ts.isQualifiedName(parent) && parent.right === identifier) return false;
-  if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)
-    || ts.isPropertySignature(parent) || ts.isMethodSignature(parent) || ts.isGetAccessor(parent) || ts.isSetAccessor(parent)
-    || ts.isEnumMember(parent)) && parent.name === identifier) return false;
-  if ((ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent)) && parent.propertyName === identifier) return false;
-  if (ts.isBindingElement(parent) && parent.propertyName === identifier) return false;
-  if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return false;
-  return true;
+  switch (parent.kind) {
+    case ts.SyntaxKind.PropertyAccessExpression:
+      return (parent as ts.PropertyAccessExpression).name !== identifier;
+    case ts.SyntaxKind.QualifiedName:
+      return (parent as ts.QualifiedName).right !== identifier;
+    case ts.SyntaxKind.PropertyAssignment:
+    case ts.SyntaxKind.PropertyDeclaration:
+    case ts.SyntaxKind.MethodDeclaration:
+    case ts.SyntaxKind.PropertySignature:
+    case ts.SyntaxKind.MethodSignature:
+    case ts.SyntaxKind.GetAccessor:
+    case ts.SyntaxKind.SetAccessor:
+    case ts.SyntaxKind.EnumMember:
+      return (parent as ts.NamedDeclaration).name !== identifier;
+    case ts.SyntaxKind.ImportSpecifier:
+    case ts.SyntaxKind.ExportSpecifier:
+    case ts.SyntaxKind.BindingElement:
+      return (parent as ts.ImportSpecifier | ts.ExportSpecifier | ts.BindingElement).propertyName !== identifier;
+    case ts.SyntaxKind.LabeledStatement:
+    case ts.SyntaxKind.BreakStatement:
+    case ts.SyntaxKind.ContinueStatement:
+      return false;
+    default:
+      return true;
+  }
 }

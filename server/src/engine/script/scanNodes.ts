@@ -3,7 +3,17 @@ import { BINDING_KINDS } from './bindings';
 import { SCRIPT_DETECTORS } from './detectors';
 import { isReference } from './references';
 
+const BINDS = 1;
+const WANTED = 2;
 const WANTED_KINDS = new Set(SCRIPT_DETECTORS.flatMap((detector) => detector.kinds));
+
+/** Per syntax kind: 1 when the symbol tracker records such nodes, 2 when a detector wants them (an array read per node, not two set lookups). */
+const KIND_ROLES = (() => {
+  const roles = new Uint8Array(ts.SyntaxKind.Count);
+  for (const kind of BINDING_KINDS) roles[kind] |= BINDS;
+  for (const kind of WANTED_KINDS) roles[kind] |= WANTED;
+  return roles;
+})();
 
 /** What one walk over a subtree gathers for the symbol tracker and the detectors, in document order. */
 export interface NodeScan {
@@ -39,8 +49,9 @@ export function scanNodes(root: ts.Node, options: { identifiers?: boolean } = {}
   while (stack.length > 0) {
     const node = stack.pop()!;
     parent = node;
-    if (BINDING_KINDS.has(node.kind)) scan.bindingNodes.push(node);
-    if (WANTED_KINDS.has(node.kind)) {
+    const roles = KIND_ROLES[node.kind];
+    if (roles & BINDS) scan.bindingNodes.push(node);
+    if (roles & WANTED) {
       const list = scan.candidates.get(node.kind);
       if (list) list.push(node);
       else scan.candidates.set(node.kind, [node]);

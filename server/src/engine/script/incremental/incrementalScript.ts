@@ -13,6 +13,7 @@ import { NameIndex } from './nameIndex';
 import { StatementIndex } from './statementIndex';
 import type { AnchoredFinding, StatementResult, StatementSummary } from './statementSummary';
 import { nextTree, nextTreeAfter } from './nextTree';
+import { derivedScan } from './derivedScan';
 import type { Replacement } from './statementsReparse';
 import { settleStatement, settleTree } from './shiftNodes';
 import { replacedStatements } from '../topLevelStatements';
@@ -126,6 +127,11 @@ export class IncrementalScriptAnalysis {
     return [...users].filter((statement) => this.summaries.get(statement)?.scan.references.has(name)).sort((a, b) => a.pos - b.pos);
   }
 
+  /** The scan kept for a statement of the tree last analysed: what a test compares with a fresh scan of it. */
+  scanOf(statement: ts.Statement): StatementSummary['scan'] | undefined {
+    return this.summaries.get(statement)?.scan;
+  }
+
   /**
    * The symbol tracker as the last analysis left it, resolving in `lazyTree` (its statements recorded between
    * versions): what a test compares with a tracker made fresh for the same text.
@@ -197,7 +203,8 @@ export class IncrementalScriptAnalysis {
       // Each statement gets the slots of the values cached on statements now (objectCache.ts): at a document's open,
       // every statement would otherwise be read without them, where typing reads all but the one it reparsed with them.
       giveSlots(statement, 'statement');
-      const scan = scanNodes(statement, { identifiers: true }) as StatementSummary['scan'];
+      // A statement an inner reparse made: from the one it replaced, and the two runs of statements only.
+      const scan = derivedScan(statement, (from) => removed.get(from)?.scan) ?? scanNodes(statement, { identifiers: true }) as StatementSummary['scan'];
       this.summaries.set(statement, { scan, visibleNames: new Set(), visibleBindingNodes: new Set(), recordedWhole: false });
       this.names.add(statement, scan.identifiers);
       added.add(statement);

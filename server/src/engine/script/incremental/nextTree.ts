@@ -2,6 +2,7 @@ import ts from '../../typescript';
 import { workCounters } from '../../workCounters';
 import { settleTree } from './shiftNodes';
 import { reparseStatement } from './statementReparse';
+import { reparseInnerStatements } from './innerStatementReparse';
 import { type Replacement, reparseStatements } from './statementsReparse';
 import { changeBetween } from '../../textChange';
 
@@ -23,6 +24,12 @@ export function nextTree(
   if (previous.text === text) return previous;
   const change = known ?? changeBetween(previous.text, text);
   if (change.span.length + change.newLength > text.length * REPARSE_SHARE) return undefined;
+  const inner = reparseInnerStatements(previous, text, change, parse);
+  if (inner) {
+    workCounters.statementReparses++;
+    workCounters.innerStatementReparses++;
+    return inner;
+  }
   const spliced = reparseStatement(previous, text, change, parse);
   if (spliced) {
     workCounters.statementReparses++;

@@ -29,6 +29,17 @@ export function shiftNode(node: ts.Node, delta: number): void {
 }
 
 /**
+ * Moves a node and everything under it by `delta` characters, then starts it at `pos`, with the nodes and lists that
+ * started where it did (its leading trivia changed: the first token of each is where it was, moved).
+ */
+export function restartNode(node: ts.Node, delta: number, pos: number): void {
+  const items = itemsOf(node);
+  const start = node.pos + delta;
+  shiftItems(items, 0, delta);
+  for (const item of items) if (item.pos === start) item.pos = pos;
+}
+
+/**
  * Moves a subtree just parsed without parent pointers by `delta` characters and sets those pointers under it: one
  * walk for both, where the parser's walk for the parents and `shiftNode` made two (and kept a flat list of the nodes
  * that a statement typed in is replaced before it ever needs: `itemsOf` makes it if the statement moves later).

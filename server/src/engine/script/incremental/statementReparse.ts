@@ -64,7 +64,34 @@ export function reparseStatement(
 
   // From here on the previous tree is given up: the fresh SourceFile object becomes the new tree.
   placeParsed(statement, old.pos);
-  for (const diagnostic of fresh.parseDiagnostics) diagnostic.start += old.pos;
+  return spliceStatement(previous, fresh, { index, statement, delta, text, indicator, offset: old.pos, replaced: old });
+}
+
+/** What replaces one top-level statement of a tree (statementReparse.ts, innerStatementReparse.ts). */
+export interface Splice {
+  index: number;
+  /** The new statement, its nodes in place. */
+  statement: ts.Statement;
+  delta: number;
+  /** The new text of the whole file. */
+  text: string;
+  /** The new tree's module indicator. */
+  indicator: ParsedFile['externalModuleIndicator'];
+  /** Where `fresh`'s text starts in the file: its diagnostics and comment directives are moved by this. */
+  offset: number;
+  /** The part of the old text whose comment directives `fresh`'s replace. */
+  replaced: ts.TextRange;
+}
+
+/**
+ * Makes `fresh` (a SourceFile just parsed from the new text of what `splice` replaces) the new tree: the previous
+ * tree's statements with `splice.statement` at `splice.index`, the later ones moved (lazily: shiftNodes.ts), its
+ * parse diagnostics and comment directives, the previous tree's file-wide facts. The previous tree is given up.
+ */
+export function spliceStatement(previous: ParsedFile, fresh: ParsedFile, splice: Splice): ParsedFile {
+  const { index, statement, delta, text } = splice;
+  const statements = previous.statements;
+  for (const diagnostic of fresh.parseDiagnostics) diagnostic.start += splice.offset;
   // The later statements move; the nodes under them follow when something looks into them (shiftNodes.ts).
   for (let i = index + 1; i < statements.length; i++) moveStatement(statements[i], delta);
   shiftNode(previous.endOfFileToken, delta);
@@ -80,7 +107,7 @@ export function reparseStatement(
   next.endOfFileToken = previous.endOfFileToken;
   for (const kept of spliced) (kept as Mutable<ts.Node>).parent = next;
   (next.endOfFileToken as Mutable<ts.Node>).parent = next;
-  next.externalModuleIndicator = indicator;
+  next.externalModuleIndicator = splice.indicator;
   next.flags |= previous.flags;
   next.transformFlags |= previous.transformFlags;
   const identifiers = previous.identifiers;
@@ -88,7 +115,7 @@ export function reparseStatement(
   next.identifiers = identifiers;
   next.nodeCount += previous.nodeCount;
   next.identifierCount += previous.identifierCount;
-  next.commentDirectives = movedDirectives(previous.commentDirectives, fresh.commentDirectives, old, delta);
+  next.commentDirectives = movedDirectives(previous.commentDirectives, fresh.commentDirectives, splice.replaced, splice.offset, delta);
   // Pragmas and reference directives come from the comments at the top of the file, which the edit did not touch.
   // Set only where they differ: a field the parser leaves off (`moduleName` without an AMD pragma) added by this
   // keyed store turned the tree into a dictionary-mode object, of another hidden class than a fresh parse's (issue #13).
@@ -165,12 +192,17 @@ function moduleIndicator(previous: ParsedFile, old: ts.Statement, fresh: ParsedF
 
 export type Directive = NonNullable<ParsedFile['commentDirectives']>[number];
 
-/** The `@ts-ignore`/`@ts-expect-error` comments: those before the statement, the new statement's, the later ones moved. */
-function movedDirectives(previous: readonly Directive[] | undefined, fresh: readonly Directive[] | undefined, old: ts.Statement, delta: number): Directive[] | undefined {
+/**
+ * The `@ts-ignore`/`@ts-expect-error` comments: those before the replaced text, the new text's (found `offset`
+ * characters before where they are in the file), the later ones moved.
+ */
+function movedDirectives(
+  previous: readonly Directive[] | undefined, fresh: readonly Directive[] | undefined, old: ts.TextRange, offset: number, delta: number,
+): Directive[] | undefined {
   const moved = (directive: Directive, by: number): Directive => ({ ...directive, range: { pos: directive.range.pos + by, end: directive.range.end + by } });
   const directives = [
     ...(previous ?? []).filter((directive) => directive.range.pos < old.pos),
-    ...(fresh ?? []).map((directive) => moved(directive, old.pos)),
+    ...(fresh ?? []).map((directive) => moved(directive, offset)),
     ...(previous ?? []).filter((directive) => directive.range.pos >= old.end).map((directive) => moved(directive, delta)),
   ];
   return directives.length > 0 || previous ? directives : undefined;

@@ -1,0 +1,100 @@
+import type ts from '../../typescript';
+import { ObjectCache } from '../../objectCache';
+import { type NodeScan, scanNodes } from '../scanNodes';
+import { workCounters } from '../../workCounters';
+
+/** A statement summary's scan: with the identifiers and references always gathered. */
+export type StatementScan = NodeScan & { identifiers: Set<string>; references: Map<string, ts.Identifier[]> };
+
+/** How an inner reparse (innerStatementReparse.ts) made a top-level statement from the one before. */
+export interface InnerEdit {
+  /** The top-level statement it replaced. */
+  from: ts.Statement;
+  /** The run of statements taken out of a block of it, and the run put in (both starting at `runPos`). */
+  removed: readonly ts.Statement[];
+  added: readonly ts.Statement[];
+  runPos: number;
+  /** The nodes on the way down to that block, with their copies in the new statement. */
+  copies: ReadonlyMap<ts.Node, ts.Node>;
+}
+
+/** Kept on the new statement until its summary is made (one at a time: a statement's record goes when the next is made from it). */
+const innerEdits = new ObjectCache<ts.Statement, InnerEdit>('innerEdit', 'statement');
+
+export function recordInnerEdit(statement: ts.Statement, edit: InnerEdit): void {
+  innerEdits.delete(edit.from);
+  innerEdits.set(statement, edit);
+}
+
+/**
+ * The scan of `statement` made from the scan of the statement it was made from (`scanOf`, when an inner reparse
+ * made it) and scans of the two runs only: the old lists with the old run's nodes replaced by the new run's,
+ * the nodes on the way down replaced by their copies, in document order as `scanNodes` gives them. Undefined when
+ * the statement was not made so (or the lists are not as expected): then it is scanned whole.
+ *
+ * The identifiers are a superset: the old run's names stay (a name may still occur elsewhere in the statement). They
+ * only tell which statements may depend on a name (a few more run again), and they are made exact by a whole scan
+ * once they have grown well past the names the statement refers to.
+ */
+export function derivedScan(statement: ts.Statement, scanOf: (from: ts.Statement) => StatementScan | undefined): StatementScan | undefined {
+  const edit = innerEdits.get(statement);
+  if (!edit) return undefined;
+  innerEdits.delete(statement);
+  const before = scanOf(edit.from);
+  if (!before || before.identifiers.size > 2 * before.references.size + 32) return undefined;
+  const removed = scanOfRun(edit.removed);
+  const added = scanOfRun(edit.added);
+  const splice = <T extends ts.Node>(list: readonly T[], out: readonly T[], into: readonly T[]): T[] | undefined => {
+    let head = 0;
+    while (head < list.length && list[head].pos < edit.runPos) head++;
+    for (let i = 0; i < out.length; i++) if (list[head + i] !== out[i]) return undefined;
+    const result: T[] = [];
+    for (let i = 0; i < head; i++) result.push((edit.copies.get(list[i]) as T | undefined) ?? list[i]);
+    for (const node of into) result.push(node);
+    for (let i = head + out.length; i < list.length; i++) result.push(list[i]);
+    return result;
+  };
+  const bindingNodes = splice(before.bindingNodes, removed.bindingNodes, added.bindingNodes);
+  const candidates = spliceGroups(before.candidates, removed.candidates, added.candidates, splice);
+  const references = spliceGroups(before.references, removed.references, added.references, splice);
+  if (!bindingNodes || !candidates || !references) return undefined;
+  const identifiers = new Set(before.identifiers);
+  for (const name of added.identifiers) identifiers.add(name);
+  workCounters.scansDerived++;
+  return { bindingNodes, candidates, identifiers, references };
+}
+
+/** Each group's list spliced (groups left empty dropped, as `scanNodes` makes none). */
+function spliceGroups<K, T extends ts.Node>(
+  before: ReadonlyMap<K, T[]>, removed: ReadonlyMap<K, T[]>, added: ReadonlyMap<K, T[]>,
+  splice: (list: readonly T[], out: readonly T[], into: readonly T[]) => T[] | undefined,
+): Map<K, T[]> | undefined {
+  const groups = new Map<K, T[]>();
+  for (const [key, list] of before) {
+    const spliced = splice(list, removed.get(key) ?? [], added.get(key) ?? []);
+    if (!spliced) return undefined;
+    if (spliced.length > 0) groups.set(key, spliced);
+  }
+  for (const [key, list] of added) if (!before.has(key)) groups.set(key, list);
+  for (const key of removed.keys()) if (!before.has(key)) return undefined; // the old lists did not hold the old run's nodes
+  return groups;
+}
+
+/** The scans of a run of statements, joined in document order. */
+function scanOfRun(statements: readonly ts.Statement[]): StatementScan {
+  const run: StatementScan = { bindingNodes: [], candidates: new Map(), identifiers: new Set(), references: new Map() };
+  for (const statement of statements) {
+    const scan = scanNodes(statement, { identifiers: true }) as StatementScan;
+    run.bindingNodes.push(...scan.bindingNodes);
+    for (const [kind, nodes] of scan.candidates) append(run.candidates, kind, nodes);
+    for (const name of scan.identifiers) run.identifiers.add(name);
+    for (const [name, identifiers] of scan.references) append(run.references, name, identifiers);
+  }
+  return run;
+}
+
+function append<K, T>(groups: Map<K, T[]>, key: K, items: readonly T[]): void {
+  const list = groups.get(key);
+  if (list) list.push(...items);
+  else groups.set(key, [...items]);
+}
