@@ -46,7 +46,7 @@ export function reparseInnerStatements(
     // takes a `.`, a parameter list a name): only inside function declarations and statements of the file's top
     // level is it in the lists of the wrapper (the file's statements, blocks' statements).
     const recovers = way.every((step) => RECOVERS_AS_WRAPPED.has(step.node.kind));
-    if (previous.parseDiagnostics.length > 0 && !(recovers && errorsInside(previous.parseDiagnostics, run.statements[run.first].getStart(tree), run.end))) return undefined;
+    if (previous.parseDiagnostics.length > 0 && !(recovers && errorsInside(previous.parseDiagnostics, tree, run.statements[run.first].getStart(tree), run.end))) return undefined;
     return spliceBeforeLast(previous, text, change, parse, way, index, run, tree) ?? spliceRun(previous, text, change, parse, way, index, run, recovers);
   }
   return undefined;
@@ -114,10 +114,20 @@ function runAround(statements: ts.NodeArray<ts.Statement>, start: number, end: n
 
 /**
  * True when every parse error lies inside a run of statements: after its first token (an error there can be about
- * what comes before) and clear of its last character (one reaching it can read on into what follows).
+ * what comes before, and one the scanner raised while scanning that token, e.g. `1return`'s "an identifier cannot
+ * immediately follow a numeric literal", was raised before the statement before the run was finished, which a fresh
+ * parse then marks as having an error) and clear of its last character (one reaching it can read on into what follows).
  */
-function errorsInside(diagnostics: readonly ts.DiagnosticWithLocation[], firstStart: number, end: number): boolean {
-  return diagnostics.every((diagnostic) => diagnostic.start > firstStart && diagnostic.start + Math.max(diagnostic.length, 1) <= end - 1);
+function errorsInside(diagnostics: readonly ts.DiagnosticWithLocation[], file: ts.SourceFile, firstStart: number, end: number): boolean {
+  const afterFirstToken = firstTokenEnd(file, firstStart);
+  return diagnostics.every((diagnostic) => diagnostic.start > afterFirstToken && diagnostic.start + Math.max(diagnostic.length, 1) <= end - 1);
+}
+
+/** Where the token starting at `start` ends (scanned as the parser scans it, outside any template or regular expression). */
+function firstTokenEnd(file: ts.SourceFile, start: number): number {
+  const scanner = ts.createScanner(file.languageVersion, true, file.languageVariant, file.text, undefined, start);
+  scanner.scan();
+  return scanner.getTokenEnd();
 }
 
 /** The module indicator stays the top-level import/export it is, unless it is an `import.meta` in this statement. */
@@ -153,7 +163,7 @@ function spliceRun(
   const runEnd = prefix.length + runText.length;
   const lastStatement = statements[statements.length - 1];
   if (lastStatement.end !== runEnd || !endsWhateverFollows(lastStatement, fresh.text)) return undefined;
-  if (fresh.parseDiagnostics.length > 0 && !(recovers && errorsInside(fresh.parseDiagnostics, statements[0].getStart(fresh), runEnd))) return undefined;
+  if (fresh.parseDiagnostics.length > 0 && !(recovers && errorsInside(fresh.parseDiagnostics, fresh, statements[0].getStart(fresh), runEnd))) return undefined;
   // From here on the previous tree is given up: the fresh SourceFile object becomes the new tree.
   const offset = run.pos - prefix.length;
   for (const statement of statements) placeParsed(statement, offset);
