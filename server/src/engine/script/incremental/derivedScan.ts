@@ -1,10 +1,8 @@
 import type ts from '../../typescript';
 import { ObjectCache } from '../../objectCache';
-import { type NodeScan, scanNodes } from '../scanNodes';
+import { scanNodes } from '../scanNodes';
 import { workCounters } from '../../workCounters';
-
-/** A statement summary's scan: with the identifiers and references always gathered. */
-export type StatementScan = NodeScan & { identifiers: Set<string>; references: Map<string, ts.Identifier[]> };
+import type { StatementScan } from './statementSummary';
 
 /** How an inner reparse (innerStatementReparse.ts) made a top-level statement from the one before. */
 export interface InnerEdit {

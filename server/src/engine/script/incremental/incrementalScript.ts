@@ -11,7 +11,7 @@ import { staleStatements } from './staleStatements';
 import { type QuietFunction, quietFunction } from './quietFunction';
 import { NameIndex } from './nameIndex';
 import { StatementIndex } from './statementIndex';
-import type { AnchoredFinding, StatementResult, StatementSummary } from './statementSummary';
+import type { AnchoredFinding, StatementResult, StatementScan, StatementSummary } from './statementSummary';
 import { nextTree, nextTreeAfter } from './nextTree';
 import { derivedScan } from './derivedScan';
 import type { Replacement } from './statementsReparse';
@@ -128,7 +128,7 @@ export class IncrementalScriptAnalysis {
   }
 
   /** The scan kept for a statement of the tree last analysed: what a test compares with a fresh scan of it. */
-  scanOf(statement: ts.Statement): StatementSummary['scan'] | undefined {
+  scanOf(statement: ts.Statement): StatementScan | undefined {
     return this.summaries.get(statement)?.scan;
   }
 
@@ -204,7 +204,7 @@ export class IncrementalScriptAnalysis {
       // every statement would otherwise be read without them, where typing reads all but the one it reparsed with them.
       giveSlots(statement, 'statement');
       // A statement an inner reparse made: from the one it replaced, and the two runs of statements only.
-      const scan = derivedScan(statement, (from) => removed.get(from)?.scan) ?? scanNodes(statement, { identifiers: true }) as StatementSummary['scan'];
+      const scan = derivedScan(statement, (from) => removed.get(from)?.scan) ?? scanNodes(statement, { identifiers: true }) as StatementScan;
       this.summaries.set(statement, { scan, visibleNames: new Set(), visibleBindingNodes: new Set(), recordedWhole: false });
       this.names.add(statement, scan.identifiers);
       added.add(statement);

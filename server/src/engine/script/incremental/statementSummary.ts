@@ -18,9 +18,12 @@ export interface StatementResult {
   links: Set<ts.Statement>;
 }
 
+/** A statement summary's scan: with the identifiers and references always gathered. */
+export type StatementScan = NodeScan & { identifiers: Set<string>; references: Map<string, ts.Identifier[]> };
+
 /** One top-level statement's part of the analysis; valid as long as the parser reuses the statement node. */
 export interface StatementSummary {
-  scan: NodeScan & { identifiers: Set<string>; references: Map<string, ts.Identifier[]> };
+  scan: StatementScan;
   /** Names this statement declares in the file's scope or assigns: what other statements may depend on. */
   visibleNames: Set<string>;
   /** The binding nodes that declare or assign those names: recorded for every version, the others only on demand. */
