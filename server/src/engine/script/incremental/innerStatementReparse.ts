@@ -3,7 +3,9 @@ import { statementIndexAt, topLevelStatementOf } from '../topLevelStatements';
 import { placeParsed, restartNode, settleStatement, shiftNode } from './shiftNodes';
 import { recordInnerEdit } from './derivedScan';
 import { workCounters } from '../../workCounters';
-import { endsWhateverFollows, type Mutable, type ParsedFile, POSSIBLE_TOP_LEVEL_AWAIT, spliceStatement } from './statementReparse';
+import {
+  endsWhateverFollows, errorsBetween, flagsOf, type Mutable, nodeListAfterEdit, type ParsedFile, POSSIBLE_TOP_LEVEL_AWAIT, spliceStatement,
+} from './statementReparse';
 
 /**
  * A reparse finer than `reparseStatement` (issue #13: typing in a function re-parsed the whole function on every
@@ -119,8 +121,7 @@ function runAround(statements: ts.NodeArray<ts.Statement>, start: number, end: n
  * parse then marks as having an error) and clear of its last character (one reaching it can read on into what follows).
  */
 function errorsInside(diagnostics: readonly ts.DiagnosticWithLocation[], file: ts.SourceFile, firstStart: number, end: number): boolean {
-  const afterFirstToken = firstTokenEnd(file, firstStart);
-  return diagnostics.every((diagnostic) => diagnostic.start > afterFirstToken && diagnostic.start + Math.max(diagnostic.length, 1) <= end - 1);
+  return errorsBetween(diagnostics, firstTokenEnd(file, firstStart), end);
 }
 
 /** Where the token starting at `start` ends (scanned as the parser scans it, outside any template or regular expression). */
@@ -268,7 +269,7 @@ function finish(previous: ParsedFile, fresh: ParsedFile, replacement: Replacemen
   const { path, index, run, delta, text, offset, statements } = replacement;
   // The copies' transform flags get the new statements' too (a superset, as for the file's: only emit reads them).
   let flags = 0;
-  for (const statement of statements) flags |= (statement as unknown as { transformFlags: number }).transformFlags;
+  for (const statement of statements) flags |= flagsOf(statement);
   const copies = new Map<ts.Node, ts.Node>();
   const top = copyPath(path, run, replacement.middle, delta, flags & ~POSSIBLE_TOP_LEVEL_AWAIT, copies, replacement.keptAfter ? 1 : 0);
   // The analysis makes the new statement's summary from the old one's (derivedScan.ts).
@@ -300,7 +301,7 @@ function copyPath(
   const old = run.statements;
   // `keptAfter`: the statement after the run is in `fresh` already, moved.
   for (let i = run.last + 1 + keptAfter; i < old.length; i++) shiftNode(old[i], delta);
-  const statements = copyList(old, [...old.slice(0, run.first), ...fresh, ...old.slice(run.last + 1 + keptAfter)], delta, flags);
+  const statements = nodeListAfterEdit(old, [...old.slice(0, run.first), ...fresh, ...old.slice(run.last + 1 + keptAfter)], delta, flags);
   let below: ts.Node = copyNode(block, old, statements, delta, flags);
   copies.set(block, below);
   let oldBelow: ts.Node = block;
@@ -310,7 +311,7 @@ function copyPath(
     if (list) {
       const items = list.slice();
       items[items.indexOf(oldBelow)] = below;
-      below = copyNode(node, list, copyList(list, items, delta, flags), delta, flags);
+      below = copyNode(node, list, nodeListAfterEdit(list, items, delta, flags), delta, flags);
     } else {
       below = copyNode(node, oldBelow, below, delta, flags);
     }
@@ -364,15 +365,5 @@ function copyNode<T extends ts.Node>(node: T, replaced: unknown, replacement: un
   ts.forEachChild(copy, adopt, (list) => list.forEach(adopt));
   const jsDoc = (copy as { jsDoc?: ts.Node[] }).jsDoc;
   if (jsDoc) jsDoc.forEach(adopt);
-  return copy;
-}
-
-/** A node list with `items`, as `list` (its start, trailing comma and transform flags, with `flags`), ending `delta` later. */
-function copyList<T extends ts.Node>(list: ts.NodeArray<T>, items: T[], delta: number, flags: number): ts.NodeArray<T> {
-  const copy = items as unknown as Mutable<ts.NodeArray<T>> & { transformFlags: number };
-  copy.pos = list.pos;
-  copy.end = list.end + delta;
-  copy.hasTrailingComma = list.hasTrailingComma;
-  copy.transformFlags = (list as unknown as { transformFlags: number }).transformFlags | flags;
   return copy;
 }

@@ -97,7 +97,7 @@ export function spliceStatement(previous: ParsedFile, fresh: ParsedFile, splice:
   shiftNode(previous.endOfFileToken, delta);
   const spliced = statements.slice();
   spliced[index] = statement;
-  const list = statementList(spliced, statements, statement, delta);
+  const list = nodeListAfterEdit(statements, spliced, delta, flagsOf(statement));
 
   const next = fresh as Mutable<ParsedFile>;
   next.text = text;
@@ -131,21 +131,23 @@ const TOP_OF_FILE_FIELDS = ['pragmas', 'referencedFiles', 'typeReferenceDirectiv
   'hasNoDefaultLib', 'moduleName', 'checkJsDirective'] as const;
 
 /**
- * The new tree's statement list. `ts.factory.createNodeArray` would OR together the transform flags of every
- * statement, a loop over the whole file on each keystroke (issue #13); the kept statements' flags are in the old
- * list's already, so the new statement's are added to those: a superset, as for the SourceFile's own flags (only
- * emit reads them, which never runs on this tree). Set as `createNodeArray` sets them, in the same order.
+ * `items` made the node list that replaces `list` after an edit: its start, its end `delta` later, its trailing comma,
+ * its transform flags with `flags` added. `ts.factory.createNodeArray` would OR together the transform flags of every
+ * item, a loop over the whole file on each keystroke for the file's statements (issue #13); the kept items' flags are
+ * in the old list's already, so the new items' are added to those: a superset, as for the SourceFile's own flags
+ * (only emit reads them, which never runs on this tree). Set as `createNodeArray` sets them, in the same order.
  */
-function statementList(spliced: ts.Statement[], statements: ts.NodeArray<ts.Statement>, statement: ts.Statement, delta: number): ts.NodeArray<ts.Statement> {
-  const list = spliced as unknown as Mutable<ts.NodeArray<ts.Statement>> & { transformFlags: number };
-  list.pos = statements.pos;
-  list.end = statements.end + delta;
-  list.hasTrailingComma = statements.hasTrailingComma;
-  list.transformFlags = flagsOf(statements) | flagsOf(statement);
-  return list;
+export function nodeListAfterEdit<T extends ts.Node>(list: ts.NodeArray<T>, items: T[], delta: number, flags: number): ts.NodeArray<T> {
+  const copy = items as unknown as Mutable<ts.NodeArray<T>> & { transformFlags: number };
+  copy.pos = list.pos;
+  copy.end = list.end + delta;
+  copy.hasTrailingComma = list.hasTrailingComma;
+  copy.transformFlags = flagsOf(list) | flags;
+  return copy;
 }
 
-const flagsOf = (node: ts.Node | ts.NodeArray<ts.Node>): number => (node as unknown as { transformFlags: number }).transformFlags;
+/** A node's or list's transform flags (internal in TypeScript's types). */
+export const flagsOf = (node: ts.Node | ts.NodeArray<ts.Node>): number => (node as unknown as { transformFlags: number }).transformFlags;
 
 /**
  * True when the statement's parse errors (half-typed code: `ticket.` before the next line, a call not closed yet)
@@ -155,10 +157,12 @@ const flagsOf = (node: ts.Node | ts.NodeArray<ts.Node>): number => (node as unkn
  * is that character taken for something else: in the file either could read on into the next statements.
  */
 function errorsWithin(fresh: ParsedFile, statement: ts.Statement): boolean {
-  if (fresh.parseDiagnostics.length === 0) return true;
-  const start = statement.getStart(fresh);
-  const last = statement.end - 1;
-  return fresh.parseDiagnostics.every((diagnostic) => diagnostic.start > start && diagnostic.start + Math.max(diagnostic.length, 1) <= last);
+  return errorsBetween(fresh.parseDiagnostics, statement.getStart(fresh), statement.end);
+}
+
+/** True when every parse error starts after `after` and ends before the last character before `end`. */
+export function errorsBetween(diagnostics: readonly ts.DiagnosticWithLocation[], after: number, end: number): boolean {
+  return diagnostics.every((diagnostic) => diagnostic.start > after && diagnostic.start + Math.max(diagnostic.length, 1) <= end - 1);
 }
 
 const SEMICOLON = 0x3b;
