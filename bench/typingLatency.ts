@@ -55,6 +55,18 @@ export const PLACES: Place[] = [
   { name: 'a Bedrock function', offset: (text) => text.indexOf('{', nearMiddle(text, 'export async function chat')) + 1 },
 ];
 
+/**
+ * The places measured: BENCH_TYPING_PLACE='plain code' (or 'a Bedrock function') measures only that one, e.g. to
+ * profile one place's keystrokes. The warm-up types at every place either way, so the server is warmed the same.
+ */
+function measuredPlaces(): Place[] {
+  const only = process.env.BENCH_TYPING_PLACE;
+  if (!only) return PLACES;
+  const places = PLACES.filter((place) => place.name === only);
+  if (places.length === 0) throw new Error(`BENCH_TYPING_PLACE: no place named '${only}' (${PLACES.map((place) => place.name).join(', ')})`);
+  return places;
+}
+
 /** The first `word` in the second half of the text, else the last one before (small files have one Bedrock function, near the top). */
 function nearMiddle(text: string, word: string): number {
   const after = text.indexOf(word, text.length / 2);
@@ -68,17 +80,19 @@ export interface TypingBenchOptions {
 
 /**
  * BENCH_PROFILE=dir writes a CPU profile of the server to dir; BENCH_TYPING_SIZES=100,300 measures only those sizes;
+ * BENCH_TYPING_PLACE='plain code' only that place (measuredPlaces);
  * the server is reached over Node's IPC channel, as the extension starts it (client.ts: TransportKind.ipc);
  * BENCH_TRANSPORT=stdio measures the stdio transport other editors use (without counting collections: over stdio
  * the server's stdout carries the protocol, so it cannot print --trace-gc).
  */
 export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): Promise<void> {
   const sizes = options.sizes ?? sizesFromEnvironment() ?? SIZES;
+  const places = measuredPlaces();
   const transport = benchTransport();
   const gc = transport === 'ipc' ? new GcTrace() : undefined;
   console.log('\n## Typing: edit → diagnostics over LSP across file sizes (p50 / p99 ms; ratio to a full parse of the same file)');
   console.log(`At each place ${TYPED_LINES.length} lines like \`${TYPED_LINES[0].trim()}\` are typed one character at a time, then deleted one at a time: ${KEYSTROKES} keystrokes per place, so each p99 is the nearest-rank p99 of ${KEYSTROKES} samples (the ${KEYSTROKES - Math.ceil(0.99 * KEYSTROKES) + 1}th-slowest).`);
-  console.log(`The full parse is timed of the text after every ${PARSE_EVERY}th keystroke, after the keystrokes of the place (${Math.ceil(KEYSTROKES / PARSE_EVERY) * PLACES.length} samples per size). "Pull without edit" is the floor the transport sets: ${KEYSTROKES} diagnostic pulls of the same version (no analysis; the server answers "unchanged"), each sent as a keystroke is, to a server gone back to sleep (until 2026-12-07 back to back, to a server often still awake: 0.05 ms p50 at 111 lines, ~0.17 ms since); the anatomy has a row for them.`);
+  console.log(`The full parse is timed of the text after every ${PARSE_EVERY}th keystroke, after the keystrokes of the place (${Math.ceil(KEYSTROKES / PARSE_EVERY) * places.length} samples per size). "Pull without edit" is the floor the transport sets: ${KEYSTROKES} diagnostic pulls of the same version (no analysis; the server answers "unchanged"), each sent as a keystroke is, to a server gone back to sleep (until 2026-12-07 back to back, to a server often still awake: 0.05 ms p50 at 111 lines, ~0.17 ms since); the anatomy has a row for them.`);
   console.log('Pulls send the last result id, as VS Code does: a keystroke that changes no diagnostic is answered "unchanged" (the last column counts those keystrokes).');
   console.log(`${describeServerFlags(transport)}${gc ? ' Plus --trace-gc, to count collections (one line printed per collection).' : ''}`);
   if (PAUSE_MS > 0) console.log(`Keystrokes ${PAUSE_MS} ms apart (BENCH_TYPING_PAUSE_MS; by default back to back).`);
@@ -99,8 +113,10 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
   };
   try {
     await warmUp(client, gc);
-    console.log('| lines | findings (fixable) | full parse p50 / p99 | plain code p50 / p99 | ratio p50 | a Bedrock function p50 / p99 | ratio p50 | pull without edit p50 / p99 | "unchanged" |');
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    const placeColumns = places.flatMap((place) => [`${place.name} p50 / p99`, 'ratio p50']);
+    const columns = ['lines', 'findings (fixable)', 'full parse p50 / p99', ...placeColumns, 'pull without edit p50 / p99', '"unchanged"'];
+    console.log(`| ${columns.join(' | ')} |`);
+    console.log(`|${' --- |'.repeat(columns.length)}`);
     for (const lines of sizes) {
       const text = generateMigratableFile(lines);
       const uri = `file:///bench/src/service${lines}.ts`;
@@ -113,7 +129,7 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
       const byPlace: PlaceRun[] = [];
       gc?.take();
       const unchangedBefore = client.unchangedReports;
-      for (const place of PLACES) {
+      for (const place of places) {
         byPlace.push(await anatomyOf(lineCount, place.name, await typeAndDelete(client, uri, text, place.offset(text), parses, gc)));
       }
       // Both ratios against the parse p50 printed (all keystrokes' parses), not the parses timed so far.
@@ -121,7 +137,7 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
         const latencies = keystrokes.map((keystroke) => keystroke.ms);
         return [`${p50p99(latencies)}`, `${(percentile(latencies, 50) / percentile(parses, 50)).toFixed(2)}×`];
       });
-      const unchanged = `${client.unchangedReports - unchangedBefore} of ${PLACES.length * KEYSTROKES}`;
+      const unchanged = `${client.unchangedReports - unchangedBefore} of ${places.length * KEYSTROKES}`;
       const pulls = await pullsWithoutEdit(client, uri, KEYSTROKES, gc);
       await anatomyOf(lineCount, 'pull without edit', pulls);
       cells.push(p50p99(parses), ...typed, p50p99(pulls.map((pull) => pull.ms)), unchanged);
