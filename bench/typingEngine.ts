@@ -3,7 +3,9 @@
 // refinement on), without the transport. Baseline: a full TypeScript parse of the same text, timed right after each
 // keystroke. BENCH_ENGINE_PROFILE=file.cpuprofile profiles only the measured rounds (not the warm-up or the first
 // analysis); BENCH_ENGINE_ROUNDS sets how often the typing is repeated (default 20); BENCH_ENGINE_PLACE='plain code'
-// types at that place only.
+// types at that place only; BENCH_ENGINE_PAUSE_MS=1 sleeps that long before each keystroke (untimed), as the language
+// server sleeps between two keystrokes' messages: back to back the engine runs with hot caches, which a server woken
+// by a keystroke does not have (2026-12-07: ~1.7-2x the back-to-back figure at 111 lines after a 1 ms sleep).
 //   node --import tsx -e "require('./bench/typingEngine.ts').benchTypingEngine([100, 300])"
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
@@ -68,11 +70,16 @@ function fullParseMicros(text: string): number {
 
 interface PlaceResult { micros: number[]; work: WorkCounts }
 
+/** Sleeps between keystrokes, ms (BENCH_ENGINE_PAUSE_MS; default 0: back to back). */
+const PAUSE_MS = Number(process.env.BENCH_ENGINE_PAUSE_MS ?? 0);
+const pauseCell = new Int32Array(new SharedArrayBuffer(4));
+
 function typeRounds(session: EditorSession, keystrokes: Keystroke[], rounds: number, parses: number[]): PlaceResult {
   const micros: number[] = [];
   const before = snapshotWorkCounters();
   for (let round = 0; round < rounds; round++) {
     for (const keystroke of keystrokes) {
+      if (PAUSE_MS > 0) Atomics.wait(pauseCell, 0, 0, PAUSE_MS); // the thread sleeps, as the server does between messages
       const typed = session.type(keystroke);
       micros.push(typed.micros);
       parses.push(fullParseMicros(typed.text));
@@ -103,7 +110,8 @@ const NONZERO = (work: WorkCounts) => Object.fromEntries(Object.entries(work).fi
 export async function benchTypingEngine(sizes = [100, 300]): Promise<void> {
   const rounds = Number(process.env.BENCH_ENGINE_ROUNDS ?? 20);
   const profileFile = process.env.BENCH_ENGINE_PROFILE;
-  console.log(`\n## Typing: the engine in-process per keystroke (µs p50 / p99; ${rounds} rounds of ${2 * TYPED.length} keystrokes per place; ratio to a full parse)`);
+  const pause = PAUSE_MS > 0 ? `; a ${PAUSE_MS} ms sleep before each keystroke` : '';
+  console.log(`\n## Typing: the engine in-process per keystroke (µs p50 / p99; ${rounds} rounds of ${2 * TYPED.length} keystrokes per place${pause}; ratio to a full parse)`);
   console.log('| lines | full parse p50 | place | engine p50 / p99 | ratio p50 | work per keystroke |');
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const lines of sizes) {
