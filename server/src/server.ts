@@ -1,7 +1,7 @@
 // Language server entry point: creates the connection and wires capabilities to the handlers in ./lsp.
 // Analysis lives in ./engine and knows nothing about LSP; everything here is glue.
 import {
-  createConnection, DidChangeConfigurationNotification, ProposedFeatures, StreamMessageReader, TextDocuments,
+  combineFeatures, createConnection, DidChangeConfigurationNotification, ProposedFeatures, StreamMessageReader, TextDocuments,
 } from 'vscode-languageserver/node';
 import { DocumentEdits } from './lsp/documentEdits';
 import { documentFixAll, documentFixesForFinding } from './engine/documentFixes';
@@ -33,12 +33,14 @@ import { WorkspaceFolders } from './lsp/workspaceFolders';
 import { registerWorkCountsRequest } from './lsp/workCountsRequest';
 import { endpointDiagnostics, EndpointInventoryStore } from './lsp/endpointDiagnostics';
 import { ownStdio, SingleWriteMessageWriter } from './lsp/stdioTransport';
+import { traceLevelFeature } from './lsp/traceLevel';
 
 // `--stdio`: one write per message (SingleWriteMessageWriter); the other transports as the library opens them.
 const stdio = process.argv.includes('--stdio');
+const features = combineFeatures(ProposedFeatures.all, { __brand: 'features', tracer: traceLevelFeature });
 const connection = stdio
-  ? createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new SingleWriteMessageWriter(process.stdout), { connectionStrategy })
-  : createConnection(ProposedFeatures.all, { connectionStrategy });
+  ? createConnection(features, new StreamMessageReader(process.stdin), new SingleWriteMessageWriter(process.stdout), { connectionStrategy })
+  : createConnection(features, { connectionStrategy });
 if (stdio) ownStdio(connection);
 const documentEdits = new DocumentEdits();
 const documents = new TextDocuments(documentEdits);
@@ -132,7 +134,9 @@ const codeActionDependencies: CodeActionDependencies = {
 
 connection.languages.diagnostics.on(createDiagnosticsHandler({
   documents, settings, analyzer, log,
-  trace: (message) => connection.tracer.log(message),
+  trace: (message) => {
+    if (connection.tracer.tracing) connection.tracer.log(message());
+  },
   environmentGeneration: () => environment.generation,
   heldBack,
   reports: diagnosticReports,

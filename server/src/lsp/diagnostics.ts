@@ -23,8 +23,8 @@ export interface DiagnosticsDependencies {
   settings: DocumentSettingsCache;
   analyzer: DocumentAnalyzer;
   log: ErrorLog;
-  /** Verbose timing, visible with `bedrockToSagemaker.trace.server: verbose`. */
-  trace(message: string): void;
+  /** Verbose timing, visible with `bedrockToSagemaker.trace.server: verbose`; the line is built only when it is sent. */
+  trace(message: () => string): void;
   /** Changes whenever something outside the document (settings, folders, locale) changed. */
   environmentGeneration(): number;
   /** Documents a group check found held back (their file-migration findings are then not fixable, with the reason). */
@@ -62,7 +62,7 @@ async function provide(deps: DiagnosticsDependencies, params: DocumentDiagnostic
   const endpointProblems = deps.endpointDiagnostics?.(document, settings.engine) ?? [];
   let items = endpointProblems;
   if (analysis) {
-    deps.trace(`analysed ${uri} v${document.version} in ${analysis.elapsedMs} ms: ${analysis.result.findings.length} finding(s)`);
+    deps.trace(() => `analysed ${uri} v${document.version} in ${analysis.elapsedMs} ms: ${analysis.result.findings.length} finding(s)`);
     const result = held === undefined ? analysis.result : { ...analysis.result, findings: holdBack(analysis.result.findings, held) };
     const diagnostics = toDiagnostics(result, document);
     items = endpointProblems.length === 0 ? diagnostics : [...diagnostics, ...endpointProblems];
