@@ -18,6 +18,7 @@ import { GcTrace } from './gcTrace';
 import { anatomyRows, KeystrokeObserver, type Keystroke, p50p99, type PlaceRun, printAnatomy } from './keystrokeAnatomy';
 import { BenchCollections, collectWholeHeap, collectYoungGeneration } from './benchCollections';
 import { residentMemory } from './residentMemory';
+import { cutProfiles, profileClockUs, type ProfileSpan } from './profileSpans';
 import { percentile } from './stats';
 
 const SIZES = [100, 300, 1_000, 3_000, 10_000];
@@ -79,7 +80,8 @@ export interface TypingBenchOptions {
 }
 
 /**
- * BENCH_PROFILE=dir writes a CPU profile of the server to dir; BENCH_TYPING_SIZES=100,300 measures only those sizes;
+ * BENCH_PROFILE=dir writes a CPU profile of the server to dir, and beside it one cut to each place's keystrokes
+ * (profileSpans.ts: the whole profile is mostly start-up and warm-up); BENCH_TYPING_SIZES=100,300 measures only those sizes;
  * BENCH_TYPING_PLACE='plain code' only that place (measuredPlaces);
  * the server is reached over Node's IPC channel, as the extension starts it (client.ts: TransportKind.ipc);
  * BENCH_TRANSPORT=stdio measures the stdio transport other editors use (without counting collections: over stdio
@@ -102,6 +104,7 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
     folders: [{ uri: 'file:///bench', name: 'bench' }], execArgv, transport, onStdout: gc && ((chunk) => gc.add(chunk)),
   });
   const tailRows: Array<[string, string]> = [];
+  const profileSpans: ProfileSpan[] = [];
   const benchCollections = new BenchCollections();
   /** The run of one place (or of the pulls without edit) with the server's collections meanwhile; adds its anatomy rows. */
   const anatomyOf = async (lineCount: number, name: string, keystrokes: Keystroke[]): Promise<PlaceRun> => {
@@ -130,7 +133,12 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
       gc?.take();
       const unchangedBefore = client.unchangedReports;
       for (const place of places) {
-        byPlace.push(await anatomyOf(lineCount, place.name, await typeAndDelete(client, uri, text, place.offset(text), parses, gc)));
+        const [startUs, startMs] = [profileClockUs(), performance.now()];
+        const keystrokes = await typeAndDelete(client, uri, text, place.offset(text), parses, gc);
+        // Up to the last keystroke's end: the baseline parses after it are the bench's, the server sleeps meanwhile.
+        const lastEnd = keystrokes[keystrokes.length - 1];
+        profileSpans.push({ name: `${lineCount}-${place.name}`, startUs, endUs: startUs + Math.round((lastEnd.startedAt + lastEnd.ms - startMs) * 1000) });
+        byPlace.push(await anatomyOf(lineCount, place.name, keystrokes));
       }
       // Both ratios against the parse p50 printed (all keystrokes' parses), not the parses timed so far.
       const typed = byPlace.flatMap(({ keystrokes }) => {
@@ -149,6 +157,10 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
   } finally {
     benchCollections.stop();
     await client.stop();
+  }
+  const profileDir = process.env.BENCH_PROFILE;
+  if (profileDir && client.pid !== undefined) {
+    for (const path of cutProfiles(profileDir, client.pid, profileSpans)) console.log(`Server CPU profile of one place's keystrokes: ${path}`);
   }
   printAnatomy(tailRows);
 }
