@@ -8,7 +8,7 @@
 //   node --import tsx -e "require('./bench/ipcFloor.ts').benchIpcFloor()"   (BENCH_IPC_PINGS, default 792 per round)
 import { spawn } from 'node:child_process';
 import { collectYoungGeneration } from './benchCollections';
-import { KeystrokeObserver, p50p99 } from './keystrokeAnatomy';
+import { type Keystroke, KeystrokeObserver, p50p99 } from './keystrokeAnatomy';
 import { percentile } from './stats';
 
 /** The child: answers each request with a report of the shape the server's "unchanged" pull answer has. */
@@ -33,13 +33,13 @@ export async function benchIpcFloor(): Promise<void> {
     console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (let round = 1; round <= ROUNDS; round++) {
       const observer = new KeystrokeObserver(child.pid, undefined);
-      const pings = [];
+      const pings: Keystroke[] = [];
       for (let i = 0; i < PINGS; i++) {
         pings.push(await observer.measure(() => ping(i)));
         collectYoungGeneration();
       }
       const ms = pings.map((sample) => sample.ms);
-      const queuedOf = (sample: (typeof pings)[number]) => (sample.server?.mainQueuedMs ?? 0) + (sample.bench?.mainQueuedMs ?? 0);
+      const queuedOf = (sample: Keystroke) => (sample.server?.mainQueuedMs ?? 0) + (sample.bench?.mainQueuedMs ?? 0);
       const calm = pings.filter((sample) => queuedOf(sample) <= 1).map((sample) => sample.ms);
       console.log(`| ${round} | ${p50p99(ms)} | ${(percentile(ms, 99) / percentile(ms, 50)).toFixed(1)}× | ${p50p99(pings.flatMap((sample) => sample.server?.mainCpuMs ?? []))} | ${p50p99(pings.flatMap((sample) => sample.server?.mainQueuedMs ?? []))} | ${p50p99(pings.flatMap((sample) => sample.bench?.mainQueuedMs ?? []))} | ${ms.length - calm.length} | ${calm.length > 0 ? `${percentile(calm, 99).toFixed(2)} (${(percentile(calm, 99) / percentile(calm, 50)).toFixed(1)}×)` : '–'} |`);
     }
