@@ -3,6 +3,7 @@ import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocUrl } from '../engine/rules';
 import { ObjectCache } from '../engine/objectCache';
+import { mapPacked } from '../engine/mapPacked';
 import type { AnalyzeResult, Finding, FindingData, RuleId, Severity } from '../engine/types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../../../shared/protocol';
 import { toLspRange } from './offsets';
@@ -69,5 +70,5 @@ export function skippedDiagnostic(skipped: NonNullable<AnalyzeResult['skipped']>
 
 export function toDiagnostics(result: AnalyzeResult, document: TextDocument): Diagnostic[] {
   if (result.skipped) return result.skipped.reason === 'cancelled' ? [] : [skippedDiagnostic(result.skipped)];
-  return result.findings.map((finding) => toDiagnostic(finding, document));
+  return mapPacked(result.findings, (finding) => toDiagnostic(finding, document));
 }

@@ -1,5 +1,6 @@
 import ts from '../typescript';
 import { currentLocale } from '../l10n';
+import { mapPacked } from '../mapPacked';
 import type { Finding } from '../types';
 import type { CheckMemo } from './checkMemo';
 import { isImportLike } from './fixContext';
@@ -96,7 +97,7 @@ export class RefinementReuse {
     // Typing makes the text briefly not parse: its fixable findings then just wait, and the verdicts of the last
     // parsing version are kept for when it parses again.
     if (treeHasSyntaxErrors(tree)) return waitingForSyntax(findings);
-    const places = findings.map((finding) => this.placeOf(tree, finding));
+    const places = mapPacked(findings, (finding) => this.placeOf(tree, finding));
     this.knownNames = referencesOf;
     const unchanged = this.follow(keyOf(input, fileWide), tree, places);
     this.knownNames = undefined;

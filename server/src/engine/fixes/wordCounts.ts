@@ -1,4 +1,5 @@
 import { knownChange } from '../textPresence';
+import { mapPacked } from '../mapPacked';
 import type { AnalyzeInput } from '../types';
 import { workCounters } from '../workCounters';
 
@@ -20,11 +21,11 @@ export class WordCounts {
     const change = previous !== undefined && words === this.words ? knownChange(input, previous) : undefined;
     if (change) {
       const { start, length } = change.span;
-      this.counts = this.counts.map((count, i) => count
+      this.counts = mapPacked(this.counts, (count, i) => count
         - occurrencesAround(previous!, start, length, words[i]) + occurrencesAround(input.text, start, change.newLength, words[i]));
     } else {
       workCounters.wholeTextSearches += words.length;
-      this.counts = words.map((word) => occurrences(input.text, word));
+      this.counts = mapPacked(words, (word) => occurrences(input.text, word));
     }
     this.text = input.text;
     this.words = words;

@@ -1,6 +1,7 @@
 import ts from '../../typescript';
 import { mayMentionBedrock } from '../../catalog/modelIds';
 import { currentLocale } from '../../l10n';
+import { mapPacked } from '../../mapPacked';
 import type { AnalyzeInput, Finding, ScriptLanguage } from '../../types';
 import { Bindings } from '../bindings';
 import { parseScript } from '../parse';
@@ -277,7 +278,7 @@ export class IncrementalScriptAnalysis {
       const link = (statement: ts.Statement | undefined) => {
         if (statement && statement !== owner) result!.links.add(statement);
       };
-      const findings = runDetectors(order.map((statement) => this.summaries.get(statement)!.scan.candidates), {
+      const findings = runDetectors(mapPacked(order, (statement) => this.summaries.get(statement)!.scan.candidates), {
         sourceFile: tree, bindings, settings: input.settings, token: input.token, claimed,
         hooks: {
           beforeCandidate(_node, group) {
