@@ -34,7 +34,7 @@ function eventOf({ at, text }: TraceLine): Event | undefined {
   if (text.startsWith('[completed compiling')) {
     return { at, kind: 'completed', fn: functionOf(text), detail: /took ([\d.]+, [\d.]+, [\d.]+) ms/.exec(text)?.[1] ?? '' };
   }
-  if (text.startsWith('[bailout')) {
+  if (text.startsWith('[bailout') && text.includes('): begin')) {
     const reason = /kind: ([\w-]+), reason: ([^)]*(?:\))?)\)?: begin/.exec(text);
     const deoptimized = /deoptimizing (0x[0-9a-f]+ <JSFunction[^>]*>)/.exec(text);
     return { at, kind: 'deopt', fn: functionOf(deoptimized?.[1] ?? text), detail: reason ? `${reason[1]}: ${reason[2]}` : text.slice(0, 80) };

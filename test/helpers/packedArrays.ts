@@ -5,7 +5,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/engine/analyze';
 import { WordCounts } from '../../server/src/engine/fixes/wordCounts';
-import { mapPacked } from '../../server/src/engine/mapPacked';
 import { fromRaw } from '../../server/src/lsp/documentSettings';
 import { DocumentEdits } from '../../server/src/lsp/documentEdits';
 import { toDiagnostics } from '../../server/src/lsp/toDiagnostic';
@@ -40,9 +39,7 @@ function main(): void {
   const counts = new WordCounts();
   let versions = 0;
   const words = ['messages', 'content', 'text'];
-  const mapTwice = (items: readonly number[]) => mapPacked(items, (item) => item * 2);
   const comparisons = [
-    compare('mapPacked', mapTwice, () => mapTwice([1, 2, 3])),
     compare('diagnostics', toDiagnostics, () => toDiagnostics(result, document)),
     // A new text each time, of no known change from the last: counted from scratch.
     compare('word counts', WordCounts.prototype.count, () => counts.count({ text: `${text}${++versions}` }, words) as object),

@@ -14,7 +14,7 @@ test('an array mapped by optimised code has the hidden class of one mapped by th
   const child = spawnSync(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', CHILD], { encoding: 'utf8', cwd: join(__dirname, '..', '..') });
   assert.equal(child.status, 0, child.stderr);
   const comparisons = JSON.parse(child.stdout) as Array<{ array: string; sameMap: boolean; optimized: boolean }>;
-  assert.deepEqual(comparisons.map(({ array }) => array), ['mapPacked', 'diagnostics', 'word counts']);
+  assert.deepEqual(comparisons.map(({ array }) => array), ['diagnostics', 'word counts']);
   for (const { array, sameMap, optimized } of comparisons) {
     assert.ok(optimized, `${array}: the function was not optimised, nothing compared`);
     assert.ok(sameMap, `${array}: of another hidden class when mapped by optimised code`);

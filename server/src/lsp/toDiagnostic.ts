@@ -3,7 +3,6 @@ import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocUrl } from '../engine/rules';
 import { ObjectCache } from '../engine/objectCache';
-import { mapPacked } from '../engine/mapPacked';
 import type { AnalyzeResult, Finding, FindingData, RuleId, Severity } from '../engine/types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../../../shared/protocol';
 import { toLspRange } from './offsets';
@@ -70,5 +69,9 @@ export function skippedDiagnostic(skipped: NonNullable<AnalyzeResult['skipped']>
 
 export function toDiagnostics(result: AnalyzeResult, document: TextDocument): Diagnostic[] {
   if (result.skipped) return result.skipped.reason === 'cancelled' ? [] : [skippedDiagnostic(result.skipped)];
-  return mapPacked(result.findings, (finding) => toDiagnostic(finding, document));
+  // Pushed, not mapped: one hidden class whether this runs optimised or not (an optimised Array.prototype.map makes a holey array, the builtin a packed one), for
+  // sameDiagnostics, which compares them with the last report's (issue #13: its optimised code was thrown away).
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of result.findings) diagnostics.push(toDiagnostic(finding, document));
+  return diagnostics;
 }

@@ -273,7 +273,7 @@ export class IncrementalScriptAnalysis {
       for (const statement of order) settleStatement(statement);
       workCounters.statementsReanalysed += order.length;
       const hooks = new StatementResults(order, index);
-      const groups: Array<ReadonlyMap<ts.SyntaxKind, readonly ts.Node[]>> = []; // packed, as at open (mapPacked.ts)
+      const groups: Array<ReadonlyMap<ts.SyntaxKind, readonly ts.Node[]>> = []; // pushed, not mapped: packed as at open (an optimised .map makes a holey array)
       for (const statement of order) groups.push(this.summaries.get(statement)!.scan.candidates);
       const findings = runDetectors(groups, {
         sourceFile: tree, bindings, settings: input.settings, token: input.token, claimed, hooks,
