@@ -4,7 +4,9 @@
 // and prints, per measured place: each function TurboFan compiled there (first compile of the run, or a recompile after
 // which deopt; OSR), the deopts, and the slow keystrokes with what ran in them. A line is given to the keystroke during
 // or after which it arrived (the server prints it unbuffered from its main thread; the bench reads it before the next).
-//   node --import tsx bench/compileAttribution.ts file
+//   node --import tsx bench/compileAttribution.ts file [v8.log]
+// With the log of a server also started with --log-code --logfile=v8.log --no-logfile-per-isolate, each function is
+// also named by its place in server/out/server.js (anonymous ones and closures otherwise have only their address).
 import { readFileSync } from 'node:fs';
 import type { TraceLog, TraceLine } from './serverTrace';
 import { percentile } from './stats';
@@ -16,7 +18,7 @@ interface Event {
   detail: string;
 }
 
-const FUNCTION = /<JSFunction ?([^ >]*) \(sfi = (0x[0-9a-f]+)\)>/;
+const FUNCTION = /<JSFunction ?(.*?) \(sfi = (0x[0-9a-f]+)\)>/;
 const SHARED = /(0x[0-9a-f]+) <SharedFunctionInfo ?([^>]*)>/;
 
 /** A function's name and its SharedFunctionInfo's address: closures of one function share it, two functions of one name do not. */
@@ -47,7 +49,29 @@ function eventOf({ at, text }: TraceLine): Event | undefined {
   return undefined;
 }
 
-export function attribute(log: TraceLog): void {
+/**
+ * Where each function is, by its SharedFunctionInfo's address, from V8's --log-code lines
+ * (`code-creation,JS,kind,time,code,size,name file:line:column,sfi,state`; --trace-opt prints the tagged address, one more).
+ */
+function placesFrom(v8Log: string | undefined): Map<string, string> {
+  const places = new Map<string, string>();
+  if (!v8Log) return places;
+  for (const line of readFileSync(v8Log, 'utf8').split('\n')) {
+    if (!line.startsWith('code-creation,JS,')) continue;
+    const fields = line.split(',');
+    const sfi = fields[fields.length - 2];
+    const place = /(\S+:\d+:\d+)$/.exec(fields.slice(6, -2).join(','))?.[1];
+    if (sfi?.startsWith('0x') && place) places.set(`0x${(parseInt(sfi, 16) + 1).toString(16)}`, place.replace(/^.*\/server\/out\//, ''));
+  }
+  return places;
+}
+
+export function attribute(log: TraceLog, v8Log?: string): void {
+  const places = placesFrom(v8Log);
+  const named = (fn: string) => {
+    const place = places.get(fn.split(' ')[1] ?? '');
+    return place ? `${fn} (${place})` : fn;
+  };
   const events = log.lines.flatMap((line) => eventOf(line) ?? []);
   const firstMeasured = Math.min(...log.places.map((place) => place.keystrokes[0]?.startedAt ?? Infinity));
   console.log(`Before the first measured keystroke: ${events.filter((event) => event.at < firstMeasured && event.kind === 'compile').length} compiles, ${events.filter((event) => event.at < firstMeasured && event.kind === 'deopt').length} deopts.`);
@@ -73,7 +97,7 @@ export function attribute(log: TraceLog): void {
         : 'recompile, no deopt nor full collection since';
       const keystroke = keystrokes.findIndex((k, i) => compile.at >= k.startedAt && compile.at < (keystrokes[i + 1]?.startedAt ?? Infinity));
       const took = inPlace.find((event) => event.kind === 'completed' && event.fn === compile.fn && event.at >= compile.at)?.detail ?? '?';
-      console.log(`- keystroke ${keystroke}: ${compile.fn}${compile.detail ? ` ${compile.detail}` : ''}: ${why}; took ${took} ms`);
+      console.log(`- keystroke ${keystroke}: ${named(compile.fn)}${compile.detail ? ` ${compile.detail}` : ''}: ${why}; took ${took} ms`);
       const cause = why.replace(/ \(.*$/, '');
       causes.set(cause, (causes.get(cause) ?? 0) + 1);
     }
@@ -95,4 +119,4 @@ export function attribute(log: TraceLog): void {
   }
 }
 
-if (require.main === module) attribute(JSON.parse(readFileSync(process.argv[2], 'utf8')) as TraceLog);
+if (require.main === module) attribute(JSON.parse(readFileSync(process.argv[2], 'utf8')) as TraceLog, process.argv[3]);
