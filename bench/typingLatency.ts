@@ -15,6 +15,7 @@ import { LspTestClient } from '../test/helpers/lspClient';
 import { generateMigratableFile } from '../test/helpers/migratableFile';
 import { benchServerExecArgv, benchTransport, describeServerFlags } from './serverFlags';
 import { GcTrace } from './gcTrace';
+import { ServerTrace } from './serverTrace';
 import { anatomyRows, KeystrokeObserver, type Keystroke, p50p99, type PlaceRun, printAnatomy } from './keystrokeAnatomy';
 import { BenchCollections, collectWholeHeap, collectYoungGeneration } from './benchCollections';
 import { residentMemory } from './residentMemory';
@@ -100,8 +101,9 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
   if (PAUSE_MS > 0) console.log(`Keystrokes ${PAUSE_MS} ms apart (BENCH_TYPING_PAUSE_MS; by default back to back).`);
   console.log(`Before measuring, the same typing runs on ${WARM_UP_DOCUMENTS.length} other documents (${WARM_UP_DOCUMENTS.join(', ')} lines; ${WARM_UP_DOCUMENTS.length * PLACES.length * KEYSTROKES} keystrokes, a few minutes of a person's typing): the server's code compiled and optimised. What those first keystrokes took is printed after this line.`);
   const execArgv = [...benchServerExecArgv(), ...(gc ? ['--trace-gc'] : [])];
+  const trace = gc && ServerTrace.fromEnvironment();
   const client = await LspTestClient.start({
-    folders: [{ uri: 'file:///bench', name: 'bench' }], execArgv, transport, onStdout: gc && ((chunk) => gc.add(chunk)),
+    folders: [{ uri: 'file:///bench', name: 'bench' }], execArgv, transport, onStdout: gc && ((chunk) => { gc.add(chunk); trace?.add(chunk); }),
   });
   const tailRows: Array<[string, string]> = [];
   const profileSpans: ProfileSpan[] = [];
@@ -111,6 +113,7 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
     const run = { keystrokes, collections: gc?.take() ?? { scavengeMs: [], markCompactMs: [] } };
     await new Promise(setImmediate); // the bench's last collections' records are delivered
     tailRows.push(anatomyRows(lineCount, name, run, gc !== undefined, benchCollections));
+    trace?.place(lineCount, name, keystrokes);
     benchCollections.forgetBefore(performance.now());
     return run;
   };
@@ -157,6 +160,7 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
   } finally {
     benchCollections.stop();
     await client.stop();
+    trace?.write();
   }
   const profileDir = process.env.BENCH_PROFILE;
   if (profileDir && client.pid !== undefined) {

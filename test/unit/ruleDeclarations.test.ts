@@ -32,13 +32,13 @@ before(async () => {
   await initPythonParser();
   for (const detector of detectors) {
     const detect = originals.get(detector)!;
-    detector.detect = (node, context) => detect.call(detector, node, {
-      ...context,
-      report(draft) {
+    // The context with its report observed: inherited, not spread (a script run's context keeps its methods on its class).
+    detector.detect = (node, context) => detect.call(detector, node, Object.assign(Object.create(context) as typeof context, {
+      report(draft: { ruleId: RuleId }) {
         reported.set(detector, (reported.get(detector) ?? new Set<RuleId>()).add(draft.ruleId));
         context.report(draft);
       },
-    });
+    }));
   }
 });
 

@@ -69,5 +69,9 @@ export function skippedDiagnostic(skipped: NonNullable<AnalyzeResult['skipped']>
 
 export function toDiagnostics(result: AnalyzeResult, document: TextDocument): Diagnostic[] {
   if (result.skipped) return result.skipped.reason === 'cancelled' ? [] : [skippedDiagnostic(result.skipped)];
-  return result.findings.map((finding) => toDiagnostic(finding, document));
+  // Pushed, not mapped: one hidden class whether this runs optimised or not (an optimised Array.prototype.map makes a holey array, the builtin a packed one), for
+  // sameDiagnostics, which compares them with the last report's (issue #13: its optimised code was thrown away).
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of result.findings) diagnostics.push(toDiagnostic(finding, document));
+  return diagnostics;
 }

@@ -96,7 +96,9 @@ export class RefinementReuse {
     // Typing makes the text briefly not parse: its fixable findings then just wait, and the verdicts of the last
     // parsing version are kept for when it parses again.
     if (treeHasSyntaxErrors(tree)) return waitingForSyntax(findings);
-    const places = findings.map((finding) => this.placeOf(tree, finding));
+    // Pushed, not mapped: one hidden class whether this runs optimised or not (an optimised Array.prototype.map makes a holey array, the builtin a packed one; issue #13).
+    const places: Array<Place | undefined> = [];
+    for (const finding of findings) places.push(this.placeOf(tree, finding));
     this.knownNames = referencesOf;
     const unchanged = this.follow(keyOf(input, fileWide), tree, places);
     this.knownNames = undefined;

@@ -20,11 +20,16 @@ export class WordCounts {
     const change = previous !== undefined && words === this.words ? knownChange(input, previous) : undefined;
     if (change) {
       const { start, length } = change.span;
-      this.counts = this.counts.map((count, i) => count
-        - occurrencesAround(previous!, start, length, words[i]) + occurrencesAround(input.text, start, change.newLength, words[i]));
+      const counts: number[] = []; // pushed, not mapped: packed whether this runs optimised or not (issue #13)
+      for (let i = 0; i < words.length; i++) {
+        counts.push(this.counts[i] - occurrencesAround(previous!, start, length, words[i]) + occurrencesAround(input.text, start, change.newLength, words[i]));
+      }
+      this.counts = counts;
     } else {
       workCounters.wholeTextSearches += words.length;
-      this.counts = words.map((word) => occurrences(input.text, word));
+      const counts: number[] = [];
+      for (const word of words) counts.push(occurrences(input.text, word));
+      this.counts = counts;
     }
     this.text = input.text;
     this.words = words;

@@ -1,5 +1,5 @@
 import type ts from '../typescript';
-import { createFinding } from '../finding';
+import { createFinding, type FindingDraft } from '../finding';
 import type { CancellationToken, EngineSettings, Finding } from '../types';
 import type { Bindings } from './bindings';
 import type { ScriptContext } from './scriptContext';
@@ -30,29 +30,9 @@ export interface DetectorRun {
  * candidates by kind: the whole file, or one top-level statement each). Undefined when cancelled.
  */
 export function runDetectors(groups: ReadonlyArray<ReadonlyMap<ts.SyntaxKind, readonly ts.Node[]>>, run: DetectorRun): Finding[] | undefined {
-  const findings: Finding[] = [];
-  const claimed = run.claimed ?? new Set<ts.Node>();
+  const context = new DetectorContext(run);
+  const findings = context.findings;
   const hooks = run.hooks;
-  const context: ScriptContext = {
-    sourceFile: run.sourceFile,
-    bindings: run.bindings,
-    settings: run.settings,
-    report(draft) {
-      const finding = createFinding(draft, run.settings);
-      if (!finding) return;
-      findings.push(finding);
-      hooks?.reported?.(finding);
-    },
-    claim: (node) => {
-      hooks?.touched?.(node);
-      hooks?.claimed?.(node);
-      claimed.add(node);
-    },
-    isClaimed: (node) => {
-      hooks?.touched?.(node);
-      return claimed.has(node);
-    },
-  };
   const byKind = candidatesByKind(groups);
   for (const detector of SCRIPT_DETECTORS) {
     if (run.token?.isCancellationRequested) return undefined;
@@ -67,6 +47,46 @@ export function runDetectors(groups: ReadonlyArray<ReadonlyMap<ts.SyntaxKind, re
     }
   }
   return findings;
+}
+
+/**
+ * What a run hands each detector. Methods of one class, not closures made per run: V8 keeps a closure's optimised
+ * code only while one of its closures lives, so closures made per keystroke were compiled again after every full
+ * collection (issue #13), and a detector calling a new closure each run could not inline it.
+ */
+class DetectorContext implements ScriptContext {
+  readonly sourceFile: ts.SourceFile;
+  readonly bindings: Bindings;
+  readonly settings: EngineSettings;
+  readonly findings: Finding[] = [];
+  private readonly claimedNodes: Set<ts.Node>;
+  private readonly hooks: DetectorRunHooks | undefined;
+
+  constructor(run: DetectorRun) {
+    this.sourceFile = run.sourceFile;
+    this.bindings = run.bindings;
+    this.settings = run.settings;
+    this.claimedNodes = run.claimed ?? new Set<ts.Node>();
+    this.hooks = run.hooks;
+  }
+
+  report(draft: FindingDraft): void {
+    const finding = createFinding(draft, this.settings);
+    if (!finding) return;
+    this.findings.push(finding);
+    this.hooks?.reported?.(finding);
+  }
+
+  claim(node: ts.Node): void {
+    this.hooks?.touched?.(node);
+    this.hooks?.claimed?.(node);
+    this.claimedNodes.add(node);
+  }
+
+  isClaimed(node: ts.Node): boolean {
+    this.hooks?.touched?.(node);
+    return this.claimedNodes.has(node);
+  }
 }
 
 /** Candidates of one kind in document order, with the group each came from (none: all of group 0). */

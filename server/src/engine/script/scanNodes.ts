@@ -41,14 +41,10 @@ export function scanNodes(root: ts.Node, options: { identifiers?: boolean } = {}
     references: options.identifiers ? new Map() : undefined,
   };
   const stack: ts.Node[] = [root];
-  let parent = root;
-  const pushChild = (child: ts.Node) => {
-    (child as { parent: ts.Node }).parent = parent;
-    stack.push(child);
-  };
+  walk.stack = stack;
   while (stack.length > 0) {
     const node = stack.pop()!;
-    parent = node;
+    walk.parent = node;
     const roles = KIND_ROLES[node.kind];
     if (roles & BINDS) scan.bindingNodes.push(node);
     if (roles & WANTED) {
@@ -70,7 +66,20 @@ export function scanNodes(root: ts.Node, options: { identifiers?: boolean } = {}
     // Children were pushed in order; reverse them so they pop in document order.
     reverseTail(stack, before);
   }
+  walk.parent = undefined; // the stack is empty: nothing of the tree is kept
   return scan;
+}
+
+/**
+ * The walk's stack and the node whose children are being pushed, for pushChild: one function of the module, not a
+ * closure made per walk (V8 keeps a closure's optimised code only while one of its closures lives: a closure made per
+ * keystroke was compiled again after every full collection; issue #13). No walk starts inside another.
+ */
+const walk: { stack: ts.Node[]; parent: ts.Node | undefined } = { stack: [], parent: undefined };
+
+function pushChild(child: ts.Node): void {
+  (child as { parent: ts.Node }).parent = walk.parent!;
+  walk.stack.push(child);
 }
 
 function reverseTail(stack: ts.Node[], from: number): void {

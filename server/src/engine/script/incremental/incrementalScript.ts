@@ -11,7 +11,8 @@ import { staleStatements } from './staleStatements';
 import { type QuietFunction, quietFunction } from './quietFunction';
 import { NameIndex } from './nameIndex';
 import { StatementIndex } from './statementIndex';
-import type { AnchoredFinding, StatementResult, StatementScan, StatementSummary } from './statementSummary';
+import type { AnchoredFinding, StatementScan, StatementSummary } from './statementSummary';
+import { StatementResults } from './statementResults';
 import { nextTree, nextTreeAfter } from './nextTree';
 import { derivedScan } from './derivedScan';
 import type { Replacement } from './statementsReparse';
@@ -271,34 +272,13 @@ export class IncrementalScriptAnalysis {
       const order = [...stale].sort((a, b) => a.pos - b.pos);
       for (const statement of order) settleStatement(statement);
       workCounters.statementsReanalysed += order.length;
-      const results = new Map<ts.Statement, StatementResult>(order.map((statement) => [statement, { findings: [], claims: [], links: new Set() }]));
-      let owner: ts.Statement | undefined;
-      let result: StatementResult | undefined;
-      const link = (statement: ts.Statement | undefined) => {
-        if (statement && statement !== owner) result!.links.add(statement);
-      };
-      const findings = runDetectors(order.map((statement) => this.summaries.get(statement)!.scan.candidates), {
-        sourceFile: tree, bindings, settings: input.settings, token: input.token, claimed,
-        hooks: {
-          beforeCandidate(_node, group) {
-            owner = order[group]; // the statement whose summary the candidate came from
-            result = results.get(owner)!;
-          },
-          reported(finding) {
-            const anchor = index.at(finding.range.start) ?? owner!;
-            link(anchor);
-            result!.findings.push({ finding, anchor, anchorPos: anchor.pos });
-          },
-          claimed(node) {
-            result!.claims.push(node);
-          },
-          touched(node) {
-            const statement = index.of(node);
-            if (statement) settleStatement(statement);
-            link(statement);
-          },
-        },
+      const hooks = new StatementResults(order, index);
+      const groups: Array<ReadonlyMap<ts.SyntaxKind, readonly ts.Node[]>> = []; // pushed, not mapped: packed as at open (an optimised .map makes a holey array)
+      for (const statement of order) groups.push(this.summaries.get(statement)!.scan.candidates);
+      const findings = runDetectors(groups, {
+        sourceFile: tree, bindings, settings: input.settings, token: input.token, claimed, hooks,
       });
+      const results = hooks.results;
       if (!findings) return false;
       for (const [statement, fresh] of results) {
         this.summaries.get(statement)!.result = fresh;

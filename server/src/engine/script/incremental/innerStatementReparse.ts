@@ -76,26 +76,49 @@ function pathToBlocks(top: ts.Statement, start: number, end: number): Step[] {
   const path: Step[] = [];
   let node: ts.Node | undefined = top;
   let inFunction = false;
+  descent.start = start;
+  descent.end = end;
   while (node) {
     const step: Step = { node, inFunction };
     path.push(step);
-    let next: ts.Node | undefined;
-    const holds = (child: ts.Node) => child.pos <= start && end <= child.end;
-    ts.forEachChild(node, (child) => {
-      if (!holds(child)) return undefined;
-      next = child;
-      return true;
-    }, (list) => {
-      const child = list.find(holds);
-      if (!child) return undefined;
-      next = child;
-      step.list = list;
-      return true;
-    });
+    descent.next = undefined;
+    descent.list = undefined;
+    ts.forEachChild(node, childHoldingEdit, listHoldingEdit);
+    const next: ts.Node | undefined = descent.next;
+    if (descent.list) step.list = descent.list;
     if (next && ts.isFunctionLike(node) && next === (node as ts.FunctionLikeDeclaration).body) inFunction = true;
     node = next;
   }
+  descent.next = undefined;
+  descent.list = undefined;
   return path;
+}
+
+/**
+ * One step of pathToBlocks: the edit's range, and the child (and the list it is in) that holds it. Read by module
+ * functions, not closures made per step (V8 keeps a closure's optimised code only while one of its closures lives:
+ * closures made per keystroke were compiled again after every full collection; issue #13).
+ */
+const descent: { start: number; end: number; next: ts.Node | undefined; list: ts.NodeArray<ts.Node> | undefined } = {
+  start: 0, end: 0, next: undefined, list: undefined,
+};
+
+function holdsEdit(child: ts.Node): boolean {
+  return child.pos <= descent.start && descent.end <= child.end;
+}
+
+function childHoldingEdit(child: ts.Node): true | undefined {
+  if (!holdsEdit(child)) return undefined;
+  descent.next = child;
+  return true;
+}
+
+function listHoldingEdit(list: ts.NodeArray<ts.Node>): true | undefined {
+  const child = list.find(holdsEdit);
+  if (!child) return undefined;
+  descent.next = child;
+  descent.list = list;
+  return true;
 }
 
 /**
@@ -359,11 +382,21 @@ function copyNode<T extends ts.Node>(node: T, replaced: unknown, replacement: un
   mutable.transformFlags |= flags;
   mutable.flags &= ~AGGREGATED;
   mutable.id = 0;
-  const adopt = (child: ts.Node) => {
-    (child as Mutable<ts.Node>).parent = copy;
-  };
-  ts.forEachChild(copy, adopt, (list) => list.forEach(adopt));
+  adoption.parent = copy;
+  ts.forEachChild(copy, adopt, adoptList);
   const jsDoc = (copy as { jsDoc?: ts.Node[] }).jsDoc;
-  if (jsDoc) jsDoc.forEach(adopt);
+  if (jsDoc) adoptList(jsDoc);
+  adoption.parent = undefined;
   return copy;
+}
+
+/** The copy whose children adopt sets the parent of: module functions, not closures made per copy (see `descent`). */
+const adoption: { parent: ts.Node | undefined } = { parent: undefined };
+
+function adopt(child: ts.Node): void {
+  (child as Mutable<ts.Node>).parent = adoption.parent!;
+}
+
+function adoptList(list: readonly ts.Node[]): void {
+  for (const child of list) adopt(child);
 }

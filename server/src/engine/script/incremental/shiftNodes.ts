@@ -45,29 +45,38 @@ export function restartNode(node: ts.Node, delta: number, pos: number): void {
  * that a statement typed in is replaced before it ever needs: `itemsOf` makes it if the statement moves later).
  */
 export function placeParsed(root: ts.Node, delta: number): void {
-  let moved = 0;
-  // The node whose children are being visited: one variable instead of two closures over it per node visited.
-  let parent: ts.Node | undefined;
-  const visitNode = (node: ts.Node): void => {
-    if (parent) (node as Mutable<ts.Node>).parent = parent;
-    (node as Positioned).pos += delta;
-    (node as Positioned).end += delta;
-    moved++;
-    const outer = parent;
-    parent = node;
-    ts.forEachChild(node, visitNode, visitList);
-    const jsDoc = (node as { jsDoc?: ts.Node[] }).jsDoc;
-    if (jsDoc) for (const comment of jsDoc) visitNode(comment);
-    parent = outer;
-  };
-  const visitList = (list: ts.NodeArray<ts.Node>): void => {
-    (list as unknown as Positioned).pos += delta;
-    (list as unknown as Positioned).end += delta;
-    moved++;
-    for (const child of list) visitNode(child);
-  };
-  visitNode(root);
-  if (delta !== 0) workCounters.nodesMoved += moved;
+  placing.delta = delta;
+  placing.parent = undefined;
+  placing.moved = 0;
+  placeNode(root);
+  if (delta !== 0) workCounters.nodesMoved += placing.moved;
+}
+
+/**
+ * The walk of placeParsed: how far it moves, the node whose children are being visited, how many it moved. Read by
+ * module functions, not closures made per walk (V8 keeps a closure's optimised code only while one of its closures
+ * lives: closures made per keystroke were compiled again after every full collection; issue #13).
+ */
+const placing: { delta: number; parent: ts.Node | undefined; moved: number } = { delta: 0, parent: undefined, moved: 0 };
+
+function placeNode(node: ts.Node): void {
+  const parent = placing.parent;
+  if (parent) (node as Mutable<ts.Node>).parent = parent;
+  (node as Positioned).pos += placing.delta;
+  (node as Positioned).end += placing.delta;
+  placing.moved++;
+  placing.parent = node;
+  ts.forEachChild(node, placeNode, placeList);
+  const jsDoc = (node as { jsDoc?: ts.Node[] }).jsDoc;
+  if (jsDoc) for (const comment of jsDoc) placeNode(comment);
+  placing.parent = parent;
+}
+
+function placeList(list: ts.NodeArray<ts.Node>): void {
+  (list as unknown as Positioned).pos += placing.delta;
+  (list as unknown as Positioned).end += placing.delta;
+  placing.moved++;
+  for (const child of list) placeNode(child);
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -123,16 +132,23 @@ function shiftItems(items: Positioned[], from: number, delta: number): void {
 
 function flatten(node: ts.Node): Positioned[] {
   const items: Positioned[] = [];
-  const visitNode = (current: ts.Node): void => {
-    items.push(current as unknown as Positioned);
-    ts.forEachChild(current, visitNode, visitList);
-    const jsDoc = (current as { jsDoc?: ts.Node[] }).jsDoc;
-    if (jsDoc) for (const comment of jsDoc) visitNode(comment);
-  };
-  const visitList = (list: ts.NodeArray<ts.Node>): void => {
-    items.push(list as unknown as Positioned);
-    for (const child of list) visitNode(child);
-  };
-  visitNode(node);
+  flattening.items = items;
+  flattenNode(node);
+  flattening.items = [];
   return items;
+}
+
+/** The list flatten fills, for its module functions (not closures made per walk: see `placing`). */
+const flattening: { items: Positioned[] } = { items: [] };
+
+function flattenNode(node: ts.Node): void {
+  flattening.items.push(node as unknown as Positioned);
+  ts.forEachChild(node, flattenNode, flattenList);
+  const jsDoc = (node as { jsDoc?: ts.Node[] }).jsDoc;
+  if (jsDoc) for (const comment of jsDoc) flattenNode(comment);
+}
+
+function flattenList(list: ts.NodeArray<ts.Node>): void {
+  flattening.items.push(list as unknown as Positioned);
+  for (const child of list) flattenNode(child);
 }
