@@ -6,7 +6,9 @@
 //   (a gap in its clock readings, i.e. another thread or the hypervisor ran there);
 // - thrash: PAUSE ms writing over 32 MB (as another process would evict the caches).
 // 2026-12-07, 5 ms: the engine and the parse were as slow after a sleep as after a spin that lost its core or a
-// thrash (~1.7-2.5x back to back), but ~1.1-1.3x after a spin that kept its core; the same GC count either way.
+// thrash (~1.7-2.5x back to back), but ~1.1-1.3x after a spin that kept its core; the same GC count either way. At
+// 0.2 ms: sleep 1.55x (engine) / 1.2x (parse), thrash 1.4x / 1.1x, a spin that kept its core 1.3x / 1.15x: even
+// time on the core alone cools it a little (on this VM another tenant may share the core's caches).
 //   node --heap-growing-percent=20 --no-allocation-site-pretenuring --import tsx -e "require('./bench/coldCaches.ts').benchColdCaches()"
 import { generateMigratableFile } from '../test/helpers/migratableFile';
 import { percentile } from './stats';
