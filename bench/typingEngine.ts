@@ -5,7 +5,11 @@
 // analysis); BENCH_ENGINE_ROUNDS sets how often the typing is repeated (default 20); BENCH_ENGINE_PLACE='plain code'
 // types at that place only; BENCH_ENGINE_PAUSE_MS=1 sleeps that long before each keystroke (untimed), as the language
 // server sleeps between two keystrokes' messages: back to back the engine runs with hot caches, which a server woken
-// by a keystroke does not have (2026-12-07: ~1.7-2x the back-to-back figure at 111 lines after a 1 ms sleep).
+// by a keystroke does not have (2026-12-07: ~1.7-2x the back-to-back figure at 111 lines after a 1 ms sleep). The
+// baseline parse then sleeps as long first: timed right after the engine, it found the caches the engine had just
+// warmed on the same text (after a 5 ms sleep it was 1.2-1.3x its back-to-back p50 so, 1.4-1.7x when it too came
+// after a sleep). With the server's Node flags: `node --heap-growing-percent=20 --no-allocation-site-pretenuring
+// --import tsx -e ...` (they made no difference to the slowdown after a sleep, 2026-12-07).
 //   node --import tsx -e "require('./bench/typingEngine.ts').benchTypingEngine([100, 300])"
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
@@ -26,14 +30,14 @@ interface Keystroke {
 }
 
 /** TYPED typed one character at a time at `at`, then deleted one at a time (as typingLatency.ts does it). */
-function keystrokesAt(at: number): Keystroke[] {
+export function keystrokesAt(at: number): Keystroke[] {
   const keystrokes: Keystroke[] = [];
   for (let i = 0; i < TYPED.length; i++) keystrokes.push({ range: { start: at + i, end: at + i }, text: TYPED[i] });
   for (let i = TYPED.length; i > 0; i--) keystrokes.push({ range: { start: at + i - 1, end: at + i }, text: '' });
   return keystrokes;
 }
 
-class EditorSession {
+export class EditorSession {
   private readonly edits = new DocumentEdits();
   private readonly analyzer = new DocumentAnalyzer({
     fileNameOf: () => '/bench/src/service.ts', workspaceRelativePathOf: () => 'src/service.ts', refineFindings: refineFixability,
@@ -51,18 +55,19 @@ class EditorSession {
     return this.analyzer.analyze(this.document, this.settings)!.result.findings;
   }
 
-  /** Applies a keystroke; returns the engine's microseconds for it and the new text. */
-  type(keystroke: Keystroke): { micros: number; text: string } {
+  /** Applies a keystroke; returns the engine's microseconds for it and the new text. `before` runs first, untimed. */
+  type(keystroke: Keystroke, before?: (text: string) => void): { micros: number; text: string } {
     const { start, end } = keystroke.range;
     const range = { start: this.document.positionAt(start), end: this.document.positionAt(end) };
     this.document = this.edits.update(this.document, [{ range, text: keystroke.text }], this.document.version + 1);
+    before?.(this.document.getText());
     const started = performance.now();
     this.analyze();
     return { micros: (performance.now() - started) * 1000, text: this.document.getText() };
   }
 }
 
-function fullParseMicros(text: string): number {
+export function fullParseMicros(text: string): number {
   const started = performance.now();
   ts.createSourceFile('service.ts', text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   return (performance.now() - started) * 1000;
@@ -82,6 +87,7 @@ function typeRounds(session: EditorSession, keystrokes: Keystroke[], rounds: num
       if (PAUSE_MS > 0) Atomics.wait(pauseCell, 0, 0, PAUSE_MS); // the thread sleeps, as the server does between messages
       const typed = session.type(keystroke);
       micros.push(typed.micros);
+      if (PAUSE_MS > 0) Atomics.wait(pauseCell, 0, 0, PAUSE_MS); // the baseline as cold as the engine: not in its caches
       parses.push(fullParseMicros(typed.text));
     }
   }
@@ -110,7 +116,7 @@ const NONZERO = (work: WorkCounts) => Object.fromEntries(Object.entries(work).fi
 export async function benchTypingEngine(sizes = [100, 300]): Promise<void> {
   const rounds = Number(process.env.BENCH_ENGINE_ROUNDS ?? 20);
   const profileFile = process.env.BENCH_ENGINE_PROFILE;
-  const pause = PAUSE_MS > 0 ? `; a ${PAUSE_MS} ms sleep before each keystroke` : '';
+  const pause = PAUSE_MS > 0 ? `; a ${PAUSE_MS} ms sleep before each keystroke and before each baseline parse` : '';
   console.log(`\n## Typing: the engine in-process per keystroke (µs p50 / p99; ${rounds} rounds of ${2 * TYPED.length} keystrokes per place${pause}; ratio to a full parse)`);
   console.log('| lines | full parse p50 | place | engine p50 / p99 | ratio p50 | work per keystroke |');
   console.log('| --- | --- | --- | --- | --- | --- |');
