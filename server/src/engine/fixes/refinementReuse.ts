@@ -8,7 +8,6 @@ import { indexStatements, knowStatementReferences, statementReferences, statemen
 import { treeHasSyntaxErrors } from './support/syntax';
 import { replacedStatements, statementAt } from '../script/topLevelStatements';
 import type { FixInput } from '../fixTypes';
-import type { Verdict } from './transform';
 import { waitingForSyntax } from './index';
 import { FILE_WIDE_PROPERTY_NAMES } from './transforms/rewriteLangChain';
 import { isPlaceholderFinding } from './support/placeholderEndpoint';
@@ -17,15 +16,12 @@ import { ObjectCache } from '../objectCache';
 import { findingWith } from '../finding';
 import { movedFrom } from '../findingMoves';
 import { WordCounts } from './wordCounts';
+import { type InnerEditForRefinement, takeInnerEditForRefinement } from '../script/incremental/innerEditForRefinement';
+import { type VerdictsByShape, verdictsAcrossInnerEdit } from './innerEditVerdicts';
 
 /** refineFixability, given the document's tree and the verdicts kept from earlier versions. */
 export type Refine = (input: FixInput, findings: readonly Finding[], parsed?: ts.SourceFile, memo?: CheckMemo) => Finding[];
 
-/** A kept verdict and what its check read. */
-interface Kept {
-  verdict: Verdict;
-  reads: CheckReads;
-}
 
 /** Where a finding sits: the top-level statement holding it, and the finding apart from that statement's place. */
 interface Place {
@@ -65,7 +61,12 @@ export class RefinementReuse {
    * By anchor statement, finding shape and transform name: the shape strings are the same objects from one keystroke
    * to the next (see placeOf), so looking one up does not hash a new text made from it for every finding and check.
    */
-  private kept = new Map<ts.Statement, Map<string, Map<string, Kept>>>();
+  private kept = new Map<ts.Statement, VerdictsByShape>();
+  /**
+   * The verdicts of the one top-level statement the last edit replaced, when an inner reparse made the new one from
+   * it: those that still hold are kept for the new one (see refine).
+   */
+  private acrossInnerEdit: { edit: InnerEditForRefinement; to: ts.Statement; verdicts: VerdictsByShape } | undefined;
   /** The names of a statement as the analysis found them in its own walk, when it has them (see refine). */
   private knownNames: StatementNames | undefined;
   /** The statements of the last refined tree that mention each name (kept up to date edit by edit). */
@@ -100,6 +101,7 @@ export class RefinementReuse {
     this.knownNames = referencesOf;
     const unchanged = this.follow(keyOf(input, fileWide), tree, places);
     this.knownNames = undefined;
+    this.keepAcrossInnerEdit(findings, places, settle);
     const last = this.last;
     this.last = undefined;
     // Every verdict kept and the findings where they were: refining would give what it gave (see carriedOver).
@@ -136,7 +138,7 @@ export class RefinementReuse {
         if (!byShape) this.kept.set(place.anchor, (byShape = new Map()));
         let byName = byShape.get(place.shape);
         if (!byName) byShape.set(place.shape, (byName = new Map()));
-        byName.set(transform.name, { verdict, reads });
+        byName.set(transform.name, { verdict, reads, readsByName: transform.checkReadsByName === true });
       },
     };
     const refined = refine({ ...input, sourceFile: tree }, findings, tree, memo);
@@ -151,7 +153,30 @@ export class RefinementReuse {
     this.statements = undefined;
     this.places = [];
     this.kept.clear();
+    this.acrossInnerEdit = undefined;
     this.last = undefined;
+  }
+
+  /** Keeps for the statement an inner reparse made the verdicts of the one it replaced that still hold (innerEditVerdicts.ts). */
+  private keepAcrossInnerEdit(findings: readonly Finding[], places: ReadonlyArray<Place | undefined>, settle: Settle | undefined): void {
+    const across = this.acrossInnerEdit;
+    this.acrossInnerEdit = undefined;
+    if (!across) return;
+    const inside: Finding[] = [];
+    const placeOf = new Map<Finding, Place>();
+    places.forEach((place, i) => {
+      if (place?.anchor !== across.to) return;
+      inside.push(findings[i]);
+      placeOf.set(findings[i], place);
+    });
+    if (inside.length === 0) return;
+    settle?.([across.to]); // the positions in it are read
+    const anchorPos = across.to.pos;
+    const kept = verdictsAcrossInnerEdit(across.edit, across.verdicts, inside, (finding, moved) => {
+      if (moved === 0) return placeOf.get(finding)!.shape;
+      return shapeOf({ ...finding, range: { start: finding.range.start - moved, end: finding.range.end - moved } }, anchorPos);
+    });
+    if (kept.size > 0) this.kept.set(across.to, kept);
   }
 
   /**
@@ -199,6 +224,10 @@ export class RefinementReuse {
       || countChanged(reads.counted, names, gone, added, countAnswers);
     const removed = new Set(gone);
     let dropped = false;
+    // One statement replaced by an inner reparse: what its verdicts read is told apart more finely (see refine).
+    const edit = gone.length === 1 && added.length === 1 ? takeInnerEditForRefinement(added[0]) : undefined;
+    const verdicts = edit?.from === gone[0] ? this.kept.get(gone[0]) : undefined;
+    if (edit && verdicts) this.acrossInnerEdit = { edit, to: added[0], verdicts };
     for (const [anchor, byShape] of this.kept) {
       if (removed.has(anchor)) {
         this.kept.delete(anchor);

@@ -1,0 +1,72 @@
+import type ts from '../typescript';
+import type { Finding } from '../types';
+import type { InnerEditForRefinement } from '../script/incremental/innerEditForRefinement';
+import type { CheckReads } from './support/checkReads';
+import { statementReferences } from './support/nodes';
+import type { Verdict } from './transform';
+import { workCounters } from '../workCounters';
+
+/** A kept verdict, what its check read, and whether its transform reads around its finding's statement only by name. */
+export interface Kept {
+  verdict: Verdict;
+  reads: CheckReads;
+  readsByName: boolean;
+}
+
+/** Kept verdicts by finding shape, then by transform name. */
+export type VerdictsByShape = Map<string, Map<string, Kept>>;
+
+/**
+ * The verdicts of the statement an inner reparse made the new one from (`before`) that hold in the new one, by the
+ * shape (`shapeOf`) each finding has there. A verdict holds when its finding lies in a statement of the edited block
+ * beside the run (kept, only moved: the finding has the same shape once moved back), its transform's check reads the
+ * blocks around that statement only by name (FixTransform.checkReadsByName), and it looked up no name the run's old
+ * or new statements mention, walked no scope and read no finding. The edit replaced no other top-level statement.
+ */
+export function verdictsAcrossInnerEdit(
+  edit: InnerEditForRefinement, before: VerdictsByShape, findings: readonly Finding[], shapeOf: (finding: Finding, moved: number) => string,
+): VerdictsByShape {
+  const kept: VerdictsByShape = new Map();
+  const runNames = new Set<string>();
+  for (const statement of [...edit.removed, ...edit.added]) for (const name of statementReferences(statement).keys()) runNames.add(name);
+  const newEnd = edit.removedEnd + edit.delta;
+  const added = new Set(edit.added);
+  for (const finding of findings) {
+    const { start, end } = finding.range;
+    if (start < newEnd && end > edit.pos) continue;
+    const statement = statementHolding(edit.block.statements, start, end);
+    if (!statement || added.has(statement)) continue;
+    const byName = before.get(shapeOf(finding, start >= newEnd ? edit.delta : 0));
+    if (!byName) continue;
+    for (const [name, verdict] of byName) {
+      if (!holds(verdict, runNames)) continue;
+      const shape = shapeOf(finding, 0);
+      let now = kept.get(shape);
+      if (!now) kept.set(shape, (now = new Map()));
+      now.set(name, verdict);
+      workCounters.verdictsKeptInside++;
+    }
+  }
+  return kept;
+}
+
+function holds({ readsByName, reads }: Kept, runNames: ReadonlySet<string>): boolean {
+  if (!readsByName || reads.wholeFile || reads.localWalk || reads.findings || reads.findingRules.size > 0) return false;
+  for (const names of [reads.names, reads.localNames, reads.counted.keys()]) {
+    for (const name of names) if (runNames.has(name)) return false;
+  }
+  return true;
+}
+
+/** The statement of a block's list whose range holds `start`-`end` (binary search: a list in document order). */
+function statementHolding(statements: readonly ts.Statement[], start: number, end: number): ts.Statement | undefined {
+  let low = 0;
+  let high = statements.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (statements[middle].end < end) low = middle + 1;
+    else high = middle;
+  }
+  const statement = statements[low];
+  return statement && statement.pos <= start ? statement : undefined;
+}
