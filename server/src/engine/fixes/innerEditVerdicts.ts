@@ -1,6 +1,6 @@
 import type ts from '../typescript';
 import type { Finding } from '../types';
-import type { InnerEditForRefinement } from '../script/incremental/innerEditForRefinement';
+import type { InnerEditForRefinement, InnerEditStep } from '../script/incremental/innerEditForRefinement';
 import type { CheckReads } from './support/checkReads';
 import { statementReferences } from './support/nodes';
 import type { Verdict } from './transform';
@@ -17,10 +17,10 @@ export interface Kept {
 export type VerdictsByShape = Map<string, Map<string, Kept>>;
 
 /**
- * The verdicts of the statement an inner reparse made the new one from (`before`) that hold in the new one, by the
+ * The verdicts of the statement inner reparses made the new one from (`before`) that hold in the new one, by the
  * shape (`shapeOf`) each finding has there. A verdict holds when its finding lies in a statement of the edited block
- * beside the run (kept, only moved: the finding has the same shape once moved back), its transform's check reads the
- * blocks around that statement only by name (FixTransform.checkReadsByName), and it looked up no name the run's old
+ * beside the runs (kept, only moved: the finding has the same shape once moved back), its transform's check reads the
+ * blocks around that statement only by name (FixTransform.checkReadsByName), and it looked up no name the runs' old
  * or new statements mention, walked no scope and read no finding. The edit replaced no other top-level statement.
  */
 export function verdictsAcrossInnerEdit(
@@ -29,14 +29,12 @@ export function verdictsAcrossInnerEdit(
   const kept: VerdictsByShape = new Map();
   const runNames = new Set<string>();
   for (const statement of [...edit.removed, ...edit.added]) for (const name of statementReferences(statement).keys()) runNames.add(name);
-  const newEnd = edit.removedEnd + edit.delta;
-  const added = new Set(edit.added);
   for (const finding of findings) {
-    const { start, end } = finding.range;
-    if (start < newEnd && end > edit.pos) continue;
-    const statement = statementHolding(edit.block.statements, start, end);
-    if (!statement || added.has(statement)) continue;
-    const byName = before.get(shapeOf(finding, start >= newEnd ? edit.delta : 0));
+    const moved = movedBy(edit.steps, finding.range.start, finding.range.end);
+    if (moved === undefined) continue;
+    // In the block, beside its runs (a finding elsewhere in the top-level statement may lie in a node copied on the way down).
+    if (!statementHolding(edit.block.statements, finding.range.start, finding.range.end)) continue;
+    const byName = before.get(shapeOf(finding, moved));
     if (!byName) continue;
     for (const [name, verdict] of byName) {
       if (!holds(verdict, runNames)) continue;
@@ -48,6 +46,22 @@ export function verdictsAcrossInnerEdit(
     }
   }
   return kept;
+}
+
+/** How far the steps moved a range, now at `start`-`end`; undefined when it lies in (or touches) what one replaced. */
+function movedBy(steps: readonly InnerEditStep[], start: number, end: number): number | undefined {
+  let moved = 0;
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const { pos, removedEnd, delta } = steps[i];
+    if (start >= removedEnd + delta) {
+      start -= delta;
+      end -= delta;
+      moved += delta;
+    } else if (end > pos) {
+      return undefined;
+    }
+  }
+  return moved;
 }
 
 function holds({ readsByName, reads }: Kept, runNames: ReadonlySet<string>): boolean {

@@ -277,9 +277,9 @@ function finish(previous: ParsedFile, fresh: ParsedFile, replacement: Replacemen
   const removed = run.statements.slice(run.first, run.last + 1);
   recordInnerEdit(top, { from: path[0].node as ts.Statement, removed, added: statements, runPos: run.pos, copies });
   // The refinement keeps the verdicts of checks that read none of the run (refinementReuse.ts).
-  recordInnerEditForRefinement(top, {
-    from: path[0].node as ts.Statement, block: copies.get(path[path.length - 1].node) as ts.Block, removed, added: statements,
-    pos: run.pos, removedEnd: replacement.replacedEnd, delta,
+  const block = path[path.length - 1].node as ts.Block;
+  recordInnerEditForRefinement(top, path[0].node as ts.Statement, block, {
+    block: copies.get(block) as ts.Block, removed, added: statements, pos: run.pos, removedEnd: replacement.replacedEnd, delta,
   });
   // The statement that makes the file a module may be the one copied: its copy does now.
   const indicator = previous.externalModuleIndicator === path[0].node ? top : previous.externalModuleIndicator;
