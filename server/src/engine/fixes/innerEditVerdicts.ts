@@ -2,7 +2,7 @@ import type ts from '../typescript';
 import type { Finding } from '../types';
 import type { InnerEditForRefinement, InnerEditStep } from '../script/incremental/innerEditForRefinement';
 import type { CheckReads } from './support/checkReads';
-import { statementReferences } from './support/nodes';
+import { statementReferencesTo } from './support/nodes';
 import type { Verdict } from './transform';
 import { workCounters } from '../workCounters';
 
@@ -27,8 +27,8 @@ export function verdictsAcrossInnerEdit(
   edit: InnerEditForRefinement, before: VerdictsByShape, findings: readonly Finding[], shapeOf: (finding: Finding, moved: number) => string,
 ): VerdictsByShape {
   const kept: VerdictsByShape = new Map();
-  const runNames = new Set<string>();
-  for (const statement of [...edit.removed, ...edit.added]) for (const name of statementReferences(statement).keys()) runNames.add(name);
+  const runs = [...edit.removed, ...edit.added];
+  const inRuns = (name: string) => runs.some((statement) => statementReferencesTo(statement, name).length > 0);
   for (const finding of findings) {
     const moved = movedBy(edit.steps, finding.range.start, finding.range.end);
     if (moved === undefined) continue;
@@ -37,7 +37,7 @@ export function verdictsAcrossInnerEdit(
     const byName = before.get(shapeOf(finding, moved));
     if (!byName) continue;
     for (const [name, verdict] of byName) {
-      if (!holds(verdict, runNames)) continue;
+      if (!holds(verdict, inRuns)) continue;
       const shape = shapeOf(finding, 0);
       let now = kept.get(shape);
       if (!now) kept.set(shape, (now = new Map()));
@@ -64,10 +64,11 @@ function movedBy(steps: readonly InnerEditStep[], start: number, end: number): n
   return moved;
 }
 
-function holds({ readsByName, reads }: Kept, runNames: ReadonlySet<string>): boolean {
+/** `inRuns`: whether the runs' statements mention a name (asked only of the names a check looked up: most look up none). */
+function holds({ readsByName, reads }: Kept, inRuns: (name: string) => boolean): boolean {
   if (!readsByName || reads.wholeFile || reads.localWalk || reads.findings || reads.findingRules.size > 0) return false;
   for (const names of [reads.names, reads.localNames, reads.counted.keys()]) {
-    for (const name of names) if (runNames.has(name)) return false;
+    for (const name of names) if (inRuns(name)) return false;
   }
   return true;
 }

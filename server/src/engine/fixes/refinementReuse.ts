@@ -171,11 +171,7 @@ export class RefinementReuse {
     });
     if (inside.length === 0) return;
     settle?.([across.to]); // the positions in it are read
-    const anchorPos = across.to.pos;
-    const kept = verdictsAcrossInnerEdit(across.edit, across.verdicts, inside, (finding, moved) => {
-      if (moved === 0) return placeOf.get(finding)!.shape;
-      return shapeOf({ ...finding, range: { start: finding.range.start - moved, end: finding.range.end - moved } }, anchorPos);
-    });
+    const kept = verdictsAcrossInnerEdit(across.edit, across.verdicts, inside, (finding, moved) => movedShape(placeOf.get(finding)!.shape, moved));
     if (kept.size > 0) this.kept.set(across.to, kept);
   }
 
@@ -442,4 +438,12 @@ function shapeOf(finding: Finding, anchorPos: number): string {
   workCounters.findingShapes++;
   const { range, ...rest } = finding;
   return JSON.stringify([range.start - anchorPos, range.end - anchorPos, rest]);
+}
+
+/** The shape of the same finding `moved` characters earlier in its statement: its two offsets (shapeOf's) less `moved`. */
+function movedShape(shape: string, moved: number): string {
+  if (moved === 0) return shape;
+  const first = shape.indexOf(',');
+  const second = shape.indexOf(',', first + 1);
+  return `[${Number(shape.slice(1, first)) - moved},${Number(shape.slice(first + 1, second)) - moved}${shape.slice(second)}`;
 }
