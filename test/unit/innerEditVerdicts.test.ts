@@ -12,7 +12,7 @@ import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import ts from 'typescript';
 import { analyze } from '../../server/src/engine/analyze';
-import { fixAll, fixStartOf, forgetFixResults, refineFixability } from '../../server/src/engine/fixes';
+import { fixAll, forgetFixResults, refineFixability } from '../../server/src/engine/fixes';
 import { enclosingStatement, nodeAtRange } from '../../server/src/engine/fixes/support/nodes';
 import type { FixInput } from '../../server/src/engine/fixTypes';
 import type { Finding, ScriptLanguage } from '../../server/src/engine/types';
@@ -85,10 +85,11 @@ class Oracle {
     this.lastFindings = actual;
     const kept = workSince(before).verdictsKeptInside > 0;
     const input: FixInput = { text, languageId: this.source.languageId, settings: this.settings.engine, fileName: this.path, workspaceRelativePath: this.path };
-    // The fixes of this text start from the editor's refinement (its assessment, with the verdicts it kept).
+    // The fixes of this text start from the editor's refinement when it ran (its assessment, with the verdicts it
+    // kept), else (carried over from the last one) from their own.
     // Fix-all runs every rewrite: compared on every FIX_ALL_EVERY-th version that kept a verdict.
     const compareFixes = kept && this.keptInside % FIX_ALL_EVERY === 0;
-    const editorFix = compareFixes ? fixAllOf(input, actual) : undefined;
+    const editorFix = compareFixes ? fixAll(input, actual) : undefined;
     forgetFixResults();
     const expected = refineFixability(input, analyze(input).findings);
     const message = `${this.source.name}: ${what}; text:\n${text}`;
@@ -103,12 +104,6 @@ class Oracle {
     for (let typed = 1; typed <= snippet.length; typed++) this.check(text.slice(0, at) + snippet.slice(0, typed) + text.slice(at), `typed ${JSON.stringify(snippet.slice(0, typed))} at ${at}`);
     for (let left = snippet.length - 1; left >= 0; left--) this.check(text.slice(0, at) + snippet.slice(0, left) + text.slice(at), `deleted down to ${JSON.stringify(snippet.slice(0, left))} at ${at}`);
   }
-}
-
-/** fixAll of the document as the editor's refinement left it (which must be what the memo holds). */
-function fixAllOf(input: FixInput, findings: Parameters<typeof fixAll>[1]): ReturnType<typeof fixAll> {
-  assert.ok(fixStartOf(input), 'the fixes start from the editor refinement of this text');
-  return fixAll(input, findings);
 }
 
 /**

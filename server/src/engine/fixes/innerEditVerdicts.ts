@@ -16,6 +16,15 @@ export interface Kept {
 /** Kept verdicts by finding shape, then by transform name. */
 export type VerdictsByShape = Map<string, Map<string, Kept>>;
 
+export interface AcrossInnerEdit {
+  /** The verdicts that hold, by the shapes of the findings now. */
+  kept: VerdictsByShape;
+  /** The shape each finding beside the runs had before the edits. */
+  earlierShapes: ReadonlyMap<Finding, string>;
+  /** Every verdict held, and every finding lies beside the runs (if the findings are those of before, refining gives what it gave). */
+  all: boolean;
+}
+
 /**
  * The verdicts of the statement inner reparses made the new one from (`before`) that hold in the new one, by the
  * shape (`shapeOf`) each finding has there. A verdict holds when its finding lies in a statement of the edited block
@@ -25,8 +34,10 @@ export type VerdictsByShape = Map<string, Map<string, Kept>>;
  */
 export function verdictsAcrossInnerEdit(
   edit: InnerEditForRefinement, before: VerdictsByShape, findings: readonly Finding[], shapeOf: (finding: Finding, moved: number) => string,
-): VerdictsByShape {
+): AcrossInnerEdit {
   const kept: VerdictsByShape = new Map();
+  const earlierShapes = new Map<Finding, string>();
+  let keptCount = 0;
   const runs = [...edit.removed, ...edit.added];
   const inRuns = (name: string) => runs.some((statement) => statementReferencesTo(statement, name).length > 0);
   for (const finding of findings) {
@@ -34,7 +45,9 @@ export function verdictsAcrossInnerEdit(
     if (moved === undefined) continue;
     // In the block, beside its runs (a finding elsewhere in the top-level statement may lie in a node copied on the way down).
     if (!statementHolding(edit.block.statements, finding.range.start, finding.range.end)) continue;
-    const byName = before.get(shapeOf(finding, moved));
+    const earlier = shapeOf(finding, moved);
+    earlierShapes.set(finding, earlier);
+    const byName = before.get(earlier);
     if (!byName) continue;
     for (const [name, verdict] of byName) {
       if (!holds(verdict, inRuns)) continue;
@@ -42,10 +55,13 @@ export function verdictsAcrossInnerEdit(
       let now = kept.get(shape);
       if (!now) kept.set(shape, (now = new Map()));
       now.set(name, verdict);
-      workCounters.verdictsKeptInside++;
+      keptCount++;
     }
   }
-  return kept;
+  workCounters.verdictsKeptInside += keptCount;
+  let verdicts = 0;
+  for (const byName of before.values()) verdicts += byName.size;
+  return { kept, earlierShapes, all: keptCount === verdicts && earlierShapes.size === findings.length };
 }
 
 /** How far the steps moved a range, now at `start`-`end`; undefined when it lies in (or touches) what one replaced. */

@@ -66,7 +66,7 @@ export class RefinementReuse {
    * The verdicts of the one top-level statement the last edit replaced, when an inner reparse made the new one from
    * it: those that still hold are kept for the new one (see refine).
    */
-  private acrossInnerEdit: { edit: InnerEditForRefinement; to: ts.Statement; verdicts: VerdictsByShape } | undefined;
+  private acrossInnerEdit: InnerEditAcross | undefined;
   /** The names of a statement as the analysis found them in its own walk, when it has them (see refine). */
   private knownNames: StatementNames | undefined;
   /** The statements of the last refined tree that mention each name (kept up to date edit by edit). */
@@ -98,10 +98,12 @@ export class RefinementReuse {
     // parsing version are kept for when it parses again.
     if (treeHasSyntaxErrors(tree)) return waitingForSyntax(findings);
     const places = findings.map((finding) => this.placeOf(tree, finding));
+    const previousPlaces = this.places;
     this.knownNames = referencesOf;
-    const unchanged = this.follow(keyOf(input, fileWide), tree, places);
+    let unchanged = this.follow(keyOf(input, fileWide), tree, places);
     this.knownNames = undefined;
-    this.keepAcrossInnerEdit(findings, places, settle);
+    const across = this.acrossInnerEdit;
+    if (across) unchanged = this.keepAcrossInnerEdit(across, findings, places, settle) && sameAcross(across, previousPlaces, places, findings);
     const last = this.last;
     this.last = undefined;
     // Every verdict kept and the findings where they were: refining would give what it gave (see carriedOver).
@@ -157,11 +159,13 @@ export class RefinementReuse {
     this.last = undefined;
   }
 
-  /** Keeps for the statement an inner reparse made the verdicts of the one it replaced that still hold (innerEditVerdicts.ts). */
-  private keepAcrossInnerEdit(findings: readonly Finding[], places: ReadonlyArray<Place | undefined>, settle: Settle | undefined): void {
-    const across = this.acrossInnerEdit;
+  /**
+   * Keeps for the statement an inner reparse made the verdicts of the one it replaced that still hold
+   * (innerEditVerdicts.ts). True when every verdict held (of that statement, and of the others: `othersKept`) and its
+   * findings all lie beside the runs, with their earlier shapes kept in `across` (see sameAcross).
+   */
+  private keepAcrossInnerEdit(across: InnerEditAcross, findings: readonly Finding[], places: ReadonlyArray<Place | undefined>, settle: Settle | undefined): boolean {
     this.acrossInnerEdit = undefined;
-    if (!across) return;
     const inside: Finding[] = [];
     const placeOf = new Map<Finding, Place>();
     places.forEach((place, i) => {
@@ -169,10 +173,12 @@ export class RefinementReuse {
       inside.push(findings[i]);
       placeOf.set(findings[i], place);
     });
-    if (inside.length === 0) return;
+    if (inside.length === 0) return false;
     settle?.([across.to]); // the positions in it are read
-    const kept = verdictsAcrossInnerEdit(across.edit, across.verdicts, inside, (finding, moved) => movedShape(placeOf.get(finding)!.shape, moved));
+    const { kept, earlierShapes, all } = verdictsAcrossInnerEdit(across.edit, across.verdicts, inside, (finding, moved) => movedShape(placeOf.get(finding)!.shape, moved));
     if (kept.size > 0) this.kept.set(across.to, kept);
+    across.earlierShapes = earlierShapes;
+    return all && across.othersKept;
   }
 
   /**
@@ -223,7 +229,8 @@ export class RefinementReuse {
     // One statement replaced by an inner reparse: what its verdicts read is told apart more finely (see refine).
     const edit = gone.length === 1 && added.length === 1 ? takeInnerEditForRefinement(added[0]) : undefined;
     const verdicts = edit?.from === gone[0] ? this.kept.get(gone[0]) : undefined;
-    if (edit && verdicts) this.acrossInnerEdit = { edit, to: added[0], verdicts };
+    const across: InnerEditAcross | undefined = edit && verdicts ? { edit, from: gone[0], to: added[0], verdicts, othersKept: true } : undefined;
+    this.acrossInnerEdit = across;
     for (const [anchor, byShape] of this.kept) {
       if (removed.has(anchor)) {
         this.kept.delete(anchor);
@@ -235,6 +242,7 @@ export class RefinementReuse {
           if (!stale(reads)) continue;
           byName.delete(name);
           dropped = true;
+          if (across) across.othersKept = false;
         }
       }
     }
@@ -297,6 +305,32 @@ export class RefinementReuse {
     }
     return names;
   }
+}
+
+/** The edit of one top-level statement by inner reparses, its statement's verdicts before, and what became of them. */
+interface InnerEditAcross {
+  edit: InnerEditForRefinement;
+  from: ts.Statement;
+  to: ts.Statement;
+  verdicts: VerdictsByShape;
+  /** No verdict of another statement was dropped. */
+  othersKept: boolean;
+  /** The shapes the findings of `to` had in `from` (see verdictsAcrossInnerEdit). */
+  earlierShapes?: ReadonlyMap<Finding, string>;
+}
+
+/**
+ * Whether the findings are those of before, in order: each in the same place, or (in the statement the inner reparses
+ * made) where its earlier shape puts it in the statement it was made from.
+ */
+function sameAcross(across: InnerEditAcross, before: ReadonlyArray<Place | undefined>, now: ReadonlyArray<Place | undefined>, findings: readonly Finding[]): boolean {
+  if (before.length !== now.length) return false;
+  return now.every((place, i) => {
+    const earlier = before[i];
+    if (!place || !earlier) return false;
+    if (place.anchor !== across.to) return earlier.anchor === place.anchor && earlier.shape === place.shape;
+    return earlier.anchor === across.from && earlier.shape === across.earlierShapes?.get(findings[i]);
+  });
 }
 
 /**
