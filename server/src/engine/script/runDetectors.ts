@@ -1,5 +1,5 @@
 import type ts from '../typescript';
-import { createFinding } from '../finding';
+import { createFinding, type FindingDraft } from '../finding';
 import type { CancellationToken, EngineSettings, Finding } from '../types';
 import type { Bindings } from './bindings';
 import type { ScriptContext } from './scriptContext';
@@ -23,6 +23,7 @@ export interface DetectorRun {
   /** Nodes already claimed by detectors that ran earlier on other parts of the file. */
   claimed?: Set<ts.Node>;
   hooks?: DetectorRunHooks;
+  stringScans?: Map<string, readonly FindingDraft[]>;
 }
 
 /**
@@ -37,6 +38,7 @@ export function runDetectors(groups: ReadonlyArray<ReadonlyMap<ts.SyntaxKind, re
     sourceFile: run.sourceFile,
     bindings: run.bindings,
     settings: run.settings,
+    stringScans: run.stringScans,
     report(draft) {
       const finding = createFinding(draft, run.settings);
       if (!finding) return;

@@ -18,7 +18,7 @@ import type { Replacement } from './statementsReparse';
 import { settleStatement, settleTree } from './shiftNodes';
 import { replacedStatements } from '../topLevelStatements';
 import { workCounters } from '../../workCounters';
-import { findingWith } from '../../finding';
+import { type FindingDraft, findingWith } from '../../finding';
 import { recordMove } from '../../findingMoves';
 import { knownChange, textIncludes } from '../../textPresence';
 import { giveSlots } from '../../objectCache';
@@ -63,6 +63,8 @@ export class IncrementalScriptAnalysis {
   private reporting = new Map<ts.Statement, AnchoredFinding[]>();
   /** The symbol tracker, recording and forgetting statement by statement as they come and go. */
   private bindings = new Bindings();
+  /** The string scans of this settings and locale (see ScriptContext.stringScans). */
+  private readonly stringScans = new Map<string, readonly FindingDraft[]>();
 
   /**
    * `change`: the edits that made `input.text` from `change.from`, when the caller knows them (a rewrite pass): if
@@ -75,6 +77,7 @@ export class IncrementalScriptAnalysis {
     const settingsChanged = resultKey !== this.resultKey;
     if (settingsChanged) {
       for (const summary of this.summaries.values()) summary.result = undefined;
+      this.stringScans.clear();
       this.resultKey = resultKey;
     }
     const { added, removed } = this.summarize(tree);
@@ -278,7 +281,7 @@ export class IncrementalScriptAnalysis {
         if (statement && statement !== owner) result!.links.add(statement);
       };
       const findings = runDetectors(order.map((statement) => this.summaries.get(statement)!.scan.candidates), {
-        sourceFile: tree, bindings, settings: input.settings, token: input.token, claimed,
+        sourceFile: tree, bindings, settings: input.settings, token: input.token, claimed, stringScans: this.stringScans,
         hooks: {
           beforeCandidate(_node, group) {
             owner = order[group]; // the statement whose summary the candidate came from
