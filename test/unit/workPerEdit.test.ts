@@ -114,6 +114,8 @@ describe('work per edit', () => {
     assert.deepStrictEqual(withoutMoves(large.work), withoutMoves(small.work));
     const versions = 2 * typed.length;
     assert.ok(large.work.verdictsKeptInside > versions / 2, `${large.work.verdictsKeptInside} of ${versions} versions kept the verdict`);
+    // Every verdict kept and the findings those of before (moved): the last refinement is carried over, not run.
+    assert.ok(large.work.refinementsCarried > versions / 2, `${large.work.refinementsCarried} of ${versions} refinements carried over`);
     // Run again only after versions that did not parse (the call's statement parsed again with the half-typed line).
     assert.ok(large.work.checks < versions / 4, `${large.work.checks} checks in ${versions} versions`);
   });
