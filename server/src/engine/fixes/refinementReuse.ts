@@ -22,7 +22,6 @@ import { type VerdictsByShape, verdictsAcrossInnerEdit } from './innerEditVerdic
 /** refineFixability, given the document's tree and the verdicts kept from earlier versions. */
 export type Refine = (input: FixInput, findings: readonly Finding[], parsed?: ts.SourceFile, memo?: CheckMemo) => Finding[];
 
-
 /** Where a finding sits: the top-level statement holding it, and the finding apart from that statement's place. */
 interface Place {
   anchor: ts.Statement;
@@ -47,7 +46,9 @@ const namesOfStatement = new ObjectCache<ts.Statement, { owner: RefinementReuse;
  * statements as the same objects), no replaced statement (before or after the edit) mentions a name it looked
  * up, the findings are the same if it read them, and it did not walk the whole file. Edits to imports, `require`s
  * or exports, and changes of settings, locale or the file-wide property names (FILE_WIDE_PROPERTY_NAMES) drop
- * every verdict. refineFixability then runs only the checks whose verdicts are gone: the work of a keystroke
+ * every verdict. An edit inside a function that an inner reparse took (innerStatementReparse.ts) replaces its
+ * top-level statement too, yet keeps the verdicts whose checks read none of the statements it replaced there
+ * (innerEditVerdicts.ts). refineFixability then runs only the checks whose verdicts are gone: the work of a keystroke
  * follows what it can change, not the size of the file.
  */
 export class RefinementReuse {
