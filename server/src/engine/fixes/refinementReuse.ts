@@ -12,7 +12,7 @@ import { waitingForSyntax } from './index';
 import { FILE_WIDE_PROPERTY_NAMES } from './transforms/rewriteLangChain';
 import { isPlaceholderFinding } from './support/placeholderEndpoint';
 import { workCounters } from '../workCounters';
-import { ObjectCache } from '../objectCache';
+import { giveSlots, ObjectCache } from '../objectCache';
 import { findingWith } from '../finding';
 import { movedFrom } from '../findingMoves';
 import { WordCounts } from './wordCounts';
@@ -110,6 +110,8 @@ export class RefinementReuse {
     // Every verdict kept and the findings where they were: refining would give what it gave (see carriedOver).
     if (unchanged && last && last.findings.length === findings.length && !findings.some(isPlaceholderFinding)) {
       workCounters.refinementsCarried++;
+      // The tree gets the slots a refinement that runs would give it (indexStatements): the same hidden class either way.
+      giveSlots(tree, 'sourceFile');
       const refined = findings.map((finding, i) => carriedOver(last.refined[i], last.findings[i], finding));
       this.last = { findings, refined };
       return refined;
