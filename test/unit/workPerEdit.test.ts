@@ -104,6 +104,22 @@ describe('work per edit', () => {
     assert.equal(large.work.wholeTextSearches, 0, 'whole-text searches');
   });
 
+  test('typing a line above a Converse call keeps its check\'s verdict, on a 300-line and a 10,000-line file', () => {
+    // As the typing bench types it: the line break first. The call's statement is kept by the inner reparse (only
+    // moved), and its check reads nothing the typed line names: its verdict is kept (innerEditVerdicts.ts).
+    const aboveCall = (text: string) => text.indexOf('\n', inBedrockFunction(text) - 10);
+    const typed = '\n  const total = question.length * 2;';
+    const small = workOfTyping(300, aboveCall, typed);
+    const large = workOfTyping(10_000, aboveCall, typed);
+    assert.deepStrictEqual(withoutMoves(large.work), withoutMoves(small.work));
+    const versions = 2 * typed.length;
+    assert.ok(large.work.verdictsKeptInside > versions / 2, `${large.work.verdictsKeptInside} of ${versions} versions kept the verdict`);
+    // Every verdict kept and the findings those of before (moved): the last refinement is carried over, not run.
+    assert.ok(large.work.refinementsCarried > versions / 2, `${large.work.refinementsCarried} of ${versions} refinements carried over`);
+    // Run again only after versions that did not parse (the call's statement parsed again with the half-typed line).
+    assert.ok(large.work.checks < versions / 4, `${large.work.checks} checks in ${versions} versions`);
+  });
+
   test('typing that keeps the file parsing moves as many node positions on a 300-line as on a 10,000-line file', () => {
     const small = workOfTyping(300, inName, 'xyz');
     const large = workOfTyping(10_000, inName, 'xyz');

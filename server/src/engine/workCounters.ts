@@ -59,6 +59,11 @@ export const workCounters = {
    * not every statement of the file.
    */
   statementsCollected: 0,
+  /**
+   * Verdicts kept across an edit inside their finding's own top-level statement: an inner reparse replaced statements
+   * their check did not read (innerEditVerdicts.ts).
+   */
+  verdictsKeptInside: 0,
   /** Findings whose fixability was refined from scratch. */
   findingsRefined: 0,
   /**

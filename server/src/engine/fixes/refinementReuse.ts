@@ -8,24 +8,19 @@ import { indexStatements, knowStatementReferences, statementReferences, statemen
 import { treeHasSyntaxErrors } from './support/syntax';
 import { replacedStatements, statementAt } from '../script/topLevelStatements';
 import type { FixInput } from '../fixTypes';
-import type { Verdict } from './transform';
 import { waitingForSyntax } from './index';
 import { FILE_WIDE_PROPERTY_NAMES } from './transforms/rewriteLangChain';
 import { isPlaceholderFinding } from './support/placeholderEndpoint';
 import { workCounters } from '../workCounters';
-import { ObjectCache } from '../objectCache';
+import { giveSlots, ObjectCache } from '../objectCache';
 import { findingWith } from '../finding';
 import { movedFrom } from '../findingMoves';
 import { WordCounts } from './wordCounts';
+import { type InnerEditForRefinement, takeInnerEditForRefinement } from '../script/incremental/innerEditForRefinement';
+import { type VerdictsByShape, verdictsAcrossInnerEdit } from './innerEditVerdicts';
 
 /** refineFixability, given the document's tree and the verdicts kept from earlier versions. */
 export type Refine = (input: FixInput, findings: readonly Finding[], parsed?: ts.SourceFile, memo?: CheckMemo) => Finding[];
-
-/** A kept verdict and what its check read. */
-interface Kept {
-  verdict: Verdict;
-  reads: CheckReads;
-}
 
 /** Where a finding sits: the top-level statement holding it, and the finding apart from that statement's place. */
 interface Place {
@@ -51,7 +46,9 @@ const namesOfStatement = new ObjectCache<ts.Statement, { owner: RefinementReuse;
  * statements as the same objects), no replaced statement (before or after the edit) mentions a name it looked
  * up, the findings are the same if it read them, and it did not walk the whole file. Edits to imports, `require`s
  * or exports, and changes of settings, locale or the file-wide property names (FILE_WIDE_PROPERTY_NAMES) drop
- * every verdict. refineFixability then runs only the checks whose verdicts are gone: the work of a keystroke
+ * every verdict. An edit inside a function that an inner reparse took (innerStatementReparse.ts) replaces its
+ * top-level statement too, yet keeps the verdicts whose checks read none of the statements it replaced there
+ * (innerEditVerdicts.ts). refineFixability then runs only the checks whose verdicts are gone: the work of a keystroke
  * follows what it can change, not the size of the file.
  */
 export class RefinementReuse {
@@ -65,7 +62,12 @@ export class RefinementReuse {
    * By anchor statement, finding shape and transform name: the shape strings are the same objects from one keystroke
    * to the next (see placeOf), so looking one up does not hash a new text made from it for every finding and check.
    */
-  private kept = new Map<ts.Statement, Map<string, Map<string, Kept>>>();
+  private kept = new Map<ts.Statement, VerdictsByShape>();
+  /**
+   * The verdicts of the one top-level statement the last edit replaced, when an inner reparse made the new one from
+   * it: those that still hold are kept for the new one (see refine).
+   */
+  private acrossInnerEdit: InnerEditAcross | undefined;
   /** The names of a statement as the analysis found them in its own walk, when it has them (see refine). */
   private knownNames: StatementNames | undefined;
   /** The statements of the last refined tree that mention each name (kept up to date edit by edit). */
@@ -99,14 +101,19 @@ export class RefinementReuse {
     // Pushed, not mapped: one hidden class whether this runs optimised or not (an optimised Array.prototype.map makes a holey array, the builtin a packed one; issue #13).
     const places: Array<Place | undefined> = [];
     for (const finding of findings) places.push(this.placeOf(tree, finding));
+    const previousPlaces = this.places;
     this.knownNames = referencesOf;
-    const unchanged = this.follow(keyOf(input, fileWide), tree, places);
+    let unchanged = this.follow(keyOf(input, fileWide), tree, places);
     this.knownNames = undefined;
+    const across = this.acrossInnerEdit;
+    if (across) unchanged = this.keepAcrossInnerEdit(across, findings, places, settle) && sameAcross(across, previousPlaces, places, findings);
     const last = this.last;
     this.last = undefined;
     // Every verdict kept and the findings where they were: refining would give what it gave (see carriedOver).
     if (unchanged && last && last.findings.length === findings.length && !findings.some(isPlaceholderFinding)) {
       workCounters.refinementsCarried++;
+      // The tree gets the slots a refinement that runs would give it (indexStatements): the same hidden class either way.
+      giveSlots(tree, 'sourceFile');
       const refined = findings.map((finding, i) => carriedOver(last.refined[i], last.findings[i], finding));
       this.last = { findings, refined };
       return refined;
@@ -138,7 +145,7 @@ export class RefinementReuse {
         if (!byShape) this.kept.set(place.anchor, (byShape = new Map()));
         let byName = byShape.get(place.shape);
         if (!byName) byShape.set(place.shape, (byName = new Map()));
-        byName.set(transform.name, { verdict, reads });
+        byName.set(transform.name, { verdict, reads, readsByName: transform.checkReadsByName === true });
       },
     };
     const refined = refine({ ...input, sourceFile: tree }, findings, tree, memo);
@@ -153,7 +160,30 @@ export class RefinementReuse {
     this.statements = undefined;
     this.places = [];
     this.kept.clear();
+    this.acrossInnerEdit = undefined;
     this.last = undefined;
+  }
+
+  /**
+   * Keeps for the statement an inner reparse made the verdicts of the one it replaced that still hold
+   * (innerEditVerdicts.ts). True when every verdict held (of that statement, and of the others: `othersKept`) and its
+   * findings all lie beside the runs, with their earlier shapes kept in `across` (see sameAcross).
+   */
+  private keepAcrossInnerEdit(across: InnerEditAcross, findings: readonly Finding[], places: ReadonlyArray<Place | undefined>, settle: Settle | undefined): boolean {
+    this.acrossInnerEdit = undefined;
+    const inside: Finding[] = [];
+    const placeOf = new Map<Finding, Place>();
+    places.forEach((place, i) => {
+      if (place?.anchor !== across.to) return;
+      inside.push(findings[i]);
+      placeOf.set(findings[i], place);
+    });
+    if (inside.length === 0) return false;
+    settle?.([across.to]); // the positions in it are read
+    const { kept, earlierShapes, all } = verdictsAcrossInnerEdit(across.edit, across.verdicts, inside, (finding, moved) => movedShape(placeOf.get(finding)!.shape, moved));
+    if (kept.size > 0) this.kept.set(across.to, kept);
+    across.earlierShapes = earlierShapes;
+    return all && across.othersKept;
   }
 
   /**
@@ -201,6 +231,11 @@ export class RefinementReuse {
       || countChanged(reads.counted, names, gone, added, countAnswers);
     const removed = new Set(gone);
     let dropped = false;
+    // One statement replaced by an inner reparse: what its verdicts read is told apart more finely (see refine).
+    const edit = gone.length === 1 && added.length === 1 ? takeInnerEditForRefinement(added[0]) : undefined;
+    const verdicts = edit?.from === gone[0] ? this.kept.get(gone[0]) : undefined;
+    const across: InnerEditAcross | undefined = edit && verdicts ? { edit, from: gone[0], to: added[0], verdicts, othersKept: true } : undefined;
+    this.acrossInnerEdit = across;
     for (const [anchor, byShape] of this.kept) {
       if (removed.has(anchor)) {
         this.kept.delete(anchor);
@@ -212,6 +247,7 @@ export class RefinementReuse {
           if (!stale(reads)) continue;
           byName.delete(name);
           dropped = true;
+          if (across) across.othersKept = false;
         }
       }
     }
@@ -274,6 +310,32 @@ export class RefinementReuse {
     }
     return names;
   }
+}
+
+/** The edit of one top-level statement by inner reparses, its statement's verdicts before, and what became of them. */
+interface InnerEditAcross {
+  edit: InnerEditForRefinement;
+  from: ts.Statement;
+  to: ts.Statement;
+  verdicts: VerdictsByShape;
+  /** No verdict of another statement was dropped. */
+  othersKept: boolean;
+  /** The shapes the findings of `to` had in `from` (see verdictsAcrossInnerEdit). */
+  earlierShapes?: ReadonlyMap<Finding, string>;
+}
+
+/**
+ * Whether the findings are those of before, in order: each in the same place, or (in the statement the inner reparses
+ * made) where its earlier shape puts it in the statement it was made from.
+ */
+function sameAcross(across: InnerEditAcross, before: ReadonlyArray<Place | undefined>, now: ReadonlyArray<Place | undefined>, findings: readonly Finding[]): boolean {
+  if (before.length !== now.length) return false;
+  return now.every((place, i) => {
+    const earlier = before[i];
+    if (!place || !earlier) return false;
+    if (place.anchor !== across.to) return earlier.anchor === place.anchor && earlier.shape === place.shape;
+    return earlier.anchor === across.from && earlier.shape === across.earlierShapes?.get(findings[i]);
+  });
 }
 
 /**
@@ -415,4 +477,12 @@ function shapeOf(finding: Finding, anchorPos: number): string {
   workCounters.findingShapes++;
   const { range, ...rest } = finding;
   return JSON.stringify([range.start - anchorPos, range.end - anchorPos, rest]);
+}
+
+/** The shape of the same finding `moved` characters earlier in its statement: its two offsets (shapeOf's) less `moved`. */
+function movedShape(shape: string, moved: number): string {
+  if (moved === 0) return shape;
+  const first = shape.indexOf(',');
+  const second = shape.indexOf(',', first + 1);
+  return `[${Number(shape.slice(1, first)) - moved},${Number(shape.slice(first + 1, second)) - moved}${shape.slice(second)}`;
 }

@@ -20,6 +20,13 @@ export interface FixTransform {
    * code from Bedrock to SageMaker: a half-migrated file does not compile). Default true.
    */
   readonly refusalBlocksFile?: boolean;
+  /**
+   * The check reads the blocks and functions around its finding's own statement (the innermost one holding it) only
+   * through the names it looks up there (referencesTo, constBinding...: recorded, see CheckReads.localNames), never
+   * by walking them or by the place of a statement in its list. Then an edit of other statements there that
+   * mention none of those names keeps its verdict (refinementReuse.ts). Declare it only for a check so audited.
+   */
+  readonly checkReadsByName?: boolean;
   /** Checks one finding before anything is rewritten. Without it every finding of `rules` is accepted. */
   check?(context: FixContext, finding: Finding): Verdict;
   /** Adds edits for the findings of its rules (all of them, or the one selected for a quick fix). */

@@ -23,6 +23,7 @@ export interface DetectorRun {
   /** Nodes already claimed by detectors that ran earlier on other parts of the file. */
   claimed?: Set<ts.Node>;
   hooks?: DetectorRunHooks;
+  stringScans?: Map<string, readonly FindingDraft[]>;
 }
 
 /**
@@ -58,6 +59,7 @@ class DetectorContext implements ScriptContext {
   readonly sourceFile: ts.SourceFile;
   readonly bindings: Bindings;
   readonly settings: EngineSettings;
+  readonly stringScans: Map<string, readonly FindingDraft[]> | undefined;
   readonly findings: Finding[] = [];
   private readonly claimedNodes: Set<ts.Node>;
   private readonly hooks: DetectorRunHooks | undefined;
@@ -66,6 +68,7 @@ class DetectorContext implements ScriptContext {
     this.sourceFile = run.sourceFile;
     this.bindings = run.bindings;
     this.settings = run.settings;
+    this.stringScans = run.stringScans;
     this.claimedNodes = run.claimed ?? new Set<ts.Node>();
     this.hooks = run.hooks;
   }

@@ -12,6 +12,12 @@ export interface ScriptContext {
   /** Marks a node as reported by a specific detector so generic detectors (strings) skip it. */
   claim(node: ts.Node): void;
   isClaimed(node: ts.Node): boolean;
+  /**
+   * What scanning string values found, by value (detectStrings.ts: the drafts at offsets from the value's start), when
+   * the analysis keeps it across versions (the editor's incremental one, for one settings and locale): while typing,
+   * the strings of a statement analysed again are mostly those it had.
+   */
+  readonly stringScans?: Map<string, readonly FindingDraft[]>;
 }
 
 /** One detector: the node kinds it wants and what it does with each. Registered in detectors/index.ts. */

@@ -21,6 +21,14 @@ export interface CheckReads {
   findings: boolean;
   /** The rules whose findings (and no others) the check looked at: an edit that changes only other findings keeps it. */
   readonly findingRules: Set<string>;
+  /**
+   * Inside the top-level statement: names looked up in a block or function holding the finding (their declarations
+   * or references there; the statement mentioning one may change the verdict), and whether the check walked such a
+   * scope whole. Only a transform that reads its statement no other way (FixTransform.checkReadsByName) is kept
+   * across an edit of that statement on them (refinementReuse.ts).
+   */
+  readonly localNames: Set<string>;
+  localWalk: boolean;
 }
 
 /** True for a reference whose place the check does not look at beyond counting it. */
@@ -42,7 +50,9 @@ let observer: ReadObserver | undefined;
 /** Runs `check`, recording what it reads (and telling `observe` as it reads). */
 export function recordReads<T>(check: () => T, observe?: ReadObserver): { value: T; reads: CheckReads } {
   const outer = { active, observer };
-  const reads: CheckReads = { names: new Set(), counted: new Map(), wholeFile: false, findings: false, findingRules: new Set() };
+  const reads: CheckReads = {
+    names: new Set(), counted: new Map(), wholeFile: false, findings: false, findingRules: new Set(), localNames: new Set(), localWalk: false,
+  };
   active = reads;
   observer = observe;
   try {
@@ -63,18 +73,28 @@ export function replayReads(reads: CheckReads): void {
   active.wholeFile ||= reads.wholeFile;
   active.findings ||= reads.findings;
   for (const rule of reads.findingRules) active.findingRules.add(rule);
+  for (const name of reads.localNames) active.localNames.add(name);
+  active.localWalk ||= reads.localWalk;
 }
 
 /** A lookup of `name` (its declaration or its references) under `root`; only a whole-file lookup leaves the statement. */
 export function readName(root: ts.Node, name: string): void {
-  if (!active || !ts.isSourceFile(root)) return;
+  if (!active) return;
+  if (!ts.isSourceFile(root)) {
+    active.localNames.add(name);
+    return;
+  }
   active.names.add(name);
   observer?.name(name);
 }
 
 /** A whole-file lookup of the references to `name` that reads them as readName does, but see CheckReads.counted. */
 export function readCounted(root: ts.Node, name: string, plain: PlainUse): void {
-  if (!active || !ts.isSourceFile(root)) return;
+  if (!active) return;
+  if (!ts.isSourceFile(root)) {
+    active.localNames.add(name);
+    return;
+  }
   countName(name, plain);
   observer?.name(name);
 }
@@ -88,6 +108,7 @@ function countName(name: string, plain: PlainUse): void {
 /** A walk of everything under `root`. */
 export function readAll(root: ts.Node): void {
   if (ts.isSourceFile(root)) readWholeFile();
+  else if (active) active.localWalk = true;
 }
 
 export function readWholeFile(): void {

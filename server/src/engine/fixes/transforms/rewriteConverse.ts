@@ -24,6 +24,8 @@ const SUPPORTED_FIELDS = new Set(['modelId', 'messages', 'system', 'inferenceCon
 export const rewriteConverse: FixTransform = {
   name: 'rewrite-converse',
   rules: ['bedrock/converse', 'bedrock/converse-stream'],
+  // Around the call's statement it reads the command variable's uses and the consts of the input and the model id, by name.
+  checkReadsByName: true,
   check(context, finding) {
     const call = operationCallOf(context, finding);
     return typeof call === 'string' ? refuse(call) : checkCall(context, call);

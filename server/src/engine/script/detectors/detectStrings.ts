@@ -1,7 +1,9 @@
 import ts from '../../typescript';
 import { PLACEHOLDER } from '../../catalog/modelIds';
 import { scanValue } from '../../catalog/scanValue';
-import type { ScriptDetector } from '../scriptContext';
+import { valueMayHaveMatches } from '../../catalog/modelIds';
+import type { FindingDraft } from '../../finding';
+import type { ScriptContext, ScriptDetector } from '../scriptContext';
 
 // Calls whose first string argument is a test name, not code that talks to Bedrock.
 const TEST_FUNCTIONS = new Set(['describe', 'it', 'test', 'suite', 'context', 'specify', 'bench', 'xit', 'xdescribe', 'fit', 'fdescribe']);
@@ -19,9 +21,32 @@ export const detectStrings: ScriptDetector = {
     const end = node.getEnd() - (isTerminated(node, sourceFile.text) ? 1 : 0);
     if (end <= start) return;
     const value = maskSubstitutions(node, sourceFile.text.slice(start, end), start);
-    scanValue(value, start, context, { apiKeyName: !isMessageText(node) });
+    if (valueMayHaveMatches(value)) scanString(value, start, context, !isMessageText(node));
   },
 };
+
+/** Values longer than this are scanned every time (a cache of them would hold large texts). */
+const MAX_CACHED_LENGTH = 256;
+/** The cache is emptied when it holds this many values (a file's distinct strings that may match, while typing). */
+const MAX_CACHED_VALUES = 512;
+
+/** scanValue, answered from the scans of the same value the analysis kept (ScriptContext.stringScans), if any. */
+function scanString(value: string, start: number, context: ScriptContext, apiKeyName: boolean): void {
+  const scans = context.stringScans;
+  if (!scans || value.length > MAX_CACHED_LENGTH) {
+    scanValue(value, start, context, { apiKeyName });
+    return;
+  }
+  const key = `${apiKeyName ? 'k' : 'm'}${value}`;
+  let drafts = scans.get(key);
+  if (!drafts) {
+    const found: FindingDraft[] = [];
+    scanValue(value, 0, { settings: context.settings, report: (draft) => found.push(draft) }, { apiKeyName });
+    if (scans.size >= MAX_CACHED_VALUES) scans.clear();
+    scans.set(key, (drafts = found));
+  }
+  for (const draft of drafts) context.report({ ...draft, range: { start: start + draft.range.start, end: start + draft.range.end } });
+}
 
 /** Template substitutions become placeholder characters of the same length, so offsets stay exact. */
 function maskSubstitutions(node: ts.Node, raw: string, offset: number): string {

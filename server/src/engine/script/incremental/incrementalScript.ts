@@ -19,7 +19,7 @@ import type { Replacement } from './statementsReparse';
 import { settleStatement, settleTree } from './shiftNodes';
 import { replacedStatements } from '../topLevelStatements';
 import { workCounters } from '../../workCounters';
-import { findingWith } from '../../finding';
+import { type FindingDraft, findingWith } from '../../finding';
 import { recordMove } from '../../findingMoves';
 import { knownChange, textIncludes } from '../../textPresence';
 import { giveSlots } from '../../objectCache';
@@ -64,6 +64,8 @@ export class IncrementalScriptAnalysis {
   private reporting = new Map<ts.Statement, AnchoredFinding[]>();
   /** The symbol tracker, recording and forgetting statement by statement as they come and go. */
   private bindings = new Bindings();
+  /** The string scans of this settings and locale (see ScriptContext.stringScans). */
+  private readonly stringScans = new Map<string, readonly FindingDraft[]>();
 
   /**
    * `change`: the edits that made `input.text` from `change.from`, when the caller knows them (a rewrite pass): if
@@ -76,6 +78,7 @@ export class IncrementalScriptAnalysis {
     const settingsChanged = resultKey !== this.resultKey;
     if (settingsChanged) {
       for (const summary of this.summaries.values()) summary.result = undefined;
+      this.stringScans.clear();
       this.resultKey = resultKey;
     }
     const { added, removed } = this.summarize(tree);
@@ -276,7 +279,7 @@ export class IncrementalScriptAnalysis {
       const groups: Array<ReadonlyMap<ts.SyntaxKind, readonly ts.Node[]>> = []; // pushed, not mapped: packed as at open (an optimised .map makes a holey array)
       for (const statement of order) groups.push(this.summaries.get(statement)!.scan.candidates);
       const findings = runDetectors(groups, {
-        sourceFile: tree, bindings, settings: input.settings, token: input.token, claimed, hooks,
+        sourceFile: tree, bindings, settings: input.settings, token: input.token, claimed, hooks, stringScans: this.stringScans,
       });
       const results = hooks.results;
       if (!findings) return false;

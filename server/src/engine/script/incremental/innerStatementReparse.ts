@@ -2,6 +2,7 @@ import ts from '../../typescript';
 import { statementIndexAt, topLevelStatementOf } from '../topLevelStatements';
 import { placeParsed, restartNode, settleStatement, shiftNode } from './shiftNodes';
 import { recordInnerEdit } from './derivedScan';
+import { recordInnerEditForRefinement } from './innerEditForRefinement';
 import { workCounters } from '../../workCounters';
 import {
   endsWhateverFollows, errorsBetween, flagsOf, type Mutable, nodeListAfterEdit, type ParsedFile, POSSIBLE_TOP_LEVEL_AWAIT, spliceStatement,
@@ -296,7 +297,13 @@ function finish(previous: ParsedFile, fresh: ParsedFile, replacement: Replacemen
   const copies = new Map<ts.Node, ts.Node>();
   const top = copyPath(path, run, replacement.middle, delta, flags & ~POSSIBLE_TOP_LEVEL_AWAIT, copies, replacement.keptAfter ? 1 : 0);
   // The analysis makes the new statement's summary from the old one's (derivedScan.ts).
-  recordInnerEdit(top, { from: path[0].node as ts.Statement, removed: run.statements.slice(run.first, run.last + 1), added: statements, runPos: run.pos, copies });
+  const removed = run.statements.slice(run.first, run.last + 1);
+  recordInnerEdit(top, { from: path[0].node as ts.Statement, removed, added: statements, runPos: run.pos, copies });
+  // The refinement keeps the verdicts of checks that read none of the run (refinementReuse.ts).
+  const block = path[path.length - 1].node as ts.Block;
+  recordInnerEditForRefinement(top, path[0].node as ts.Statement, block, {
+    block: copies.get(block) as ts.Block, removed, added: statements, pos: run.pos, removedEnd: replacement.replacedEnd, delta,
+  });
   // The statement that makes the file a module may be the one copied: its copy does now.
   const indicator = previous.externalModuleIndicator === path[0].node ? top : previous.externalModuleIndicator;
   return spliceStatement(previous, fresh, { index, statement: top, delta, text, indicator, offset, replaced: { pos: run.pos, end: replacement.replacedEnd } });

@@ -1,0 +1,239 @@
+// A check that reads around its finding's statement only by name keeps its verdict across an inner reparse of its
+// function that replaced none of the statements it read (innerEditVerdicts.ts). Oracle test: inside every function of
+// the fix fixtures (and of a generated file) that calls Converse, statements are typed one character at a time before
+// the call and at the top of the function (some mentioning what the check reads: the command variable, the input,
+// the model id's const, the client), properties are typed into the request body, and seeded random edits are made;
+// after each version the editor's refined findings, and its fix-all edits when a verdict was kept, equal those of a
+// fresh analysis and refinement of the same text.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import ts from 'typescript';
+import { analyze } from '../../server/src/engine/analyze';
+import { fixAll, forgetFixResults, refineFixability } from '../../server/src/engine/fixes';
+import { enclosingStatement, nodeAtRange } from '../../server/src/engine/fixes/support/nodes';
+import type { FixInput } from '../../server/src/engine/fixTypes';
+import type { Finding, ScriptLanguage } from '../../server/src/engine/types';
+import { snapshotWorkCounters, workSince } from '../../server/src/engine/workCounters';
+import { DocumentAnalyzer } from '../../server/src/lsp/documentAnalyzer';
+import { fromRaw } from '../../server/src/lsp/documentSettings';
+import { generateMigratableFile } from '../helpers/migratableFile';
+import { seededRandom } from '../helpers/seededRandom';
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'fixes');
+const FIX_ALL_EVERY = 4;
+
+/**
+ * Typed on a new line before the call (as a person types a line: the line break first): names the check does not
+ * read, and names it does (so its verdict must be checked again).
+ */
+const BEFORE_CALL = [
+  '\n  const total = question.length * 2;',
+  '\n  const command = 1;',
+  '\n  client.send(command);',
+  '\n  const MODEL_ID = "anthropic.claude-3-haiku-20240307-v1:0";',
+  '\n  const input = { modelId: "anthropic.claude-3-haiku-20240307-v1:0", messages: [] };',
+  '\n  let client = other;',
+];
+
+/** Typed into the request body, after its `{`. */
+const IN_BODY = ['system: [{ text: "x" }], ', 'toolChoice: 1, '];
+
+/** Inserted at random places of the function's body (and single characters, and deletions). */
+const RANDOM_PIECES = ['modelId', 'command', 'client', 'input', 'MODEL_ID', 'messages', 'const x = 1;\n', ';', '\n', ' ', '{', '}', '"', '(', ')', '// '];
+
+interface Source {
+  name: string;
+  text: string;
+  languageId: ScriptLanguage;
+}
+
+function sources(): Source[] {
+  const fixtures = readdirSync(FIXTURES).filter((entry) => entry.includes('.input.')).sort()
+    .map((entry) => ({ name: entry, text: readFileSync(join(FIXTURES, entry), 'utf8'), languageId: languageOf(entry) }));
+  return [...fixtures, { name: 'generated-100.ts', text: generateMigratableFile(100), languageId: 'typescript' as const }];
+}
+
+function languageOf(name: string): ScriptLanguage {
+  if (name.endsWith('.tsx')) return 'typescriptreact';
+  if (name.endsWith('.jsx')) return 'javascriptreact';
+  return /\.[cm]?js$/.test(name) ? 'javascript' : 'typescript';
+}
+
+/** The editor's refinement of one document, compared with a fresh one after every version. */
+class Oracle {
+  private readonly analyzer: DocumentAnalyzer;
+  private version = 0;
+  private readonly settings = fromRaw({});
+  private readonly path: string;
+  /** Versions compared, and those where some verdict was kept across an inner edit (their fix-all edits compared too). */
+  compared = 0;
+  keptInside = 0;
+  lastFindings: readonly Finding[] = [];
+
+  constructor(private readonly source: Source) {
+    this.path = `src/${source.name.replace('.input.', '.')}`;
+    this.analyzer = new DocumentAnalyzer({ fileNameOf: () => this.path, workspaceRelativePathOf: () => this.path, refineFindings: refineFixability });
+  }
+
+  check(text: string, what: string): void {
+    const before = snapshotWorkCounters();
+    const document = TextDocument.create(`file:///workspace/${this.path}`, this.source.languageId, ++this.version, text);
+    const actual = this.analyzer.analyze(document, this.settings)!.result.findings;
+    this.lastFindings = actual;
+    const kept = workSince(before).verdictsKeptInside > 0;
+    const input: FixInput = { text, languageId: this.source.languageId, settings: this.settings.engine, fileName: this.path, workspaceRelativePath: this.path };
+    // The fixes of this text start from the editor's refinement when it ran (its assessment, with the verdicts it
+    // kept), else (carried over from the last one) from their own.
+    // Fix-all runs every rewrite: compared on every FIX_ALL_EVERY-th version that kept a verdict.
+    const compareFixes = kept && this.keptInside % FIX_ALL_EVERY === 0;
+    const editorFix = compareFixes ? fixAll(input, actual) : undefined;
+    forgetFixResults();
+    const expected = refineFixability(input, analyze(input).findings);
+    const message = `${this.source.name}: ${what}; text:\n${text}`;
+    assert.deepStrictEqual(actual, expected, message);
+    if (compareFixes) assert.deepStrictEqual(editorFix, fixAll(input, expected), `fix-all edits: ${message}`);
+    forgetFixResults();
+    this.compared++;
+    if (kept) this.keptInside++;
+  }
+
+  typeAndDelete(text: string, at: number, snippet: string): void {
+    for (let typed = 1; typed <= snippet.length; typed++) this.check(text.slice(0, at) + snippet.slice(0, typed) + text.slice(at), `typed ${JSON.stringify(snippet.slice(0, typed))} at ${at}`);
+    for (let left = snippet.length - 1; left >= 0; left--) this.check(text.slice(0, at) + snippet.slice(0, left) + text.slice(at), `deleted down to ${JSON.stringify(snippet.slice(0, left))} at ${at}`);
+  }
+}
+
+/**
+ * The Converse calls in functions: the end of the line before their statement, of the line before their function's
+ * first statement, the request's `{`, and the function body.
+ */
+interface CallPlace {
+  beforeStatement: number;
+  bodyStart: number;
+  requestBody?: number;
+  body: { start: number; end: number };
+}
+
+function converseCalls(source: Source): CallPlace[] {
+  const input = { text: source.text, languageId: source.languageId, settings: fromRaw({}).engine, fileName: source.name };
+  const tree = ts.createSourceFile(source.name, source.text, ts.ScriptTarget.Latest, true);
+  const places: CallPlace[] = [];
+  for (const finding of analyze(input).findings) {
+    if (finding.ruleId !== 'bedrock/converse' && finding.ruleId !== 'bedrock/converse-stream') continue;
+    const node = nodeAtRange(tree, finding.range);
+    const statement = node && enclosingStatement(node);
+    const block = statement?.parent;
+    if (!statement || !block || !ts.isBlock(block) || !ts.isFunctionLike(block.parent)) continue;
+    const call = ts.isNewExpression(node.parent) ? node.parent : undefined;
+    const request = call?.arguments?.[0];
+    places.push({
+      beforeStatement: lineStart(source.text, statement.getStart(tree)) - 1,
+      bodyStart: lineStart(source.text, block.statements[0].getStart(tree)) - 1,
+      requestBody: request && ts.isObjectLiteralExpression(request) ? request.getStart(tree) + 1 : undefined,
+      body: { start: block.getStart(tree) + 1, end: block.end - 1 },
+    });
+  }
+  return places;
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+describe('verdicts kept across an edit inside their function', () => {
+  test('typing before a Converse call, at the top of its function and into its request: the editor refines as a fresh analysis does', () => {
+    let compared = 0;
+    let keptInside = 0;
+    for (const source of sources()) {
+      const calls = converseCalls(source);
+      if (calls.length === 0) continue;
+      const oracle = new Oracle(source);
+      oracle.check(source.text, 'as opened');
+      for (const call of calls.slice(0, 1)) {
+        // One character at a time: a name the check does not read, and one it does.
+        oracle.typeAndDelete(source.text, call.beforeStatement, BEFORE_CALL[0]);
+        oracle.typeAndDelete(source.text, call.beforeStatement, BEFORE_CALL[2]);
+        oracle.typeAndDelete(source.text, call.bodyStart, BEFORE_CALL[0]);
+        // At the start of the call's own line: what is typed joins its statement until the line is ended.
+        oracle.typeAndDelete(source.text, call.beforeStatement + 1, 'void 0;\n  ');
+        // Whole statements and properties inserted, then removed.
+        const inserts = [
+          ...BEFORE_CALL.map((snippet) => ({ at: call.beforeStatement, snippet })),
+          ...(call.requestBody === undefined ? [] : IN_BODY.map((snippet) => ({ at: call.requestBody!, snippet }))),
+        ];
+        for (const { at, snippet } of inserts) {
+          oracle.check(source.text.slice(0, at) + snippet + source.text.slice(at), `inserted ${JSON.stringify(snippet)} at ${at}`);
+          oracle.check(source.text, `removed ${JSON.stringify(snippet)}`);
+        }
+      }
+      compared += oracle.compared;
+      keptInside += oracle.keptInside;
+    }
+    // The fixtures must exercise the verdicts kept inside a function, or the comparison proves little.
+    assert.ok(keptInside > compared / 10, `${keptInside} of ${compared} versions kept a verdict across an edit inside its function`);
+  });
+
+  test('a use of the command variable typed beside the call refuses it, a line that names nothing it reads keeps its verdict', () => {
+    const text = [
+      'import { BedrockRuntimeClient, ConverseCommand } from "@aws-sdk/client-bedrock-runtime";',
+      'const client = new BedrockRuntimeClient({ region: "us-east-1" });',
+      'export async function ask(question: string) {',
+      '  const total = question.length;',
+      '  const command = new ConverseCommand({ modelId: "meta.llama3-8b-instruct-v1:0", messages: [{ role: "user", content: [{ text: question }] }] });',
+      '  const response = await client.send(command);',
+      '  return response.output;',
+      '}',
+      '',
+    ].join('\n');
+    const oracle = new Oracle({ name: 'command.ts', text, languageId: 'typescript' });
+    oracle.check(text, 'as opened');
+    const fixable = () => oracle.lastFindings.find((finding) => finding.ruleId === 'bedrock/converse')?.fixable;
+    assert.equal(fixable(), true);
+    for (const line of ['  const total = question.length;', '  const response = await client.send(command);']) {
+      const at = text.indexOf(line) + line.length;
+      const kept = oracle.keptInside;
+      oracle.typeAndDelete(text, at, '\n  const other = total + 1;');
+      assert.ok(oracle.keptInside > kept, `a line naming nothing the check reads, after ${JSON.stringify(line)}, keeps its verdict`);
+      // A second use of the command: the check refuses it (it must run again), until the use is deleted.
+      const used = text.slice(0, at) + '\n  void command;' + text.slice(at);
+      oracle.check(used, `a second use of the command after ${JSON.stringify(line)}`);
+      assert.equal(fixable(), false, `a second use of the command after ${JSON.stringify(line)}`);
+      oracle.check(text, 'the use deleted');
+      assert.equal(fixable(), true, 'the use deleted');
+    }
+  });
+
+  test('seeded random edits inside the functions that call Converse: the editor refines as a fresh analysis does', () => {
+    const random = seededRandom(13);
+    let keptInside = 0;
+    for (const source of sources()) {
+      const calls = converseCalls(source);
+      if (calls.length === 0) continue;
+      const oracle = new Oracle(source);
+      oracle.check(source.text, 'as opened');
+      for (const call of calls.slice(0, 2)) {
+        let text = source.text;
+        let end = call.body.end;
+        for (let step = 0; step < 30; step++) {
+          const at = call.body.start + Math.floor(random() * (end - call.body.start));
+          if (random() < 0.3 && at < end) {
+            const length = Math.min(1 + Math.floor(random() * 3), end - at);
+            text = text.slice(0, at) + text.slice(at + length);
+            end -= length;
+          } else {
+            const piece = RANDOM_PIECES[Math.floor(random() * RANDOM_PIECES.length)];
+            text = text.slice(0, at) + piece + text.slice(at);
+            end += piece.length;
+          }
+          oracle.check(text, `random edit ${step} at ${at}`);
+        }
+        oracle.check(source.text, 'back to the original');
+      }
+      keptInside += oracle.keptInside;
+    }
+    assert.ok(keptInside > 0, 'some random edit kept a verdict inside its function');
+  });
+});
