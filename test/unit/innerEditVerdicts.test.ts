@@ -6,8 +6,6 @@
 // after each version the editor's refined findings, and its fix-all edits when a verdict was kept, equal those of a
 // fresh analysis and refinement of the same text.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import ts from 'typescript';
@@ -15,14 +13,13 @@ import { analyze } from '../../server/src/engine/analyze';
 import { fixAll, forgetFixResults, refineFixability } from '../../server/src/engine/fixes';
 import { enclosingStatement, nodeAtRange } from '../../server/src/engine/fixes/support/nodes';
 import type { FixInput } from '../../server/src/engine/fixTypes';
-import type { Finding, ScriptLanguage } from '../../server/src/engine/types';
+import type { Finding } from '../../server/src/engine/types';
 import { snapshotWorkCounters, workSince } from '../../server/src/engine/workCounters';
 import { DocumentAnalyzer } from '../../server/src/lsp/documentAnalyzer';
 import { fromRaw } from '../../server/src/lsp/documentSettings';
-import { generateMigratableFile } from '../helpers/migratableFile';
+import { fixFixtureSources, type FixFixtureSource } from '../helpers/fixFixtureSources';
 import { seededRandom } from '../helpers/seededRandom';
 
-const FIXTURES = join(__dirname, '..', 'fixtures', 'fixes');
 const FIX_ALL_EVERY = 4;
 
 /**
@@ -44,23 +41,8 @@ const IN_BODY = ['system: [{ text: "x" }], ', 'toolChoice: 1, '];
 /** Inserted at random places of the function's body (and single characters, and deletions). */
 const RANDOM_PIECES = ['modelId', 'command', 'client', 'input', 'MODEL_ID', 'messages', 'const x = 1;\n', ';', '\n', ' ', '{', '}', '"', '(', ')', '// '];
 
-interface Source {
-  name: string;
-  text: string;
-  languageId: ScriptLanguage;
-}
 
-function sources(): Source[] {
-  const fixtures = readdirSync(FIXTURES).filter((entry) => entry.includes('.input.')).sort()
-    .map((entry) => ({ name: entry, text: readFileSync(join(FIXTURES, entry), 'utf8'), languageId: languageOf(entry) }));
-  return [...fixtures, { name: 'generated-100.ts', text: generateMigratableFile(100), languageId: 'typescript' as const }];
-}
 
-function languageOf(name: string): ScriptLanguage {
-  if (name.endsWith('.tsx')) return 'typescriptreact';
-  if (name.endsWith('.jsx')) return 'javascriptreact';
-  return /\.[cm]?js$/.test(name) ? 'javascript' : 'typescript';
-}
 
 /** The editor's refinement of one document, compared with a fresh one after every version. */
 class Oracle {
@@ -73,7 +55,7 @@ class Oracle {
   keptInside = 0;
   lastFindings: readonly Finding[] = [];
 
-  constructor(private readonly source: Source) {
+  constructor(private readonly source: FixFixtureSource) {
     this.path = `src/${source.name.replace('.input.', '.')}`;
     this.analyzer = new DocumentAnalyzer({ fileNameOf: () => this.path, workspaceRelativePathOf: () => this.path, refineFindings: refineFixability });
   }
@@ -117,7 +99,7 @@ interface CallPlace {
   body: { start: number; end: number };
 }
 
-function converseCalls(source: Source): CallPlace[] {
+function converseCalls(source: FixFixtureSource): CallPlace[] {
   const input = { text: source.text, languageId: source.languageId, settings: fromRaw({}).engine, fileName: source.name };
   const tree = ts.createSourceFile(source.name, source.text, ts.ScriptTarget.Latest, true);
   const places: CallPlace[] = [];
@@ -147,7 +129,7 @@ describe('verdicts kept across an edit inside their function', () => {
   test('typing before a Converse call, at the top of its function and into its request: the editor refines as a fresh analysis does', () => {
     let compared = 0;
     let keptInside = 0;
-    for (const source of sources()) {
+    for (const source of fixFixtureSources(100)) {
       const calls = converseCalls(source);
       if (calls.length === 0) continue;
       const oracle = new Oracle(source);
@@ -209,7 +191,7 @@ describe('verdicts kept across an edit inside their function', () => {
   test('seeded random edits inside the functions that call Converse: the editor refines as a fresh analysis does', () => {
     const random = seededRandom(13);
     let keptInside = 0;
-    for (const source of sources()) {
+    for (const source of fixFixtureSources(100)) {
       const calls = converseCalls(source);
       if (calls.length === 0) continue;
       const oracle = new Oracle(source);

@@ -5,7 +5,6 @@
 // must equal a fresh analysis and refinement of the same text. Deterministic: no randomness, every position and
 // snippet is listed.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,13 +14,13 @@ import { TRANSFORMS } from '../../server/src/engine/fixes/registry';
 import { checkTypeUses } from '../../server/src/engine/fixes/transforms/checkTypeUses';
 import { rewriteClientRegion } from '../../server/src/engine/fixes/transforms/rewriteClientRegion';
 import type { FixTransform } from '../../server/src/engine/fixes/transform';
-import type { Finding, ScriptLanguage } from '../../server/src/engine/types';
+import type { Finding } from '../../server/src/engine/types';
 import { snapshotWorkCounters, workSince } from '../../server/src/engine/workCounters';
 import { DocumentAnalyzer } from '../../server/src/lsp/documentAnalyzer';
 import { fromRaw } from '../../server/src/lsp/documentSettings';
+import { fixFixtureSources, type FixFixtureSource } from '../helpers/fixFixtureSources';
 import { generateMigratableFile } from '../helpers/migratableFile';
 
-const FIXTURES = join(__dirname, '..', 'fixtures', 'fixes');
 
 /** Statements for a function body: each mentions names some check looks up, or what a check reads file-wide. */
 const IN_FUNCTION = [
@@ -50,23 +49,8 @@ const TOP_LEVEL = [
   'const command = new ConverseCommand({ modelId: "meta.llama3-8b-instruct-v1:0", messages: [] });',
 ];
 
-interface Source {
-  name: string;
-  text: string;
-  languageId: ScriptLanguage;
-}
 
-function sources(): Source[] {
-  const fixtures = readdirSync(FIXTURES).filter((entry) => entry.includes('.input.')).sort()
-    .map((entry) => ({ name: entry, text: readFileSync(join(FIXTURES, entry), 'utf8'), languageId: languageOf(entry) }));
-  return [...fixtures, { name: 'generated-300.ts', text: generateMigratableFile(300), languageId: 'typescript' }];
-}
 
-function languageOf(name: string): ScriptLanguage {
-  if (name.endsWith('.tsx')) return 'typescriptreact';
-  if (name.endsWith('.jsx')) return 'javascriptreact';
-  return /\.[cm]?js$/.test(name) ? 'javascript' : 'typescript';
-}
 
 /** The editor's refinement of one document, checked against a fresh one after every version. */
 class Oracle {
@@ -85,7 +69,7 @@ class Oracle {
   private readonly settings = fromRaw({});
   private readonly workspaceRelativePath: string;
 
-  constructor(private readonly source: Source) {
+  constructor(private readonly source: FixFixtureSource) {
     this.workspaceRelativePath = `src/${source.name.replace('.input.', '.')}`;
     this.analyzer = new DocumentAnalyzer({ fileNameOf: () => this.workspaceRelativePath, workspaceRelativePathOf: () => this.workspaceRelativePath, refineFindings: refineFixability });
   }
@@ -173,7 +157,7 @@ describe('refinement reuse across edits', () => {
   test('statements typed into Bedrock functions and at the top level, then removed: the editor refines as a fresh analysis does', () => {
     let compared = 0;
     let partlyReused = 0;
-    for (const source of sources()) {
+    for (const source of fixFixtureSources(300)) {
       const oracle = new Oracle(source);
       oracle.check(source.text, 'as opened');
       const input = { text: source.text, languageId: source.languageId, settings: fromRaw({}).engine, fileName: source.name };
