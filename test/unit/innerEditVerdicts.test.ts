@@ -125,15 +125,22 @@ function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
+/** Each source that calls Converse, its calls, and an oracle that has checked it as opened. */
+function* openedWithConverseCalls(): Generator<{ source: FixFixtureSource; calls: CallPlace[]; oracle: Oracle }> {
+  for (const source of fixFixtureSources(100)) {
+    const calls = converseCalls(source);
+    if (calls.length === 0) continue;
+    const oracle = new Oracle(source);
+    oracle.check(source.text, 'as opened');
+    yield { source, calls, oracle };
+  }
+}
+
 describe('verdicts kept across an edit inside their function', () => {
   test('typing before a Converse call, at the top of its function and into its request: the editor refines as a fresh analysis does', () => {
     let compared = 0;
     let keptInside = 0;
-    for (const source of fixFixtureSources(100)) {
-      const calls = converseCalls(source);
-      if (calls.length === 0) continue;
-      const oracle = new Oracle(source);
-      oracle.check(source.text, 'as opened');
+    for (const { source, calls, oracle } of openedWithConverseCalls()) {
       for (const call of calls.slice(0, 1)) {
         // One character at a time: a name the check does not read, and one it does.
         oracle.typeAndDelete(source.text, call.beforeStatement, BEFORE_CALL[0]);
@@ -191,11 +198,7 @@ describe('verdicts kept across an edit inside their function', () => {
   test('seeded random edits inside the functions that call Converse: the editor refines as a fresh analysis does', () => {
     const random = seededRandom(13);
     let keptInside = 0;
-    for (const source of fixFixtureSources(100)) {
-      const calls = converseCalls(source);
-      if (calls.length === 0) continue;
-      const oracle = new Oracle(source);
-      oracle.check(source.text, 'as opened');
+    for (const { source, calls, oracle } of openedWithConverseCalls()) {
       for (const call of calls.slice(0, 2)) {
         let text = source.text;
         let end = call.body.end;
