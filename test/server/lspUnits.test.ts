@@ -109,6 +109,39 @@ describe('document settings', () => {
     await cache.get('file:///a.ts');
     assert.equal(calls, 3);
   });
+
+  test('settled: what get resolves to once known, never a failed, cleared or replaced fetch\'s value', async () => {
+    let fail = true;
+    let region = 'cn-north-1';
+    let release: (() => void) | undefined;
+    const cache = new DocumentSettingsCache(async () => {
+      if (release === undefined) await new Promise<void>((resolve) => { release = resolve; });
+      if (fail) throw new Error('client went away');
+      return { targetRegion: region };
+    }, () => undefined);
+    const uri = 'file:///a.ts';
+    const failing = cache.get(uri);
+    assert.equal(cache.settled(uri), undefined, 'not known while the client has not answered');
+    release!();
+    await failing;
+    assert.equal(cache.settled(uri), undefined, 'a failure is not kept: the next pull asks again');
+    fail = false;
+    const first = await cache.get(uri);
+    assert.equal(cache.settled(uri), first);
+    region = 'cn-northwest-1';
+    cache.delete(uri);
+    assert.equal(cache.settled(uri), undefined, 'forgotten with the document');
+    release = undefined;
+    const pending = cache.get(uri); // its answer arrives after a configuration change cleared the cache
+    cache.clear();
+    region = 'cn-north-1';
+    const current = cache.get(uri);
+    region = 'cn-northwest-1'; // what the cleared fetch reads, answered last
+    release!();
+    await Promise.all([pending, current]);
+    assert.equal(cache.settled(uri), await current, 'the value of the promise get gives now, not of the one cleared');
+    assert.equal(cache.settled(uri)?.engine.targetRegion, 'cn-north-1');
+  });
 });
 
 describe('applyLocale', () => {

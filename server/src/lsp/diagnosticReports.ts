@@ -29,7 +29,8 @@ export class DiagnosticReports {
   /** True when `previousResultId` names this version's report, already answered: no analysis needed. */
   answeredFor(uri: string, version: number, environment: string, previousResultId: string | undefined): boolean {
     const last = this.last.get(uri);
-    return last !== undefined && last.version === version && last.environment === environment && last.resultId === previousResultId;
+    // The version last: while typing only it differs, so typing's optimised code has run every comparison (issue #13).
+    return last !== undefined && last.resultId === previousResultId && last.environment === environment && last.version === version;
   }
 
   /** Records the report of `version` and returns its result id: the last report's when `items` are identical to it. */
