@@ -11,6 +11,9 @@ import { Environment } from '../../server/src/lsp/environment';
 import { applyLocale } from '../../server/src/lsp/locale';
 import { LruCache } from '../../server/src/lsp/lru';
 import { WorkspaceFolders } from '../../server/src/lsp/workspaceFolders';
+import { createDiagnosticsHandler } from '../../server/src/lsp/diagnostics';
+import { DiagnosticReports } from '../../server/src/lsp/diagnosticReports';
+import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 
 describe('LruCache', () => {
   test('evicts the least recently used entry, and a read counts as use', () => {
@@ -216,5 +219,37 @@ describe('DocumentAnalyzer', () => {
     // Analysing the superseded version again (a client that lags) works, and it becomes the one kept.
     assert.equal(analyzer.analyze(first, settings)?.result.findings.length, analysed?.result.findings.length);
     assert.deepStrictEqual(analyzer.cachedVersions('file:///w/a.ts'), [1]);
+  });
+});
+
+describe('diagnostics handler', () => {
+  /** A handler over one open document whose analysis does what `analyze` does; the log and trace lines it wrote. */
+  function handlerWith(analyze: () => never) {
+    const document = TextDocument.create('file:///a.ts', 'typescript', 1, 'const a = 1;\n');
+    const errors: string[] = [];
+    const handler = createDiagnosticsHandler({
+      documents: new Map([[document.uri, document]]),
+      settings: new DocumentSettingsCache(undefined, () => undefined),
+      analyzer: { analyze } as unknown as DocumentAnalyzer,
+      log: { error: (message) => errors.push(message), warn: () => undefined },
+      tracing: () => true,
+      trace: () => undefined,
+      environmentGeneration: () => 0,
+      reports: new DiagnosticReports(),
+    });
+    const pull = () => handler({ textDocument: { uri: document.uri } }, CancellationToken.None);
+    return { pull, errors };
+  }
+
+  test('an engine that throws: logged with the document, answered with one diagnostic saying so; a ResponseError passes through', async () => {
+    const failing = handlerWith(() => { throw new Error('engine bug'); });
+    const report = await failing.pull();
+    assert.equal(report.kind, 'full');
+    assert.deepEqual(report.kind === 'full' && report.items.map((item) => item.code), ['internal-error']);
+    assert.equal(failing.errors.length, 1);
+    assert.match(failing.errors[0], /diagnostics for file:\/\/\/a\.ts failed: Error: engine bug/);
+    const cancelled = handlerWith(() => { throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled'); });
+    await assert.rejects(cancelled.pull(), (error) => error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled);
+    assert.deepEqual(cancelled.errors, []);
   });
 });
