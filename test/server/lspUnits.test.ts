@@ -14,6 +14,11 @@ import { WorkspaceFolders } from '../../server/src/lsp/workspaceFolders';
 import { createDiagnosticsHandler } from '../../server/src/lsp/diagnostics';
 import { DiagnosticReports } from '../../server/src/lsp/diagnosticReports';
 import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { toDiagnostics } from '../../server/src/lsp/toDiagnostic';
+import { analyze } from '../../server/src/engine/analyze';
+import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
+import type { Finding } from '../../server/src/engine/types';
+import { generateMigratableFile } from '../helpers/migratableFile';
 
 describe('LruCache', () => {
   test('evicts the least recently used entry, and a read counts as use', () => {
@@ -251,5 +256,51 @@ describe('diagnostics handler', () => {
     const cancelled = handlerWith(() => { throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled'); });
     await assert.rejects(cancelled.pull(), (error) => error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled);
     assert.deepEqual(cancelled.errors, []);
+  });
+});
+
+describe('toDiagnostics with the last report', () => {
+  const TEXT = generateMigratableFile(100);
+  const analysed = (text: string) => {
+    const document = TextDocument.create('file:///a.ts', 'typescript', 1, text);
+    return { document, result: analyze({ text, languageId: 'typescript', settings: DEFAULT_SETTINGS, fileName: 'a.ts' }) };
+  };
+
+  test('a finding whose diagnostic would equal the last one at its index gets that object; any field different, a new one', () => {
+    const { document, result } = analysed(TEXT);
+    const last = toDiagnostics(result, document);
+    assert.ok(last.length >= 3);
+    const again = toDiagnostics(result, document, last);
+    assert.ok(again.every((diagnostic, i) => diagnostic === last[i]), 'the same findings at the same places: the same objects');
+    // Each field toDiagnostic sets, changed in one finding at a time: that finding's diagnostic is new, and equal to a fresh one.
+    const variants: Array<(finding: Finding) => Finding> = [
+      (finding) => ({ ...finding, message: `${finding.message} (changed)` }),
+      (finding) => ({ ...finding, severity: finding.severity === 'hint' ? 'error' : 'hint' }),
+      (finding) => ({ ...finding, ruleId: finding.ruleId === 'bedrock/import' ? 'bedrock/invoke-model' : 'bedrock/import' }),
+      (finding) => ({ ...finding, fixable: !finding.fixable }),
+      (finding) => ({ ...finding, data: { ...finding.data } }),
+      (finding) => ({ ...finding, range: { start: finding.range.start + 1, end: finding.range.end } }),
+      (finding) => ({ ...finding, range: { start: finding.range.start, end: finding.range.end + 1 } }),
+      (finding) => ({ ...finding, range: { start: finding.range.start, end: finding.range.end - 1 } }),
+    ];
+    for (const [v, variant] of variants.entries()) {
+      // Made afresh: a diagnostic's data is cached per finding data object, and a variant with other fixability replaced it.
+      const last = toDiagnostics(result, document);
+      assert.ok(toDiagnostics(result, document, last).every((diagnostic, i) => diagnostic === last[i]));
+      const changed = 1;
+      const findings = result.findings.map((finding, i) => (i === changed ? variant(finding) : finding));
+      const made = toDiagnostics({ findings }, document, last);
+      assert.deepStrictEqual(made, toDiagnostics({ findings }, document), `variant ${v}: equal to a fresh conversion`);
+      assert.ok(made.every((diagnostic, i) => (diagnostic === last[i]) === (i !== changed)), `variant ${v}: only the changed finding's diagnostic is new`);
+    }
+  });
+
+  test('a line break above the findings: every diagnostic new (moved one line down), as a fresh conversion makes them', () => {
+    const before = analysed(TEXT);
+    const last = toDiagnostics(before.result, before.document);
+    const after = analysed(`\n${TEXT}`);
+    const made = toDiagnostics(after.result, after.document, last);
+    assert.deepStrictEqual(made, toDiagnostics(after.result, after.document));
+    assert.ok(made.every((diagnostic, i) => diagnostic !== last[i] && diagnostic.range.start.line === last[i].range.start.line + 1));
   });
 });

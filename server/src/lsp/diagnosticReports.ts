@@ -42,6 +42,11 @@ export class DiagnosticReports {
     return resultId;
   }
 
+  /** The diagnostics of the document's last full report (none before one). */
+  lastItems(uri: string): readonly Diagnostic[] {
+    return this.last.get(uri)?.items ?? NONE;
+  }
+
   /** On close: the client forgets the document's diagnostics, and so do we. */
   forget(uri: string): void {
     this.last.delete(uri);
@@ -53,9 +58,11 @@ export class DiagnosticReports {
   }
 }
 
+const NONE: readonly Diagnostic[] = [];
+
 export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!sameDiagnostic(a[i], b[i])) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameDiagnostic(a[i], b[i])) return false;
   return true;
 }
 

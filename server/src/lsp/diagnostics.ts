@@ -80,7 +80,7 @@ async function provide(deps: DiagnosticsDependencies, params: DocumentDiagnostic
     if (analysis) {
       if (deps.tracing()) deps.trace(`analysed ${uri} v${document.version} in ${analysis.elapsedMs} ms: ${analysis.result.findings.length} finding(s)`);
       const result = held === undefined ? analysis.result : { ...analysis.result, findings: holdBack(analysis.result.findings, held) };
-      const diagnostics = toDiagnostics(result, document);
+      const diagnostics = toDiagnostics(result, document, deps.reports.lastItems(uri));
       items = endpointProblems.length === 0 ? diagnostics : [...diagnostics, ...endpointProblems];
     }
     resultId = deps.reports.record(uri, document.version, environment, items);
