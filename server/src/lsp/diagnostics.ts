@@ -44,19 +44,24 @@ export interface DiagnosticsDependencies {
 export function createDiagnosticsHandler(deps: DiagnosticsDependencies) {
   return async (params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> => {
     validateTextDocument(params, 'textDocument/diagnostic');
+    // Read here, not in provide: a document's first pull has no previous result id, another shape of params, which
+    // deoptimised provide's code at every document opened (issue #13); this small function is recompiled instead.
+    const uri = params.textDocument.uri;
+    const previousResultId = params.previousResultId;
     // What `guarded` does, without its three closures and its own promise per pull (issue #13: one per keystroke).
     try {
-      return await provide(deps, params, token);
+      return await provide(deps, uri, previousResultId, token);
     } catch (error) {
       if (error instanceof ResponseError) throw error;
-      logError(deps.log, `diagnostics for ${params.textDocument.uri}`, error);
+      logError(deps.log, `diagnostics for ${uri}`, error);
       return fullReport([failureDiagnostic()]);
     }
   };
 }
 
-async function provide(deps: DiagnosticsDependencies, params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> {
-  const uri = params.textDocument.uri;
+async function provide(
+  deps: DiagnosticsDependencies, uri: string, previousResultId: string | undefined, token: CancellationToken,
+): Promise<DocumentDiagnosticReport> {
   if (!deps.documents.get(uri)) return fullReport([]); // not synced to us: closed, or gated by the client
   // Settings known already (every keystroke but a document's first) are used without awaiting their promise again.
   const settings = deps.settings.settled(uri) ?? await deps.settings.get(uri);
@@ -66,7 +71,6 @@ async function provide(deps: DiagnosticsDependencies, params: DocumentDiagnostic
   if (!document) return fullReport([]);
   const held = deps.heldBack?.reasonFor(uri, document.version);
   const environment = environmentHash(document.languageId, currentLocale(), deps.environmentGeneration(), settings.key, held);
-  const previousResultId = params.previousResultId;
   let items = NO_ITEMS;
   let resultId = previousResultId;
   // A pull of the version the client holds needs no analysis. Both kinds of pull end at the one return below: the
