@@ -134,9 +134,8 @@ const codeActionDependencies: CodeActionDependencies = {
 
 connection.languages.diagnostics.on(createDiagnosticsHandler({
   documents, settings, analyzer, log,
-  trace: (message) => {
-    if (connection.tracer.tracing) connection.tracer.log(message());
-  },
+  tracing: () => connection.tracer.tracing,
+  trace: (message) => connection.tracer.log(message),
   environmentGeneration: () => environment.generation,
   heldBack,
   reports: diagnosticReports,

@@ -11,6 +11,14 @@ import { Environment } from '../../server/src/lsp/environment';
 import { applyLocale } from '../../server/src/lsp/locale';
 import { LruCache } from '../../server/src/lsp/lru';
 import { WorkspaceFolders } from '../../server/src/lsp/workspaceFolders';
+import { createDiagnosticsHandler } from '../../server/src/lsp/diagnostics';
+import { DiagnosticReports } from '../../server/src/lsp/diagnosticReports';
+import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { toDiagnostics } from '../../server/src/lsp/toDiagnostic';
+import { analyze } from '../../server/src/engine/analyze';
+import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
+import type { Finding } from '../../server/src/engine/types';
+import { generateMigratableFile } from '../helpers/migratableFile';
 
 describe('LruCache', () => {
   test('evicts the least recently used entry, and a read counts as use', () => {
@@ -109,6 +117,39 @@ describe('document settings', () => {
     await cache.get('file:///a.ts');
     assert.equal(calls, 3);
   });
+
+  test('settled: what get resolves to once known, never a failed, cleared or replaced fetch\'s value', async () => {
+    let fail = true;
+    let region = 'cn-north-1';
+    let release: (() => void) | undefined;
+    const cache = new DocumentSettingsCache(async () => {
+      if (release === undefined) await new Promise<void>((resolve) => { release = resolve; });
+      if (fail) throw new Error('client went away');
+      return { targetRegion: region };
+    }, () => undefined);
+    const uri = 'file:///a.ts';
+    const failing = cache.get(uri);
+    assert.equal(cache.settled(uri), undefined, 'not known while the client has not answered');
+    release!();
+    await failing;
+    assert.equal(cache.settled(uri), undefined, 'a failure is not kept: the next pull asks again');
+    fail = false;
+    const first = await cache.get(uri);
+    assert.equal(cache.settled(uri), first);
+    region = 'cn-northwest-1';
+    cache.delete(uri);
+    assert.equal(cache.settled(uri), undefined, 'forgotten with the document');
+    release = undefined;
+    const pending = cache.get(uri); // its answer arrives after a configuration change cleared the cache
+    cache.clear();
+    region = 'cn-north-1';
+    const current = cache.get(uri);
+    region = 'cn-northwest-1'; // what the cleared fetch reads, answered last
+    release!();
+    await Promise.all([pending, current]);
+    assert.equal(cache.settled(uri), await current, 'the value of the promise get gives now, not of the one cleared');
+    assert.equal(cache.settled(uri)?.engine.targetRegion, 'cn-north-1');
+  });
 });
 
 describe('applyLocale', () => {
@@ -183,5 +224,83 @@ describe('DocumentAnalyzer', () => {
     // Analysing the superseded version again (a client that lags) works, and it becomes the one kept.
     assert.equal(analyzer.analyze(first, settings)?.result.findings.length, analysed?.result.findings.length);
     assert.deepStrictEqual(analyzer.cachedVersions('file:///w/a.ts'), [1]);
+  });
+});
+
+describe('diagnostics handler', () => {
+  /** A handler over one open document whose analysis does what `analyze` does; the log and trace lines it wrote. */
+  function handlerWith(analyze: () => never) {
+    const document = TextDocument.create('file:///a.ts', 'typescript', 1, 'const a = 1;\n');
+    const errors: string[] = [];
+    const handler = createDiagnosticsHandler({
+      documents: new Map([[document.uri, document]]),
+      settings: new DocumentSettingsCache(undefined, () => undefined),
+      analyzer: { analyze } as unknown as DocumentAnalyzer,
+      log: { error: (message) => errors.push(message), warn: () => undefined },
+      tracing: () => true,
+      trace: () => undefined,
+      environmentGeneration: () => 0,
+      reports: new DiagnosticReports(),
+    });
+    const pull = () => handler({ textDocument: { uri: document.uri } }, CancellationToken.None);
+    return { pull, errors };
+  }
+
+  test('an engine that throws: logged with the document, answered with one diagnostic saying so; a ResponseError passes through', async () => {
+    const failing = handlerWith(() => { throw new Error('engine bug'); });
+    const report = await failing.pull();
+    assert.equal(report.kind, 'full');
+    assert.deepEqual(report.kind === 'full' && report.items.map((item) => item.code), ['internal-error']);
+    assert.equal(failing.errors.length, 1);
+    assert.match(failing.errors[0], /diagnostics for file:\/\/\/a\.ts failed: Error: engine bug/);
+    const cancelled = handlerWith(() => { throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled'); });
+    await assert.rejects(cancelled.pull(), (error) => error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled);
+    assert.deepEqual(cancelled.errors, []);
+  });
+});
+
+describe('toDiagnostics with the last report', () => {
+  const TEXT = generateMigratableFile(100);
+  const analysed = (text: string) => {
+    const document = TextDocument.create('file:///a.ts', 'typescript', 1, text);
+    return { document, result: analyze({ text, languageId: 'typescript', settings: DEFAULT_SETTINGS, fileName: 'a.ts' }) };
+  };
+
+  test('a finding whose diagnostic would equal the last one at its index gets that object; any field different, a new one', () => {
+    const { document, result } = analysed(TEXT);
+    const last = toDiagnostics(result, document);
+    assert.ok(last.length >= 3);
+    const again = toDiagnostics(result, document, last);
+    assert.ok(again.every((diagnostic, i) => diagnostic === last[i]), 'the same findings at the same places: the same objects');
+    // Each field toDiagnostic sets, changed in one finding at a time: that finding's diagnostic is new, and equal to a fresh one.
+    const variants: Array<(finding: Finding) => Finding> = [
+      (finding) => ({ ...finding, message: `${finding.message} (changed)` }),
+      (finding) => ({ ...finding, severity: finding.severity === 'hint' ? 'error' : 'hint' }),
+      (finding) => ({ ...finding, ruleId: finding.ruleId === 'bedrock/import' ? 'bedrock/invoke-model' : 'bedrock/import' }),
+      (finding) => ({ ...finding, fixable: !finding.fixable }),
+      (finding) => ({ ...finding, data: { ...finding.data } }),
+      (finding) => ({ ...finding, range: { start: finding.range.start + 1, end: finding.range.end } }),
+      (finding) => ({ ...finding, range: { start: finding.range.start, end: finding.range.end + 1 } }),
+      (finding) => ({ ...finding, range: { start: finding.range.start, end: finding.range.end - 1 } }),
+    ];
+    for (const [v, variant] of variants.entries()) {
+      // Made afresh: a diagnostic's data is cached per finding data object, and a variant with other fixability replaced it.
+      const last = toDiagnostics(result, document);
+      assert.ok(toDiagnostics(result, document, last).every((diagnostic, i) => diagnostic === last[i]));
+      const changed = 1;
+      const findings = result.findings.map((finding, i) => (i === changed ? variant(finding) : finding));
+      const made = toDiagnostics({ findings }, document, last);
+      assert.deepStrictEqual(made, toDiagnostics({ findings }, document), `variant ${v}: equal to a fresh conversion`);
+      assert.ok(made.every((diagnostic, i) => (diagnostic === last[i]) === (i !== changed)), `variant ${v}: only the changed finding's diagnostic is new`);
+    }
+  });
+
+  test('a line break above the findings: every diagnostic new (moved one line down), as a fresh conversion makes them', () => {
+    const before = analysed(TEXT);
+    const last = toDiagnostics(before.result, before.document);
+    const after = analysed(`\n${TEXT}`);
+    const made = toDiagnostics(after.result, after.document, last);
+    assert.deepStrictEqual(made, toDiagnostics(after.result, after.document));
+    assert.ok(made.every((diagnostic, i) => diagnostic !== last[i] && diagnostic.range.start.line === last[i].range.start.line + 1));
   });
 });

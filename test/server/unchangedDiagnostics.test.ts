@@ -66,6 +66,36 @@ describe('"unchanged" diagnostic reports while typing', { timeout: 120_000 }, ()
     assert.deepEqual(full(await client.diagnostics(uri)).items, first.items);
   });
 
+  test('typing a line and deleting it, keystroke after keystroke: a full report only when a diagnostic changed', async () => {
+    // What the typing bench types (a line break shifts the findings below; half-typed code stops the file parsing,
+    // so fixability flips): every full report must differ from the diagnostics the client holds, else its new result
+    // id was made for nothing (the client redraws, and the answer is sent in full).
+    const { uri, first } = await opened();
+    const typed = '\n  const total = ticket.tags.length * 2;';
+    const start = { line: PLAIN_LINE - 1, character: LINES[PLAIN_LINE - 1].length };
+    const positionOf = (count: number): Position => (count === 0 ? start : { line: PLAIN_LINE, character: count - 1 });
+    let held = first;
+    const kinds = { full: 0, unchanged: 0 };
+    const keystroke = async (from: number, to: number, text: string, what: string) => {
+      await client.changeRange(uri, { start: positionOf(from), end: positionOf(to) }, text);
+      const report = await client.diagnostics(uri, held.resultId);
+      if (report.kind === 'unchanged') {
+        assertUnchanged(report, held.resultId, what);
+        kinds.unchanged++;
+        return;
+      }
+      const next = full(report);
+      assert.notDeepStrictEqual(next.items, held.items, `a full report with the diagnostics the client holds, after ${what}`);
+      assert.notEqual(next.resultId, held.resultId);
+      held = next;
+      kinds.full++;
+    };
+    for (let i = 0; i < typed.length; i++) await keystroke(i, i, typed[i], `typing ${JSON.stringify(typed.slice(0, i + 1))}`);
+    for (let i = typed.length; i > 0; i--) await keystroke(i - 1, i, '', `deleting back to ${JSON.stringify(typed.slice(0, i - 1))}`);
+    assert.ok(kinds.unchanged > kinds.full && kinds.full >= 2, `both kinds of report: ${JSON.stringify(kinds)}`);
+    assert.deepStrictEqual(held.items, first.items, 'the first diagnostics again once the line is deleted');
+  });
+
   test('a newline above findings gets a full report whose ranges moved one line down', async () => {
     const { uri, first } = await opened();
     await client.changeRange(uri, at(PLAIN_LINE, 0), '\n');

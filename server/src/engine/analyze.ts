@@ -11,7 +11,10 @@ import type { AnalyzeInput, AnalyzeLimits, AnalyzeResult, Finding } from './type
 
 export const DEFAULT_LIMITS: AnalyzeLimits = { maxLength: 8 * 1024 * 1024 };
 
-/** Finds the Bedrock uses in a TypeScript/JavaScript text: `analyzeScript`, or an incremental analysis of one document. */
+/**
+ * Finds the Bedrock uses in a TypeScript/JavaScript text: `analyzeScript`, or an incremental analysis of one document.
+ * The array returned is the caller's (a fresh one each call): the result keeps it, sorted in place if out of order.
+ */
 export type ScriptAnalyzer = (input: AnalyzeInput) => Finding[];
 
 /**
@@ -32,7 +35,7 @@ export function analyze(
   let findings: Finding[];
   try {
     findings = isScriptLanguage(input.languageId)
-      ? [...scriptAnalyzer(input), ...(migrationTodos ? detectMigrationTodos(input.text, input.languageId, input.settings, (needle) => textIncludes(input, needle)) : [])]
+      ? scriptFindings(scriptAnalyzer(input), migrationTodos ? detectMigrationTodos(input.text, input.languageId, input.settings, (needle) => textIncludes(input, needle)) : [])
       : input.languageId === 'markdown' ? analyzeMarkdown(input)
       : isPackageJson(input) ? analyzePackageJson(input.text, input.settings)
       : [];
@@ -44,7 +47,21 @@ export function analyze(
     throw error;
   }
   if (input.token?.isCancellationRequested) return skipped('cancelled', l10n.t('Analysis cancelled.'));
-  return { findings: findings.sort(compareFindings) };
+  return { findings: inOrder(findings) ? findings : findings.sort(compareFindings) };
+}
+
+/**
+ * The script's findings and the migration TODOs, in one array of the result's own. Usually there are no TODOs and the
+ * script's findings come in order, fresh from the analyzer: taken as they are, not copied and sorted again (issue #13:
+ * per keystroke).
+ */
+function scriptFindings(script: Finding[], todos: Finding[]): Finding[] {
+  return todos.length === 0 ? script : [...script, ...todos];
+}
+
+function inOrder(findings: readonly Finding[]): boolean {
+  for (let i = 1; i < findings.length; i++) if (compareFindings(findings[i - 1], findings[i]) > 0) return false;
+  return true;
 }
 
 /** JSON is analysed only as a package.json (its dependencies); other JSON files have nothing the engine reads. */

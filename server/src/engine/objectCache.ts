@@ -17,11 +17,12 @@ export function giveSlots(object: object, kind: CachedOn): void {
   if (slots) defineSlots(object, slots);
 }
 
+/** One descriptor for every slot: a literal in the loop was an object allocated per slot per object (issue #13: per keystroke, for each reparsed statement). */
+const EMPTY_SLOT: PropertyDescriptor = Object.freeze({ value: undefined, writable: true, configurable: true, enumerable: false });
+
 function defineSlots(object: object, slots: readonly symbol[]): void {
   for (const slot of slots) {
-    if (!Object.prototype.hasOwnProperty.call(object, slot)) {
-      Object.defineProperty(object, slot, { value: undefined, writable: true, configurable: true, enumerable: false });
-    }
+    if (!Object.prototype.hasOwnProperty.call(object, slot)) Object.defineProperty(object, slot, EMPTY_SLOT);
   }
 }
 

@@ -29,7 +29,8 @@ export class DiagnosticReports {
   /** True when `previousResultId` names this version's report, already answered: no analysis needed. */
   answeredFor(uri: string, version: number, environment: string, previousResultId: string | undefined): boolean {
     const last = this.last.get(uri);
-    return last !== undefined && last.version === version && last.environment === environment && last.resultId === previousResultId;
+    // The version last: while typing only it differs, so typing's optimised code has run every comparison (issue #13).
+    return last !== undefined && last.resultId === previousResultId && last.environment === environment && last.version === version;
   }
 
   /** Records the report of `version` and returns its result id: the last report's when `items` are identical to it. */
@@ -39,6 +40,11 @@ export class DiagnosticReports {
     const resultId = same ? last.resultId : `${environment}:${this.processId}.${++this.issued}`;
     this.last.set(uri, { version, environment, resultId, items: same ? last.items : items });
     return resultId;
+  }
+
+  /** The diagnostics of the document's last full report (none before one). */
+  lastItems(uri: string): readonly Diagnostic[] {
+    return this.last.get(uri)?.items ?? NONE;
   }
 
   /** On close: the client forgets the document's diagnostics, and so do we. */
@@ -52,9 +58,11 @@ export class DiagnosticReports {
   }
 }
 
+const NONE: readonly Diagnostic[] = [];
+
 export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!sameDiagnostic(a[i], b[i])) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameDiagnostic(a[i], b[i])) return false;
   return true;
 }
 

@@ -21,24 +21,37 @@ export const DEFAULT_DOCUMENT_SETTINGS: DocumentSettings = fromRaw(undefined);
  */
 export class DocumentSettingsCache {
   private readonly byUri = new Map<string, Promise<DocumentSettings>>();
+  /** The value of each promise in `byUri` that has settled, for as long as that promise is the one kept. */
+  private readonly values = new Map<string, DocumentSettings>();
 
   constructor(private readonly source: ConfigurationSource | undefined, private readonly onError: (error: unknown) => void) {}
 
   get(uri: string): Promise<DocumentSettings> {
     let settings = this.byUri.get(uri);
     if (!settings) {
-      settings = this.fetch(uri);
-      this.byUri.set(uri, settings);
+      const fetched = this.fetch(uri);
+      settings = fetched;
+      this.byUri.set(uri, fetched);
+      void fetched.then((value) => {
+        if (this.byUri.get(uri) === fetched) this.values.set(uri, value); // not if cleared, or failed, meanwhile
+      });
     }
     return settings;
   }
 
+  /** What `get` would resolve to, when it is known already: a pull per keystroke then need not await it (issue #13). */
+  settled(uri: string): DocumentSettings | undefined {
+    return this.values.get(uri);
+  }
+
   delete(uri: string): void {
     this.byUri.delete(uri);
+    this.values.delete(uri);
   }
 
   clear(): void {
     this.byUri.clear();
+    this.values.clear();
   }
 
   private async fetch(uri: string): Promise<DocumentSettings> {

@@ -1,11 +1,10 @@
 import * as l10n from '@vscode/l10n';
-import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import { type Diagnostic, DiagnosticSeverity, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocUrl } from '../engine/rules';
 import { ObjectCache } from '../engine/objectCache';
 import type { AnalyzeResult, Finding, FindingData, RuleId, Severity } from '../engine/types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../../../shared/protocol';
-import { toLspRange } from './offsets';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -20,8 +19,12 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
  * can be "unchanged" (diagnosticReports.ts). Code actions find the finding again by comparing (currentFinding.ts).
  */
 export function toDiagnostic(finding: Finding, document: TextDocument): Diagnostic {
+  return toDiagnosticAt(finding, document.positionAt(finding.range.start), document.positionAt(finding.range.end));
+}
+
+function toDiagnosticAt(finding: Finding, start: Position, end: Position): Diagnostic {
   return {
-    range: toLspRange(document, finding.range),
+    range: { start, end },
     severity: SEVERITY[finding.severity],
     source: DIAGNOSTIC_SOURCE,
     code: finding.ruleId,
@@ -67,11 +70,33 @@ export function skippedDiagnostic(skipped: NonNullable<AnalyzeResult['skipped']>
   };
 }
 
-export function toDiagnostics(result: AnalyzeResult, document: TextDocument): Diagnostic[] {
+/**
+ * The diagnostics of a result. `previous`: the document's last report; a finding whose diagnostic would equal the one
+ * at its index there gets that object itself, so a keystroke makes no new diagnostic for the findings it left alone
+ * (issue #13: 170 of them per keystroke at 10,000 lines), and comparing the report with the last one finds them equal
+ * at once.
+ */
+export function toDiagnostics(result: AnalyzeResult, document: TextDocument, previous: readonly Diagnostic[] = []): Diagnostic[] {
   if (result.skipped) return result.skipped.reason === 'cancelled' ? [] : [skippedDiagnostic(result.skipped)];
   // Pushed, not mapped: one hidden class whether this runs optimised or not (an optimised Array.prototype.map makes a holey array, the builtin a packed one), for
   // sameDiagnostics, which compares them with the last report's (issue #13: its optimised code was thrown away).
   const diagnostics: Diagnostic[] = [];
-  for (const finding of result.findings) diagnostics.push(toDiagnostic(finding, document));
+  const findings = result.findings;
+  for (let i = 0; i < findings.length; i++) {
+    const finding = findings[i];
+    const start = document.positionAt(finding.range.start);
+    const end = document.positionAt(finding.range.end);
+    const kept = i < previous.length ? previous[i] : undefined;
+    diagnostics.push(kept !== undefined && isDiagnosticOf(kept, finding, start, end) ? kept : toDiagnosticAt(finding, start, end));
+  }
   return diagnostics;
+}
+
+/** Whether `diagnostic` is what toDiagnostic makes of `finding` at these positions: every field it sets, equal. */
+function isDiagnosticOf(diagnostic: Diagnostic, finding: Finding, start: Position, end: Position): boolean {
+  const { range } = diagnostic;
+  return range.start.line === start.line && range.start.character === start.character && range.end.line === end.line
+    && range.end.character === end.character && diagnostic.severity === SEVERITY[finding.severity] && diagnostic.source === DIAGNOSTIC_SOURCE
+    && diagnostic.code === finding.ruleId && diagnostic.codeDescription === codeDescriptionOf(finding.ruleId)
+    && diagnostic.message === finding.message && diagnostic.data === diagnosticDataOf(finding);
 }
