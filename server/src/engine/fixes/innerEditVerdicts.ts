@@ -1,4 +1,4 @@
-import type ts from '../typescript';
+import ts from '../typescript';
 import type { Finding } from '../types';
 import type { InnerEditForRefinement, InnerEditStep } from '../script/incremental/innerEditForRefinement';
 import type { CheckReads } from './support/checkReads';
@@ -31,20 +31,27 @@ export interface AcrossInnerEdit {
  * beside the runs (kept, only moved: the finding has the same shape once moved back), its transform's check reads the
  * blocks around that statement only by name (FixTransform.checkReadsByName), and it looked up no name the runs' old
  * or new statements mention, walked no scope and read no finding. The edit replaced no other top-level statement.
+ * A statement of the runs whose text the edits left as it was, only moved (see unchangedInRuns), counts as beside
+ * them: a half-typed line that does not end its statement takes the next one (often the call) into the run again.
+ * `texts`: the text the verdicts were made for, and the text now.
  */
 export function verdictsAcrossInnerEdit(
   edit: InnerEditForRefinement, before: VerdictsByShape, findings: readonly Finding[], shapeOf: (finding: Finding, moved: number) => string,
+  texts: { before: string; now: string },
 ): AcrossInnerEdit {
   const kept: VerdictsByShape = new Map();
   const earlierShapes = new Map<Finding, string>();
   let keptCount = 0;
-  const runs = [...edit.removed, ...edit.added];
+  const unchanged = unchangedInRuns(edit, texts.before, texts.now);
+  const runs = unchanged?.changed ?? [...edit.removed, ...edit.added];
   const inRuns = (name: string) => runs.some((statement) => statementReferencesTo(statement, name).length > 0);
   for (const finding of findings) {
-    const moved = movedBy(edit.steps, finding.range.start, finding.range.end);
+    // In the block (a finding elsewhere in the top-level statement may lie in a node copied on the way down).
+    const statement = statementHolding(edit.block.statements, finding.range.start, finding.range.end);
+    if (!statement) continue;
+    // Beside the runs, or in a statement of theirs only moved.
+    const moved = movedBy(edit.steps, finding.range.start, finding.range.end) ?? unchanged?.moved.get(statement);
     if (moved === undefined) continue;
-    // In the block, beside its runs (a finding elsewhere in the top-level statement may lie in a node copied on the way down).
-    if (!statementHolding(edit.block.statements, finding.range.start, finding.range.end)) continue;
     const earlier = shapeOf(finding, moved);
     earlierShapes.set(finding, earlier);
     const byName = before.get(earlier);
@@ -62,6 +69,67 @@ export function verdictsAcrossInnerEdit(
   let verdicts = 0;
   for (const byName of before.values()) verdicts += byName.size;
   return { kept, earlierShapes, all: keptCount === verdicts && earlierShapes.size === findings.length };
+}
+
+/**
+ * The runs as one replacement: the statements of the edited block that the first step replaced (in the text the
+ * verdicts were made for) by the statements of the block now that the steps made, both contiguous. Those at its two
+ * ends that are the same before and after (movedUnchanged), pair by pair in order, were only moved (`moved`: by how
+ * much, by the statement now); the others `changed`, old and new. Undefined when a later step
+ * replaced a statement the first did not (its position is not in the text before): the runs then count whole.
+ */
+function unchangedInRuns(
+  edit: InnerEditForRefinement, before: string, now: string,
+): { moved: ReadonlyMap<ts.Statement, number>; changed: ts.Statement[] } | undefined {
+  const added = new Set(edit.added);
+  const old = edit.removed.filter((statement) => !added.has(statement));
+  // The first step's statements are still children of the block the first step copied; a later step's, of a copy.
+  const oldBlock = old[0]?.parent;
+  if (!oldBlock || old.some((statement, i) => statement.parent !== oldBlock || (i > 0 && statement.pos !== old[i - 1].end))) return undefined;
+  const made = edit.block.statements.filter((statement) => added.has(statement));
+  if (made.some((statement, i) => i > 0 && statement.pos !== made[i - 1].end)) return undefined;
+  const moved = new Map<ts.Statement, number>();
+  let head = 0;
+  for (let by; head < old.length && head < made.length && (by = movedUnchanged(old[head], before, made[head], now)) !== undefined; head++) moved.set(made[head], by);
+  let tail = 0;
+  for (let by; tail < old.length - head && tail < made.length - head; tail++) {
+    const statement = made[made.length - 1 - tail];
+    if ((by = movedUnchanged(old[old.length - 1 - tail], before, statement, now)) === undefined) break;
+    moved.set(statement, by);
+  }
+  workCounters.statementsMovedInRuns += moved.size;
+  return { moved, changed: [...old.slice(head, old.length - tail), ...made.slice(head, made.length - tail)] };
+}
+
+/**
+ * How far `now` (in `nowText`) lies after `old` (in `oldText`) when it is the same statement moved: the same kind, the
+ * same text from its first token to its end, and the same comments before it (its leading whitespace may differ:
+ * what was typed before it took a line break).
+ */
+function movedUnchanged(old: ts.Statement, oldText: string, now: ts.Statement, nowText: string): number | undefined {
+  if (old.kind !== now.kind) return undefined;
+  const oldStart = tokenStart(oldText, old.pos);
+  const nowStart = tokenStart(nowText, now.pos);
+  if (old.end - oldStart !== now.end - nowStart || !oldText.startsWith(nowText.slice(nowStart, now.end), oldStart)) return undefined;
+  if (!sameComments(ts.getLeadingCommentRanges(oldText, old.pos), oldText, ts.getLeadingCommentRanges(nowText, now.pos), nowText)) return undefined;
+  return nowStart - oldStart;
+}
+
+function sameComments(a: ts.CommentRange[] | undefined, aText: string, b: ts.CommentRange[] | undefined, bText: string): boolean {
+  if ((a?.length ?? 0) !== (b?.length ?? 0)) return false;
+  return !a || a.every((range, i) => aText.slice(range.pos, range.end) === bText.slice(b![i].pos, b![i].end));
+}
+
+/** One scanner that skips trivia, for every statement (a fresh one per call allocates its closures). */
+const triviaScanner = ts.createScanner(ts.ScriptTarget.Latest, true);
+
+/** Where the first token at or after `pos` starts (its leading trivia skipped, as the parser skips it). */
+function tokenStart(text: string, pos: number): number {
+  triviaScanner.setText(text, pos);
+  triviaScanner.scan();
+  const start = triviaScanner.getTokenStart();
+  triviaScanner.setText('');
+  return start;
 }
 
 /** How far the steps moved a range, now at `start`-`end`; undefined when it lies in (or touches) what one replaced. */

@@ -106,7 +106,7 @@ export class RefinementReuse {
     let unchanged = this.follow(keyOf(input, fileWide), tree, places);
     this.knownNames = undefined;
     const across = this.acrossInnerEdit;
-    if (across) unchanged = this.keepAcrossInnerEdit(across, findings, places, settle) && sameAcross(across, previousPlaces, places, findings);
+    if (across) unchanged = this.keepAcrossInnerEdit(across, input.text, findings, places, settle) && sameAcross(across, previousPlaces, places, findings);
     const last = this.last;
     this.last = undefined;
     // Every verdict kept and the findings where they were: refining would give what it gave (see carriedOver).
@@ -169,7 +169,7 @@ export class RefinementReuse {
    * (innerEditVerdicts.ts). True when every verdict held (of that statement, and of the others: `othersKept`) and its
    * findings all lie beside the runs, with their earlier shapes kept in `across` (see sameAcross).
    */
-  private keepAcrossInnerEdit(across: InnerEditAcross, findings: readonly Finding[], places: ReadonlyArray<Place | undefined>, settle: Settle | undefined): boolean {
+  private keepAcrossInnerEdit(across: InnerEditAcross, text: string, findings: readonly Finding[], places: ReadonlyArray<Place | undefined>, settle: Settle | undefined): boolean {
     this.acrossInnerEdit = undefined;
     const inside: Finding[] = [];
     const placeOf = new Map<Finding, Place>();
@@ -180,7 +180,9 @@ export class RefinementReuse {
     });
     if (inside.length === 0) return false;
     settle?.([across.to]); // the positions in it are read
-    const { kept, earlierShapes, all } = verdictsAcrossInnerEdit(across.edit, across.verdicts, inside, (finding, moved) => movedShape(placeOf.get(finding)!.shape, moved));
+    const { kept, earlierShapes, all } = verdictsAcrossInnerEdit(
+      across.edit, across.verdicts, inside, (finding, moved) => movedShape(placeOf.get(finding)!.shape, moved), { before: across.textBefore, now: text },
+    );
     if (kept.size > 0) this.kept.set(across.to, kept);
     across.earlierShapes = earlierShapes;
     return all && across.othersKept;
@@ -192,6 +194,7 @@ export class RefinementReuse {
    */
   private follow(key: string, tree: ts.SourceFile, places: Array<Place | undefined>): boolean {
     const previousPlaces = this.places;
+    const textBefore = this.tree?.text ?? '';
     const { gone, added } = replacedStatements(this.statements, tree.statements);
     this.tree = tree;
     this.statements = tree.statements;
@@ -234,7 +237,7 @@ export class RefinementReuse {
     // One statement replaced by an inner reparse: what its verdicts read is told apart more finely (see refine).
     const edit = gone.length === 1 && added.length === 1 ? takeInnerEditForRefinement(added[0]) : undefined;
     const verdicts = edit?.from === gone[0] ? this.kept.get(gone[0]) : undefined;
-    const across: InnerEditAcross | undefined = edit && verdicts ? { edit, from: gone[0], to: added[0], verdicts, othersKept: true } : undefined;
+    const across: InnerEditAcross | undefined = edit && verdicts ? { edit, from: gone[0], to: added[0], verdicts, othersKept: true, textBefore } : undefined;
     this.acrossInnerEdit = across;
     for (const [anchor, byShape] of this.kept) {
       if (removed.has(anchor)) {
@@ -318,6 +321,8 @@ interface InnerEditAcross {
   from: ts.Statement;
   to: ts.Statement;
   verdicts: VerdictsByShape;
+  /** The text of the tree `from` is in (the last refined). */
+  textBefore: string;
   /** No verdict of another statement was dropped. */
   othersKept: boolean;
   /** The shapes the findings of `to` had in `from` (see verdictsAcrossInnerEdit). */
