@@ -36,29 +36,28 @@ export interface AcrossInnerEdit {
  * `texts`: the text the verdicts were made for, and the text now.
  */
 export function verdictsAcrossInnerEdit(
-  edit: InnerEditForRefinement, before: VerdictsByShape, findings: readonly Finding[], shapeOf: (finding: Finding, moved: number) => string,
-  texts: { before: string; now: string },
+  edit: InnerEditForRefinement, before: VerdictsByShape, findings: readonly Finding[], shapes: readonly string[], texts: { before: string; now: string },
 ): AcrossInnerEdit {
   const kept: VerdictsByShape = new Map();
   const earlierShapes = new Map<Finding, string>();
   let keptCount = 0;
   const unchanged = unchangedInRuns(edit, texts.before, texts.now);
   const runs = unchanged?.changed ?? [...edit.removed, ...edit.added];
-  const inRuns = (name: string) => runs.some((statement) => statementReferencesTo(statement, name).length > 0);
-  for (const finding of findings) {
+  for (let i = 0; i < findings.length; i++) {
+    const finding = findings[i];
     // In the block (a finding elsewhere in the top-level statement may lie in a node copied on the way down).
     const statement = statementHolding(edit.block.statements, finding.range.start, finding.range.end);
     if (!statement) continue;
     // Beside the runs, or in a statement of theirs only moved.
     const moved = movedBy(edit.steps, finding.range.start, finding.range.end) ?? unchanged?.moved.get(statement);
     if (moved === undefined) continue;
-    const earlier = shapeOf(finding, moved);
+    const shape = shapes[i];
+    const earlier = movedShape(shape, moved);
     earlierShapes.set(finding, earlier);
     const byName = before.get(earlier);
     if (!byName) continue;
     for (const [name, verdict] of byName) {
-      if (!holds(verdict, inRuns)) continue;
-      const shape = shapeOf(finding, 0);
+      if (!holds(verdict, runs)) continue;
       let now = kept.get(shape);
       if (!now) kept.set(shape, (now = new Map()));
       now.set(name, verdict);
@@ -82,12 +81,14 @@ function unchangedInRuns(
   edit: InnerEditForRefinement, before: string, now: string,
 ): { moved: ReadonlyMap<ts.Statement, number>; changed: ts.Statement[] } | undefined {
   const added = new Set(edit.added);
-  const old = edit.removed.filter((statement) => !added.has(statement));
+  const old: ts.Statement[] = [];
+  for (const statement of edit.removed) if (!added.has(statement)) old.push(statement);
   // The first step's statements are still children of the block the first step copied; a later step's, of a copy.
   const oldBlock = old[0]?.parent;
-  if (!oldBlock || old.some((statement, i) => statement.parent !== oldBlock || (i > 0 && statement.pos !== old[i - 1].end))) return undefined;
-  const made = edit.block.statements.filter((statement) => added.has(statement));
-  if (made.some((statement, i) => i > 0 && statement.pos !== made[i - 1].end)) return undefined;
+  if (!oldBlock || !contiguous(old, oldBlock)) return undefined;
+  const made: ts.Statement[] = [];
+  for (const statement of edit.block.statements) if (added.has(statement)) made.push(statement);
+  if (!contiguous(made, edit.block)) return undefined;
   const moved = new Map<ts.Statement, number>();
   let head = 0;
   for (let by; head < old.length && head < made.length && (by = movedUnchanged(old[head], before, made[head], now)) !== undefined; head++) moved.set(made[head], by);
@@ -99,6 +100,14 @@ function unchangedInRuns(
   }
   workCounters.statementsMovedInRuns += moved.size;
   return { moved, changed: [...old.slice(head, old.length - tail), ...made.slice(head, made.length - tail)] };
+}
+
+/** Whether the statements, children of `parent`, follow each other with nothing between them. */
+function contiguous(statements: readonly ts.Statement[], parent: ts.Node): boolean {
+  for (let i = 0; i < statements.length; i++) {
+    if (statements[i].parent !== parent || (i > 0 && statements[i].pos !== statements[i - 1].end)) return false;
+  }
+  return true;
 }
 
 /**
@@ -148,13 +157,26 @@ function movedBy(steps: readonly InnerEditStep[], start: number, end: number): n
   return moved;
 }
 
-/** `inRuns`: whether the runs' statements mention a name (asked only of the names a check looked up: most look up none). */
-function holds({ readsByName, reads }: Kept, inRuns: (name: string) => boolean): boolean {
+/** `runs`: the statements the edits changed (asked only of the names a check looked up: most look up none). */
+function holds({ readsByName, reads }: Kept, runs: readonly ts.Statement[]): boolean {
   if (!readsByName || reads.wholeFile || reads.localWalk || reads.findings || reads.findingRules.size > 0) return false;
-  for (const names of [reads.names, reads.localNames, reads.counted.keys()]) {
-    for (const name of names) if (inRuns(name)) return false;
-  }
+  for (const name of reads.names) if (mentionedIn(runs, name)) return false;
+  for (const name of reads.localNames) if (mentionedIn(runs, name)) return false;
+  for (const name of reads.counted.keys()) if (mentionedIn(runs, name)) return false;
   return true;
+}
+
+function mentionedIn(statements: readonly ts.Statement[], name: string): boolean {
+  for (const statement of statements) if (statementReferencesTo(statement, name).length > 0) return true;
+  return false;
+}
+
+/** The shape (refinementReuse.ts shapeOf) of the same finding `moved` characters earlier in its statement: its two offsets less `moved`. */
+function movedShape(shape: string, moved: number): string {
+  if (moved === 0) return shape;
+  const first = shape.indexOf(',');
+  const second = shape.indexOf(',', first + 1);
+  return `[${Number(shape.slice(1, first)) - moved},${Number(shape.slice(first + 1, second)) - moved}${shape.slice(second)}`;
 }
 
 /** The statement of a block's list whose range holds `start`-`end` (binary search: a list in document order). */
