@@ -80,14 +80,15 @@ export function verdictsAcrossInnerEdit(
 function unchangedInRuns(
   edit: InnerEditForRefinement, before: string, now: string,
 ): { moved: ReadonlyMap<ts.Statement, number>; changed: ts.Statement[] } | undefined {
-  const added = new Set(edit.added);
+  // Arrays, not sets: a keystroke's runs hold a few statements.
+  const added = edit.added;
   const old: ts.Statement[] = [];
-  for (const statement of edit.removed) if (!added.has(statement)) old.push(statement);
+  for (const statement of edit.removed) if (!added.includes(statement)) old.push(statement);
   // The first step's statements are still children of the block the first step copied; a later step's, of a copy.
   const oldBlock = old[0]?.parent;
   if (!oldBlock || !contiguous(old, oldBlock)) return undefined;
   const made: ts.Statement[] = [];
-  for (const statement of edit.block.statements) if (added.has(statement)) made.push(statement);
+  for (const statement of edit.block.statements) if (added.includes(statement)) made.push(statement);
   if (!contiguous(made, edit.block)) return undefined;
   const moved = new Map<ts.Statement, number>();
   let head = 0;
