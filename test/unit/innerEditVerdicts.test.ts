@@ -244,6 +244,7 @@ describe('verdicts kept across an edit inside their function', () => {
   test('seeded random edits inside the functions that call Converse: the editor refines as a fresh analysis does', () => {
     const random = seededRandom(13);
     let keptInside = 0;
+    let keptMovedInRuns = 0;
     for (const { source, calls, oracle } of openedWithConverseCalls()) {
       for (const call of calls.slice(0, 2)) {
         let text = source.text;
@@ -264,7 +265,9 @@ describe('verdicts kept across an edit inside their function', () => {
         oracle.check(source.text, 'back to the original');
       }
       keptInside += oracle.keptInside;
+      keptMovedInRuns += oracle.keptMovedInRuns;
     }
     assert.ok(keptInside > 0, 'some random edit kept a verdict inside its function');
+    assert.ok(keptMovedInRuns > 0, 'some random edit kept the verdict of a statement its runs only moved');
   });
 });
