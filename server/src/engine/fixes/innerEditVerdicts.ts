@@ -127,7 +127,8 @@ function movedUnchanged(old: ts.Statement, oldText: string, now: ts.Statement, n
 
 function sameComments(a: ts.CommentRange[] | undefined, aText: string, b: ts.CommentRange[] | undefined, bText: string): boolean {
   if ((a?.length ?? 0) !== (b?.length ?? 0)) return false;
-  return !a || a.every((range, i) => aText.slice(range.pos, range.end) === bText.slice(b![i].pos, b![i].end));
+  for (let i = 0; a && i < a.length; i++) if (aText.slice(a[i].pos, a[i].end) !== bText.slice(b![i].pos, b![i].end)) return false;
+  return true;
 }
 
 /** One scanner that skips trivia, for every statement (a fresh one per call allocates its closures). */
