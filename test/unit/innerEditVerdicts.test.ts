@@ -53,6 +53,10 @@ class Oracle {
   /** Versions compared, and those where some verdict was kept across an inner edit (their fix-all edits compared too). */
   compared = 0;
   keptInside = 0;
+  /** Versions where a finding in a statement of the runs, only moved, kept its verdict (see unchangedInRuns). */
+  keptMovedInRuns = 0;
+  /** Versions where some check ran. */
+  checked = 0;
   lastFindings: readonly Finding[] = [];
 
   constructor(private readonly source: FixFixtureSource) {
@@ -65,7 +69,10 @@ class Oracle {
     const document = TextDocument.create(`file:///workspace/${this.path}`, this.source.languageId, ++this.version, text);
     const actual = this.analyzer.analyze(document, this.settings)!.result.findings;
     this.lastFindings = actual;
-    const kept = workSince(before).verdictsKeptInside > 0;
+    const work = workSince(before);
+    const kept = work.verdictsKeptInside > 0;
+    if (kept && work.statementsMovedInRuns > 0) this.keptMovedInRuns++;
+    if (work.checks > 0) this.checked++;
     const input: FixInput = { text, languageId: this.source.languageId, settings: this.settings.engine, fileName: this.path, workspaceRelativePath: this.path };
     // The fixes of this text start from the editor's refinement when it ran (its assessment, with the verdicts it
     // kept), else (carried over from the last one) from their own.
@@ -195,9 +202,49 @@ describe('verdicts kept across an edit inside their function', () => {
     }
   });
 
+  test('a half-typed line takes the next statement into the reparsed run: moved unchanged, it keeps the verdicts, until the line names what the check reads', () => {
+    const text = [
+      'import { BedrockRuntimeClient, ConverseCommand } from "@aws-sdk/client-bedrock-runtime";',
+      'const client = new BedrockRuntimeClient({ region: "us-east-1" });',
+      'export async function ask(question: string) {',
+      '  const total = question.length;',
+      '  const command = new ConverseCommand({ modelId: "meta.llama3-8b-instruct-v1:0", messages: [{ role: "user", content: [{ text: question }] }] });',
+      '  const response = await client.send(command);',
+      '  return response.output;',
+      '}',
+      '',
+    ].join('\n');
+    const oracle = new Oracle({ name: 'half-typed.ts', text, languageId: 'typescript' });
+    oracle.check(text, 'as opened');
+    assert.equal(oracle.lastFindings.find((finding) => finding.ruleId === 'bedrock/converse')?.fixable, true);
+    // Before the statement holding the finding, then before the one that uses the command (which the check looks up).
+    for (const line of ['  const total = question.length;', '  const command = new ConverseCommand(']) {
+      const at = text.indexOf('\n', text.indexOf(line));
+      // A lone word, then a declaration typed through versions that do not parse (`const other =`).
+      for (const typed of ['\n  other', '\n  const other = total + 1;']) {
+        const { keptMovedInRuns, checked } = oracle;
+        oracle.typeAndDelete(text, at, typed);
+        assert.ok(oracle.keptMovedInRuns > keptMovedInRuns + 2, `${JSON.stringify(typed)} after ${JSON.stringify(line)}: the statement after it, only moved, keeps the verdicts`);
+        assert.equal(oracle.checked, checked, `${JSON.stringify(typed)} after ${JSON.stringify(line)} runs no check`);
+      }
+      // The same half-typed line naming the command: the check runs again.
+      const checked = oracle.checked;
+      oracle.typeAndDelete(text, at, '\n  command');
+      assert.ok(oracle.checked > checked, `"command" typed after ${JSON.stringify(line)} runs the check again`);
+    }
+    // Typed into the request, after a half-typed line before it: the statement changed, not moved.
+    const at = text.indexOf('\n', text.indexOf('  const total'));
+    const half = `${text.slice(0, at)}\n  other${text.slice(at)}`;
+    oracle.check(half, 'a half-typed line before the command');
+    const checked = oracle.checked;
+    oracle.typeAndDelete(half, half.indexOf('messages:'), 'system: [{ text: "x" }], ');
+    assert.ok(oracle.checked > checked, 'an edit of the request runs its check again');
+  });
+
   test('seeded random edits inside the functions that call Converse: the editor refines as a fresh analysis does', () => {
     const random = seededRandom(13);
     let keptInside = 0;
+    let keptMovedInRuns = 0;
     for (const { source, calls, oracle } of openedWithConverseCalls()) {
       for (const call of calls.slice(0, 2)) {
         let text = source.text;
@@ -218,7 +265,9 @@ describe('verdicts kept across an edit inside their function', () => {
         oracle.check(source.text, 'back to the original');
       }
       keptInside += oracle.keptInside;
+      keptMovedInRuns += oracle.keptMovedInRuns;
     }
     assert.ok(keptInside > 0, 'some random edit kept a verdict inside its function');
+    assert.ok(keptMovedInRuns > 0, 'some random edit kept the verdict of a statement its runs only moved');
   });
 });

@@ -187,8 +187,8 @@ describe('refinement reuse across edits', () => {
       oracle.check(text, `removed ${JSON.stringify(snippet)}`);
     }
     // Half-typed statements mostly do not parse (their findings wait); every version that parses re-runs only the
-    // checks of the edited function and of what reads it, never all of them (but when opened).
-    assert.ok(oracle.partlyReused > 10, `${oracle.partlyReused} of ${oracle.compared} versions re-ran only some checks`);
+    // checks of the edited function and of what reads it, or none (every verdict kept), never all of them (but when opened).
+    assert.ok(oracle.partlyReused + oracle.carried > 10, `${oracle.partlyReused} of ${oracle.compared} versions re-ran only some checks, ${oracle.carried} none`);
     assert.equal(oracle.fullyRefined, 1, 'only the first version runs every check');
   });
 
@@ -313,5 +313,39 @@ describe('refinement reuse across edits', () => {
     oracle.check(text, 'as opened');
     oracle.check(text.replace('value instanceof ChatBedrockConverse', 'vatBedrockConverse'), 'the instanceof use deleted');
     assert.equal(oracle.flips, 1, 'the deletion makes the findings fixable');
+  });
+
+  test('other settings drop every kept verdict, whether the text changed or not; the same settings keep them', () => {
+    // The verdicts' key is made again only when one of its parts changes (the settings object by identity, then by
+    // value): typing with the same settings carries the refinement over, other settings refine as a fresh analysis does.
+    const text = generateMigratableFile(100);
+    const path = 'src/generated-100.ts';
+    const analyzer = new DocumentAnalyzer({ fileNameOf: () => path, workspaceRelativePathOf: () => path, refineFindings: refineFixability });
+    const at = text.indexOf('{', text.indexOf('export function validTicket')) + 1;
+    const defaults = fromRaw({});
+    // An adapter outside the package: the Converse calls are refused, their findings (before refining) the same.
+    const outside = fromRaw({ adapterPath: '/outside/sagemaker-converse.ts' });
+    const typed = (line: string) => `${text.slice(0, at)}\n  ${line}${text.slice(at)}`;
+    const versions = [
+      { text, settings: defaults },
+      { text: typed('void 0;'), settings: defaults },
+      { text: typed('void 0;'), settings: outside },
+      { text: typed('void 1;'), settings: outside },
+      // Settings equal to the last by value, in a new object: kept too.
+      { text: typed('void 2;'), settings: fromRaw({ adapterPath: '/outside/sagemaker-converse.ts' }) },
+      { text, settings: fromRaw({}) },
+    ];
+    let carried = 0;
+    versions.forEach(({ text: version, settings }, i) => {
+      const before = snapshotWorkCounters();
+      const document = TextDocument.create(`file:///workspace/${path}`, 'typescript', i + 1, version);
+      const actual = analyzer.analyze(document, settings)!.result.findings;
+      carried += workSince(before).refinementsCarried;
+      forgetFixResults();
+      const input = { text: version, languageId: 'typescript' as const, settings: settings.engine, fileName: path, workspaceRelativePath: path };
+      assert.deepStrictEqual(actual, refineFixability(input, analyze(input).findings), `version ${i}`);
+      forgetFixResults();
+    });
+    assert.equal(carried, 3, 'the versions typed under the same settings carry the refinement over, those under other settings do not');
   });
 });

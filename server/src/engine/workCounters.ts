@@ -64,6 +64,11 @@ export const workCounters = {
    * their check did not read (innerEditVerdicts.ts).
    */
   verdictsKeptInside: 0,
+  /**
+   * Statements of an inner reparse's runs whose text it left as it was, only moved (a half-typed line takes the call
+   * after it into the run): a finding in one keeps its verdict as beside the runs (innerEditVerdicts.ts).
+   */
+  statementsMovedInRuns: 0,
   /** Findings whose fixability was refined from scratch. */
   findingsRefined: 0,
   /**

@@ -74,6 +74,7 @@ export class RefinementReuse {
   private readonly naming = new Map<string, Set<ts.Statement>>();
   /** How often the file-wide property names occur in the text, counted around each edit (part of the key). */
   private readonly fileWide = new WordCounts();
+  private readonly verdictKey = new VerdictKey();
   /** The findings of the last refined tree (with their places: `places`) and what refining made of them. */
   private last: { findings: readonly Finding[]; refined: readonly Finding[] } | undefined;
 
@@ -103,10 +104,10 @@ export class RefinementReuse {
     for (const finding of findings) places.push(this.placeOf(tree, finding));
     const previousPlaces = this.places;
     this.knownNames = referencesOf;
-    let unchanged = this.follow(keyOf(input, fileWide), tree, places);
+    let unchanged = this.follow(this.verdictKey.of(input, fileWide), tree, places);
     this.knownNames = undefined;
     const across = this.acrossInnerEdit;
-    if (across) unchanged = this.keepAcrossInnerEdit(across, findings, places, settle) && sameAcross(across, previousPlaces, places, findings);
+    if (across) unchanged = this.keepAcrossInnerEdit(across, input.text, findings, places, settle) && sameAcross(across, previousPlaces, places, findings);
     const last = this.last;
     this.last = undefined;
     // Every verdict kept and the findings where they were: refining would give what it gave (see carriedOver).
@@ -114,7 +115,8 @@ export class RefinementReuse {
       workCounters.refinementsCarried++;
       // The tree gets the slots a refinement that runs would give it (indexStatements): the same hidden class either way.
       giveSlots(tree, 'sourceFile');
-      const refined = findings.map((finding, i) => carriedOver(last.refined[i], last.findings[i], finding));
+      const refined: Finding[] = [];
+      for (let i = 0; i < findings.length; i++) refined.push(carriedOver(last.refined[i], last.findings[i], findings[i]));
       this.last = { findings, refined };
       return refined;
     }
@@ -169,18 +171,19 @@ export class RefinementReuse {
    * (innerEditVerdicts.ts). True when every verdict held (of that statement, and of the others: `othersKept`) and its
    * findings all lie beside the runs, with their earlier shapes kept in `across` (see sameAcross).
    */
-  private keepAcrossInnerEdit(across: InnerEditAcross, findings: readonly Finding[], places: ReadonlyArray<Place | undefined>, settle: Settle | undefined): boolean {
+  private keepAcrossInnerEdit(across: InnerEditAcross, text: string, findings: readonly Finding[], places: ReadonlyArray<Place | undefined>, settle: Settle | undefined): boolean {
     this.acrossInnerEdit = undefined;
     const inside: Finding[] = [];
-    const placeOf = new Map<Finding, Place>();
-    places.forEach((place, i) => {
-      if (place?.anchor !== across.to) return;
+    const shapes: string[] = [];
+    for (let i = 0; i < places.length; i++) {
+      const place = places[i];
+      if (place?.anchor !== across.to) continue;
       inside.push(findings[i]);
-      placeOf.set(findings[i], place);
-    });
+      shapes.push(place.shape);
+    }
     if (inside.length === 0) return false;
     settle?.([across.to]); // the positions in it are read
-    const { kept, earlierShapes, all } = verdictsAcrossInnerEdit(across.edit, across.verdicts, inside, (finding, moved) => movedShape(placeOf.get(finding)!.shape, moved));
+    const { kept, earlierShapes, all } = verdictsAcrossInnerEdit(across.edit, across.verdicts, inside, shapes, { before: across.textBefore, now: text });
     if (kept.size > 0) this.kept.set(across.to, kept);
     across.earlierShapes = earlierShapes;
     return all && across.othersKept;
@@ -192,6 +195,7 @@ export class RefinementReuse {
    */
   private follow(key: string, tree: ts.SourceFile, places: Array<Place | undefined>): boolean {
     const previousPlaces = this.places;
+    const textBefore = this.tree?.text ?? '';
     const { gone, added } = replacedStatements(this.statements, tree.statements);
     this.tree = tree;
     this.statements = tree.statements;
@@ -209,32 +213,22 @@ export class RefinementReuse {
       this.kept.clear();
       return false;
     }
-    const findingsChanged = places.length !== previousPlaces.length
-      || places.some((place, i) => !place || place.anchor !== previousPlaces[i]?.anchor || place.shape !== previousPlaces[i]?.shape);
-    const replaced = [...gone, ...added];
-    if (replaced.length === 0) return !findingsChanged;
-    if (replaced.some((statement) => this.isModuleLevel(statement))) {
+    const findingsChanged = placesChanged(previousPlaces, places);
+    if (gone.length === 0 && added.length === 0) return !findingsChanged;
+    if (this.anyModuleLevel(gone) || this.anyModuleLevel(added)) {
       this.kept.clear();
       return false;
     }
     const names = new Set<string>();
-    for (const statement of replaced) for (const name of this.namesOf(statement).keys()) names.add(name);
-    // Grouped by rule only when a kept verdict read some rules' findings.
-    let rulesChanged: ReturnType<typeof changedRules> | undefined;
-    const ruleChanged = (rule: string) => {
-      rulesChanged ??= changedRules(previousPlaces, places);
-      return rulesChanged === EVERY_RULE || rulesChanged.has(rule);
-    };
-    const countAnswers = new Map<string, Map<PlainUse, boolean>>();
-    const stale = (reads: CheckReads) => reads.wholeFile || (reads.findings && findingsChanged) || mentionsAny(reads.names, names)
-      || (findingsChanged && [...reads.findingRules].some(ruleChanged))
-      || countChanged(reads.counted, names, gone, added, countAnswers);
+    for (const statement of gone) for (const name of this.namesOf(statement).keys()) names.add(name);
+    for (const statement of added) for (const name of this.namesOf(statement).keys()) names.add(name);
+    const edit = new EditReads(names, gone, added, findingsChanged, previousPlaces, places);
     const removed = new Set(gone);
     let dropped = false;
     // One statement replaced by an inner reparse: what its verdicts read is told apart more finely (see refine).
-    const edit = gone.length === 1 && added.length === 1 ? takeInnerEditForRefinement(added[0]) : undefined;
-    const verdicts = edit?.from === gone[0] ? this.kept.get(gone[0]) : undefined;
-    const across: InnerEditAcross | undefined = edit && verdicts ? { edit, from: gone[0], to: added[0], verdicts, othersKept: true } : undefined;
+    const inner = gone.length === 1 && added.length === 1 ? takeInnerEditForRefinement(added[0]) : undefined;
+    const verdicts = inner?.from === gone[0] ? this.kept.get(gone[0]) : undefined;
+    const across: InnerEditAcross | undefined = inner && verdicts ? { edit: inner, from: gone[0], to: added[0], verdicts, othersKept: true, textBefore } : undefined;
     this.acrossInnerEdit = across;
     for (const [anchor, byShape] of this.kept) {
       if (removed.has(anchor)) {
@@ -244,7 +238,7 @@ export class RefinementReuse {
       }
       for (const byName of byShape.values()) {
         for (const [name, { reads }] of byName) {
-          if (!stale(reads)) continue;
+          if (!edit.stale(reads)) continue;
           byName.delete(name);
           dropped = true;
           if (across) across.othersKept = false;
@@ -259,6 +253,11 @@ export class RefinementReuse {
     const names = this.namesOf(statement);
     yield* names.keys();
     if (ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement) || names.has('require')) yield MODULE_STATEMENTS;
+  }
+
+  private anyModuleLevel(statements: readonly ts.Statement[]): boolean {
+    for (const statement of statements) if (this.isModuleLevel(statement)) return true;
+    return false;
   }
 
   /** Imports, `require`s and exports: the checks read them without looking them up by name. */
@@ -318,6 +317,8 @@ interface InnerEditAcross {
   from: ts.Statement;
   to: ts.Statement;
   verdicts: VerdictsByShape;
+  /** The text of the tree `from` is in (the last refined). */
+  textBefore: string;
   /** No verdict of another statement was dropped. */
   othersKept: boolean;
   /** The shapes the findings of `to` had in `from` (see verdictsAcrossInnerEdit). */
@@ -346,11 +347,16 @@ function sameAcross(across: InnerEditAcross, before: ReadonlyArray<Place | undef
 function carriedOver(refinedBefore: Finding, before: Finding, now: Finding): Finding {
   if (refinedBefore === before) return now;
   if (now === before) return refinedBefore;
-  const changed = <K extends keyof Finding>(key: K): Finding[K] | undefined => (refinedBefore[key] !== before[key] ? refinedBefore[key] : undefined);
   return findingWith(now, {
-    ruleId: changed('ruleId'), severity: changed('severity'), category: changed('category'), message: changed('message'),
-    equivalent: changed('equivalent'), fixable: changed('fixable'), data: changed('data'),
+    ruleId: changed(refinedBefore, before, 'ruleId'), severity: changed(refinedBefore, before, 'severity'), category: changed(refinedBefore, before, 'category'),
+    message: changed(refinedBefore, before, 'message'), equivalent: changed(refinedBefore, before, 'equivalent'),
+    fixable: changed(refinedBefore, before, 'fixable'), data: changed(refinedBefore, before, 'data'),
   });
+}
+
+/** What refining made of a field, when it changed it (a module function, not a closure per finding: see EditReads). */
+function changed<K extends keyof Finding>(refined: Finding, before: Finding, key: K): Finding[K] | undefined {
+  return refined[key] !== before[key] ? refined[key] : undefined;
 }
 
 /** The references (`isReference`) in a statement by name, in document order: the names it mentions are the keys. */
@@ -387,6 +393,46 @@ function settlingReads(settle: Settle, places: ReadonlyArray<Place | undefined>,
     findings: () => settleSome(places.flatMap((place) => (place ? [place.anchor] : []))),
     wholeFile,
   };
+}
+
+/** Whether a finding has no place, or another anchor or shape than the one at its index had. */
+function placesChanged(before: ReadonlyArray<Place | undefined>, now: ReadonlyArray<Place | undefined>): boolean {
+  if (before.length !== now.length) return true;
+  for (let i = 0; i < now.length; i++) {
+    const place = now[i];
+    if (!place || place.anchor !== before[i]?.anchor || place.shape !== before[i]?.shape) return true;
+  }
+  return false;
+}
+
+/**
+ * What one edit (the top-level statements it replaced, the names they mention, the findings before and after) can
+ * have changed of what a kept verdict's check read. A class, not closures made per edit (V8 keeps a closure's
+ * optimised code only while one of its closures lives: they were compiled again after every full collection).
+ */
+class EditReads {
+  /** Grouped by rule only when a kept verdict read some rules' findings. */
+  private rulesChanged: ReturnType<typeof changedRules> | undefined;
+  private readonly countAnswers = new Map<string, Map<PlainUse, boolean>>();
+
+  constructor(
+    private readonly names: ReadonlySet<string>, private readonly gone: readonly ts.Statement[], private readonly added: readonly ts.Statement[],
+    private readonly findingsChanged: boolean, private readonly before: ReadonlyArray<Place | undefined>, private readonly now: ReadonlyArray<Place | undefined>,
+  ) {}
+
+  stale(reads: CheckReads): boolean {
+    return reads.wholeFile || (reads.findings && this.findingsChanged) || mentionsAny(reads.names, this.names)
+      || (this.findingsChanged && this.anyRuleChanged(reads.findingRules))
+      || countChanged(reads.counted, this.names, this.gone, this.added, this.countAnswers);
+  }
+
+  private anyRuleChanged(rules: ReadonlySet<string>): boolean {
+    if (rules.size === 0) return false;
+    this.rulesChanged ??= changedRules(this.before, this.now);
+    if (this.rulesChanged === EVERY_RULE) return true;
+    for (const rule of rules) if (this.rulesChanged.has(rule)) return true;
+    return false;
+  }
 }
 
 /** Whether `names` has any of `lookedUp` (a loop: this runs for every kept verdict on each keystroke). */
@@ -467,9 +513,37 @@ function inOrder(statements: Iterable<ts.Statement>): ts.Statement[] {
   return [...statements].sort((a, b) => a.pos - b.pos);
 }
 
-/** What every kept verdict depends on: the input apart from its text, and how often the file-wide property names occur in it. */
-function keyOf(input: FixInput, fileWide: readonly number[]): string {
-  return JSON.stringify([input.languageId, input.fileName ?? null, input.workspaceRelativePath ?? null, input.settings, input.packageContext ?? null, currentLocale(), fileWide]);
+/**
+ * What every kept verdict depends on: the input apart from its text, and how often the file-wide property names occur
+ * in it. The text made for the last input is given again while its parts are the same (the settings and package
+ * objects by identity: the editor makes new ones when they change), not made anew on every keystroke.
+ */
+class VerdictKey {
+  private last: { input: FixInput; locale: string; fileWide: readonly number[]; key: string } | undefined;
+
+  of(input: FixInput, fileWide: readonly number[]): string {
+    const locale = currentLocale();
+    const last = this.last;
+    if (last && sameKeyParts(last.input, input) && last.locale === locale && sameCounts(last.fileWide, fileWide)) return last.key;
+    const key = JSON.stringify([input.languageId, input.fileName ?? null, input.workspaceRelativePath ?? null, input.settings, input.packageContext ?? null, locale, fileWide]);
+    // The parts kept, not the input: it holds the text.
+    this.last = {
+      input: { text: '', languageId: input.languageId, fileName: input.fileName, workspaceRelativePath: input.workspaceRelativePath, settings: input.settings, packageContext: input.packageContext },
+      locale, fileWide, key,
+    };
+    return key;
+  }
+}
+
+function sameKeyParts(a: FixInput, b: FixInput): boolean {
+  return a.languageId === b.languageId && a.fileName === b.fileName && a.workspaceRelativePath === b.workspaceRelativePath
+    && a.settings === b.settings && a.packageContext === b.packageContext;
+}
+
+function sameCounts(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The shape of a finding (see Place) relative to an anchor at `anchorPos`. */
@@ -477,12 +551,4 @@ function shapeOf(finding: Finding, anchorPos: number): string {
   workCounters.findingShapes++;
   const { range, ...rest } = finding;
   return JSON.stringify([range.start - anchorPos, range.end - anchorPos, rest]);
-}
-
-/** The shape of the same finding `moved` characters earlier in its statement: its two offsets (shapeOf's) less `moved`. */
-function movedShape(shape: string, moved: number): string {
-  if (moved === 0) return shape;
-  const first = shape.indexOf(',');
-  const second = shape.indexOf(',', first + 1);
-  return `[${Number(shape.slice(1, first)) - moved},${Number(shape.slice(first + 1, second)) - moved}${shape.slice(second)}`;
 }
