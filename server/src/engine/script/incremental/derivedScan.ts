@@ -34,14 +34,14 @@ export function recordInnerEdit(statement: ts.Statement, edit: InnerEdit): void 
  * only tell which statements may depend on a name (a few more run again), and they are made exact by a whole scan
  * once they have grown well past the names the statement refers to.
  */
-export function derivedScan(statement: ts.Statement, scanOf: (from: ts.Statement) => StatementScan | undefined): StatementScan | undefined {
+export function derivedScan(statement: ts.Statement, scanOf: (from: ts.Statement) => StatementScan | undefined): DerivedScan | undefined {
   const edit = innerEdits.get(statement);
   if (!edit) return undefined;
   innerEdits.delete(statement);
   const before = scanOf(edit.from);
   if (!before || before.identifiers.size > 2 * before.references.size + 32) return undefined;
-  const removed = scanOfRun(edit.removed);
-  const added = scanOfRun(edit.added);
+  const removed = scanOfRun(edit.removed, false);
+  const added = scanOfRun(edit.added, true);
   const splice = <T extends ts.Node>(list: readonly T[], out: readonly T[], into: readonly T[]): T[] | undefined => {
     let head = 0;
     while (head < list.length && list[head].pos < edit.runPos) head++;
@@ -56,10 +56,19 @@ export function derivedScan(statement: ts.Statement, scanOf: (from: ts.Statement
   const candidates = spliceGroups(before.candidates, removed.candidates, added.candidates, splice);
   const references = spliceGroups(before.references, removed.references, added.references, splice);
   if (!bindingNodes || !candidates || !references) return undefined;
-  const identifiers = new Set(before.identifiers);
+  // The old statement's set, grown: it is gone, and its summary's set is read no more (the name index hands its
+  // entries over to the new statement, nameIndex.ts).
+  const identifiers = before.identifiers;
   for (const name of added.identifiers) identifiers.add(name);
   workCounters.scansDerived++;
-  return { bindingNodes, candidates, identifiers, references };
+  return { scan: { bindingNodes, candidates, identifiers, references }, edit, added };
+}
+
+/** A scan made by `derivedScan`, with the edit it followed and the scan of the run put in. */
+export interface DerivedScan {
+  scan: StatementScan;
+  edit: InnerEdit;
+  added: StatementScan;
 }
 
 /** Each group's list spliced (groups left empty dropped, as `scanNodes` makes none). */
@@ -78,11 +87,22 @@ function spliceGroups<K, T extends ts.Node>(
   return groups;
 }
 
-/** The scans of a run of statements, joined in document order. */
-function scanOfRun(statements: readonly ts.Statement[]): StatementScan {
+/**
+ * The scan of a statement an inner reparse put in, kept with it: while typing, the run one keystroke puts in is the
+ * run the next one takes out, which is then not walked again. A scan holds nodes, not positions: it stays exact as
+ * the statement moves.
+ */
+const runScans = new ObjectCache<ts.Statement, StatementScan>('runScan', 'statement');
+
+/** The scans of a run of statements, joined in document order (`keep`: each statement's kept with it). */
+function scanOfRun(statements: readonly ts.Statement[], keep: boolean): StatementScan {
   const run: StatementScan = { bindingNodes: [], candidates: new Map(), identifiers: new Set(), references: new Map() };
   for (const statement of statements) {
-    const scan = scanNodes(statement, { identifiers: true }) as StatementScan;
+    let scan = runScans.get(statement);
+    if (!scan) {
+      scan = scanNodes(statement, { identifiers: true }) as StatementScan;
+      if (keep) runScans.set(statement, scan);
+    }
     run.bindingNodes.push(...scan.bindingNodes);
     for (const [kind, nodes] of scan.candidates) append(run.candidates, kind, nodes);
     for (const name of scan.identifiers) run.identifiers.add(name);

@@ -8,7 +8,7 @@ import { runDetectors } from '../runDetectors';
 import { scanNodes } from '../scanNodes';
 import { applySuppressions, mayHaveSuppressions } from '../suppression';
 import { staleStatements } from './staleStatements';
-import { type QuietFunction, quietFunction } from './quietFunction';
+import { inheritQuietness, type QuietFunction, quietFunction } from './quietFunction';
 import { NameIndex } from './nameIndex';
 import { StatementIndex } from './statementIndex';
 import type { AnchoredFinding, StatementScan, StatementSummary } from './statementSummary';
@@ -128,7 +128,9 @@ export class IncrementalScriptAnalysis {
   statementsNaming(name: string): ts.Statement[] {
     const users = this.names.usersOf(name);
     if (!users) return [];
-    return [...users].filter((statement) => this.summaries.get(statement)?.scan.references.has(name)).sort((a, b) => a.pos - b.pos);
+    const statements: ts.Statement[] = [];
+    for (const { statement } of users) if (this.summaries.get(statement)?.scan.references.has(name)) statements.push(statement);
+    return statements.sort((a, b) => a.pos - b.pos);
   }
 
   /** The scan kept for a statement of the tree last analysed: what a test compares with a fresh scan of it. */
@@ -196,7 +198,6 @@ export class IncrementalScriptAnalysis {
       if (!summary) continue;
       removed.set(statement, summary);
       this.summaries.delete(statement);
-      this.names.remove(statement, summary.scan.identifiers);
       this.linking.delete(statement);
       this.claiming.delete(statement);
       this.reporting.delete(statement);
@@ -208,11 +209,19 @@ export class IncrementalScriptAnalysis {
       // every statement would otherwise be read without them, where typing reads all but the one it reparsed with them.
       giveSlots(statement, 'statement');
       // A statement an inner reparse made: from the one it replaced, and the two runs of statements only.
-      const scan = derivedScan(statement, (from) => removed.get(from)?.scan) ?? scanNodes(statement, { identifiers: true }) as StatementScan;
+      const derived = derivedScan(statement, (from) => removed.get(from)?.scan);
+      const scan = derived?.scan ?? scanNodes(statement, { identifiers: true }) as StatementScan;
       this.summaries.set(statement, { scan, visibleNames: new Set(), visibleBindingNodes: new Set(), recordedWhole: false });
-      this.names.add(statement, scan.identifiers);
+      if (derived) {
+        this.names.handOver(derived.edit.from, statement, derived.added.identifiers, scan.identifiers);
+        inheritQuietness(derived.edit.from, statement, derived.edit.added, derived.added.bindingNodes);
+      } else {
+        this.names.add(statement, scan.identifiers);
+      }
       added.add(statement);
     }
+    // After the hand-overs: a statement handed over is no longer listed, and its removal does nothing.
+    for (const [statement, summary] of removed) this.names.remove(statement, summary.scan.identifiers);
     this.statements = tree.statements;
     return { added, removed };
   }
