@@ -157,6 +157,42 @@ describe('incremental script analysis', () => {
     assert.equal(check(`${head}\n  wrap = undefined;\n${tail}`, 'assigns to its name'), 2);
   });
 
+  test('a quiet function typed in keeps its quietness only while what is typed returns and assigns nothing tracked', () => {
+    // The quietness of a function an inner reparse made is taken from the one before when the typed run returns
+    // nothing tracked and assigns nothing to the function's name (quietFunction.ts: inheritQuietness). Typed one
+    // character at a time, a run that returns a client or assigns the name must make `ask` run again, as a fresh
+    // analysis of each version says.
+    const head = [
+      'import { BedrockRuntime } from "@aws-sdk/client-bedrock-runtime";',
+      'export function wrap(ready: boolean): boolean {',
+      '  const before = 1;',
+    ].join('\n');
+    const tail = [
+      '  return ready && true;',
+      '}',
+      'export async function ask() {',
+      '  const client = wrap(true);',
+      '  return client.converse({ modelId: "meta.llama3-8b-instruct-v1:0", messages: [] });',
+      '}',
+      '',
+    ].join('\n');
+    const before = snapshotWorkCounters();
+    for (const typed of ['  const total = 2 * 3;\n  if (!ready) return new BedrockRuntime({ region: "us-east-1" });\n', '  const total = 2 * 3;\n  if (ready) wrap = undefined;\n']) {
+      const incremental = new IncrementalScriptAnalysis();
+      let reanalysed = 0;
+      for (let length = 0; length <= typed.length; length++) {
+        const text = `${head}\n${typed.slice(0, length)}${tail}`;
+        const input = { text, languageId: 'typescript' as const, settings: DEFAULT_SETTINGS, fileName: 'wrap.ts' };
+        const keystroke = snapshotWorkCounters();
+        assert.deepStrictEqual(sorted(incremental.analyze(input)), sorted(analyzeScript(input)), `typed ${JSON.stringify(typed.slice(0, length))}`);
+        reanalysed = workSince(keystroke).statementsReanalysed;
+      }
+      // The last keystroke (a line break after the run) in a function that is not quiet: its caller runs again.
+      assert.equal(reanalysed, 2, typed);
+    }
+    assert.ok(workSince(before).quietnessInherited > 10, JSON.stringify(workSince(before)));
+  });
+
   test('gives what a fresh analysis gives, after every one of a random sequence of edits', () => {
     const settingsChoices: EngineSettings[] = [DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, targetRegion: 'cn-north-1' }];
     let compared = 0;
