@@ -157,6 +157,67 @@ describe('incremental script analysis', () => {
     assert.equal(check(`${head}\n  wrap = undefined;\n${tail}`, 'assigns to its name'), 2);
   });
 
+  test('a quiet function typed in keeps its quietness only while what is typed returns and assigns nothing tracked', () => {
+    // The quietness of a function an inner reparse made is taken from the one before when the typed run returns
+    // nothing tracked and assigns nothing to the function's name (quietFunction.ts: inheritQuietness). Typed one
+    // character at a time, a run that returns a client or assigns the name must make `ask` run again, as a fresh
+    // analysis of each version says.
+    const head = [
+      'import { BedrockRuntime } from "@aws-sdk/client-bedrock-runtime";',
+      'export function wrap(ready: boolean): boolean {',
+      '  const before = 1;',
+    ].join('\n');
+    const tail = [
+      '  return ready && true;',
+      '}',
+      'export async function ask() {',
+      '  const client = wrap(true);',
+      '  return client.converse({ modelId: "meta.llama3-8b-instruct-v1:0", messages: [] });',
+      '}',
+      '',
+    ].join('\n');
+    const before = snapshotWorkCounters();
+    for (const typed of ['  const total = 2 * 3;\n  if (!ready) return new BedrockRuntime({ region: "us-east-1" });\n', '  const total = 2 * 3;\n  if (ready) wrap = undefined;\n']) {
+      const incremental = new IncrementalScriptAnalysis();
+      let reanalysed = 0;
+      for (let length = 0; length <= typed.length; length++) {
+        const text = `${head}\n${typed.slice(0, length)}${tail}`;
+        const input = { text, languageId: 'typescript' as const, settings: DEFAULT_SETTINGS, fileName: 'wrap.ts' };
+        const keystroke = snapshotWorkCounters();
+        assert.deepStrictEqual(sorted(incremental.analyze(input)), sorted(analyzeScript(input)), `typed ${JSON.stringify(typed.slice(0, length))}`);
+        reanalysed = workSince(keystroke).statementsReanalysed;
+      }
+      // The last keystroke (a line break after the run) in a function that is not quiet: its caller runs again.
+      assert.equal(reanalysed, 2, typed);
+    }
+    assert.ok(workSince(before).quietnessInherited > 10, JSON.stringify(workSince(before)));
+  });
+
+  test('a name pasted into a function makes it run again when the statement declaring the name changes', () => {
+    // The name index lists a statement an inner reparse made under the old statement's names and the typed run's
+    // (NameIndex.handOver): `runtime`, pasted into `ask`, must list `ask` among its users, so that `ask` runs again
+    // when `runtime` becomes a Bedrock client (its aggregated `converse` call is then reported).
+    const plain = 'const runtime = { converse: (input: unknown) => input };';
+    const client = 'const runtime = new BedrockRuntime({ region: "us-east-1" });';
+    const head = ['import { BedrockRuntime } from "@aws-sdk/client-bedrock-runtime";', plain, 'export function ask() {', '  const before = 1;'].join('\n');
+    const tail = ['  return before;', '}', ''].join('\n');
+    const typed = '  runtime.converse({ modelId: "meta.llama3-8b-instruct-v1:0", messages: [] });\n';
+    const incremental = new IncrementalScriptAnalysis();
+    const check = (text: string, what: string) => {
+      const input = { text, languageId: 'typescript' as const, settings: DEFAULT_SETTINGS, fileName: 'ask.ts' };
+      assert.deepStrictEqual(sorted(incremental.analyze(input)), sorted(analyzeScript(input)), `${what}; text:\n${text}`);
+    };
+    check(`${head}\n${tail}`, 'as opened');
+    // The line pasted at once: only the inner reparse's derived scan brings `runtime` to `ask`'s names (typed one
+    // character at a time, the half-typed versions with errors parse otherwise, and a whole scan would list it).
+    const before = snapshotWorkCounters();
+    check(`${head}\n${typed}${tail}`, 'pasted');
+    assert.equal(workSince(before).scansDerived, 1, JSON.stringify(workSince(before)));
+    const text = `${head.replace(plain, client)}\n${typed}${tail}`;
+    assert.ok(analyzeScript({ text, languageId: 'typescript', settings: DEFAULT_SETTINGS, fileName: 'ask.ts' }).some((finding) => finding.ruleId === 'bedrock/converse'), 'the call is reported on the client');
+    check(text, 'runtime made a client');
+  });
+
   test('gives what a fresh analysis gives, after every one of a random sequence of edits', () => {
     const settingsChoices: EngineSettings[] = [DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, targetRegion: 'cn-north-1' }];
     let compared = 0;

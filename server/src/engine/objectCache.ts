@@ -4,30 +4,42 @@
  */
 export type CachedOn = 'statement' | 'sourceFile' | 'finding' | 'findingData' | 'fixContext';
 
-/** The slots of each kind, in the order their caches were made (at module load). */
-const slotsOf = new Map<CachedOn, symbol[]>();
+/**
+ * The symbol each kind of object keeps its cached values under (one property: an array with a place for every cache of
+ * the kind, in the order the caches were made), and how many caches each kind has.
+ */
+const kindSymbols = new Map<CachedOn, symbol>();
+const cacheCounts = new Map<CachedOn, number>();
+
+function symbolOf(kind: CachedOn): symbol {
+  let symbol = kindSymbols.get(kind);
+  if (!symbol) kindSymbols.set(kind, (symbol = Symbol(`cached on ${kind}`)));
+  return symbol;
+}
 
 /**
- * Gives an object the slots of its kind now, before any cache sets a value on it: for objects that one path sets
- * values on at once and another only later (a statement the editor reparsed, against the statements of a document
- * just opened), so that both paths read them with one hidden class.
+ * Gives an object its place for the values cached on its kind now, before any cache sets a value on it: for objects
+ * that one path sets values on at once and another only later (a statement the editor reparsed, against the statements
+ * of a document just opened), so that both paths read them with one hidden class.
  */
 export function giveSlots(object: object, kind: CachedOn): void {
-  const slots = slotsOf.get(kind);
-  if (slots) defineSlots(object, slots);
+  valuesOf(object, symbolOf(kind), cacheCounts.get(kind) ?? 0);
 }
 
-/** One descriptor for every slot: a literal in the loop was an object allocated per slot per object (issue #13: per keystroke, for each reparsed statement). */
-const EMPTY_SLOT: PropertyDescriptor = Object.freeze({ value: undefined, writable: true, configurable: true, enumerable: false });
-
-function defineSlots(object: object, slots: readonly symbol[]): void {
-  for (const slot of slots) {
-    if (!Object.prototype.hasOwnProperty.call(object, slot)) Object.defineProperty(object, slot, EMPTY_SLOT);
+/** The object's array of cached values, made (every place undefined, the array packed) on first use. */
+function valuesOf(object: object, symbol: symbol, count: number): unknown[] {
+  const holder = object as Record<symbol, unknown[] | undefined>;
+  let values = holder[symbol];
+  if (values === undefined) {
+    values = [];
+    for (let i = 0; i < count; i++) values.push(undefined);
+    Object.defineProperty(object, symbol, { value: values, writable: false, configurable: true, enumerable: false });
   }
+  return values;
 }
 
 /**
- * A value cached per object, kept on the object itself (a non-enumerable symbol property, so spreads, JSON and
+ * A value cached per object, kept on the object itself (under a non-enumerable symbol property, so spreads, JSON and
  * deep equality never see it) instead of in a WeakMap. V8's young-generation collector keeps every WeakMap entry
  * whose key is young, with its value and all they reach, and promotes them: only a full collection drops them.
  * While typing, the keys are made per keystroke (the reparsed statement, the new tree, moved findings) and reach
@@ -37,35 +49,39 @@ function defineSlots(object: object, slots: readonly symbol[]): void {
  * Each property changes the object's hidden class (V8's map). Added one by one, as each cache first set its value,
  * the same kind of object took a different map for each order the caches happened to be used in (a statement moved
  * before it was refined, or refined before it moved), and the typing path's optimised code, which had seen only some
- * of those orders, was thrown away whenever it met another one: at every document opened (issue #13). So the first
- * value set on an object gives it the slots of every cache of its kind, in one order: an object of a kind has one of
- * two maps, without slots or with all of them. The cache must be made once (at module load), not per use: each cache
- * is a new symbol, and each symbol a new map.
+ * of those orders, was thrown away whenever it met another one: at every document opened (issue #13). So every cache
+ * of a kind keeps its values in one array under one symbol of the kind, a place per cache: an object of a kind has
+ * one of two maps, without the array or with it. One property, not one per cache: defining a property is slow, and
+ * a statement made per keystroke defined ten (objects per keystroke: the reparsed statement and its run, moved
+ * findings). The cache must be made once (at module load), not per use: each takes a place in every array.
  */
 export class ObjectCache<K extends object, V> {
-  private readonly slot: symbol;
-  private readonly kindSlots: symbol[];
+  private readonly symbol: symbol;
+  private readonly index: number;
+  private readonly kind: CachedOn;
 
-  constructor(description: string, kind: CachedOn) {
-    this.slot = Symbol(description);
-    let slots = slotsOf.get(kind);
-    if (!slots) slotsOf.set(kind, (slots = []));
-    slots.push(this.slot);
-    this.kindSlots = slots;
+  constructor(_description: string, kind: CachedOn) {
+    this.kind = kind;
+    this.symbol = symbolOf(kind);
+    this.index = cacheCounts.get(kind) ?? 0;
+    cacheCounts.set(kind, this.index + 1);
   }
 
   get(key: K): V | undefined {
-    return (key as unknown as Record<symbol, V | undefined>)[this.slot];
+    const values = (key as unknown as Record<symbol, unknown[] | undefined>)[this.symbol];
+    return values === undefined ? undefined : values[this.index] as V | undefined;
   }
 
   set(key: K, value: V): void {
-    const holder = key as unknown as Record<symbol, V | undefined>;
-    if (!Object.prototype.hasOwnProperty.call(holder, this.slot)) defineSlots(holder, this.kindSlots);
-    holder[this.slot] = value;
+    const values = valuesOf(key, this.symbol, cacheCounts.get(this.kind)!);
+    // An array made before a cache made later (none is, at module load) grows to take it: still packed.
+    while (values.length <= this.index) values.push(undefined);
+    values[this.index] = value;
   }
 
-  /** Forgets the value (the property stays, undefined: deleting a property would slow every later access to the object). */
+  /** Forgets the value. */
   delete(key: K): void {
-    if (this.get(key) !== undefined) this.set(key, undefined as V);
+    const values = (key as unknown as Record<symbol, unknown[] | undefined>)[this.symbol];
+    if (values !== undefined && this.index < values.length) values[this.index] = undefined;
   }
 }

@@ -18,6 +18,11 @@ export const workCounters = {
   innerStatementsKept: 0,
   /** Statements made by an inner reparse whose scan was made from the one they replaced and the runs only (derivedScan.ts). */
   scansDerived: 0,
+  /**
+   * Function declarations made by an inner reparse whose quietness (quietFunction.ts) was known from the one they
+   * replaced and the run typed, without a walk of the whole function.
+   */
+  quietnessInherited: 0,
   /** Top-level statements moved after an edit (their own positions only; two numbers each). */
   statementsMoved: 0,
   /**

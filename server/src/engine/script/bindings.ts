@@ -613,11 +613,22 @@ function thisOwner(node: ts.Node): ts.ClassLikeDeclaration | ts.ObjectLiteralExp
  */
 export function returnsNothingTracked(fn: ts.FunctionDeclaration): boolean {
   if (fn.type && !isUntrackedType(fn.type)) return false;
-  return returnedExpressions(fn).every((expression) => {
-    const inner = skipOuterExpressions(expression);
-    return UNTRACKED_EXPRESSIONS.has(inner.kind)
-      || (ts.isBinaryExpression(inner) && !isDefaultingOperator(inner.operatorToken.kind));
-  });
+  return returnedExpressions(fn).every(isUntrackedReturn);
+}
+
+/**
+ * True when every `return` among these statements (and the statements inside them, as `returnedExpressions` walks
+ * them) returns an expression `isUntrackedReturn` accepts: what typing a run of statements into a function adds to
+ * what it can return (quietFunction.ts).
+ */
+export function returnsNothingTrackedIn(statements: readonly ts.Statement[]): boolean {
+  return returnedBy(statements.slice(), []).every(isUntrackedReturn);
+}
+
+function isUntrackedReturn(expression: ts.Expression): boolean {
+  const inner = skipOuterExpressions(expression);
+  return UNTRACKED_EXPRESSIONS.has(inner.kind)
+    || (ts.isBinaryExpression(inner) && !isDefaultingOperator(inner.operatorToken.kind));
 }
 
 /** Expressions `compute` gives no meaning to at once (a binary one too, unless it is `??` or `||`). */
@@ -644,8 +655,11 @@ export function returnedExpressions(fn: ts.SignatureDeclaration): ts.Expression[
   const body = (fn as ts.FunctionLikeDeclaration).body;
   if (!body) return [];
   if (!ts.isBlock(body)) return [body];
-  const results: ts.Expression[] = [];
-  const stack: ts.Statement[] = [body];
+  return returnedBy([body], []);
+}
+
+/** The expressions the `return` statements among `stack` and the statements inside them return, added to `results`. */
+function returnedBy(stack: ts.Statement[], results: ts.Expression[]): ts.Expression[] {
   while (stack.length > 0) {
     const statement = stack.pop()!;
     if (ts.isReturnStatement(statement)) {

@@ -41,6 +41,8 @@ export function replacedStatements(before: readonly ts.Statement[] | undefined, 
   while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
   const old = before.slice(head, before.length - tail);
   const now = after.slice(head, after.length - tail);
+  // One statement in place of another (a keystroke inside a statement): no sets needed to tell them apart.
+  if (old.length <= 1 && now.length <= 1 && old[0] !== now[0]) return { gone: old, added: now };
   const inNow = new Set(now);
   const inOld = new Set(old);
   return { gone: old.filter((statement) => !inNow.has(statement)), added: now.filter((statement) => !inOld.has(statement)) };

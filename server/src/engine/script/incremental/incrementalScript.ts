@@ -8,7 +8,7 @@ import { runDetectors } from '../runDetectors';
 import { scanNodes } from '../scanNodes';
 import { applySuppressions, mayHaveSuppressions } from '../suppression';
 import { staleStatements } from './staleStatements';
-import { type QuietFunction, quietFunction } from './quietFunction';
+import { inheritQuietness, type QuietFunction, quietFunction } from './quietFunction';
 import { NameIndex } from './nameIndex';
 import { StatementIndex } from './statementIndex';
 import type { AnchoredFinding, StatementScan, StatementSummary } from './statementSummary';
@@ -17,7 +17,7 @@ import { nextTree, nextTreeAfter } from './nextTree';
 import { derivedScan } from './derivedScan';
 import type { Replacement } from './statementsReparse';
 import { settleStatement, settleTree } from './shiftNodes';
-import { replacedStatements } from '../topLevelStatements';
+import { replacedStatements, topLevelStatementOf } from '../topLevelStatements';
 import { workCounters } from '../../workCounters';
 import { type FindingDraft, findingWith } from '../../finding';
 import { recordMove } from '../../findingMoves';
@@ -62,6 +62,8 @@ export class IncrementalScriptAnalysis {
    * statement of the file (nor looks each up among the summaries).
    */
   private reporting = new Map<ts.Statement, AnchoredFinding[]>();
+  /** `reporting`'s findings in document order, until `reporting` changes (kept statements keep their order). */
+  private reportingInOrder: AnchoredFinding[][] | undefined;
   /** The symbol tracker, recording and forgetting statement by statement as they come and go. */
   private bindings = new Bindings();
   /** The string scans of this settings and locale (see ScriptContext.stringScans). */
@@ -83,7 +85,7 @@ export class IncrementalScriptAnalysis {
     }
     const { added, removed } = this.summarize(tree);
     const index = new StatementIndex(tree.statements);
-    const bindings = this.bindingsFor(added, removed, index);
+    const bindings = this.bindingsFor(added, removed);
     // Kept statements have no result after a settings change: all run again.
     const quiet = settingsChanged ? undefined : quietFunction(added, removed, this.summaries);
     if (!this.rerun(tree, bindings, index, settingsChanged ? tree.statements : added, removed, input, quiet)) {
@@ -128,7 +130,9 @@ export class IncrementalScriptAnalysis {
   statementsNaming(name: string): ts.Statement[] {
     const users = this.names.usersOf(name);
     if (!users) return [];
-    return [...users].filter((statement) => this.summaries.get(statement)?.scan.references.has(name)).sort((a, b) => a.pos - b.pos);
+    const statements: ts.Statement[] = [];
+    for (const { statement } of users) if (this.summaries.get(statement)?.scan.references.has(name)) statements.push(statement);
+    return statements.sort((a, b) => a.pos - b.pos);
   }
 
   /** The scan kept for a statement of the tree last analysed: what a test compares with a fresh scan of it. */
@@ -157,6 +161,7 @@ export class IncrementalScriptAnalysis {
     this.linking = new Set();
     this.claiming = new Set();
     this.reporting = new Map();
+    this.reportingInOrder = undefined;
     this.bindings = new Bindings();
   }
 
@@ -196,10 +201,9 @@ export class IncrementalScriptAnalysis {
       if (!summary) continue;
       removed.set(statement, summary);
       this.summaries.delete(statement);
-      this.names.remove(statement, summary.scan.identifiers);
       this.linking.delete(statement);
       this.claiming.delete(statement);
-      this.reporting.delete(statement);
+      if (this.reporting.delete(statement)) this.reportingInOrder = undefined;
     }
     const added = new Set<ts.Statement>();
     for (const statement of fresh) {
@@ -208,51 +212,69 @@ export class IncrementalScriptAnalysis {
       // every statement would otherwise be read without them, where typing reads all but the one it reparsed with them.
       giveSlots(statement, 'statement');
       // A statement an inner reparse made: from the one it replaced, and the two runs of statements only.
-      const scan = derivedScan(statement, (from) => removed.get(from)?.scan) ?? scanNodes(statement, { identifiers: true }) as StatementScan;
+      const derived = derivedScan(statement, (from) => removed.get(from)?.scan);
+      const scan = derived?.scan ?? scanNodes(statement, { identifiers: true }) as StatementScan;
       this.summaries.set(statement, { scan, visibleNames: new Set(), visibleBindingNodes: new Set(), recordedWhole: false });
-      this.names.add(statement, scan.identifiers);
+      if (derived) {
+        this.names.handOver(derived.edit.from, statement, derived.added.identifiers, scan.identifiers);
+        inheritQuietness(derived.edit.from, statement, derived.edit.added, derived.added.bindingNodes);
+      } else {
+        this.names.add(statement, scan.identifiers);
+      }
       added.add(statement);
     }
+    // After the hand-overs: a statement handed over is no longer listed, and its removal does nothing.
+    for (const [statement, summary] of removed) this.names.remove(statement, summary.scan.identifiers);
     this.statements = tree.statements;
     return { added, removed };
   }
+
+  /** The summary whose statement the symbol tracker is recording, and whether the node recorded made a name visible. */
+  private recordingVisible: StatementSummary | undefined = undefined;
+  private sawVisibleName = false;
+
+  /** The symbol tracker's hooks: made once per analysis, not per keystroke (a closure made per keystroke is compiled again after every full collection). */
+  private readonly recordVisibleName = (name: string): void => {
+    this.recordingVisible!.visibleNames.add(name);
+    this.sawVisibleName = true;
+  };
+
+  private readonly recordStatementEntered = (node: ts.Node): void => {
+    const statement = topLevelStatementOf(node);
+    if (!statement) return;
+    settleStatement(statement); // a detector may report at what it resolves
+    const summary = this.summaries.get(statement);
+    if (!summary || summary.recordedWhole) return;
+    summary.recordedWhole = true;
+    workCounters.statementsBound++;
+    for (const inner of summary.scan.bindingNodes) if (!summary.visibleBindingNodes.has(inner)) this.bindings.collect(inner, statement);
+  };
 
   /**
    * The symbol tracker brought to this version: gone statements' records forgotten, new statements recorded whole
    * (learning which of their nodes other statements can see). A kept statement keeps what it recorded: those visible
    * nodes, and the rest once a resolution has entered it (recordedWhole). What was resolved before is forgotten.
    */
-  private bindingsFor(added: ReadonlySet<ts.Statement>, removed: ReadonlyMap<ts.Statement, StatementSummary>, index: StatementIndex): Bindings {
+  private bindingsFor(added: ReadonlySet<ts.Statement>, removed: ReadonlyMap<ts.Statement, StatementSummary>): Bindings {
     const bindings = this.bindings;
     // Gone first: TypeScript's incremental parse can reuse a gone statement's inner nodes in a new one.
     for (const statement of removed.keys()) bindings.forget(statement);
     bindings.newVersion();
+    bindings.onVisibleName = this.recordVisibleName;
     for (const statement of added) {
       const summary = this.summaries.get(statement)!;
-      let visible = false;
-      bindings.onVisibleName = (name) => {
-        summary.visibleNames.add(name);
-        visible = true;
-      };
+      this.recordingVisible = summary;
       for (const node of summary.scan.bindingNodes) {
-        visible = false;
+        this.sawVisibleName = false;
         bindings.collect(node, statement);
-        if (visible) summary.visibleBindingNodes.add(node);
+        if (this.sawVisibleName) summary.visibleBindingNodes.add(node);
       }
       summary.recordedWhole = true;
     }
+    this.recordingVisible = undefined;
     bindings.onVisibleName = undefined;
     workCounters.statementsBound += added.size;
-    bindings.beforeResolving = (node) => {
-      const statement = index.of(node);
-      if (!statement) return;
-      settleStatement(statement); // a detector may report at what it resolves
-      const summary = this.summaries.get(statement);
-      if (!summary || summary.recordedWhole) return;
-      summary.recordedWhole = true;
-      workCounters.statementsBound++;
-      for (const inner of summary.scan.bindingNodes) if (!summary.visibleBindingNodes.has(inner)) bindings.collect(inner, statement);
-    };
+    bindings.beforeResolving = this.recordStatementEntered;
     return bindings;
   }
 
@@ -289,10 +311,15 @@ export class IncrementalScriptAnalysis {
         else this.linking.delete(statement);
         if (fresh.claims.length > 0) this.claiming.add(statement);
         else this.claiming.delete(statement);
-        if (fresh.findings.length > 0) this.reporting.set(statement, fresh.findings);
-        else this.reporting.delete(statement);
+        if (fresh.findings.length > 0) {
+          this.reporting.set(statement, fresh.findings);
+          this.reportingInOrder = undefined;
+        } else if (this.reporting.delete(statement)) {
+          this.reportingInOrder = undefined;
+        }
       }
-      const escaped = [...results.values()].flatMap((fresh) => [...fresh.links]).filter((statement) => !stale.has(statement));
+      const escaped: ts.Statement[] = [];
+      for (const fresh of results.values()) for (const statement of fresh.links) if (!stale.has(statement)) escaped.push(statement);
       if (escaped.length === 0) return true;
       // A run touched a statement outside the set: run again with it and everything linked to it.
       stale = staleStatements([...stale, ...escaped], context);
@@ -305,9 +332,9 @@ export class IncrementalScriptAnalysis {
    */
   private collectFindings(): Finding[] {
     const findings: Finding[] = [];
-    const reporting = [...this.reporting].sort(([a], [b]) => a.pos - b.pos);
+    const reporting = this.reportingInOrder ??= this.sortedReporting();
     workCounters.statementsCollected += reporting.length;
-    for (const [, anchoredFindings] of reporting) {
+    for (const anchoredFindings of reporting) {
       for (const anchored of anchoredFindings) {
         const delta = anchored.anchor.pos - anchored.anchorPos;
         if (delta !== 0) {
@@ -321,5 +348,11 @@ export class IncrementalScriptAnalysis {
       }
     }
     return findings;
+  }
+
+  private sortedReporting(): AnchoredFinding[][] {
+    const inOrder: AnchoredFinding[][] = [];
+    for (const statement of [...this.reporting.keys()].sort((a, b) => a.pos - b.pos)) inOrder.push(this.reporting.get(statement)!);
+    return inOrder;
   }
 }

@@ -1,8 +1,9 @@
 import ts from '../../typescript';
 import { ObjectCache } from '../../objectCache';
-import { returnsNothingTracked } from '../bindings';
+import { returnsNothingTracked, returnsNothingTrackedIn } from '../bindings';
 import { skipOuterExpressions } from '../parse';
 import type { StatementSummary } from './statementSummary';
+import { workCounters } from '../../workCounters';
 
 /**
  * An edit that replaced one function declaration by another of the same name in the same place (typing in its
@@ -51,8 +52,26 @@ function isQuiet(fn: ts.FunctionDeclaration, summary: StatementSummary, name: st
   return quiet;
 }
 
+/**
+ * The answer for a function declaration an inner reparse made from a quiet one (`from`, its run `added` in place of
+ * another, `addedBindingNodes` the binding nodes of that run), kept with it without a walk of the whole function when
+ * it is quiet too: the same name and return type nodes (the copy keeps them), and the run returns nothing tracked and
+ * assigns nothing to the name. What the new function returns and assigns is what the old one did outside the old run
+ * (quiet), the nodes copied on the way down keeping their kinds and operands, and what the new run does.
+ */
+export function inheritQuietness(from: ts.Statement, now: ts.Statement, added: readonly ts.Statement[], addedBindingNodes: readonly ts.Node[]): void {
+  if (!ts.isFunctionDeclaration(from) || !ts.isFunctionDeclaration(now) || !now.name || now.name !== from.name || now.type !== from.type) return;
+  if (quietness.get(from) !== true || !returnsNothingTrackedIn(added) || addedBindingNodes.some((node) => assigns(node, now.name!.text))) return;
+  quietness.set(now, true);
+  workCounters.quietnessInherited++;
+}
+
 /** Whether the statement assigns to `name` (`name = ...`): the symbol tracker records those for the name's declarations. */
 function assignsTo(summary: StatementSummary, name: string): boolean {
-  return summary.scan.bindingNodes.some((node) => ts.isBinaryExpression(node) && node.operatorToken.kind !== ts.SyntaxKind.CommaToken
-    && ts.isIdentifier(skipOuterExpressions(node.left)) && (skipOuterExpressions(node.left) as ts.Identifier).text === name);
+  return summary.scan.bindingNodes.some((node) => assigns(node, name));
+}
+
+function assigns(node: ts.Node, name: string): boolean {
+  return ts.isBinaryExpression(node) && node.operatorToken.kind !== ts.SyntaxKind.CommaToken
+    && ts.isIdentifier(skipOuterExpressions(node.left)) && (skipOuterExpressions(node.left) as ts.Identifier).text === name;
 }

@@ -44,7 +44,7 @@ export function staleStatements(changed: Iterable<ts.Statement>, context: StaleC
     for (const name of summary.visibleNames) {
       if (spreadNames.has(name) || context.quiet?.silences(statement, name)) continue;
       spreadNames.add(name);
-      for (const user of names.usersOf(name) ?? []) mark(user);
+      for (const user of names.usersOf(name) ?? []) mark(user.statement);
     }
     for (const other of neighbours.get(statement) ?? []) mark(other);
   };

@@ -203,6 +203,7 @@ export type Directive = NonNullable<ParsedFile['commentDirectives']>[number];
 function movedDirectives(
   previous: readonly Directive[] | undefined, fresh: readonly Directive[] | undefined, old: ts.TextRange, offset: number, delta: number,
 ): Directive[] | undefined {
+  if (!previous && !fresh) return undefined; // the usual case: no directive anywhere, nothing to allocate
   const moved = (directive: Directive, by: number): Directive => ({ ...directive, range: { pos: directive.range.pos + by, end: directive.range.end + by } });
   const directives = [
     ...(previous ?? []).filter((directive) => directive.range.pos < old.pos),
