@@ -88,6 +88,17 @@ function sorted(findings: Finding[]): Finding[] {
   return [...findings].sort(compareFindings);
 }
 
+/** The end of a quiet `wrap` and a caller, `ask`, whose Converse call is reported only if `wrap` returns a client. */
+const QUIET_WRAP_TAIL = [
+  '  return ready && true;',
+  '}',
+  'export async function ask() {',
+  '  const client = wrap(true);',
+  '  return client.converse({ modelId: "meta.llama3-8b-instruct-v1:0", messages: [] });',
+  '}',
+  '',
+].join('\n');
+
 describe('incremental script analysis', () => {
   const files = scriptFiles();
 
@@ -123,15 +134,7 @@ describe('incremental script analysis', () => {
       'import { BedrockRuntime } from "@aws-sdk/client-bedrock-runtime";',
       'export function wrap(ready: boolean): boolean {',
     ].join('\n');
-    const tail = [
-      '  return ready && true;',
-      '}',
-      'export async function ask() {',
-      '  const client = wrap(true);',
-      '  return client.converse({ modelId: "meta.llama3-8b-instruct-v1:0", messages: [] });',
-      '}',
-      '',
-    ].join('\n');
+    const tail = QUIET_WRAP_TAIL;
     const incremental = new IncrementalScriptAnalysis();
     const check = (text: string, what: string) => {
       const input = { text, languageId: 'typescript' as const, settings: DEFAULT_SETTINGS, fileName: 'wrap.ts' };
@@ -167,15 +170,7 @@ describe('incremental script analysis', () => {
       'export function wrap(ready: boolean): boolean {',
       '  const before = 1;',
     ].join('\n');
-    const tail = [
-      '  return ready && true;',
-      '}',
-      'export async function ask() {',
-      '  const client = wrap(true);',
-      '  return client.converse({ modelId: "meta.llama3-8b-instruct-v1:0", messages: [] });',
-      '}',
-      '',
-    ].join('\n');
+    const tail = QUIET_WRAP_TAIL;
     const before = snapshotWorkCounters();
     for (const typed of ['  const total = 2 * 3;\n  if (!ready) return new BedrockRuntime({ region: "us-east-1" });\n', '  const total = 2 * 3;\n  if (ready) wrap = undefined;\n']) {
       const incremental = new IncrementalScriptAnalysis();

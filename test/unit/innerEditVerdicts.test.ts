@@ -143,6 +143,19 @@ function* openedWithConverseCalls(): Generator<{ source: FixFixtureSource; calls
   }
 }
 
+/** A Converse call whose command is a variable the check looks up (a second use of it refuses the fix). */
+const ASK_WITH_COMMAND = [
+  'import { BedrockRuntimeClient, ConverseCommand } from "@aws-sdk/client-bedrock-runtime";',
+  'const client = new BedrockRuntimeClient({ region: "us-east-1" });',
+  'export async function ask(question: string) {',
+  '  const total = question.length;',
+  '  const command = new ConverseCommand({ modelId: "meta.llama3-8b-instruct-v1:0", messages: [{ role: "user", content: [{ text: question }] }] });',
+  '  const response = await client.send(command);',
+  '  return response.output;',
+  '}',
+  '',
+].join('\n');
+
 describe('verdicts kept across an edit inside their function', () => {
   test('typing before a Converse call, at the top of its function and into its request: the editor refines as a fresh analysis does', () => {
     let compared = 0;
@@ -173,17 +186,7 @@ describe('verdicts kept across an edit inside their function', () => {
   });
 
   test('a use of the command variable typed beside the call refuses it, a line that names nothing it reads keeps its verdict', () => {
-    const text = [
-      'import { BedrockRuntimeClient, ConverseCommand } from "@aws-sdk/client-bedrock-runtime";',
-      'const client = new BedrockRuntimeClient({ region: "us-east-1" });',
-      'export async function ask(question: string) {',
-      '  const total = question.length;',
-      '  const command = new ConverseCommand({ modelId: "meta.llama3-8b-instruct-v1:0", messages: [{ role: "user", content: [{ text: question }] }] });',
-      '  const response = await client.send(command);',
-      '  return response.output;',
-      '}',
-      '',
-    ].join('\n');
+    const text = ASK_WITH_COMMAND;
     const oracle = new Oracle({ name: 'command.ts', text, languageId: 'typescript' });
     oracle.check(text, 'as opened');
     const fixable = () => oracle.lastFindings.find((finding) => finding.ruleId === 'bedrock/converse')?.fixable;
@@ -203,17 +206,7 @@ describe('verdicts kept across an edit inside their function', () => {
   });
 
   test('a half-typed line takes the next statement into the reparsed run: moved unchanged, it keeps the verdicts, until the line names what the check reads', () => {
-    const text = [
-      'import { BedrockRuntimeClient, ConverseCommand } from "@aws-sdk/client-bedrock-runtime";',
-      'const client = new BedrockRuntimeClient({ region: "us-east-1" });',
-      'export async function ask(question: string) {',
-      '  const total = question.length;',
-      '  const command = new ConverseCommand({ modelId: "meta.llama3-8b-instruct-v1:0", messages: [{ role: "user", content: [{ text: question }] }] });',
-      '  const response = await client.send(command);',
-      '  return response.output;',
-      '}',
-      '',
-    ].join('\n');
+    const text = ASK_WITH_COMMAND;
     const oracle = new Oracle({ name: 'half-typed.ts', text, languageId: 'typescript' });
     oracle.check(text, 'as opened');
     assert.equal(oracle.lastFindings.find((finding) => finding.ruleId === 'bedrock/converse')?.fixable, true);
