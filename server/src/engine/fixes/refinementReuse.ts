@@ -331,12 +331,16 @@ interface InnerEditAcross {
  */
 function sameAcross(across: InnerEditAcross, before: ReadonlyArray<Place | undefined>, now: ReadonlyArray<Place | undefined>, findings: readonly Finding[]): boolean {
   if (before.length !== now.length) return false;
-  return now.every((place, i) => {
+  for (let i = 0; i < now.length; i++) { // a loop, not a closure made per keystroke (see EditReads)
+    const place = now[i];
     const earlier = before[i];
     if (!place || !earlier) return false;
-    if (place.anchor !== across.to) return earlier.anchor === place.anchor && earlier.shape === place.shape;
-    return earlier.anchor === across.from && earlier.shape === across.earlierShapes?.get(findings[i]);
-  });
+    const same = place.anchor !== across.to
+      ? earlier.anchor === place.anchor && earlier.shape === place.shape
+      : earlier.anchor === across.from && earlier.shape === across.earlierShapes?.get(findings[i]);
+    if (!same) return false;
+  }
+  return true;
 }
 
 /**
@@ -519,23 +523,24 @@ function inOrder(statements: Iterable<ts.Statement>): ts.Statement[] {
  * objects by identity: the editor makes new ones when they change), not made anew on every keystroke.
  */
 class VerdictKey {
-  private last: { input: FixInput; locale: string; fileWide: readonly number[]; key: string } | undefined;
+  private last: { parts: KeyParts; locale: string; fileWide: readonly number[]; key: string } | undefined;
 
   of(input: FixInput, fileWide: readonly number[]): string {
     const locale = currentLocale();
     const last = this.last;
-    if (last && sameKeyParts(last.input, input) && last.locale === locale && sameCounts(last.fileWide, fileWide)) return last.key;
+    if (last && sameKeyParts(last.parts, input) && last.locale === locale && sameCounts(last.fileWide, fileWide)) return last.key;
     const key = JSON.stringify([input.languageId, input.fileName ?? null, input.workspaceRelativePath ?? null, input.settings, input.packageContext ?? null, locale, fileWide]);
     // The parts kept, not the input: it holds the text.
-    this.last = {
-      input: { text: '', languageId: input.languageId, fileName: input.fileName, workspaceRelativePath: input.workspaceRelativePath, settings: input.settings, packageContext: input.packageContext },
-      locale, fileWide, key,
-    };
+    const { languageId, fileName, workspaceRelativePath, settings, packageContext } = input;
+    this.last = { parts: { languageId, fileName, workspaceRelativePath, settings, packageContext }, locale, fileWide, key };
     return key;
   }
 }
 
-function sameKeyParts(a: FixInput, b: FixInput): boolean {
+/** The parts of a FixInput the verdict key is made of (all of it but the text). */
+type KeyParts = Pick<FixInput, 'languageId' | 'fileName' | 'workspaceRelativePath' | 'settings' | 'packageContext'>;
+
+function sameKeyParts(a: KeyParts, b: KeyParts): boolean {
   return a.languageId === b.languageId && a.fileName === b.fileName && a.workspaceRelativePath === b.workspaceRelativePath
     && a.settings === b.settings && a.packageContext === b.packageContext;
 }
