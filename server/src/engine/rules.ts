@@ -1,5 +1,4 @@
-import * as l10n from '@vscode/l10n';
-import { withLocale } from './l10n';
+import * as l10n from './l10n';
 import type { Category, RuleId, Severity } from './types';
 
 export interface RuleMeta {
@@ -37,7 +36,7 @@ let nonePrefixes: string[] | undefined;
  */
 export function withoutNonePrefix(equivalent: string): string {
   nonePrefixes ??= (['en', 'zh-cn'] as const)
-    .map((locale) => withLocale(locale, () => l10n.t('none: {0}', '\u0001')).split('\u0001')[0])
+    .map((locale) => l10n.withLocale(locale, () => l10n.t('none: {0}', '\u0001')).split('\u0001')[0])
     .filter((prefix) => prefix !== '');
   const prefix = nonePrefixes.find((candidate) => equivalent.startsWith(candidate));
   return prefix ? equivalent.slice(prefix.length) : equivalent;

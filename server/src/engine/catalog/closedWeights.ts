@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import * as l10n from '../l10n';
 import { modelInfo } from './modelIds';
 
 /** The ids among `ids` that name a model with no open weights (Claude, Titan, Nova, Cohere, AI21...). */

@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import * as l10n from '../l10n';
 import type { ModelIdInfo } from './modelIds';
 import { mappingForModelId } from './endpointChoice';
 import { none } from '../rules';

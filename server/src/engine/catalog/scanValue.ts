@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import * as l10n from '../l10n';
 import type { EmbeddedContext } from '../embeddedContext';
 import type { OffsetRange } from '../types';
 import { describeModelId } from './modelIdMessage';

@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import * as l10n from '../../l10n';
 import ts from '../../typescript';
 import { ruleMeta, withoutNonePrefix } from '../../rules';
 import { type ScriptDetector, rangeOf } from '../scriptContext';
