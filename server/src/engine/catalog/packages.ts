@@ -50,14 +50,36 @@ export function packageNameOf(specifier: string): string {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
+/**
+ * Each specifier's package, looked up once: the symbol tracker asks for the same few specifiers on every keystroke
+ * (issue #13). Emptied when it grows past a workspace's usual count of distinct specifiers.
+ */
+const sdkPackageBySpecifier = new Map<string, BedrockSdkPackage | null>();
+const SPECIFIERS_KEPT = 10_000;
+
 export function bedrockSdkPackage(specifier: string): BedrockSdkPackage | undefined {
-  const name = packageNameOf(specifier);
-  return BEDROCK_SDK_PACKAGES.find((pkg) => pkg.name === name);
+  let pkg = sdkPackageBySpecifier.get(specifier);
+  if (pkg === undefined) {
+    const name = packageNameOf(specifier);
+    pkg = BEDROCK_SDK_PACKAGES.find((candidate) => candidate.name === name) ?? null;
+    if (sdkPackageBySpecifier.size >= SPECIFIERS_KEPT) sdkPackageBySpecifier.clear();
+    sdkPackageBySpecifier.set(specifier, pkg);
+  }
+  return pkg ?? undefined;
 }
+
+/** The first class of V2_BEDROCK_CLASSES per clients module, made on first use. */
+let v2ClassByClientsModule: Map<string, string> | undefined;
 
 /** `aws-sdk/clients/bedrockruntime` → `BedrockRuntime`. */
 export function v2ClassForClientsModule(specifier: string): string | undefined {
-  return Object.entries(V2_BEDROCK_CLASSES).find(([, info]) => info.clientsModule === specifier)?.[0];
+  if (!v2ClassByClientsModule) {
+    v2ClassByClientsModule = new Map();
+    for (const [name, info] of Object.entries(V2_BEDROCK_CLASSES)) {
+      if (!v2ClassByClientsModule.has(info.clientsModule)) v2ClassByClientsModule.set(info.clientsModule, name);
+    }
+  }
+  return v2ClassByClientsModule.get(specifier);
 }
 
 // ---- wrapper libraries ----

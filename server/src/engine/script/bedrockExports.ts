@@ -11,8 +11,22 @@ export type BedrockExport =
   | { what: 'operation'; service: BedrockService; exportName: string; operation: string; rule: RuleId }
   | { what: 'wrapper'; exportName: string; wrapper: WrapperExport };
 
+/**
+ * Each module's exports classified once (null: nothing of Bedrock's), shared by every caller, who only reads them:
+ * the detectors classify the same few exports on every keystroke (issue #13). Only tracked modules' exports come here.
+ */
+const classifiedExports = new Map<string, Map<string, BedrockExport | null>>();
+
 /** What a tracked export is, from Bedrock's point of view; undefined for anything else (types, errors...). */
 export function classifyExport(module: string, name: string): BedrockExport | undefined {
+  let byName = classifiedExports.get(module);
+  if (!byName) classifiedExports.set(module, byName = new Map());
+  let classified = byName.get(name);
+  if (classified === undefined) byName.set(name, classified = classifyAnew(module, name) ?? null);
+  return classified ?? undefined;
+}
+
+function classifyAnew(module: string, name: string): BedrockExport | undefined {
   if (module === AWS_SDK_V2) {
     const v2 = V2_BEDROCK_CLASSES[name];
     return v2 ? { what: 'client', service: v2.service, className: name, aggregated: true, sdk: 'v2', rule: ruleForClient(v2.service) } : undefined;
