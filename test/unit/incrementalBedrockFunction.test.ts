@@ -112,6 +112,22 @@ describe('typing inside a Bedrock function', () => {
     for (const [word, at] of renames) compareAlong(renamed(TEXT, word, 'X2', at), `renaming ${word} at ${at}`);
   });
 
+  test('a return typed into a function that calls itself changes what its kept statements resolve', () => {
+    // `made` is a client only once the function returns one: the aggregated call below must be reported then.
+    const recursive = [
+      'import { BedrockRuntime } from "@aws-sdk/client-bedrock-runtime";',
+      'export function make(again: boolean): any {',
+      '  const made = make(false);',
+      '  return made.converse({ modelId: "meta.llama3-8b-instruct-v1:0", messages: [] });',
+      '}',
+      '',
+    ].join('\n');
+    const at = recursive.indexOf('{\n') + 1;
+    for (const snippet of ['\n  if (globalThis) return new BedrockRuntime({});', '\n  if (globalThis) { const other = 1; }']) {
+      compareAlong(typedAndDeleted(recursive, at, snippet), `recursive: ${snippet.trim()}`);
+    }
+  });
+
   test('seeded random edits inside the function body give what a fresh analysis gives', () => {
     const pieces = ['client', 'command', 'MODEL', 'ConverseCommand', 'const ', '=', ' ', ';', '\n', '(', ')', '{', '}', '"', 'return ', 'new ', '.send('];
     for (let seed = 0; seed < 6; seed++) {

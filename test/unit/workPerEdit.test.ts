@@ -98,13 +98,30 @@ describe('work per edit', () => {
     // (Re-analysis of the statements linked to the edited one by name is the incremental analysis's own concern.)
     // (So are the positions moved: the statements re-analysed, and the whole tree before a check runs again, are settled.)
     // (So are the shapes of the findings it reports again: those of the statements re-analysed are new objects.)
-    const refinement = ({ statementsReanalysed: _, findingShapes: __, ...rest }: WorkCounts) => withoutMoves(rest as WorkCounts);
+    // (So are the candidates detected: those of the statements re-analysed.)
+    const refinement = ({ statementsReanalysed: _, findingShapes: __, candidatesDetected: ___, candidatesKept: ____, ...rest }: WorkCounts) =>
+      withoutMoves(rest as WorkCounts);
     assert.ok(large.work.checks > 0, 'the edited function is checked again');
     // Each edited statement is walked once, by the analysis: the refinement takes its names from that walk.
     assert.equal(large.work.nameWalks, 0, 'statements the refinement walked again for their names');
     assert.deepStrictEqual(refinement(large.work), refinement(small.work));
     assert.equal(large.work.rewritePasses, 0, 'no rewrite runs');
     assert.equal(large.work.wholeTextSearches, 0, 'whole-text searches');
+  });
+
+  test('typing a line that names nothing the function uses re-runs the detectors on that line only', () => {
+    // As the typing bench types it, at the start of the body: the statements after it keep their detector results.
+    const atBodyStart = (text: string) => text.indexOf('\n', inBedrockFunction(text) - 10);
+    const typed = '\n  const total = ticket.tags.length * 2;';
+    const small = workOfTyping(300, atBodyStart, typed);
+    const large = workOfTyping(10_000, atBodyStart, typed);
+    assert.deepStrictEqual(withoutMoves(large.work), withoutMoves(small.work));
+    const versions = 2 * typed.length;
+    // The function's Converse call, its client and its strings are handed to no detector again, except after the
+    // keystrokes whose line does not parse alone (`c`, `total =`, `ticket.`): then the statement after it, with the
+    // call, is parsed again too, and what it calls may change what the rest resolves.
+    // Over a third of what a run over the whole function would hand the detectors is kept.
+    assert.ok(large.work.candidatesKept > large.work.candidatesDetected / 2, JSON.stringify(large.work));
   });
 
   test('typing a line above a Converse call keeps its check\'s verdict, on a 300-line and a 10,000-line file', () => {

@@ -5,6 +5,13 @@
 export const workCounters = {
   /** Top-level statements whose detectors ran again (incremental analysis). */
   statementsReanalysed: 0,
+  /** Candidate nodes handed to a detector (each node once per detector kind that wants it). */
+  candidatesDetected: 0,
+  /**
+   * Candidate nodes of a function typed in whose detector results were kept from the function's previous version:
+   * those outside the run of statements an inner reparse replaced, which that run cannot affect (innerDetection.ts).
+   */
+  candidatesKept: 0,
   /** Edits re-parsed by parsing only the one top-level statement they lie in, or a run of statements inside it. */
   statementReparses: 0,
   /** Of those, the ones that parsed only a run of statements in a function body (innerStatementReparse.ts). */

@@ -4,9 +4,15 @@ import type { CancellationToken, EngineSettings, Finding } from '../types';
 import type { Bindings } from './bindings';
 import type { ScriptContext } from './scriptContext';
 import { SCRIPT_DETECTORS } from './detectors';
+import { workCounters } from '../workCounters';
 
 /** A run's observers: the incremental analysis learns from them which top-level statements a result touches. */
 export interface DetectorRunHooks {
+  /**
+   * Called before a detector is handed the candidates of one of its kinds, with the step's index in the run's fixed
+   * order of (detector, kind) steps: what orders findings as a whole run reports them.
+   */
+  beforeStep?(step: number): void;
   /** Called before each candidate is handed to a detector, with the index of the group it came from. */
   beforeCandidate?(node: ts.Node, group: number): void;
   reported?(finding: Finding): void;
@@ -35,12 +41,16 @@ export function runDetectors(groups: ReadonlyArray<ReadonlyMap<ts.SyntaxKind, re
   const findings = context.findings;
   const hooks = run.hooks;
   const byKind = candidatesByKind(groups);
+  let step = -1;
   for (const detector of SCRIPT_DETECTORS) {
     if (run.token?.isCancellationRequested) return undefined;
     for (const kind of detector.kinds) {
+      step++;
       const candidates = byKind.get(kind);
       if (!candidates) continue;
+      hooks?.beforeStep?.(step);
       const { nodes, groupOf } = candidates;
+      workCounters.candidatesDetected += nodes.length;
       for (let i = 0; i < nodes.length; i++) {
         hooks?.beforeCandidate?.(nodes[i], groupOf?.[i] ?? 0);
         detector.detect(nodes[i], context);

@@ -53,14 +53,15 @@ export function derivedScan(statement: ts.Statement, scanOf: (from: ts.Statement
   const identifiers = before.identifiers;
   for (const name of added.identifiers) identifiers.add(name);
   workCounters.scansDerived++;
-  return { scan: { bindingNodes, candidates, identifiers, references }, edit, added };
+  return { scan: { bindingNodes, candidates, identifiers, references }, edit, added, removed };
 }
 
-/** A scan made by `derivedScan`, with the edit it followed and the scan of the run put in. */
+/** A scan made by `derivedScan`, with the edit it followed and the scans of the run put in and of the run taken out. */
 export interface DerivedScan {
   scan: StatementScan;
   edit: InnerEdit;
   added: StatementScan;
+  removed: StatementScan;
 }
 
 /**

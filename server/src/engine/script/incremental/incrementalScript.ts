@@ -14,7 +14,8 @@ import { StatementIndex } from './statementIndex';
 import type { AnchoredFinding, StatementScan, StatementSummary } from './statementSummary';
 import { StatementResults } from './statementResults';
 import { nextTree, nextTreeAfter } from './nextTree';
-import { derivedScan } from './derivedScan';
+import { type DerivedScan, derivedScan } from './derivedScan';
+import { type InnerPlan, planInnerDetection, stayedInside, withKeptOutcomes } from './innerDetection';
 import type { Replacement } from './statementsReparse';
 import { settleStatement, settleTree } from './shiftNodes';
 import { replacedStatements, topLevelStatementOf } from '../topLevelStatements';
@@ -196,6 +197,7 @@ export class IncrementalScriptAnalysis {
   private summarize(tree: ts.SourceFile): { added: Set<ts.Statement>; removed: Map<ts.Statement, StatementSummary> } {
     const { gone, added: fresh } = replacedStatements(this.statements, tree.statements);
     const removed = new Map<ts.Statement, StatementSummary>();
+    this.derived = undefined;
     for (const statement of gone) {
       const summary = this.summaries.get(statement);
       if (!summary) continue;
@@ -216,6 +218,7 @@ export class IncrementalScriptAnalysis {
       const scan = derived?.scan ?? scanNodes(statement, { identifiers: true }) as StatementScan;
       this.summaries.set(statement, { scan, visibleNames: new Set(), visibleBindingNodes: new Set(), recordedWhole: false });
       if (derived) {
+        this.derived = { statement, derived };
         this.names.handOver(derived.edit.from, statement, derived.added.identifiers, scan.identifiers);
         inheritQuietness(derived.edit.from, statement, derived.edit.added, derived.added.bindingNodes);
       } else {
@@ -228,6 +231,9 @@ export class IncrementalScriptAnalysis {
     this.statements = tree.statements;
     return { added, removed };
   }
+
+  /** The statement an inner reparse made in this version, if any, with its derived scan (the last one, if several). */
+  private derived: { statement: ts.Statement; derived: DerivedScan } | undefined = undefined;
 
   /** The summary whose statement the symbol tracker is recording, and whether the node recorded made a name visible. */
   private recordingVisible: StatementSummary | undefined = undefined;
@@ -288,6 +294,7 @@ export class IncrementalScriptAnalysis {
   ): boolean {
     const context = { summaries: this.summaries, removed, names: this.names, linking: this.linking, quiet };
     let stale = staleStatements(changed, context);
+    let mayKeep = true;
     for (;;) {
       const claimed = new Set<ts.Node>();
       for (const statement of this.claiming) {
@@ -297,14 +304,25 @@ export class IncrementalScriptAnalysis {
       const order = [...stale].sort((a, b) => a.pos - b.pos);
       for (const statement of order) settleStatement(statement);
       workCounters.statementsReanalysed += order.length;
-      const hooks = new StatementResults(order, index);
+      // One statement (as a keystroke makes): what each candidate produced is kept, for the next version to keep.
+      const hooks = new StatementResults(order, index, order.length === 1);
+      const plan = mayKeep && order.length === 1 ? this.innerPlan(order[0], removed) : undefined;
+      mayKeep = false;
       const groups: Array<ReadonlyMap<ts.SyntaxKind, readonly ts.Node[]>> = []; // pushed, not mapped: packed as at open (an optimised .map makes a holey array)
-      for (const statement of order) groups.push(this.summaries.get(statement)!.scan.candidates);
+      if (plan) groups.push(plan.candidates);
+      else for (const statement of order) groups.push(this.summaries.get(statement)!.scan.candidates);
       const findings = runDetectors(groups, {
         sourceFile: tree, bindings, settings: input.settings, token: input.token, claimed, hooks, stringScans: this.stringScans,
       });
       const results = hooks.results;
       if (!findings) return false;
+      if (plan) {
+        const fresh = results.get(order[0])!;
+        // The run's candidates reached a kept node: their outcomes may depend on the kept ones' order; run it whole.
+        if (!stayedInside(fresh.outcomes!, plan)) continue;
+        withKeptOutcomes(fresh, plan, (offset) => index.at(offset), order[0]);
+        workCounters.candidatesKept += plan.keptCount;
+      }
       for (const [statement, fresh] of results) {
         this.summaries.get(statement)!.result = fresh;
         if (fresh.links.size > 0) this.linking.add(statement);
@@ -324,6 +342,14 @@ export class IncrementalScriptAnalysis {
       // A run touched a statement outside the set: run again with it and everything linked to it.
       stale = staleStatements([...stale, ...escaped], context);
     }
+  }
+
+  /** How to run a statement an inner reparse made in this version, keeping what the edit cannot change (innerDetection.ts). */
+  private innerPlan(statement: ts.Statement, removed: ReadonlyMap<ts.Statement, StatementSummary>): InnerPlan | undefined {
+    const derived = this.derived;
+    if (derived?.statement !== statement) return undefined;
+    const previous = removed.get(derived.derived.edit.from)?.result;
+    return planInnerDetection(statement, this.summaries.get(statement)!.scan, derived.derived, previous);
   }
 
   /**

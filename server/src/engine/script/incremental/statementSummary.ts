@@ -1,6 +1,7 @@
 import type ts from '../../typescript';
 import type { Finding } from '../../types';
 import type { NodeScan } from '../scanNodes';
+import type { CandidateOutcome } from './innerDetection';
 
 /** A finding kept between versions, with the statement its range lies in and where that statement started then. */
 export interface AnchoredFinding {
@@ -16,6 +17,8 @@ export interface StatementResult {
   claims: ts.Node[];
   /** Other top-level statements its detectors reported in or claimed in. */
   links: Set<ts.Statement>;
+  /** What each candidate produced, for a run over this statement alone (innerDetection.ts); else undefined. */
+  outcomes?: CandidateOutcome[];
 }
 
 /** A statement summary's scan: with the identifiers and references always gathered. */
