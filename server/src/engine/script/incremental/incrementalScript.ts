@@ -347,7 +347,8 @@ export class IncrementalScriptAnalysis {
   /** How to run a statement an inner reparse made in this version, keeping what the edit cannot change (innerDetection.ts). */
   private innerPlan(statement: ts.Statement, removed: ReadonlyMap<ts.Statement, StatementSummary>): InnerPlan | undefined {
     const derived = this.derived;
-    if (derived?.statement !== statement) return undefined;
+    // Only the statement typed in was replaced: the kept outcomes' links name statements still there.
+    if (derived?.statement !== statement || removed.size !== 1) return undefined;
     const previous = removed.get(derived.derived.edit.from)?.result;
     return planInnerDetection(statement, this.summaries.get(statement)!.scan, derived.derived, previous);
   }
