@@ -46,8 +46,8 @@ type Place = 'removed' | 'path' | 'inside' | 'outside';
  *
  * - what the symbol tracker resolves depends on a run of statements only through what it declares (a lookup of the
  *   same name from elsewhere in the statement), assigns, returns, or passes to a call (a promise's `resolve(x)`):
- *   neither run (the one taken out, the one put in) may return, yield, assign or call, nor mention a name the rest of
- *   the statement refers to;
+ *   neither run (the one taken out, the one put in) may return, yield, assign or call, nor declare a name the rest of
+ *   the statement refers to (what a run only refers to changes nothing outside it);
  * - a kept outcome may not have touched (claimed, checked) a node of the run taken out or of the way down to it, and
  *   must have reported in its own statement within its candidate (its findings move with it);
  * - detectors read a candidate's ancestors only for their kinds and the expressions around it, not into a block's
@@ -60,7 +60,7 @@ export function planInnerDetection(statement: ts.Statement, scan: StatementScan,
   if (!outcomes) return undefined;
   const { edit } = derived;
   if (mayChangeMeanings(edit.removed) || mayChangeMeanings(edit.added)) return undefined;
-  if (mentionedElsewhere(derived.removed.identifiers, scan, derived) || mentionedElsewhere(derived.added.identifiers, scan, derived)) return undefined;
+  if (mentionedElsewhere(declaredNames(derived.removed), scan, derived) || mentionedElsewhere(declaredNames(derived.added), scan, derived)) return undefined;
   const removed = new Set<ts.Node>(edit.removed);
   const kept: CandidateOutcome[] = [];
   for (const outcome of outcomes) {
@@ -124,6 +124,31 @@ function placeOf(node: ts.Node, removed: ReadonlySet<ts.Node>, copies: ReadonlyM
     if (current === statement) return 'inside';
   }
   return 'outside';
+}
+
+/**
+ * The names a run declares (a superset: every identifier in a declaration's name, binding patterns' keys and
+ * defaults too). What it only refers to changes no meaning elsewhere: it neither declares nor assigns it.
+ */
+function declaredNames(run: StatementScan): Set<string> {
+  const names = new Set<string>();
+  for (const node of run.bindingNodes) {
+    if (node.kind === ts.SyntaxKind.BinaryExpression) continue; // an assignment: the run is not kept (mayChangeMeanings)
+    const name = (node as ts.NamedDeclaration).name;
+    const stack: ts.Node[] = [name && !isImport(node) ? name : node];
+    while (stack.length > 0) {
+      const current = stack.pop()!;
+      if (ts.isIdentifier(current)) names.add(current.text);
+      else ts.forEachChild(current, (child) => {
+        stack.push(child);
+      });
+    }
+  }
+  return names;
+}
+
+function isImport(node: ts.Node): boolean {
+  return node.kind === ts.SyntaxKind.ImportDeclaration || node.kind === ts.SyntaxKind.ImportEqualsDeclaration;
 }
 
 /** Whether a name of the run is referred to elsewhere in the statement (outside the run put in). */
