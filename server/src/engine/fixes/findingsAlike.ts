@@ -1,0 +1,44 @@
+import type { Finding } from '../types';
+
+/**
+ * Whether two findings write the same JSON apart from their ranges (refinementReuse.ts shapeOf): the same fields, in the same order,
+ * with the same values (FindingData holds flat values and string arrays).
+ */
+export function sameApartFromRange(a: Finding, b: Finding): boolean {
+  if (a === b) return true;
+  return sameFields(a as unknown as Record<string, unknown>, b as unknown as Record<string, unknown>, 'range', true);
+}
+
+/**
+ * Own enumerable fields (but `skip`) in the same order with the same values: primitives, arrays of primitives, and (when
+ * `nested`) objects of those. Keys are listed into one scratch array, not an array per finding.
+ */
+function sameFields(a: Record<string, unknown>, b: Record<string, unknown>, skip: string | undefined, nested: boolean): boolean {
+  const start = scratchKeys.length;
+  try {
+    for (const key in a) if (key !== skip && Object.hasOwn(a, key)) scratchKeys.push(key);
+    let i = start;
+    for (const key in b) {
+      if (key === skip || !Object.hasOwn(b, key)) continue;
+      if (i >= scratchKeys.length || scratchKeys[i] !== key) return false;
+      if (!sameValue(a[key], b[key], nested)) return false;
+      i++;
+    }
+    return i === scratchKeys.length;
+  } finally {
+    scratchKeys.length = start;
+  }
+}
+
+const scratchKeys: string[] = [];
+
+function sameValue(a: unknown, b: unknown, nested: boolean): boolean {
+  if (a === b) return a !== undefined; // JSON leaves out an undefined field: compared as different, never the same by mistake
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i] || typeof a[i] === 'object') return false;
+    return true;
+  }
+  return nested && !Array.isArray(b) && sameFields(a as Record<string, unknown>, b as Record<string, unknown>, undefined, false);
+}
