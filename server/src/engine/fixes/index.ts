@@ -20,7 +20,7 @@ import type { FixInput, FixProposal, TextEdit } from '../fixTypes';
 import { workCounters } from '../workCounters';
 import { ObjectCache } from '../objectCache';
 import { movedFrom } from '../findingMoves';
-import { sameApartFromRange } from './findingsAlike';
+import { sameApartFromRange } from './findingShapes';
 import { currentLocale, type Locale } from '../l10n';
 import type { CheckMemo } from './checkMemo';
 

@@ -9,7 +9,7 @@ import { treeHasSyntaxErrors } from './support/syntax';
 import { replacedStatements, statementAt } from '../script/topLevelStatements';
 import type { FixInput } from '../fixTypes';
 import { type WaitedBefore, waitingForSyntax } from './index';
-import { sameApartFromRange } from './findingsAlike';
+import { sameApartFromRange, shapeOf, withOffsets } from './findingShapes';
 import { FILE_WIDE_PROPERTY_NAMES } from './transforms/rewriteLangChain';
 import { isPlaceholderFinding } from './support/placeholderEndpoint';
 import { workCounters } from '../workCounters';
@@ -584,17 +584,4 @@ function sameCounts(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-/** A shape (see shapeOf) with other offsets: its text after the two offsets is the finding's. */
-function withOffsets(shape: string, start: number, end: number): string {
-  const second = shape.indexOf(',', shape.indexOf(',') + 1);
-  return `[${start},${end}${shape.slice(second)}`;
-}
-
-/** The shape of a finding (see Place) relative to an anchor at `anchorPos`. */
-function shapeOf(finding: Finding, anchorPos: number): string {
-  workCounters.findingShapes++;
-  const { range, ...rest } = finding;
-  return JSON.stringify([range.start - anchorPos, range.end - anchorPos, rest]);
 }

@@ -1,7 +1,8 @@
 import type { Finding } from '../types';
+import { workCounters } from '../workCounters';
 
 /**
- * Whether two findings write the same JSON apart from their ranges (refinementReuse.ts shapeOf): the same fields, in the same order,
+ * Whether two findings write the same JSON apart from their ranges (see shapeOf): the same fields, in the same order,
  * with the same values (FindingData holds flat values and string arrays).
  */
 export function sameApartFromRange(a: Finding, b: Finding): boolean {
@@ -33,7 +34,7 @@ function sameFields(a: Record<string, unknown>, b: Record<string, unknown>, skip
 const scratchKeys: string[] = [];
 
 function sameValue(a: unknown, b: unknown, nested: boolean): boolean {
-  if (a === b) return a !== undefined; // JSON leaves out an undefined field: compared as different, never the same by mistake
+  if (a === b) return true; // (an undefined field in both: JSON leaves it out of both)
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
@@ -41,4 +42,17 @@ function sameValue(a: unknown, b: unknown, nested: boolean): boolean {
     return true;
   }
   return nested && !Array.isArray(b) && sameFields(a as Record<string, unknown>, b as Record<string, unknown>, undefined, false);
+}
+
+/** The shape of a finding (refinementReuse.ts Place) relative to an anchor at `anchorPos`. */
+export function shapeOf(finding: Finding, anchorPos: number): string {
+  workCounters.findingShapes++;
+  const { range, ...rest } = finding;
+  return JSON.stringify([range.start - anchorPos, range.end - anchorPos, rest]);
+}
+
+/** A shape (see shapeOf) with other offsets: its text after the two offsets is the finding's. */
+export function withOffsets(shape: string, start: number, end: number): string {
+  const second = shape.indexOf(',', shape.indexOf(',') + 1);
+  return `[${start},${end}${shape.slice(second)}`;
 }
