@@ -17,10 +17,10 @@ export function sameApartFromRange(a: Finding, b: Finding): boolean {
 function sameFields(a: Record<string, unknown>, b: Record<string, unknown>, skip: string | undefined, nested: boolean): boolean {
   const start = scratchKeys.length;
   try {
-    for (const key in a) if (key !== skip && Object.hasOwn(a, key)) scratchKeys.push(key);
+    for (const key in a) if (key !== skip && hasOwn.call(a, key)) scratchKeys.push(key);
     let i = start;
     for (const key in b) {
-      if (key === skip || !Object.hasOwn(b, key)) continue;
+      if (key === skip || !hasOwn.call(b, key)) continue;
       if (i >= scratchKeys.length || scratchKeys[i] !== key) return false;
       if (!sameValue(a[key], b[key], nested)) return false;
       i++;
@@ -32,6 +32,9 @@ function sameFields(a: Record<string, unknown>, b: Record<string, unknown>, skip
 }
 
 const scratchKeys: string[] = [];
+
+/** hasOwnProperty called on the object for-in enumerates: V8 optimises this form (Object.hasOwn it does not, and it cost most of the comparison). */
+const hasOwn = Object.prototype.hasOwnProperty;
 
 function sameValue(a: unknown, b: unknown, nested: boolean): boolean {
   if (a === b) return true; // (an undefined field in both: JSON leaves it out of both)
