@@ -24,7 +24,7 @@ import { type VerdictsByShape, verdictsAcrossInnerEdit } from './innerEditVerdic
 export type Refine = (input: FixInput, findings: readonly Finding[], parsed?: ts.SourceFile, memo?: CheckMemo) => Finding[];
 
 /** Where a finding sits: the top-level statement holding it, and the finding apart from that statement's place. */
-interface Place {
+export interface Place {
   anchor: ts.Statement;
   shape: string;
   rule: string;
@@ -445,8 +445,8 @@ function placesChanged(before: ReadonlyArray<Place | undefined>, now: ReadonlyAr
  * optimised code only while one of its closures lives: they were compiled again after every full collection).
  */
 class EditReads {
-  /** Grouped by rule only when a kept verdict read some rules' findings. */
-  private rulesChanged: ReturnType<typeof changedRules> | undefined;
+  /** By rule, answered for the rules kept verdicts read the findings of (most read none): not every rule of the file grouped. */
+  private readonly rulesChanged = new Map<string, boolean>();
   private readonly countAnswers = new Map<string, Map<PlainUse, boolean>>();
 
   constructor(
@@ -462,9 +462,11 @@ class EditReads {
 
   private anyRuleChanged(rules: ReadonlySet<string>): boolean {
     if (rules.size === 0) return false;
-    this.rulesChanged ??= changedRules(this.before, this.now);
-    if (this.rulesChanged === EVERY_RULE) return true;
-    for (const rule of rules) if (this.rulesChanged.has(rule)) return true;
+    for (const rule of rules) {
+      let changed = this.rulesChanged.get(rule);
+      if (changed === undefined) this.rulesChanged.set(rule, (changed = ruleChanged(rule, this.before, this.now)));
+      if (changed) return true;
+    }
     return false;
   }
 }
@@ -512,33 +514,30 @@ function plainCount(statements: readonly ts.Statement[], name: string, plain: Pl
 }
 
 /**
- * The rules whose findings an edit changed (CheckReads.findingRules): those whose findings, in order, are not in the
- * same places as before; every rule when a finding has no place.
+ * Whether an edit changed the findings of a rule (CheckReads.findingRules): they are not, in order, in the same places
+ * as before; or a finding has no place (its rule unknown). Loops over the two lists, no grouping of every rule.
  */
-function changedRules(before: ReadonlyArray<Place | undefined>, after: ReadonlyArray<Place | undefined>): ReadonlySet<string> | typeof EVERY_RULE {
-  const byRule = (places: ReadonlyArray<Place | undefined>) => {
-    const grouped = new Map<string, Place[]>();
-    for (const place of places) {
-      if (!place) return undefined;
-      const same = grouped.get(place.rule);
-      if (same) same.push(place);
-      else grouped.set(place.rule, [place]);
-    }
-    return grouped;
-  };
-  const old = byRule(before);
-  const now = byRule(after);
-  if (!old || !now) return EVERY_RULE;
-  const changed = new Set<string>();
-  for (const rule of new Set([...old.keys(), ...now.keys()])) {
-    const a = old.get(rule) ?? [];
-    const b = now.get(rule) ?? [];
-    if (a.length !== b.length || a.some((place, i) => place.anchor !== b[i].anchor || place.shape !== b[i].shape)) changed.add(rule);
+export function ruleChanged(rule: string, before: ReadonlyArray<Place | undefined>, after: ReadonlyArray<Place | undefined>): boolean {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < before.length && before[i] !== undefined && before[i]!.rule !== rule) i++;
+    while (j < after.length && after[j] !== undefined && after[j]!.rule !== rule) j++;
+    const a = before[i];
+    const b = after[j];
+    if (i === before.length || j === after.length) return i !== before.length || j !== after.length || hasNoPlace(before, i) || hasNoPlace(after, j);
+    if (!a || !b) return true;
+    if (a.anchor !== b.anchor || a.shape !== b.shape) return true;
+    i++;
+    j++;
   }
-  return changed;
 }
 
-const EVERY_RULE = 'every rule';
+/** Whether a place from `from` on is undefined (a finding with no place: its rule, unknown, may be any). */
+function hasNoPlace(places: ReadonlyArray<Place | undefined>, from: number): boolean {
+  for (let i = from; i < places.length; i++) if (!places[i]) return true;
+  return false;
+}
 
 /** Whether a statement can import (indexed under MODULE_STATEMENTS): an import, or one that mentions `require`. */
 function canImport(statement: ts.Statement, names: StatementReferences): boolean {
