@@ -59,6 +59,8 @@ export const workCounters = {
    * analysis only moved with their statement (findingMoves.ts).
    */
   findingShapes: 0,
+  /** Of those, the shapes made from the shape of the finding at the same index before, the two findings alike apart from their ranges. */
+  findingShapesReused: 0,
   /**
    * Searches of a whole text for a fixed string (a NUL, a suppression directive, a migration TODO marker): while
    * typing, the document's carried presence answers them from the few characters around the edit (textPresence.ts).
@@ -88,6 +90,11 @@ export const workCounters = {
    * place): refineFixability did not run at all.
    */
   refinementsCarried: 0,
+  /**
+   * Fixable findings of a text that does not parse made waiting for the syntax (fixes/index.ts waitingForSyntax): not
+   * those the editor handed back as the same objects, which keep what was made of them at an earlier keystroke.
+   */
+  waitingFindingsMade: 0,
 };
 
 export type WorkCounts = typeof workCounters;

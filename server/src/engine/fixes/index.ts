@@ -18,6 +18,9 @@ import { rewriteClientRegion } from './transforms/rewriteClientRegion';
 import { isChatModelFinding } from './transforms/rewriteLangChain';
 import type { FixInput, FixProposal, TextEdit } from '../fixTypes';
 import { workCounters } from '../workCounters';
+import { ObjectCache } from '../objectCache';
+import { movedFrom } from '../findingMoves';
+import { sameApartFromRange } from './findingShapes';
 import { currentLocale, type Locale } from '../l10n';
 import type { CheckMemo } from './checkMemo';
 
@@ -338,10 +341,51 @@ export function refineFixability(input: FixInput, findings: readonly Finding[], 
 }
 
 /** The refined findings of a script that does not parse: every fixable one waits for the syntax errors to be corrected. */
-export function waitingForSyntax(findings: readonly Finding[]): Finding[] {
-  const reason = syntaxErrorReason();
-  return findings.map((finding) => (finding.fixable ? notFixed(finding, reason) : finding));
+export function waitingForSyntax(findings: readonly Finding[], before?: WaitedBefore): Finding[] {
+  const locale = currentLocale();
+  let reason: string | undefined;
+  const refined: Finding[] = [];
+  for (const finding of findings) { // a loop, not a closure per keystroke: the editor calls this while a line is half typed
+    if (!finding.fixable) {
+      refined.push(finding);
+      continue;
+    }
+    // The editor hands back the same finding objects while their statements are unchanged: made waiting once.
+    const known = waitingOf.get(finding);
+    if (known?.locale === locale) {
+      refined.push(known.waiting);
+      continue;
+    }
+    // A copy the editor moved with its statement (findingMoves.ts) waits as its origin does, moved likewise.
+    const origin = movedFrom(finding);
+    const fromOrigin = origin && waitingOf.get(origin);
+    let waiting: Finding;
+    if (fromOrigin?.locale === locale) {
+      waiting = findingWith(fromOrigin.waiting, { range: finding.range });
+    } else if (before?.locale === locale && before.findings.length === findings.length && sameApartFromRange(before.findings[refined.length], finding)) {
+      // Made anew (its statement analysed again) yet alike the one at its index before: it waits as that one did.
+      waiting = findingWith(before.waiting[refined.length], { range: finding.range });
+    } else {
+      workCounters.waitingFindingsMade++;
+      waiting = notFixed(finding, (reason ??= syntaxErrorReason()));
+      // Kept with the origin too, for the copies to come (the typing after this keystroke moves this one again).
+      if (origin) waitingOf.set(origin, { locale, waiting: findingWith(waiting, { range: origin.range }) });
+    }
+    waitingOf.set(finding, { locale, waiting });
+    refined.push(waiting);
+  }
+  return refined;
 }
+
+/** The findings waitingForSyntax was given last for a document, and what it made of them. */
+export interface WaitedBefore {
+  findings: readonly Finding[];
+  waiting: readonly Finding[];
+  locale: Locale;
+}
+
+/** What waitingForSyntax made of a finding, in the locale it wrote its message in (findings are never changed in place). */
+const waitingOf = new ObjectCache<Finding, { locale: Locale; waiting: Finding }>('waitingForSyntax', 'finding');
 
 /** A Markdown document's findings, fixable exactly when its fix-all changes them (fences get no created modules). */
 function refineMarkdownFixability(input: FixInput, findings: readonly Finding[]): Finding[] {

@@ -8,7 +8,8 @@ import { indexStatements, knowStatementReferences, statementReferences, statemen
 import { treeHasSyntaxErrors } from './support/syntax';
 import { replacedStatements, statementAt } from '../script/topLevelStatements';
 import type { FixInput } from '../fixTypes';
-import { waitingForSyntax } from './index';
+import { type WaitedBefore, waitingForSyntax } from './index';
+import { sameApartFromRange, shapeOf, withOffsets } from './findingShapes';
 import { FILE_WIDE_PROPERTY_NAMES } from './transforms/rewriteLangChain';
 import { isPlaceholderFinding } from './support/placeholderEndpoint';
 import { workCounters } from '../workCounters';
@@ -23,7 +24,7 @@ import { type VerdictsByShape, verdictsAcrossInnerEdit } from './innerEditVerdic
 export type Refine = (input: FixInput, findings: readonly Finding[], parsed?: ts.SourceFile, memo?: CheckMemo) => Finding[];
 
 /** Where a finding sits: the top-level statement holding it, and the finding apart from that statement's place. */
-interface Place {
+export interface Place {
   anchor: ts.Statement;
   shape: string;
   rule: string;
@@ -75,6 +76,8 @@ export class RefinementReuse {
   /** How often the file-wide property names occur in the text, counted around each edit (part of the key). */
   private readonly fileWide = new WordCounts();
   private readonly verdictKey = new VerdictKey();
+  /** The findings of the last version that did not parse, and what they became while waiting for the syntax. */
+  private waited: WaitedBefore | undefined;
   /** The findings of the last refined tree (with their places: `places`) and what refining made of them. */
   private last: { findings: readonly Finding[]; refined: readonly Finding[] } | undefined;
 
@@ -98,10 +101,14 @@ export class RefinementReuse {
     const fileWide = this.fileWide.count(input, FILE_WIDE_PROPERTY_NAMES);
     // Typing makes the text briefly not parse: its fixable findings then just wait, and the verdicts of the last
     // parsing version are kept for when it parses again.
-    if (treeHasSyntaxErrors(tree)) return waitingForSyntax(findings);
+    if (treeHasSyntaxErrors(tree)) {
+      const waiting = waitingForSyntax(findings, this.waited);
+      this.waited = { findings, waiting, locale: currentLocale() };
+      return waiting;
+    }
     // Pushed, not mapped: one hidden class whether this runs optimised or not (an optimised Array.prototype.map makes a holey array, the builtin a packed one; issue #13).
     const places: Array<Place | undefined> = [];
-    for (const finding of findings) places.push(this.placeOf(tree, finding));
+    for (let i = 0; i < findings.length; i++) places.push(this.placeOf(tree, findings[i], i));
     const previousPlaces = this.places;
     this.knownNames = referencesOf;
     let unchanged = this.follow(this.verdictKey.of(input, fileWide), tree, places);
@@ -164,6 +171,7 @@ export class RefinementReuse {
     this.kept.clear();
     this.acrossInnerEdit = undefined;
     this.last = undefined;
+    this.waited = undefined;
   }
 
   /**
@@ -200,14 +208,8 @@ export class RefinementReuse {
     this.tree = tree;
     this.statements = tree.statements;
     this.places = places;
-    for (const statement of gone) for (const name of this.indexedNames(statement)) this.naming.get(name)?.delete(statement);
-    for (const statement of added) {
-      for (const name of this.indexedNames(statement)) {
-        const statements = this.naming.get(name);
-        if (statements) statements.add(statement);
-        else this.naming.set(name, new Set([statement]));
-      }
-    }
+    for (const statement of gone) this.unindex(statement);
+    for (const statement of added) this.index(statement);
     if (key !== this.key) {
       this.key = key;
       this.kept.clear();
@@ -248,11 +250,26 @@ export class RefinementReuse {
     return !dropped && !findingsChanged;
   }
 
-  /** The names a statement is indexed under: those it mentions, and MODULE_STATEMENTS for one that can import. */
-  private *indexedNames(statement: ts.Statement): Iterable<string> {
+  /**
+   * Indexes a statement under the names it mentions, and under MODULE_STATEMENTS when it can import (loops, not a
+   * generator made per statement and keystroke).
+   */
+  private index(statement: ts.Statement): void {
     const names = this.namesOf(statement);
-    yield* names.keys();
-    if (ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement) || names.has('require')) yield MODULE_STATEMENTS;
+    for (const name of names.keys()) this.indexUnder(name, statement);
+    if (canImport(statement, names)) this.indexUnder(MODULE_STATEMENTS, statement);
+  }
+
+  private indexUnder(name: string, statement: ts.Statement): void {
+    const statements = this.naming.get(name);
+    if (statements) statements.add(statement);
+    else this.naming.set(name, new Set([statement]));
+  }
+
+  private unindex(statement: ts.Statement): void {
+    const names = this.namesOf(statement);
+    for (const name of names.keys()) this.naming.get(name)?.delete(statement);
+    if (canImport(statement, names)) this.naming.get(MODULE_STATEMENTS)?.delete(statement);
   }
 
   private anyModuleLevel(statements: readonly ts.Statement[]): boolean {
@@ -269,7 +286,7 @@ export class RefinementReuse {
    * Where a finding sits. The incremental analysis hands back the same finding object while neither it nor its
    * statement moved, so its shape (a JSON text) is kept with the object and made again only when its anchor moved.
    */
-  private placeOf(tree: ts.SourceFile, finding: Finding): Place | undefined {
+  private placeOf(tree: ts.SourceFile, finding: Finding, index: number): Place | undefined {
     const anchor = statementAt(tree.statements, finding.range.start);
     if (!anchor) return undefined;
     const known = this.shapeKnown(finding);
@@ -282,11 +299,24 @@ export class RefinementReuse {
       shapes.set(finding, { owner: this, anchorPos: anchor.pos, shape: before.shape });
       return { anchor, shape: before.shape, rule: finding.ruleId };
     }
-    const shape = shapeOf(finding, anchor.pos);
+    const shape = this.shapeLikeBefore(finding, index, anchor.pos) ?? shapeOf(finding, anchor.pos);
     shapes.set(finding, { owner: this, anchorPos: anchor.pos, shape });
     // Known for the copies to come, whose anchor lies as far before them.
     if (origin) shapes.set(origin, { owner: this, anchorPos: anchor.pos - finding.range.start + origin.range.start, shape });
     return { anchor, shape, rule: finding.ruleId };
+  }
+
+  /**
+   * The shape of a finding made anew (a statement detected again: typing in a function makes its findings anew on every
+   * keystroke) from that of the finding at its index before, when the two are the same apart from their ranges: the
+   * shape's text apart from its offsets is theirs. Comparing them is cheaper than writing the finding as JSON again.
+   */
+  private shapeLikeBefore(finding: Finding, index: number, anchorPos: number): string | undefined {
+    const before = this.last?.findings[index];
+    const shape = before && this.places.length === this.last!.findings.length ? this.places[index]?.shape : undefined;
+    if (!shape || !sameApartFromRange(before!, finding)) return undefined;
+    workCounters.findingShapesReused++;
+    return withOffsets(shape, finding.range.start - anchorPos, finding.range.end - anchorPos);
   }
 
   /** The shape this instance made for a finding. */
@@ -415,8 +445,8 @@ function placesChanged(before: ReadonlyArray<Place | undefined>, now: ReadonlyAr
  * optimised code only while one of its closures lives: they were compiled again after every full collection).
  */
 class EditReads {
-  /** Grouped by rule only when a kept verdict read some rules' findings. */
-  private rulesChanged: ReturnType<typeof changedRules> | undefined;
+  /** By rule, answered for the rules kept verdicts read the findings of (most read none): not every rule of the file grouped. */
+  private readonly rulesChanged = new Map<string, boolean>();
   private readonly countAnswers = new Map<string, Map<PlainUse, boolean>>();
 
   constructor(
@@ -432,9 +462,11 @@ class EditReads {
 
   private anyRuleChanged(rules: ReadonlySet<string>): boolean {
     if (rules.size === 0) return false;
-    this.rulesChanged ??= changedRules(this.before, this.now);
-    if (this.rulesChanged === EVERY_RULE) return true;
-    for (const rule of rules) if (this.rulesChanged.has(rule)) return true;
+    for (const rule of rules) {
+      let changed = this.rulesChanged.get(rule);
+      if (changed === undefined) this.rulesChanged.set(rule, (changed = ruleChanged(rule, this.before, this.now)));
+      if (changed) return true;
+    }
     return false;
   }
 }
@@ -482,33 +514,35 @@ function plainCount(statements: readonly ts.Statement[], name: string, plain: Pl
 }
 
 /**
- * The rules whose findings an edit changed (CheckReads.findingRules): those whose findings, in order, are not in the
- * same places as before; every rule when a finding has no place.
+ * Whether an edit changed the findings of a rule (CheckReads.findingRules): they are not, in order, in the same places
+ * as before; or a finding has no place (its rule unknown). Loops over the two lists, no grouping of every rule.
  */
-function changedRules(before: ReadonlyArray<Place | undefined>, after: ReadonlyArray<Place | undefined>): ReadonlySet<string> | typeof EVERY_RULE {
-  const byRule = (places: ReadonlyArray<Place | undefined>) => {
-    const grouped = new Map<string, Place[]>();
-    for (const place of places) {
-      if (!place) return undefined;
-      const same = grouped.get(place.rule);
-      if (same) same.push(place);
-      else grouped.set(place.rule, [place]);
-    }
-    return grouped;
-  };
-  const old = byRule(before);
-  const now = byRule(after);
-  if (!old || !now) return EVERY_RULE;
-  const changed = new Set<string>();
-  for (const rule of new Set([...old.keys(), ...now.keys()])) {
-    const a = old.get(rule) ?? [];
-    const b = now.get(rule) ?? [];
-    if (a.length !== b.length || a.some((place, i) => place.anchor !== b[i].anchor || place.shape !== b[i].shape)) changed.add(rule);
+export function ruleChanged(rule: string, before: ReadonlyArray<Place | undefined>, after: ReadonlyArray<Place | undefined>): boolean {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < before.length && before[i] !== undefined && before[i]!.rule !== rule) i++;
+    while (j < after.length && after[j] !== undefined && after[j]!.rule !== rule) j++;
+    const a = before[i];
+    const b = after[j];
+    if (i === before.length || j === after.length) return i !== before.length || j !== after.length || hasNoPlace(before, i) || hasNoPlace(after, j);
+    if (!a || !b) return true;
+    if (a.anchor !== b.anchor || a.shape !== b.shape) return true;
+    i++;
+    j++;
   }
-  return changed;
 }
 
-const EVERY_RULE = 'every rule';
+/** Whether a place from `from` on is undefined (a finding with no place: its rule, unknown, may be any). */
+function hasNoPlace(places: ReadonlyArray<Place | undefined>, from: number): boolean {
+  for (let i = from; i < places.length; i++) if (!places[i]) return true;
+  return false;
+}
+
+/** Whether a statement can import (indexed under MODULE_STATEMENTS): an import, or one that mentions `require`. */
+function canImport(statement: ts.Statement, names: StatementReferences): boolean {
+  return ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement) || names.has('require');
+}
 
 /** The index entry of the statements that can import (no identifier has this text). */
 const MODULE_STATEMENTS = ' imports';
@@ -549,11 +583,4 @@ function sameCounts(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-/** The shape of a finding (see Place) relative to an anchor at `anchorPos`. */
-function shapeOf(finding: Finding, anchorPos: number): string {
-  workCounters.findingShapes++;
-  const { range, ...rest } = finding;
-  return JSON.stringify([range.start - anchorPos, range.end - anchorPos, rest]);
 }
