@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import type ts from 'typescript';
+import ts from 'typescript';
 import { nextTree } from '../../server/src/engine/script/incremental/nextTree';
 import { settleTree } from '../../server/src/engine/script/incremental/shiftNodes';
 import { parseScript } from '../../server/src/engine/script/parse';
@@ -40,7 +40,9 @@ const SOURCES: Source[] = [
 
 /** What a person types, a keystroke or a paste at a time: mostly code that keeps the file parsing, some that breaks it. */
 const TYPED = ['a', 'x', 'i', '1', ' ', ' ', '\n', ';', 'const y = 1;\n', 'return x;\n', 'if (z) {\n}\n', 'f(1, 2);\n', 'await g();\n', '// note\n', '/** doc */\n'];
-const BREAKING = ['{', '}', '(', ')', '"', "'", '`', '/', '*', '=', '.', ',', '<', '>', '${', '=>', 'if (z) {', 'return ', 'await ', 'yield ', '/*', '*/', 'function f() {', 'static ', 'let ', 'async ', 'case 1:', 'else ', '// @ts-ignore\n'];
+const BREAKING = ['{', '}', '(', ')', '"', "'", '`', '/', '*', '=', '.', ',', '<', '>', '${', '=>', 'if (z) {', 'return ', 'await ', 'yield ', '/*', '*/', 'function f() {', 'static ', 'let ', 'async ', 'case 1:', 'else ', '// @ts-ignore\n',
+  // Half-typed lines before a statement kept as it was (typedEndsAlike): an operand missing, a lone word at a line's end.
+  ' * ', ' = ', ' a <', 'static\n', 'type\n', 'declare\n', 'ab\n'];
 
 const keystroke = fc.oneof(
   { weight: 12, arbitrary: fc.constantFrom(...TYPED).map((text) => ({ insert: text })) },
@@ -85,4 +87,60 @@ describe('fuzz: the editor\'s tree on real code', { timeout: 120_000 }, () => {
     // The property held on trees our reparse made, not vacuously.
     assert.ok(compared > 1_000, `only ${compared} trees of our own reparse compared`);
   });
+
+  test('typing half lines at the end of a statement in a function body, before the next one: trees equal fresh parses', () => {
+    let compared = 0;
+    let keptAfterHalfTyped = 0;
+    fc.assert(
+      fc.property(fc.noBias(fc.nat(SOURCES.length - 1)), fc.noBias(fc.nat(999_999)), fc.array(halfLineKeystroke, { minLength: 1, maxLength: 30 }), (index, where, keystrokes) => {
+        const source = SOURCES[index]!;
+        const parse = (text: string, setParentNodes?: boolean) => parseScript(text, source.language, source.name, setParentNodes);
+        let text = source.text;
+        let tree: ts.SourceFile = parse(text);
+        const ends = statementEndsInBodies(tree);
+        if (ends.length === 0) return;
+        let at = ends[Math.floor((where / 1_000_000) * ends.length)]!;
+        for (const { insert } of keystrokes) {
+          if (insert === undefined) {
+            if (at === 0) continue;
+            text = text.slice(0, at - 1) + text.slice(at);
+            at--;
+          } else {
+            text = text.slice(0, at) + insert + text.slice(at);
+            at += insert.length;
+          }
+          const before = snapshotWorkCounters();
+          tree = nextTree(tree, text, parse) ?? parse(text);
+          const work = workSince(before);
+          settleTree(tree);
+          if (work.statementReparses === 0) continue;
+          compared++;
+          keptAfterHalfTyped += work.innerStatementsKeptAfterHalfTyped;
+          assert.equal(difference(tree, parse(text)), undefined, `${source.name}, typed at ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 20))}`);
+        }
+      }),
+      { seed: Number(process.env.EXPLORE_SEED ?? FUZZ_SEED), numRuns: Number(process.env.EXPLORE_RUNS ?? 300) },
+    );
+    assert.ok(keptAfterHalfTyped > compared / 20, JSON.stringify({ compared, keptAfterHalfTyped }));
+  });
 });
+
+/** Keystrokes of a line being typed (a word, an operator, a contextual keyword, a line break) or deletions. */
+const halfLineKeystroke = fc.oneof(
+  { weight: 10, arbitrary: fc.constantFrom('\n  ', 'a', 'b', ' ', '.', ' = ', ' * ', ' + ', ', ', ' < ', '(', ')', ';', '1').map((text) => ({ insert: text })) },
+  { weight: 2, arbitrary: fc.constantFrom('static', 'type', 'let', 'await', 'async', 'declare', 'yield', 'if (a) ', '=> ', '{', '}').map((text) => ({ insert: text })) },
+  { weight: 4, arbitrary: fc.constant({ insert: undefined }) },
+);
+
+/** Where each statement of a block in a function body ends (after its `;`), before the line break to the next. */
+function statementEndsInBodies(tree: ts.SourceFile): number[] {
+  const ends: number[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isBlock(node) && node.parent && ts.isFunctionLike(node.parent)) {
+      for (const statement of node.statements.slice(0, -1)) ends.push(statement.end);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(tree);
+  return ends;
+}

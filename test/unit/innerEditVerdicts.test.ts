@@ -213,8 +213,10 @@ describe('verdicts kept across an edit inside their function', () => {
     // Before the statement holding the finding, then before the one that uses the command (which the check looks up).
     for (const line of ['  const total = question.length;', '  const command = new ConverseCommand(']) {
       const at = text.indexOf('\n', text.indexOf(line));
-      // A lone word, then a declaration typed through versions that do not parse (`const other =`).
-      for (const typed of ['\n  other', '\n  const other = total + 1;']) {
+      // A member access, then a declaration, typed through versions that do not parse (`other.`; not a lone word
+      // alone, nor only an operand missing at the line's end: the inner reparse keeps the next statement out of the
+      // run after those, typedEndsAlike).
+      for (const typed of ['\n  other.x.y.z', '\n  const other = total + 1;']) {
         const { keptMovedInRuns, checked } = oracle;
         oracle.typeAndDelete(text, at, typed);
         assert.ok(oracle.keptMovedInRuns > keptMovedInRuns + 2, `${JSON.stringify(typed)} after ${JSON.stringify(line)}: the statement after it, only moved, keeps the verdicts`);

@@ -57,6 +57,12 @@ export class Tickets {
   }
 }
 
+export function edges(a: number, y: number) {
+  var v = a;
+  const w = v;
+  throw [w] > (y);
+}
+
 export function kinds(value: number) {
   switch (value) {
     case 1:
@@ -101,6 +107,27 @@ const SNIPPETS = [
   'static ',
   'declare let ',
   'x = a\n  ',
+  // Half-typed statements before a kept one (typedEndsAlike): lone words, contextual keywords among them, and
+  // operands missing at the next line's first token, after binary operators and where others parse it instead.
+  'let ',
+  'async ',
+  'await ',
+  'type ',
+  'abstract ',
+  'global ',
+  'using ',
+  'y = a ** b, c ?? d >>> ',
+  'z.w += v - ',
+  'x = a < b | ',
+  'q = a << ',
+  'if (v) ',
+  'for (x of ',
+  'f = () => ',
+  'o = { a: ',
+  'p.q.',
+  'r = s ? ',
+  'g(a, ',
+  't = await ',
 ];
 
 /** Offsets inside function bodies: each statement's start, its middle, and its end, in every body of the text. */
@@ -134,8 +161,8 @@ function sameGroups<K>(kept: ReadonlyMap<K, readonly ts.Node[]>, fresh: Readonly
 }
 
 function typeAndDelete(text: string, at: number, snippet: string, check: (text: string, what: string) => void): void {
-  for (let typed = 1; typed <= snippet.length; typed++) check(text.slice(0, at) + snippet.slice(0, typed) + text.slice(at), `typed ${JSON.stringify(snippet.slice(0, typed))} at ${at}`);
-  for (let left = snippet.length - 1; left >= 0; left--) check(text.slice(0, at) + snippet.slice(0, left) + text.slice(at), `deleted down to ${JSON.stringify(snippet.slice(0, left))} at ${at}`);
+  for (let typed = 1; typed <= snippet.length; typed++) check(text.slice(0, at) + snippet.slice(0, typed) + text.slice(at), `typed ${JSON.stringify(snippet.slice(0, typed))} at ${at} of ${JSON.stringify(snippet)}`);
+  for (let left = snippet.length - 1; left >= 0; left--) check(text.slice(0, at) + snippet.slice(0, left) + text.slice(at), `deleted down to ${JSON.stringify(snippet.slice(0, left))} at ${at} of ${JSON.stringify(snippet)}`);
 }
 
 const SOURCES: Array<{ name: string; language: ScriptLanguage; text: string }> = [
@@ -167,6 +194,8 @@ describe('inner statement reparse', () => {
     assert.ok(work.innerStatementReparses > compared / 4, JSON.stringify({ compared, ...work }));
     // Typing before a statement that starts alone keeps that statement (the rest of the run is parsed).
     assert.ok(work.innerStatementsKept > work.innerStatementReparses / 10, JSON.stringify({ compared, ...work }));
+    // Half-typed statements before it (a lone word, an operand missing at the line's end) keep it too.
+    assert.ok(work.innerStatementsKeptAfterHalfTyped > work.innerStatementsKept / 10, JSON.stringify({ compared, ...work }));
     assert.ok(work.statementReparses + work.fileReparses > work.innerStatementReparses, JSON.stringify({ compared, ...work }));
   });
 

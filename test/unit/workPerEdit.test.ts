@@ -149,6 +149,9 @@ describe('work per edit', () => {
     assert.ok(large.work.verdictsKeptInside > versions / 2, `${large.work.verdictsKeptInside} of ${versions} versions kept the verdict`);
     // Every verdict kept and the findings those of before (moved): the last refinement is carried over, not run.
     assert.ok(large.work.refinementsCarried > versions / 2, `${large.work.refinementsCarried} of ${versions} refinements carried over`);
+    // The call's statement is kept after half-typed lines too: a lone word (`c`...`cons`), an operand missing at the
+    // line's end (`=`, `*`), in the typing and in the deleting (typedEndsAlike).
+    assert.ok(large.work.innerStatementsKeptAfterHalfTyped >= 16, `${large.work.innerStatementsKeptAfterHalfTyped} of ${versions} versions kept the call after a half-typed line`);
     // Run again only after versions that did not parse (the call's statement parsed again with the half-typed line).
     assert.ok(large.work.checks < versions / 4, `${large.work.checks} checks in ${versions} versions`);
   });

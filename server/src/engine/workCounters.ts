@@ -23,6 +23,8 @@ export const workCounters = {
   nodesMoved: 0,
   /** Of the inner reparses, those that kept the statement after the edit as it was, only moved (spliceBeforeLast). */
   innerStatementsKept: 0,
+  /** Of those, the ones kept after a half-typed statement: a lone word, or an operand missing before it (typedEndsAlike). */
+  innerStatementsKeptAfterHalfTyped: 0,
   /** Statements made by an inner reparse whose scan was made from the one they replaced and the runs only (derivedScan.ts). */
   scansDerived: 0,
   /**

@@ -214,39 +214,87 @@ const LINE_BREAK = /[\n\r\u2028\u2029]/;
 /**
  * The run without its last statement when the edit lies before that statement's first token and the statement
  * starts alone (startsAlone): only the text before that token is parsed again (typing a statement above a long call
- * does not parse the call again). Exact when the new text parses without errors, in a file without any, and a line
- * break still comes before the token: the statements typed end before it whatever they are, and it parses as before
- * (the same tokens in the same context), so it is kept, moved, its leading trivia starting where they now end.
+ * does not parse the call again). The text typed is parsed in the wrapper, whose closing `}` stands where the kept
+ * statement's first token stands; a line break still comes before that token. Exact when the typed statements end
+ * before that token whatever it is (typedEndsAlike), in a file with no error but in the text replaced: the kept
+ * statement then parses as before (the same tokens in the same context), so it is kept, moved, its leading trivia
+ * starting where the typed statements now end.
  */
 function spliceBeforeLast(
   previous: ParsedFile, text: string, change: ts.TextChangeRange, parse: (text: string, setParentNodes?: boolean) => ts.SourceFile,
   path: readonly Step[], index: number, run: Run, tree: ts.SourceFile,
 ): ts.SourceFile | undefined {
   const kept = run.statements[run.last];
-  if (previous.parseDiagnostics.length > 0 || !startsAlone(kept)) return undefined;
+  if (!startsAlone(kept)) return undefined;
   const keptStart = kept.getStart(tree);
   // Before the token and not touching it (an insertion right before it could join it: `x` + `const`).
   if (change.span.start + change.span.length >= keptStart) return undefined;
+  if (!errorsReplaced(previous.parseDiagnostics, keptStart)) return undefined;
   const delta = change.newLength - change.span.length;
   const context = run.statements[run.first].flags & ts.NodeFlags.ContextFlags;
   const prefix = wrapperPrefix(context);
   const beforeText = text.slice(run.pos, keptStart + delta);
   const wrapped = parseWrapped(previous, parse, prefix, beforeText, context);
-  if (!wrapped || wrapped.fresh.parseDiagnostics.length > 0) return undefined;
+  if (!wrapped) return undefined;
   const { fresh, statements } = wrapped;
-  // A lone word (`static`, `declare`, `let`...) makes the parser look past it for what it modifies or declares.
   const typed = statements[statements.length - 1];
-  if (typed && ts.isExpressionStatement(typed) && ts.isIdentifier(typed.expression)) return undefined;
+  if (!typedEndsAlike(fresh, typed, prefix.length + beforeText.length)) return undefined;
   const offset = run.pos - prefix.length;
-  const typedEnd = statements.length > 0 ? statements[statements.length - 1].end + offset : run.pos;
+  const typedEnd = typed ? typed.end + offset : run.pos;
   if (!LINE_BREAK.test(text.slice(typedEnd, keptStart + delta))) return undefined;
   // From here on the previous tree is given up: the fresh SourceFile object becomes the new tree.
+  // The error the wrapper's `}` took is the kept statement's first token's in the file (its length).
+  for (const diagnostic of fresh.parseDiagnostics) diagnostic.length = firstTokenEnd(tree, keptStart) - keptStart;
   for (const statement of statements) placeParsed(statement, offset);
   restartNode(kept, delta, typedEnd);
   workCounters.innerStatementsKept++;
+  if (fresh.parseDiagnostics.length > 0 || (typed && isLoneIdentifier(typed))) workCounters.innerStatementsKeptAfterHalfTyped++;
   return finish(previous, fresh, {
     path, index, run: { ...run, last: run.last - 1 }, delta, text, offset, statements, middle: [...statements, kept], replacedEnd: keptStart, keptAfter: true,
   });
+}
+
+/** ts.Diagnostics.Expression_expected: an operand missing where the parser stood at the next token. */
+const EXPRESSION_EXPECTED = 1109;
+
+/**
+ * True when the previous tree has no parse error but, at most, the operand missing right at the kept statement's
+ * first token (typedEndsAlike's error, in the previous keystroke's text): the statement before, whose end the error
+ * was raised at, is replaced. No other: an error after which the parser finished no node (a token skipped, as `)`
+ * alone) marks the next node it finishes, inside the kept statement, as having an error.
+ */
+function errorsReplaced(diagnostics: readonly ts.DiagnosticWithLocation[], keptStart: number): boolean {
+  return diagnostics.length === 0 || (diagnostics.length === 1 && diagnostics[0].start === keptStart && diagnostics[0].code === EXPRESSION_EXPECTED);
+}
+
+const isLoneIdentifier = (statement: ts.Statement): boolean => ts.isExpressionStatement(statement) && ts.isIdentifier(statement.expression);
+
+/**
+ * True when the typed statements, parsed before the wrapper's `}` at `boundary`, end where they would before the kept
+ * statement's first token (a reserved word that starts a statement: startsAlone), after a line break, and parse the
+ * same. The parser looks at that token only to end the last one, which is then:
+ * - without errors, and not a lone contextual keyword (`static`, `declare`, `let`... make the parser look past it
+ *   for what it modifies or declares: `static` takes a `const` on the next line as its declaration). A plain word
+ *   is an expression statement that ends at a line break before anything but an operator, `(`, `[`, `.` or a template.
+ * - or with one error, an operand missing at the boundary: an expression statement or a variable declaration's
+ *   initializer whose rightmost operands, down through binary operators only, end in it (`x =`, `a * `). The parser
+ *   reached it asking for an expression, where neither `}` nor a statement's keyword starts one, and went back up
+ *   through binary operators and a declaration list, which end before either (neither is an operator, and a line
+ *   break lets the statement end). Not when the statement holds a `<`: in TypeScript `a < b |` tries to read type
+ *   arguments on into the next line (`a<b | throw[1]>(y)`). The error is the one a fresh parse reports at the token.
+ */
+function typedEndsAlike(fresh: ParsedFile, typed: ts.Statement | undefined, boundary: number): boolean {
+  const errors = fresh.parseDiagnostics;
+  if (errors.length === 0) {
+    return !typed || !isLoneIdentifier(typed) || ts.identifierToKeywordKind((typed as ts.ExpressionStatement).expression as ts.Identifier) === undefined;
+  }
+  if (!typed || errors.length > 1 || errors[0].code !== EXPRESSION_EXPECTED || errors[0].start !== boundary) return false;
+  if (fresh.text.slice(typed.pos, typed.end).includes('<')) return false;
+  let operand: ts.Expression | undefined;
+  if (ts.isExpressionStatement(typed)) operand = typed.expression;
+  else if (ts.isVariableStatement(typed)) operand = typed.declarationList.declarations[typed.declarationList.declarations.length - 1]?.initializer;
+  while (operand && ts.isBinaryExpression(operand)) operand = operand.right;
+  return operand !== undefined && ts.isIdentifier(operand) && operand.pos === operand.end && operand.end === typed.end;
 }
 
 /** The function the run's new text is parsed in: async and generator as the old run's context says. */
