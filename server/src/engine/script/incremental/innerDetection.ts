@@ -1,31 +1,7 @@
 import ts from '../../typescript';
 import { findingWith } from '../../finding';
-import type { AnchoredFinding, StatementResult, StatementScan } from './statementSummary';
+import type { AnchoredFinding, CandidateOutcome, StatementResult, StatementScan } from './statementSummary';
 import type { DerivedScan } from './derivedScan';
-
-/**
- * What the detectors produced for one candidate node of a statement: kept for a run over that statement alone (as a
- * keystroke makes), so that the next version of the statement, made by an inner reparse, can keep it.
- */
-export interface CandidateOutcome {
-  candidate: ts.Node;
-  findings: OutcomeFinding[];
-  claims: ts.Node[];
-  /** Nodes claimed or checked for a claim. */
-  touched: ts.Node[];
-  /** Other top-level statements it reported in or touched. */
-  links: ts.Statement[];
-  /** A finding in its own statement but outside the candidate: it cannot be moved with the candidate. */
-  strays: boolean;
-}
-
-export interface OutcomeFinding {
-  anchored: AnchoredFinding;
-  /** Index of the (detector, kind) step that reported it (runDetectors' `beforeStep`). */
-  step: number;
-  /** Its start after the candidate's `pos`; undefined when it lies in another top-level statement (moved with that). */
-  offset: number | undefined;
-}
 
 /** How to run the detectors over a statement an inner reparse made, keeping the outcomes the edit cannot change. */
 export interface InnerPlan {

@@ -3,8 +3,7 @@ import type { Finding } from '../../types';
 import type { DetectorRunHooks } from '../runDetectors';
 import { settleStatement } from './shiftNodes';
 import type { StatementIndex } from './statementIndex';
-import type { StatementResult } from './statementSummary';
-import type { CandidateOutcome } from './innerDetection';
+import type { CandidateOutcome, StatementResult } from './statementSummary';
 
 /**
  * The hooks of one detector run over some statements: each statement's findings, claims and links, sorted out as the

@@ -1,7 +1,6 @@
 import type ts from '../../typescript';
 import type { Finding } from '../../types';
 import type { NodeScan } from '../scanNodes';
-import type { CandidateOutcome } from './innerDetection';
 
 /** A finding kept between versions, with the statement its range lies in and where that statement started then. */
 export interface AnchoredFinding {
@@ -35,4 +34,28 @@ export interface StatementSummary {
   recordedWhole: boolean;
   /** Undefined until the detectors have run for this settings + locale. */
   result?: StatementResult;
+}
+
+/**
+ * What the detectors produced for one candidate node of a statement: kept for a run over that statement alone (as a
+ * keystroke makes), so that the next version of the statement, made by an inner reparse, can keep it.
+ */
+export interface CandidateOutcome {
+  candidate: ts.Node;
+  findings: OutcomeFinding[];
+  claims: ts.Node[];
+  /** Nodes claimed or checked for a claim. */
+  touched: ts.Node[];
+  /** Other top-level statements it reported in or touched. */
+  links: ts.Statement[];
+  /** A finding in its own statement but outside the candidate: it cannot be moved with the candidate. */
+  strays: boolean;
+}
+
+export interface OutcomeFinding {
+  anchored: AnchoredFinding;
+  /** Index of the (detector, kind) step that reported it (runDetectors' `beforeStep`). */
+  step: number;
+  /** Its start after the candidate's `pos`; undefined when it lies in another top-level statement (moved with that). */
+  offset: number | undefined;
 }
