@@ -188,6 +188,39 @@ describe('incremental script analysis', () => {
     assert.ok(workSince(before).quietnessInherited > 10, JSON.stringify(workSince(before)));
   });
 
+  test('a function that is not quiet stays so without a walk while lines are typed beside its tracked return, and turns quiet once that return is cut', () => {
+    // inheritQuietness also carries "not quiet" when the run taken out returned nothing tracked and assigned nothing
+    // to the name: what made the function not quiet lies outside the run. Cutting the line that returns a client
+    // takes it out: from then on the function is quiet again and its caller is left alone.
+    const head = [
+      'import { BedrockRuntime } from "@aws-sdk/client-bedrock-runtime";',
+      'export function wrap(ready: boolean): boolean {',
+    ].join('\n');
+    const client = '  if (!ready) return new BedrockRuntime({ region: "us-east-1" });\n';
+    const typed = '  const total = 2 * 3;\n';
+    const incremental = new IncrementalScriptAnalysis();
+    const check = (text: string, what: string) => {
+      const input = { text, languageId: 'typescript' as const, settings: DEFAULT_SETTINGS, fileName: 'wrap.ts' };
+      const before = snapshotWorkCounters();
+      assert.deepStrictEqual(sorted(incremental.analyze(input)), sorted(analyzeScript(input)), `${what}; text:\n${text}`);
+      return workSince(before);
+    };
+    check(`${head}\n${client}${QUIET_WRAP_TAIL}`, 'as opened');
+    let inherited = 0;
+    for (let length = 1; length <= typed.length; length++) {
+      const work = check(`${head}\n${client}${typed.slice(0, length)}${QUIET_WRAP_TAIL}`, `typed ${JSON.stringify(typed.slice(0, length))}`);
+      assert.equal(work.statementsReanalysed, 2, 'a function returning a client: its caller runs again');
+      inherited += work.quietnessInherited;
+    }
+    assert.ok(inherited > typed.length / 2, `${inherited} of ${typed.length} keystrokes knew the function was not quiet without a walk`);
+    // The line cut in one edit: the run taken out holds the return.
+    const work = check(`${head}\n${typed}${QUIET_WRAP_TAIL}`, 'the return of a client cut');
+    assert.equal(work.innerStatementReparses, 1, 'cut from the function by an inner reparse');
+    // The return gone, a plain keystroke in the function runs only the function (it would run its caller too were
+    // "not quiet" carried over the cut).
+    assert.equal(check(`${head}\n${typed.replace('3', '4')}${QUIET_WRAP_TAIL}`, 'typed after the cut').statementsReanalysed, 1);
+  });
+
   test('a name pasted into a function makes it run again when the statement declaring the name changes', () => {
     // The name index lists a statement an inner reparse made under the old statement's names and the typed run's
     // (NameIndex.handOver): `runtime`, pasted into `ask`, must list `ask` among its users, so that `ask` runs again

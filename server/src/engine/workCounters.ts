@@ -28,8 +28,8 @@ export const workCounters = {
   /** Statements made by an inner reparse whose scan was made from the one they replaced and the runs only (derivedScan.ts). */
   scansDerived: 0,
   /**
-   * Function declarations made by an inner reparse whose quietness (quietFunction.ts) was known from the one they
-   * replaced and the run typed, without a walk of the whole function.
+   * Function declarations made by an inner reparse whose quietness (quietFunction.ts), or its absence, was known from
+   * the one they replaced and the runs taken out and put in, without a walk of the whole function.
    */
   quietnessInherited: 0,
   /** Top-level statements moved after an edit (their own positions only; two numbers each). */

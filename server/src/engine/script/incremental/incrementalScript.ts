@@ -220,7 +220,7 @@ export class IncrementalScriptAnalysis {
       if (derived) {
         this.derived = { statement, derived };
         this.names.handOver(derived.edit.from, statement, derived.added.identifiers, scan.identifiers);
-        inheritQuietness(derived.edit.from, statement, derived.edit.added, derived.added.bindingNodes);
+        inheritQuietness(derived.edit.from, statement, derived.edit.added, derived.added.bindingNodes, derived.edit.removed, derived.removed.bindingNodes);
       } else {
         this.names.add(statement, scan.identifiers);
       }

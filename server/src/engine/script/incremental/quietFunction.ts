@@ -31,7 +31,8 @@ export function quietFunction(
   return {
     silences(statement, visible) {
       if (visible !== name || (statement !== now && statement !== before)) return false;
-      holds ??= isQuiet(before, beforeSummary, name) && isQuiet(now, nowSummary, name);
+      // The new function first: its answer is what the next keystroke's function inherits (often already inherited).
+      holds ??= isQuiet(now, nowSummary, name) && isQuiet(before, beforeSummary, name);
       return holds;
     },
   };
@@ -53,22 +54,36 @@ function isQuiet(fn: ts.FunctionDeclaration, summary: StatementSummary, name: st
 }
 
 /**
- * The answer for a function declaration an inner reparse made from a quiet one (`from`, its run `added` in place of
- * another, `addedBindingNodes` the binding nodes of that run), kept with it without a walk of the whole function when
- * it is quiet too: the same name and return type nodes (the copy keeps them), and the run returns nothing tracked and
- * assigns nothing to the name. What the new function returns and assigns is what the old one did outside the old run
- * (quiet), the nodes copied on the way down keeping their kinds and operands, and what the new run does.
+ * The answer for a function declaration an inner reparse made (`now`, its run `added` in place of the run `removed`),
+ * kept from the one it was made from (`from`) without a walk of the whole function: the same name and return type
+ * nodes (the copy keeps them), and what each return denotes is read from that return alone (returnsNothingTracked).
+ * - Quiet from a quiet one when the run put in returns nothing tracked and assigns nothing to the name: what the new
+ *   function returns and assigns is what the old one did outside the old run (quiet), and what the new run does.
+ * - Not quiet from one that was not when the run taken out returned nothing tracked and assigned nothing to the name:
+ *   what made the old function not quiet lies outside that run, and the new function still has it (typing in a
+ *   function that returns a Bedrock response, as every keystroke there would walk the function again).
  */
-export function inheritQuietness(from: ts.Statement, now: ts.Statement, added: readonly ts.Statement[], addedBindingNodes: readonly ts.Node[]): void {
+export function inheritQuietness(
+  from: ts.Statement, now: ts.Statement, added: readonly ts.Statement[], addedBindingNodes: readonly ts.Node[],
+  removed: readonly ts.Statement[], removedBindingNodes: readonly ts.Node[],
+): void {
   if (!ts.isFunctionDeclaration(from) || !ts.isFunctionDeclaration(now) || !now.name || now.name !== from.name || now.type !== from.type) return;
-  if (quietness.get(from) !== true || !returnsNothingTrackedIn(added) || addedBindingNodes.some((node) => assigns(node, now.name!.text))) return;
-  quietness.set(now, true);
+  const before = quietness.get(from);
+  if (before === undefined) return;
+  const [statements, bindingNodes] = before ? [added, addedBindingNodes] : [removed, removedBindingNodes];
+  if (!returnsNothingTrackedIn(statements) || assignsIn(bindingNodes, now.name.text)) return;
+  quietness.set(now, before);
   workCounters.quietnessInherited++;
+}
+
+function assignsIn(bindingNodes: readonly ts.Node[], name: string): boolean {
+  for (const node of bindingNodes) if (assigns(node, name)) return true;
+  return false;
 }
 
 /** Whether the statement assigns to `name` (`name = ...`): the symbol tracker records those for the name's declarations. */
 function assignsTo(summary: StatementSummary, name: string): boolean {
-  return summary.scan.bindingNodes.some((node) => assigns(node, name));
+  return assignsIn(summary.scan.bindingNodes, name);
 }
 
 function assigns(node: ts.Node, name: string): boolean {
