@@ -14,7 +14,7 @@ import { nextTree } from '../../server/src/engine/script/incremental/nextTree';
 import { settleTree } from '../../server/src/engine/script/incremental/shiftNodes';
 import { parseScript } from '../../server/src/engine/script/parse';
 import type { ScriptLanguage } from '../../server/src/engine/types';
-import { snapshotWorkCounters, workSince } from '../../server/src/engine/workCounters';
+import { snapshotWorkCounters, type WorkCounts, workSince } from '../../server/src/engine/workCounters';
 import { difference } from '../helpers/treeDifference';
 import { FUZZ_SEED } from './corpus';
 
@@ -58,27 +58,10 @@ describe('fuzz: the editor\'s tree on real code', { timeout: 120_000 }, () => {
       // the place as a share of the text in millionths (doubles in [0, 1] are mostly tiny).
       fc.property(fc.noBias(fc.nat(SOURCES.length - 1)), fc.noBias(fc.nat(999_999)), fc.array(keystroke, { minLength: 1, maxLength: 30 }), (index, where, keystrokes) => {
         const source = SOURCES[index]!;
-        const parse = (text: string, setParentNodes?: boolean) => parseScript(text, source.language, source.name, setParentNodes);
-        let text = source.text;
-        let tree: ts.SourceFile = parse(text);
-        let at = Math.floor((where / 1_000_000) * text.length);
-        for (const { insert } of keystrokes) {
-          if (insert === undefined) {
-            if (at === 0) continue;
-            text = text.slice(0, at - 1) + text.slice(at);
-            at--;
-          } else {
-            text = text.slice(0, at) + insert + text.slice(at);
-            at += insert.length;
-          }
-          const before = snapshotWorkCounters();
-          tree = nextTree(tree, text, parse) ?? parse(text);
-          const work = workSince(before);
-          settleTree(tree);
-          if (work.statementReparses === 0) continue; // TypeScript's incremental parse, or a fresh one
+        typeInto(source, (_tree, text) => Math.floor((where / 1_000_000) * text.length), keystrokes, (tree, text, at) => {
           compared++;
-          assert.equal(difference(tree, parse(text)), undefined, `${source.name}, typed at ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 20))}`);
-        }
+          assertFreshParse(source, tree, text, at);
+        });
       }),
       // EXPLORE_SEED / EXPLORE_RUNS explore further (the run of 2026-12-07: seeds 1–6 and 11–13, 1,500 runs each, ~40,000
       // trees of our reparse, all equal to fresh parses once errorsInside skipped the first token).
@@ -94,30 +77,15 @@ describe('fuzz: the editor\'s tree on real code', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(fc.noBias(fc.nat(SOURCES.length - 1)), fc.noBias(fc.nat(999_999)), fc.array(halfLineKeystroke, { minLength: 1, maxLength: 30 }), (index, where, keystrokes) => {
         const source = SOURCES[index]!;
-        const parse = (text: string, setParentNodes?: boolean) => parseScript(text, source.language, source.name, setParentNodes);
-        let text = source.text;
-        let tree: ts.SourceFile = parse(text);
-        const ends = statementEndsInBodies(tree);
-        if (ends.length === 0) return;
-        let at = ends[Math.floor((where / 1_000_000) * ends.length)]!;
-        for (const { insert } of keystrokes) {
-          if (insert === undefined) {
-            if (at === 0) continue;
-            text = text.slice(0, at - 1) + text.slice(at);
-            at--;
-          } else {
-            text = text.slice(0, at) + insert + text.slice(at);
-            at += insert.length;
-          }
-          const before = snapshotWorkCounters();
-          tree = nextTree(tree, text, parse) ?? parse(text);
-          const work = workSince(before);
-          settleTree(tree);
-          if (work.statementReparses === 0) continue;
+        const startAt = (tree: ts.SourceFile) => {
+          const ends = statementEndsInBodies(tree);
+          return ends.length === 0 ? undefined : ends[Math.floor((where / 1_000_000) * ends.length)]!;
+        };
+        typeInto(source, startAt, keystrokes, (tree, text, at, work) => {
           compared++;
           keptAfterHalfTyped += work.innerStatementsKeptAfterHalfTyped;
-          assert.equal(difference(tree, parse(text)), undefined, `${source.name}, typed at ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 20))}`);
-        }
+          assertFreshParse(source, tree, text, at);
+        });
       }),
       { seed: Number(process.env.EXPLORE_SEED ?? FUZZ_SEED), numRuns: Number(process.env.EXPLORE_RUNS ?? 300) },
     );
@@ -131,6 +99,43 @@ const halfLineKeystroke = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom('static', 'type', 'let', 'await', 'async', 'declare', 'yield', 'if (a) ', '=> ', '{', '}').map((text) => ({ insert: text })) },
   { weight: 4, arbitrary: fc.constant({ insert: undefined }) },
 );
+
+const parseOf = (source: Source) => (text: string, setParentNodes?: boolean) => parseScript(text, source.language, source.name, setParentNodes);
+
+function assertFreshParse(source: Source, tree: ts.SourceFile, text: string, at: number): void {
+  assert.equal(difference(tree, parseOf(source)(text)), undefined, `${source.name}, typed at ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 20))}`);
+}
+
+/**
+ * Types the keystrokes (an insertion, or a deletion before the cursor) into the source from where `startAt` says (none:
+ * nothing typed), each followed by the editor's reparse; `reparsed` gets every tree our statement-level reparse made,
+ * settled (not those of TypeScript's incremental parse or a fresh one), with the work it took.
+ */
+function typeInto(
+  source: Source, startAt: (tree: ts.SourceFile, text: string) => number | undefined, keystrokes: ReadonlyArray<{ insert: string | undefined }>,
+  reparsed: (tree: ts.SourceFile, text: string, at: number, work: WorkCounts) => void,
+): void {
+  const parse = parseOf(source);
+  let text = source.text;
+  let tree: ts.SourceFile = parse(text);
+  let at = startAt(tree, text);
+  if (at === undefined) return;
+  for (const { insert } of keystrokes) {
+    if (insert === undefined) {
+      if (at === 0) continue;
+      text = text.slice(0, at - 1) + text.slice(at);
+      at--;
+    } else {
+      text = text.slice(0, at) + insert + text.slice(at);
+      at += insert.length;
+    }
+    const before = snapshotWorkCounters();
+    tree = nextTree(tree, text, parse) ?? parse(text);
+    const work = workSince(before);
+    settleTree(tree);
+    if (work.statementReparses > 0) reparsed(tree, text, at, work);
+  }
+}
 
 /** Where each statement of a block in a function body ends (after its `;`), before the line break to the next. */
 function statementEndsInBodies(tree: ts.SourceFile): number[] {

@@ -128,11 +128,10 @@ describe('work per edit', () => {
     const small = workOfTyping(300, atBodyStart, typed);
     const large = workOfTyping(10_000, atBodyStart, typed);
     assert.deepStrictEqual(withoutMoves(large.work), withoutMoves(small.work));
-    const versions = 2 * typed.length;
     // The function's Converse call, its client and its strings are handed to no detector again, except after the
-    // keystrokes whose line does not parse alone (`c`, `total =`, `ticket.`): then the statement after it, with the
-    // call, is parsed again too, and what it calls may change what the rest resolves.
-    // Over a third of what a run over the whole function would hand the detectors is kept.
+    // keystrokes whose half-typed line the parser may continue into the next statement (`ticket.`): then the statement
+    // after it, with the call, is parsed again too, and what it calls may change what the rest resolves.
+    // Over half of what the detectors saw is kept, not handed to them.
     assert.ok(large.work.candidatesKept > large.work.candidatesDetected / 2, JSON.stringify(large.work));
   });
 
