@@ -10,7 +10,7 @@ import { OK, type Verdict, refuse } from '../transform';
 import { bodyObjectLiteral } from './constBindings';
 import { type EndpointPlan, mappingFor, planEndpoint, renderEndpoint } from './endpointTarget';
 import type { OperationCall } from './operationCall';
-import { propertySeparator, removeProperties, renameProperty, staticProperties, valueOf } from './requestObject';
+import { propertySeparator, removeProperties, renameProperty, requestObjectOf, staticProperties, valueOf } from './requestObject';
 import { staticModelIds } from './staticModelIds';
 import { insertTodoAbove } from './todoComment';
 
@@ -36,7 +36,7 @@ export interface InvokePlan {
 
 /** The rewrite plan of an InvokeModel(WithResponseStream) request, or why it is not rewritten. */
 export function planInvokeRequest(context: FixContext, call: OperationCall, stream: boolean): InvokePlan | string {
-  const input = call.input && unwrap(call.input);
+  const input = call.input && requestObjectOf(call.input);
   if (!input || !ts.isObjectLiteralExpression(input)) return l10n.t('the request is not an object literal, so its fields cannot be renamed');
   const properties = staticProperties(input);
   if (!properties) return l10n.t('the request object has spread or computed properties');
@@ -99,10 +99,4 @@ export function rewriteInvokeRequest(context: FixContext, call: OperationCall, p
   const body = rewriteBody(context, plan.body);
   if (body.todo) insertTodoAbove(context, call.result, body.todo);
   return body.reads;
-}
-
-function unwrap(expression: ts.Expression): ts.Expression {
-  let current = expression;
-  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current)) current = current.expression;
-  return current;
 }

@@ -4,6 +4,16 @@ import type { FixContext } from '../fixContext';
 import { lineIndentAt } from '../style';
 import { removeElements } from './listEdits';
 
+/**
+ * A command's input as written, without the parentheses, `as` and `satisfies` around it: what the rewrites edit in
+ * place. Not `await`, `!` or `<T>`, which skipOuterExpressions also skips: the fixes leave an input behind those alone.
+ */
+export function requestObjectOf(input: ts.Expression): ts.Expression {
+  let current = input;
+  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current)) current = current.expression;
+  return current;
+}
+
 /** The properties of an object literal by static name; undefined when one has a computed name or is a spread. */
 export function staticProperties(literal: ts.ObjectLiteralExpression): Map<string, ts.ObjectLiteralElementLike> | undefined {
   const properties = new Map<string, ts.ObjectLiteralElementLike>();

@@ -9,7 +9,7 @@ import { closedWeightIds, closedWeightReason } from '../../catalog/closedWeights
 import { type StaticModelIds, staticModelIds } from '../support/staticModelIds';
 import { skipOuterExpressions } from '../../script/parse';
 import { type OperationCall, operationCallOf } from '../support/operationCall';
-import { propertySeparator, staticProperties, valueOf } from '../support/requestObject';
+import { propertySeparator, requestObjectOf, staticProperties, valueOf } from '../support/requestObject';
 import { dedentContinuationLines, indentWidthAt } from '../support/reindent';
 import { OK, type FixTransform, type Verdict, refuse } from '../transform';
 
@@ -45,7 +45,7 @@ function checkCall(context: FixContext, call: OperationCall): Verdict {
   const extra = (call.send ?? call.call)?.arguments.slice(1) ?? [];
   if (extra.length > 1 || extra.some((argument) => ts.isFunctionLike(argument))) return refuse(l10n.t('callback-style calls are not rewritten; use the promise form first'));
   if (call.commandVariable?.type) return refuse(l10n.t('the command variable has a type annotation'));
-  const input = call.input && unwrap(call.input);
+  const input = call.input && requestObjectOf(call.input);
   if (!input) return refuse(l10n.t('the call has no input'));
   if (ts.isIdentifier(input) || ts.isPropertyAccessExpression(input)) {
     const closed = closedWeightIds(inputModelIds(input).ids);
@@ -110,7 +110,7 @@ function unsupportedBlocks(input: ts.ObjectLiteralExpression): string[] {
 function rewrite(context: FixContext, finding: Finding, call: OperationCall): void {
   const adapterFunction = finding.ruleId === 'bedrock/converse-stream' ? 'converseStreamOnSageMaker' : 'converseOnSageMaker';
   context.useAdapter();
-  const input = unwrap(call.input!);
+  const input = requestObjectOf(call.input!);
   const clientText = call.client.getText(context.sourceFile);
   if (call.shape === 'aggregated') {
     rewriteInput(context, input, 0, call.result);
@@ -166,10 +166,4 @@ function rewriteInput(context: FixContext, input: ts.Expression, dedent: number,
   const target = renderEndpoint(context, plan, valueOf(property)!.getText(context.sourceFile), anchor);
   const separator = propertySeparator(context, input);
   context.replace(property, target.properties.join(separator.includes('\n') ? separator.slice(0, separator.length - dedent) : separator));
-}
-
-function unwrap(expression: ts.Expression): ts.Expression {
-  let current = expression;
-  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current)) current = current.expression;
-  return current;
 }
