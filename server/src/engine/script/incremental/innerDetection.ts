@@ -111,13 +111,12 @@ function declaredNames(run: StatementScan): Set<string> {
   for (const node of run.bindingNodes) {
     if (node.kind === ts.SyntaxKind.BinaryExpression) continue; // an assignment: the run is not kept (mayChangeMeanings)
     const name = (node as ts.NamedDeclaration).name;
-    const stack: ts.Node[] = [name && !isImport(node) ? name : node];
-    while (stack.length > 0) {
-      const current = stack.pop()!;
+    walking.length = 0;
+    walking.push(name && !isImport(node) ? name : node);
+    while (walking.length > 0) {
+      const current = walking.pop()!;
       if (ts.isIdentifier(current)) names.add(current.text);
-      else ts.forEachChild(current, (child) => {
-        stack.push(child);
-      });
+      else ts.forEachChild(current, pushWalking);
     }
   }
   return names;
@@ -138,9 +137,10 @@ function mentionedElsewhere(names: Iterable<string>, scan: StatementScan, derive
 
 /** Whether statements return, yield, assign or call anything: what may change a meaning outside them. */
 function mayChangeMeanings(statements: readonly ts.Statement[]): boolean {
-  const stack: ts.Node[] = [...statements];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  walking.length = 0;
+  for (const statement of statements) walking.push(statement);
+  while (walking.length > 0) {
+    const node = walking.pop()!;
     switch (node.kind) {
       case ts.SyntaxKind.ReturnStatement:
       case ts.SyntaxKind.YieldExpression:
@@ -155,11 +155,20 @@ function mayChangeMeanings(statements: readonly ts.Statement[]): boolean {
         break;
       }
     }
-    ts.forEachChild(node, (child) => {
-      stack.push(child);
-    });
+    ts.forEachChild(node, pushWalking);
   }
   return false;
+}
+
+/**
+ * The nodes the two walks above have still to visit, filled by one module function: no closure made per node
+ * visited on every keystroke (neither walk calls the other).
+ */
+const walking: ts.Node[] = [];
+
+function pushWalking(child: ts.Node): undefined {
+  walking.push(child);
+  return undefined;
 }
 
 /**
