@@ -4,6 +4,7 @@
 // core and sleeping (IPC hops, a main thread waiting for its collector's helper threads). Read between keystrokes,
 // outside the timed span.
 import type { BenchCollections } from './benchCollections';
+import type { BoxTasks } from './boxTasks';
 import type { Collections, GcTrace } from './gcTrace';
 import { percentile } from './stats';
 import { processSchedule, type ProcessSchedule, scheduleSpent, threadAsleep } from './threadSchedule';
@@ -22,6 +23,8 @@ export interface Keystroke {
   collected?: boolean;
   /** Wall time neither the server's nor the bench's main thread ran, ms: the IPC hops, and waiting for a core. */
   waitedMs?: number;
+  /** CPU time the box's other tasks (boxTasks.ts) ran during the keystroke, ms (undefined when not watched). */
+  boxCpuMs?: number;
 }
 
 export interface PlaceRun {
@@ -35,12 +38,13 @@ const WAITED_MS = 1;
 export class KeystrokeObserver {
   private lastEnded: number | undefined;
 
-  constructor(private readonly serverPid: number | undefined, private readonly gc: GcTrace | undefined) {}
+  constructor(private readonly serverPid: number | undefined, private readonly gc: GcTrace | undefined, private readonly box?: BoxTasks) {}
 
   /** Times `send` (one keystroke's round trip) and reads what the scheduler and the collector did meanwhile. */
   async measure(send: () => Promise<void>): Promise<Keystroke> {
     const serverBefore = this.serverPid === undefined ? undefined : processSchedule(this.serverPid);
     const collectionsBefore = this.gc?.count;
+    const boxBefore = this.box?.cpuMs();
     // The bench's own main thread is read last before the span and first after it: the reads are not in its figure.
     const benchBefore = processSchedule(process.pid, 'main last');
     const startedAt = performance.now();
@@ -53,11 +57,13 @@ export class KeystrokeObserver {
     // The server prints a collection's line before it answers: the read of its stdout is at most one turn behind.
     if (this.gc) await new Promise(setImmediate);
     if (this.serverPid !== undefined) untilAsleep(this.serverPid);
+    this.box?.untilStopped();
+    const boxCpuMs = boxBefore === undefined ? undefined : this.box!.cpuMs() - boxBefore;
     const collected = collectionsBefore === undefined ? undefined : this.gc!.count > collectionsBefore;
     const server = scheduleSpent(serverBefore, this.serverPid === undefined ? undefined : processSchedule(this.serverPid));
     const bench = scheduleSpent(benchBefore, benchAfter);
     const waitedMs = server && bench ? ms - server.mainCpuMs - bench.mainCpuMs : undefined;
-    return { ms, startedAt, gapMs, server, bench, collected, waitedMs };
+    return { ms, startedAt, gapMs, server, bench, collected, waitedMs, boxCpuMs };
   }
 }
 
@@ -89,8 +95,8 @@ function defined<T>(keystrokes: readonly Keystroke[], read: (keystroke: Keystrok
   });
 }
 
-/** The rows of both anatomy tables for one place: [work, waits]. */
-export function anatomyRows(lines: number, place: string, run: PlaceRun, countsCollections: boolean, bench: BenchCollections): [string, string] {
+/** The rows of the three anatomy tables for one place: [work, waits, the box's other tasks]. */
+export function anatomyRows(lines: number, place: string, run: PlaceRun, countsCollections: boolean, bench: BenchCollections): AnatomyRows {
   const { keystrokes } = run;
   const latencies = keystrokes.map((keystroke) => keystroke.ms);
   const benchPauses = keystrokes.map((keystroke) => bench.pausedWithin(keystroke.startedAt, keystroke.startedAt + keystroke.ms)).filter((ms) => ms > 0);
@@ -117,10 +123,39 @@ export function anatomyRows(lines: number, place: string, run: PlaceRun, countsC
     waited.length > 0 ? `${waited.filter((ms) => ms > WAITED_MS).length}` : '–',
     calm.length > 0 ? `${percentile(calm, 99).toFixed(2)} (${(percentile(calm, 99) / percentile(calm, 50)).toFixed(1)}× their p50; ${calm.length})` : '–',
   ];
-  return [`| ${work.join(' | ')} |`, `| ${waits.join(' | ')} |`];
+  return [`| ${work.join(' | ')} |`, `| ${waits.join(' | ')} |`, boxRow(lines, place, keystrokes)];
 }
 
-export function printAnatomy(rows: ReadonlyArray<readonly [string, string]>): void {
+type AnatomyRows = readonly [work: string, waits: string, box: string];
+
+/** Another task ran into a keystroke when it ran more than this (ms) during it: more than a kernel worker's wake-up. */
+const RAN_INTO_MS = 0.1;
+
+/** The row of the box's other tasks for one place. */
+function boxRow(lines: number, place: string, keystrokes: readonly Keystroke[]): string {
+  return `| ${[`${lines}`, place, ...boxCells(keystrokes)].join(' | ')} |`;
+}
+
+/**
+ * Which keystrokes the box's other tasks ran into, their CPU in those, how many of the slowest 1 % they ran into, and
+ * the p50 / p99 of the keystrokes they did not run into.
+ */
+export function boxCells(keystrokes: readonly Keystroke[]): string[] {
+  const watched = keystrokes.filter((keystroke) => keystroke.boxCpuMs !== undefined);
+  if (watched.length === 0) return ['–', '–', '–', '–'];
+  const ranInto = (keystroke: Keystroke) => keystroke.boxCpuMs! > RAN_INTO_MS;
+  const p99 = percentile(watched.map((keystroke) => keystroke.ms), 99);
+  const slowest = watched.filter((keystroke) => keystroke.ms >= p99);
+  const clear = watched.filter((keystroke) => !ranInto(keystroke)).map((keystroke) => keystroke.ms);
+  return [
+    `${watched.filter(ranInto).length} of ${watched.length}`,
+    p50p99(watched.filter(ranInto).map((keystroke) => keystroke.boxCpuMs!)),
+    `${slowest.filter(ranInto).length} of ${slowest.length}`,
+    clear.length > 0 ? `${p50p99(clear)} (${(percentile(clear, 99) / percentile(clear, 50)).toFixed(1)}×)` : '–',
+  ];
+}
+
+export function printAnatomy(rows: readonly AnatomyRows[], box?: BoxTasks): void {
   console.log('\n### Typing: where the p99 comes from (per place; same keystrokes as above)');
   console.log("CPU time of each process's main thread during the keystroke, and of its other threads (V8's concurrent marking, sweeping, compilation, which compete for the box's two cores), from /proc (a busy box does not lengthen them; the server's read once its main thread sleeps again after answering, the bench's own main thread's from getrusage less its other threads: a running thread's schedstat is as of its last tick or switch). The bench's main thread sends the keystroke and parses the answer's JSON, as an editor does. Bench collections: the bench's own garbage collections that ran inside a keystroke (it collects itself between keystrokes, so these should be none). Gap: time between a keystroke's answer and the next keystroke, the bench's own work (reads of /proc, its young collection).");
   console.log('| lines | place | p50 / p99 ms | p99 / p50 | server CPU p50 / p99 ms | server other threads CPU p50 / p99 ms | bench CPU p50 / p99 ms | bench other threads CPU p50 / p99 ms | bench collections inside keystrokes | gap before a keystroke p50 / p99 ms |');
@@ -131,4 +166,9 @@ export function printAnatomy(rows: ReadonlyArray<readonly [string, string]>): vo
   console.log(`| lines | place | scavenges per 100 keystrokes | scavenge pause p50 / max ms | full collections | keystrokes during a collection | waited p50 / p99 ms | queued for a core p50 / p99 ms | keystrokes that waited > ${WAITED_MS} ms | p99 of the others |`);
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const [, waits] of rows) console.log(waits);
+  if (!box) return;
+  console.log(`\nThe box's other tasks: every thread outside the bench and the server that ran during the warm-up (${box.names().join(', ')}; boxTasks.ts), their CPU time during each keystroke (read once they stop running, up to 5 ms after it). A keystroke they ran into for more than ${RAN_INTO_MS} ms shared the box's two cores with them: neither the server nor the bench can change that. The last column is the p99 of the keystrokes they did not run into: the server's own tail.`);
+  console.log('| lines | place | keystrokes they ran into | their CPU in those p50 / p99 ms | of the slowest 1 % (p99 and above) | p50 / p99 of the others ms (p99 / p50) |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const [, , boxRowText] of rows) console.log(boxRowText);
 }

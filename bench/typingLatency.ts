@@ -18,6 +18,7 @@ import { benchServerExecArgv, benchTransport, describeServerFlags } from './serv
 import { GcTrace } from './gcTrace';
 import { ServerTrace } from './serverTrace';
 import { anatomyRows, KeystrokeObserver, type Keystroke, p50p99, type PlaceRun, printAnatomy } from './keystrokeAnatomy';
+import { BoxCensus, type BoxTasks } from './boxTasks';
 import { BenchCollections, collectWholeHeap, collectYoungGeneration } from './benchCollections';
 import { residentMemory } from './residentMemory';
 import { cutProfiles, profileClockUs, type ProfileSpan } from './profileSpans';
@@ -106,7 +107,8 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
   const client = await LspTestClient.start({
     folders: [{ uri: 'file:///bench', name: 'bench' }], execArgv, transport, onStdout: gc && ((chunk) => { gc.add(chunk); trace?.add(chunk); }),
   });
-  const tailRows: Array<[string, string]> = [];
+  const tailRows: Array<ReturnType<typeof anatomyRows>> = [];
+  let box: BoxTasks | undefined;
   const profileSpans: ProfileSpan[] = [];
   const benchCollections = new BenchCollections();
   /** The run of one place (or of the pulls without edit) with the server's collections meanwhile; adds its anatomy rows. */
@@ -119,7 +121,9 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
     return run;
   };
   try {
+    const census = new BoxCensus([process.pid, ...(client.pid === undefined ? [] : [client.pid])]);
     await warmUp(client, gc);
+    box = census.busySince();
     const placeColumns = places.flatMap((place) => [`${place.name} p50 / p99`, 'ratio p50 (to back to back)']);
     const columns = ['lines', 'findings (fixable)', 'full parse p50 / p99 after the keystroke\'s pause (back to back)', ...placeColumns, 'pull without edit p50 / p99', '"unchanged"'];
     console.log(`| ${columns.join(' | ')} |`);
@@ -138,7 +142,7 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
       const unchangedBefore = client.unchangedReports;
       for (const place of places) {
         const [startUs, startMs] = [profileClockUs(), performance.now()];
-        const keystrokes = await typeAndDelete(client, uri, text, place.offset(text), parses, gc);
+        const keystrokes = await typeAndDelete(client, uri, text, place.offset(text), parses, gc, box);
         // Up to the last keystroke's end: the baseline parses after it are the bench's, the server sleeps meanwhile.
         const lastEnd = keystrokes[keystrokes.length - 1];
         profileSpans.push({ name: `${lineCount}-${place.name}`, startUs, endUs: startUs + Math.round((lastEnd.startedAt + lastEnd.ms - startMs) * 1000) });
@@ -151,7 +155,7 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
         return [`${p50p99(latencies)}`, `${ratio(parses.afterPause)} (${ratio(parses.backToBack)})`];
       });
       const unchanged = `${client.unchangedReports - unchangedBefore} of ${places.length * KEYSTROKES}`;
-      const pulls = await pullsWithoutEdit(client, uri, KEYSTROKES, gc);
+      const pulls = await pullsWithoutEdit(client, uri, KEYSTROKES, gc, box);
       await anatomyOf(lineCount, 'pull without edit', pulls);
       cells.push(`${p50p99(parses.afterPause)} (${p50p99(parses.backToBack)})`, ...typed, p50p99(pulls.map((pull) => pull.ms)), unchanged);
       console.log(`| ${cells.join(' | ')} |`);
@@ -168,7 +172,8 @@ export async function benchTypingAcrossSizes(options: TypingBenchOptions = {}): 
   if (profileDir && client.pid !== undefined) {
     for (const path of cutProfiles(profileDir, client.pid, profileSpans)) console.log(`Server CPU profile of one place's keystrokes: ${path}`);
   }
-  printAnatomy(tailRows);
+  printAnatomy(tailRows, box);
+  box?.close();
 }
 
 function sizesFromEnvironment(): number[] | undefined {
@@ -209,8 +214,8 @@ async function warmUp(client: LspTestClient, gc: GcTrace | undefined): Promise<v
  * keystrokes are, so the anatomy shows the server's CPU per request without analysis (the floor a keystroke's pull
  * stands on, besides its didChange).
  */
-async function pullsWithoutEdit(client: LspTestClient, uri: string, count: number, gc?: GcTrace): Promise<Keystroke[]> {
-  const observer = new KeystrokeObserver(client.pid, gc);
+async function pullsWithoutEdit(client: LspTestClient, uri: string, count: number, gc?: GcTrace, box?: BoxTasks): Promise<Keystroke[]> {
+  const observer = new KeystrokeObserver(client.pid, gc, box);
   const pulls: Keystroke[] = [];
   for (let i = 0; i < count; i++) {
     pulls.push(await observer.measure(async () => {
@@ -228,11 +233,11 @@ async function pullsWithoutEdit(client: LspTestClient, uri: string, count: numbe
  * young generation). The bench empties its young generation after each keystroke, and collects its whole heap after
  * the parses, outside every timed span.
  */
-async function typeAndDelete(client: LspTestClient, uri: string, text: string, at: number, parses: Baseline, gc?: GcTrace): Promise<Keystroke[]> {
+async function typeAndDelete(client: LspTestClient, uri: string, text: string, at: number, parses: Baseline, gc?: GcTrace, box?: BoxTasks): Promise<Keystroke[]> {
   const start = positionAt(text, at);
   const keystrokes: Keystroke[] = [];
   const toParse: Array<{ text: string; pauseMs: number }> = [];
-  const observer = new KeystrokeObserver(client.pid, gc);
+  const observer = new KeystrokeObserver(client.pid, gc, box);
   const keystroke = async (range: { start: typeof start; end: typeof start }, newText: string, typed: number) => {
     keystrokes.push(await observer.measure(async () => {
       await client.changeRange(uri, range, newText);
