@@ -22,5 +22,16 @@
  * threads' CPU during a keystroke (p99 2–5 ms, 0 at p50) is TurboFan still optimising after the warm-up; on the main
  * thread those compiles made the server's own CPU p99 5–13 ms (0.8–1.5 ms with them in the background). Not
  * `--single-threaded-gc`: the same scavenge pauses (0.7–2.5 ms) and p99s within the box's noise.
+ *
+ * A young generation kept at its 16 MB maximum (`--min-semi-space-size=16`): after a pause (a full collection at a low
+ * allocation rate, V8's memory reducer) V8 shrank it to 1 MB, and it grew back only by doubling, one young collection
+ * at a time. At 9,747 lines every keystroke makes a new ~440 KB text (77 % of its ~600 KB allocation,
+ * bench/keystrokeAllocation.ts) and every young collection moves the live one to the old generation: the typing
+ * after a pause then ran 32-33 young collections per 396 keystrokes instead of 12, each promoting the text, and the
+ * old generation filled towards a full collection that much sooner (issue #13, typing bench at 9,747 lines in a Bedrock
+ * function, measured right after the bench's pause: 7.6-7.8 young collections per 100 keystrokes, 2.8 with the flag,
+ * as in plain code; full collections inside those keystrokes 2 → 1). The young generation's maximum is unchanged;
+ * what it costs is up to 2 × 15 MB of semi-spaces not given back while the server idles (a cold report's peak, where
+ * the young generation is at its maximum anyway, not yet measured with it).
  */
-export const SERVER_EXEC_ARGV: readonly string[] = ['--heap-growing-percent=20', '--no-allocation-site-pretenuring'];
+export const SERVER_EXEC_ARGV: readonly string[] = ['--heap-growing-percent=20', '--no-allocation-site-pretenuring', '--min-semi-space-size=16'];
