@@ -30,8 +30,9 @@
  * after a pause then ran 32-33 young collections per 396 keystrokes instead of 12, each promoting the text, and the
  * old generation filled towards a full collection that much sooner (issue #13, typing bench at 9,747 lines in a Bedrock
  * function, measured right after the bench's pause: 7.6-7.8 young collections per 100 keystrokes, 2.8 with the flag,
- * as in plain code; full collections inside those keystrokes 2 → 1). The young generation's maximum is unchanged;
- * what it costs is up to 2 × 15 MB of semi-spaces not given back while the server idles (a cold report's peak, where
- * the young generation is at its maximum anyway, not yet measured with it).
+ * as in plain code; full collections inside those keystrokes 2-4 → 1). It also lets more be allocated between two
+ * young collections in steady typing (~22 → ~33 MB at 9,747 lines: plain code 2.8 → 1.8 per 100 keystrokes), so it
+ * costs memory: the server's RSS after the typing bench 172-205 → 216 MB (peak 232-235 → 243 MB); a cold report's
+ * peak is not yet measured with it (`--max-semi-space-size=32` above added ~40 MB there).
  */
 export const SERVER_EXEC_ARGV: readonly string[] = ['--heap-growing-percent=20', '--no-allocation-site-pretenuring', '--min-semi-space-size=16'];
