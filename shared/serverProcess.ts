@@ -22,5 +22,17 @@
  * threads' CPU during a keystroke (p99 2–5 ms, 0 at p50) is TurboFan still optimising after the warm-up; on the main
  * thread those compiles made the server's own CPU p99 5–13 ms (0.8–1.5 ms with them in the background). Not
  * `--single-threaded-gc`: the same scavenge pauses (0.7–2.5 ms) and p99s within the box's noise.
+ *
+ * A young generation kept at its 16 MB maximum (`--min-semi-space-size=16`): after a pause (a full collection at a low
+ * allocation rate, V8's memory reducer) V8 shrank it to 1 MB, and it grew back only by doubling, one young collection
+ * at a time. At 9,747 lines every keystroke makes a new ~440 KB text (77 % of its ~600 KB allocation,
+ * bench/keystrokeAllocation.ts) and every young collection moves the live one to the old generation: the typing
+ * after a pause then ran 32-33 young collections per 396 keystrokes instead of 12, each promoting the text, and the
+ * old generation filled towards a full collection that much sooner (issue #13, typing bench at 9,747 lines in a Bedrock
+ * function, measured right after the bench's pause: 7.6-7.8 young collections per 100 keystrokes, 2.8 with the flag,
+ * as in plain code; full collections inside those keystrokes 2-4 → 1). It also lets more be allocated between two
+ * young collections in steady typing (~22 → ~33 MB at 9,747 lines: plain code 2.8 → 1.8 per 100 keystrokes), so it
+ * costs memory: the server's RSS after the typing bench 172-205 → 216 MB (peak 232-235 → 243 MB); a cold report's
+ * peak is not yet measured with it (`--max-semi-space-size=32` above added ~40 MB there).
  */
-export const SERVER_EXEC_ARGV: readonly string[] = ['--heap-growing-percent=20', '--no-allocation-site-pretenuring'];
+export const SERVER_EXEC_ARGV: readonly string[] = ['--heap-growing-percent=20', '--no-allocation-site-pretenuring', '--min-semi-space-size=16'];

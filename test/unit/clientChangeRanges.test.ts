@@ -5,8 +5,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { refineFixability } from '../../server/src/engine/fixes';
-import type { Finding, TextChangeSince } from '../../server/src/engine/types';
+import type { Finding, TextChangeSince, TextFacts } from '../../server/src/engine/types';
+import { snapshotWorkCounters, workSince } from '../../server/src/engine/workCounters';
 import { DocumentAnalyzer } from '../../server/src/lsp/documentAnalyzer';
+import { DocumentEdits } from '../../server/src/lsp/documentEdits';
 import { fromRaw } from '../../server/src/lsp/documentSettings';
 import { generateMigratableFile } from '../helpers/migratableFile';
 import { seededRandom } from '../helpers/seededRandom';
@@ -45,5 +47,23 @@ describe('changed spans as the client sends them', () => {
       text = next;
     }
     assert.ok(findings > 200, 'findings were compared');
+  });
+
+  test('once a version is analysed, neither the edits nor the analysis hold the text before it (issue #13)', () => {
+    const edits = new DocumentEdits();
+    const analyzer = analyzerFor((uri, current) => edits.changeTo(uri, current));
+    const uri = 'file:///w/src/typed.ts';
+    const before = generateMigratableFile(150);
+    let document = edits.create(uri, 'typescript', 1, before);
+    analyzer.analyze(document, settings);
+    const at = document.positionAt(before.indexOf('\n') + 1);
+    document = edits.update(document, [{ range: { start: at, end: at }, text: 'x' }], 2);
+    const counted = snapshotWorkCounters();
+    analyzer.analyze(document, settings);
+    assert.equal(workSince(counted).textsCompared, 0, 'the analysis took the change the client sent');
+    assert.equal(edits.changeTo(uri, document.getText()), undefined, 'the edits let the previous text go');
+    const presence = (analyzer as unknown as { presences: Map<string, TextFacts> }).presences.get(uri);
+    assert.equal(presence?.text, document.getText());
+    assert.equal(presence?.change, undefined, 'the presence let the previous text go');
   });
 });

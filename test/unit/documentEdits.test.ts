@@ -32,6 +32,15 @@ describe('document edits', () => {
     }
   });
 
+  test('the change is handed over once: the previous text is not kept after the analysis read it', () => {
+    const edits = new DocumentEdits();
+    let document = edits.create(URI, 'typescript', 1, 'let a = 1;\n');
+    const at = { line: 0, character: 4 };
+    document = edits.update(document, [{ range: { start: at, end: at }, text: 'x' }], 2);
+    assert.equal(edits.changeTo(URI, document.getText())?.from, 'let a = 1;\n');
+    assert.equal(edits.changeTo(URI, document.getText()), undefined, 'asked again: no previous text held for it');
+  });
+
   test('a change of the whole text, or several changes at once, is not recorded', () => {
     const edits = new DocumentEdits();
     let document = edits.create(URI, 'typescript', 1, 'let a = 1;\n');

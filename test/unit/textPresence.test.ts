@@ -54,6 +54,19 @@ describe('text presence across versions', () => {
     assert.equal(workSince(before).wholeTextSearches, 1, 'only the removal of a present needle searches again');
   });
 
+  test('forgetting the change lets the previous text go; answers stay those of the current text', () => {
+    const presence = new TextPresence();
+    presence.update('abc abc');
+    presence.update('abc ab-c', { from: 'abc abc', range: { span: { start: 6, length: 0 }, newLength: 1 } });
+    assert.equal(presence.change?.from, 'abc abc');
+    presence.forgetChange();
+    assert.equal(presence.change, undefined);
+    assert.equal(knownChange({ text: 'abc ab-c', presence }, 'abc abc'), undefined, 'asked after: not known, compared by the caller');
+    assert.equal(presence.includes('b-c'), true);
+    presence.update('abc ab-cb-c');
+    assert.equal(presence.includes('cb-'), true);
+  });
+
   test('an input with another text is answered by searching it, not from the presence', () => {
     const presence = new TextPresence();
     presence.update('no marker here');

@@ -51,6 +51,14 @@ export class TextPresence implements TextFacts {
     }
   }
 
+  /**
+   * The current text's analysis is done: nothing asks how it was made any more, so the previous text is let go
+   * rather than kept until the next version (issue #13: kept, a young collection moved it to the old generation).
+   */
+  forgetChange(): void {
+    this.since = undefined;
+  }
+
   /** Whether the current text contains `needle`. */
   includes(needle: string): boolean {
     let found = this.present.get(needle);

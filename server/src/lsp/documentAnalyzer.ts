@@ -64,12 +64,12 @@ export class DocumentAnalyzer {
     const cached = this.cache.get(document.uri);
     if (cached && sameKey(cached.key, key)) return { ...cached.analysis, elapsedMs: 0 };
     const text = document.getText();
-    const input: AnalyzeInput = {
-      text, languageId, settings: settings.engine, fileName: this.options.fileNameOf(document.uri), token, presence: this.presenceFor(document.uri, text),
-    };
+    const presence = this.presenceFor(document.uri, text);
+    const input: AnalyzeInput = { text, languageId, settings: settings.engine, fileName: this.options.fileNameOf(document.uri), token, presence };
     const limits = { maxLength: Math.min(DEFAULT_LIMITS.maxLength, Math.floor(settings.maxFileSizeKb * 1024)) };
     const started = performance.now();
     const result = this.refine(analyze(input, limits, (scriptInput) => this.incrementalFor(document.uri).analyze(scriptInput)), input, document.uri);
+    presence.forgetChange(); // the analysis and refinement have read how the text changed: the previous text may go
     const analysis: DocumentAnalysis = {
       uri: document.uri, version: document.version, input: { ...input, token: undefined, presence: undefined }, result, elapsedMs: Math.round((performance.now() - started) * 100) / 100,
     };
