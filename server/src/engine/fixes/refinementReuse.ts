@@ -225,7 +225,9 @@ export class RefinementReuse {
       this.kept.clear();
       return false;
     }
-    const names = this.namesOfAll(gone, added);
+    const names = new Set<string>();
+    for (const statement of gone) for (const name of this.namesOf(statement).keys()) names.add(name);
+    for (const statement of added) for (const name of this.namesOf(statement).keys()) names.add(name);
     const edit = new EditReads(names, gone, added, findingsChanged, previousPlaces, places);
     const removed = new Set(gone);
     let dropped = false;
@@ -271,18 +273,6 @@ export class RefinementReuse {
     const before = this.namesOf(gone);
     const now = this.namesOf(added);
     this.naming.replace(gone, before, canImport(gone, before) ? MODULE_STATEMENTS : undefined, added, now, canImport(added, now) ? MODULE_STATEMENTS : undefined);
-  }
-
-  /**
-   * The names the statements mention, as one lookup. One statement in place of another (a keystroke in a function):
-   * their two maps asked in turn, not a set made of both per keystroke.
-   */
-  private namesOfAll(gone: readonly ts.Statement[], added: readonly ts.Statement[]): Names {
-    if (gone.length === 1 && added.length === 1) return new EitherNames(this.namesOf(gone[0]), this.namesOf(added[0]));
-    const names = new Set<string>();
-    for (const statement of gone) for (const name of this.namesOf(statement).keys()) names.add(name);
-    for (const statement of added) for (const name of this.namesOf(statement).keys()) names.add(name);
-    return names;
   }
 
   private anyModuleLevel(statements: readonly ts.Statement[]): boolean {
@@ -406,20 +396,6 @@ function changed<K extends keyof Finding>(refined: Finding, before: Finding, key
   return refined[key] !== before[key] ? refined[key] : undefined;
 }
 
-/** A set of names, as EditReads asks it. */
-interface Names {
-  has(name: string): boolean;
-}
-
-/** The names either of two statements mentions. */
-class EitherNames implements Names {
-  constructor(private readonly first: StatementReferences, private readonly second: StatementReferences) {}
-
-  has(name: string): boolean {
-    return this.first.has(name) || this.second.has(name);
-  }
-}
-
 /** The references (`isReference`) in a statement by name, in document order: the names it mentions are the keys. */
 type StatementReferences = ReadonlyMap<string, readonly ts.Identifier[]>;
 
@@ -477,7 +453,7 @@ class EditReads {
   private readonly countAnswers = new Map<string, Map<PlainUse, boolean>>();
 
   constructor(
-    private readonly names: Names, private readonly gone: readonly ts.Statement[], private readonly added: readonly ts.Statement[],
+    private readonly names: ReadonlySet<string>, private readonly gone: readonly ts.Statement[], private readonly added: readonly ts.Statement[],
     private readonly findingsChanged: boolean, private readonly before: ReadonlyArray<Place | undefined>, private readonly now: ReadonlyArray<Place | undefined>,
   ) {}
 
@@ -510,7 +486,7 @@ function mentionsAny(lookedUp: ReadonlySet<string>, names: { has(name: string): 
  * per name and use test for one edit (`answers`), however many kept verdicts counted that name.
  */
 function countChanged(
-  counted: ReadonlyMap<string, PlainUse>, mentioned: Names, gone: readonly ts.Statement[], added: readonly ts.Statement[],
+  counted: ReadonlyMap<string, PlainUse>, mentioned: ReadonlySet<string>, gone: readonly ts.Statement[], added: readonly ts.Statement[],
   answers: Map<string, Map<PlainUse, boolean>>,
 ): boolean {
   for (const [name, plain] of counted) {
