@@ -57,11 +57,6 @@ export const workCounters = {
    */
   nameWalks: 0,
   /**
-   * Top-level statements the refinement's name index handed the entry of the statement they replaced (typing in a
-   * function): only the names one of the two mentions and the other does not were listed or unlisted (statementNaming.ts).
-   */
-  namingHandedOver: 0,
-  /**
    * Findings whose place (their shape relative to their statement) the refinement made again: not those the
    * analysis only moved with their statement (findingMoves.ts).
    */

@@ -19,7 +19,6 @@ import { movedFrom } from '../findingMoves';
 import { WordCounts } from './wordCounts';
 import { type InnerEditForRefinement, takeInnerEditForRefinement } from '../script/incremental/innerEditForRefinement';
 import { type VerdictsByShape, verdictsAcrossInnerEdit } from './innerEditVerdicts';
-import { StatementNaming } from './statementNaming';
 
 /** refineFixability, given the document's tree and the verdicts kept from earlier versions. */
 export type Refine = (input: FixInput, findings: readonly Finding[], parsed?: ts.SourceFile, memo?: CheckMemo) => Finding[];
@@ -73,7 +72,7 @@ export class RefinementReuse {
   /** The names of a statement as the analysis found them in its own walk, when it has them (see refine). */
   private knownNames: StatementNames | undefined;
   /** The statements of the last refined tree that mention each name (kept up to date edit by edit). */
-  private readonly naming = new StatementNaming();
+  private readonly naming = new Map<string, Set<ts.Statement>>();
   /** How often the file-wide property names occur in the text, counted around each edit (part of the key). */
   private readonly fileWide = new WordCounts();
   private readonly verdictKey = new VerdictKey();
@@ -129,16 +128,16 @@ export class RefinementReuse {
       return refined;
     }
     indexStatements(tree, {
-      naming: (name) => (tree === this.tree ? this.naming.statementsUnder(name) : undefined),
+      naming: (name) => (tree === this.tree ? inOrder(this.naming.get(name) ?? []) : undefined),
       moduleStatements: () => {
         if (tree !== this.tree) return undefined;
-        const statements = this.naming.statementsUnder(MODULE_STATEMENTS);
+        const statements = inOrder(this.naming.get(MODULE_STATEMENTS) ?? []);
         settle?.(statements); // reached without a read by name
         return statements;
       },
     });
     const placeOfFinding = new Map(findings.map((finding, i) => [finding, places[i]]));
-    const settling = settle && settlingReads(settle, places, (name) => this.naming.statementsUnder(name));
+    const settling = settle && settlingReads(settle, places, (name) => this.naming.get(name));
     if (settling && findings.some(isPlaceholderFinding)) settling.wholeFile(); // their fixes are computed from the whole file
     const memo: CheckMemo = {
       verdictOf: (transform, finding) => {
@@ -209,11 +208,8 @@ export class RefinementReuse {
     this.tree = tree;
     this.statements = tree.statements;
     this.places = places;
-    if (gone.length === 1 && added.length === 1) this.reindex(gone[0], added[0]);
-    else {
-      for (const statement of gone) this.unindex(statement);
-      for (const statement of added) this.index(statement);
-    }
+    for (const statement of gone) this.unindex(statement);
+    for (const statement of added) this.index(statement);
     if (key !== this.key) {
       this.key = key;
       this.kept.clear();
@@ -260,19 +256,20 @@ export class RefinementReuse {
    */
   private index(statement: ts.Statement): void {
     const names = this.namesOf(statement);
-    this.naming.add(statement, names, canImport(statement, names) ? MODULE_STATEMENTS : undefined);
+    for (const name of names.keys()) this.indexUnder(name, statement);
+    if (canImport(statement, names)) this.indexUnder(MODULE_STATEMENTS, statement);
+  }
+
+  private indexUnder(name: string, statement: ts.Statement): void {
+    const statements = this.naming.get(name);
+    if (statements) statements.add(statement);
+    else this.naming.set(name, new Set([statement]));
   }
 
   private unindex(statement: ts.Statement): void {
     const names = this.namesOf(statement);
-    this.naming.remove(statement, names, canImport(statement, names) ? MODULE_STATEMENTS : undefined);
-  }
-
-  /** One statement replaced by another (typing in a function): the new one takes the old one's entry (statementNaming.ts). */
-  private reindex(gone: ts.Statement, added: ts.Statement): void {
-    const before = this.namesOf(gone);
-    const now = this.namesOf(added);
-    this.naming.replace(gone, before, canImport(gone, before) ? MODULE_STATEMENTS : undefined, added, now, canImport(added, now) ? MODULE_STATEMENTS : undefined);
+    for (const name of names.keys()) this.naming.get(name)?.delete(statement);
+    if (canImport(statement, names)) this.naming.get(MODULE_STATEMENTS)?.delete(statement);
   }
 
   private anyModuleLevel(statements: readonly ts.Statement[]): boolean {
@@ -549,6 +546,10 @@ function canImport(statement: ts.Statement, names: StatementReferences): boolean
 
 /** The index entry of the statements that can import (no identifier has this text). */
 const MODULE_STATEMENTS = ' imports';
+
+function inOrder(statements: Iterable<ts.Statement>): ts.Statement[] {
+  return [...statements].sort((a, b) => a.pos - b.pos);
+}
 
 /**
  * What every kept verdict depends on: the input apart from its text, and how often the file-wide property names occur
