@@ -47,8 +47,11 @@ function occurrences(text: string, word: string): number {
 /**
  * How often `word` occurs overlapping the `length` characters at `start` (touching both sides of the place when
  * `length` is 0): the occurrences an edit there can make or break. Counted in the window they can lie in, too short
- * to hold one that does not overlap them.
+ * to hold one that does not overlap them, in place (no string sliced per word and keystroke; issue #13).
  */
 function occurrencesAround(text: string, start: number, length: number, word: string): number {
-  return occurrences(text.slice(Math.max(0, start - word.length + 1), Math.min(text.length, start + length + word.length - 1)), word);
+  const last = Math.min(text.length, start + length + word.length - 1) - word.length;
+  let count = 0;
+  for (let at = Math.max(0, start - word.length + 1); at <= last; at++) if (text.startsWith(word, at)) count++;
+  return count;
 }

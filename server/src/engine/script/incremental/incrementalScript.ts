@@ -320,7 +320,7 @@ export class IncrementalScriptAnalysis {
         const fresh = results.get(order[0])!;
         // The run's candidates reached a kept node: their outcomes may depend on the kept ones' order; run it whole.
         if (!stayedInside(fresh.outcomes!, plan)) continue;
-        withKeptOutcomes(fresh, plan, (offset) => index.at(offset), order[0]);
+        withKeptOutcomes(fresh, plan, index, order[0]); // the index, not a closure made per keystroke
         workCounters.candidatesKept += plan.keptCount;
       }
       for (const [statement, fresh] of results) {
