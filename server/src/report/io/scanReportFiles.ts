@@ -1,14 +1,11 @@
 // The report's workspace scan: the shared walker and reader (server/src/workspace) plus what only the report
 // needs: several folders, files.exclude/include globs, a session cache and the report's language.
-import { analyze } from '../../engine/analyze';
-import { isScriptLanguage } from '../../engine/languages';
-import { withLocale, type Locale } from '../../engine/l10n';
-import { mayImportMigrationPackages, packageImportsOf } from '../../engine/project/localImports';
-import { initPythonParser } from '../../engine/python/pythonParser';
+import type { Locale } from '../../engine/l10n';
 import type { CancellationToken } from '../../engine/types';
 import { ReadBuffer, readSourceFileSyncUnlessKnown } from '../../workspace/readSourceFile';
 import { PackageContexts } from '../../workspace/packageContexts';
 import type { SkippedFile, SourceFile, WalkEntry } from '../../workspace/types';
+import { analyzeReportFile } from './analyzeReportFile';
 import type { FileResult } from '../types';
 import { EventLoopTurns } from './eventLoopTurns';
 import { type FileWithFindings, planReportFolder, type QuietScript } from './planReportFolder';
@@ -52,13 +49,14 @@ export async function* scanReportFiles(options: ReportScanOptions): AsyncGenerat
     const fingerprint = JSON.stringify([options.locale, folder.maxFileSizeBytes, folder.settings]);
     const listKey = JSON.stringify([fingerprint, folder.exclude, folder.include]);
     const { entries, reuse } = await folderEntries(folder, listKey, options.cache, options.fileLists, options.token);
+    const packages = new PackageContexts(folder.root);
     const withFindings: FileWithFindings[] = [];
     const quiet: QuietScript[] = [];
     for await (const entry of entries) {
       await turns.maybeYield();
       if (options.token?.isCancellationRequested) return;
       const prepared = prepareEntry(entry, folder, fingerprint, reuse, options.cache, buffer);
-      const analysis = prepared.kind === 'cached' ? prepared.analysis : await analyzeFile(prepared.file, folder, options);
+      const analysis = prepared.kind === 'cached' ? prepared.analysis : await analyzeReportFile(prepared.file, folder, options, packages);
       if (prepared.kind === 'read' && prepared.stamp && options.cache && !options.token?.isCancellationRequested) {
         options.cache.set(prepared.entry.absolutePath, prepared.stamp, fingerprint, analysis, prepared.readAt);
       }
@@ -71,7 +69,7 @@ export async function* scanReportFiles(options: ReportScanOptions): AsyncGenerat
       yield { folder: folder.name, path, findings: [], ...(analysis.languageId ? { languageId: analysis.languageId } : {}), ...(analysis.skipped ? { skipped: analysis.skipped } : {}) };
     }
     if (withFindings.length === 0) continue;
-    const context = { name: folder.name, root: folder.root, settings: folder.settings, locale: options.locale, packages: new PackageContexts(folder.root), turns };
+    const context = { name: folder.name, root: folder.root, settings: folder.settings, locale: options.locale, packages, turns };
     for (const result of await planReportFolder(withFindings, quiet, context)) {
       if (options.token?.isCancellationRequested) return;
       yield result;
@@ -99,17 +97,4 @@ function prepareEntry(entry: WalkEntry, folder: ReportScanFolder, fingerprint: s
 
 function stampOf(stats: FileStamp): FileStamp {
   return { mtimeMs: stats.mtimeMs, size: stats.size };
-}
-
-async function analyzeFile(file: SourceFile | SkippedFile, folder: ReportScanFolder, options: ReportScanOptions): Promise<FileAnalysis> {
-  if (file.kind === 'skipped') return { findings: [], skipped: { reason: file.reason, message: file.message } };
-  // Python fences in Markdown need the tree-sitter grammar, loaded once, on the first Markdown file.
-  if (file.languageId === 'markdown') await initPythonParser();
-  const input = { text: file.text, languageId: file.languageId, settings: folder.settings, fileName: file.relativePath, token: options.token };
-  const analysis = withLocale(options.locale, () => analyze(input));
-  if (analysis.skipped) return { languageId: file.languageId, findings: [], skipped: { reason: analysis.skipped.reason, message: analysis.skipped.message } };
-  if (analysis.findings.length > 0) return { languageId: file.languageId, findings: analysis.findings, text: file.text };
-  // A quiet script matters to the migration plan only through imports of the packages it reads (as in the CLI).
-  const matters = isScriptLanguage(file.languageId) && mayImportMigrationPackages(file.text);
-  return { languageId: file.languageId, findings: [], ...(matters ? { imports: packageImportsOf(file.text) } : {}) };
 }
