@@ -88,7 +88,10 @@ function prepareEntry(entry: WalkEntry, folder: ReportScanFolder, fingerprint: s
   const readAt = cache?.changeCount;
   scanWork.filesStatted++;
   let cached: FileAnalysis | undefined;
-  const isKnown = (stats: FileStamp) => (cached = reuse === 'stamps' ? cache?.get(entry.absolutePath, stampOf(stats), fingerprint) : undefined) !== undefined;
+  const isKnown = (stats: FileStamp): boolean => {
+    if (reuse === 'stamps') cached = cache?.get(entry.absolutePath, stampOf(stats), fingerprint);
+    return cached !== undefined;
+  };
   const { file, stats } = readSourceFileSyncUnlessKnown(entry, { maxFileSizeBytes: folder.maxFileSizeBytes }, buffer, isKnown);
   if (cached) return { kind: 'cached', entry, analysis: cached };
   scanWork.filesRead++;
