@@ -37,9 +37,10 @@ export async function readSourceFile(candidate: FileCandidate, options: ReadOpti
 const OPEN_WITHOUT_WAITING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /**
- * The same, blocking. For the CLI, which has nothing else to serve meanwhile: a synchronous read of a small
- * file costs a fraction of the thread-pool round trips an asynchronous stat and read take. The file is opened
- * without waiting and then checked, so its path is looked up once.
+ * The same, blocking. For the CLI, which has nothing else to serve meanwhile, and the report's scan, which gives the
+ * event loop turns between files: a synchronous read of a small file costs a fraction of the thread-pool round trips
+ * an asynchronous stat and read take. The file is opened without waiting and then checked, so its path is looked up
+ * once.
  */
 export function readSourceFileSync(candidate: FileCandidate, options: ReadOptions, buffer?: ReadBuffer): SourceFile | SkippedFile {
   return readSourceFileSyncUnlessKnown(candidate, options, buffer).file!;
