@@ -9,7 +9,7 @@ export interface WalkFileSystem {
   readText(path: string): Promise<string>;
 }
 
-/** The default: nothing blocks the event loop (the language server keeps answering while a report scans). */
+/** The default: nothing blocks the event loop while the disk answers. */
 export const NON_BLOCKING_FS: WalkFileSystem = {
   stat: (path) => stat(path),
   realpath: (path) => realpath(path),
@@ -19,7 +19,8 @@ export const NON_BLOCKING_FS: WalkFileSystem = {
 
 /**
  * The same calls made synchronously behind the same promises: for the CLI, which has nothing else to serve and
- * would otherwise spend its time waiting on thread-pool round trips.
+ * would otherwise spend its time waiting on thread-pool round trips, and the report's walk (walkReportFolder.ts),
+ * which gives the event loop turns in between.
  */
 export const BLOCKING_FS: WalkFileSystem = {
   stat: async (path) => statSync(path),

@@ -37,21 +37,42 @@ export async function readSourceFile(candidate: FileCandidate, options: ReadOpti
 const OPEN_WITHOUT_WAITING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /**
- * The same, blocking. For the CLI, which has nothing else to serve meanwhile: a synchronous read of a small
- * file costs a fraction of the thread-pool round trips an asynchronous stat and read take. The file is opened
- * without waiting and then checked, so its path is looked up once.
+ * The same, blocking. For the CLI, which has nothing else to serve meanwhile, and the report's scan, which gives the
+ * event loop turns between files: a synchronous read of a small file costs a fraction of the thread-pool round trips
+ * an asynchronous stat and read take. The file is opened without waiting and then checked, so its path is looked up
+ * once.
  */
 export function readSourceFileSync(candidate: FileCandidate, options: ReadOptions, buffer?: ReadBuffer): SourceFile | SkippedFile {
+  return readSourceFileSyncUnlessKnown(candidate, options, buffer).file!;
+}
+
+/** A blocking read that also tells the file's stats (undefined when it could not be opened). */
+export interface StatedRead {
+  /** Undefined when `isKnown` said the caller already has what it needs of this file: it was not read. */
+  file?: SourceFile | SkippedFile;
+  stats?: Stats;
+}
+
+/**
+ * readSourceFileSync for a caller that keeps results by the file's stats (the report's cache): `isKnown` is asked
+ * once the file is open, and a file it knows is closed unread. One path lookup either way, instead of a stat
+ * followed by a read.
+ */
+export function readSourceFileSyncUnlessKnown(
+  candidate: FileCandidate, options: ReadOptions, buffer?: ReadBuffer, isKnown?: (stats: Stats) => boolean,
+): StatedRead {
   const languageId = languageIdForPath(candidate.absolutePath);
-  if (!languageId) return unsupported(candidate);
+  if (!languageId) return { file: unsupported(candidate) };
   let fd: number | undefined;
+  let stats: Stats | undefined;
   try {
     fd = openSync(candidate.absolutePath, OPEN_WITHOUT_WAITING);
-    const stats = fstatSync(fd);
+    stats = fstatSync(fd);
+    if (isKnown?.(stats)) return { stats };
     const refusal = checkStats(candidate, stats, options);
-    return refusal ?? fromBytes(candidate, languageId, readOpenFile(fd, stats.size, buffer));
+    return { file: refusal ?? fromBytes(candidate, languageId, readOpenFile(fd, stats.size, buffer)), stats };
   } catch (error) {
-    return unreadable(candidate, error);
+    return { file: unreadable(candidate, error), stats };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -20,7 +20,7 @@ export interface WalkOptions {
   excludedFolderNames?: ReadonlySet<string>;
   /** Honour `.gitignore` files (nested ones and those above a root, up to the repository top). Default true. */
   useGitignore?: boolean;
-  /** How the walk reaches the disk; non-blocking unless the caller has nothing else to serve (the CLI). */
+  /** How the walk reaches the disk; non-blocking unless the caller says otherwise (the CLI, the report's walk). */
   fileSystem?: WalkFileSystem;
   /**
    * Only this path below the root (forward slashes): the walk goes down to it, deciding on each folder on the way

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { readSourceFile, type FileCandidate } from '../../../server/src/workspace';
+import { readSourceFileSyncUnlessKnown } from '../../../server/src/workspace/readSourceFile';
 import { createWorkspace, removeWorkspace } from '../support/tempWorkspace';
 
 describe('readSourceFile', () => {
@@ -51,5 +52,23 @@ describe('readSourceFile', () => {
     execFileSync('mkfifo', [join(root, 'pipe.ts')]);
     const file = await read('pipe.ts');
     assert.equal(file.kind === 'skipped' && file.reason, 'not-a-file');
+  });
+
+  test('blocking, for a caller that keeps results by stats: a known file is left unread, any other read with its stats', () => {
+    const asked: number[] = [];
+    const known = readSourceFileSyncUnlessKnown(candidate('ok.tsx'), { maxFileSizeBytes: 1024 }, undefined, (stats) => asked.push(stats.size) > 0);
+    assert.deepEqual(asked, [15]);
+    assert.equal(known.file, undefined);
+    assert.equal(known.stats?.size, 15);
+    const unknown = readSourceFileSyncUnlessKnown(candidate('ok.tsx'), { maxFileSizeBytes: 1024 }, undefined, () => false);
+    assert.equal(unknown.file?.kind === 'source' && unknown.file.text, 'export {};\r\n');
+    assert.equal(unknown.stats?.size, 15);
+    // Refused files keep their stats (a cache keeps the refusal while they are unchanged); a missing one has none.
+    const big = readSourceFileSyncUnlessKnown(candidate('big.js'), { maxFileSizeBytes: 1024 }, undefined, () => false);
+    assert.equal(big.file?.kind === 'skipped' && big.file.reason, 'too-large');
+    assert.equal(big.stats?.size, 2048);
+    const missing = readSourceFileSyncUnlessKnown(candidate('missing.ts'), { maxFileSizeBytes: 1024 }, undefined, () => assert.fail('asked about a missing file'));
+    assert.equal(missing.file?.kind === 'skipped' && missing.file.reason, 'unreadable');
+    assert.equal(missing.stats, undefined);
   });
 });

@@ -5,7 +5,6 @@
 import { posix } from 'node:path';
 import { isPackageJson } from '../../engine/analyze';
 import { isScriptLanguage } from '../../engine/languages';
-import { refineFixability } from '../../engine/fixes';
 import { withLocale, type Locale } from '../../engine/l10n';
 import { packageInstallFor } from '../../engine/packageJson';
 import { type PlanPackageJson, type PlanScript, planMigration } from '../../engine/project/migrationPlan';
@@ -15,6 +14,7 @@ import { lockfilesFor } from '../../workspace/lockfiles';
 import { locateFindings } from '../locate';
 import type { FileResult } from '../types';
 import type { EventLoopTurns } from './eventLoopTurns';
+import { mayRefine, refineForReport } from './reportRefinement';
 
 /** A file of the folder that has findings, as analysed (fixability not refined yet). */
 export interface FileWithFindings {
@@ -70,25 +70,11 @@ export async function planReportFolder(files: readonly FileWithFindings[], quiet
   });
 }
 
-/**
- * Refined findings by the analysis they refine (the report cache hands out the same findings while a file is
- * unchanged), with everything else refinement reads: a warm report does not parse and check those files again.
- */
-const refinedByAnalysis = new WeakMap<readonly Finding[], { key: string; findings: readonly Finding[] }>();
-
 /** The file's findings as its own fix-all treats them, in its package (only when fix-all could change one). */
 function refine(file: FileWithFindings, folder: ReportFolderContext): Finding[] {
-  if (!file.findings.some((finding) => finding.fixable)) return [...file.findings];
-  const packageContext = folder.packages.contextOf(file.absolutePath);
-  const key = JSON.stringify([file.path, file.languageId, packageContext, folder.settings, folder.locale]);
-  const known = refinedByAnalysis.get(file.findings);
-  if (known?.key === key) return [...known.findings];
-  const input = {
-    text: file.text, languageId: file.languageId, settings: folder.settings, fileName: file.path, workspaceRelativePath: file.path, packageContext,
-  };
-  const refined = withLocale(folder.locale, () => refineFixability(input, file.findings));
-  refinedByAnalysis.set(file.findings, { key, findings: refined });
-  return [...refined];
+  if (!mayRefine(file.findings)) return [...file.findings];
+  const place = { path: file.path, languageId: file.languageId, packageContext: folder.packages.contextOf(file.absolutePath), settings: folder.settings, locale: folder.locale };
+  return refineForReport(file.text, file.findings, place);
 }
 
 function packageRootOf(absolutePath: string, folder: ReportFolderContext): string {

@@ -1,0 +1,45 @@
+// One file of the report's scan analysed in the report's language, with what its folder's migration plan needs of it.
+import { analyze, DEFAULT_LIMITS } from '../../engine/analyze';
+import { isScriptLanguage } from '../../engine/languages';
+import { withLocale, type Locale } from '../../engine/l10n';
+import { mayImportMigrationPackages, packageImportsOf } from '../../engine/project/localImports';
+import { initPythonParser } from '../../engine/python/pythonParser';
+import { analyzeScriptKeepingTree } from '../../engine/script/analyzeScript';
+import type ts from '../../engine/typescript';
+import type { AnalyzeInput, CancellationToken } from '../../engine/types';
+import type { PackageContexts } from '../../workspace/packageContexts';
+import type { SkippedFile, SourceFile } from '../../workspace/types';
+import type { FileAnalysis } from './reportCache';
+import type { ReportScanFolder } from './reportScanFolder';
+import { mayRefine, refineForReport } from './reportRefinement';
+
+/**
+ * The file's analysis. A script with a fixable finding is also refined (reportRefinement.ts) on the analysis's own
+ * parse, kept for the folder's plan: refined later it would be parsed and analysed again.
+ */
+export async function analyzeReportFile(
+  file: SourceFile | SkippedFile, folder: ReportScanFolder, options: { locale: Locale; token?: CancellationToken }, packages: PackageContexts,
+): Promise<FileAnalysis> {
+  if (file.kind === 'skipped') return { findings: [], skipped: { reason: file.reason, message: file.message } };
+  // Python fences in Markdown need the tree-sitter grammar, loaded once, on the first Markdown file.
+  if (file.languageId === 'markdown') await initPythonParser();
+  const input = { text: file.text, languageId: file.languageId, settings: folder.settings, fileName: file.relativePath, token: options.token };
+  let tree: ts.SourceFile | undefined;
+  const keepingTree = (scriptInput: AnalyzeInput) => {
+    const script = analyzeScriptKeepingTree(scriptInput);
+    tree = script.sourceFile;
+    return script.findings;
+  };
+  const analysis = withLocale(options.locale, () => analyze(input, DEFAULT_LIMITS, keepingTree));
+  if (analysis.skipped) return { languageId: file.languageId, findings: [], skipped: { reason: analysis.skipped.reason, message: analysis.skipped.message } };
+  if (analysis.findings.length > 0) {
+    if (tree && mayRefine(analysis.findings)) {
+      const place = { path: file.relativePath, languageId: file.languageId, packageContext: packages.contextOf(file.absolutePath), settings: folder.settings, locale: options.locale };
+      refineForReport(file.text, analysis.findings, place, tree);
+    }
+    return { languageId: file.languageId, findings: analysis.findings, text: file.text };
+  }
+  // A quiet script matters to the migration plan only through imports of the packages it reads (as in the CLI).
+  const matters = isScriptLanguage(file.languageId) && mayImportMigrationPackages(file.text);
+  return { languageId: file.languageId, findings: [], ...(matters ? { imports: packageImportsOf(file.text) } : {}) };
+}
