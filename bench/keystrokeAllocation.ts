@@ -6,19 +6,13 @@
 //   node --import tsx -e "require('./bench/keystrokeAllocation.ts').benchKeystrokeAllocation([100, 3000, 10000])"
 import { Session } from 'node:inspector';
 import { generateMigratableFile } from '../test/helpers/migratableFile';
-import { EditorSession, keystrokesAt } from './typingEngine';
+import { EditorSession, inspectorPost, keystrokesAt } from './typingEngine';
 import { PLACES } from './typingLatency';
 
 interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
   selfSize: number;
   children: ProfileNode[];
-}
-
-function poster(session: Session) {
-  return (method: string, params?: object) => new Promise<unknown>((resolve, reject) => {
-    session.post(method, params, (error, result) => (error ? reject(error) : resolve(result)));
-  });
 }
 
 /** Bytes allocated per function (its own allocations, not its callees'), over the whole profile. */
@@ -45,7 +39,7 @@ export async function benchKeystrokeAllocation(sizes = [100, 3000, 10000], top =
     for (let round = 0; round < 3; round++) for (const keystroke of keystrokes) session.type(keystroke); // warm-up
     const inspector = new Session();
     inspector.connect();
-    const post = poster(inspector);
+    const post = inspectorPost(inspector);
     await post('HeapProfiler.enable');
     await post('HeapProfiler.startSampling', { samplingInterval: 512, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
     for (let round = 0; round < rounds; round++) for (const keystroke of keystrokes) session.type(keystroke);

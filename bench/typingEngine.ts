@@ -94,13 +94,18 @@ function typeRounds(session: EditorSession, keystrokes: Keystroke[], rounds: num
   return { micros, work: workSince(before) };
 }
 
+/** `session.post` as a promise. */
+export function inspectorPost(session: Session): (method: string, params?: object) => Promise<unknown> {
+  return (method, params) => new Promise<unknown>((resolve, reject) => {
+    session.post(method, params, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
 async function profiled<T>(file: string | undefined, run: () => T): Promise<T> {
   if (!file) return run();
   const session = new Session();
   session.connect();
-  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => {
-    session.post(method, params, (error, result) => (error ? reject(error) : resolve(result)));
-  });
+  const post = inspectorPost(session);
   await post('Profiler.enable');
   await post('Profiler.setSamplingInterval', { interval: 100 });
   await post('Profiler.start');

@@ -20,14 +20,20 @@ export type FixPlace = Pick<FixInput, 'workspaceRelativePath' | 'packageContext'
  */
 export function analyzeWithFixability(input: AnalyzeInput, placeOf: () => FixPlace, starts?: FixStarts): AnalyzeResult {
   if (starts && isScriptLanguage(input.languageId) && starts.makeRoomFor(input.text.length)) return analyzeForFixes(input, placeOf, starts);
+  const { result, tree } = analyzeKeepingTree(input);
+  if (result.skipped || !result.findings.some((finding) => finding.fixable)) return result;
+  return { findings: refineFixability({ ...input, ...placeOf() }, result.findings, tree) };
+}
+
+/** `analyze`, with the script's syntax tree when the text is a script: what a refinement of its findings can reuse. */
+export function analyzeKeepingTree(input: AnalyzeInput): { result: AnalyzeResult; tree?: ts.SourceFile } {
   let tree: ts.SourceFile | undefined;
   const result = analyze(input, DEFAULT_LIMITS, (scriptInput) => {
     const analysis = analyzeScriptKeepingTree(scriptInput);
     tree = analysis.sourceFile;
     return analysis.findings;
   });
-  if (result.skipped || !result.findings.some((finding) => finding.fixable)) return result;
-  return { findings: refineFixability({ ...input, ...placeOf() }, result.findings, tree) };
+  return { result, tree };
 }
 
 /**

@@ -1,12 +1,10 @@
 // One file of the report's scan analysed in the report's language, with what its folder's migration plan needs of it.
-import { analyze, DEFAULT_LIMITS } from '../../engine/analyze';
+import { analyzeKeepingTree } from '../../engine/fixes/analyzeWithFixability';
 import { isScriptLanguage } from '../../engine/languages';
 import { withLocale, type Locale } from '../../engine/l10n';
 import { mayImportMigrationPackages, packageImportsOf } from '../../engine/project/localImports';
 import { initPythonParser } from '../../engine/python/pythonParser';
-import { analyzeScriptKeepingTree } from '../../engine/script/analyzeScript';
-import type ts from '../../engine/typescript';
-import type { AnalyzeInput, CancellationToken } from '../../engine/types';
+import type { CancellationToken } from '../../engine/types';
 import type { PackageContexts } from '../../workspace/packageContexts';
 import type { SkippedFile, SourceFile } from '../../workspace/types';
 import type { FileAnalysis } from './reportCache';
@@ -24,13 +22,7 @@ export async function analyzeReportFile(
   // Python fences in Markdown need the tree-sitter grammar, loaded once, on the first Markdown file.
   if (file.languageId === 'markdown') await initPythonParser();
   const input = { text: file.text, languageId: file.languageId, settings: folder.settings, fileName: file.relativePath, token: options.token };
-  let tree: ts.SourceFile | undefined;
-  const keepingTree = (scriptInput: AnalyzeInput) => {
-    const script = analyzeScriptKeepingTree(scriptInput);
-    tree = script.sourceFile;
-    return script.findings;
-  };
-  const analysis = withLocale(options.locale, () => analyze(input, DEFAULT_LIMITS, keepingTree));
+  const { result: analysis, tree } = withLocale(options.locale, () => analyzeKeepingTree(input));
   if (analysis.skipped) return { languageId: file.languageId, findings: [], skipped: { reason: analysis.skipped.reason, message: analysis.skipped.message } };
   if (analysis.findings.length > 0) {
     if (tree && mayRefine(analysis.findings)) {
