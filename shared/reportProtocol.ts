@@ -75,7 +75,7 @@ export interface GenerateReportResult {
    * What the scan asked of the file system (files stat-ed and read, folders listed): a report after a few changes
    * touches only those. Approximate when two reports run at once.
    */
-  work?: { filesStatted: number; filesRead: number; foldersListed: number };
+  work?: ScanWorkCounts;
   problems?: FileProblems[];
 }
 
@@ -98,6 +98,13 @@ export interface MigrateWorkspaceParams extends WorkDoneProgressParams {
   folders: ReportFolderParams[];
 }
 
+/** Files stat-ed and read, folders listed by a workspace scan. */
+export interface ScanWorkCounts {
+  filesStatted: number;
+  filesRead: number;
+  foldersListed: number;
+}
+
 export interface MigrateWorkspaceResult {
   edit: WorkspaceEdit;
   /** Files the edit changes (created files not counted). */
@@ -115,6 +122,11 @@ export interface MigrateWorkspaceResult {
    * ("Run npm install to update package-lock.json."), once each. Lockfiles are never edited.
    */
   notes: string[];
+  /**
+   * What the scan asked of the file system: files the workspace report (or an earlier migration) analysed and that
+   * have not changed since are not read again. Approximate when two scans run at once.
+   */
+  work?: ScanWorkCounts;
 }
 
 export interface MigratedFile {

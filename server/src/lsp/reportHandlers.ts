@@ -36,7 +36,7 @@ export function registerReportHandlers(connection: Connection, deps: ReportHandl
     (deps.session().configuration ? connection.workspace.getConfiguration({ scopeUri, section: CONFIG_SECTION }) : Promise.resolve(undefined));
   const workDone = (params: WorkDoneProgressParams) => connection.window.attachWorkDoneProgress(params.workDoneToken);
   const generate = createGenerateReportHandler({ configuration, cache, fileLists, log: deps.log, workDone, jumpStart: () => jumpStart });
-  const migrate = createMigrateWorkspaceHandler({ configuration, documents: deps.documents, session: deps.session, workDone });
+  const migrate = createMigrateWorkspaceHandler({ configuration, documents: deps.documents, session: deps.session, workDone, cache, fileLists });
   connection.onRequest(GenerateReportRequest.type, (params, token) => reported(deps.log, 'Generating the report', () => generate(params, token)));
   connection.onRequest(MigrateWorkspaceRequest.type, (params, token) => reported(deps.log, 'Preparing the workspace migration', () => migrate(params, token)));
   connection.onRequest(DiscoverEndpointsRequest.type, createDiscoverEndpointsHandler({

@@ -4,20 +4,22 @@ import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CancellationToken, WorkDoneProgressParams, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, isPackageJson } from '../engine/analyze';
+import { isPackageJson } from '../engine/analyze';
 import { isScriptLanguage } from '../engine/languages';
-import { packageImportsOf } from '../engine/project/localImports';
 import { type PlanPackageJson, type PlanScript, planMigration } from '../engine/project/migrationPlan';
 import { installHint } from '../engine/packageJson';
 import { documentFixAll } from '../engine/documentFixes';
-import { refineFixability, type FixInput } from '../engine/fixes';
-import { EventLoopTurns, walkReportFolder } from '../report/io';
-import { Limiter, mapInOrder, readSourceFile } from '../workspace';
+import type { FixInput } from '../engine/fixes';
+import { currentLocale, type Locale } from '../engine/l10n';
+import {
+  analyzeReportFile, EventLoopTurns, type FileAnalysis, folderAnalyses, mayRefine, type ReportCache, refineForReport, scanWork, scanWorkSince, type WatchedFileLists,
+} from '../report/io';
+import { ReadBuffer } from '../workspace/readSourceFile';
 import { PackageContexts } from '../workspace/packageContexts';
 import { checkRelativePath, WriteScope } from '../workspace/safeWrite';
 import type { FixProposal, TextEdit } from '../engine/fixTypes';
 import { lockfilesFor } from '../workspace/lockfiles';
-import type { SourceFile, WalkEntry } from '../workspace/types';
+import type { WalkEntry } from '../workspace/types';
 import type { MigrateWorkspaceParams, MigrateWorkspaceResult } from '../../../shared/reportProtocol';
 import { engineLanguageOf } from './documentLanguage';
 import type { DocumentStore } from './documentStore';
@@ -35,9 +37,11 @@ export interface MigrateDependencies {
   configuration: FolderConfiguration;
   documents: DocumentStore;
   session(): Session;
+  /** The workspace report's cache of file analyses, shared: a migration after a report reads only what changed. */
+  cache?: ReportCache;
+  /** The folders' files as file events keep them. */
+  fileLists?: WatchedFileLists;
 }
-
-const READ_CONCURRENCY = 16;
 
 /**
  * `bedrockToSagemaker/migrateWorkspace`: runs the fix engine's fix-all on every file the report would scan
@@ -56,33 +60,42 @@ export function createMigrateWorkspaceHandler(deps: MigrateDependencies) {
         exists: (uri) => deps.documents.get(uri) !== undefined || existsSync(fileURLToPath(uri)),
       });
       const scanFolders = await reportScanFolders(params.folders, deps.configuration);
-      const limiter = new Limiter(READ_CONCURRENCY);
       const turns = new EventLoopTurns();
+      const buffer = new ReadBuffer();
+      const locale = currentLocale();
+      const workBefore = { ...scanWork };
       let filesDone = 0;
-      for (const folder of scanFolders) {
-        const packages = folder.uri.startsWith('file:') ? new PackageContexts(fileURLToPath(folder.uri)) : undefined;
-        const read = (entry: WalkEntry) => readMigrationFile(entry, folder, deps.documents, scanFolders.length > 1, packages);
-        const scope = await WriteScope.of([folder.root]);
-        const files: Array<ReadFile | ImportsOnly> = [];
-        for await (const file of mapInOrder(walkReportFolder(folder.root, folder, { token }), limiter, READ_CONCURRENCY * 2, read)) {
-          await turns.maybeYield();
+      // A read in flight when a file change is reported is not kept (ReportCache); a partial walk sweeps nothing.
+      deps.cache?.beginScan();
+      try {
+        for (const folder of scanFolders) {
+          const scope = await WriteScope.of([folder.root]);
+          const packages = new PackageContexts(folder.root);
+          const opened = new OpenDocuments(folder, deps.documents, locale, packages, token);
+          const options = { locale, cache: deps.cache, fileLists: deps.fileLists, token, ownAnalysis: opened.analysis };
+          const files: Array<ReadFile | ImportsOnly> = [];
+          for await (const { entry, analysis } of folderAnalyses(folder, options, packages, turns, buffer)) {
+            progress.filesDone(++filesDone);
+            const file = migrationFile(entry, analysis, { folder, opened, packages, locale, multiRoot: scanFolders.length > 1 });
+            if (file) files.push(file);
+          }
           if (token.isCancellationRequested) throw cancelledError();
-          progress.filesDone(++filesDone);
-          if (file) files.push(file);
+          // The plan scan --fix follows: files that exchange Bedrock clients or types migrate together or not at all,
+          // and a package.json changes with its package's code, from the imports the package has once migrated.
+          for (const file of planned(files)) {
+            await turns.maybeYield();
+            if (token.isCancellationRequested) throw cancelledError();
+            const proposal = file.dependencyEdits ? dependencyProposal(file.dependencyEdits) : documentFixAll(file.input, file.migration.findings);
+            const refusal = file.refusal ?? await writeRefusal(file, proposal, folder, scope);
+            builder.add(file.migration, proposal, refusal);
+            if (file.dependencyEdits && proposal && refusal === undefined) builder.addNote(installHint(lockfilesFor(file.absolutePath, folder.root)));
+          }
         }
-        // The plan scan --fix follows: files that exchange Bedrock clients or types migrate together or not at all,
-        // and a package.json changes with its package's code, from the imports the package has once migrated.
-        for (const file of planned(files)) {
-          await turns.maybeYield();
-          if (token.isCancellationRequested) throw cancelledError();
-          const proposal = file.dependencyEdits ? dependencyProposal(file.dependencyEdits) : documentFixAll(file.input, file.migration.findings);
-          const refusal = file.refusal ?? await writeRefusal(file, proposal, folder, scope);
-          builder.add(file.migration, proposal, refusal);
-          if (file.dependencyEdits && proposal && refusal === undefined) builder.addNote(installHint(lockfilesFor(file.absolutePath, folder.root)));
-        }
+      } finally {
+        deps.cache?.resetSweep();
       }
       if (token.isCancellationRequested) throw cancelledError();
-      return builder.result();
+      return { ...builder.result(), work: scanWorkSince(workBefore) };
     } finally {
       progress.done();
     }
@@ -156,40 +169,75 @@ async function writeRefusal(file: ReadFile, proposal: FixProposal | undefined, f
   return undefined;
 }
 
-async function readMigrationFile(
-  entry: WalkEntry, folder: LocalReportFolder, documents: DocumentStore, multiRoot: boolean, packages: PackageContexts | undefined,
-): Promise<ReadFile | ImportsOnly | undefined> {
-  if (entry.kind !== 'file') return undefined;
+/**
+ * The documents of a folder open in the editor, analysed as they are there (not as on disk), and remembered: the edit
+ * is made against the version analysed.
+ */
+class OpenDocuments {
+  private readonly analysed = new Map<string, TextDocument>();
+
+  constructor(
+    private readonly folder: LocalReportFolder, private readonly documents: DocumentStore, private readonly locale: Locale,
+    private readonly packages: PackageContexts, private readonly token: CancellationToken,
+  ) {}
+
+  /** The analysis of the entry's open document; undefined when it is not open (it is read from disk). */
+  readonly analysis = async (entry: WalkEntry): Promise<FileAnalysis | undefined> => {
+    if (entry.kind !== 'file') return undefined;
+    const uri = WorkspaceFolders.resolve(this.folder, entry.relativePath);
+    const open = uri ? this.documents.get(uri) : undefined;
+    if (!open) return undefined;
+    const languageId = engineLanguageOf(open.languageId, open.uri);
+    if (!languageId) return { findings: [] };
+    this.analysed.set(open.uri, open);
+    const source = { kind: 'source' as const, relativePath: entry.relativePath, absolutePath: entry.absolutePath, languageId, text: open.getText(), notices: [] };
+    // The reader checks a file's size on disk; an open document's text is checked by the engine against the same limit.
+    const options = { locale: this.locale, token: this.token, limits: { maxLength: this.folder.maxFileSizeBytes } };
+    return analyzeReportFile(source, this.folder, options, this.packages);
+  };
+
+  /** The open document analysed for `uri`, if it was. */
+  documentAt(uri: string): TextDocument | undefined {
+    return this.analysed.get(uri);
+  }
+}
+
+interface MigrationFolder {
+  folder: LocalReportFolder;
+  opened: OpenDocuments;
+  packages: PackageContexts;
+  locale: Locale;
+  multiRoot: boolean;
+}
+
+/** What the migration needs of an analysed file: its fix input and refined findings, or a quiet script's package imports. */
+function migrationFile(entry: WalkEntry, analysis: FileAnalysis, { folder, opened, packages, locale, multiRoot }: MigrationFolder): ReadFile | ImportsOnly | undefined {
+  const languageId = analysis.languageId;
+  if (entry.kind !== 'file' || analysis.skipped || !languageId) return undefined;
   const uri = WorkspaceFolders.resolve(folder, entry.relativePath);
   if (!uri) return undefined;
-  const open = documents.get(uri);
-  const source = open ? undefined : await readSourceFile(entry, { maxFileSizeBytes: folder.maxFileSizeBytes });
-  if (source && source.kind !== 'source') return undefined;
-  const languageId = open ? engineLanguageOf(open.languageId, open.uri) : (source as SourceFile).languageId;
-  if (!languageId) return undefined;
-  const document = open ?? TextDocument.create(uri, languageId, 0, (source as SourceFile).text);
-  const input: FixInput = {
-    text: document.getText(), languageId, settings: folder.settings, fileName: entry.relativePath, workspaceRelativePath: entry.relativePath,
-    ...(packages ? { packageContext: packages.contextOf(entry.absolutePath) } : {}),
-  };
-  const analysis = analyze(input, { maxLength: folder.maxFileSizeBytes });
-  if (analysis.skipped) return undefined;
   if (analysis.findings.length === 0) {
-    if (!isScriptLanguage(languageId) || !input.packageContext) return undefined;
-    return { path: entry.relativePath, packageRoot: input.packageContext.root, imports: packageImportsOf(input.text) };
+    if (!analysis.imports) return undefined;
+    return { path: entry.relativePath, packageRoot: packages.contextOf(entry.absolutePath).root, imports: [...analysis.imports] };
   }
-  // VS Code opens a closed file as UTF-8: an edit would save the replacement characters over the original bytes.
-  const notUtf8 = source?.notices.some((notice) => notice.reason === 'invalid-utf8') === true;
+  const packageContext = packages.contextOf(entry.absolutePath);
+  const text = analysis.text!; // kept with any finding
+  const open = opened.documentAt(uri);
+  const input: FixInput = { text, languageId, settings: folder.settings, fileName: entry.relativePath, workspaceRelativePath: entry.relativePath, packageContext };
+  const place = { path: entry.relativePath, languageId, packageContext, settings: folder.settings, locale };
+  // The refinement the analysis made on its own parse, or kept from an earlier one (reportRefinement.ts).
+  const findings = isScriptLanguage(languageId) && mayRefine(analysis.findings) ? refineForReport(text, analysis.findings, place) : [...analysis.findings];
   return {
     input,
     absolutePath: entry.absolutePath,
-    ...(notUtf8 ? { refusal: l10n.t('the file is not valid UTF-8; open it in the editor with its encoding and use "Migrate this file", or run `scan --fix`, which keeps the encoding') } : {}),
+    // VS Code opens a closed file as UTF-8: an edit would save the replacement characters over the original bytes.
+    ...(analysis.notUtf8 ? { refusal: l10n.t('the file is not valid UTF-8; open it in the editor with its encoding and use "Migrate this file", or run `scan --fix`, which keeps the encoding') } : {}),
     migration: {
       folder: { uri: folder.uri, name: folder.name },
       label: multiRoot ? `${folder.name}/${entry.relativePath}` : entry.relativePath,
-      document,
+      document: open ?? TextDocument.create(uri, languageId, 0, text),
       version: open ? open.version : null,
-      findings: isScriptLanguage(languageId) ? refineFixability(input, analysis.findings) : analysis.findings,
+      findings,
     },
   };
 }

@@ -3,7 +3,7 @@ import { analyze, DEFAULT_LIMITS } from '../analyze';
 import { isScriptLanguage } from '../languages';
 import { analyzeScriptKeepingTree } from '../script/analyzeScript';
 import { IncrementalScriptAnalysis } from '../script/incremental/incrementalScript';
-import type { AnalyzeInput, AnalyzeResult, Finding } from '../types';
+import type { AnalyzeInput, AnalyzeLimits, AnalyzeResult, Finding } from '../types';
 import { fixStartOf, refineFixability, startFixesFrom } from './index';
 import { ParsedText } from './pipeline';
 import type { FixStarts } from './fixStarts';
@@ -26,9 +26,9 @@ export function analyzeWithFixability(input: AnalyzeInput, placeOf: () => FixPla
 }
 
 /** `analyze`, with the script's syntax tree when the text is a script: what a refinement of its findings can reuse. */
-export function analyzeKeepingTree(input: AnalyzeInput): { result: AnalyzeResult; tree?: ts.SourceFile } {
+export function analyzeKeepingTree(input: AnalyzeInput, limits: AnalyzeLimits = DEFAULT_LIMITS): { result: AnalyzeResult; tree?: ts.SourceFile } {
   let tree: ts.SourceFile | undefined;
-  const result = analyze(input, DEFAULT_LIMITS, (scriptInput) => {
+  const result = analyze(input, limits, (scriptInput) => {
     const analysis = analyzeScriptKeepingTree(scriptInput);
     tree = analysis.sourceFile;
     return analysis.findings;

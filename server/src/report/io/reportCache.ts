@@ -12,6 +12,8 @@ export interface FileAnalysis {
   findings: readonly Finding[];
   text?: string;
   imports?: readonly string[];
+  /** A file with findings that is not valid UTF-8 (its text has replacement characters): Migrate Workspace leaves it. */
+  notUtf8?: true;
 }
 
 /** What identifies a file's content without reading it. */
