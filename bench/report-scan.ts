@@ -3,7 +3,8 @@
 // protocol, cold and then warm (session cache), and by the CLI; side by side with the CLI scan of the same workspace
 // (the targets of #13: cold report ≤ 2× the scan, warm ≤ 0.3×), with reading every file and with an idle server.
 // The server runs as the extension runs it (its node flags, VS Code's default files.exclude and watcherExclude, a
-// file watcher registered and file events sent for touched files) and with node's default flags.
+// file watcher registered and file events sent for touched files) and with node's default flags. Migrate Workspace,
+// which scans the same files and computes every fix, is timed in a server of its own (cold) and after the reports.
 // Each process reports its own peak RSS.
 // Usage: node --import tsx bench/report-scan.ts [--files 10000]
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -15,7 +16,7 @@ import {
   createProtocolConnection, DidChangeWatchedFilesNotification, ExitNotification, FileChangeType, type FileEvent, InitializedNotification, InitializeRequest,
   type ProtocolConnection, RegistrationRequest, ShutdownRequest,
 } from 'vscode-languageserver-protocol/node';
-import { GenerateReportRequest, type GenerateReportResult, type ReportFolderParams } from '../shared/reportProtocol';
+import { GenerateReportRequest, type GenerateReportResult, MigrateWorkspaceRequest, type ReportFolderParams } from '../shared/reportProtocol';
 import { SERVER_EXEC_ARGV } from '../shared/serverProcess';
 import * as esbuild from 'esbuild';
 import { measureInRounds, measureNode } from './childRun';
@@ -95,11 +96,19 @@ class Server {
     return server;
   }
 
-  async report(folderUri: string, outputUri: string): Promise<{ ms: number; cpuMs?: number; result: GenerateReportResult }> {
-    const folder: ReportFolderParams = { uri: folderUri, name: 'bench', filesExclude: FILES_EXCLUDE, filesWatcherExclude: WATCHER_EXCLUDE };
+  report(folderUri: string, outputUri: string): Promise<{ ms: number; cpuMs?: number; result: GenerateReportResult }> {
+    return this.timed(() => this.connection.sendRequest(GenerateReportRequest.type, { workspaceName: 'bench', folders: [benchFolder(folderUri)], format: 'markdown', outputUri }));
+  }
+
+  /** Migrate Workspace's edit of the whole folder (computed, not applied: the editor applies it). */
+  migrate(folderUri: string): Promise<{ ms: number; cpuMs?: number; result: { work?: GenerateReportResult['work'] } }> {
+    return this.timed(() => this.connection.sendRequest(MigrateWorkspaceRequest.type, { folders: [benchFolder(folderUri)] }));
+  }
+
+  private async timed<T>(request: () => Promise<T>): Promise<{ ms: number; cpuMs?: number; result: T }> {
     const cpuBefore = this.cpuMs();
     const started = performance.now();
-    const result = await this.connection.sendRequest(GenerateReportRequest.type, { workspaceName: 'bench', folders: [folder], format: 'markdown', outputUri });
+    const result = await request();
     const ms = performance.now() - started;
     const cpuAfter = this.cpuMs();
     return { ms, cpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore, result };
@@ -133,6 +142,10 @@ class Server {
   }
 }
 
+function benchFolder(folderUri: string): ReportFolderParams {
+  return { uri: folderUri, name: 'bench', filesExclude: FILES_EXCLUDE, filesWatcherExclude: WATCHER_EXCLUDE };
+}
+
 // The server as the extension starts it (client/src/client.ts), and with node's defaults.
 const SERVER_FLAGS: ReadonlyArray<readonly string[]> = [SERVER_EXEC_ARGV, ...(SERVER_EXEC_ARGV.length > 0 ? [[]] : [])];
 
@@ -156,7 +169,12 @@ async function benchServer(folderUri: string, outputUri: string, touchable: read
   for (const path of touched) utimesSync(path, later, later);
   await server.filesChanged(touched);
   const partly = await server.report(folderUri, outputUri);
+  const migrateAfter = await server.migrate(folderUri);
   const peak = await server.stop();
+  // Migrate Workspace in a server that has made no report (its own process, as the idle one).
+  const fresh = await Server.start(folderUri, execArgv);
+  const migrateCold = await fresh.migrate(folderUri);
+  const migratePeak = await fresh.stop();
   return {
     result: cold.result,
     rows: [
@@ -165,8 +183,10 @@ async function benchServer(folderUri: string, outputUri: string, touchable: read
       { name: `${label}: generateReport, warm (session cache)`, wallMs: warm.ms, cpuMs: warm.cpuMs, work: warm.result.work },
       {
         name: `${label}: generateReport, warm, ${touched.length} files touched (file events sent)`,
-        wallMs: partly.ms, cpuMs: partly.cpuMs, peakRssMb: peak, work: partly.result.work,
+        wallMs: partly.ms, cpuMs: partly.cpuMs, work: partly.result.work,
       },
+      { name: `${label}: migrateWorkspace after the reports`, wallMs: migrateAfter.ms, cpuMs: migrateAfter.cpuMs, peakRssMb: peak, work: migrateAfter.result.work },
+      { name: `${label}: migrateWorkspace, cold (a server of its own)`, wallMs: migrateCold.ms, cpuMs: migrateCold.cpuMs, peakRssMb: migratePeak, work: migrateCold.result.work },
     ],
   };
 }
@@ -216,7 +236,7 @@ async function benchWorkspace(target: Target): Promise<void> {
       const work = row.work ? `${row.work.filesStatted} / ${row.work.filesRead}, ${row.work.foldersListed}` : '';
       console.log(`| ${row.name} | ${row.wallMs > 0 ? row.wallMs.toFixed(0) : '–'} | ${ratio} | ${cpu} | ${cpuRatio} | ${rss} | ${work} |`);
     }
-    console.log('CLI rows: median of 3 interleaved rounds (production bundle, no code cache). Each "started" row is a process of its own; the three report rows after it share one process, whose peak RSS is on the last; their CPU is the server process during the request (from /proc), for CLI rows the whole process. Targets: cold ≤ 2×, warm ≤ 0.3× the CLI scan.');
+    console.log('CLI rows: median of 3 interleaved rounds (production bundle, no code cache). Each "started" row and the cold migrateWorkspace row is a process of its own; the three report rows and the migrateWorkspace row after the "started" row share one process, whose peak RSS is on the last; their CPU is the server process during the request (from /proc), for CLI rows the whole process. Targets: cold ≤ 2×, warm ≤ 0.3× the CLI scan.');
   } finally {
     rmSync(outputFolder, { recursive: true, force: true });
   }
