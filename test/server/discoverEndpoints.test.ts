@@ -146,6 +146,18 @@ describe('discoverEndpoints over the protocol', { timeout: 120_000 }, () => {
     }, { settings: { targetRegion: 'cn-north-1' } });
   });
 
+  test('a connect scans the workspace as the report does, with its cache: a report after it reads no file', async () => {
+    await withServer(async (client) => {
+      assert.ok((await client.connection.sendRequest(DiscoverEndpointsRequest.type, params())).ok);
+      const report = await client.connection.sendRequest(GenerateReportRequest.type, {
+        workspaceName: 'app', folders: folders.map((folder) => ({ ...folder, filesExclude: [] })), format: 'json',
+        outputUri: pathToFileURL(join(workspace, 'app', '.bedrock-to-sagemaker', 'after-connect.json')).href,
+      });
+      assert.ok(report.findings > 0);
+      assert.deepEqual(report.work && { filesRead: report.work.filesRead, filesStatted: report.work.filesStatted > 0 }, { filesRead: 0, filesStatted: true });
+    });
+  });
+
   test('untrusted workspace: refused, no AWS call', async () => {
     const before = standin.requests.length;
     const result = await withServer((client) => client.connection.sendRequest(DiscoverEndpointsRequest.type, params()), { trusted: false });

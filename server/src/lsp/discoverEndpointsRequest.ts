@@ -5,7 +5,7 @@ import { currentLocale } from '../engine/l10n';
 import { describeFailure } from '../endpoints/failureMessage';
 import type { DiscoveryModule } from '../endpoints/discoveryTypes';
 import { jumpStartIdsOf, planOf } from '../endpoints/plan';
-import { scanReportFiles } from '../report/io';
+import { type ReportCache, scanReportFiles, type WatchedFileLists } from '../report/io';
 import type { JumpStartCheck } from '../report/types';
 import type {
   DiscoverEndpointsParams, DiscoverEndpointsResult, EndpointTargetDto, ModelMatchDto,
@@ -25,6 +25,10 @@ export interface DiscoverEndpointsDependencies {
   remember?(check: JumpStartCheck): void;
   /** Keeps the endpoints for the validation diagnostics of this session. */
   discovered?(inventory: EndpointInventory): void;
+  /** The workspace report's cache of file analyses, shared: the model ids of unchanged files are not read again. */
+  cache?: ReportCache;
+  /** The folders' files as file events keep them. */
+  fileLists?: WatchedFileLists;
 }
 
 /**
@@ -43,13 +47,19 @@ export function createDiscoverEndpointsHandler(deps: DiscoverEndpointsDependenci
     try {
       const folders = await reportScanFolders(params.folders, deps.configuration);
       const locations = new Map<string, string[]>();
-      for await (const file of scanReportFiles({ folders, locale: currentLocale(), token })) {
-        for (const finding of file.findings) {
-          const modelId = finding.data?.modelId;
-          if (finding.ruleId !== 'bedrock/model-id' || typeof modelId !== 'string') continue;
-          const place = `${folders.length > 1 ? `${file.folder}/` : ''}${file.path}:${finding.start.line + 1}`;
-          locations.set(modelId, [...(locations.get(modelId) ?? []), place]);
+      // A read in flight when a file change is reported is not kept (ReportCache); a partial scan sweeps nothing.
+      deps.cache?.beginScan();
+      try {
+        for await (const file of scanReportFiles({ folders, locale: currentLocale(), token, cache: deps.cache, fileLists: deps.fileLists })) {
+          for (const finding of file.findings) {
+            const modelId = finding.data?.modelId;
+            if (finding.ruleId !== 'bedrock/model-id' || typeof modelId !== 'string') continue;
+            const place = `${folders.length > 1 ? `${file.folder}/` : ''}${file.path}:${finding.start.line + 1}`;
+            locations.set(modelId, [...(locations.get(modelId) ?? []), place]);
+          }
         }
+      } finally {
+        deps.cache?.resetSweep();
       }
       if (token.isCancellationRequested) throw cancelledError();
       progress.report(l10n.t('Reading the SageMaker endpoints of {0}…', params.region));

@@ -24,7 +24,7 @@ export interface ReportHandlerDependencies {
 
 /**
  * Wires the workspace report, Migrate Workspace and endpoint discovery requests; one result cache for the server's
- * lifetime, kept current by the file events it returns the handler of.
+ * lifetime, shared by the three scans, kept current by the file events it returns the handler of.
  */
 export function registerReportHandlers(connection: Connection, deps: ReportHandlerDependencies): ReportFileEvents {
   const cache = new ReportCache();
@@ -40,7 +40,7 @@ export function registerReportHandlers(connection: Connection, deps: ReportHandl
   connection.onRequest(GenerateReportRequest.type, (params, token) => reported(deps.log, 'Generating the report', () => generate(params, token)));
   connection.onRequest(MigrateWorkspaceRequest.type, (params, token) => reported(deps.log, 'Preparing the workspace migration', () => migrate(params, token)));
   connection.onRequest(DiscoverEndpointsRequest.type, createDiscoverEndpointsHandler({
-    configuration, session: deps.session, workDone, discovery: loadDiscovery,
+    configuration, session: deps.session, workDone, discovery: loadDiscovery, cache, fileLists,
     remember: (check) => { jumpStart = check; },
     discovered: deps.endpointsDiscovered,
   }));
