@@ -8,7 +8,9 @@ import { isScriptLanguage } from '../engine/languages';
 import { refineFixability, type FixInput } from '../engine/fixes';
 import { type GroupCandidate, heldBackFiles, movesWithItsGroup } from '../engine/project/migrationGroups';
 import type { EngineSettings, Finding } from '../engine/types';
-import { DEFAULT_MAX_FILE_SIZE_BYTES, readSourceFile, walkSourceFiles } from '../workspace';
+import { EventLoopTurns } from '../report/io';
+import { DEFAULT_MAX_FILE_SIZE_BYTES, walkSourceFiles } from '../workspace';
+import { ReadBuffer, readSourceFileSync } from '../workspace/readSourceFile';
 import { PackageContexts } from '../workspace/packageContexts';
 import { engineLanguageOf } from './documentLanguage';
 import type { DocumentStore } from './documentStore';
@@ -48,7 +50,12 @@ export async function checkPackageGroup(
   const packageRoot = input.packageContext?.root ?? packages.contextOf(fileURLToPath(document.uri)).root;
   const candidates: GroupCandidate[] = [{ path: ownPath, text: input.text, findings }];
   let scripts = 0;
+  // Read blocking, in turn, as the report reads (a fraction of the thread-pool round trips of an asynchronous read),
+  // with the event loop given a turn every 10 ms so that the server keeps answering.
+  const turns = new EventLoopTurns();
+  const buffer = new ReadBuffer();
   for await (const entry of walkSourceFiles({ roots: [join(folderRoot, packageRoot)], cwd: folderRoot })) {
+    await turns.maybeYield();
     if (entry.kind !== 'file' || entry.relativePath === ownPath) continue;
     const uri = WorkspaceFolders.resolve(folder, entry.relativePath);
     const open = uri ? documents.get(uri) : undefined;
@@ -63,7 +70,7 @@ export async function checkPackageGroup(
     let fileLanguage = languageId;
     if (open) text = open.getText();
     else {
-      const source = await readSourceFile(entry, { maxFileSizeBytes: DEFAULT_MAX_FILE_SIZE_BYTES });
+      const source = readSourceFileSync(entry, { maxFileSizeBytes: DEFAULT_MAX_FILE_SIZE_BYTES }, buffer);
       if (source.kind !== 'source' || !isScriptLanguage(source.languageId)) continue;
       text = source.text;
       fileLanguage = source.languageId;
