@@ -88,6 +88,22 @@ describe('safe writes (issue #11)', { timeout: 180_000 }, () => {
       assert.ok(lstatSync(join(root, 'src/link.ts')).isSymbolicLink());
     });
 
+    test('--fix of a folder outside the current one is refused before anything is written; a scan of it is not', () => {
+      const project = workspace({ 'src/chat.ts': chat('// another project') });
+      const here = workspace({ 'notes.md': '# not a project\n' });
+      const fixed = run(here, 'scan', project, '--fix');
+      assert.equal(fixed.status, 2, fixed.stderr);
+      assert.match(fixed.stderr, /is outside the current folder: --fix writes only inside the folder it runs in/);
+      assert.equal(readFileSync(join(project, 'src/chat.ts'), 'utf8'), chat('// another project'));
+      assert.equal(existsSync(join(here, 'sagemaker-converse.ts')), false, 'no adapter created for another project\'s files');
+      assert.equal(run(here, 'scan', project).status, 1, 'scanning it still reports its findings');
+      // Run from the project, the same files migrate, with the adapter inside it.
+      const inside = run(project, 'scan', '.', '--fix');
+      assert.match(inside.stderr, /fixed src\/chat\.ts/, inside.stderr);
+      assert.match(readFileSync(join(project, 'src/chat.ts'), 'utf8'), /from '\.\/sagemaker-converse'/);
+      assert.ok(existsSync(join(project, 'src/sagemaker-converse.ts')));
+    });
+
     for (const adapterPath of ['../../escaped-adapter.ts', '/tmp/b2s-absolute-adapter.ts']) {
       test(`adapterPath ${adapterPath} from --config is refused before anything is written`, () => {
         const root = workspace({ 'src/chat.ts': chat('// x'), 'settings.json': JSON.stringify({ adapterPath }) });

@@ -8,7 +8,7 @@ import { type FileScanResult, type ScannedFile, scanWorkspace } from '../workspa
 import { PackageContexts } from '../workspace/packageContexts';
 import { FixStarts } from '../engine/fixes/fixStarts';
 import { describeIoError } from '../workspace/ioErrors';
-import { checkRelativePath, WriteScope } from '../workspace/safeWrite';
+import { checkRelativePath, isConfinedSync, WriteScope } from '../workspace/safeWrite';
 import { type FileFixOutcome, fixPackageJson, fixScannedFile, type FixWriteContext } from './applyFixes';
 import { compactScanResult, isSettled } from './compactScanResult';
 import { lockfilesFor } from '../workspace/lockfiles';
@@ -138,11 +138,17 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
 
 /**
  * Where `--fix` may write (workspace/safeWrite.ts): rewrites stay inside the scanned paths (real paths, so a link
- * pointing out is refused), created files inside the current folder. An adapterPath leading out is a usage error.
+ * pointing out is refused), created files inside the current folder. An adapterPath leading out is a usage error, and
+ * so is a scanned path outside the current folder: its files would import the adapter created here, from another
+ * project (`../../other/sagemaker-converse`), and the migrated project would not run on its own.
  */
 async function fixWriteContext(args: ScanArguments, cwd: string, adapterPath: string, packages: PackageContexts): Promise<FixWriteContext> {
   const adapter = checkRelativePath(adapterPath);
   if (!adapter.ok) throw new CliError(l10n.t('Invalid adapterPath: {0}', adapter.message));
+  const outside = args.paths.find((path) => !isConfinedSync(cwd, resolve(cwd, path)));
+  if (outside !== undefined) {
+    throw new CliError(l10n.t('{0} is outside the current folder: --fix writes only inside the folder it runs in (the files it migrates import the modules it creates there). Run it from a folder that contains {0}.', outside));
+  }
   const [rewriteScope, createScope] = await Promise.all([WriteScope.of(args.paths.map((path) => resolve(cwd, path))), WriteScope.of([cwd])]);
   return { workspaceRoot: cwd, rewriteScope, createScope, packages };
 }
