@@ -2,7 +2,7 @@
 // schemas), in the report, and `scan --fix` adding the SageMaker Runtime client once. Other JSON files and
 // installed packages are not read.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type * as Sarif from 'sarif';
@@ -116,6 +116,38 @@ describe('package.json in a scan', { timeout: 120_000 }, () => {
       const left = parseStdout<{ findings: Array<JsonFinding & { message: string }> }>(result).findings.filter((finding) => finding.file === 'package.json');
       assert.deepEqual(left.map((finding) => finding.fixable), [false]);
       assert.match(left[0]!.message, /no code of this package is migrated/);
+    } finally {
+      removeWorkspace(fixWorkspace);
+    }
+  });
+
+  test('scan --fix of part of a package says its package.json, not scanned, lacks what the migrated code imports (exit 1)', () => {
+    const chat = [
+      `import { BedrockRuntimeClient, ConverseCommand } from '${RUNTIME}';`,
+      "const client = new BedrockRuntimeClient({ region: 'us-east-1' });",
+      "export const ask = (text: string) => client.send(new ConverseCommand({ modelId: 'meta.llama3-8b-instruct-v1:0', messages: [{ role: 'user', content: [{ text }] }] }));",
+      '',
+    ].join('\n');
+    const config = JSON.stringify({ endpoints: { '*': { endpointName: 'llm', container: 'lmi' } } });
+    const fixWorkspace = createWorkspace({ 'package.json': ROOT_PACKAGE, 'src/lib/chat.ts': chat, 'config.json': config, 'src/lib/config.json': config });
+    const note = /was not scanned, so --fix did not update it, but the code it migrated there imports @aws-sdk\/client-sagemaker-runtime, which it does not list/;
+    try {
+      // From the package's folder, only src scanned: every finding fixed, yet the project would not install.
+      const part = runCli(cli, ['scan', 'src', '--fix', '--config', 'config.json'], { cwd: fixWorkspace });
+      assert.match(part.stderr, /fixed src\/lib\/chat\.ts/);
+      assert.match(part.stderr, new RegExp(`^package\\.json ${note.source}`, 'm'));
+      assert.equal(part.status, 1, part.stderr);
+      assert.equal(readFileSync(join(fixWorkspace, 'package.json'), 'utf8'), ROOT_PACKAGE, 'not scanned: not written');
+      // From a subfolder: the package.json above is named by its path from there.
+      writeFileSync(join(fixWorkspace, 'src/lib/chat.ts'), chat);
+      const below = runCli(cli, ['scan', '.', '--fix', '--config', 'config.json'], { cwd: join(fixWorkspace, 'src/lib') });
+      assert.match(below.stderr, new RegExp(`^\\.\\./\\.\\./package\\.json ${note.source}`, 'm'));
+      // The whole package scanned: package.json updated, nothing to say.
+      writeFileSync(join(fixWorkspace, 'src/lib/chat.ts'), chat);
+      const whole = runCli(cli, ['scan', '.', '--fix', '--config', 'config.json'], { cwd: fixWorkspace });
+      assert.doesNotMatch(whole.stderr, note);
+      assert.match(readFileSync(join(fixWorkspace, 'package.json'), 'utf8'), /"@aws-sdk\/client-sagemaker-runtime"/);
+      assert.equal(whole.status, 0, whole.stderr);
     } finally {
       removeWorkspace(fixWorkspace);
     }

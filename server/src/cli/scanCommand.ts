@@ -4,7 +4,9 @@ import { resolve } from 'node:path';
 import { pythonParserStatus } from '../engine/python/pythonParser';
 import { installHint } from '../engine/packageJson';
 import { dependencyFixability, importsOfFixedFile, migratesDependencies } from '../engine/project/dependencyMigration';
-import { type FileScanResult, type ScannedFile, scanWorkspace } from '../workspace';
+import { type FileScanResult, type ScannedFile, scanWorkspace, toRelativePath } from '../workspace';
+import { isPackageJsonFileName } from '../engine/packageJson';
+import { unscannedPackageJsons } from './unscannedPackageJsons';
 import { PackageContexts } from '../workspace/packageContexts';
 import { FixStarts } from '../engine/fixes/fixStarts';
 import { describeIoError } from '../workspace/ioErrors';
@@ -60,8 +62,11 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
   };
   const scannedFiles: FileScanResult[] = [];
   const cancellation = new Cancellation(io.signal);
+  // Every package.json scanned, with findings or not: the dependency step reads those (unscannedPackageJsons.ts).
+  const scannedPackageJsons = new Set<string>();
   for await (const scanned of results) {
     await cancellation.check();
+    if (isPackageJsonFileName(scanned.absolutePath)) scannedPackageJsons.add(scanned.absolutePath);
     const compact = compactScanResult(scanned);
     // Most files of a large tree end here: counted at once instead of held (their paths and documents were a
     // third of what a scan kept alive, and a larger live heap lets V8 grow the heap further before collecting).
@@ -88,6 +93,8 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
   // package.json files wait until the code is migrated: what the code imports then decides their dependencies.
   const packageJsons: ScannedFile[] = [];
   const migratedRoots = new Set<string>();
+  /** Each file whose migration changes its package's dependencies, with what it imports once fixed. */
+  const migratedImports = new Map<string, string[]>();
   for (const scanned of prepared.results) {
     if (!writeContext || scanned.kind !== 'scanned') {
       report(scanned);
@@ -102,6 +109,9 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
     await cancellation.beforeWrite();
     const outcome = await fixScannedFile(scanned, settings, writeContext, fixStarts?.take(scanned.absolutePath));
     tell(scanned, outcome);
+    if (outcome.editCount > 0 && migratesDependencies(scanned.findings)) {
+      migratedImports.set(scanned.absolutePath, importsOfFixedFile(outcome.result.document.getText(), scanned.findings));
+    }
     if (outcome.editCount > 0 && prepared.imports.has(scanned.absolutePath)) {
       prepared.imports.set(scanned.absolutePath, importsOfFixedFile(outcome.result.document.getText(), scanned.findings));
       if (migratesDependencies(scanned.findings)) migratedRoots.add(packages.contextOf(scanned.absolutePath).root);
@@ -122,6 +132,11 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
     report(outcome.result);
   }
   reporter.finish();
+  const unlisted = args.fix ? unscannedPackageJsons(migratedImports, scannedPackageJsons) : [];
+  for (const { packageJson, missing } of unlisted) {
+    const shown = escapeControl(toRelativePath(io.cwd, packageJson));
+    io.stderr.write(`${l10n.t('{0} was not scanned, so --fix did not update it, but the code it migrated there imports {1}, which it does not list: add it (npm install {1}), or run scan --fix on the whole package.', shown, missing.join(' '))}\n`);
+  }
   if (args.fix) {
     io.stderr.write(`${l10n.t('--fix: {0} edits in {1} files; {2} findings left need manual steps (listed above).', fixed.edits, fixed.files, reporter.findingCount)}\n`);
     if (fixed.failed > 0) io.stderr.write(`${l10n.t('--fix: {0} file(s) could not be fixed (see "failed" above); they were left unchanged.', fixed.failed)}\n`);
@@ -130,7 +145,7 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
   const unanalysed = blindSpots(reporter.skipped).length;
   if (args.failOnSkipped && unanalysed > 0) io.stderr.write(`${TOOL_NAME}: ${skippedFailureMessage(unanalysed)}\n`);
   return worstExitCode(
-    reporter.findingCount > 0 ? ExitCode.findings : ExitCode.clean,
+    reporter.findingCount > 0 || unlisted.length > 0 ? ExitCode.findings : ExitCode.clean,
     args.failOnSkipped && unanalysed > 0 ? ExitCode.skipped : ExitCode.clean,
     fixed.failed > 0 ? ExitCode.fixFailed : ExitCode.clean,
   );

@@ -1,0 +1,52 @@
+// After `scan --fix`: a package whose code was migrated but whose package.json was not among the scanned files
+// (`scan --fix src` from the package's folder, or a run from a subfolder) keeps its package.json as it was, while the
+// migrated code now imports SageMaker Runtime. Said, so that "fixed" does not hide a project that no longer installs.
+// (Only said, not edited: --fix writes what was scanned, and the rest of the package was not read, so which Bedrock
+// packages it still imports is unknown.)
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { planDependencyFix, SAGEMAKER_RUNTIME_PACKAGE } from '../engine/packageJson';
+
+export interface MissingDependencies {
+  /** Absolute path of the package.json. */
+  packageJson: string;
+  /** The packages the migrated code imports that it does not list. */
+  missing: string[];
+}
+
+/**
+ * `migrated`: each file --fix migrated (absolute path) with the packages it imports now; `scanned`: the package.json
+ * files that were scanned (the dependency step updates those). The others that lack an import of the migrated code.
+ */
+export function unscannedPackageJsons(migrated: ReadonlyMap<string, readonly string[]>, scanned: ReadonlySet<string>): MissingDependencies[] {
+  const importsByPackageJson = new Map<string, Set<string>>();
+  for (const [file, imports] of migrated) {
+    const packageJson = nearestPackageJson(dirname(file));
+    if (packageJson === undefined || scanned.has(packageJson)) continue;
+    let all = importsByPackageJson.get(packageJson);
+    if (!all) importsByPackageJson.set(packageJson, (all = new Set()));
+    for (const specifier of imports) all.add(specifier);
+  }
+  const result: MissingDependencies[] = [];
+  for (const [packageJson, imports] of importsByPackageJson) {
+    let text: string;
+    try {
+      text = readFileSync(packageJson, 'utf8');
+    } catch {
+      continue;
+    }
+    const plan = planDependencyFix(text, imports);
+    const missing = [...(plan.addsSageMakerRuntime ? [SAGEMAKER_RUNTIME_PACKAGE] : []), ...plan.addedForWrappers];
+    if (missing.length > 0) result.push({ packageJson, missing });
+  }
+  return result;
+}
+
+/** The package.json that governs files in `folder`: the nearest one upwards. */
+function nearestPackageJson(folder: string): string | undefined {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'package.json');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
