@@ -87,3 +87,26 @@ describe('Migrate Workspace: package.json follows its package\'s migration (issu
     assert.ok(factory.some((finding) => /guard\.ts/.test(finding.message)), 'the factory is held back with the Guardrail caller, naming it');
   });
 });
+
+describe('Migrate Workspace in a workspace folder inside a package', { timeout: 60_000 }, () => {
+  test('the package.json above the folder is not edited, and the summary says what it lacks', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'b2s-migrate-deps-above-'));
+    mkdirSync(join(root, 'src'), { recursive: true });
+    writeFileSync(join(root, 'package.json'), packageJson('above'));
+    writeFileSync(join(root, 'src', 'complete.ts'), MIGRATES);
+    const folder = { name: 'src', uri: pathToFileURL(join(root, 'src')).href };
+    const client = await LspTestClient.start({ folders: [folder], settings: { '*': { endpoints: { '*': { endpointName: 'llm', container: 'lmi' } } } } });
+    try {
+      const result = await client.connection.sendRequest(MigrateWorkspaceRequest.type, { folders: [{ ...folder, filesExclude: [] }] });
+      assert.deepEqual(result.files.map((file) => file.label), ['complete.ts']);
+      assert.deepEqual(result.notes, [
+        `${join(root, 'package.json')} is outside the workspace folder, so the migration does not change it, but the code it migrates imports @aws-sdk/client-sagemaker-runtime, which it does not list: add it (npm install @aws-sdk/client-sagemaker-runtime).`,
+      ]);
+      const uris = (result.edit.documentChanges ?? []).flatMap((change) => ('textDocument' in change ? [change.textDocument.uri] : []));
+      assert.ok(!uris.some((uri) => uri.endsWith('/package.json')), 'nothing outside the folder is edited');
+    } finally {
+      await client.stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -6,7 +6,7 @@ import { installHint } from '../engine/packageJson';
 import { dependencyFixability, importsOfFixedFile, migratesDependencies } from '../engine/project/dependencyMigration';
 import { type FileScanResult, type ScannedFile, scanWorkspace, toRelativePath } from '../workspace';
 import { isPackageJsonFileName } from '../engine/packageJson';
-import { unscannedPackageJsons } from './unscannedPackageJsons';
+import { unscannedPackageJsons } from '../workspace/unscannedPackageJsons';
 import { PackageContexts } from '../workspace/packageContexts';
 import { FixStarts } from '../engine/fixes/fixStarts';
 import { describeIoError } from '../workspace/ioErrors';
@@ -132,7 +132,7 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
     report(outcome.result);
   }
   reporter.finish();
-  const unlisted = args.fix ? unscannedPackageJsons(migratedImports, scannedPackageJsons) : [];
+  const unlisted = args.fix ? unscannedPackageJsons(migratedImports, (path) => scannedPackageJsons.has(path)) : [];
   for (const { packageJson, missing } of unlisted) {
     const shown = escapeControl(toRelativePath(io.cwd, packageJson));
     io.stderr.write(`${l10n.t('{0} was not scanned, so --fix did not update it, but the code it migrated there imports {1}, which it does not list: add it (npm install {1}), or run scan --fix on the whole package.', shown, missing.join(' '))}\n`);

@@ -12,7 +12,10 @@ import { currentLocale } from '../engine/l10n';
 import { EventLoopTurns, folderAnalyses, type ReportCache, scanWork, scanWorkSince, type WatchedFileLists } from '../report/io';
 import { ReadBuffer } from '../workspace/readSourceFile';
 import { PackageContexts } from '../workspace/packageContexts';
-import { checkRelativePath, WriteScope } from '../workspace/safeWrite';
+import { checkRelativePath, isConfinedSync, WriteScope } from '../workspace/safeWrite';
+import { unscannedPackageJsons } from '../workspace/unscannedPackageJsons';
+import { importsOfFixedFile, migratesDependencies } from '../engine/project/dependencyMigration';
+import { applyEdits } from '../engine/textEdits';
 import type { FixProposal, TextEdit } from '../engine/fixTypes';
 import { lockfilesFor } from '../workspace/lockfiles';
 import type { MigrateWorkspaceParams, MigrateWorkspaceResult } from '../../../shared/reportProtocol';
@@ -76,6 +79,7 @@ export function createMigrateWorkspaceHandler(deps: MigrateDependencies) {
           if (token.isCancellationRequested) throw cancelledError();
           // The plan scan --fix follows: files that exchange Bedrock clients or types migrate together or not at all,
           // and a package.json changes with its package's code, from the imports the package has once migrated.
+          const migratedImports = new Map<string, string[]>();
           for (const file of planned(files)) {
             await turns.maybeYield();
             if (token.isCancellationRequested) throw cancelledError();
@@ -83,6 +87,13 @@ export function createMigrateWorkspaceHandler(deps: MigrateDependencies) {
             const refusal = file.refusal ?? await writeRefusal(file, proposal, folder, scope);
             builder.add(file.migration, proposal, refusal);
             if (file.dependencyEdits && proposal && refusal === undefined) builder.addNote(installHint(lockfilesFor(file.absolutePath, folder.root)));
+            if (!file.dependencyEdits && proposal && refusal === undefined && migratesDependencies(file.migration.findings)) {
+              migratedImports.set(file.absolutePath, importsOfFixedFile(applyEdits(file.input.text, proposal.edits), file.migration.findings));
+            }
+          }
+          // A package.json above the folder was not scanned: the edit leaves it, so say what it lacks.
+          for (const { packageJson, missing } of unscannedPackageJsons(migratedImports, (path) => isConfinedSync(folder.root, path))) {
+            builder.addNote(l10n.t('{0} is outside the workspace folder, so the migration does not change it, but the code it migrates imports {1}, which it does not list: add it (npm install {1}).', packageJson, missing.join(' ')));
           }
         }
       } finally {

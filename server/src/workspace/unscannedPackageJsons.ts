@@ -1,8 +1,8 @@
-// After `scan --fix`: a package whose code was migrated but whose package.json was not among the scanned files
-// (`scan --fix src` from the package's folder, or a run from a subfolder) keeps its package.json as it was, while the
-// migrated code now imports SageMaker Runtime. Said, so that "fixed" does not hide a project that no longer installs.
-// (Only said, not edited: --fix writes what was scanned, and the rest of the package was not read, so which Bedrock
-// packages it still imports is unknown.)
+// After `scan --fix` or Migrate Workspace: a package whose code was migrated but whose package.json was not scanned
+// (`scan --fix src` from the package's folder, a run from a subfolder, a workspace folder inside a package) keeps
+// its package.json as it was, while the migrated code now imports SageMaker Runtime. Said, so that "fixed" does not
+// hide a project that no longer installs. (Only said, not edited: only what was scanned is written, and the rest of
+// the package was not read, so which Bedrock packages it still imports is unknown.)
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { planDependencyFix, SAGEMAKER_RUNTIME_PACKAGE } from '../engine/packageJson';
@@ -15,14 +15,14 @@ export interface MissingDependencies {
 }
 
 /**
- * `migrated`: each file --fix migrated (absolute path) with the packages it imports now; `scanned`: the package.json
- * files that were scanned (the dependency step updates those). The others that lack an import of the migrated code.
+ * `migrated`: each file migrated (absolute path) with the packages it imports now; `scanned`: whether a package.json
+ * was scanned (the dependency step updates those). The others that lack an import of the migrated code.
  */
-export function unscannedPackageJsons(migrated: ReadonlyMap<string, readonly string[]>, scanned: ReadonlySet<string>): MissingDependencies[] {
+export function unscannedPackageJsons(migrated: ReadonlyMap<string, readonly string[]>, scanned: (packageJson: string) => boolean): MissingDependencies[] {
   const importsByPackageJson = new Map<string, Set<string>>();
   for (const [file, imports] of migrated) {
     const packageJson = nearestPackageJson(dirname(file));
-    if (packageJson === undefined || scanned.has(packageJson)) continue;
+    if (packageJson === undefined || scanned(packageJson)) continue;
     let all = importsByPackageJson.get(packageJson);
     if (!all) importsByPackageJson.set(packageJson, (all = new Set()));
     for (const specifier of imports) all.add(specifier);
