@@ -16,6 +16,15 @@ const RUNTIME = '@aws-sdk/client-bedrock-runtime';
 const ROOT_PACKAGE = `{\r\n  "name": "svc",\r\n  "dependencies": {\r\n    "${RUNTIME}": "^3.700.0",\r\n    "zod": "^3.23.0"\r\n  }\r\n}\r\n`;
 const LIB_PACKAGE = `\uFEFF{\n\t"name": "lib",\n\t"peerDependencies": {\n\t\t"@ai-sdk/amazon-bedrock": "^4.0.0"\n\t}\n}\n`;
 
+/** A Converse call, which --fix migrates (through the adapter) once the endpoints are mapped. */
+const chat = [
+  `import { BedrockRuntimeClient, ConverseCommand } from '${RUNTIME}';`,
+  "const client = new BedrockRuntimeClient({ region: 'us-east-1' });",
+  "export const ask = (text: string) => client.send(new ConverseCommand({ modelId: 'meta.llama3-8b-instruct-v1:0', messages: [{ role: 'user', content: [{ text }] }] }));",
+  '',
+].join('\n');
+const ENDPOINTS_CONFIG = JSON.stringify({ endpoints: { '*': { endpointName: 'llm', container: 'lmi' } } });
+
 interface JsonFinding { file: string; line: number; column: number; endLine: number; endColumn: number; ruleId: string; category: string; fixable: boolean }
 
 describe('package.json in a scan', { timeout: 120_000 }, () => {
@@ -78,15 +87,9 @@ describe('package.json in a scan', { timeout: 120_000 }, () => {
   });
 
   test('scan --fix trades the Bedrock client for the SageMaker Runtime client once the code is migrated (CRLF kept), and changes nothing the second time', () => {
-    const chat = [
-      `import { BedrockRuntimeClient, ConverseCommand } from '${RUNTIME}';`,
-      "const client = new BedrockRuntimeClient({ region: 'us-east-1' });",
-      "export const ask = (text: string) => client.send(new ConverseCommand({ modelId: 'meta.llama3-8b-instruct-v1:0', messages: [{ role: 'user', content: [{ text }] }] }));",
-      '',
-    ].join('\n');
     const fixWorkspace = createWorkspace({
       'package.json': ROOT_PACKAGE, 'package-lock.json': '{}\n', 'src/chat.ts': chat, 'packages/lib/package.json': LIB_PACKAGE,
-      'config.json': JSON.stringify({ endpoints: { '*': { endpointName: 'llm', container: 'lmi' } } }),
+      'config.json': ENDPOINTS_CONFIG,
     });
     try {
       const first = runCli(cli, ['scan', '--fix', '--config', 'config.json'], { cwd: fixWorkspace });
@@ -122,14 +125,9 @@ describe('package.json in a scan', { timeout: 120_000 }, () => {
   });
 
   test('scan --fix of part of a package says its package.json, not scanned, lacks what the migrated code imports (exit 1)', () => {
-    const chat = [
-      `import { BedrockRuntimeClient, ConverseCommand } from '${RUNTIME}';`,
-      "const client = new BedrockRuntimeClient({ region: 'us-east-1' });",
-      "export const ask = (text: string) => client.send(new ConverseCommand({ modelId: 'meta.llama3-8b-instruct-v1:0', messages: [{ role: 'user', content: [{ text }] }] }));",
-      '',
-    ].join('\n');
-    const config = JSON.stringify({ endpoints: { '*': { endpointName: 'llm', container: 'lmi' } } });
-    const fixWorkspace = createWorkspace({ 'package.json': ROOT_PACKAGE, 'src/lib/chat.ts': chat, 'config.json': config, 'src/lib/config.json': config });
+    const fixWorkspace = createWorkspace({
+      'package.json': ROOT_PACKAGE, 'src/lib/chat.ts': chat, 'config.json': ENDPOINTS_CONFIG, 'src/lib/config.json': ENDPOINTS_CONFIG,
+    });
     const note = /was not scanned, so --fix did not update it, but the code it migrated there imports @aws-sdk\/client-sagemaker-runtime, which it does not list/;
     try {
       // From the package's folder, only src scanned: every finding fixed, yet the project would not install.
