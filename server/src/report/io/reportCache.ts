@@ -98,10 +98,12 @@ export class ReportCache {
   }
 
   private endScan(): void {
-    this.seen = new Set();
     this.scansRunning = Math.max(0, this.scansRunning - 1);
+    if (this.scansRunning > 0) return; // the report, Migrate Workspace and Connect scan through one cache: one may still run
+    // What was seen counts afresh from the next scan: a sweep while another scan ran saw that one's files too.
+    this.seen = new Set();
     // With no read in flight, no analysis can be older than a change any more.
-    if (this.scansRunning === 0) this.lastChange.clear();
+    this.lastChange.clear();
   }
 
   clear(): void {
