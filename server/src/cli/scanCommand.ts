@@ -66,7 +66,7 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
   const scannedPackageJsons = new Set<string>();
   for await (const scanned of results) {
     await cancellation.check();
-    if (isPackageJsonFileName(scanned.absolutePath)) scannedPackageJsons.add(scanned.absolutePath);
+    if (args.fix && isPackageJsonFileName(scanned.absolutePath)) scannedPackageJsons.add(scanned.absolutePath);
     const compact = compactScanResult(scanned);
     // Most files of a large tree end here: counted at once instead of held (their paths and documents were a
     // third of what a scan kept alive, and a larger live heap lets V8 grow the heap further before collecting).
@@ -109,12 +109,13 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
     await cancellation.beforeWrite();
     const outcome = await fixScannedFile(scanned, settings, writeContext, fixStarts?.take(scanned.absolutePath));
     tell(scanned, outcome);
-    if (outcome.editCount > 0 && migratesDependencies(scanned.findings)) {
-      migratedImports.set(scanned.absolutePath, importsOfFixedFile(outcome.result.document.getText(), scanned.findings));
-    }
-    if (outcome.editCount > 0 && prepared.imports.has(scanned.absolutePath)) {
-      prepared.imports.set(scanned.absolutePath, importsOfFixedFile(outcome.result.document.getText(), scanned.findings));
-      if (migratesDependencies(scanned.findings)) migratedRoots.add(packages.contextOf(scanned.absolutePath).root);
+    const migrates = migratesDependencies(scanned.findings);
+    const planned = prepared.imports.has(scanned.absolutePath);
+    if (outcome.editCount > 0 && (migrates || planned)) {
+      const imports = importsOfFixedFile(outcome.result.document.getText(), scanned.findings);
+      if (migrates) migratedImports.set(scanned.absolutePath, imports);
+      if (planned) prepared.imports.set(scanned.absolutePath, imports);
+      if (planned && migrates) migratedRoots.add(packages.contextOf(scanned.absolutePath).root);
     }
     report(outcome.result);
   }
@@ -132,7 +133,7 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
     report(outcome.result);
   }
   reporter.finish();
-  const unlisted = args.fix ? unscannedPackageJsons(migratedImports, (path) => scannedPackageJsons.has(path)) : [];
+  const unlisted = args.fix ? unscannedPackageJsons(migratedImports, (file) => packages.packageJsonOf(file), (path) => scannedPackageJsons.has(path)) : [];
   for (const { packageJson, missing } of unlisted) {
     const shown = escapeControl(toRelativePath(io.cwd, packageJson));
     io.stderr.write(`${l10n.t('{0} was not scanned, so --fix did not update it, but the code it migrated there imports {1}, which it does not list: add it (npm install {1}), or run scan --fix on the whole package.', shown, missing.join(' '))}\n`);

@@ -38,6 +38,7 @@ export interface ReadFile {
  * is made against the version analysed.
  */
 export class OpenDocuments {
+  /** By the file's path in the folder. */
   private readonly analysed = new Map<string, TextDocument>();
 
   constructor(
@@ -46,23 +47,23 @@ export class OpenDocuments {
   ) {}
 
   /** The analysis of the entry's open document; undefined when it is not open (it is read from disk). */
-  readonly analysis = async (entry: WalkEntry): Promise<FileAnalysis | undefined> => {
+  readonly analysis = (entry: WalkEntry): Promise<FileAnalysis> | undefined => {
     if (entry.kind !== 'file') return undefined;
     const uri = WorkspaceFolders.resolve(this.folder, entry.relativePath);
     const open = uri ? this.documents.get(uri) : undefined;
     if (!open) return undefined;
     const languageId = engineLanguageOf(open.languageId, open.uri);
-    if (!languageId) return { findings: [] };
-    this.analysed.set(open.uri, open);
+    if (!languageId) return Promise.resolve({ findings: [] });
+    this.analysed.set(entry.relativePath, open);
     const source = { kind: 'source' as const, relativePath: entry.relativePath, absolutePath: entry.absolutePath, languageId, text: open.getText(), notices: [] };
     // The reader checks a file's size on disk; an open document's text is checked by the engine against the same limit.
     const options = { locale: this.locale, token: this.token, limits: { maxLength: this.folder.maxFileSizeBytes } };
     return analyzeReportFile(source, this.folder, options, this.packages);
   };
 
-  /** The open document analysed for `uri`, if it was. */
-  documentAt(uri: string): TextDocument | undefined {
-    return this.analysed.get(uri);
+  /** The open document analysed for the file at `path` in the folder, if it was. */
+  documentAt(path: string): TextDocument | undefined {
+    return this.analysed.get(path);
   }
 }
 
@@ -78,15 +79,15 @@ export interface MigrationFolder {
 export function migrationFile(entry: WalkEntry, analysis: FileAnalysis, { folder, opened, packages, locale, multiRoot }: MigrationFolder): ReadFile | ImportsOnly | undefined {
   const languageId = analysis.languageId;
   if (entry.kind !== 'file' || analysis.skipped || !languageId) return undefined;
-  const uri = WorkspaceFolders.resolve(folder, entry.relativePath);
-  if (!uri) return undefined;
   if (analysis.findings.length === 0) {
     if (!analysis.imports) return undefined;
     return { path: entry.relativePath, packageRoot: packages.contextOf(entry.absolutePath).root, imports: [...analysis.imports] };
   }
+  const uri = WorkspaceFolders.resolve(folder, entry.relativePath);
+  if (!uri) return undefined;
   const packageContext = packages.contextOf(entry.absolutePath);
   const text = analysis.text!; // kept with any finding
-  const open = opened.documentAt(uri);
+  const open = opened.documentAt(entry.relativePath);
   const input: FixInput = { text, languageId, settings: folder.settings, fileName: entry.relativePath, workspaceRelativePath: entry.relativePath, packageContext };
   const place = { path: entry.relativePath, languageId, packageContext, settings: folder.settings, locale };
   // The refinement the analysis made on its own parse, or kept from an earlier one (reportRefinement.ts).

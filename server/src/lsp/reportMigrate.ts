@@ -14,8 +14,7 @@ import { ReadBuffer } from '../workspace/readSourceFile';
 import { PackageContexts } from '../workspace/packageContexts';
 import { checkRelativePath, isConfinedSync, WriteScope } from '../workspace/safeWrite';
 import { unscannedPackageJsons } from '../workspace/unscannedPackageJsons';
-import { importsOfFixedFile, migratesDependencies } from '../engine/project/dependencyMigration';
-import { applyEdits } from '../engine/textEdits';
+import { importsAfterMigration, migratesDependencies } from '../engine/project/dependencyMigration';
 import type { FixProposal, TextEdit } from '../engine/fixTypes';
 import { lockfilesFor } from '../workspace/lockfiles';
 import type { MigrateWorkspaceParams, MigrateWorkspaceResult } from '../../../shared/reportProtocol';
@@ -88,11 +87,11 @@ export function createMigrateWorkspaceHandler(deps: MigrateDependencies) {
             builder.add(file.migration, proposal, refusal);
             if (file.dependencyEdits && proposal && refusal === undefined) builder.addNote(installHint(lockfilesFor(file.absolutePath, folder.root)));
             if (!file.dependencyEdits && proposal && refusal === undefined && migratesDependencies(file.migration.findings)) {
-              migratedImports.set(file.absolutePath, importsOfFixedFile(applyEdits(file.input.text, proposal.edits), file.migration.findings));
+              migratedImports.set(file.absolutePath, importsAfterMigration(file.input.text, file.migration.findings));
             }
           }
           // A package.json above the folder was not scanned: the edit leaves it, so say what it lacks.
-          for (const { packageJson, missing } of unscannedPackageJsons(migratedImports, (path) => isConfinedSync(folder.root, path))) {
+          for (const { packageJson, missing } of unscannedPackageJsons(migratedImports, (path) => packages.packageJsonOf(path), (path) => isConfinedSync(folder.root, path))) {
             builder.addNote(l10n.t('{0} is outside the workspace folder, so the migration does not change it, but the code it migrates imports {1}, which it does not list: add it (npm install {1}).', packageJson, missing.join(' ')));
           }
         }

@@ -32,6 +32,12 @@ export class PackageContexts {
     return context;
   }
 
+  /** The package.json `absolutePath` belongs to (the nearest one upwards, inside the workspace root or not). */
+  packageJsonOf(absolutePath: string): string | undefined {
+    const packageDir = this.nearest(dirname(resolve(absolutePath)), (dir) => this.packageJson(dir) !== null);
+    return packageDir === undefined ? undefined : join(packageDir, 'package.json');
+  }
+
   private folderContext(fileDir: string, javascript: boolean): PackageContext {
     const packageDir = this.nearest(fileDir, (dir) => this.packageJson(dir) !== null);
     const packageFacts = packageDir === undefined ? undefined : this.packageJson(packageDir) ?? undefined;

@@ -3,8 +3,7 @@
 // its package.json as it was, while the migrated code now imports SageMaker Runtime. Said, so that "fixed" does not
 // hide a project that no longer installs. (Only said, not edited: only what was scanned is written, and the rest of
 // the package was not read, so which Bedrock packages it still imports is unknown.)
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { planDependencyFix, SAGEMAKER_RUNTIME_PACKAGE } from '../engine/packageJson';
 
 export interface MissingDependencies {
@@ -15,13 +14,16 @@ export interface MissingDependencies {
 }
 
 /**
- * `migrated`: each file migrated (absolute path) with the packages it imports now; `scanned`: whether a package.json
- * was scanned (the dependency step updates those). The others that lack an import of the migrated code.
+ * `migrated`: each file migrated (absolute path) with the packages it imports now; `packageJsonOf`: the package.json
+ * a file belongs to (PackageContexts.packageJsonOf); `scanned`: whether a package.json was scanned (the dependency
+ * step updates those). The others that lack an import of the migrated code.
  */
-export function unscannedPackageJsons(migrated: ReadonlyMap<string, readonly string[]>, scanned: (packageJson: string) => boolean): MissingDependencies[] {
+export function unscannedPackageJsons(
+  migrated: ReadonlyMap<string, readonly string[]>, packageJsonOf: (file: string) => string | undefined, scanned: (packageJson: string) => boolean,
+): MissingDependencies[] {
   const importsByPackageJson = new Map<string, Set<string>>();
   for (const [file, imports] of migrated) {
-    const packageJson = nearestPackageJson(dirname(file));
+    const packageJson = packageJsonOf(file);
     if (packageJson === undefined || scanned(packageJson)) continue;
     let all = importsByPackageJson.get(packageJson);
     if (!all) importsByPackageJson.set(packageJson, (all = new Set()));
@@ -40,13 +42,4 @@ export function unscannedPackageJsons(migrated: ReadonlyMap<string, readonly str
     if (missing.length > 0) result.push({ packageJson, missing });
   }
   return result;
-}
-
-/** The package.json that governs files in `folder`: the nearest one upwards. */
-function nearestPackageJson(folder: string): string | undefined {
-  for (let dir = folder; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'package.json');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return undefined;
-  }
 }

@@ -21,9 +21,9 @@ export interface FolderAnalysesOptions {
   token?: CancellationToken;
   /**
    * The file's analysis from elsewhere than the disk (Migrate Workspace: a document open in the editor, as it is
-   * there), or undefined to read it. Such an analysis is neither taken from nor put in the cache.
+   * there), or undefined, at once, to read it. Such an analysis is neither taken from nor put in the cache.
    */
-  ownAnalysis?: (entry: WalkEntry) => Promise<FileAnalysis | undefined>;
+  ownAnalysis?: (entry: WalkEntry) => Promise<FileAnalysis> | undefined;
 }
 
 export interface AnalysedEntry {
@@ -53,9 +53,10 @@ export async function* folderAnalyses(
   for await (const entry of entries) {
     await turns.maybeYield();
     if (options.token?.isCancellationRequested) return;
-    const own = await options.ownAnalysis?.(entry);
+    // Awaited only when there is one: a scan's other files take no extra turn of the microtask queue.
+    const own = options.ownAnalysis?.(entry);
     if (own) {
-      yield { entry, analysis: own };
+      yield { entry, analysis: await own };
       continue;
     }
     const prepared = prepareEntry(entry, folder, fingerprint, reuse, options.cache, buffer);
