@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type * as Sarif from 'sarif';
 import { buildCli, removeSnapshot } from './support/cliBuild';
 import { textAt } from './support/findingText';
+import { CONVERSE_TS } from './support/samples';
 import { parseStdout, runCli } from './support/runCli';
 import { describeErrors, cliJsonValidator, sarifValidator } from './support/schemas';
 import { createWorkspace, removeWorkspace } from './support/tempWorkspace';
@@ -17,12 +18,7 @@ const ROOT_PACKAGE = `{\r\n  "name": "svc",\r\n  "dependencies": {\r\n    "${RUN
 const LIB_PACKAGE = `\uFEFF{\n\t"name": "lib",\n\t"peerDependencies": {\n\t\t"@ai-sdk/amazon-bedrock": "^4.0.0"\n\t}\n}\n`;
 
 /** A Converse call, which --fix migrates (through the adapter) once the endpoints are mapped. */
-const chat = [
-  `import { BedrockRuntimeClient, ConverseCommand } from '${RUNTIME}';`,
-  "const client = new BedrockRuntimeClient({ region: 'us-east-1' });",
-  "export const ask = (text: string) => client.send(new ConverseCommand({ modelId: 'meta.llama3-8b-instruct-v1:0', messages: [{ role: 'user', content: [{ text }] }] }));",
-  '',
-].join('\n');
+const chat = CONVERSE_TS;
 const ENDPOINTS_CONFIG = JSON.stringify({ endpoints: { '*': { endpointName: 'llm', container: 'lmi' } } });
 
 interface JsonFinding { file: string; line: number; column: number; endLine: number; endColumn: number; ruleId: string; category: string; fixable: boolean }
