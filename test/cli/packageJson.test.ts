@@ -146,4 +146,29 @@ describe('package.json in a scan', { timeout: 120_000 }, () => {
       removeWorkspace(fixWorkspace);
     }
   });
+  test('scan --fix in a monorepo whose root lists the Bedrock client: the root gets the SageMaker Runtime client; from the package, it is named', () => {
+    const rootPackage = `{\n  "private": true,\n  "workspaces": ["packages/*"],\n  "dependencies": {\n    "${RUNTIME}": "^3.700.0"\n  }\n}\n`;
+    const llmPackage = '{\n  "name": "@mono/llm",\n  "private": true\n}\n';
+    const fixWorkspace = createWorkspace({
+      'package.json': rootPackage, 'packages/llm/package.json': llmPackage, 'packages/llm/src/chat.ts': chat,
+      'config.json': ENDPOINTS_CONFIG, 'packages/llm/config.json': ENDPOINTS_CONFIG,
+    });
+    try {
+      // From the package's folder the root is not scanned: named, not written, exit 1.
+      const part = runCli(cli, ['scan', '.', '--fix', '--config', 'config.json'], { cwd: join(fixWorkspace, 'packages/llm') });
+      assert.match(part.stderr, /fixed src\/chat\.ts/);
+      assert.match(part.stderr, /^\.\.\/\.\.\/package\.json was not scanned, so --fix did not update it, but the code it migrated there imports @aws-sdk\/client-sagemaker-runtime/m);
+      assert.equal(part.status, 1, part.stderr);
+      assert.equal(readFileSync(join(fixWorkspace, 'package.json'), 'utf8'), rootPackage);
+      // From the root: the root trades the clients (no file imports Bedrock Runtime any more); the package's own is untouched.
+      writeFileSync(join(fixWorkspace, 'packages/llm/src/chat.ts'), chat);
+      const whole = runCli(cli, ['scan', '--fix', '--config', 'config.json'], { cwd: fixWorkspace });
+      assert.match(whole.stderr, /fixed package\.json \(1 edits\)/);
+      assert.equal(readFileSync(join(fixWorkspace, 'package.json'), 'utf8'), rootPackage.replace(RUNTIME, '@aws-sdk/client-sagemaker-runtime'));
+      assert.equal(readFileSync(join(fixWorkspace, 'packages/llm/package.json'), 'utf8'), llmPackage);
+      assert.equal(whole.status, 0, whole.stderr);
+    } finally {
+      removeWorkspace(fixWorkspace);
+    }
+  });
 });

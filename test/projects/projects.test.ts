@@ -94,6 +94,18 @@ const ALL_PROJECTS: ProjectSpec[] = [
     },
   },
   {
+    name: 'monorepo-hoisted',
+    covers: 'npm workspaces whose root lists the Bedrock SDK that packages/llm uses (packages/llm lists none): the root package.json is the one migrated',
+    config: 'bedrock-to-sagemaker.config.json',
+    tsconfig: 'tsconfig.json',
+    packages: ['.', 'packages/llm', 'packages/app'],
+    programs: [tsx('packages/app/src/main.ts', 'packages/app')],
+    link: (root) => {
+      mkdirSync(join(root, 'packages/app/node_modules/@mono'), { recursive: true });
+      symlinkSync('../../../llm', join(root, 'packages/app/node_modules/@mono/llm'), 'junction');
+    },
+  },
+  {
     name: 'ts-library',
     covers: 'a TS library whose API is typed with Bedrock types across files (type re-exports, createClient(): BedrockRuntimeClient, helpers on ContentBlock/ToolResultContentBlock, a Chat class using Converse) and an example using it',
     config: 'bedrock-to-sagemaker.config.json',
@@ -301,6 +313,23 @@ function signingRegion(request: RecordedRequest): string | undefined {
   return /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(String(request.headers.authorization ?? ''))?.[1];
 }
 
+function manifestOf(pkg: string): string {
+  return pkg === '.' ? 'package.json' : `${pkg}/package.json`;
+}
+
+function parseManifest(tree: Tree, pkg: string): PackageJson | null {
+  return JSON.parse(tree.get(manifestOf(pkg))?.toString('utf8') ?? 'null') as PackageJson | null;
+}
+
+/** The nearest of the project's packages enclosing `path` whose package.json in `tree` lists `name` (where Node finds it). */
+function providerOf(spec: ProjectSpec, tree: Tree, path: string, name: string): string | undefined {
+  const enclosing = spec.packages.filter((pkg) => pkg === '.' || path.startsWith(`${pkg}/`)).sort((a, b) => b.length - a.length);
+  return enclosing.find((pkg) => {
+    const manifest = parseManifest(tree, pkg);
+    return manifest !== null && sectionsListing(manifest, name).length > 0;
+  });
+}
+
 function importsOf(tree: Tree, path: string): string[] {
   return moduleSpecifiers(tree.get(path)!.toString('utf8'));
 }
@@ -322,15 +351,17 @@ for (const spec of PROJECTS) {
 
     for (const pkg of spec.packages) {
       check(spec, `package.json (${pkg})`, (outcome) => {
-        const manifest = pkg === '.' ? 'package.json' : `${pkg}/package.json`;
-        const parse = (tree: Tree) => JSON.parse(tree.get(manifest)?.toString('utf8') ?? 'null') as PackageJson | null;
-        const pkgBefore = parse(outcome.before);
-        const pkgAfter = parse(outcome.afterFix);
+        const manifest = manifestOf(pkg);
+        const pkgBefore = parseManifest(outcome.before, pkg);
+        const pkgAfter = parseManifest(outcome.afterFix, pkg);
         assert.ok(pkgBefore, `fixture has no ${manifest}`);
         assert.ok(pkgAfter, `${manifest} is gone or no longer JSON:\n${outcome.afterFix.get(manifest)?.toString('utf8')}`);
-        const own = [...outcome.afterFix.keys()].filter((path) => isSource(path) && packageOf(spec, path) === pkg);
+        const sources = [...outcome.afterFix.keys()].filter(isSource);
+        const own = sources.filter((path) => packageOf(spec, path) === pkg);
         const touched = new Set([...outcome.changes.created, ...outcome.changes.modified]);
-        const migrated = own.filter((path) => touched.has(path) && importsOf(outcome.afterFix, path).includes(SAGEMAKER_SDK));
+        // Node finds a package in the nearest enclosing package that lists it (a monorepo's root may list what its packages use).
+        const providedHere = (path: string, name: string, tree: Tree) => (providerOf(spec, tree, path, name) ?? packageOf(spec, path)) === pkg;
+        const migrated = sources.filter((path) => touched.has(path) && importsOf(outcome.afterFix, path).includes(SAGEMAKER_SDK) && providedHere(path, SAGEMAKER_SDK, outcome.afterFix));
         const problems: string[] = [];
         const replacedBefore = REPLACED_PACKAGES.flatMap((name) => sectionsListing(pkgBefore, name));
         const sageMakerAfter = sectionsListing(pkgAfter, SAGEMAKER_SDK);
@@ -343,19 +374,20 @@ for (const spec of PROJECTS) {
           }
         }
         for (const name of REPLACED_PACKAGES) {
-          const stillImported = own.filter((path) => importsOf(outcome.afterFix, path).includes(name));
           const listedBefore = sectionsListing(pkgBefore, name);
           const listedAfter = sectionsListing(pkgAfter, name);
+          const stillImported = sources.filter((path) => importsOf(outcome.afterFix, path).includes(name) && providedHere(path, name, outcome.before));
           if (stillImported.length === 0 && listedAfter.length > 0) {
-            problems.push(`still lists ${name} (${listedAfter.join(', ')}) although no file of the package imports it any more`);
+            problems.push(`still lists ${name} (${listedAfter.join(', ')}) although no file it provides ${name} to imports it any more`);
           }
           if (stillImported.length > 0 && listedBefore.length > 0 && listedAfter.length === 0) {
             problems.push(`dropped ${name} although these files still import it: ${stillImported.join(', ')}`);
           }
         }
-        const packageTouched = own.some((path) => touched.has(path));
+        const served = sources.filter((path) => REPLACED_PACKAGES.some((name) => outcome.before.has(path) && importsOf(outcome.before, path).includes(name) && providedHere(path, name, outcome.before)));
+        const packageTouched = [...own, ...served].some((path) => touched.has(path));
         if (!packageTouched && !outcome.before.get(manifest)!.equals(outcome.afterFix.get(manifest)!)) {
-          problems.push(`changed although no file of the package changed:\n${lineDiff(outcome.before.get(manifest)!.toString('utf8'), outcome.afterFix.get(manifest)!.toString('utf8'))}`);
+          problems.push(`changed although no file of the package, nor any it provides Bedrock packages to, changed:\n${lineDiff(outcome.before.get(manifest)!.toString('utf8'), outcome.afterFix.get(manifest)!.toString('utf8'))}`);
         }
         assert.deepEqual(problems, [], `${manifest}:\n${problems.join('\n')}\n--- ${manifest} after the fix ---\n${outcome.afterFix.get(manifest)!.toString('utf8')}`);
       });

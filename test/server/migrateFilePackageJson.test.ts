@@ -44,6 +44,10 @@ describe('Migrate this file adds the SageMaker Runtime client to package.json (i
     write('a/src/chat.ts', CHAT);
     write('b/package.json', PACKAGE.replace('^3.700.0"\n', '^3.700.0",\n    "@aws-sdk/client-sagemaker-runtime": "^3.700.0"\n'));
     write('b/src/chat.ts', CHAT);
+    // A monorepo whose root lists the client its packages use; the package's own package.json lists nothing.
+    write('c/package.json', PACKAGE.replace('"svc"', '"mono", "private": true, "workspaces": ["packages/*"]'));
+    write('c/packages/llm/package.json', '{\n  "name": "llm"\n}\n');
+    write('c/packages/llm/src/chat.ts', CHAT);
     folder = { uri: pathToFileURL(root).href, name: 'packages' };
     client = await LspTestClient.start({ folders: [folder], settings: { '*': { endpoints: { '*': { endpointName: 'llm', container: 'lmi' } } } } });
   });
@@ -66,5 +70,13 @@ describe('Migrate this file adds the SageMaker Runtime client to package.json (i
     const action = await resolvedFixAll('b/src/chat.ts');
     assert.ok(action.edit, 'the file is still migrated');
     assert.equal(packageJsonEdit(action, `${folder.uri}/b/package.json`), undefined);
+  });
+
+  test('in a monorepo whose root lists the Bedrock client, the root gets the SageMaker Runtime client', async () => {
+    const action = await resolvedFixAll('c/packages/llm/src/chat.ts');
+    assert.equal(packageJsonEdit(action, `${folder.uri}/c/packages/llm/package.json`), undefined, 'the package lists no Bedrock client');
+    const edit = packageJsonEdit(action, `${folder.uri}/c/package.json`);
+    assert.ok(edit, `no edit of the root package.json in ${JSON.stringify(action.edit)}`);
+    assert.deepEqual(edit.edits.map((change) => ('newText' in change ? change.newText : '')), [',\n    "@aws-sdk/client-sagemaker-runtime": "^3.700.0"']);
   });
 });

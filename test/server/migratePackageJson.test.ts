@@ -110,3 +110,51 @@ describe('Migrate Workspace in a workspace folder inside a package', { timeout: 
     }
   });
 });
+
+// A monorepo whose root lists the Bedrock client its packages use (npm, Yarn and pnpm workspaces install it there).
+describe('Migrate Workspace in a monorepo whose root lists the Bedrock client', { timeout: 60_000 }, () => {
+  const rootPackage = `${JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'], dependencies: { '@aws-sdk/client-bedrock-runtime': '^3.600.0' } }, null, 2)}\n`;
+  const llmPackage = `${JSON.stringify({ name: '@mono/llm', private: true }, null, 2)}\n`;
+  const migrate = async (folderPath: string) => {
+    const folder = { name: 'mono', uri: pathToFileURL(folderPath).href };
+    const client = await LspTestClient.start({ folders: [folder], settings: { '*': { endpoints: { '*': { endpointName: 'llm', container: 'lmi' } } } } });
+    try {
+      return await client.connection.sendRequest(MigrateWorkspaceRequest.type, { folders: [{ ...folder, filesExclude: [] }] });
+    } finally {
+      await client.stop();
+    }
+  };
+  const withMonorepo = async (check: (root: string) => Promise<void>) => {
+    const root = mkdtempSync(join(tmpdir(), 'b2s-migrate-hoisted-'));
+    mkdirSync(join(root, 'packages', 'llm', 'src'), { recursive: true });
+    writeFileSync(join(root, 'package.json'), rootPackage);
+    writeFileSync(join(root, 'packages', 'llm', 'package.json'), llmPackage);
+    writeFileSync(join(root, 'packages', 'llm', 'src', 'complete.ts'), MIGRATES);
+    try {
+      await check(root);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  };
+
+  test('the root trades the Bedrock client for SageMaker Runtime; the package\'s own package.json is left', () => withMonorepo(async (root) => {
+    const result = await migrate(root);
+    assert.deepEqual(result.files.map((file) => file.label).sort(), ['package.json', 'packages/llm/src/complete.ts']);
+    const edits = (result.edit.documentChanges ?? []).filter((change): change is TextDocumentEdit => 'textDocument' in change);
+    const rootEdit = edits.find((edit) => edit.textDocument.uri === pathToFileURL(join(root, 'package.json')).href)!;
+    const after = JSON.parse(TextDocument.applyEdits(TextDocument.create(rootEdit.textDocument.uri, 'json', 0, rootPackage), rootEdit.edits as TextEdit[]));
+    assert.deepEqual(after.dependencies, { '@aws-sdk/client-sagemaker-runtime': '^3.600.0' });
+    assert.ok(!edits.some((edit) => edit.textDocument.uri.endsWith('/packages/llm/package.json')));
+    assert.deepEqual(result.remaining.filter((finding) => finding.uri.endsWith('/package.json')), []);
+  }));
+
+  test('a workspace folder on the package: the root above it is named, not edited', () => withMonorepo(async (root) => {
+    const result = await migrate(join(root, 'packages', 'llm'));
+    assert.deepEqual(result.files.map((file) => file.label), ['src/complete.ts']);
+    assert.deepEqual(result.notes, [
+      `${join(root, 'package.json')} is outside the workspace folder, so the migration does not change it, but the code it migrates imports @aws-sdk/client-sagemaker-runtime, which it does not list: add it (npm install @aws-sdk/client-sagemaker-runtime).`,
+    ]);
+    const uris = (result.edit.documentChanges ?? []).flatMap((change) => ('textDocument' in change ? [change.textDocument.uri] : []));
+    assert.ok(!uris.some((uri) => uri.endsWith('/package.json')), 'no package.json edited');
+  }));
+});

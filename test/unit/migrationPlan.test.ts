@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze';
 import { applyEdits, refineFixability } from '../../server/src/engine/fixes';
+import { enclosingRoots } from '../../server/src/engine/project/dependencyProviders';
 import { planMigration, type PlanPackageJson, type PlanScript } from '../../server/src/engine/project/migrationPlan';
 import { normalizeSettings } from '../../server/src/engine/settings';
 
@@ -54,6 +55,48 @@ describe('migration plan', () => {
     const plan = planMigration([script('c/src/x.ts', 'c', MIGRATES), quiet], [packageJson('c')]);
     const after = JSON.parse(applyEdits(PACKAGE_JSON, plan.packageJsons.get('c/package.json')!.edits));
     assert.deepEqual(Object.keys(after.dependencies).sort(), ['@aws-sdk/client-bedrock-runtime', '@aws-sdk/client-sagemaker-runtime']);
+  });
+});
+
+// A monorepo whose root lists the Bedrock client its packages use (npm, Yarn and pnpm workspaces install it there):
+// the migration edits the package.json that provides the package, not the nearest one.
+describe('migration plan: a dependency the workspace root lists', () => {
+  const ROOT_ONLY = '{\n  "private": true,\n  "workspaces": ["packages/*"],\n  "dependencies": {\n    "@aws-sdk/client-bedrock-runtime": "^3.600.0"\n  }\n}\n';
+  const dependenciesAfter = (plan: ReturnType<typeof planMigration>, path: string, text: string) => Object.keys(JSON.parse(applyEdits(text, plan.packageJsons.get(path)!.edits)).dependencies ?? {}).sort();
+
+  it('code of a package that lists nothing migrates: the root trades Bedrock Runtime for SageMaker Runtime', () => {
+    const plan = planMigration([script('packages/llm/src/x.ts', 'packages/llm', MIGRATES)], [packageJson('', ROOT_ONLY)]);
+    const root = plan.packageJsons.get('package.json')!;
+    assert.equal(root.migrating, true);
+    assert.deepEqual(dependenciesAfter(plan, 'package.json', ROOT_ONLY), ['@aws-sdk/client-sagemaker-runtime']);
+    assert.ok(root.findings.length > 0 && root.findings.every((finding) => finding.fixable));
+  });
+
+  it('a file of another package that still imports Bedrock Runtime through the root keeps it listed there', () => {
+    const quiet: PlanScript = { path: 'packages/app/src/quiet.ts', packageRoot: 'packages/app', text: '', imports: ['@aws-sdk/client-bedrock-runtime'], findings: [] };
+    const plan = planMigration([script('packages/llm/src/x.ts', 'packages/llm', MIGRATES), quiet], [packageJson('', ROOT_ONLY)]);
+    assert.deepEqual(dependenciesAfter(plan, 'package.json', ROOT_ONLY), ['@aws-sdk/client-bedrock-runtime', '@aws-sdk/client-sagemaker-runtime']);
+    assert.ok(plan.packageJsons.get('package.json')!.findings.every((finding) => !finding.fixable));
+  });
+
+  it('a package that lists the client itself takes the change; the root, which lists it too, is left alone', () => {
+    const plan = planMigration([script('packages/llm/src/x.ts', 'packages/llm', MIGRATES)], [packageJson('', ROOT_ONLY), packageJson('packages/llm')]);
+    assert.deepEqual(dependenciesAfter(plan, 'packages/llm/package.json', PACKAGE_JSON), ['@aws-sdk/client-sagemaker-runtime']);
+    const root = plan.packageJsons.get('package.json')!;
+    assert.equal(root.migrating, false);
+    assert.deepEqual(root.edits, []);
+  });
+
+  it('code that cannot migrate leaves the root as it is', () => {
+    const plan = planMigration([script('packages/llm/src/guard.ts', 'packages/llm', GUARD)], [packageJson('', ROOT_ONLY)]);
+    const root = plan.packageJsons.get('package.json')!;
+    assert.equal(root.migrating, false);
+    assert.deepEqual(root.edits, []);
+  });
+
+  it('enclosingRoots lists a package root and the folders above it, nearest first', () => {
+    assert.deepEqual(enclosingRoots('packages/llm'), ['packages/llm', 'packages', '']);
+    assert.deepEqual(enclosingRoots(''), ['']);
   });
 });
 

@@ -2,6 +2,7 @@ import { dirname, relative, sep } from 'node:path';
 import { isPackageJson } from '../engine/analyze';
 import { isScriptLanguage } from '../engine/languages';
 import type { FixPlace } from '../engine/fixes/analyzeWithFixability';
+import { underAny } from '../engine/project/dependencyNeeds';
 import { packageImportsOf } from '../engine/project/localImports';
 import { type PlanPackageJson, type PlanScript, planMigration } from '../engine/project/migrationPlan';
 import type { FileScanResult, ScannedFile } from '../workspace';
@@ -49,7 +50,8 @@ export function prepareForFix(results: readonly FileScanResult[], workspaceRoot:
       return findings.length === 0 ? withoutText(result) : result;
     }
     const packageRoot = packages.contextOf(result.absolutePath).root;
-    const inPlannedPackage = dependencyRoots.has(packageRoot);
+    // A package.json at or above the file's package may provide what it imports (a monorepo's root).
+    const inPlannedPackage = underAny(packageRoot, dependencyRoots);
     if (inPlannedPackage) imports.set(result.absolutePath, packageImportsOf(result.document.getText()));
     if (inPlannedPackage || findings.length > 0) scripts.push({ path: workspacePath(result, workspaceRoot), packageRoot, text: result.document.getText(), findings });
     return findings.length === 0 ? withoutText(result) : result;

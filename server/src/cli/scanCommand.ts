@@ -4,9 +4,11 @@ import { resolve } from 'node:path';
 import { pythonParserStatus } from '../engine/python/pythonParser';
 import { installHint } from '../engine/packageJson';
 import { dependencyFixability, importsOfFixedFile, migratesDependencies } from '../engine/project/dependencyMigration';
+import { dependencyNeeds } from '../engine/project/dependencyNeeds';
 import { type FileScanResult, type ScannedFile, scanWorkspace, toRelativePath } from '../workspace';
 import { isPackageJsonFileName } from '../engine/packageJson';
-import { unscannedPackageJsons } from '../workspace/unscannedPackageJsons';
+import { type MigratedImports, unscannedPackageJsons } from '../workspace/unscannedPackageJsons';
+import { packageImportsOf } from '../engine/project/localImports';
 import { PackageContexts } from '../workspace/packageContexts';
 import { FixStarts } from '../engine/fixes/fixStarts';
 import { describeIoError } from '../workspace/ioErrors';
@@ -92,9 +94,12 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
   };
   // package.json files wait until the code is migrated: what the code imports then decides their dependencies.
   const packageJsons: ScannedFile[] = [];
-  const migratedRoots = new Set<string>();
+  /** What the planned scripts import before the fix (prepared.imports gets what they import once fixed). */
+  const importsBefore = new Map(prepared.imports);
+  /** The planned scripts whose fix changed their dependencies. */
+  const migratedPlanned = new Set<string>();
   /** Each file whose migration changes its package's dependencies, with what it imports once fixed. */
-  const migratedImports = new Map<string, string[]>();
+  const migratedImports = new Map<string, MigratedImports>();
   for (const scanned of prepared.results) {
     if (!writeContext || scanned.kind !== 'scanned') {
       report(scanned);
@@ -113,19 +118,23 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
     const planned = prepared.imports.has(scanned.absolutePath);
     if (outcome.editCount > 0 && (migrates || planned)) {
       const imports = importsOfFixedFile(outcome.result.document.getText(), scanned.findings);
-      if (migrates) migratedImports.set(scanned.absolutePath, imports);
+      if (migrates) migratedImports.set(scanned.absolutePath, { before: importsBefore.get(scanned.absolutePath) ?? packageImportsOf(scanned.document.getText()), after: imports });
       if (planned) prepared.imports.set(scanned.absolutePath, imports);
-      if (planned && migrates) migratedRoots.add(packages.contextOf(scanned.absolutePath).root);
+      if (planned && migrates) migratedPlanned.add(scanned.absolutePath);
     }
     report(outcome.result);
   }
+  // Each import counts for the package.json that provides it (a monorepo's root may list what a package uses).
+  const needs = dependencyNeeds([...prepared.imports].map(([path, after]) => ({
+    packageRoot: packages.contextOf(path).root, before: importsBefore.get(path) ?? after, after, migrates: migratedPlanned.has(path),
+  })), packageJsons.map((packageJson) => ({ packageRoot: packageRootOf(packageJson, io.cwd), text: packageJson.document.getText() })));
   for (const packageJson of packageJsons) {
     const root = packageRootOf(packageJson, io.cwd);
-    if (!writeContext || !migratedRoots.has(root)) {
+    if (!writeContext || !needs.migrating.has(root)) {
       report({ ...packageJson, findings: dependencyFixability(packageJson.document.getText(), packageJson.findings, undefined) });
       continue;
     }
-    const imports = new Set([...prepared.imports].filter(([path]) => packages.contextOf(path).root === root).flatMap(([, specifiers]) => specifiers));
+    const imports = needs.imports.get(root) ?? new Set<string>();
     await cancellation.beforeWrite();
     const outcome = await fixPackageJson(packageJson, imports, settings, writeContext);
     tell(packageJson, outcome);
@@ -133,7 +142,7 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
     report(outcome.result);
   }
   reporter.finish();
-  const unlisted = args.fix ? unscannedPackageJsons(migratedImports, (file) => packages.packageJsonOf(file), (path) => scannedPackageJsons.has(path)) : [];
+  const unlisted = args.fix ? unscannedPackageJsons(migratedImports, (file) => packages.enclosingPackageJsons(file), (path) => scannedPackageJsons.has(path)) : [];
   for (const { packageJson, missing } of unlisted) {
     const shown = escapeControl(toRelativePath(io.cwd, packageJson));
     io.stderr.write(`${l10n.t('{0} was not scanned, so --fix did not update it, but the code it migrated there imports {1}, which it does not list: add it (npm install {1}), or run scan --fix on the whole package.', shown, missing.join(' '))}\n`);

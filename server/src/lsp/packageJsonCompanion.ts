@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TextDocumentEdit, TextEdit } from 'vscode-languageserver';
+import { TextDocumentEdit, TextEdit, type WorkspaceFolder } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { WRAPPER_MODULE_IMPORTS, dependencyEdits } from '../engine/packageJson';
+import { SAGEMAKER_RUNTIME_PACKAGE, WRAPPER_MODULE_IMPORTS, bedrockDependency, dependencyEdits } from '../engine/packageJson';
+import { enclosingRoots, listedPackages } from '../engine/project/dependencyProviders';
 import type { PackageContext } from '../engine/project/packageContext';
 import type { DocumentStore } from './documentStore';
 import { toLspRange } from './offsets';
@@ -11,28 +12,43 @@ import { WorkspaceFolders } from './workspaceFolders';
 
 /**
  * The package.json edit that goes with migrating one script file ("Migrate this file", fix-all): the SageMaker
- * Runtime client added beside the Bedrock Runtime client of the file's package, so the migrated file's import
- * installs. Removing the Bedrock client is left to Migrate Workspace and `scan --fix`, which see every file.
- * Undefined when the package lists no Bedrock Runtime client, already lists SageMaker Runtime, or has no
- * readable package.json. An open package.json is edited as it is in the editor (versioned).
+ * Runtime client added beside the Bedrock Runtime client of the package.json that provides it to the file (its own,
+ * or one above it in the workspace folder: a monorepo's root may list what its packages use), so the migrated file's
+ * import installs. Removing the Bedrock client is left to Migrate Workspace and `scan --fix`, which see every file.
+ * Undefined when no such package.json lists a Bedrock package, the nearest that does already lists SageMaker Runtime
+ * (or one below it does), or none is readable. An open package.json is edited as it is in the editor (versioned).
  */
 export function packageJsonCompanionEdit(
   folders: WorkspaceFolders, documents: DocumentStore, documentUri: string, packageContext: PackageContext | undefined, langChain = false,
 ): TextDocumentEdit | undefined {
   const folder = folders.folderFor(documentUri);
   if (!folder || !packageContext) return undefined;
-  const uri = WorkspaceFolders.resolve(folder, posix.join(packageContext.root, 'package.json'));
-  if (!uri || !uri.startsWith('file:')) return undefined;
-  const open = documents.get(uri);
-  let text: string;
-  try {
-    // A closed file is edited as VS Code will load it: without its byte order mark.
-    text = open ? open.getText() : readFileSync(fileURLToPath(uri), 'utf8').replace(/^\uFEFF/, '');
-  } catch {
-    return undefined;
+  // The nearest package.json that lists a Bedrock package, or SageMaker Runtime already, for this file.
+  let provider: { uri: string; text: string; open: TextDocument | undefined } | undefined;
+  for (const root of enclosingRoots(packageContext.root)) {
+    const candidate = packageJsonAt(folder, documents, root);
+    if (candidate && [...listedPackages(candidate.text)].some((name) => name === SAGEMAKER_RUNTIME_PACKAGE || bedrockDependency(name))) {
+      provider = candidate;
+      break;
+    }
   }
+  if (!provider) return undefined;
+  const { uri, text, open } = provider;
   const edits = dependencyEdits(text, { addSageMakerRuntime: true, removable: [], ...(langChain ? { wrapperNeeds: WRAPPER_MODULE_IMPORTS } : {}) });
   if (edits.length === 0) return undefined;
   const document = open ?? TextDocument.create(uri, 'json', 0, text);
   return TextDocumentEdit.create({ uri, version: open ? open.version : null }, edits.map((edit) => TextEdit.replace(toLspRange(document, edit.range), edit.newText)));
+}
+
+/** The package.json in `root` of the folder, as it is in the editor when open; undefined when there is none to read. */
+function packageJsonAt(folder: WorkspaceFolder, documents: DocumentStore, root: string): { uri: string; text: string; open: TextDocument | undefined } | undefined {
+  const uri = WorkspaceFolders.resolve(folder, posix.join(root, 'package.json'));
+  if (!uri || !uri.startsWith('file:')) return undefined;
+  const open = documents.get(uri);
+  try {
+    // A closed file is edited as VS Code will load it: without its byte order mark.
+    return { uri, open, text: open ? open.getText() : readFileSync(fileURLToPath(uri), 'utf8').replace(/^\uFEFF/, '') };
+  } catch {
+    return undefined;
+  }
 }

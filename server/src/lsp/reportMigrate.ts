@@ -13,7 +13,8 @@ import { EventLoopTurns, folderAnalyses, type ReportCache, scanWork, scanWorkSin
 import { ReadBuffer } from '../workspace/readSourceFile';
 import { PackageContexts } from '../workspace/packageContexts';
 import { checkRelativePath, isConfinedSync, WriteScope } from '../workspace/safeWrite';
-import { unscannedPackageJsons } from '../workspace/unscannedPackageJsons';
+import { type MigratedImports, unscannedPackageJsons } from '../workspace/unscannedPackageJsons';
+import { packageImportsOf } from '../engine/project/localImports';
 import { importsAfterMigration, migratesDependencies } from '../engine/project/dependencyMigration';
 import type { FixProposal, TextEdit } from '../engine/fixTypes';
 import { lockfilesFor } from '../workspace/lockfiles';
@@ -78,7 +79,7 @@ export function createMigrateWorkspaceHandler(deps: MigrateDependencies) {
           if (token.isCancellationRequested) throw cancelledError();
           // The plan scan --fix follows: files that exchange Bedrock clients or types migrate together or not at all,
           // and a package.json changes with its package's code, from the imports the package has once migrated.
-          const migratedImports = new Map<string, string[]>();
+          const migratedImports = new Map<string, MigratedImports>();
           for (const file of planned(files)) {
             await turns.maybeYield();
             if (token.isCancellationRequested) throw cancelledError();
@@ -87,11 +88,12 @@ export function createMigrateWorkspaceHandler(deps: MigrateDependencies) {
             builder.add(file.migration, proposal, refusal);
             if (file.dependencyEdits && proposal && refusal === undefined) builder.addNote(installHint(lockfilesFor(file.absolutePath, folder.root)));
             if (!file.dependencyEdits && proposal && refusal === undefined && migratesDependencies(file.migration.findings)) {
-              migratedImports.set(file.absolutePath, importsAfterMigration(file.input.text, file.migration.findings));
+              const before = packageImportsOf(file.input.text);
+              migratedImports.set(file.absolutePath, { before, after: importsAfterMigration(file.input.text, file.migration.findings, before) });
             }
           }
           // A package.json above the folder was not scanned: the edit leaves it, so say what it lacks.
-          for (const { packageJson, missing } of unscannedPackageJsons(migratedImports, (path) => packages.packageJsonOf(path), (path) => isConfinedSync(folder.root, path))) {
+          for (const { packageJson, missing } of unscannedPackageJsons(migratedImports, (path) => packages.enclosingPackageJsons(path), (path) => isConfinedSync(folder.root, path))) {
             builder.addNote(l10n.t('{0} is outside the workspace folder, so the migration does not change it, but the code it migrates imports {1}, which it does not list: add it (npm install {1}).', packageJson, missing.join(' ')));
           }
         }

@@ -32,10 +32,13 @@ export class PackageContexts {
     return context;
   }
 
-  /** The package.json `absolutePath` belongs to (the nearest one upwards, inside the workspace root or not). */
-  packageJsonOf(absolutePath: string): string | undefined {
-    const packageDir = this.nearest(dirname(resolve(absolutePath)), (dir) => this.packageJson(dir) !== null);
-    return packageDir === undefined ? undefined : join(packageDir, 'package.json');
+  /** The package.json files above `absolutePath`, nearest first (inside the workspace root or not): where Node looks for its packages. */
+  enclosingPackageJsons(absolutePath: string): string[] {
+    const found: string[] = [];
+    for (let dir = dirname(resolve(absolutePath)); ; dir = dirname(dir)) {
+      if (this.packageJson(dir) !== null) found.push(join(dir, 'package.json'));
+      if (dirname(dir) === dir) return found;
+    }
   }
 
   private folderContext(fileDir: string, javascript: boolean): PackageContext {

@@ -1,10 +1,20 @@
 // After `scan --fix` or Migrate Workspace: a package whose code was migrated but whose package.json was not scanned
-// (`scan --fix src` from the package's folder, a run from a subfolder, a workspace folder inside a package) keeps
-// its package.json as it was, while the migrated code now imports SageMaker Runtime. Said, so that "fixed" does not
-// hide a project that no longer installs. (Only said, not edited: only what was scanned is written, and the rest of
-// the package was not read, so which Bedrock packages it still imports is unknown.)
+// (`scan --fix src` from the package's folder, a run from a subfolder, a workspace folder inside a package, or a
+// monorepo package whose Bedrock dependency only the root lists) keeps that package.json as it was, while the migrated
+// code now imports SageMaker Runtime. Said, so that "fixed" does not hide a project that no longer installs. (Only
+// said, not edited: only what was scanned is written, and the rest of the package was not read, so which Bedrock
+// packages it still imports is unknown.)
 import { readFileSync } from 'node:fs';
-import { planDependencyFix, SAGEMAKER_RUNTIME_PACKAGE } from '../engine/packageJson';
+import { packageNameOf } from '../engine/catalog/packages';
+import { bedrockDependency, planDependencyFix, SAGEMAKER_RUNTIME_PACKAGE } from '../engine/packageJson';
+import { listedPackages } from '../engine/project/dependencyProviders';
+
+export interface MigratedImports {
+  /** The package specifiers the file imported before the migration. */
+  before: readonly string[];
+  /** What it imports now. */
+  after: readonly string[];
+}
 
 export interface MissingDependencies {
   /** Absolute path of the package.json. */
@@ -14,32 +24,48 @@ export interface MissingDependencies {
 }
 
 /**
- * `migrated`: each file migrated (absolute path) with the packages it imports now; `packageJsonOf`: the package.json
- * a file belongs to (PackageContexts.packageJsonOf); `scanned`: whether a package.json was scanned (the dependency
- * step updates those). The others that lack an import of the migrated code.
+ * `migrated`: each file migrated (absolute path) with its package imports; `enclosingPackageJsonsOf`: the package.json
+ * files above a file, nearest first (PackageContexts.enclosingPackageJsons); `scanned`: whether a package.json was
+ * scanned (the dependency step updates those). Each file's dependencies belong to the package.json that lists its
+ * Bedrock package (a monorepo's root may), else to its nearest one. The unscanned ones that lack an import of the
+ * migrated code.
  */
 export function unscannedPackageJsons(
-  migrated: ReadonlyMap<string, readonly string[]>, packageJsonOf: (file: string) => string | undefined, scanned: (packageJson: string) => boolean,
+  migrated: ReadonlyMap<string, MigratedImports>, enclosingPackageJsonsOf: (file: string) => readonly string[], scanned: (packageJson: string) => boolean,
 ): MissingDependencies[] {
+  const texts = new Map<string, string | undefined>();
+  const textOf = (path: string) => {
+    if (!texts.has(path)) texts.set(path, readText(path));
+    return texts.get(path);
+  };
   const importsByPackageJson = new Map<string, Set<string>>();
   for (const [file, imports] of migrated) {
-    const packageJson = packageJsonOf(file);
-    if (packageJson === undefined || scanned(packageJson)) continue;
-    let all = importsByPackageJson.get(packageJson);
-    if (!all) importsByPackageJson.set(packageJson, (all = new Set()));
-    for (const specifier of imports) all.add(specifier);
+    const enclosing = enclosingPackageJsonsOf(file);
+    const bedrock = new Set(imports.before.map(packageNameOf).filter((name) => bedrockDependency(name)));
+    const provider = enclosing.find((path) => {
+      const text = textOf(path);
+      return text !== undefined && [...listedPackages(text)].some((name) => bedrock.has(name));
+    }) ?? enclosing[0];
+    if (provider === undefined || scanned(provider)) continue;
+    let all = importsByPackageJson.get(provider);
+    if (!all) importsByPackageJson.set(provider, (all = new Set()));
+    for (const specifier of imports.after) all.add(specifier);
   }
   const result: MissingDependencies[] = [];
   for (const [packageJson, imports] of importsByPackageJson) {
-    let text: string;
-    try {
-      text = readFileSync(packageJson, 'utf8');
-    } catch {
-      continue;
-    }
+    const text = textOf(packageJson);
+    if (text === undefined) continue;
     const plan = planDependencyFix(text, imports);
     const missing = [...(plan.addsSageMakerRuntime ? [SAGEMAKER_RUNTIME_PACKAGE] : []), ...plan.addedForWrappers];
     if (missing.length > 0) result.push({ packageJson, missing });
   }
   return result;
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
 }

@@ -12,8 +12,8 @@ import { packageImportsOf } from './localImports';
  * file whose Bedrock Runtime migration is fixable trades the Bedrock Runtime client (and the AI SDK's Bedrock
  * provider) for SageMaker Runtime.
  */
-export function importsAfterMigration(text: string, findings: readonly Finding[]): string[] {
-  let imports = packageImportsOf(text);
+export function importsAfterMigration(text: string, findings: readonly Finding[], importsNow: readonly string[] = packageImportsOf(text)): string[] {
+  let imports = [...importsNow];
   if (langChainWillMigrate(findings)) imports = importsAfterLangChainMigration(text, imports);
   if (!willMigrate(findings)) return imports;
   return [...imports.filter((specifier) => !MIGRATED_PACKAGES.includes(packageNameOf(specifier))), SAGEMAKER_RUNTIME_PACKAGE];

@@ -3,6 +3,7 @@ import { planDependencyFix } from '../packageJson';
 import type { Finding } from '../types';
 import { dependencyFixability, importsAfterMigration, migratesDependencies } from './dependencyMigration';
 import { packageImportsOf } from './localImports';
+import { type ScriptImports, dependencyNeeds, underAny } from './dependencyNeeds';
 import { heldBackFiles, holdBack } from './migrationGroups';
 
 /**
@@ -12,6 +13,8 @@ import { heldBackFiles, holdBack } from './migrationGroups';
  * - A package whose code the migration changes gets its package.json edits from `planDependencyFix`, with the
  *   imports its files will have once migrated (a file that migrates imports SageMaker Runtime instead of Bedrock
  *   Runtime); the package.json of a package whose code does not change is left alone.
+ * - An import counts for the package.json that provides it (the nearest one upwards that lists it, e.g. a
+ *   monorepo's root); SageMaker Runtime goes where the Bedrock package it replaces is listed (dependencyNeeds.ts).
  * - `fixable` on each package.json finding says exactly what those edits do.
  */
 export interface PlanScript {
@@ -60,24 +63,25 @@ export function planMigration(scripts: readonly PlanScript[], packageJsons: read
     planned.set(script.path, reason === undefined ? [...script.findings] : holdBack(script.findings, reason));
   }
   const roots = new Set(packageJsons.map((packageJson) => packageJson.packageRoot));
-  const predicted = new Map<string, Set<string>>();
-  const migrating = new Set<string>();
-  for (const script of scripts) {
-    if (!roots.has(script.packageRoot)) continue;
-    const findings = planned.get(script.path)!;
-    if (migratesDependencies(findings)) migrating.add(script.packageRoot);
-    const after = findings.length === 0 ? script.imports ?? packageImportsOf(script.text) : importsAfterMigration(script.text, findings);
-    const set = predicted.get(script.packageRoot) ?? new Set<string>();
-    for (const specifier of after) set.add(specifier);
-    predicted.set(script.packageRoot, set);
-  }
+  const needs = dependencyNeeds(scriptImports(scripts, planned, roots), packageJsons);
   const packages = new Map<string, PlannedPackageJson>();
   for (const packageJson of packageJsons) {
-    const isMigrating = migrating.has(packageJson.packageRoot);
-    const importsAfter = isMigrating ? predicted.get(packageJson.packageRoot) ?? new Set<string>() : undefined;
+    const isMigrating = needs.migrating.has(packageJson.packageRoot);
+    const importsAfter = isMigrating ? needs.imports.get(packageJson.packageRoot) ?? new Set<string>() : undefined;
     const findings = dependencyFixability(packageJson.text, packageJson.findings, importsAfter);
     const edits = importsAfter ? planDependencyFix(packageJson.text, importsAfter).edits : [];
     packages.set(packageJson.path, { findings, edits, migrating: isMigrating, ...(importsAfter ? { importsAfter } : {}) });
   }
   return { scripts: planned, packageJsons: packages };
+}
+
+/** Each script under a planned package.json, with its imports now and as the plan predicts them once migrated. */
+function* scriptImports(scripts: readonly PlanScript[], planned: ReadonlyMap<string, Finding[]>, roots: ReadonlySet<string>): Generator<ScriptImports> {
+  for (const script of scripts) {
+    if (!underAny(script.packageRoot, roots)) continue;
+    const findings = planned.get(script.path)!;
+    const before = script.imports ?? packageImportsOf(script.text);
+    const after = findings.length === 0 ? before : importsAfterMigration(script.text, findings, before);
+    yield { packageRoot: script.packageRoot, before, after, migrates: migratesDependencies(findings) };
+  }
 }

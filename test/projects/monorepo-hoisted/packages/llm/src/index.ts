@@ -1,0 +1,2 @@
+export { summarize } from "./summarize.js";
+export { complete } from "./complete.js";
