@@ -89,8 +89,9 @@ describe('Migrate Workspace: package.json follows its package\'s migration (issu
 });
 
 describe('Migrate Workspace in a workspace folder inside a package', { timeout: 60_000 }, () => {
-  test('the package.json above the folder is not edited, and the summary says what it lacks', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'b2s-migrate-deps-above-'));
+  test('the package.json above the folder is not edited, and the summary says what it lacks (its path\'s control characters escaped)', async () => {
+    // A folder name with a right-to-left override, which would reorder the path as shown.
+    const root = mkdtempSync(join(tmpdir(), 'b2s-migrate-deps-above-\u202e-'));
     mkdirSync(join(root, 'src'), { recursive: true });
     writeFileSync(join(root, 'package.json'), packageJson('above'));
     writeFileSync(join(root, 'src', 'complete.ts'), MIGRATES);
@@ -100,7 +101,7 @@ describe('Migrate Workspace in a workspace folder inside a package', { timeout: 
       const result = await client.connection.sendRequest(MigrateWorkspaceRequest.type, { folders: [{ ...folder, filesExclude: [] }] });
       assert.deepEqual(result.files.map((file) => file.label), ['complete.ts']);
       assert.deepEqual(result.notes, [
-        `${join(root, 'package.json')} is outside the workspace folder, so the migration does not change it, but the code it migrates imports @aws-sdk/client-sagemaker-runtime, which it does not list: add it (npm install @aws-sdk/client-sagemaker-runtime).`,
+        `${join(root, 'package.json').replace('\u202e', '\\u202e')} is outside the workspace folder, so the migration does not change it, but the code it migrates imports @aws-sdk/client-sagemaker-runtime, which it does not list: add it (npm install @aws-sdk/client-sagemaker-runtime).`,
       ]);
       const uris = (result.edit.documentChanges ?? []).flatMap((change) => ('textDocument' in change ? [change.textDocument.uri] : []));
       assert.ok(!uris.some((uri) => uri.endsWith('/package.json')), 'nothing outside the folder is edited');
