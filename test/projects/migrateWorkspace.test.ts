@@ -1,4 +1,4 @@
-// Issue #10: a project through Migrate Workspace. Two fixture projects (esm-js and ts-library) are copied and opened
+// Issue #10: a project through Migrate Workspace. Three fixture projects (esm-js, ts-library, monorepo-hoisted) are copied and opened
 // as the workspace folders of the real language server (the built bundle, over LSP); the Migrate Workspace request's
 // WorkspaceEdit is applied to the files on disk (CreateFile + TextDocumentEdits, the way VS Code applies it), and the
 // result is held to what the projects suite holds scan --fix to: no new tsc error, the migrated programs print on
@@ -18,7 +18,7 @@ import { type BedrockStandin, startBedrockStandin } from '../helpers/standins/be
 import { type SageMakerStandin, startSageMakerStandin } from '../helpers/standins/sageMakerStandin';
 import {
   BEDROCK_SDK, type PackageJson, type ProgramResult, type ProgramSpec, type ProjectSpec, SAGEMAKER_SDK, type Tree, compareTrees, copyProject,
-  describeChanges, moduleSpecifiers, newDiagnostics, readConfig, removeScratch, runCliAsync, runProjectProgram, sectionsListing, snapshot,
+  describeChanges, linkMonorepoPackages, moduleSpecifiers, newDiagnostics, readConfig, removeScratch, runCliAsync, runProjectProgram, sectionsListing, snapshot,
   stopTypeCheckWorker, type TscResult, typeCheck,
 } from './support/harness';
 
@@ -32,6 +32,11 @@ const PROJECTS: ProjectSpec[] = [
       'src/completions/mistral-invoke.js'].map(node),
   },
   { name: 'ts-library', covers: '', config: 'bedrock-to-sagemaker.config.json', tsconfig: 'tsconfig.json', packages: ['.'], programs: [tsx('examples/ask.ts')] },
+  // The root's package.json lists the Bedrock client packages/llm uses: the one Migrate Workspace must update.
+  {
+    name: 'monorepo-hoisted', covers: '', config: 'bedrock-to-sagemaker.config.json', tsconfig: 'tsconfig.json', packages: ['.', 'packages/llm', 'packages/app'],
+    programs: [{ path: 'packages/app/src/main.ts', runner: 'tsx', cwd: 'packages/app' }], base: 'monorepo', link: linkMonorepoPackages,
+  },
 ];
 
 /** Applies a WorkspaceEdit to the files on disk: CreateFile (ignoreIfExists) and TextDocumentEdits, in order. */

@@ -3,7 +3,6 @@
 // (`scan . --fix --config <cfg> --format json`), then held to what a user expects of the migrated project. Each
 // project × assertion is its own subtest. See test/projects/README.md.
 import assert from 'node:assert/strict';
-import { symlinkSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import { placeholderEndpointName } from '../../server/src/engine/catalog/endpointChoice';
@@ -12,7 +11,7 @@ import { type BedrockStandin, startBedrockStandin } from '../helpers/standins/be
 import { type RecordedRequest, type SageMakerEndpointBehaviour, type SageMakerStandin, startSageMakerStandin } from '../helpers/standins/sageMakerStandin';
 import {
   BEDROCK_SDK, type CliResult, type ProgramResult, type ProgramSpec, type ProjectSpec, REPLACED_PACKAGES, RUNTIME_SECTIONS, SAGEMAKER_SDK, type PackageJson,
-  type TscResult, type Tree, type TreeChanges, cleanStderr, compareTrees, copyProject, describeChanges, isSource, isUnchanged, lineDiff,
+  type TscResult, type Tree, type TreeChanges, cleanStderr, compareTrees, copyProject, describeChanges, isSource, isUnchanged, lineDiff, linkMonorepoPackages,
   moduleSpecifiers, newDiagnostics, packageOf, readConfig, removeScratch, resolveRelative, runCliAsync, runProjectProgram, sectionsListing,
   snapshot, stopTypeCheckWorker, typeCheck, writeTgiConfig,
 } from './support/harness';
@@ -87,11 +86,7 @@ const ALL_PROJECTS: ProjectSpec[] = [
     tsconfig: 'tsconfig.json',
     packages: ['.', 'packages/llm', 'packages/app'],
     programs: [tsx('packages/app/src/main.ts', 'packages/app')],
-    link: (root) => {
-      // What `npm install` links for the workspace dependency (the hoisted packages come from the repo's node_modules).
-      mkdirSync(join(root, 'packages/app/node_modules/@mono'), { recursive: true });
-      symlinkSync('../../../llm', join(root, 'packages/app/node_modules/@mono/llm'), 'junction');
-    },
+    link: linkMonorepoPackages,
   },
   {
     name: 'monorepo-hoisted',
@@ -100,10 +95,9 @@ const ALL_PROJECTS: ProjectSpec[] = [
     tsconfig: 'tsconfig.json',
     packages: ['.', 'packages/llm', 'packages/app'],
     programs: [tsx('packages/app/src/main.ts', 'packages/app')],
-    link: (root) => {
-      mkdirSync(join(root, 'packages/app/node_modules/@mono'), { recursive: true });
-      symlinkSync('../../../llm', join(root, 'packages/app/node_modules/@mono/llm'), 'junction');
-    },
+    // The monorepo's code; only the two package.json files differ.
+    base: 'monorepo',
+    link: linkMonorepoPackages,
   },
   {
     name: 'ts-library',

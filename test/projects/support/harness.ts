@@ -50,6 +50,8 @@ export interface ProjectSpec {
   tgi?: boolean;
   /** Extra layout a real install would have (e.g. workspace links in the monorepo). */
   link?: (root: string) => void;
+  /** A project whose files this one starts from: its own files are laid over them (replacing those of the same path). */
+  base?: string;
   /**
    * A Bedrock wrapper package (e.g. `@langchain/aws`) whose code the migration moves to a written module: the
    * package.json must drop it once no file imports it, and list every package the files then import from `needs`.
@@ -145,10 +147,18 @@ function run(args: string[], options: SpawnOptions): Promise<ProgramResult> {
 export function copyProject(spec: ProjectSpec): { root: string; scratch: string } {
   const scratch = mkdtempSync(join(tmpdir(), `b2s-project-${spec.name}-`));
   const root = join(scratch, spec.name);
-  cpSync(join(PROJECTS_ROOT, spec.name), root, { recursive: true, filter: (source) => !source.split(/[\\/]/).includes('node_modules') });
+  const withoutNodeModules = { recursive: true, filter: (source: string) => !source.split(/[\\/]/).includes('node_modules') };
+  if (spec.base) cpSync(join(PROJECTS_ROOT, spec.base), root, withoutNodeModules);
+  cpSync(join(PROJECTS_ROOT, spec.name), root, withoutNodeModules);
   symlinkSync(REPO_NODE_MODULES, join(root, 'node_modules'), 'junction');
   spec.link?.(root);
   return { root, scratch };
+}
+
+/** What `npm install` links for the monorepo's workspace dependency `@mono/llm` (hoisted packages come from the repo's node_modules). */
+export function linkMonorepoPackages(root: string): void {
+  mkdirSync(join(root, 'packages/app/node_modules/@mono'), { recursive: true });
+  symlinkSync('../../../llm', join(root, 'packages/app/node_modules/@mono/llm'), 'junction');
 }
 
 export function removeScratch(scratch: string | undefined): void {
@@ -279,7 +289,9 @@ export interface EndpointConfig {
 }
 
 export function readConfig(spec: ProjectSpec): { endpoints: Record<string, EndpointConfig> } & Record<string, unknown> {
-  return JSON.parse(readFileSync(join(PROJECTS_ROOT, spec.name, spec.config), 'utf8')) as { endpoints: Record<string, EndpointConfig> };
+  const own = join(PROJECTS_ROOT, spec.name, spec.config);
+  const path = spec.base && !existsSync(own) ? join(PROJECTS_ROOT, spec.base, spec.config) : own;
+  return JSON.parse(readFileSync(path, 'utf8')) as { endpoints: Record<string, EndpointConfig> };
 }
 
 /** The same config with every endpoint served by a TGI container, written outside the project. */

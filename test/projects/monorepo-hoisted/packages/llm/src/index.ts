@@ -1,2 +1,0 @@
-export { summarize } from "./summarize.js";
-export { complete } from "./complete.js";
