@@ -48,6 +48,10 @@ describe('Migrate this file adds the SageMaker Runtime client to package.json (i
     write('c/package.json', PACKAGE.replace('"svc"', '"mono", "private": true, "workspaces": ["packages/*"]'));
     write('c/packages/llm/package.json', '{\n  "name": "llm"\n}\n');
     write('c/packages/llm/src/chat.ts', CHAT);
+    // The same, with the package listing only Bedrock's control-plane client, which the migration does not replace.
+    write('d/package.json', PACKAGE.replace('"svc"', '"mono", "private": true, "workspaces": ["packages/*"]'));
+    write('d/packages/llm/package.json', '{\n  "name": "llm",\n  "dependencies": {\n    "@aws-sdk/client-bedrock": "^3.700.0"\n  }\n}\n');
+    write('d/packages/llm/src/chat.ts', CHAT);
     folder = { uri: pathToFileURL(root).href, name: 'packages' };
     client = await LspTestClient.start({ folders: [folder], settings: { '*': { endpoints: { '*': { endpointName: 'llm', container: 'lmi' } } } } });
   });
@@ -78,5 +82,11 @@ describe('Migrate this file adds the SageMaker Runtime client to package.json (i
     const edit = packageJsonEdit(action, `${folder.uri}/c/package.json`);
     assert.ok(edit, `no edit of the root package.json in ${JSON.stringify(action.edit)}`);
     assert.deepEqual(edit.edits.map((change) => ('newText' in change ? change.newText : '')), [',\n    "@aws-sdk/client-sagemaker-runtime": "^3.700.0"']);
+  });
+
+  test('a control-plane client listed by the package does not draw the edit away from the root that lists the runtime client', async () => {
+    const action = await resolvedFixAll('d/packages/llm/src/chat.ts');
+    assert.equal(packageJsonEdit(action, `${folder.uri}/d/packages/llm/package.json`), undefined);
+    assert.ok(packageJsonEdit(action, `${folder.uri}/d/package.json`), `no edit of the root package.json in ${JSON.stringify(action.edit)}`);
   });
 });

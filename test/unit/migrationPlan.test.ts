@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze';
 import { applyEdits, refineFixability } from '../../server/src/engine/fixes';
-import { enclosingRoots } from '../../server/src/engine/project/dependencyProviders';
+import { DependencyProviders, enclosingRoots } from '../../server/src/engine/project/dependencyProviders';
 import { planMigration, type PlanPackageJson, type PlanScript } from '../../server/src/engine/project/migrationPlan';
 import { normalizeSettings } from '../../server/src/engine/settings';
 
@@ -92,6 +92,16 @@ describe('migration plan: a dependency the workspace root lists', () => {
     const root = plan.packageJsons.get('package.json')!;
     assert.equal(root.migrating, false);
     assert.deepEqual(root.edits, []);
+  });
+
+  it('the SageMaker client goes beside the runtime client it replaces, not a nearer control-plane client', () => {
+    const providers = new DependencyProviders(new Map([
+      ['packages/llm', new Set(['@aws-sdk/client-bedrock'])], ['', new Set(['@aws-sdk/client-bedrock-runtime'])],
+    ]));
+    const enclosing = enclosingRoots('packages/llm');
+    assert.equal(providers.bedrockProviderOf(['@aws-sdk/client-bedrock', '@aws-sdk/client-bedrock-runtime'], enclosing), '');
+    assert.equal(providers.bedrockProviderOf(['@aws-sdk/client-bedrock'], enclosing), 'packages/llm');
+    assert.equal(providers.bedrockProviderOf(['zod'], enclosing), undefined);
   });
 
   it('enclosingRoots lists a package root and the folders above it, nearest first', () => {

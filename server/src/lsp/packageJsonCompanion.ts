@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDocumentEdit, TextEdit, type WorkspaceFolder } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SAGEMAKER_RUNTIME_PACKAGE, WRAPPER_MODULE_IMPORTS, bedrockDependency, dependencyEdits } from '../engine/packageJson';
+import { SAGEMAKER_RUNTIME_PACKAGE, WRAPPER_MODULE_IMPORTS, dependencyEdits } from '../engine/packageJson';
 import { enclosingRoots, listedPackages } from '../engine/project/dependencyProviders';
 import type { PackageContext } from '../engine/project/packageContext';
 import type { DocumentStore } from './documentStore';
@@ -15,29 +15,29 @@ import { WorkspaceFolders } from './workspaceFolders';
  * Runtime client added beside the Bedrock Runtime client of the package.json that provides it to the file (its own,
  * or one above it in the workspace folder: a monorepo's root may list what its packages use), so the migrated file's
  * import installs. Removing the Bedrock client is left to Migrate Workspace and `scan --fix`, which see every file.
- * Undefined when no such package.json lists a Bedrock package, the nearest that does already lists SageMaker Runtime
- * (or one below it does), or none is readable. An open package.json is edited as it is in the editor (versioned).
+ * Undefined when a package.json with nothing to add that lists SageMaker Runtime comes first, when none lists a
+ * Bedrock package the edit could go beside, or none is readable. An open package.json is edited as it is in the editor (versioned).
  */
 export function packageJsonCompanionEdit(
   folders: WorkspaceFolders, documents: DocumentStore, documentUri: string, packageContext: PackageContext | undefined, langChain = false,
 ): TextDocumentEdit | undefined {
   const folder = folders.folderFor(documentUri);
   if (!folder || !packageContext) return undefined;
-  // The nearest package.json that lists a Bedrock package, or SageMaker Runtime already, for this file.
-  let provider: { uri: string; text: string; open: TextDocument | undefined } | undefined;
+  const options = { addSageMakerRuntime: true, removable: [], ...(langChain ? { wrapperNeeds: WRAPPER_MODULE_IMPORTS } : {}) };
+  // The nearest package.json that lists what the migrated file needs already, or the Bedrock package beside which it goes.
   for (const root of enclosingRoots(packageContext.root)) {
-    const candidate = packageJsonAt(folder, documents, root);
-    if (candidate && [...listedPackages(candidate.text)].some((name) => name === SAGEMAKER_RUNTIME_PACKAGE || bedrockDependency(name))) {
-      provider = candidate;
-      break;
+    const packageJson = packageJsonAt(folder, documents, root);
+    if (!packageJson) continue;
+    const edits = dependencyEdits(packageJson.text, options);
+    if (edits.length === 0) {
+      if (listedPackages(packageJson.text).has(SAGEMAKER_RUNTIME_PACKAGE)) return undefined;
+      continue;
     }
+    const { uri, open } = packageJson;
+    const document = open ?? TextDocument.create(uri, 'json', 0, packageJson.text);
+    return TextDocumentEdit.create({ uri, version: open ? open.version : null }, edits.map((edit) => TextEdit.replace(toLspRange(document, edit.range), edit.newText)));
   }
-  if (!provider) return undefined;
-  const { uri, text, open } = provider;
-  const edits = dependencyEdits(text, { addSageMakerRuntime: true, removable: [], ...(langChain ? { wrapperNeeds: WRAPPER_MODULE_IMPORTS } : {}) });
-  if (edits.length === 0) return undefined;
-  const document = open ?? TextDocument.create(uri, 'json', 0, text);
-  return TextDocumentEdit.create({ uri, version: open ? open.version : null }, edits.map((edit) => TextEdit.replace(toLspRange(document, edit.range), edit.newText)));
+  return undefined;
 }
 
 /** The package.json in `root` of the folder, as it is in the editor when open; undefined when there is none to read. */

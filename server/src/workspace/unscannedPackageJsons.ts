@@ -6,8 +6,8 @@
 // packages it still imports is unknown.)
 import { readFileSync } from 'node:fs';
 import { packageNameOf } from '../engine/catalog/packages';
-import { bedrockDependency, planDependencyFix, SAGEMAKER_RUNTIME_PACKAGE } from '../engine/packageJson';
-import { listedPackages } from '../engine/project/dependencyProviders';
+import { planDependencyFix, SAGEMAKER_RUNTIME_PACKAGE } from '../engine/packageJson';
+import { bedrockPackagesByReplacement, listedPackages } from '../engine/project/dependencyProviders';
 
 export interface MigratedImports {
   /** The package specifiers the file imported before the migration. */
@@ -38,14 +38,22 @@ export function unscannedPackageJsons(
     if (!texts.has(path)) texts.set(path, readText(path));
     return texts.get(path);
   };
+  const listed = new Map<string, ReadonlySet<string>>();
+  const listedOf = (path: string) => {
+    let names = listed.get(path);
+    if (!names) listed.set(path, (names = listedPackages(textOf(path) ?? '')));
+    return names;
+  };
   const importsByPackageJson = new Map<string, Set<string>>();
   for (const [file, imports] of migrated) {
     const enclosing = enclosingPackageJsonsOf(file);
-    const bedrock = new Set(imports.before.map(packageNameOf).filter((name) => bedrockDependency(name)));
-    const provider = enclosing.find((path) => {
-      const text = textOf(path);
-      return text !== undefined && [...listedPackages(text)].some((name) => bedrock.has(name));
-    }) ?? enclosing[0];
+    const listsName = (path: string, name: string) => listedOf(path).has(name);
+    let provider: string | undefined;
+    for (const name of bedrockPackagesByReplacement(imports.before.map(packageNameOf))) {
+      provider = enclosing.find((path) => listsName(path, name));
+      if (provider !== undefined) break;
+    }
+    provider ??= enclosing[0];
     if (provider === undefined || scanned(provider)) continue;
     let all = importsByPackageJson.get(provider);
     if (!all) importsByPackageJson.set(provider, (all = new Set()));

@@ -37,11 +37,12 @@ export function dependencyNeeds(scripts: Iterable<ScriptImports>, packageJsons: 
   const migrating = new Set<string>();
   for (const script of scripts) {
     const nearest = roots.has(script.packageRoot) ? script.packageRoot : undefined;
-    const bedrockProvider = script.migrates ? providers.bedrockProviderOf(script.before, script.packageRoot) : undefined;
+    const enclosing = enclosingRoots(script.packageRoot);
+    const bedrockProvider = script.migrates ? providers.bedrockProviderOf(script.before, enclosing) : undefined;
     if (script.migrates && nearest !== undefined) migrating.add(nearest);
     if (bedrockProvider !== undefined) migrating.add(bedrockProvider);
     for (const specifier of script.after) {
-      const provider = providers.providerOf(specifier, script.packageRoot)
+      const provider = providers.providerOf(specifier, enclosing)
         ?? (ADDED_BY_MIGRATION.has(packageNameOf(specifier)) ? bedrockProvider : undefined) ?? nearest;
       if (provider === undefined) continue;
       let set = imports.get(provider);

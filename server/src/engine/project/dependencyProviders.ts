@@ -3,7 +3,7 @@
 // a package of a monorepo may use a dependency only its root lists. The migration edits the package.json that lists
 // the Bedrock package a script uses, which need not be the script's nearest one.
 import { packageNameOf } from '../catalog/packages';
-import { bedrockDependency } from '../catalog/bedrockDependency';
+import { MIGRATED_PACKAGES, bedrockDependency } from '../catalog/bedrockDependency';
 import { readDependencySections } from '../packageJson/dependencySections';
 
 /** A package root (workspace-relative, `/` separators, '' for the workspace root) and the folders above it, nearest first. */
@@ -23,6 +23,16 @@ export function listedPackages(packageJsonText: string): Set<string> {
   return new Set(sections.flatMap((section) => section.entries.map((entry) => entry.name)));
 }
 
+/**
+ * The Bedrock packages among `names` that the packages a migration adds replace, first: the runtime client and the AI
+ * SDK provider (SageMaker Runtime goes beside them), then wrapper libraries (LangChain's), then the other Bedrock
+ * clients, which the migration does not replace (a control-plane client listed nearer must not draw the addition).
+ */
+export function bedrockPackagesByReplacement(names: Iterable<string>): string[] {
+  const rank = (name: string) => (MIGRATED_PACKAGES.includes(name) ? 0 : bedrockDependency(name)?.kind === 'wrapper' ? 1 : 2);
+  return [...new Set(names)].filter((name) => bedrockDependency(name)).sort((a, b) => rank(a) - rank(b));
+}
+
 /** What each known package.json lists, by package root. */
 export class DependencyProviders {
   constructor(private readonly listed: ReadonlyMap<string, ReadonlySet<string>>) {}
@@ -31,20 +41,19 @@ export class DependencyProviders {
     return new DependencyProviders(new Map(packageJsons.map((packageJson) => [packageJson.packageRoot, listedPackages(packageJson.text)])));
   }
 
-  /** The root of the nearest known package.json, from `packageRoot` upwards, that lists the package of `specifier`. */
-  providerOf(specifier: string, packageRoot: string): string | undefined {
+  /** The nearest of `enclosing` (a script's enclosingRoots) whose package.json lists the package of `specifier`. */
+  providerOf(specifier: string, enclosing: readonly string[]): string | undefined {
     const name = packageNameOf(specifier);
-    return enclosingRoots(packageRoot).find((root) => this.listed.get(root)?.has(name));
+    return enclosing.find((root) => this.listed.get(root)?.has(name));
   }
 
   /**
-   * Where the packages a migration adds for a script belong: beside the Bedrock package it replaces, in the
-   * package.json that provides that package to the script (its first Bedrock import that one lists).
+   * Where the packages a migration adds for a script belong: beside the Bedrock package they replace, in the
+   * package.json that provides that package to the script (bedrockPackagesByReplacement's order).
    */
-  bedrockProviderOf(importsBefore: readonly string[], packageRoot: string): string | undefined {
-    for (const specifier of importsBefore) {
-      if (!bedrockDependency(packageNameOf(specifier))) continue;
-      const provider = this.providerOf(specifier, packageRoot);
+  bedrockProviderOf(importsBefore: readonly string[], enclosing: readonly string[]): string | undefined {
+    for (const name of bedrockPackagesByReplacement(importsBefore.map(packageNameOf))) {
+      const provider = this.providerOf(name, enclosing);
       if (provider !== undefined) return provider;
     }
     return undefined;
