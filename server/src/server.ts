@@ -26,7 +26,7 @@ import { installProcessGuards } from './lsp/processGuards';
 import { registerReportHandlers } from './lsp/reportHandlers';
 import { readSession, type Session } from './lsp/session';
 import { packageContextOf } from './lsp/packageContextOf';
-import { packageJsonCompanionEdit } from './lsp/packageJsonCompanion';
+import { packageJsonCompanionEdit, packageJsonOutsideNote } from './lsp/packageJsonCompanion';
 import { checkPackageGroup } from './lsp/packageGroup';
 import { HeldBackDocuments } from './lsp/heldBackDocuments';
 import { WorkspaceFolders } from './lsp/workspaceFolders';
@@ -123,6 +123,7 @@ const codeActionDependencies: CodeActionDependencies = {
   packageContext: (uri) => packageContextOf(folders, uri),
   packageGroup: (document, input, findings, engineSettings) => checkPackageGroup(folders, documents, document, input, findings, engineSettings),
   packageJsonEdit: (documentUri, packageContext, langChain) => packageJsonCompanionEdit(folders, documents, documentUri, packageContext, langChain),
+  packageJsonNote: (documentUri, imports) => packageJsonOutsideNote(folders, documentUri, imports),
   heldBack: {
     documents: heldBack,
     // The result id of a held-back version differs, so a re-pull answers with the reason.

@@ -90,3 +90,33 @@ describe('Migrate this file adds the SageMaker Runtime client to package.json (i
     assert.ok(packageJsonEdit(action, `${folder.uri}/d/package.json`), `no edit of the root package.json in ${JSON.stringify(action.edit)}`);
   });
 });
+
+describe('Migrate this file in a workspace folder opened on a monorepo package', { timeout: 60_000 }, () => {
+  test('the root above the folder is not edited; the action\'s command carries what to add there', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'b2s-file-package-json-above-'));
+    const write = (path: string, text: string) => {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+    };
+    write('package.json', PACKAGE.replace('"svc"', '"mono", "private": true, "workspaces": ["packages/*"]'));
+    write('packages/llm/package.json', '{\n  "name": "llm"\n}\n');
+    write('packages/llm/src/chat.ts', CHAT);
+    const folder = { uri: pathToFileURL(join(root, 'packages', 'llm')).href, name: 'llm' };
+    const client = await LspTestClient.start({ folders: [folder], settings: { '*': { endpoints: { '*': { endpointName: 'llm', container: 'lmi' } } } } });
+    try {
+      const uri = `${folder.uri}/src/chat.ts`;
+      await client.open(uri, 'typescript', CHAT);
+      const [fixAll] = await client.codeActions(uri, WHOLE_FILE, await client.diagnosticItems(uri), ['source.fixAll']);
+      assert.ok(fixAll, 'a fix-all is offered');
+      const action = await client.resolveCodeAction(fixAll);
+      const edited = (action.edit?.documentChanges ?? []).flatMap((change) => ('textDocument' in change ? [change.textDocument.uri] : []));
+      assert.ok(edited.includes(uri), 'the file is migrated');
+      assert.ok(!edited.some((edited) => edited.endsWith('/package.json')), `no package.json edited: ${edited.join(', ')}`);
+      const note = action.command?.arguments?.at(-1) as { note?: string } | undefined;
+      assert.equal(note?.note, `${join(root, 'package.json')} is outside the workspace folder, so the migration does not change it, but the code it migrates imports @aws-sdk/client-sagemaker-runtime, which it does not list: add it (npm install @aws-sdk/client-sagemaker-runtime).`);
+    } finally {
+      await client.stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

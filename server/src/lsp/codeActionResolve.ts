@@ -1,7 +1,10 @@
 import * as l10n from '@vscode/l10n';
 import type { CodeAction } from 'vscode-languageserver';
 import { fixesWaitForSyntax } from '../engine/fixes';
-import { migratesDependencies } from '../engine/project/dependencyMigration';
+import { importsAfterMigration, migratesDependencies } from '../engine/project/dependencyMigration';
+import { packageImportsOf } from '../engine/project/localImports';
+import type { Finding } from '../engine/types';
+import type { MigratedImports } from '../workspace/unscannedPackageJsons';
 import { langChainWillMigrate } from '../engine/project/langChainMigration';
 import { type CodeActionDependencies, type FileActionData, fixInput, withEdit } from './codeActions';
 import { guarded } from './errors';
@@ -52,13 +55,21 @@ async function resolve(deps: CodeActionDependencies, action: CodeAction): Promis
   if ('refused' in result) return refuse(deps, action, result.refused);
   // A file that moves to SageMaker Runtime needs the SageMaker client in its package.json to install.
   const langChain = langChainWillMigrate(analysis.result.findings);
-  const packageJson = migratesDependencies(analysis.result.findings) ? deps.packageJsonEdit?.(document.uri, input.packageContext, langChain) : undefined;
+  const migrates = migratesDependencies(analysis.result.findings);
+  const packageJson = migrates ? deps.packageJsonEdit?.(document.uri, input.packageContext, langChain) : undefined;
   if (packageJson) result.edit.documentChanges = [...(result.edit.documentChanges ?? []), packageJson];
-  return withEdit(action, result.edit);
+  const note = migrates && !packageJson ? deps.packageJsonNote?.(document.uri, migratedImports(input.text, analysis.result.findings)) : undefined;
+  return withEdit(action, result.edit, note);
 }
 
 function refuse(deps: CodeActionDependencies, action: CodeAction, reason: string): CodeAction {
   const { uri, fileAction } = action.data as FileActionData;
   deps.log.warn(`[bedrock-to-sagemaker] ${fileAction} not applied to ${uri}: ${reason}`);
   return { ...action, disabled: { reason } };
+}
+
+/** What the file imports now and once migrated (for what a package.json above the folder lacks then). */
+function migratedImports(text: string, findings: readonly Finding[]): MigratedImports {
+  const before = packageImportsOf(text);
+  return { before, after: importsAfterMigration(text, findings, before) };
 }

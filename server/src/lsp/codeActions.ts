@@ -21,6 +21,7 @@ import type { Session } from './session';
 import { type FileCreationContext, toWorkspaceEdit } from './workspaceEdit';
 import { restrictedModeReason } from './restrictedMode';
 import { saveCreatedFilesCommand } from './saveCreatedFilesCommand';
+import type { MigratedImports } from '../workspace/unscannedPackageJsons';
 import type { PackageContext } from '../engine/project/packageContext';
 import type { TextDocumentEdit } from 'vscode-languageserver';
 import { validateCodeActionParams } from './validateParams';
@@ -59,6 +60,8 @@ export interface CodeActionDependencies {
   /** The package.json edit that goes with migrating the document (the SageMaker Runtime client added), if any. */
   /** `langChain`: the file's LangChain chat model moves to the written module, which needs its own packages. */
   packageJsonEdit?(documentUri: string, packageContext: PackageContext | undefined, langChain?: boolean): TextDocumentEdit | undefined;
+  /** Without that edit: what a package.json above the workspace folder lacks once the document is migrated, to tell the user. */
+  packageJsonNote?(documentUri: string, imports: MigratedImports): string | undefined;
 }
 
 /** Carried by the lazy file-level actions to `codeAction/resolve`. */
@@ -129,8 +132,8 @@ function quickFixes(
 }
 
 /** The action with its edit, and the command that saves the files the edit creates (if it creates any). */
-export function withEdit(action: CodeAction, edit: WorkspaceEdit): CodeAction {
-  const command = saveCreatedFilesCommand(edit);
+export function withEdit(action: CodeAction, edit: WorkspaceEdit, note?: string): CodeAction {
+  const command = saveCreatedFilesCommand(edit, note);
   return command ? { ...action, edit, command } : { ...action, edit };
 }
 

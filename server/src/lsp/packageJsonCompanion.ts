@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +7,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SAGEMAKER_RUNTIME_PACKAGE, WRAPPER_MODULE_IMPORTS, dependencyEdits } from '../engine/packageJson';
 import { enclosingRoots, listedPackages } from '../engine/project/dependencyProviders';
 import type { PackageContext } from '../engine/project/packageContext';
+import { escapeControl } from '../formats/terminalText';
+import { PackageContexts } from '../workspace/packageContexts';
+import { isConfinedSync } from '../workspace/safeWrite';
+import { type MigratedImports, type MissingDependencies, unscannedPackageJsons } from '../workspace/unscannedPackageJsons';
 import type { DocumentStore } from './documentStore';
 import { toLspRange } from './offsets';
 import { WorkspaceFolders } from './workspaceFolders';
@@ -38,6 +43,30 @@ export function packageJsonCompanionEdit(
     return TextDocumentEdit.create({ uri, version: open ? open.version : null }, edits.map((edit) => TextEdit.replace(toLspRange(document, edit.range), edit.newText)));
   }
   return undefined;
+}
+
+/**
+ * When no package.json in the workspace folder takes the edit: the one above the folder that provides the file's
+ * Bedrock package (a workspace folder opened on a package of a monorepo) and what it lacks once the file is migrated,
+ * said to the user (nothing outside the folder is written). Undefined when none lacks anything.
+ */
+export function packageJsonOutsideNote(folders: WorkspaceFolders, documentUri: string, imports: MigratedImports): string | undefined {
+  const folder = folders.folderFor(documentUri);
+  if (!folder || !documentUri.startsWith('file:') || !folder.uri.startsWith('file:')) return undefined;
+  try {
+    const root = fileURLToPath(folder.uri);
+    const file = fileURLToPath(documentUri);
+    const packages = new PackageContexts(root);
+    const [missing] = unscannedPackageJsons(new Map([[file, imports]]), (path) => packages.enclosingPackageJsons(path), (path) => isConfinedSync(root, path));
+    return missing && outsideFolderNote(missing);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a package.json outside the workspace folder lacks for the migrated code, as Migrate Workspace and "Migrate this file" say it. */
+export function outsideFolderNote({ packageJson, missing }: MissingDependencies): string {
+  return l10n.t('{0} is outside the workspace folder, so the migration does not change it, but the code it migrates imports {1}, which it does not list: add it (npm install {1}).', escapeControl(packageJson), missing.join(' '));
 }
 
 /** The package.json in `root` of the folder, as it is in the editor when open; undefined when there is none to read. */

@@ -14,7 +14,7 @@ import { ReadBuffer } from '../workspace/readSourceFile';
 import { PackageContexts } from '../workspace/packageContexts';
 import { checkRelativePath, isConfinedSync, WriteScope } from '../workspace/safeWrite';
 import { type MigratedImports, unscannedPackageJsons } from '../workspace/unscannedPackageJsons';
-import { escapeControl } from '../formats/terminalText';
+import { outsideFolderNote } from './packageJsonCompanion';
 import { packageImportsOf } from '../engine/project/localImports';
 import { importsAfterMigration, migratesDependencies } from '../engine/project/dependencyMigration';
 import type { FixProposal, TextEdit } from '../engine/fixTypes';
@@ -94,8 +94,8 @@ export function createMigrateWorkspaceHandler(deps: MigrateDependencies) {
             }
           }
           // A package.json above the folder was not scanned: the edit leaves it, so say what it lacks.
-          for (const { packageJson, missing } of unscannedPackageJsons(migratedImports, (path) => packages.enclosingPackageJsons(path), (path) => isConfinedSync(folder.root, path))) {
-            builder.addNote(l10n.t('{0} is outside the workspace folder, so the migration does not change it, but the code it migrates imports {1}, which it does not list: add it (npm install {1}).', escapeControl(packageJson), missing.join(' ')));
+          for (const missing of unscannedPackageJsons(migratedImports, (path) => packages.enclosingPackageJsons(path), (path) => isConfinedSync(folder.root, path))) {
+            builder.addNote(outsideFolderNote(missing));
           }
         }
       } finally {
