@@ -5,7 +5,8 @@
 // not called fixable may still go: a model id inside a migrated call, a client region once the client is no longer
 // Bedrock's, an assessment's claims once its code changed.)
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFixture } from '../projects/support/fixtureCopy';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -70,7 +71,7 @@ describe('scan: fixable is what --fix changes', { timeout: 300_000 }, () => {
     test(fixtureSet, { todo: KNOWN_GAPS[fixtureSet] }, () => {
       const workspace = mkdtempSync(join(tmpdir(), 'b2s-fixable-'));
       workspaces.push(workspace);
-      cpSync(join(REPO_ROOT, fixtureSet), workspace, { recursive: true });
+      copyFixture(join(REPO_ROOT, fixtureSet), workspace);
       const config = existsSync(join(workspace, 'bedrock-to-sagemaker.config.json')) ? ['--config', 'bedrock-to-sagemaker.config.json'] : [];
       const scan = (...extra: string[]) => {
         const run = runCli(cli, ['scan', '.', '--format', 'json', ...config, ...extra], { cwd: workspace });

@@ -35,7 +35,7 @@ const PROJECTS: ProjectSpec[] = [
   // The root's package.json lists the Bedrock client packages/llm uses: the one Migrate Workspace must update.
   {
     name: 'monorepo-hoisted', covers: '', config: 'bedrock-to-sagemaker.config.json', tsconfig: 'tsconfig.json', packages: ['.', 'packages/llm', 'packages/app'],
-    programs: [{ path: 'packages/app/src/main.ts', runner: 'tsx', cwd: 'packages/app' }], base: 'monorepo', link: linkMonorepoPackages,
+    programs: [{ path: 'packages/app/src/main.ts', runner: 'tsx', cwd: 'packages/app' }], link: linkMonorepoPackages,
   },
 ];
 

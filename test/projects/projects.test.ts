@@ -95,8 +95,7 @@ const ALL_PROJECTS: ProjectSpec[] = [
     tsconfig: 'tsconfig.json',
     packages: ['.', 'packages/llm', 'packages/app'],
     programs: [tsx('packages/app/src/main.ts', 'packages/app')],
-    // The monorepo's code; only the two package.json files differ.
-    base: 'monorepo',
+    // The monorepo's code (overlay.json); only the two package.json files differ.
     link: linkMonorepoPackages,
   },
   {

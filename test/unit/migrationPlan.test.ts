@@ -95,9 +95,8 @@ describe('migration plan: a dependency the workspace root lists', () => {
   });
 
   it('the SageMaker client goes beside the runtime client it replaces, not a nearer control-plane client', () => {
-    const providers = new DependencyProviders(new Map([
-      ['packages/llm', new Set(['@aws-sdk/client-bedrock'])], ['', new Set(['@aws-sdk/client-bedrock-runtime'])],
-    ]));
+    const listed = new Map([['packages/llm', new Set(['@aws-sdk/client-bedrock'])], ['', new Set(['@aws-sdk/client-bedrock-runtime'])]]);
+    const providers = new DependencyProviders((root) => listed.get(root));
     const enclosing = enclosingRoots('packages/llm');
     assert.equal(providers.bedrockProviderOf(['@aws-sdk/client-bedrock', '@aws-sdk/client-bedrock-runtime'], enclosing), '');
     assert.equal(providers.bedrockProviderOf(['@aws-sdk/client-bedrock'], enclosing), 'packages/llm');

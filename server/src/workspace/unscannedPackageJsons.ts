@@ -5,9 +5,8 @@
 // said, not edited: only what was scanned is written, and the rest of the package was not read, so which Bedrock
 // packages it still imports is unknown.)
 import { readFileSync } from 'node:fs';
-import { packageNameOf } from '../engine/catalog/packages';
 import { planDependencyFix, SAGEMAKER_RUNTIME_PACKAGE } from '../engine/packageJson';
-import { bedrockPackagesByReplacement, listedPackages } from '../engine/project/dependencyProviders';
+import { DependencyProviders, listedPackages } from '../engine/project/dependencyProviders';
 
 export interface MigratedImports {
   /** The package specifiers the file imported before the migration. */
@@ -39,21 +38,15 @@ export function unscannedPackageJsons(
     return texts.get(path);
   };
   const listed = new Map<string, ReadonlySet<string>>();
-  const listedOf = (path: string) => {
+  const providers = new DependencyProviders((path) => {
     let names = listed.get(path);
     if (!names) listed.set(path, (names = listedPackages(textOf(path) ?? '')));
     return names;
-  };
+  });
   const importsByPackageJson = new Map<string, Set<string>>();
   for (const [file, imports] of migrated) {
     const enclosing = enclosingPackageJsonsOf(file);
-    const listsName = (path: string, name: string) => listedOf(path).has(name);
-    let provider: string | undefined;
-    for (const name of bedrockPackagesByReplacement(imports.before.map(packageNameOf))) {
-      provider = enclosing.find((path) => listsName(path, name));
-      if (provider !== undefined) break;
-    }
-    provider ??= enclosing[0];
+    const provider = providers.bedrockProviderOf(imports.before, enclosing) ?? enclosing[0];
     if (provider === undefined || scanned(provider)) continue;
     let all = importsByPackageJson.get(provider);
     if (!all) importsByPackageJson.set(provider, (all = new Set()));

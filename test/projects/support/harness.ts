@@ -3,7 +3,8 @@
 // Every child process is spawned asynchronously (the stand-ins live in this process: a spawnSync would block
 // them) and goes through one small concurrency limit, so the suite stays quick on two cores.
 import { spawn } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { baseOf, copyFixture } from './fixtureCopy';
 import { tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { dirname, join, posix, relative, resolve } from 'node:path';
@@ -50,8 +51,6 @@ export interface ProjectSpec {
   tgi?: boolean;
   /** Extra layout a real install would have (e.g. workspace links in the monorepo). */
   link?: (root: string) => void;
-  /** A project whose files this one starts from: its own files are laid over them (replacing those of the same path). */
-  base?: string;
   /**
    * A Bedrock wrapper package (e.g. `@langchain/aws`) whose code the migration moves to a written module: the
    * package.json must drop it once no file imports it, and list every package the files then import from `needs`.
@@ -147,9 +146,7 @@ function run(args: string[], options: SpawnOptions): Promise<ProgramResult> {
 export function copyProject(spec: ProjectSpec): { root: string; scratch: string } {
   const scratch = mkdtempSync(join(tmpdir(), `b2s-project-${spec.name}-`));
   const root = join(scratch, spec.name);
-  const withoutNodeModules = { recursive: true, filter: (source: string) => !source.split(/[\\/]/).includes('node_modules') };
-  if (spec.base) cpSync(join(PROJECTS_ROOT, spec.base), root, withoutNodeModules);
-  cpSync(join(PROJECTS_ROOT, spec.name), root, withoutNodeModules);
+  copyFixture(join(PROJECTS_ROOT, spec.name), root);
   symlinkSync(REPO_NODE_MODULES, join(root, 'node_modules'), 'junction');
   spec.link?.(root);
   return { root, scratch };
@@ -290,7 +287,8 @@ export interface EndpointConfig {
 
 export function readConfig(spec: ProjectSpec): { endpoints: Record<string, EndpointConfig> } & Record<string, unknown> {
   const own = join(PROJECTS_ROOT, spec.name, spec.config);
-  const path = spec.base && !existsSync(own) ? join(PROJECTS_ROOT, spec.base, spec.config) : own;
+  const base = baseOf(join(PROJECTS_ROOT, spec.name));
+  const path = base && !existsSync(own) ? join(base, spec.config) : own;
   return JSON.parse(readFileSync(path, 'utf8')) as { endpoints: Record<string, EndpointConfig> };
 }
 

@@ -28,23 +28,27 @@ export function listedPackages(packageJsonText: string): Set<string> {
  * SDK provider (SageMaker Runtime goes beside them), then wrapper libraries (LangChain's), then the other Bedrock
  * clients, which the migration does not replace (a control-plane client listed nearer must not draw the addition).
  */
-export function bedrockPackagesByReplacement(names: Iterable<string>): string[] {
+function bedrockPackagesByReplacement(names: Iterable<string>): string[] {
   const rank = (name: string) => (MIGRATED_PACKAGES.includes(name) ? 0 : bedrockDependency(name)?.kind === 'wrapper' ? 1 : 2);
   return [...new Set(names)].filter((name) => bedrockDependency(name)).sort((a, b) => rank(a) - rank(b));
 }
 
-/** What each known package.json lists, by package root. */
+/**
+ * What each known package.json lists. A package.json is named by its package root (workspace-relative) in the migration
+ * plan, by its absolute path after `scan --fix` (unscannedPackageJsons.ts): `listedAt` answers for the names used.
+ */
 export class DependencyProviders {
-  constructor(private readonly listed: ReadonlyMap<string, ReadonlySet<string>>) {}
+  constructor(private readonly listedAt: (packageJson: string) => ReadonlySet<string> | undefined) {}
 
   static fromPackageJsons(packageJsons: ReadonlyArray<{ packageRoot: string; text: string }>): DependencyProviders {
-    return new DependencyProviders(new Map(packageJsons.map((packageJson) => [packageJson.packageRoot, listedPackages(packageJson.text)])));
+    const listed = new Map(packageJsons.map((packageJson) => [packageJson.packageRoot, listedPackages(packageJson.text)]));
+    return new DependencyProviders((root) => listed.get(root));
   }
 
-  /** The nearest of `enclosing` (a script's enclosingRoots) whose package.json lists the package of `specifier`. */
+  /** The nearest of `enclosing` (a script's enclosingRoots, or its package.json files upwards) that lists the package of `specifier`. */
   providerOf(specifier: string, enclosing: readonly string[]): string | undefined {
     const name = packageNameOf(specifier);
-    return enclosing.find((root) => this.listed.get(root)?.has(name));
+    return enclosing.find((packageJson) => this.listedAt(packageJson)?.has(name));
   }
 
   /**
