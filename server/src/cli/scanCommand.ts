@@ -7,7 +7,8 @@ import { dependencyFixability, importsOfFixedFile, migratesDependencies } from '
 import { dependencyNeeds } from '../engine/project/dependencyNeeds';
 import { type FileScanResult, type ScannedFile, scanWorkspace, toRelativePath } from '../workspace';
 import { isPackageJsonFileName } from '../engine/packageJson';
-import { type MigratedImports, unscannedPackageJsons } from '../workspace/unscannedPackageJsons';
+import { unscannedPackageJsons } from '../workspace/unscannedPackageJsons';
+import type { MigratedImports } from '../engine/project/dependencyMigration';
 import { packageImportsOf } from '../engine/project/localImports';
 import { PackageContexts } from '../workspace/packageContexts';
 import { FixStarts } from '../engine/fixes/fixStarts';

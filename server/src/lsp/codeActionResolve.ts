@@ -1,10 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { CodeAction } from 'vscode-languageserver';
 import { fixesWaitForSyntax } from '../engine/fixes';
-import { importsAfterMigration, migratesDependencies } from '../engine/project/dependencyMigration';
-import { packageImportsOf } from '../engine/project/localImports';
-import type { Finding } from '../engine/types';
-import type { MigratedImports } from '../workspace/unscannedPackageJsons';
+import { migratedImportsOf, migratesDependencies } from '../engine/project/dependencyMigration';
 import { langChainWillMigrate } from '../engine/project/langChainMigration';
 import { type CodeActionDependencies, type FileActionData, fixInput, withEdit } from './codeActions';
 import { guarded } from './errors';
@@ -58,7 +55,7 @@ async function resolve(deps: CodeActionDependencies, action: CodeAction): Promis
   const migrates = migratesDependencies(analysis.result.findings);
   const packageJson = migrates ? deps.packageJsonEdit?.(document.uri, input.packageContext, langChain) : undefined;
   if (packageJson) result.edit.documentChanges = [...(result.edit.documentChanges ?? []), packageJson];
-  const note = migrates && !packageJson ? deps.packageJsonNote?.(document.uri, migratedImports(input.text, analysis.result.findings)) : undefined;
+  const note = migrates && !packageJson ? deps.packageJsonNote?.(document.uri, migratedImportsOf(input.text, analysis.result.findings)) : undefined;
   return withEdit(action, result.edit, note);
 }
 
@@ -68,8 +65,3 @@ function refuse(deps: CodeActionDependencies, action: CodeAction, reason: string
   return { ...action, disabled: { reason } };
 }
 
-/** What the file imports now and once migrated (for what a package.json above the folder lacks then). */
-function migratedImports(text: string, findings: readonly Finding[]): MigratedImports {
-  const before = packageImportsOf(text);
-  return { before, after: importsAfterMigration(text, findings, before) };
-}

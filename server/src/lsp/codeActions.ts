@@ -21,7 +21,7 @@ import type { Session } from './session';
 import { type FileCreationContext, toWorkspaceEdit } from './workspaceEdit';
 import { restrictedModeReason } from './restrictedMode';
 import { saveCreatedFilesCommand } from './saveCreatedFilesCommand';
-import type { MigratedImports } from '../workspace/unscannedPackageJsons';
+import type { MigratedImports } from '../engine/project/dependencyMigration';
 import type { PackageContext } from '../engine/project/packageContext';
 import type { TextDocumentEdit } from 'vscode-languageserver';
 import { validateCodeActionParams } from './validateParams';

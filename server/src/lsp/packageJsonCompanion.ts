@@ -10,7 +10,8 @@ import type { PackageContext } from '../engine/project/packageContext';
 import { escapeControl } from '../formats/terminalText';
 import { PackageContexts } from '../workspace/packageContexts';
 import { isConfinedSync } from '../workspace/safeWrite';
-import { type MigratedImports, type MissingDependencies, unscannedPackageJsons } from '../workspace/unscannedPackageJsons';
+import type { MigratedImports } from '../engine/project/dependencyMigration';
+import { type MissingDependencies, unscannedPackageJsons } from '../workspace/unscannedPackageJsons';
 import type { DocumentStore } from './documentStore';
 import { toLspRange } from './offsets';
 import { WorkspaceFolders } from './workspaceFolders';
@@ -21,7 +22,8 @@ import { WorkspaceFolders } from './workspaceFolders';
  * or one above it in the workspace folder: a monorepo's root may list what its packages use), so the migrated file's
  * import installs. Removing the Bedrock client is left to Migrate Workspace and `scan --fix`, which see every file.
  * Undefined when a package.json with nothing to add that lists SageMaker Runtime comes first, when none lists a
- * Bedrock package the edit could go beside, or none is readable. An open package.json is edited as it is in the editor (versioned).
+ * Bedrock package the edit could go beside, or none is readable. An open package.json is edited as it is in the
+ * editor (versioned).
  */
 export function packageJsonCompanionEdit(
   folders: WorkspaceFolders, documents: DocumentStore, documentUri: string, packageContext: PackageContext | undefined, langChain = false,

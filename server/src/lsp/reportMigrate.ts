@@ -13,10 +13,10 @@ import { EventLoopTurns, folderAnalyses, type ReportCache, scanWork, scanWorkSin
 import { ReadBuffer } from '../workspace/readSourceFile';
 import { PackageContexts } from '../workspace/packageContexts';
 import { checkRelativePath, isConfinedSync, WriteScope } from '../workspace/safeWrite';
-import { type MigratedImports, unscannedPackageJsons } from '../workspace/unscannedPackageJsons';
+import { unscannedPackageJsons } from '../workspace/unscannedPackageJsons';
+import type { MigratedImports } from '../engine/project/dependencyMigration';
 import { outsideFolderNote } from './packageJsonCompanion';
-import { packageImportsOf } from '../engine/project/localImports';
-import { importsAfterMigration, migratesDependencies } from '../engine/project/dependencyMigration';
+import { migratedImportsOf, migratesDependencies } from '../engine/project/dependencyMigration';
 import type { FixProposal, TextEdit } from '../engine/fixTypes';
 import { lockfilesFor } from '../workspace/lockfiles';
 import type { MigrateWorkspaceParams, MigrateWorkspaceResult } from '../../../shared/reportProtocol';
@@ -89,8 +89,7 @@ export function createMigrateWorkspaceHandler(deps: MigrateDependencies) {
             builder.add(file.migration, proposal, refusal);
             if (file.dependencyEdits && proposal && refusal === undefined) builder.addNote(installHint(lockfilesFor(file.absolutePath, folder.root)));
             if (!file.dependencyEdits && proposal && refusal === undefined && migratesDependencies(file.migration.findings)) {
-              const before = packageImportsOf(file.input.text);
-              migratedImports.set(file.absolutePath, { before, after: importsAfterMigration(file.input.text, file.migration.findings, before) });
+              migratedImports.set(file.absolutePath, migratedImportsOf(file.input.text, file.migration.findings));
             }
           }
           // A package.json above the folder was not scanned: the edit leaves it, so say what it lacks.

@@ -6,14 +6,8 @@
 // packages it still imports is unknown.)
 import { readFileSync } from 'node:fs';
 import { planDependencyFix, SAGEMAKER_RUNTIME_PACKAGE } from '../engine/packageJson';
+import type { MigratedImports } from '../engine/project/dependencyMigration';
 import { DependencyProviders, listedPackages } from '../engine/project/dependencyProviders';
-
-export interface MigratedImports {
-  /** The package specifiers the file imported before the migration. */
-  before: readonly string[];
-  /** What it imports now. */
-  after: readonly string[];
-}
 
 export interface MissingDependencies {
   /** Absolute path of the package.json. */

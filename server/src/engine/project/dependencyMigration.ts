@@ -19,6 +19,20 @@ export function importsAfterMigration(text: string, findings: readonly Finding[]
   return [...imports.filter((specifier) => !MIGRATED_PACKAGES.includes(packageNameOf(specifier))), SAGEMAKER_RUNTIME_PACKAGE];
 }
 
+/** A migrated file's package imports before and after the migration (what its package.json must list moves between them). */
+export interface MigratedImports {
+  /** The package specifiers the file imports before the migration. */
+  before: readonly string[];
+  /** What it imports once migrated. */
+  after: readonly string[];
+}
+
+/** The package specifiers a file imports now and, from its (refined) findings, once migrated. */
+export function migratedImportsOf(text: string, findings: readonly Finding[]): MigratedImports {
+  const before = packageImportsOf(text);
+  return { before, after: importsAfterMigration(text, findings, before) };
+}
+
 /** Fix-all moves this file from Bedrock Runtime to SageMaker Runtime: it has migration findings, all fixable. */
 export function willMigrate(findings: readonly Finding[]): boolean {
   const migration = findings.filter(isFileMigrationFinding);

@@ -1,17 +1,15 @@
 import { packageNameOf } from '../catalog/packages';
 import { SAGEMAKER_RUNTIME_PACKAGE, WRAPPER_MODULE_IMPORTS } from '../packageJson';
+import type { MigratedImports } from './dependencyMigration';
 import { DependencyProviders, enclosingRoots } from './dependencyProviders';
 
 /** Packages migrated code imports that the migration adds to a package.json. */
 const ADDED_BY_MIGRATION: ReadonlySet<string> = new Set([SAGEMAKER_RUNTIME_PACKAGE, ...WRAPPER_MODULE_IMPORTS]);
 
-export interface ScriptImports {
+/** A script's imports before and once migrated (`after` is `before` when the migration leaves its imports). */
+export interface ScriptImports extends MigratedImports {
   /** Workspace-relative folder of the script's nearest package.json. */
   packageRoot: string;
-  /** The package specifiers it imports before the migration. */
-  before: readonly string[];
-  /** What it imports once migrated (the same as `before` when the migration leaves its imports). */
-  after: readonly string[];
   /** The migration changes its dependencies (moves it from Bedrock Runtime, or its LangChain chat model). */
   migrates: boolean;
 }
