@@ -188,12 +188,13 @@ describe('endpoints command', { timeout: 120_000 }, () => {
     });
   });
 
-  test('the endpoint names the workspace already uses are checked: settings files and code literals', async () => {
+  test('the endpoint names the workspace already uses are checked: settings files, code literals and code in Markdown', async () => {
     const checked = createWorkspace({
       '.git/HEAD': 'ref: refs/heads/main\n',
       '.vscode/settings.json': '{\n  // chosen by hand\n  "bedrockToSagemaker.endpoints": {\n    "meta.llama3-8b-instruct-v1:0": { "endpointName": "zz-old", "container": "lmi" },\n  },\n}\n',
       'bedrock-to-sagemaker.config.json': '{ "endpoints": { "mistral.mistral-7b-instruct-v0:2": { "endpointName": "mistral-tgi", "container": "lmi" } } }\n',
       'src/call.ts': "export const input = { EndpointName: 'no-such-endpoint', Body: '{}' };\n",
+      'docs/guide.md': "# Calling it\n\n```python\nruntime.invoke_endpoint(EndpointName='doc-endpoint', Body=body)\n```\n",
     });
     try {
       const text = await runAsync(cli, ['endpoints', '--region', 'cn-north-1'], checked, envFor(standin.url));
@@ -201,15 +202,17 @@ describe('endpoints command', { timeout: 120_000 }, () => {
       const accepted = await runAsync(cli, ['endpoints', '--region', 'cn-north-1', '--exit-zero'], checked, envFor(standin.url));
       assert.equal(accepted.status, 0, accepted.stderr);
       assert.equal(accepted.stdout, text.stdout);
-      assert.match(text.stdout, /^Problems with the endpoints the workspace names \(3\):$/m);
+      assert.match(text.stdout, /^Problems with the endpoints the workspace names \(4\):$/m);
       assert.match(text.stdout, /^ {2}\.vscode\/settings\.json:4:55 {2}The SageMaker endpoint 'zz-old' is Failed, not InService: Image pull failed {2}\[bedrock\/endpoint-validation\]$/m);
       assert.match(text.stdout, /^ {2}bedrock-to-sagemaker\.config\.json:1:72 {2}The SageMaker endpoint 'mistral-tgi' runs the TGI container, but the mapping says LMI/m);
       assert.match(text.stdout, /^ {2}src\/call\.ts:1:38 {2}There is no SageMaker endpoint 'no-such-endpoint' in cn-north-1/m);
+      assert.match(text.stdout, /^ {2}docs\/guide\.md:4:38 {2}There is no SageMaker endpoint 'doc-endpoint' in cn-north-1/m);
       const json = await runAsync(cli, ['endpoints', '--region', 'cn-north-1', '--format', 'json'], checked, envFor(standin.url));
       const problems = (JSON.parse(json.stdout) as { problems: Array<{ file: string; code: string; endpointName: string }> }).problems;
       assert.deepEqual(problems.map((problem) => [problem.file, problem.code, problem.endpointName]), [
         ['.vscode/settings.json', 'not-in-service', 'zz-old'],
         ['bedrock-to-sagemaker.config.json', 'container-mismatch', 'mistral-tgi'],
+        ['docs/guide.md', 'not-found', 'doc-endpoint'],
         ['src/call.ts', 'not-found', 'no-such-endpoint'],
       ]);
     } finally {

@@ -39,6 +39,7 @@ const CODE_TS = [
   "export const fine = (body: string) => client.send(new InvokeEndpointCommand({ EndpointName: 'jumpstart-dft-llama-3-8b', Body: body }));",
   '',
 ].join('\n');
+const GUIDE_MD = "# Calling it\n\n```python\nruntime.invoke_endpoint(EndpointName='doc-endpoint', Body=body)\n```\n";
 
 describe('endpoint validation over the protocol', { timeout: 120_000 }, () => {
   let workspace: string;
@@ -73,7 +74,7 @@ describe('endpoint validation over the protocol', { timeout: 120_000 }, () => {
     return [line.slice(item.range.start.character, item.range.end.character), (item.data as { endpointProblem: string }).endpointProblem];
   });
 
-  test('nothing is checked before a connect; after it, settings, config and code literals are marked', async () => {
+  test('nothing is checked before a connect; after it, settings, config, code literals and code in Markdown are marked', async () => {
     const client = await LspTestClient.start({
       folders, initializationOptions: { locale: 'en', isTrusted: true }, settings: { '*': { targetRegion: 'cn-north-1', endpoints: ENDPOINTS } },
     });
@@ -81,7 +82,8 @@ describe('endpoint validation over the protocol', { timeout: 120_000 }, () => {
       await client.open(uri('.vscode/settings.json'), 'jsonc', SETTINGS_JSON);
       await client.open(uri('bedrock-to-sagemaker.config.json'), 'json', CONFIG_JSON);
       await client.open(uri('src/code.ts'), 'typescript', CODE_TS);
-      for (const path of ['.vscode/settings.json', 'bedrock-to-sagemaker.config.json', 'src/code.ts']) {
+      await client.open(uri('docs/guide.md'), 'markdown', GUIDE_MD);
+      for (const path of ['.vscode/settings.json', 'bedrock-to-sagemaker.config.json', 'src/code.ts', 'docs/guide.md']) {
         assert.deepEqual(validation(await client.diagnosticItems(uri(path))), [], `${path}: no validation before a connect`);
       }
       assert.equal(standin.requests.length, 0, 'no AWS call without a connect');
@@ -106,6 +108,8 @@ describe('endpoint validation over the protocol', { timeout: 120_000 }, () => {
         ["'no-such-endpoint'", 'not-found'],
       ]);
       assert.match(String(validation(code)[1]!.message), /no SageMaker endpoint 'no-such-endpoint' in cn-north-1/);
+      // The code in a Markdown document is checked as code is (a Python fence here).
+      assert.deepEqual(marked(GUIDE_MD, await client.diagnosticItems(uri('docs/guide.md'))), [["'doc-endpoint'", 'not-found']]);
     } finally {
       await client.stop();
     }

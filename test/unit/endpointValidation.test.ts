@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { endpointReferencesInScript, endpointReferencesInSettings } from '../../server/src/engine/endpoints/endpointReferences';
+import { endpointReferencesOf } from '../../server/src/endpoints/endpointReferencesOf';
+import { initPythonParser } from '../../server/src/engine/python/pythonParser';
 import { type EndpointInventory, validateEndpointReferences } from '../../server/src/engine/endpoints/endpointValidation';
 import type { EndpointMapping } from '../../server/src/engine/types';
 
@@ -131,5 +133,38 @@ describe('endpoint references', () => {
       ['shared-ic', LLAMA31, 'ic-llama', '"shared-ic"'],
       ['gone', undefined, undefined, '`gone`'],
     ]);
+  });
+
+  test('Markdown: TypeScript and Python fences, ranges in the document; other fences, prose and placeholders are not references', async () => {
+    await initPythonParser();
+    const text = [
+      '# Calling the endpoint',
+      '',
+      'Endpoint `prose-only` is named in prose.',
+      '',
+      '```ts',
+      "await client.send(new InvokeEndpointCommand({ EndpointName: 'llama-lmi', Body: body }));",
+      '```',
+      '',
+      '> ```python',
+      "> runtime.invoke_endpoint(EndpointName='shared-ic', InferenceComponentName=\"ic-llama\", Body=body)",
+      "> params = {'EndpointName': 'gone', 'Body': body}",
+      "> runtime.invoke_endpoint(EndpointName=name, Body=body)",
+      `> runtime.invoke_endpoint(EndpointName='TODO-endpoint-for-${MISTRAL}', Body=body)`,
+      '> ```',
+      '',
+      '```sh',
+      'aws sagemaker-runtime invoke-endpoint --endpoint-name shell-only out.json',
+      '```',
+      '',
+    ].join('\n');
+    const references = endpointReferencesOf(text, 'docs/guide.md', 'markdown');
+    assert.deepEqual(references.map((reference) => [reference.endpointName, reference.inferenceComponentName, text.slice(reference.range.start, reference.range.end),
+      reference.componentRange && text.slice(reference.componentRange.start, reference.componentRange.end)]), [
+      ['llama-lmi', undefined, "'llama-lmi'", undefined],
+      ['shared-ic', 'ic-llama', "'shared-ic'", '"ic-llama"'],
+      ['gone', undefined, "'gone'", undefined],
+    ]);
+    assert.deepEqual(validateEndpointReferences(references, inventory, {}).map((problem) => [problem.endpointName, problem.code]), [['gone', 'not-found']]);
   });
 });
