@@ -135,7 +135,7 @@ describe('endpoint references', () => {
     ]);
   });
 
-  test('Markdown: TypeScript and Python fences, ranges in the document; other fences, prose and placeholders are not references', async () => {
+  test('Markdown: TypeScript, Python and shell fences, ranges in the document; prose, variables, other commands and placeholders are not references', async () => {
     await initPythonParser();
     const text = [
       '# Calling the endpoint',
@@ -154,7 +154,14 @@ describe('endpoint references', () => {
       '> ```',
       '',
       '```sh',
-      'aws sagemaker-runtime invoke-endpoint --endpoint-name shell-only out.json',
+      'aws sagemaker-runtime invoke-endpoint --endpoint-name "shell-ep" --inference-component-name ic-llama --body fileb://in.json out.json',
+      'aws sagemaker-runtime invoke-endpoint --endpoint-name "$ENDPOINT" --body fileb://in.json out.json',
+      'aws sagemaker describe-endpoint --endpoint-name not-a-call',
+      '```',
+      '',
+      '```console',
+      '$ aws --region cn-north-1 sagemaker-runtime invoke-endpoint-with-response-stream --endpoint-name=glued out.json',
+      'aws sagemaker-runtime invoke-endpoint --endpoint-name output-not-a-command',
       '```',
       '',
     ].join('\n');
@@ -164,7 +171,9 @@ describe('endpoint references', () => {
       ['llama-lmi', undefined, "'llama-lmi'", undefined],
       ['shared-ic', 'ic-llama', "'shared-ic'", '"ic-llama"'],
       ['gone', undefined, "'gone'", undefined],
+      ['shell-ep', 'ic-llama', '"shell-ep"', 'ic-llama'],
+      ['glued', undefined, 'glued', undefined],
     ]);
-    assert.deepEqual(validateEndpointReferences(references, inventory, {}).map((problem) => [problem.endpointName, problem.code]), [['gone', 'not-found']]);
+    assert.deepEqual(validateEndpointReferences(references, inventory, {}).map((problem) => [problem.endpointName, problem.code]), [['gone', 'not-found'], ['shell-ep', 'not-found'], ['glued', 'not-found']]);
   });
 });
