@@ -2,7 +2,7 @@ import { dirname, relative, sep } from 'node:path';
 import { isPackageJson } from '../engine/analyze';
 import { isScriptLanguage } from '../engine/languages';
 import type { FixPlace } from '../engine/fixes/analyzeWithFixability';
-import { underAny } from '../engine/project/dependencyNeeds';
+import { underAny } from '../engine/project/dependencyProviders';
 import { packageImportsOf } from '../engine/project/localImports';
 import { type PlanPackageJson, type PlanScript, planMigration } from '../engine/project/migrationPlan';
 import type { FileScanResult, ScannedFile } from '../workspace';

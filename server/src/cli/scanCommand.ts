@@ -95,11 +95,9 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
   };
   // package.json files wait until the code is migrated: what the code imports then decides their dependencies.
   const packageJsons: ScannedFile[] = [];
-  /** What the planned scripts import before the fix (prepared.imports gets what they import once fixed). */
-  const importsBefore = new Map(prepared.imports);
-  /** The planned scripts whose fix changed their dependencies. */
-  const migratedPlanned = new Set<string>();
-  /** Each file whose migration changes its package's dependencies, with what it imports once fixed. */
+  /** What each planned script imports once fixed (prepared.imports: what it imports before). */
+  const fixedImports = new Map<string, string[]>();
+  /** Each file whose migration changes its package's dependencies, with what it imports before and once fixed. */
   const migratedImports = new Map<string, MigratedImports>();
   for (const scanned of prepared.results) {
     if (!writeContext || scanned.kind !== 'scanned') {
@@ -119,15 +117,14 @@ export async function scanCommand(args: ScanArguments, io: CliIo): Promise<ExitC
     const planned = prepared.imports.has(scanned.absolutePath);
     if (outcome.editCount > 0 && (migrates || planned)) {
       const imports = importsOfFixedFile(outcome.result.document.getText(), scanned.findings);
-      if (migrates) migratedImports.set(scanned.absolutePath, { before: importsBefore.get(scanned.absolutePath) ?? packageImportsOf(scanned.document.getText()), after: imports });
-      if (planned) prepared.imports.set(scanned.absolutePath, imports);
-      if (planned && migrates) migratedPlanned.add(scanned.absolutePath);
+      if (migrates) migratedImports.set(scanned.absolutePath, { before: prepared.imports.get(scanned.absolutePath) ?? packageImportsOf(scanned.document.getText()), after: imports });
+      if (planned) fixedImports.set(scanned.absolutePath, imports);
     }
     report(outcome.result);
   }
   // Each import counts for the package.json that provides it (a monorepo's root may list what a package uses).
-  const needs = dependencyNeeds([...prepared.imports].map(([path, after]) => ({
-    packageRoot: packages.contextOf(path).root, before: importsBefore.get(path) ?? after, after, migrates: migratedPlanned.has(path),
+  const needs = dependencyNeeds([...prepared.imports].map(([path, before]) => ({
+    packageRoot: packages.contextOf(path).root, before, after: fixedImports.get(path) ?? before, migrates: migratedImports.has(path),
   })), packageJsons.map((packageJson) => ({ packageRoot: packageRootOf(packageJson, io.cwd), text: packageJson.document.getText() })));
   for (const packageJson of packageJsons) {
     const root = packageRootOf(packageJson, io.cwd);

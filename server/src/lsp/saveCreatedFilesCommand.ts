@@ -11,12 +11,11 @@ import { Commands } from '../../../shared/protocol';
  * Undefined when the edit creates nothing and there is nothing to say.
  */
 export function saveCreatedFilesCommand(edit: WorkspaceEdit, note?: string): Command | undefined {
-  const created: unknown[] = (edit.documentChanges ?? []).flatMap((change) => ('kind' in change && change.kind === 'create' ? [change.uri] : []));
+  const created = (edit.documentChanges ?? []).flatMap((change) => ('kind' in change && change.kind === 'create' ? [change.uri] : []));
   // A closed package.json the edit changes is opened by VS Code with only our change: save it with the rest.
   const packageJsons = (edit.documentChanges ?? []).flatMap((change) => ('textDocument' in change && change.textDocument.version === null
     && change.textDocument.uri.endsWith('/package.json') && !created.includes(change.textDocument.uri) ? [change.textDocument.uri] : []));
-  created.push(...packageJsons);
-  if (note !== undefined) created.push({ note });
-  if (created.length === 0) return undefined;
-  return { title: l10n.t('Save the files the fix created'), command: Commands.saveCreatedFiles, arguments: created };
+  const args: unknown[] = [...created, ...packageJsons, ...(note !== undefined ? [{ note }] : [])];
+  if (args.length === 0) return undefined;
+  return { title: l10n.t('Save the files the fix created'), command: Commands.saveCreatedFiles, arguments: args };
 }

@@ -50,8 +50,3 @@ export function dependencyNeeds(scripts: Iterable<ScriptImports>, packageJsons: 
   }
   return { imports, migrating };
 }
-
-/** Whether any of the package roots given is at or above `packageRoot`: only then can its imports matter to them. */
-export function underAny(packageRoot: string, roots: ReadonlySet<string>): boolean {
-  return enclosingRoots(packageRoot).some((root) => roots.has(root));
-}

@@ -17,6 +17,11 @@ export function enclosingRoots(root: string): string[] {
   return roots;
 }
 
+/** Whether any of the package roots given is at or above `packageRoot`: only then can its imports matter to them. */
+export function underAny(packageRoot: string, roots: ReadonlySet<string>): boolean {
+  return enclosingRoots(packageRoot).some((root) => roots.has(root));
+}
+
 /** The package names a package.json lists in any dependency section (none for text npm would refuse). */
 export function listedPackages(packageJsonText: string): Set<string> {
   const sections = readDependencySections(packageJsonText)?.sections ?? [];

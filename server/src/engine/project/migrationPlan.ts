@@ -3,7 +3,8 @@ import { planDependencyFix } from '../packageJson';
 import type { Finding } from '../types';
 import { dependencyFixability, importsAfterMigration, migratesDependencies } from './dependencyMigration';
 import { packageImportsOf } from './localImports';
-import { type ScriptImports, dependencyNeeds, underAny } from './dependencyNeeds';
+import { type ScriptImports, dependencyNeeds } from './dependencyNeeds';
+import { underAny } from './dependencyProviders';
 import { heldBackFiles, holdBack } from './migrationGroups';
 
 /**
