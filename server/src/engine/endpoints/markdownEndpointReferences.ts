@@ -16,10 +16,17 @@ import type { ShellDialect } from '../shell/tokenizeShell';
 import type { OffsetRange } from '../types';
 import { type EndpointReference, endpointReferencesInScript } from './endpointReferences';
 
+/**
+ * Text that can name an endpoint the way the readers below look for it. After a connect a document's references are
+ * read on every diagnostic pull (each keystroke): a document or fence without these words is not parsed.
+ */
+const MAY_NAME_ENDPOINT = /EndpointName|--endpoint-name/;
+
 export function endpointReferencesInMarkdown(text: string): EndpointReference[] {
+  if (!MAY_NAME_ENDPOINT.test(text)) return [];
   const references: EndpointReference[] = [];
   for (const block of parseMarkdown(text).blocks) {
-    if (block.type !== 'code' || !block.map) continue;
+    if (block.type !== 'code' || !block.map || !MAY_NAME_ENDPOINT.test(block.text)) continue;
     const kind = fenceKindOf(block.info, block.text);
     let local: EndpointReference[];
     try {
@@ -45,7 +52,7 @@ export function endpointReferencesInMarkdown(text: string): EndpointReference[] 
 }
 
 /** `EndpointName="<literal>"` keyword arguments and dictionary entries, with the `InferenceComponentName` beside it. None before the parser is ready. */
-export function endpointReferencesInPython(text: string): EndpointReference[] {
+function endpointReferencesInPython(text: string): EndpointReference[] {
   const tree = pythonParser()?.parse(text);
   if (!tree) return [];
   try {
@@ -69,7 +76,7 @@ export function endpointReferencesInPython(text: string): EndpointReference[] {
 }
 
 /** `aws sagemaker-runtime invoke-endpoint[-with-response-stream] --endpoint-name <name> [--inference-component-name <name>]`. */
-export function endpointReferencesInShell(text: string, dialect: ShellDialect, transcript: boolean): EndpointReference[] {
+function endpointReferencesInShell(text: string, dialect: ShellDialect, transcript: boolean): EndpointReference[] {
   const references: EndpointReference[] = [];
   for (const command of shellCommands(maskPromptsAndOutput(text, transcript, dialect), dialect).commands) {
     const aws = parseAwsCommand(command);
