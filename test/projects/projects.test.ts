@@ -29,6 +29,15 @@ const TODO: Record<string, Record<string, string>> = {};
 const tsx = (path: string, cwd?: string): ProgramSpec => ({ path, runner: 'tsx', ...(cwd ? { cwd } : {}) });
 const node = (path: string): ProgramSpec => ({ path, runner: 'node' });
 
+/** The layout the two monorepo projects share: npm workspaces, packages/app runs and uses packages/llm by its name. */
+const MONOREPO_LAYOUT = {
+  config: 'bedrock-to-sagemaker.config.json',
+  tsconfig: 'tsconfig.json',
+  packages: ['.', 'packages/llm', 'packages/app'],
+  programs: [tsx('packages/app/src/main.ts', 'packages/app')],
+  link: linkMonorepoPackages,
+} satisfies Omit<ProjectSpec, 'name' | 'covers'>;
+
 const ALL_PROJECTS: ProjectSpec[] = [
   {
     name: 'esm-js',
@@ -82,21 +91,13 @@ const ALL_PROJECTS: ProjectSpec[] = [
   {
     name: 'monorepo',
     covers: 'npm workspaces: packages/llm (depends on the Bedrock SDK, Converse + InvokeModel) used by packages/app through its package name',
-    config: 'bedrock-to-sagemaker.config.json',
-    tsconfig: 'tsconfig.json',
-    packages: ['.', 'packages/llm', 'packages/app'],
-    programs: [tsx('packages/app/src/main.ts', 'packages/app')],
-    link: linkMonorepoPackages,
+    ...MONOREPO_LAYOUT,
   },
   {
     name: 'monorepo-hoisted',
     covers: 'npm workspaces whose root lists the Bedrock SDK that packages/llm uses (packages/llm lists none): the root package.json is the one migrated',
-    config: 'bedrock-to-sagemaker.config.json',
-    tsconfig: 'tsconfig.json',
-    packages: ['.', 'packages/llm', 'packages/app'],
-    programs: [tsx('packages/app/src/main.ts', 'packages/app')],
     // The monorepo's code (overlay.json); only the two package.json files differ.
-    link: linkMonorepoPackages,
+    ...MONOREPO_LAYOUT,
   },
   {
     name: 'ts-library',
